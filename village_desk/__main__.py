@@ -1,0 +1,3 @@
+from village_desk.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,223 @@
+"""The change journal: every write to a :class:`~.models.Record` is recorded.
+
+A session opened by :meth:`Database.transaction` carries a
+:class:`JournalContext` (device, acting cadre, clock). A ``before_flush`` hook
+turns each new, changed or tombstoned record into a :class:`~.models.Change`
+row in the same transaction. A session without a context cannot write records,
+and records are never deleted from the table: :func:`tombstone` marks them.
+Bulk work (demo data, imports) uses :func:`bulk_insert`, which writes the data
+rows and their journal rows together with Core ``insert()`` statements.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import threading
+import time
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import event, insert, inspect
+from sqlalchemy.orm import Session
+
+from .models import Change, Record
+
+
+class JournalError(RuntimeError):
+    """A write tried to go around the journal."""
+
+
+class HybridClock:
+    """Hybrid logical clock (Kulkarni et al.): wall-clock ms + counter + node.
+
+    Timestamps are strings ``MMMMMMMMMMMMM-CCCC-NODE`` that sort in causal
+    order; :meth:`observe` merges a timestamp received from another device.
+    """
+
+    def __init__(self, node: str, last: str | None = None, wall=time.time):
+        self.node = node
+        self._wall = wall
+        self._lock = threading.Lock()
+        self._ms, self._counter = 0, 0
+        if last:
+            self._ms, self._counter = self.parse(last)[:2]
+
+    @staticmethod
+    def parse(stamp: str) -> tuple[int, int, str]:
+        ms, counter, node = stamp.split("-", 2)
+        return int(ms), int(counter), node
+
+    def _format(self) -> str:
+        return f"{self._ms:013d}-{self._counter:04d}-{self.node}"
+
+    def tick(self) -> str:
+        with self._lock:
+            now = int(self._wall() * 1000)
+            if now > self._ms:
+                self._ms, self._counter = now, 0
+            else:
+                self._counter += 1
+            return self._format()
+
+    def observe(self, stamp: str) -> None:
+        """Advance past a timestamp seen from another device."""
+        ms, counter, _ = self.parse(stamp)
+        with self._lock:
+            if (ms, counter) > (self._ms, self._counter):
+                self._ms, self._counter = ms, counter
+
+
+@dataclass
+class JournalContext:
+    device_id: uuid.UUID
+    actor_id: uuid.UUID | None
+    clock: HybridClock
+
+
+def _json_value(value):
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return [_json_value(v) for v in value]
+    return value
+
+
+_SKIP = {"id", "hlc"}
+
+
+def _columns(obj: Record) -> list[str]:
+    return [a.key for a in inspect(type(obj)).column_attrs if a.key not in _SKIP]
+
+
+def _apply_defaults(obj: Record) -> None:
+    """Fill Python-side column defaults now, so the journal sees real values."""
+    mapper = inspect(type(obj))
+    for attr in mapper.column_attrs:
+        if getattr(obj, attr.key) is not None:
+            continue
+        default = attr.columns[0].default
+        if default is None:
+            continue
+        if default.is_callable:
+            setattr(obj, attr.key, default.arg(None))
+        elif default.is_scalar:
+            setattr(obj, attr.key, default.arg)
+
+
+def _change_row(ctx: JournalContext, stamp: str, entity: str, record_id, op, changes) -> dict:
+    return {
+        "id": uuid.uuid4(),
+        "hlc": stamp,
+        "device_id": ctx.device_id,
+        "actor_id": ctx.actor_id,
+        "entity": entity,
+        "record_id": record_id,
+        "op": op,
+        "changes": json.dumps(changes, ensure_ascii=False, separators=(",", ":")),
+    }
+
+
+def _before_flush(session: Session, flush_context, instances) -> None:
+    ctx: JournalContext | None = session.info.get("journal")
+    records_touched = any(
+        isinstance(o, Record) for o in (*session.new, *session.dirty, *session.deleted)
+    )
+    if not records_touched:
+        return
+    if ctx is None:
+        raise JournalError("记录只能通过服务写入（缺少日志上下文）")
+    for obj in session.deleted:
+        if isinstance(obj, Record):
+            raise JournalError(f"{type(obj).__tablename__} 记录不能物理删除，应标记为已删除")
+    rows = []
+    for obj in list(session.new):
+        if not isinstance(obj, Record):
+            continue
+        _apply_defaults(obj)
+        stamp = ctx.clock.tick()
+        obj.hlc = stamp
+        changes = {k: [None, _json_value(getattr(obj, k))] for k in _columns(obj)}
+        rows.append(_change_row(ctx, stamp, obj.__tablename__, obj.id, "insert", changes))
+    for obj in list(session.dirty):
+        if not isinstance(obj, Record) or not session.is_modified(obj):
+            continue
+        state = inspect(obj)
+        changes = {}
+        for key in _columns(obj):
+            hist = state.attrs[key].history
+            if not hist.has_changes():
+                continue
+            old = hist.deleted[0] if hist.deleted else None
+            new = hist.added[0] if hist.added else None
+            if _json_value(old) == _json_value(new):
+                continue
+            changes[key] = [_json_value(old), _json_value(new)]
+        if not changes:
+            continue
+        op = "delete" if changes.get("deleted") == [False, True] else "update"
+        stamp = ctx.clock.tick()
+        obj.hlc = stamp
+        rows.append(_change_row(ctx, stamp, obj.__tablename__, obj.id, op, changes))
+    if rows:
+        session.execute(insert(Change), rows)
+
+
+def install(session_class: type[Session]) -> None:
+    event.listen(session_class, "before_flush", _before_flush)
+
+
+def tombstone(obj: Record) -> None:
+    """Delete a record the only allowed way: mark it, journaled as ``delete``."""
+    obj.deleted = True
+
+
+def bulk_insert(session: Session, model: type[Record], rows: Sequence[dict]) -> None:
+    """Insert many records and their journal rows with two Core statements.
+
+    ``rows`` are dicts of column values; ids and defaults are filled in here.
+    """
+    ctx: JournalContext | None = session.info.get("journal")
+    if ctx is None:
+        raise JournalError("记录只能通过服务写入（缺少日志上下文）")
+    if not rows:
+        return
+    mapper = inspect(model)
+    defaults = {}
+    for attr in mapper.column_attrs:
+        default = attr.columns[0].default
+        if default is not None and default.is_scalar:
+            defaults[attr.key] = default.arg
+        elif default is not None and default.is_callable and attr.key != "id":
+            defaults[attr.key] = default.arg(None)
+    keys = [a.key for a in mapper.column_attrs if a.key not in _SKIP]
+    table = model.__tablename__
+    full_rows, journal = [], []
+    for row in rows:
+        full = dict(defaults)
+        full.update(row)
+        full.setdefault("id", uuid.uuid4())
+        stamp = ctx.clock.tick()
+        full["hlc"] = stamp
+        full_rows.append(full)
+        changes = {k: [None, _json_value(full.get(k))] for k in keys}
+        journal.append(_change_row(ctx, stamp, table, full["id"], "insert", changes))
+    session.execute(insert(model), full_rows)
+    session.execute(insert(Change), journal)
+
+
+def changes_for(session: Session, record_id: uuid.UUID) -> list[Change]:
+    """The journal of one record, oldest first."""
+    from sqlalchemy import select
+
+    return list(
+        session.scalars(select(Change).where(Change.record_id == record_id).order_by(Change.hlc))
+    )
+
+
+def iter_chunks(seq: Sequence, size: int) -> Iterable[Sequence]:
+    for start in range(0, len(seq), size):
+        yield seq[start : start + size]

@@ -1,0 +1,1 @@
+"""The PySide6 desktop GUI. Imports core; core never imports this."""
