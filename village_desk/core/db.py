@@ -122,12 +122,15 @@ class Database:
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[Session]:
-        """A session for queries; it cannot write records (no journal context)."""
+        """A session for queries; it cannot write records (no journal context).
+
+        Objects loaded here stay readable after the block (closing detaches them
+        without expiring their loaded attributes).
+        """
         session = self._sessions()
         try:
             yield session
         finally:
-            session.rollback()
             session.close()
 
     def close(self) -> None:

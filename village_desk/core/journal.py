@@ -17,7 +17,7 @@ import threading
 import time
 import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session
@@ -74,6 +74,7 @@ class JournalContext:
     device_id: uuid.UUID
     actor_id: uuid.UUID | None
     clock: HybridClock
+    tx_id: uuid.UUID = field(default_factory=uuid.uuid4)
 
 
 def _json_value(value):
@@ -113,6 +114,7 @@ def _change_row(ctx: JournalContext, stamp: str, entity: str, record_id, op, cha
         "id": uuid.uuid4(),
         "hlc": stamp,
         "device_id": ctx.device_id,
+        "tx_id": ctx.tx_id,
         "actor_id": ctx.actor_id,
         "entity": entity,
         "record_id": record_id,
@@ -207,6 +209,36 @@ def bulk_insert(session: Session, model: type[Record], rows: Sequence[dict]) -> 
         journal.append(_change_row(ctx, stamp, table, full["id"], "insert", changes))
     session.execute(insert(model), full_rows)
     session.execute(insert(Change), journal)
+
+
+def undo_deletions(session: Session, tx_id: uuid.UUID) -> int:
+    """Bring back every record tombstoned by transaction ``tx_id``."""
+    from sqlalchemy import select
+
+    from .models import ENTITY_BY_TABLE
+
+    count = 0
+    rows = session.execute(
+        select(Change.entity, Change.record_id).where(Change.tx_id == tx_id, Change.op == "delete")
+    ).all()
+    for entity, record_id in rows:
+        obj = session.get(ENTITY_BY_TABLE[entity], record_id)
+        if obj is not None and obj.deleted:
+            obj.deleted = False
+            count += 1
+    return count
+
+
+def last_deletion(session: Session, record_id: uuid.UUID) -> uuid.UUID | None:
+    """The transaction that last tombstoned this record."""
+    from sqlalchemy import select
+
+    return session.scalar(
+        select(Change.tx_id)
+        .where(Change.record_id == record_id, Change.op == "delete")
+        .order_by(Change.hlc.desc())
+        .limit(1)
+    )
 
 
 def changes_for(session: Session, record_id: uuid.UUID) -> list[Change]:

@@ -119,6 +119,8 @@ class Change(Base):
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=_uuid)
     hlc: Mapped[str] = mapped_column(String(40), index=True)
     device_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    # One id per service transaction: what one user action changed, together.
+    tx_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
     actor_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, nullable=True)
     entity: Mapped[str] = mapped_column(String(40))
     record_id: Mapped[uuid.UUID] = mapped_column(Uuid)

@@ -12,6 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .errors import ServiceError
+
 __all__ = [
     "ValidationError",
     "IdNumber",
@@ -27,7 +29,7 @@ __all__ = [
 ]
 
 
-class ValidationError(ValueError):
+class ValidationError(ServiceError):
     """A value was refused. ``field`` names the form field (Chinese label)."""
 
     def __init__(self, field: str, message: str):
@@ -137,6 +139,16 @@ def require(value: str | None, field: str) -> str:
     if not text:
         raise ValidationError(field, "必须填写")
     return text
+
+
+def optional_phone(raw: str | None, field: str = "联系电话") -> str:
+    return validate_phone(raw, field) if (raw or "").strip() else ""
+
+
+def not_future(value: dt.date, field: str, today: dt.date | None = None) -> dt.date:
+    if value > (today or dt.date.today()):
+        raise ValidationError(field, f"{value.isoformat()} 晚于今天，不能填写将来的日期")
+    return value
 
 
 def mask_id_number(value: str | None) -> str:

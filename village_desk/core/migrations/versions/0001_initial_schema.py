@@ -1,8 +1,8 @@
 """initial schema
 
 Revision ID: 0001
-Revises:
-Create Date: 2026-11-24 13:14:07.530195
+Revises: (none)
+Create Date: 2026-11-24 13:17:22.605672
 """
 
 import sqlalchemy as sa
@@ -33,6 +33,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Uuid(), nullable=False),
         sa.Column("hlc", sa.String(length=40), nullable=False),
         sa.Column("device_id", sa.Uuid(), nullable=False),
+        sa.Column("tx_id", sa.Uuid(), nullable=False),
         sa.Column("actor_id", sa.Uuid(), nullable=True),
         sa.Column("entity", sa.String(length=40), nullable=False),
         sa.Column("record_id", sa.Uuid(), nullable=False),
@@ -44,6 +45,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_change_log_device_id"), ["device_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_change_log_hlc"), ["hlc"], unique=False)
         batch_op.create_index("ix_change_log_record", ["entity", "record_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_change_log_tx_id"), ["tx_id"], unique=False)
 
     op.create_table(
         "local_counter",
@@ -414,6 +416,7 @@ def downgrade() -> None:
     op.drop_table("local_device")
     op.drop_table("local_counter")
     with op.batch_alter_table("change_log", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_change_log_tx_id"))
         batch_op.drop_index("ix_change_log_record")
         batch_op.drop_index(batch_op.f("ix_change_log_hlc"))
         batch_op.drop_index(batch_op.f("ix_change_log_device_id"))

@@ -1,0 +1,38 @@
+import datetime as dt
+
+import pytest
+
+from village_desk.core import setup
+from village_desk.core.db import Database
+from village_desk.core.households import HouseholdInput, PersonInput, create_household
+from village_desk.core.validation import id_check_digit
+
+
+def make_id(born: str, seq: str = "123") -> str:
+    first17 = "430521" + born + seq
+    return first17 + id_check_digit(first17)
+
+
+@pytest.fixture
+def db(tmp_path):
+    database = Database.open(f"sqlite:///{tmp_path / 'test.sqlite3'}", device_name="测试机")
+    setup.initialize(database, village="桃花村", township="青山镇", county="隆回县")
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def village(db):
+    """Two groups, two cadres and one household, as ids."""
+    g1 = setup.add_group(db, None, "一组")
+    g2 = setup.add_group(db, None, "二组")
+    secretary = setup.add_cadre(db, None, "王建国", "secretary", "13907310001", "全面负责")
+    grid = setup.add_cadre(db, None, "李秀英", "grid", "13907310002", "一组网格")
+    hh = create_household(
+        db,
+        secretary,
+        HouseholdInput(number="01-001", group_id=g1, categories=["dibao"]),
+        PersonInput(name="张三丰", id_number=make_id("19580312", "131"), phone="13812345678"),
+        [PersonInput(name="刘桂兰", relation="spouse", id_number=make_id("19600101", "222"))],
+    )
+    return {"g1": g1, "g2": g2, "secretary": secretary, "grid": grid, "hh": hh, "today": dt.date.today()}

@@ -1,0 +1,76 @@
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+
+from village_desk.core import diary, ledger
+from village_desk.core.models import DiaryItem, Matter
+from village_desk.core.validation import ValidationError
+
+TODAY = dt.date.today()
+
+
+def entry(village, **kw):
+    base = dict(
+        date=TODAY, mode="home_visit", author_id=village["grid"], household_ids=[village["hh"]],
+        sections={"q_hardship": "房屋漏雨"}, narrative="入户了解情况",
+        items=[
+            diary.RaisedItem("低保政策咨询", "solved", solution="当场讲解了政策"),
+            diary.RaisedItem("屋顶漏雨需维修", "matter", kind="hardship"),
+        ],
+    )
+    base.update(kw)
+    return diary.DiaryInput(**base)
+
+
+def test_item_turned_into_matter_with_visitor_responsible(db, village):
+    entry_id, matter_ids = diary.write_entry(db, village["grid"], entry(village))
+    assert len(matter_ids) == 1
+    with db.reading() as s:
+        m = s.get(Matter, matter_ids[0])
+        assert m.responsible_id == village["grid"]  # 首访负责制
+        assert m.applicant_name == "张三丰" and m.channel == "home_visit"
+        assert m.received_date == TODAY and m.status == "registered"
+        items = diary.entry_items(s, entry_id)
+        assert [(i.outcome, i.matter_id) for i in items] == [("solved", None), ("matter", m.id)]
+        # the link is visible from the matter side too
+        assert s.scalar(select(DiaryItem.entry_id).where(DiaryItem.matter_id == m.id)) == entry_id
+
+
+def test_solved_items_do_not_reach_the_ledger(db, village):
+    diary.write_entry(db, None, entry(village, items=[diary.RaisedItem("问路", "solved")]))
+    with db.reading() as s:
+        assert s.scalars(select(Matter)).all() == []
+
+
+def test_future_date_refused(db, village):
+    with pytest.raises(ValidationError) as err:
+        diary.write_entry(db, None, entry(village, date=TODAY + dt.timedelta(days=1)))
+    assert err.value.field == "走访日期"
+
+
+def test_home_visit_needs_a_household_meeting_needs_a_place(db, village):
+    with pytest.raises(ValidationError, match="至少选择一户"):
+        diary.write_entry(db, None, entry(village, household_ids=[]))
+    with pytest.raises(ValidationError, match="地点"):
+        diary.write_entry(db, None, entry(village, mode="courtyard", household_ids=[], items=[]))
+    diary.write_entry(db, None, entry(village, mode="courtyard", household_ids=[], place="一组院坝，12户参加", items=[]))
+
+
+def test_failed_item_rolls_back_the_whole_entry(db, village):
+    bad = entry(village, items=[diary.RaisedItem("修路", "matter", deadline=TODAY - dt.timedelta(days=5))])
+    with pytest.raises(ValidationError, match="办结时限"):
+        diary.write_entry(db, None, bad)
+    with db.reading() as s:
+        assert s.scalars(select(Matter)).all() == [] and s.scalars(select(DiaryItem)).all() == []
+
+
+def test_edit_and_delete_entry_keeps_matters(db, village):
+    entry_id, (mid,) = diary.write_entry(db, None, entry(village))
+    diary.update_entry(db, None, entry_id, entry(village, narrative="补充说明", items=[]))
+    tx = diary.delete_entry(db, None, entry_id)
+    with db.reading() as s:
+        assert not s.get(Matter, mid).deleted
+        assert diary.entry_items(s, entry_id) == []
+    ledger.apply_action(db, None, mid, "start")  # the matter lives on
+    assert tx is not None

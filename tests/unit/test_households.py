@@ -1,0 +1,123 @@
+import json
+
+import pytest
+from sqlalchemy import func, select
+
+from village_desk.core import households as hs
+from village_desk.core import search
+from village_desk.core.errors import ServiceError
+from village_desk.core.models import Change, Household, Pairing, Person
+from village_desk.core.validation import ValidationError
+
+from .conftest import make_id
+
+
+def journal(db, record_id):
+    with db.reading() as s:
+        return list(s.scalars(select(Change).where(Change.record_id == record_id).order_by(Change.hlc)))
+
+
+def test_create_household_with_members_is_journaled_with_actor(db, village):
+    with db.reading() as s:
+        people = hs.members(s, village["hh"])
+    assert [p.name for p in people] == ["张三丰", "刘桂兰"]
+    head = people[0]
+    assert head.gender == "男" and head.birth_date.isoformat() == "1958-03-12"  # from the ID
+    entries = journal(db, head.id)
+    assert [e.op for e in entries] == ["insert"]
+    assert entries[0].actor_id == village["secretary"] and entries[0].device_id == db.device.id
+    changes = json.loads(entries[0].changes)
+    assert changes["name"] == [None, "张三丰"] and changes["phone"] == [None, "13812345678"]
+
+
+def test_bad_member_refuses_whole_household(db, village):
+    bad = make_id("19700101")[:-1] + ("0" if make_id("19700101")[-1] != "0" else "1")
+    with pytest.raises(ValidationError) as err:
+        hs.create_household(
+            db,
+            None,
+            hs.HouseholdInput(number="01-002", group_id=village["g1"]),
+            hs.PersonInput(name="赵六"),
+            [hs.PersonInput(name="赵小六", relation="child", id_number=bad)],
+        )
+    assert err.value.field == "公民身份号码" and "赵小六" in err.value.message
+    with db.reading() as s:
+        assert s.scalar(select(func.count()).select_from(Household).where(Household.number == "01-002")) == 0
+
+
+def test_update_records_old_and_new_values(db, village):
+    hs.update_household(
+        db, None, village["hh"],
+        hs.HouseholdInput(number="01-001", group_id=village["g2"], categories=["dibao", "liushou_elder"]),
+    )
+    last = journal(db, village["hh"])[-1]
+    changes = json.loads(last.changes)
+    assert last.op == "update"
+    assert changes["group_id"] == [str(village["g1"]), str(village["g2"])]
+    assert changes["categories"] == [["dibao"], ["dibao", "liushou_elder"]]
+    assert "address" not in changes  # only what changed
+
+
+def test_duplicate_id_number_and_household_number_refused(db, village):
+    with pytest.raises(ValidationError, match="张三丰"):
+        hs.add_person(db, None, village["hh"], hs.PersonInput(name="重复", relation="child", id_number=make_id("19580312", "131")))
+    with pytest.raises(ValidationError, match="已存在"):
+        hs.create_household(db, None, hs.HouseholdInput(number="01-001"), hs.PersonInput(name="某某"))
+
+
+def test_one_head_only_and_head_not_deletable_while_members(db, village):
+    with pytest.raises(ValidationError, match="已有户主"):
+        hs.add_person(db, None, village["hh"], hs.PersonInput(name="第二户主"))
+    with db.reading() as s:
+        head = hs.members(s, village["hh"])[0]
+    with pytest.raises(ServiceError, match="不能删除户主"):
+        hs.delete_person(db, None, head.id)
+
+
+def test_edit_and_delete_person_then_restore(db, village):
+    pid = hs.add_person(db, None, village["hh"], hs.PersonInput(name="张小明", relation="child", phone="13900001111"))
+    hs.update_person(db, None, pid, hs.PersonInput(name="张晓明", relation="child", phone="13900002222"))
+    hs.delete_person(db, None, pid)
+    assert [e.op for e in journal(db, pid)] == ["insert", "update", "delete"]
+    with db.reading() as s:
+        assert [h.name for h in search.search(s, "张晓明")] == []
+    hs.restore_person(db, None, pid)
+    with db.reading() as s:
+        assert [h.name for h in search.search(s, "张晓明")] == ["张晓明"]
+
+
+def test_delete_household_is_tombstoned_and_undoable(db, village):
+    pairing = hs.pair_cadre(db, None, village["hh"], village["grid"])
+    hs.delete_household(db, None, village["hh"])
+    with db.reading() as s:
+        hh = s.get(Household, village["hh"])
+        assert hh.deleted  # still there, as a tombstone
+        assert all(p.deleted for p in s.scalars(select(Person).where(Person.household_id == hh.id)))
+        assert s.get(Pairing, pairing).deleted
+        assert search.search(s, "张三丰") == []
+    assert journal(db, village["hh"])[-1].op == "delete"
+    hs.restore_household(db, None, village["hh"])
+    with db.reading() as s:
+        assert [p.name for p in hs.members(s, village["hh"])] == ["张三丰", "刘桂兰"]
+        assert not s.get(Pairing, pairing).deleted
+        assert search.search(s, "zsf")[0].name == "张三丰"
+
+
+def test_pairing_lifecycle(db, village):
+    pid = hs.pair_cadre(db, None, village["hh"], village["grid"], "poverty_help")
+    with pytest.raises(ValidationError, match="已与该户结对"):
+        hs.pair_cadre(db, None, village["hh"], village["grid"])
+    with pytest.raises(ValidationError, match="结束原因"):
+        hs.end_pairing(db, None, pid, village["today"], "")
+    hs.end_pairing(db, None, pid, village["today"], "调整联户")
+    with db.reading() as s:
+        assert hs.pairings(s, village["hh"]) == []
+        ended = hs.pairings(s, village["hh"], current_only=False)[0]
+        assert ended.end_date == village["today"] and "调整联户" in ended.reason
+    hs.pair_cadre(db, None, village["hh"], village["grid"])  # can pair again after ending
+
+
+def test_bad_phone_is_refused_at_the_field(db, village):
+    with pytest.raises(ValidationError) as err:
+        hs.add_person(db, None, village["hh"], hs.PersonInput(name="张四", relation="child", phone="1381234"))
+    assert err.value.field == "联系电话"

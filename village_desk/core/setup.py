@@ -1,0 +1,283 @@
+"""Reference data services: village profile, groups, cadres, vocabularies, settings."""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from .db import Database
+from .errors import NotFoundError, ServiceError
+from .models import Cadre, Household, Setting, VillageProfile, VillagerGroup, VocabTerm
+from .validation import ValidationError, optional_phone, require
+from .vocab import DEFAULT_SETTINGS, DEFAULT_VOCABULARIES
+
+
+def seed_reference(session: Session) -> None:
+    """Add default vocabularies and settings that are missing (idempotent)."""
+    existing = {(k, c) for k, c in session.execute(select(VocabTerm.kind, VocabTerm.code))}
+    for kind, entries in DEFAULT_VOCABULARIES.items():
+        for order, (code, label) in enumerate(entries):
+            if (kind, code) not in existing:
+                session.add(VocabTerm(kind=kind, code=code, label=label, sort_order=order))
+    keys = set(session.scalars(select(Setting.key)))
+    for key, value in DEFAULT_SETTINGS.items():
+        if key not in keys:
+            session.add(Setting(key=key, value=json.dumps(value, ensure_ascii=False)))
+
+
+def is_initialized(db: Database) -> bool:
+    with db.reading() as s:
+        return s.scalar(select(func.count()).select_from(VillageProfile)) > 0
+
+
+def _check_division_code(code: str) -> str:
+    code = (code or "").strip()
+    if code and not re.fullmatch(r"\d{12}", code):
+        raise ValidationError("统计用区划代码", "应为12位数字（可以不填）")
+    return code
+
+
+def initialize(
+    db: Database,
+    *,
+    village: str,
+    township: str = "",
+    county: str = "",
+    division_code: str = "",
+    service_phone: str = "",
+    hotline: str = "",
+    actor_id: uuid.UUID | None = None,
+) -> uuid.UUID:
+    """First run: the village profile plus default vocabularies and settings."""
+    village = require(village, "村名")
+    division_code = _check_division_code(division_code)
+    service_phone = optional_phone(service_phone, "村服务电话")
+    with db.transaction(actor_id) as s:
+        profile = s.scalars(select(VillageProfile).where(VillageProfile.deleted.is_(False))).first()
+        if profile is None:
+            profile = VillageProfile()
+            s.add(profile)
+        profile.village, profile.township, profile.county = (
+            village,
+            township.strip(),
+            county.strip(),
+        )
+        profile.division_code, profile.service_phone = division_code, service_phone
+        profile.hotline = hotline.strip()
+        seed_reference(s)
+        s.flush()
+        return profile.id
+
+
+def profile(session: Session) -> VillageProfile | None:
+    return session.scalars(select(VillageProfile).where(VillageProfile.deleted.is_(False))).first()
+
+
+def update_profile(db: Database, actor_id: uuid.UUID | None, **fields) -> None:
+    allowed = {"county", "township", "village", "division_code", "service_phone", "hotline"}
+    unknown = set(fields) - allowed
+    if unknown:
+        raise ServiceError(f"未知字段：{', '.join(sorted(unknown))}")
+    if "village" in fields:
+        fields["village"] = require(fields["village"], "村名")
+    if "division_code" in fields:
+        fields["division_code"] = _check_division_code(fields["division_code"])
+    if "service_phone" in fields:
+        fields["service_phone"] = optional_phone(fields["service_phone"], "村服务电话")
+    with db.transaction(actor_id) as s:
+        p = profile(s)
+        if p is None:
+            raise NotFoundError("尚未设置村庄信息，请先初始化")
+        for key, value in fields.items():
+            setattr(p, key, value.strip() if isinstance(value, str) else value)
+
+
+# ------------------------------------------------------------------ groups
+
+
+def _group_name_free(s: Session, name: str, except_id=None) -> None:
+    q = select(VillagerGroup.id).where(VillagerGroup.name == name, VillagerGroup.deleted.is_(False))
+    if except_id:
+        q = q.where(VillagerGroup.id != except_id)
+    if s.scalar(q):
+        raise ValidationError("组名", f"已有“{name}”")
+
+
+def add_group(db: Database, actor_id, name: str) -> uuid.UUID:
+    name = require(name, "组名")
+    with db.transaction(actor_id) as s:
+        _group_name_free(s, name)
+        order = s.scalar(select(func.count()).select_from(VillagerGroup)) or 0
+        g = VillagerGroup(name=name, sort_order=order)
+        s.add(g)
+        s.flush()
+        return g.id
+
+
+def rename_group(db: Database, actor_id, group_id: uuid.UUID, name: str) -> None:
+    name = require(name, "组名")
+    with db.transaction(actor_id) as s:
+        g = _get(s, VillagerGroup, group_id, "村民小组")
+        _group_name_free(s, name, group_id)
+        g.name = name
+
+
+def delete_group(db: Database, actor_id, group_id: uuid.UUID) -> None:
+    with db.transaction(actor_id) as s:
+        g = _get(s, VillagerGroup, group_id, "村民小组")
+        used = s.scalar(
+            select(func.count())
+            .select_from(Household)
+            .where(Household.group_id == group_id, Household.deleted.is_(False))
+        )
+        if used:
+            raise ServiceError(f"“{g.name}”还有 {used} 户，不能删除；请先把这些户调到其他组")
+        g.deleted = True
+
+
+def groups(session: Session) -> list[VillagerGroup]:
+    return list(
+        session.scalars(
+            select(VillagerGroup)
+            .where(VillagerGroup.deleted.is_(False))
+            .order_by(VillagerGroup.sort_order, VillagerGroup.name)
+        )
+    )
+
+
+# ------------------------------------------------------------------ cadres
+
+
+def _check_cadre(s: Session, name: str, role: str, phone: str) -> tuple[str, str, str]:
+    name = require(name, "干部姓名")
+    check_code(s, "role", role, "职务")
+    return name, role, optional_phone(phone, "干部电话")
+
+
+def add_cadre(
+    db: Database, actor_id, name: str, role: str, phone: str = "", duties: str = ""
+) -> uuid.UUID:
+    with db.transaction(actor_id) as s:
+        name, role, phone = _check_cadre(s, name, role, phone)
+        c = Cadre(name=name, role=role, phone=phone, duties=duties.strip(), active=True)
+        s.add(c)
+        s.flush()
+        return c.id
+
+
+def update_cadre(db: Database, actor_id, cadre_id: uuid.UUID, **fields) -> None:
+    allowed = {"name", "role", "phone", "duties", "active"}
+    if set(fields) - allowed:
+        raise ServiceError(f"未知字段：{', '.join(sorted(set(fields) - allowed))}")
+    with db.transaction(actor_id) as s:
+        c = _get(s, Cadre, cadre_id, "干部")
+        name, role, phone = _check_cadre(
+            s, fields.get("name", c.name), fields.get("role", c.role), fields.get("phone", c.phone)
+        )
+        c.name, c.role, c.phone = name, role, phone
+        if "duties" in fields:
+            c.duties = fields["duties"].strip()
+        if "active" in fields:
+            c.active = bool(fields["active"])
+
+
+def cadres(session: Session, include_inactive: bool = False) -> list[Cadre]:
+    q = select(Cadre).where(Cadre.deleted.is_(False))
+    if not include_inactive:
+        q = q.where(Cadre.active.is_(True))
+    return list(session.scalars(q.order_by(Cadre.name)))
+
+
+# ------------------------------------------------------------------ vocabularies
+
+
+def vocabulary(session: Session, kind: str, include_retired: bool = False) -> list[VocabTerm]:
+    q = select(VocabTerm).where(VocabTerm.kind == kind, VocabTerm.deleted.is_(False))
+    if not include_retired:
+        q = q.where(VocabTerm.retired.is_(False))
+    return list(session.scalars(q.order_by(VocabTerm.sort_order, VocabTerm.label)))
+
+
+def labels(session: Session, kind: str) -> dict[str, str]:
+    """code → label, including retired entries (old records still show them)."""
+    return {t.code: t.label for t in vocabulary(session, kind, include_retired=True)}
+
+
+def check_code(session: Session, kind: str, code: str, field: str, allow_retired=False) -> str:
+    term = session.scalars(
+        select(VocabTerm).where(
+            VocabTerm.kind == kind, VocabTerm.code == code, VocabTerm.deleted.is_(False)
+        )
+    ).first()
+    if term is None or (term.retired and not allow_retired):
+        raise ValidationError(field, f"“{code}”不在可选项中")
+    return code
+
+
+def add_vocab_term(db: Database, actor_id, kind: str, label: str, code: str | None = None) -> str:
+    label = require(label, "名称")
+    if kind not in DEFAULT_VOCABULARIES:
+        raise ServiceError(f"没有名为 {kind} 的词表")
+    with db.transaction(actor_id) as s:
+        existing = {t.code: t for t in vocabulary(s, kind, include_retired=True)}
+        if any(t.label == label for t in existing.values()):
+            raise ValidationError("名称", f"已有“{label}”")
+        code = (code or "").strip() or f"custom_{uuid.uuid4().hex[:8]}"
+        if code in existing:
+            raise ValidationError("代码", f"代码 {code} 已被使用")
+        s.add(VocabTerm(kind=kind, code=code, label=label, sort_order=len(existing)))
+        return code
+
+
+def _term(s: Session, kind: str, code: str) -> VocabTerm:
+    term = s.scalars(
+        select(VocabTerm).where(VocabTerm.kind == kind, VocabTerm.code == code)
+    ).first()
+    if term is None:
+        raise NotFoundError(f"词表 {kind} 中没有 {code}")
+    return term
+
+
+def rename_vocab_term(db: Database, actor_id, kind: str, code: str, label: str) -> None:
+    label = require(label, "名称")
+    with db.transaction(actor_id) as s:
+        _term(s, kind, code).label = label
+
+
+def retire_vocab_term(db: Database, actor_id, kind: str, code: str, retired: bool = True) -> None:
+    """Retired entries are not offered for new records; old records keep them."""
+    with db.transaction(actor_id) as s:
+        _term(s, kind, code).retired = retired
+
+
+# ------------------------------------------------------------------ settings
+
+
+def get_setting(session: Session, key: str):
+    raw = session.scalar(
+        select(Setting.value).where(Setting.key == key, Setting.deleted.is_(False))
+    )
+    if raw is None:
+        return DEFAULT_SETTINGS.get(key)
+    return json.loads(raw)
+
+
+def set_setting(db: Database, actor_id, key: str, value) -> None:
+    with db.transaction(actor_id) as s:
+        row = s.scalars(select(Setting).where(Setting.key == key)).first()
+        encoded = json.dumps(value, ensure_ascii=False)
+        if row is None:
+            s.add(Setting(key=key, value=encoded))
+        else:
+            row.value, row.deleted = encoded, False
+
+
+def _get(s: Session, model, record_id, what: str):
+    obj = s.get(model, record_id)
+    if obj is None or obj.deleted:
+        raise NotFoundError(f"找不到该{what}（可能已被删除）")
+    return obj
