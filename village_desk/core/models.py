@@ -24,6 +24,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     Uuid,
+    type_coerce,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -50,9 +51,9 @@ class CodeList(TypeDecorator):
         return [v for v in value.split("|") if v]
 
 
-def code_pattern(code: str | uuid.UUID) -> str:
-    """``LIKE`` pattern matching a CodeList containing ``code``."""
-    return f"%|{code}|%"
+def has_code(column, code: str | uuid.UUID):
+    """SQL condition: the CodeList ``column`` contains ``code``."""
+    return type_coerce(column, Text).like(f"%|{code}|%")
 
 
 class Base(DeclarativeBase):
