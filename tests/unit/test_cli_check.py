@@ -1,0 +1,72 @@
+import sqlite3
+import subprocess
+import sys
+
+from village_desk import cli
+from village_desk.core.check import run_check
+from village_desk.core.db import Database
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "village_desk", *args], capture_output=True, text=True)
+
+
+def test_version_and_help():
+    out = run("--version")
+    assert out.returncode == 0 and "village-desk" in out.stdout
+    for command in ("init", "demo", "check", "search"):
+        helped = run(command, "--help")
+        assert helped.returncode == 0 and "usage" in helped.stdout
+
+
+def test_init_then_check_healthy(tmp_path, capsys):
+    assert cli.main(["--data-dir", str(tmp_path), "init", "--village", "桃花村", "--device-code", "k7m"]) == 0
+    assert "K7M" in capsys.readouterr().out
+    assert cli.main(["--data-dir", str(tmp_path), "check"]) == 0
+    assert "检查通过" in capsys.readouterr().out
+
+
+def test_user_errors_are_plain_messages(tmp_path):
+    out = run("--data-dir", str(tmp_path), "init", "--village", "桃花村", "--division-code", "12")
+    assert out.returncode == 2
+    assert "统计用区划代码" in out.stderr and "Traceback" not in out.stderr
+    out = run("--data-dir", str(tmp_path), "init", "--village", "桃花村", "--device-code", "IO0")
+    assert out.returncode == 2 and "本机代码" in out.stderr
+
+
+def test_check_reports_a_write_around_the_journal(db, village):
+    path = db.sqlite_path
+    con = sqlite3.connect(path)
+    con.execute(
+        "INSERT INTO villager_group (id, deleted, hlc, name, sort_order) VALUES ('00000000000000000000000000000001', 0, '', '黑户组', 9)"
+    )
+    con.execute("DELETE FROM person WHERE name = '刘桂兰'")  # a hard delete
+    con.commit()
+    con.close()
+    report = run_check(db)
+    assert not report.ok
+    text = "\n".join(report.problems)
+    assert "villager_group：1 条记录没有新增日志" in text
+    assert "person：" in text and "物理删除" in text
+
+
+def test_check_on_damaged_file_fails_without_traceback(tmp_path):
+    db = Database.open(f"sqlite:///{tmp_path / 'village-desk.sqlite3'}")
+    db.close()
+    path = tmp_path / "village-desk.sqlite3"
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    data = bytearray(path.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)  # smash the schema page
+    path.write_bytes(bytes(data))
+    out = run("--data-dir", str(tmp_path), "check")
+    assert out.returncode != 0
+    assert "Traceback" not in out.stderr and "错误" in out.stderr
+
+
+def test_search_command(db, village, tmp_path):
+    url = db.url
+    out = run("--db-url", url, "search", "zsf")
+    assert out.returncode == 0 and "张三丰" in out.stdout
+    assert "138****5678" in out.stdout  # phones are masked in output
