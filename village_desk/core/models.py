@@ -99,12 +99,16 @@ class LocalCounter(Base):
     value: Mapped[int] = mapped_column(Integer, default=0)
 
 
+# Prefix range scans need byte order, not a locale's collation (PostgreSQL).
+_TERM = String(64).with_variant(String(64, collation="C"), "postgresql")
+
+
 class SearchTerm(Base):
     """Derived search keys (see search.py); rebuilt from persons at any time."""
 
     __tablename__ = "search_term"
 
-    term: Mapped[str] = mapped_column(String(64), primary_key=True)
+    term: Mapped[str] = mapped_column(_TERM, primary_key=True)
     person_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
     household_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
 

@@ -63,7 +63,11 @@ def upgrade() -> None:
     )
     op.create_table(
         "search_term",
-        sa.Column("term", sa.String(length=64), nullable=False),
+        sa.Column(
+            "term",
+            sa.String(length=64).with_variant(sa.String(length=64, collation="C"), "postgresql"),
+            nullable=False,
+        ),
         sa.Column("person_id", sa.Uuid(), nullable=False),
         sa.Column("household_id", sa.Uuid(), nullable=False),
         sa.PrimaryKeyConstraint("term", "person_id"),
