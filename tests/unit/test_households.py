@@ -14,7 +14,9 @@ from .conftest import make_id
 
 def journal(db, record_id):
     with db.reading() as s:
-        return list(s.scalars(select(Change).where(Change.record_id == record_id).order_by(Change.hlc)))
+        return list(
+            s.scalars(select(Change).where(Change.record_id == record_id).order_by(Change.hlc))
+        )
 
 
 def test_create_household_with_members_is_journaled_with_actor(db, village):
@@ -42,13 +44,22 @@ def test_bad_member_refuses_whole_household(db, village):
         )
     assert err.value.field == "公民身份号码" and "赵小六" in err.value.message
     with db.reading() as s:
-        assert s.scalar(select(func.count()).select_from(Household).where(Household.number == "01-002")) == 0
+        assert (
+            s.scalar(
+                select(func.count()).select_from(Household).where(Household.number == "01-002")
+            )
+            == 0
+        )
 
 
 def test_update_records_old_and_new_values(db, village):
     hs.update_household(
-        db, None, village["hh"],
-        hs.HouseholdInput(number="01-001", group_id=village["g2"], categories=["dibao", "liushou_elder"]),
+        db,
+        None,
+        village["hh"],
+        hs.HouseholdInput(
+            number="01-001", group_id=village["g2"], categories=["dibao", "liushou_elder"]
+        ),
     )
     last = journal(db, village["hh"])[-1]
     changes = json.loads(last.changes)
@@ -60,9 +71,16 @@ def test_update_records_old_and_new_values(db, village):
 
 def test_duplicate_id_number_and_household_number_refused(db, village):
     with pytest.raises(ValidationError, match="张三丰"):
-        hs.add_person(db, None, village["hh"], hs.PersonInput(name="重复", relation="child", id_number=make_id("19580312", "131")))
+        hs.add_person(
+            db,
+            None,
+            village["hh"],
+            hs.PersonInput(name="重复", relation="child", id_number=make_id("19580312", "131")),
+        )
     with pytest.raises(ValidationError, match="已存在"):
-        hs.create_household(db, None, hs.HouseholdInput(number="01-001"), hs.PersonInput(name="某某"))
+        hs.create_household(
+            db, None, hs.HouseholdInput(number="01-001"), hs.PersonInput(name="某某")
+        )
 
 
 def test_one_head_only_and_head_not_deletable_while_members(db, village):
@@ -75,8 +93,15 @@ def test_one_head_only_and_head_not_deletable_while_members(db, village):
 
 
 def test_edit_and_delete_person_then_restore(db, village):
-    pid = hs.add_person(db, None, village["hh"], hs.PersonInput(name="张小明", relation="child", phone="13900001111"))
-    hs.update_person(db, None, pid, hs.PersonInput(name="张晓明", relation="child", phone="13900002222"))
+    pid = hs.add_person(
+        db,
+        None,
+        village["hh"],
+        hs.PersonInput(name="张小明", relation="child", phone="13900001111"),
+    )
+    hs.update_person(
+        db, None, pid, hs.PersonInput(name="张晓明", relation="child", phone="13900002222")
+    )
     hs.delete_person(db, None, pid)
     assert [e.op for e in journal(db, pid)] == ["insert", "update", "delete"]
     with db.reading() as s:
@@ -119,5 +144,25 @@ def test_pairing_lifecycle(db, village):
 
 def test_bad_phone_is_refused_at_the_field(db, village):
     with pytest.raises(ValidationError) as err:
-        hs.add_person(db, None, village["hh"], hs.PersonInput(name="张四", relation="child", phone="1381234"))
+        hs.add_person(
+            db, None, village["hh"], hs.PersonInput(name="张四", relation="child", phone="1381234")
+        )
     assert err.value.field == "联系电话"
+
+
+def test_restore_refused_when_number_reused_meanwhile(db, village):
+    hs.delete_household(db, None, village["hh"])
+    hs.create_household(db, None, hs.HouseholdInput(number="01-001"), hs.PersonInput(name="新户主"))
+    with pytest.raises(ValidationError, match="户号 01-001 已存在"):
+        hs.restore_household(db, None, village["hh"])
+    with db.reading() as s:
+        assert s.get(Household, village["hh"]).deleted  # nothing changed
+
+
+def test_restore_brings_back_only_what_that_deletion_removed(db, village):
+    pid = hs.add_person(db, None, village["hh"], hs.PersonInput(name="早已删除", relation="child"))
+    hs.delete_person(db, None, pid)
+    hs.delete_household(db, None, village["hh"])
+    hs.restore_household(db, None, village["hh"])
+    with db.reading() as s:
+        assert [p.name for p in hs.members(s, village["hh"])] == ["张三丰", "刘桂兰"]

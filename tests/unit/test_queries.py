@@ -1,6 +1,8 @@
 import datetime as dt
 
-from village_desk.core import diary, households as hs, ledger, queries as q, setup
+from village_desk.core import diary, ledger, setup
+from village_desk.core import households as hs
+from village_desk.core import queries as q
 
 TODAY = dt.date.today()
 

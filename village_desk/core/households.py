@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from . import search
+from . import journal, search
 from .db import Database
 from .errors import ServiceError
 from .models import Cadre, Household, Pairing, Person, VillagerGroup
@@ -183,14 +183,12 @@ def restore_household(db: Database, actor_id, household_id: uuid.UUID) -> None:
         household = s.get(Household, household_id)
         if household is None or not household.deleted:
             raise ServiceError("该户没有被删除，无需恢复")
-        clean_household(
-            s, HouseholdInput(number=household.number), household_id
-        )  # 户号 still free?
-        stamp = household.hlc
-        household.deleted = False
-        for obj in _children(s, household_id, deleted=True):
-            if obj.hlc >= stamp[:18]:  # removed by the same deletion (same millisecond or later)
-                obj.deleted = False
+        journal.undo_deletions(s, journal.last_deletion(s, household_id))
+        # What comes back must not clash with what was entered meanwhile.
+        clean_household(s, HouseholdInput(number=household.number), household_id)
+        for person in _children(s, household_id):
+            if isinstance(person, Person) and person.id_number:
+                _id_number_free(s, person.id_number, person.id)
         search.index_households(s, [household_id])
 
 
