@@ -7,11 +7,18 @@ plain message on stderr and a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 
 from . import __version__
 
 EXIT_USER_ERROR = 2
+
+# Modules that add subcommands: each has ``register(subparsers)``, which adds its
+# parsers with ``set_defaults(func=handler)``; a handler takes the parsed
+# arguments and returns the exit code (user mistakes: raise ``UserError`` or a
+# core ``ServiceError``).
+COMMAND_MODULES: tuple[str, ...] = ()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -64,6 +71,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("text", help="查找内容，如 zhangsan、zs、5678")
     p.add_argument("--limit", type=int, default=20)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
     return parser
 
 
@@ -114,14 +123,26 @@ def cmd_demo(args) -> int:
                 "数据库里已有户的数据；示范数据只能生成在空数据库中（可用 --data-dir 指定新目录）"
             )
 
+    tty = sys.stderr.isatty()
+
     def progress(stage: str, fraction: float) -> None:
-        print(f"\r{stage} {fraction:4.0%}", end="", file=sys.stderr, flush=True)
+        if tty:
+            print(f"\r{stage} {fraction:4.0%}\033[K", end="", file=sys.stderr, flush=True)
+        else:
+            print(f"{stage} {fraction:4.0%}", file=sys.stderr, flush=True)
 
     summary = demo.generate(
         db, households=args.households, villages=args.villages, seed=args.seed, progress=progress
     )
-    print(file=sys.stderr)
-    print(summary)
+    if tty:
+        print(file=sys.stderr)
+    print(
+        f"已生成示范数据（{summary.seconds:.1f} 秒）：{summary.villages} 个村，"
+        f"{summary.groups} 个村民小组，{summary.households} 户，{summary.persons} 人，"
+        f"{summary.cadres} 名干部，{summary.pairings} 条结对，"
+        f"{summary.diary_entries} 篇民情日记，{summary.matters} 件台账事项"
+    )
+    print(f"数据库：{db.url}")
     return 0
 
 
@@ -156,8 +177,11 @@ def cmd_search(args) -> int:
     return 0 if hits else 1
 
 
-class _UserError(Exception):
-    pass
+class UserError(Exception):
+    """A mistake in the command line the user can fix; printed without traceback."""
+
+
+_UserError = UserError
 
 
 COMMANDS = {"init": cmd_init, "demo": cmd_demo, "check": cmd_check, "search": cmd_search}
@@ -175,8 +199,9 @@ def main(argv: list[str] | None = None) -> int:
     from .core.errors import ServiceError
     from .core.migrate import NewerSchemaError
 
+    handler = getattr(args, "func", None) or COMMANDS[args.command]
     try:
-        return COMMANDS[args.command](args)
+        return handler(args)
     except (_UserError, ServiceError, NewerSchemaError) as err:
         print(f"错误：{err}", file=sys.stderr)
     except (OperationalError, DatabaseError) as err:

@@ -35,4 +35,11 @@ def village(db):
         PersonInput(name="张三丰", id_number=make_id("19580312", "131"), phone="13812345678"),
         [PersonInput(name="刘桂兰", relation="spouse", id_number=make_id("19600101", "222"))],
     )
-    return {"g1": g1, "g2": g2, "secretary": secretary, "grid": grid, "hh": hh, "today": dt.date.today()}
+    return {
+        "g1": g1,
+        "g2": g2,
+        "secretary": secretary,
+        "grid": grid,
+        "hh": hh,
+        "today": dt.date.today(),
+    }

@@ -44,14 +44,33 @@ class PostgresServer:
             shutil.chown(self.root, "postgres")
             self.run_as = ["runuser", "-u", "postgres", "--"]
         subprocess.run(
-            [*self.run_as, initdb, "-D", self.data, "-U", "postgres", "-E", "UTF8", "--no-locale", "-A", "trust"],
+            [
+                *self.run_as,
+                initdb,
+                "-D",
+                self.data,
+                "-U",
+                "postgres",
+                "-E",
+                "UTF8",
+                "--no-locale",
+                "-A",
+                "trust",
+            ],
             check=True,
             capture_output=True,
         )
         subprocess.run(
             [
-                *self.run_as, pg_ctl, "-D", self.data, "-w", "-l", os.path.join(self.root, "log"),
-                "-o", f"-k {self.root} -p {self.port} -c listen_addresses='' -c fsync=off",
+                *self.run_as,
+                pg_ctl,
+                "-D",
+                self.data,
+                "-w",
+                "-l",
+                os.path.join(self.root, "log"),
+                "-o",
+                f"-k {self.root} -p {self.port} -c listen_addresses='' -c fsync=off",
                 "start",
             ],
             check=True,
@@ -74,5 +93,8 @@ class PostgresServer:
         return self.url(name)
 
     def stop(self) -> None:
-        subprocess.run([*self.run_as, self.pg_ctl, "-D", self.data, "-m", "immediate", "stop"], capture_output=True)
+        subprocess.run(
+            [*self.run_as, self.pg_ctl, "-D", self.data, "-m", "immediate", "stop"],
+            capture_output=True,
+        )
         shutil.rmtree(self.root, ignore_errors=True)

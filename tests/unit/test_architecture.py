@@ -18,7 +18,9 @@ def test_no_pyside6_import_in_core_source():
                 names = [a.name for a in node.names]
             elif isinstance(node, ast.ImportFrom) and node.module:
                 names = [node.module]
-            offenders += [f"{path.name}: {n}" for n in names if n.split(".")[0] in ("PySide6", "shiboken6")]
+            offenders += [
+                f"{path.name}: {n}" for n in names if n.split(".")[0] in ("PySide6", "shiboken6")
+            ]
     assert offenders == []
 
 

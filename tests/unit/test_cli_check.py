@@ -8,7 +8,9 @@ from village_desk.core.db import Database
 
 
 def run(*args):
-    return subprocess.run([sys.executable, "-m", "village_desk", *args], capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "village_desk", *args], capture_output=True, text=True
+    )
 
 
 def test_version_and_help():
@@ -20,7 +22,12 @@ def test_version_and_help():
 
 
 def test_init_then_check_healthy(tmp_path, capsys):
-    assert cli.main(["--data-dir", str(tmp_path), "init", "--village", "桃花村", "--device-code", "k7m"]) == 0
+    assert (
+        cli.main(
+            ["--data-dir", str(tmp_path), "init", "--village", "桃花村", "--device-code", "k7m"]
+        )
+        == 0
+    )
     assert "K7M" in capsys.readouterr().out
     assert cli.main(["--data-dir", str(tmp_path), "check"]) == 0
     assert "检查通过" in capsys.readouterr().out

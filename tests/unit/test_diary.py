@@ -12,8 +12,12 @@ TODAY = dt.date.today()
 
 def entry(village, **kw):
     base = dict(
-        date=TODAY, mode="home_visit", author_id=village["grid"], household_ids=[village["hh"]],
-        sections={"q_hardship": "房屋漏雨"}, narrative="入户了解情况",
+        date=TODAY,
+        mode="home_visit",
+        author_id=village["grid"],
+        household_ids=[village["hh"]],
+        sections={"q_hardship": "房屋漏雨"},
+        narrative="入户了解情况",
         items=[
             diary.RaisedItem("低保政策咨询", "solved", solution="当场讲解了政策"),
             diary.RaisedItem("屋顶漏雨需维修", "matter", kind="hardship"),
@@ -54,11 +58,17 @@ def test_home_visit_needs_a_household_meeting_needs_a_place(db, village):
         diary.write_entry(db, None, entry(village, household_ids=[]))
     with pytest.raises(ValidationError, match="地点"):
         diary.write_entry(db, None, entry(village, mode="courtyard", household_ids=[], items=[]))
-    diary.write_entry(db, None, entry(village, mode="courtyard", household_ids=[], place="一组院坝，12户参加", items=[]))
+    diary.write_entry(
+        db,
+        None,
+        entry(village, mode="courtyard", household_ids=[], place="一组院坝，12户参加", items=[]),
+    )
 
 
 def test_failed_item_rolls_back_the_whole_entry(db, village):
-    bad = entry(village, items=[diary.RaisedItem("修路", "matter", deadline=TODAY - dt.timedelta(days=5))])
+    bad = entry(
+        village, items=[diary.RaisedItem("修路", "matter", deadline=TODAY - dt.timedelta(days=5))]
+    )
     with pytest.raises(ValidationError, match="办结时限"):
         diary.write_entry(db, None, bad)
     with db.reading() as s:

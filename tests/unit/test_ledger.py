@@ -36,12 +36,19 @@ ROUTE = {
     "unresolvable": ["unresolvable"],
 }
 LEGAL = {
-    ("registered", "start"), ("registered", "forward"), ("registered", "complete"),
-    ("registered", "return"), ("registered", "unresolvable"),
-    ("in_progress", "forward"), ("in_progress", "complete"), ("in_progress", "return"),
+    ("registered", "start"),
+    ("registered", "forward"),
+    ("registered", "complete"),
+    ("registered", "return"),
+    ("registered", "unresolvable"),
+    ("in_progress", "forward"),
+    ("in_progress", "complete"),
+    ("in_progress", "return"),
     ("in_progress", "unresolvable"),
-    ("forwarded", "result"), ("forwarded", "unresolvable"),
-    ("result_returned", "complete"), ("result_returned", "unresolvable"),
+    ("forwarded", "result"),
+    ("forwarded", "unresolvable"),
+    ("result_returned", "complete"),
+    ("result_returned", "unresolvable"),
     ("done", "feedback"),
     ("feedback", "close"),  # satisfied; reopen only after 不满意
     ("unresolvable", "reopen"),
@@ -50,8 +57,12 @@ LEGAL = {
 
 def register(db, village, **kw):
     data = ledger.MatterInput(
-        content="危房改造申请", responsible_id=village["secretary"],
-        applicant_name="张三丰", household_id=village["hh"], kind="hardship", **kw,
+        content="危房改造申请",
+        responsible_id=village["secretary"],
+        applicant_name="张三丰",
+        household_id=village["hh"],
+        kind="hardship",
+        **kw,
     )
     return ledger.register_matter(db, village["secretary"], data)
 
@@ -66,7 +77,7 @@ def in_state(db, village, state):
 def snapshot(db, mid):
     with db.reading() as s:
         m = s.get(Matter, mid)
-        return {c: getattr(m, c) for c in m.__table__.columns.keys()}, len(ledger.notes(s, mid))
+        return {c: getattr(m, c) for c in m.__table__.columns.keys()}, len(ledger.notes(s, mid))  # noqa: SIM118
 
 
 def test_number_has_year_device_code_and_sequence(db, village):
@@ -176,7 +187,12 @@ def test_action_date_cannot_be_in_future(db, village):
 
 
 def test_overdue(db, village):
-    mid = register(db, village, received_date=TODAY - dt.timedelta(days=20), deadline=TODAY - dt.timedelta(days=1))
+    mid = register(
+        db,
+        village,
+        received_date=TODAY - dt.timedelta(days=20),
+        deadline=TODAY - dt.timedelta(days=1),
+    )
     with db.reading() as s:
         assert ledger.is_overdue(s.get(Matter, mid))
     ledger.apply_action(db, None, mid, "complete", text="好了")

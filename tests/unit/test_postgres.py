@@ -35,22 +35,37 @@ def test_services_work_on_postgresql(pg):
     cadre = setup.add_cadre(pg, None, "王建国", "secretary", "13907310001")
     number = make_id("19650705", "273")
     hh = hs.create_household(
-        pg, cadre, hs.HouseholdInput(number="01-001", group_id=group, categories=["dibao"]),
+        pg,
+        cadre,
+        hs.HouseholdInput(number="01-001", group_id=group, categories=["dibao"]),
         hs.PersonInput(name="曾国华", id_number=number, phone="13974851234"),
     )
     hs.pair_cadre(pg, cadre, hh, cadre)
     _, (mid,) = diary.write_entry(
-        pg, cadre,
-        diary.DiaryInput(date=dt.date.today(), mode="home_visit", author_id=cadre, household_ids=[hh],
-                         items=[diary.RaisedItem("屋顶漏雨", "matter", kind="hardship")]),
+        pg,
+        cadre,
+        diary.DiaryInput(
+            date=dt.date.today(),
+            mode="home_visit",
+            author_id=cadre,
+            household_ids=[hh],
+            items=[diary.RaisedItem("屋顶漏雨", "matter", kind="hardship")],
+        ),
     )
-    for action, kw in [("start", {}), ("complete", {"text": "已修好"}),
-                       ("feedback", {"satisfaction": "satisfied"}), ("close", {})]:
+    for action, kw in [
+        ("start", {}),
+        ("complete", {"text": "已修好"}),
+        ("feedback", {"satisfaction": "satisfied"}),
+        ("close", {}),
+    ]:
         ledger.apply_action(pg, cadre, mid, action, **kw)
     with pg.reading() as s:
         for query in ("zengguohua", "zgh", "国华", "85123", number[-4:].lower(), "01-001"):
             assert [h.name for h in search.search(s, query)] == ["曾国华"], query
-        assert queries.household_count(s, queries.HouseholdFilter(category="dibao", cadre_id=cadre)) == 1
+        assert (
+            queries.household_count(s, queries.HouseholdFilter(category="dibao", cadre_id=cadre))
+            == 1
+        )
         assert queries.matter_count(s, queries.MatterFilter(statuses=("closed",))) == 1
         assert queries.dashboard(s).households == 1
     hs.delete_household(pg, cadre, hh)

@@ -9,17 +9,24 @@ TODAY = dt.date.today()
 
 def visit(db, village, household, days_ago, author="grid", items=()):
     return diary.write_entry(
-        db, None,
+        db,
+        None,
         diary.DiaryInput(
-            date=TODAY - dt.timedelta(days=days_ago), mode="home_visit",
-            author_id=village[author], household_ids=[household], narrative="走访", items=list(items),
+            date=TODAY - dt.timedelta(days=days_ago),
+            mode="home_visit",
+            author_id=village[author],
+            household_ids=[household],
+            narrative="走访",
+            items=list(items),
         ),
     )
 
 
 def second_household(db, village):
     return hs.create_household(
-        db, None, hs.HouseholdInput(number="02-001", group_id=village["g2"], categories=["liushou_elder"]),
+        db,
+        None,
+        hs.HouseholdInput(number="02-001", group_id=village["g2"], categories=["liushou_elder"]),
         hs.PersonInput(name="曾广福", phone="13700001234"),
     )
 
@@ -30,8 +37,10 @@ def test_household_filters(db, village):
     visit(db, village, village["hh"], 5)
     visit(db, village, other, 200)
     with db.reading() as s:
+
         def ids(**kw):
             return {r.id for r in q.household_page(s, q.HouseholdFilter(**kw))}
+
         assert ids() == {village["hh"], other}
         assert ids(group_id=village["g2"]) == {other}
         assert ids(category="dibao") == {village["hh"]}
@@ -46,16 +55,37 @@ def test_household_filters(db, village):
 
 
 def test_overdue_filters_and_open_counts(db, village):
-    late = ledger.register_matter(db, None, ledger.MatterInput(
-        content="修水渠", responsible_id=village["secretary"], household_id=village["hh"], applicant_name="张三丰",
-        received_date=TODAY - dt.timedelta(days=30), deadline=TODAY - dt.timedelta(days=2)))
-    soon = ledger.register_matter(db, None, ledger.MatterInput(
-        content="办低保", responsible_id=village["grid"], co_handler_ids=[village["secretary"]],
-        household_id=village["hh"], applicant_name="张三丰", deadline=TODAY + dt.timedelta(days=2), kind="hardship"))
+    late = ledger.register_matter(
+        db,
+        None,
+        ledger.MatterInput(
+            content="修水渠",
+            responsible_id=village["secretary"],
+            household_id=village["hh"],
+            applicant_name="张三丰",
+            received_date=TODAY - dt.timedelta(days=30),
+            deadline=TODAY - dt.timedelta(days=2),
+        ),
+    )
+    soon = ledger.register_matter(
+        db,
+        None,
+        ledger.MatterInput(
+            content="办低保",
+            responsible_id=village["grid"],
+            co_handler_ids=[village["secretary"]],
+            household_id=village["hh"],
+            applicant_name="张三丰",
+            deadline=TODAY + dt.timedelta(days=2),
+            kind="hardship",
+        ),
+    )
     with db.reading() as s:
         assert [m.id for m in q.matter_page(s, q.MatterFilter(overdue=True))] == [late]
         assert [m.id for m in q.matter_page(s, q.MatterFilter(due_within_days=3))] == [soon]
-        assert q.matter_count(s, q.MatterFilter(cadre_id=village["secretary"])) == 2  # incl. co-handled
+        assert (
+            q.matter_count(s, q.MatterFilter(cadre_id=village["secretary"])) == 2
+        )  # incl. co-handled
         assert q.matter_count(s, q.MatterFilter(cadre_id=village["grid"])) == 1
         assert q.matter_count(s, q.MatterFilter(kind="hardship")) == 1
         assert q.matter_count(s, q.MatterFilter(month=(TODAY.year, TODAY.month))) >= 1
@@ -88,13 +118,25 @@ def test_visit_stats_count_visits_and_distinct_households(db, village):
     with db.reading() as s:
         stats = {c.name: c for c in q.visit_stats(s, TODAY - dt.timedelta(days=30), TODAY)}
     assert (stats["李秀英"].visits, stats["李秀英"].households) == (3, 2)
-    assert (stats["王建国"].visits, stats["王建国"].quota, stats["王建国"].quota_unit) == (1, 200, "visits")
+    assert (stats["王建国"].visits, stats["王建国"].quota, stats["王建国"].quota_unit) == (
+        1,
+        200,
+        "visits",
+    )
     assert stats["王建国"].completion == 1 / 200
 
 
 def test_month_end_review(db, village):
-    mk = lambda: ledger.register_matter(db, None, ledger.MatterInput(  # noqa: E731
-        content="事项", responsible_id=village["grid"], applicant_name="张三丰", household_id=village["hh"]))
+    mk = lambda: ledger.register_matter(
+        db,
+        None,
+        ledger.MatterInput(  # noqa: E731
+            content="事项",
+            responsible_id=village["grid"],
+            applicant_name="张三丰",
+            household_id=village["hh"],
+        ),
+    )
     closable, noted, silent, done = mk(), mk(), mk(), mk()
     for action, kw in [("complete", {"text": "好"}), ("feedback", {"satisfaction": "basic"})]:
         ledger.apply_action(db, None, closable, action, **kw)
@@ -105,7 +147,9 @@ def test_month_end_review(db, village):
     assert [m.id for m in review.closable] == [closable]
     assert [m.id for m in review.awaiting_return_visit] == [done]
     assert [m.id for m in review.needs_progress_note] == [silent]
-    assert review.month_end.month == TODAY.month and (review.month_end + dt.timedelta(days=1)).day == 1
+    assert (
+        review.month_end.month == TODAY.month and (review.month_end + dt.timedelta(days=1)).day == 1
+    )
 
 
 def test_february_month_end_is_its_last_day():

@@ -9,10 +9,14 @@ from .conftest import make_id
 @pytest.fixture
 def people(db, village):
     hs.create_household(
-        db, None, hs.HouseholdInput(number="03-015", group_id=village["g2"], phone="0739-8123456"),
+        db,
+        None,
+        hs.HouseholdInput(number="03-015", group_id=village["g2"], phone="0739-8123456"),
         hs.PersonInput(name="曾国华", phone="13974851234", id_number=make_id("19650705", "273")),
-        [hs.PersonInput(name="单晓红", relation="spouse", phone="15873920001"),
-         hs.PersonInput(name="仇小军", relation="child")],
+        [
+            hs.PersonInput(name="单晓红", relation="spouse", phone="15873920001"),
+            hs.PersonInput(name="仇小军", relation="child"),
+        ],
     )
     return village
 

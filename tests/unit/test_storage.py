@@ -77,6 +77,9 @@ def test_hard_delete_refused_and_tombstone_journaled(tmp_path):
     with db.transaction() as s:
         s.get(VillagerGroup, g.id).deleted = True
     with db.reading() as s:
-        ops = [c.op for c in s.scalars(select(Change).where(Change.record_id == g.id).order_by(Change.hlc))]
+        ops = [
+            c.op
+            for c in s.scalars(select(Change).where(Change.record_id == g.id).order_by(Change.hlc))
+        ]
         assert ops == ["insert", "delete"]
         assert s.get(VillagerGroup, g.id) is not None  # the row stays, as a tombstone

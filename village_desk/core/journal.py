@@ -197,9 +197,13 @@ def bulk_insert(session: Session, model: type[Record], rows: Sequence[dict]) -> 
             defaults[attr.key] = default.arg(None)
     keys = [a.key for a in mapper.column_attrs if a.key not in _SKIP]
     table = model.__tablename__
+    # Every row carries every column: rows whose keys differ would make
+    # SQLAlchemy split the executemany into many small batches.
+    blank = {a.key: None for a in mapper.column_attrs}
+    blank.update(defaults)
     full_rows, journal = [], []
     for row in rows:
-        full = dict(defaults)
+        full = dict(blank)
         full.update(row)
         full.setdefault("id", uuid.uuid4())
         stamp = ctx.clock.tick()
