@@ -1,16 +1,121 @@
-"""GUI start-up."""
+"""GUI start-up: application, translation, database, first run, main window.
+
+Start-up stays lean: nothing here imports openpyxl, reportlab, alembic or
+pypinyin (``Database.open`` imports Alembic only when a migration is due).
+"""
 
 from __future__ import annotations
 
+import logging
+import os
+import sys
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from .i18n import DEFAULT_LANGUAGE, install_translators
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "village-desk"
+ORGANIZATION = "village-desk"
+ENV_LANGUAGE = "VILLAGE_DESK_LANG"  # e.g. "en" for the untranslated English UI
+EXIT_DB_ERROR = 1
+_translators: list = []  # installed translators, kept alive for the process
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with names set (QSettings depend on them) and translations."""
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORGANIZATION)
+    language = os.environ.get(ENV_LANGUAGE) or DEFAULT_LANGUAGE
+    _translators[:] = install_translators(app, language)
+    app.setApplicationDisplayName(QCoreApplication.translate("App", "Village Desk"))
+    return app
+
+
+def open_database(url: str):
+    """Open (and migrate) the database; on failure explain it and return None."""
+    from village_desk.core.db import Database
+
+    from .errors import describe, technical_detail
+
+    try:
+        return Database.open(url)
+    except Exception as err:
+        log.warning("cannot open database %s: %s", url, err)
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            QCoreApplication.translate("App", "Cannot open the data"),
+            describe(err),
+            QMessageBox.StandardButton.Ok,
+        )
+        box.setInformativeText(
+            QCoreApplication.translate("App", "Data location: {url}").format(url=url)
+        )
+        box.setDetailedText(technical_detail(err))
+        box.exec()
+        return None
+
+
+def _install_excepthook():
+    """An unexpected error shows a message instead of vanishing into stderr.
+
+    Returns the previous hook (``run_gui`` puts it back when it ends).
+    """
+    previous = sys.excepthook
+
+    def hook(kind, value, tb):
+        previous(kind, value, tb)
+        if QApplication.instance() is None or not issubclass(kind, Exception):
+            return
+        from .errors import describe
+
+        QMessageBox.critical(None, QCoreApplication.translate("App", "Error"), describe(value))
+
+    sys.excepthook = hook
+    return previous
+
 
 def run_gui(args) -> int:
-    import sys
+    """The ``village-desk`` command without a subcommand; returns the exit code."""
+    app = create_application()
+    previous_hook = _install_excepthook()
+    try:
+        return _run(app, args)
+    finally:
+        sys.excepthook = previous_hook
 
-    from PySide6.QtWidgets import QApplication, QMainWindow
 
-    app = QApplication.instance() or QApplication(sys.argv)
-    win = QMainWindow()
-    win.setWindowTitle("村务民情台账")
-    win.resize(1200, 720)
-    win.show()
-    return app.exec()
+def _run(app: QApplication, args) -> int:
+    from village_desk.core import setup
+    from village_desk.core.paths import database_url
+
+    from .errors import describe
+    from .main_window import MainWindow
+
+    db = open_database(database_url(args.data_dir, args.db_url))
+    if db is None:
+        return EXIT_DB_ERROR
+    try:
+        try:
+            initialized = setup.is_initialized(db)
+        except Exception as err:
+            QMessageBox.critical(
+                None, QCoreApplication.translate("App", "Cannot open the data"), describe(err)
+            )
+            return EXIT_DB_ERROR
+        if not initialized:
+            from .first_run import FirstRunDialog
+
+            dialog = FirstRunDialog(db)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return 0  # the user chose not to set up now
+        window = MainWindow(db)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return app.exec()
+    finally:
+        db.close()

@@ -1,0 +1,229 @@
+"""Qt item models over the core queries.
+
+:class:`HouseholdTableModel` is lazy: it knows the total from
+``queries.household_count`` and pulls pages from ``queries.household_page``
+only as the view asks for them (``canFetchMore``/``fetchMore``), so a village
+(or township) of tens of thousands of households opens instantly. Filtering
+is done in SQL by replacing the :class:`~village_desk.core.queries.HouseholdFilter`.
+"""
+
+from __future__ import annotations
+
+import uuid
+from enum import IntEnum
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from village_desk.core import queries, setup
+from village_desk.core.db import Database
+from village_desk.core.queries import HouseholdFilter, HouseholdRow
+from village_desk.core.search import Hit
+from village_desk.core.validation import mask_phone
+
+HOUSEHOLD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+HIT_ROLE = Qt.ItemDataRole.UserRole + 2
+OVERDUE_COLOR = QColor("#b00020")
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class Col(IntEnum):
+    NUMBER = 0
+    HEAD = 1
+    GROUP = 2
+    PHONE = 3
+    CATEGORIES = 4
+    CADRES = 5
+    LAST_VISIT = 6
+    OPEN_MATTERS = 7
+
+
+class HouseholdTableModel(QAbstractTableModel):
+    def __init__(self, db: Database, page_size: int = 200, parent=None):
+        super().__init__(parent)
+        self.db = db
+        self.page_size = page_size
+        self.filter = HouseholdFilter()
+        self._rows: list[HouseholdRow] = []
+        self._total = 0
+        self._category_labels: dict[str, str] = {}
+        self._headers = [
+            self.tr("Household no."),
+            self.tr("Head"),
+            self.tr("Group"),
+            self.tr("Phone"),
+            self.tr("Categories"),
+            self.tr("Paired cadres"),
+            self.tr("Last visit"),
+            self.tr("Open matters"),
+        ]
+        self.refresh()
+
+    # ------------------------------------------------------------ loading
+
+    @property
+    def total(self) -> int:
+        """Households matching the filter (loaded or not)."""
+        return self._total
+
+    def set_filter(self, flt: HouseholdFilter) -> None:
+        self.filter = flt
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        with self.db.reading() as s:
+            self._category_labels = setup.labels(s, "household_category")
+            self._total = queries.household_count(s, self.filter)
+            self._rows = queries.household_page(s, self.filter, 0, self.page_size)
+        self.endResetModel()
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid():
+            return
+        with self.db.reading() as s:
+            page = queries.household_page(s, self.filter, len(self._rows), self.page_size)
+        if not page:
+            self._total = len(self._rows)  # rows vanished meanwhile: stop asking
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+        self._rows.extend(page)
+        self.endInsertRows()
+
+    def row_of(self, household_id: uuid.UUID) -> int:
+        """The row showing this household, fetching pages as needed; -1 if absent."""
+        for i, row in enumerate(self._rows):
+            if row.id == household_id:
+                return i
+        while self.canFetchMore():
+            start = len(self._rows)
+            self.fetchMore()
+            if len(self._rows) == start:
+                break
+            for i in range(start, len(self._rows)):
+                if self._rows[i].id == household_id:
+                    return i
+        return -1
+
+    def household(self, row: int) -> HouseholdRow:
+        return self._rows[row]
+
+    # ------------------------------------------------------------ model API
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Col)
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, col)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == Col.OPEN_MATTERS and row.overdue_matters:
+                return self.tr("{n} overdue").format(n=row.overdue_matters)
+            if col in (Col.CATEGORIES, Col.CADRES):
+                return self._display(row, col) or None
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if col == Col.OPEN_MATTERS and row.overdue_matters:
+                return QBrush(OVERDUE_COLOR)
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == Col.OPEN_MATTERS:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == HOUSEHOLD_ID_ROLE:
+            return row.id
+        return None
+
+    def _display(self, row: HouseholdRow, col: int) -> str:
+        if col == Col.NUMBER:
+            return row.number
+        if col == Col.HEAD:
+            return row.head_name
+        if col == Col.GROUP:
+            return row.group_name
+        if col == Col.PHONE:
+            return mask_phone(row.phone)
+        if col == Col.CATEGORIES:
+            return "、".join(self._category_labels.get(c, c) for c in row.categories)
+        if col == Col.CADRES:
+            return "、".join(row.cadres)
+        if col == Col.LAST_VISIT:
+            return row.last_visit.isoformat() if row.last_visit else self.tr("never")
+        if col == Col.OPEN_MATTERS:
+            if not row.open_matters:
+                return ""
+            if row.overdue_matters:
+                return self.tr("{n} ({overdue} overdue)").format(
+                    n=row.open_matters, overdue=row.overdue_matters
+                )
+            return str(row.open_matters)
+        return ""
+
+
+class SearchHitModel(QAbstractListModel):
+    """Quick-search results: name, 户号, 组 and the masked phone."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._hits: list[Hit] = []
+        self._relations: dict[str, str] = {}
+
+    def set_hits(self, hits: list[Hit], relations: dict[str, str]) -> None:
+        self.beginResetModel()
+        self._hits = list(hits)
+        self._relations = relations
+        self.endResetModel()
+
+    def hit(self, row: int) -> Hit:
+        return self._hits[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._hits)
+
+    def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._hits):
+            return None
+        hit = self._hits[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display_text(hit)
+        if role == HIT_ROLE:
+            return hit
+        if role == HOUSEHOLD_ID_ROLE:
+            return hit.household_id
+        return None
+
+    def display_text(self, hit: Hit) -> str:
+        name = hit.name
+        if hit.relation != "head":
+            relation = self._relations.get(hit.relation, hit.relation)
+            name = self.tr("{name} ({relation})").format(name=hit.name, relation=relation)
+        parts = [
+            name,
+            self.tr("No. {number}").format(number=hit.household_number),
+        ]
+        if hit.group_name:
+            parts.append(hit.group_name)
+        if hit.phone:
+            parts.append(mask_phone(hit.phone))
+        return "  ·  ".join(parts)
