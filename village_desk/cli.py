@@ -58,10 +58,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--villages", type=int, default=1, help="村数，>1 时生成乡镇规模数据")
     p.add_argument("--seed", type=int, default=1, help="随机种子（同一种子生成相同数据）")
 
-    sub.add_parser(
+    p = sub.add_parser(
         "check",
         help="检查数据库",
         description="检查结构版本、SQLite 完整性和变更日志；有问题时退出码非零。",
+    )
+    p.add_argument(
+        "--repair",
+        action="store_true",
+        help="先重新计算派生数据（户统计、搜索索引），再检查；不改动任何记录",
     )
 
     p = sub.add_parser(
@@ -147,9 +152,13 @@ def cmd_demo(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from .core.check import run_check
+    from .core.check import repair_derived, run_check
 
-    report = run_check(open_database(args))
+    db = open_database(args)
+    if args.repair:
+        households, terms = repair_derived(db)
+        print(f"已重新计算：{households} 户的统计，{terms} 条搜索索引")
+    report = run_check(db)
     print(f"结构版本：{report.schema}")
     print("记录数：" + "，".join(f"{k} {v}" for k, v in report.counts.items()))
     print(f"变更日志：{report.journal_rows} 条")

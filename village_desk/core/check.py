@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import text
 
-from . import migrate
+from . import migrate, summary
 from .db import Database
 from .models import SYNCED_MODELS
 
@@ -87,4 +87,22 @@ def run_check(db: Database) -> CheckReport:
                 report.problems.append(
                     f"{table}：{orphans} 条日志指向已不存在的记录（记录被物理删除）"
                 )
+        if revision == migrate.HEAD:
+            stale = summary.stale_households(conn)
+            if stale:
+                report.problems.append(
+                    f"户统计（最近走访、未办结事项）有 {stale} 户与记录不一致；"
+                    "可运行 village-desk check --repair 重新计算"
+                )
     return report
+
+
+def repair_derived(db: Database) -> tuple[int, int]:
+    """Recompute the derived tables (household summary, search index) from the
+    records; returns (households, search terms). Records are not touched."""
+    from . import search
+
+    with db.transaction(None) as s:
+        households = summary.rebuild(s)
+        terms = search.rebuild_index(s)
+    return households, terms

@@ -20,7 +20,7 @@ from sqlalchemy import create_engine, event, func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from . import journal
+from . import journal, summary
 from .journal import HybridClock, JournalContext
 from .models import Change, LocalDevice
 
@@ -30,6 +30,7 @@ class JournaledSession(Session):
 
 
 journal.install(JournaledSession)
+summary.install(JournaledSession)
 
 _CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no I/O/0/1: read aloud safely
 

@@ -113,6 +113,18 @@ class SearchTerm(Base):
     household_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
 
 
+class HouseholdSummary(Base):
+    """Derived per-household figures the household list sorts and filters on
+    (see summary.py); kept current in every transaction, rebuilt at any time."""
+
+    __tablename__ = "household_summary"
+
+    household_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    last_visit: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    open_matters: Mapped[int] = mapped_column(Integer, default=0)
+    next_deadline: Mapped[dt.date | None] = mapped_column(Date, index=True)
+
+
 # --------------------------------------------------------------------------- journal
 
 

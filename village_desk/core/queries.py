@@ -21,6 +21,7 @@ from .models import (
     DiaryHousehold,
     DiaryItem,
     Household,
+    HouseholdSummary,
     Matter,
     MatterNote,
     Pairing,
@@ -57,19 +58,6 @@ class HouseholdRow:
     overdue_matters: int
 
 
-def _last_visit_expr():
-    return (
-        select(func.max(DiaryEntry.date))
-        .join(DiaryHousehold, DiaryHousehold.entry_id == DiaryEntry.id)
-        .where(
-            DiaryHousehold.household_id == Household.id,
-            DiaryHousehold.deleted.is_(False),
-            DiaryEntry.deleted.is_(False),
-        )
-        .scalar_subquery()
-    )
-
-
 def _household_where(flt: HouseholdFilter):
     conds = [Household.deleted.is_(False)]
     if flt.group_id:
@@ -87,33 +75,20 @@ def _household_where(flt: HouseholdFilter):
         )
     if flt.not_visited_days is not None:
         since = flt.today - dt.timedelta(days=flt.not_visited_days)
-        visited = (
-            select(DiaryHousehold.id)
-            .join(DiaryEntry, DiaryEntry.id == DiaryHousehold.entry_id)
-            .where(
-                DiaryHousehold.household_id == Household.id,
-                DiaryHousehold.deleted.is_(False),
-                DiaryEntry.deleted.is_(False),
-                DiaryEntry.date >= since,
-            )
-            .exists()
-        )
-        conds.append(~visited)
-    if flt.has_overdue:
         conds.append(
-            exists().where(
-                Matter.household_id == Household.id,
-                Matter.deleted.is_(False),
-                Matter.status.in_(OPEN_STATUSES),
-                Matter.deadline < flt.today,
-            )
+            or_(HouseholdSummary.last_visit.is_(None), HouseholdSummary.last_visit < since)
         )
+    if flt.has_overdue:
+        conds.append(HouseholdSummary.next_deadline < flt.today)
     return and_(*conds)
 
 
 def household_count(session: Session, flt: HouseholdFilter | None = None) -> int:
     flt = flt or HouseholdFilter()
-    return session.scalar(select(func.count()).select_from(Household).where(_household_where(flt)))
+    stmt = select(func.count()).select_from(Household)
+    if flt.not_visited_days is not None or flt.has_overdue:
+        stmt = stmt.outerjoin(HouseholdSummary, HouseholdSummary.household_id == Household.id)
+    return session.scalar(stmt.where(_household_where(flt)))
 
 
 def household_page(
@@ -126,26 +101,8 @@ def household_page(
 ) -> list[HouseholdRow]:
     flt = flt or HouseholdFilter()
     head = aliased_head()
-    open_q = (
-        select(func.count())
-        .where(
-            Matter.household_id == Household.id,
-            Matter.deleted.is_(False),
-            Matter.status.in_(OPEN_STATUSES),
-        )
-        .scalar_subquery()
-    )
-    overdue_q = (
-        select(func.count())
-        .where(
-            Matter.household_id == Household.id,
-            Matter.deleted.is_(False),
-            Matter.status.in_(OPEN_STATUSES),
-            Matter.deadline < flt.today,
-        )
-        .scalar_subquery()
-    )
-    last_visit = _last_visit_expr().label("last_visit")
+    open_q = func.coalesce(HouseholdSummary.open_matters, 0)
+    last_visit = HouseholdSummary.last_visit
     sort = {
         "number": Household.number,
         "group": VillagerGroup.sort_order,
@@ -164,9 +121,10 @@ def household_page(
             Household.categories,
             last_visit,
             open_q,
-            overdue_q,
+            HouseholdSummary.next_deadline,
         )
         .outerjoin(head, head.c.household_id == Household.id)
+        .outerjoin(HouseholdSummary, HouseholdSummary.household_id == Household.id)
         .outerjoin(VillagerGroup, VillagerGroup.id == Household.group_id)
         .where(_household_where(flt))
         .order_by(sort.desc() if descending else sort, Household.number)
@@ -175,6 +133,23 @@ def household_page(
     )
     rows = session.execute(stmt).all()
     cadres = current_cadre_names(session, [r[0] for r in rows])
+    late = [r[0] for r in rows if r[9] is not None and r[9] < flt.today]
+    overdue = (
+        dict(
+            session.execute(
+                select(Matter.household_id, func.count())
+                .where(
+                    Matter.household_id.in_(late),
+                    Matter.deleted.is_(False),
+                    Matter.status.in_(OPEN_STATUSES),
+                    Matter.deadline < flt.today,
+                )
+                .group_by(Matter.household_id)
+            ).all()
+        )
+        if late
+        else {}
+    )
     return [
         HouseholdRow(
             id=r[0],
@@ -186,7 +161,7 @@ def household_page(
             cadres=cadres.get(r[0], []),
             last_visit=r[7],
             open_matters=r[8],
-            overdue_matters=r[9],
+            overdue_matters=overdue.get(r[0], 0),
         )
         for r in rows
     ]
