@@ -211,8 +211,9 @@ def bulk_insert(session: Session, model: type[Record], rows: Sequence[dict]) -> 
         full_rows.append(full)
         changes = {k: [None, _json_value(full.get(k))] for k in keys}
         journal.append(_change_row(ctx, stamp, table, full["id"], "insert", changes))
-    session.execute(insert(model), full_rows)
-    session.execute(insert(Change), journal)
+    # Core insert (attribute keys are column names): one executemany per table.
+    session.execute(model.__table__.insert(), full_rows)
+    session.execute(Change.__table__.insert(), journal)
 
 
 def undo_deletions(session: Session, tx_id: uuid.UUID) -> int:
