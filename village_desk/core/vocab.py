@@ -165,5 +165,21 @@ DEFAULT_SETTINGS: dict[str, object] = {
     "duty_days": [2, 4],
     "long_unvisited_days": 90,
     "due_soon_days": 3,
+    # Contact cards (联系卡): title, back-side texts; all editable in settings.
+    "card_title": "民情联系卡",
     "card_slogan": "有困难找干部、要办事找干部",
+    "card_service_items": [
+        "低保、特困供养申请",
+        "残疾人证办理",
+        "医保参保与报销",
+        "养老保险资格认证",
+        "户籍、婚育证明",
+        "建房审批",
+        "就业创业咨询",
+        "矛盾纠纷调解",
+    ],
+    "card_policy_text": "代办服务免费，不收取任何费用。群众有事可随时联系联户干部，"
+    "也可在一线工作日到村便民服务站办理。",
+    # A TrueType CJK font for printing; empty = look for one on this computer.
+    "print_font_path": "",
 }

@@ -1,0 +1,150 @@
+"""公示 sheet for the village notice board (村务公开栏), one month.
+
+Posted are the matter, the responsible cadre, the deadline and the status
+(DOMAIN.md §4); the applicant's name is masked (张**) — also wherever it or a
+family member's name appears inside the matter text — and identity numbers
+and phones in the text are masked too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Spacer
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session
+
+from ..ledger import OPEN_STATUSES, STATUS_LABELS, is_overdue
+from ..models import Cadre, Matter, Person
+from ..queries import month_bounds
+from ..setup import profile
+from ..validation import mask_name
+from .fonts import CJKFont, font_for_session
+from .sheets import Styles, build, cn_date, grid_table, iso, mask_names, mask_numbers
+
+
+@dataclass(frozen=True)
+class MonthMatter:
+    matter: Matter
+    responsible: str
+    family: tuple[str, ...]  # names in the applicant's household (for masking)
+
+
+def month_matters(
+    session: Session, year: int, month: int, *, public_only: bool = False
+) -> list[MonthMatter]:
+    """Matters of a month: received in it, or received earlier and still open
+    (or finished) during it. Ordered by received date and number."""
+    first, last = month_bounds(year, month)
+    conds = [
+        Matter.deleted.is_(False),
+        Matter.received_date <= last,
+        or_(
+            Matter.received_date >= first,
+            Matter.status.in_(OPEN_STATUSES),
+            and_(Matter.done_date.is_not(None), Matter.done_date >= first),
+            and_(Matter.closed_date.is_not(None), Matter.closed_date >= first),
+        ),
+    ]
+    if public_only:
+        conds.append(Matter.public.is_(True))
+    rows = session.execute(
+        select(Matter, Cadre.name)
+        .join(Cadre, Cadre.id == Matter.responsible_id)
+        .where(*conds)
+        .order_by(Matter.received_date, Matter.number)
+    ).all()
+    households = {m.household_id for m, _ in rows if m.household_id}
+    family: dict = {}
+    if households:
+        for hid, name in session.execute(
+            select(Person.household_id, Person.name).where(
+                Person.household_id.in_(households), Person.deleted.is_(False)
+            )
+        ):
+            family.setdefault(hid, []).append(name)
+    return [MonthMatter(m, name, tuple(family.get(m.household_id, ()))) for m, name in rows]
+
+
+def parse_month(text: str) -> tuple[int, int]:
+    """'2025-03' → (2025, 3); ValueError with a Chinese message otherwise."""
+    try:
+        d = dt.datetime.strptime(text.strip(), "%Y-%m")
+    except ValueError:
+        raise ValueError(f"月份应写成 年-月，如 2025-03，不是“{text}”") from None
+    return d.year, d.month
+
+
+def render_notice(
+    out: str | os.PathLike | BinaryIO,
+    village: str,
+    year: int,
+    month: int,
+    matters: list[MonthMatter],
+    *,
+    font: CJKFont,
+    hotline: str = "",
+    today: dt.date | None = None,
+) -> int:
+    today = today or dt.date.today()
+    st = Styles(font)
+    story = [
+        st.p(f"{village}民情事项办理情况公示", st.title),
+        st.p(f"（{year}年{month}月）", st.subtitle),
+        Spacer(1, 4 * mm),
+    ]
+    head = ["序号", "编号", "申请人", "申办事项", "责任人", "办结时限", "办理状态"]
+    rows = [[st.p(h, st.head) for h in head]]
+    for i, mm_ in enumerate(matters, 1):
+        m = mm_.matter
+        names = (m.applicant_name, *mm_.family)
+        content = mask_numbers(mask_names(m.content, names))
+        status = STATUS_LABELS.get(m.status, m.status)
+        if is_overdue(m, today):
+            status += "\n（已超期）"
+        rows.append(
+            [
+                st.p(str(i), st.cell_center),
+                st.p(m.number, st.cell_center),
+                st.p(mask_name(m.applicant_name), st.cell_center),
+                st.p(content, st.cell),
+                st.p(mm_.responsible, st.cell_center),
+                st.p(iso(m.deadline), st.cell_center),
+                st.p(status, st.cell_center),
+            ]
+        )
+    if len(rows) == 1:
+        rows.append([st.p("本月没有需要公示的事项", st.cell)] + [""] * 6)
+    widths = [w * mm for w in (10, 27, 16, 63, 17, 21, 26)]
+    story.append(grid_table(rows, widths))
+    story.append(Spacer(1, 5 * mm))
+    note = "以上事项接受群众监督。申请人姓名和号码已作隐去处理。"
+    if hotline:
+        note += f"如有疑问或意见，请联系：{hotline}"
+    story.append(st.p(note, st.small))
+    story.append(Spacer(1, 8 * mm))
+    story.append(st.p(f"{village}村民委员会", st.right))
+    story.append(st.p(cn_date(today), st.right))
+    return build(out, story, font, f"{village}{year}年{month}月公示")
+
+
+def print_notice(db, out, year: int, month: int, today: dt.date | None = None) -> int:
+    """Load the month's public matters and write the 公示 sheet; returns pages."""
+    with db.reading() as s:
+        p = profile(s)
+        matters = month_matters(s, year, month, public_only=True)
+        font = font_for_session(s)
+        return render_notice(
+            out,
+            p.village if p else "",
+            year,
+            month,
+            matters,
+            font=font,
+            hotline=p.hotline if p else "",
+            today=today,
+        )

@@ -1,0 +1,136 @@
+"""Shared pieces of the A4 sheets (公示, ledger, diary, referral): fonts, styles,
+the document frame with page numbers, and masking of numbers in free text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Iterable
+from typing import BinaryIO
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+from ..validation import mask_id_number, mask_name, mask_phone
+from .fonts import CJKFont, cjk_font
+
+_ID = re.compile(r"(?<![0-9])(?:[0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9])")
+_MOBILE = re.compile(r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])")
+_LANDLINE = re.compile(r"(?<![0-9])0[0-9]{2,3}-[0-9]{7,8}(?![0-9])")
+_LONG = re.compile(r"(?<![0-9*])[0-9]{7,}(?![0-9])")
+
+
+def mask_numbers(text: str) -> str:
+    """Mask identity numbers, phones and other long digit runs inside free text."""
+    text = _ID.sub(lambda m: mask_id_number(m.group()), text)
+    text = _MOBILE.sub(lambda m: mask_phone(m.group()), text)
+    text = _LANDLINE.sub(lambda m: mask_phone(m.group()), text)
+    return _LONG.sub(lambda m: "*" * (len(m.group()) - 4) + m.group()[-4:], text)
+
+
+def mask_names(text: str, names: Iterable[str]) -> str:
+    """Replace each full name (two characters or more) with 张** style."""
+    for name in sorted({n for n in names if n and len(n) >= 2}, key=len, reverse=True):
+        text = text.replace(name, mask_name(name))
+    return text
+
+
+class Styles:
+    def __init__(self, font: CJKFont, base: float = 10.5):
+        f = font.name
+        self.font = font
+        self.title = ParagraphStyle(
+            "title", fontName=f, fontSize=17, leading=23, alignment=TA_CENTER, wordWrap="CJK"
+        )
+        self.subtitle = ParagraphStyle(
+            "subtitle", fontName=f, fontSize=10, leading=14, alignment=TA_CENTER, wordWrap="CJK"
+        )
+        self.body = ParagraphStyle(
+            "body", fontName=f, fontSize=base, leading=base * 1.45, wordWrap="CJK"
+        )
+        self.small = ParagraphStyle(
+            "small", fontName=f, fontSize=base - 1.5, leading=(base - 1.5) * 1.4, wordWrap="CJK"
+        )
+        self.cell = ParagraphStyle(
+            "cell", fontName=f, fontSize=base - 1, leading=(base - 1) * 1.35, wordWrap="CJK"
+        )
+        self.cell_center = ParagraphStyle("cellc", parent=self.cell, alignment=TA_CENTER)
+        self.head = ParagraphStyle("head", parent=self.cell, alignment=TA_CENTER)
+        self.right = ParagraphStyle("right", parent=self.body, alignment=TA_RIGHT)
+        self.heading = ParagraphStyle(
+            "heading", fontName=f, fontSize=base + 1, leading=(base + 1) * 1.4, wordWrap="CJK"
+        )
+
+    def p(self, text: str, style: ParagraphStyle | None = None) -> Paragraph:
+        """A paragraph of plain text (escaped; newlines kept)."""
+        return Paragraph(escape(text or "").replace("\n", "<br/>"), style or self.body)
+
+
+def grid_table(rows: list[list], widths: list[float], repeat: int = 1, header=True) -> Table:
+    table = Table(rows, colWidths=widths, repeatRows=repeat if header else 0)
+    style = [
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+    ]
+    if header:
+        style.append(("BACKGROUND", (0, 0), (-1, repeat - 1), colors.Color(0.92, 0.92, 0.92)))
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def build(
+    out: str | os.PathLike | BinaryIO,
+    story: list,
+    font: CJKFont,
+    title: str,
+    *,
+    landscape_page: bool = False,
+    footer: str = "",
+) -> int:
+    """Write ``story`` to ``out`` with "第 N 页" at the foot; returns the page count."""
+    pagesize = landscape(A4) if landscape_page else A4
+    target = os.fspath(out) if isinstance(out, str | os.PathLike) else out
+    doc = SimpleDocTemplate(
+        target,
+        pagesize=pagesize,
+        leftMargin=15 * mm,
+        rightMargin=15 * mm,
+        topMargin=14 * mm,
+        bottomMargin=16 * mm,
+        title=title,
+        creator="Village Desk",
+    )
+
+    def on_page(canvas, d):
+        canvas.saveState()
+        canvas.setFont(font.name, 8.5)
+        canvas.setFillColorRGB(0.3, 0.3, 0.3)
+        canvas.drawCentredString(pagesize[0] / 2, 8 * mm, f"第 {d.page} 页")
+        if footer:
+            canvas.drawString(15 * mm, 8 * mm, footer)
+        canvas.restoreState()
+
+    doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
+    return doc.page
+
+
+def resolve_font(font: CJKFont | None) -> CJKFont:
+    return font or cjk_font()
+
+
+def cn_date(d: dt.date | None) -> str:
+    return f"{d.year}年{d.month}月{d.day}日" if d else ""
+
+
+def iso(d: dt.date | None) -> str:
+    return d.isoformat() if d else ""
