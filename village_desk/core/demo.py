@@ -162,13 +162,13 @@ STATUS_BY_AGE = (
         60,
         _Pick(
             [
-                ("registered", 2),
-                ("in_progress", 12),
-                ("forwarded", 8),
-                ("result_returned", 5),
-                ("done", 15),
-                ("feedback", 15),
-                ("closed", 36),
+                ("registered", 0.5),
+                ("in_progress", 6),
+                ("forwarded", 6),
+                ("result_returned", 3),
+                ("done", 12),
+                ("feedback", 12),
+                ("closed", 53),
                 ("returned", 4),
                 ("unresolvable", 3),
             ]
@@ -176,17 +176,19 @@ STATUS_BY_AGE = (
     ),
     (
         10**6,
+        # A year-old matter is almost always 销号; what stays open is mostly
+        # waiting on the county, or was returned / could not be solved.
         _Pick(
             [
-                ("registered", 0.5),
-                ("in_progress", 3),
-                ("forwarded", 2),
-                ("result_returned", 1),
-                ("done", 4),
-                ("feedback", 6),
-                ("closed", 76),
-                ("returned", 4),
-                ("unresolvable", 3.5),
+                ("registered", 0.1),
+                ("in_progress", 0.4),
+                ("forwarded", 1.2),
+                ("result_returned", 0.3),
+                ("done", 1),
+                ("feedback", 1.5),
+                ("closed", 89),
+                ("returned", 3.5),
+                ("unresolvable", 3),
             ]
         ),
     ),
