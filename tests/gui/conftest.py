@@ -7,8 +7,18 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QPoint,
+    QSettings,
+    Qt,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QCheckBox, QRadioButton
 
 from village_desk.core import demo
 from village_desk.core.db import Database
@@ -115,3 +125,43 @@ def window(demo_db, settings, qtbot):
     win.show()
     qtbot.waitExposed(win)
     return win
+
+
+def on_modal(qtbot, fn, problems: list):
+    """Run ``fn(dialog)`` on the next modal dialog; a failure closes it (no hang)."""
+
+    def run():
+        widget = QApplication.activeModalWidget()
+        if widget is None:
+            QTimer.singleShot(20, run)
+            return
+        try:
+            fn(widget)
+        except BaseException as err:  # reported by the test after exec() returns
+            problems.append(err)
+            widget.reject()
+
+    QTimer.singleShot(0, run)
+
+
+def raise_problems(problems: list) -> None:
+    if problems:
+        raise problems[0]
+
+
+def activate(window, qtbot):
+    """Keyboard shortcuts go to the active window (offscreen does not
+    re-activate it after a dialog closes, a desktop does)."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+
+
+def click(qtbot, widget):
+    """A user's click: the widget must be shown, enabled and laid out."""
+    qtbot.waitUntil(lambda: widget.isVisible() and not widget.rect().isEmpty(), timeout=2000)
+    assert widget.isEnabled(), widget
+    if isinstance(widget, QCheckBox | QRadioButton):
+        # A stretched check box reacts on its box and text, not on the empty right part.
+        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=QPoint(8, widget.height() // 2))
+        return
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)

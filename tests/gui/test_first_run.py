@@ -1,9 +1,9 @@
-"""The first-run dialog: required village name, demo data off the GUI thread."""
+"""The first-run wizard: village profile, cadres, then demo data or an empty start."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QProgressDialog, QPushButton
+from PySide6.QtWidgets import QDialog, QProgressDialog, QPushButton
 
 from village_desk.core import queries, setup
 from village_desk.ui.first_run import FirstRunDialog
@@ -19,19 +19,27 @@ def open_dialog(db, qtbot):
     return dialog
 
 
-def click_start(dialog, qtbot):
-    button = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
-    assert button.text() == "开始使用"
+def click(qtbot, button):
+    assert button.isVisible() and button.isEnabled(), button.text()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def to_last_step(dialog, qtbot, village="桃花村"):
+    type_chinese(dialog.village_edit, village)
+    click(qtbot, dialog.next_button)
+    assert dialog.step() == dialog.STEP_CADRES
+    click(qtbot, dialog.next_button)
+    assert dialog.step() == dialog.STEP_START
+    assert dialog.start_button.text() == "开始使用"
 
 
 def test_empty_village_name_is_refused_at_the_field(empty_db, qtbot):
     dialog = open_dialog(empty_db, qtbot)
-    assert dialog.demo_radio.isChecked() and dialog.households_spin.value() == 300
+    assert dialog.next_button.text() == "下一步"
     qtbot.keyClicks(dialog.village_edit, "   ")
-    click_start(dialog, qtbot)
+    click(qtbot, dialog.next_button)
 
-    assert dialog.isVisible()
+    assert dialog.step() == dialog.STEP_PROFILE
     assert dialog.village_error.isVisible()
     assert "村" in dialog.village_error.text()
     # The message sits right under the village field.
@@ -43,16 +51,57 @@ def test_empty_village_name_is_refused_at_the_field(empty_db, qtbot):
     assert not dialog.village_error.isVisible()
 
 
-def test_demo_choice_generates_households_in_the_background(empty_db, qtbot):
+def test_bad_service_phone_is_shown_next_to_its_field(empty_db, qtbot):
     dialog = open_dialog(empty_db, qtbot)
     type_chinese(dialog.village_edit, "桃花村")
+    qtbot.keyClicks(dialog.phone_edit, "12345")
+    click(qtbot, dialog.next_button)
+    assert dialog.step() == dialog.STEP_PROFILE
+    assert dialog.phone_error.isVisible()
+    assert "11位" in dialog.phone_error.text()
+    assert not setup.is_initialized(empty_db)
+
+
+def test_cadres_are_added_with_inline_errors(empty_db, qtbot):
+    dialog = open_dialog(empty_db, qtbot)
+    type_chinese(dialog.village_edit, "桃花村")
+    click(qtbot, dialog.next_button)
+    assert setup.is_initialized(empty_db)
+    click(qtbot, dialog.add_cadre_button)  # no name
+    assert dialog.cadre_name_error.isVisible()
+    type_chinese(dialog.cadre_name, "李书记")
+    qtbot.keyClicks(dialog.cadre_phone, "139")
+    click(qtbot, dialog.add_cadre_button)
+    assert dialog.cadre_phone_error.isVisible()
+    assert dialog.cadre_list.count() == 0
+    dialog.cadre_phone.clear()
+    qtbot.keyClicks(dialog.cadre_phone, "13900001111")
+    click(qtbot, dialog.add_cadre_button)
+    assert dialog.cadre_list.count() == 1
+    assert "李书记" in dialog.cadre_list.item(0).text()
+    with empty_db.reading() as s:
+        assert [c.name for c in setup.cadres(s)] == ["李书记"]
+
+
+def test_roster_import_is_offered_but_disabled_with_an_explanation(empty_db, qtbot):
+    dialog = open_dialog(empty_db, qtbot)
+    to_last_step(dialog, qtbot)
+    assert not dialog.import_radio.isEnabled()
+    assert "花名册导入" in dialog.import_radio.toolTip()
+    click(qtbot, dialog.back_button)
+    assert dialog.step() == dialog.STEP_CADRES
+
+
+def test_demo_choice_generates_households_in_the_background(empty_db, qtbot):
+    dialog = open_dialog(empty_db, qtbot)
     type_chinese(dialog.township_edit, "青山镇")
+    to_last_step(dialog, qtbot)
     dialog.households_spin.setValue(25)
     with qtbot.waitSignal(dialog.completed, timeout=60000):
-        click_start(dialog, qtbot)
+        click(qtbot, dialog.start_button)
         # The dialog returns at once: the work happens on another thread.
         assert dialog._task is not None
-        assert not dialog.buttons.isEnabled()
+        assert not dialog.start_button.isEnabled()
 
     assert dialog.result() == QDialog.DialogCode.Accepted
     with empty_db.reading() as s:
@@ -63,13 +112,13 @@ def test_demo_choice_generates_households_in_the_background(empty_db, qtbot):
 
 def test_start_empty_creates_no_households(empty_db, qtbot):
     dialog = open_dialog(empty_db, qtbot)
-    type_chinese(dialog.village_edit, "石门村")
+    to_last_step(dialog, qtbot, "石门村")
     radio = dialog.empty_radio
     qtbot.mouseClick(radio, Qt.MouseButton.LeftButton, pos=QPoint(8, radio.height() // 2))
     assert radio.isChecked()
     assert not dialog.households_spin.isEnabled()
     with qtbot.waitSignal(dialog.completed, timeout=5000):
-        click_start(dialog, qtbot)
+        click(qtbot, dialog.start_button)
     assert setup.is_initialized(empty_db)
     with empty_db.reading() as s:
         assert queries.household_count(s) == 0
@@ -77,9 +126,9 @@ def test_start_empty_creates_no_households(empty_db, qtbot):
 
 def test_cancelling_demo_generation_writes_no_households(empty_db, qtbot):
     dialog = open_dialog(empty_db, qtbot)
-    type_chinese(dialog.village_edit, "桃花村")
+    to_last_step(dialog, qtbot)
     dialog.households_spin.setValue(5000)
-    click_start(dialog, qtbot)
+    click(qtbot, dialog.start_button)
     qtbot.waitUntil(
         lambda: dialog._progress is not None and dialog._progress.isVisible(), timeout=10000
     )
@@ -90,7 +139,7 @@ def test_cancelling_demo_generation_writes_no_households(empty_db, qtbot):
         qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
 
     assert dialog.isVisible()  # back to the form, can choose again
-    assert dialog.buttons.isEnabled()
+    assert dialog.start_button.isEnabled()
     with empty_db.reading() as s:
         assert queries.household_count(s) == 0
     assert not any(p.isVisible() for p in dialog.findChildren(QProgressDialog))

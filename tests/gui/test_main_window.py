@@ -43,10 +43,17 @@ def test_ctrl_number_and_clicks_switch_pages(window, qtbot):
         Qt.MouseButton.LeftButton,
         pos=window.nav.visualItemRect(item).center(),
     )
+    assert window.stack.currentWidget() is window.ledger_page
+    item = window.nav.item(MainWindow.PAGE_EXCHANGE)
+    qtbot.mouseClick(
+        window.nav.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=window.nav.visualItemRect(item).center(),
+    )
     page = window.stack.currentWidget()
     assert isinstance(page, PlaceholderPage)
     texts = [label.text() for label in page.findChildren(QLabel)]
-    assert "民情台账" in texts
+    assert "数据交换" in texts
     assert any("以后的版本" in t for t in texts), texts
     assert not page.findChildren(QTableView)  # a placeholder shows no invented data
 

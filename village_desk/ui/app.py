@@ -10,7 +10,7 @@ import logging
 import os
 import sys
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from .i18n import DEFAULT_LANGUAGE, install_translators
@@ -22,6 +22,20 @@ ORGANIZATION = "village-desk"
 ENV_LANGUAGE = "VILLAGE_DESK_LANG"  # e.g. "en" for the untranslated English UI
 EXIT_DB_ERROR = 1
 _translators: list = []  # installed translators, kept alive for the process
+LANGUAGE_KEY = "ui/language"
+LARGE_FONT_KEY = "ui/large_font"
+LARGE_FONT_SCALE = 1.25
+_base_point_size: list[float] = []
+
+
+def apply_font_size(app: QApplication, large: bool) -> None:
+    """The large-font option for older cadres: scales the application font."""
+    font = app.font()
+    if not _base_point_size:
+        _base_point_size.append(font.pointSizeF() if font.pointSizeF() > 0 else 10.0)
+    base = _base_point_size[0]
+    font.setPointSizeF(base * LARGE_FONT_SCALE if large else base)
+    app.setFont(font)
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -29,8 +43,10 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANIZATION)
-    language = os.environ.get(ENV_LANGUAGE) or DEFAULT_LANGUAGE
+    prefs = QSettings()
+    language = os.environ.get(ENV_LANGUAGE) or str(prefs.value(LANGUAGE_KEY) or DEFAULT_LANGUAGE)
     _translators[:] = install_translators(app, language)
+    apply_font_size(app, prefs.value(LARGE_FONT_KEY, False) in (True, "true", "1", 1))
     app.setApplicationDisplayName(QCoreApplication.translate("App", "Village Desk"))
     return app
 
@@ -88,6 +104,29 @@ def run_gui(args) -> int:
         sys.excepthook = previous_hook
 
 
+ENV_START_PAGE = "VILLAGE_DESK_START_PAGE"  # hidden: open a page at start (screenshots)
+
+
+def choose_operator(db):
+    """The start-up choice of the current cadre: their id, None (no cadres yet),
+    or False when the user cancelled."""
+    from .operator import OperatorDialog, remembered_operator
+
+    settings = QSettings()
+    from village_desk.core import setup
+
+    with db.reading() as s:
+        cadres = setup.cadres(s)
+    if not cadres:
+        return None
+    if os.environ.get(ENV_START_PAGE):
+        return remembered_operator(db, settings) or cadres[0].id
+    dialog = OperatorDialog(db, settings)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    return dialog.selected()
+
+
 def _run(app: QApplication, args) -> int:
     from village_desk.core import setup
     from village_desk.core.paths import database_url
@@ -112,8 +151,17 @@ def _run(app: QApplication, args) -> int:
             dialog = FirstRunDialog(db)
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return 0  # the user chose not to set up now
-        window = MainWindow(db)
-        window.show()
+        operator = choose_operator(db)
+        if operator is False:
+            return 0
+        window = MainWindow(db, operator_id=operator)
+        start_page = os.environ.get(ENV_START_PAGE)
+        if start_page:
+            window.open_start_page(start_page)
+        if window.first_start:
+            window.showMaximized()  # no remembered geometry: use the whole screen
+        else:
+            window.show()
         window.raise_()
         window.activateWindow()
         return app.exec()

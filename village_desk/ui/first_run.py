@@ -1,9 +1,11 @@
-"""First run: the village profile, then demo data or an empty start.
+"""First run: a short wizard — village profile, cadres, then how to start.
 
-The dialog calls the core services itself (``setup.initialize`` and, if the
-user asks for it, ``demo.generate``). Demo generation runs on the thread pool
-with a progress dialog; the dialog accepts itself when everything is done and
-emits :attr:`FirstRunDialog.completed`.
+Step 1 saves the village profile (``setup.initialize``, which also seeds the
+vocabularies), step 2 adds cadres one by one (``setup.add_cadre``), step 3
+chooses demo data, an empty start, or a roster import (offered by the roster
+import feature). Demo generation runs on the thread pool with a progress
+dialog; the dialog accepts itself when everything is done and emits
+:attr:`FirstRunDialog.completed`.
 """
 
 from __future__ import annotations
@@ -13,16 +15,19 @@ import threading
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
     QMessageBox,
     QProgressDialog,
+    QPushButton,
     QRadioButton,
     QSpinBox,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -32,9 +37,9 @@ from village_desk.core.db import Database
 from village_desk.core.validation import ValidationError
 
 from .errors import describe
+from .widgets import FieldErrors, error_label, heading
 from .workers import Task, TaskCancelled
 
-ERROR_STYLE = "color: #b00020;"
 DEFAULT_DEMO_HOUSEHOLDS = 300
 
 
@@ -44,6 +49,7 @@ class DemoCancelled(TaskCancelled):
 
 class FirstRunDialog(QDialog):
     completed = Signal()  # profile saved (and demo data generated, if chosen)
+    STEP_PROFILE, STEP_CADRES, STEP_START = range(3)
 
     def __init__(self, db: Database, parent: QWidget | None = None):
         super().__init__(parent)
@@ -51,38 +57,131 @@ class FirstRunDialog(QDialog):
         self._task: Task | None = None
         self._progress: QProgressDialog | None = None
         self.setWindowTitle(self.tr("Welcome to Village Desk"))
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(560)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._profile_step())
+        self.stack.addWidget(self._cadres_step())
+        self.stack.addWidget(self._start_step())
+        self.step_label = QLabel()
 
+        self.back_button = QPushButton(self.tr("Back"))
+        self.next_button = QPushButton(self.tr("Next"))
+        self.next_button.setDefault(True)
+        self.start_button = QPushButton(self.tr("Start"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.back_button.clicked.connect(self.back)
+        self.next_button.clicked.connect(self.next)
+        self.start_button.clicked.connect(self.submit)
+        self.cancel_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.step_label)
+        buttons.addStretch(1)
+        for b in (self.back_button, self.next_button, self.start_button, self.cancel_button):
+            buttons.addWidget(b)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(buttons)
+        self._go(self.STEP_PROFILE)
+
+    # ------------------------------------------------------------ steps
+
+    def _profile_step(self) -> QWidget:
+        page = QWidget()
         intro = QLabel(
             self.tr(
-                "This computer has no village data yet. Enter your village, then "
-                "choose whether to start with demonstration data to try things out."
+                "This computer has no village data yet. Enter your village; "
+                "it appears on cards and reports."
             )
         )
         intro.setWordWrap(True)
-
         self.village_edit = QLineEdit()
         self.village_edit.setPlaceholderText(self.tr("e.g. Taohua Village"))
         self.village_edit.setAccessibleName(self.tr("Village name"))
-        self.village_error = QLabel()
-        self.village_error.setStyleSheet(ERROR_STYLE)
-        self.village_error.setWordWrap(True)
-        self.village_error.hide()
+        self.village_error = error_label()
         self.township_edit = QLineEdit()
         self.county_edit = QLineEdit()
-
+        self.phone_edit = QLineEdit()
+        self.phone_edit.setPlaceholderText(self.tr("e.g. 0731-84123456"))
+        self.phone_error = error_label()
+        self.hotline_edit = QLineEdit()
+        self.profile_general = error_label()
+        self.profile_errors = FieldErrors(self.profile_general)
+        self.profile_errors.register("村名", self.village_edit, self.village_error)
+        self.profile_errors.register("村服务电话", self.phone_edit, self.phone_error)
         form = QFormLayout()
         form.addRow(self.tr("Village (community) *"), self.village_edit)
         form.addRow("", self.village_error)
         form.addRow(self.tr("Township"), self.township_edit)
         form.addRow(self.tr("County"), self.county_edit)
+        form.addRow(self.tr("Service station phone"), self.phone_edit)
+        form.addRow("", self.phone_error)
+        form.addRow(self.tr("Secretary mailbox / hotline"), self.hotline_edit)
+        layout = QVBoxLayout(page)
+        layout.addWidget(heading(self.tr("1. Village")))
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.profile_general)
+        layout.addStretch(1)
+        self.village_edit.textEdited.connect(self._clear_village_error)
+        self.phone_edit.textEdited.connect(lambda: self.profile_errors.clear("村服务电话"))
+        return page
 
+    def _cadres_step(self) -> QWidget:
+        page = QWidget()
+        intro = QLabel(
+            self.tr(
+                "Add the cadres who will use this computer (you can add more later "
+                "in Settings). Demonstration data bring their own cadres."
+            )
+        )
+        intro.setWordWrap(True)
+        self.cadre_name = QLineEdit()
+        self.cadre_name.setAccessibleName(self.tr("Cadre name"))
+        self.cadre_role = QComboBox()
+        self.cadre_phone = QLineEdit()
+        self.add_cadre_button = QPushButton(self.tr("Add cadre"))
+        self.cadre_name_error = error_label()
+        self.cadre_phone_error = error_label()
+        self.cadre_general = error_label()
+        self.cadre_errors = FieldErrors(self.cadre_general)
+        self.cadre_errors.register("干部姓名", self.cadre_name, self.cadre_name_error)
+        self.cadre_errors.register("干部电话", self.cadre_phone, self.cadre_phone_error)
+        form = QFormLayout()
+        form.addRow(self.tr("Name *"), self.cadre_name)
+        form.addRow("", self.cadre_name_error)
+        form.addRow(self.tr("Role"), self.cadre_role)
+        form.addRow(self.tr("Phone"), self.cadre_phone)
+        form.addRow("", self.cadre_phone_error)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.add_cadre_button)
+        self.cadre_list = QListWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(heading(self.tr("2. Cadres")))
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addLayout(row)
+        layout.addWidget(self.cadre_general)
+        layout.addWidget(QLabel(self.tr("Cadres added:")))
+        layout.addWidget(self.cadre_list, 1)
+        self.add_cadre_button.clicked.connect(self.add_cadre)
+        self.cadre_name.returnPressed.connect(self.add_cadre)
+        self.cadre_name.textEdited.connect(lambda: self.cadre_errors.clear("干部姓名"))
+        self.cadre_phone.textEdited.connect(lambda: self.cadre_errors.clear("干部电话"))
+        return page
+
+    def _start_step(self) -> QWidget:
+        page = QWidget()
         self.demo_radio = QRadioButton(self.tr("Load demonstration data"))
         self.empty_radio = QRadioButton(self.tr("Start empty"))
+        self.import_radio = QRadioButton(self.tr("Import a household roster (Excel)"))
+        self.import_radio.setEnabled(False)
+        self.import_radio.setToolTip(self.tr("Provided by the roster import feature"))
         self.demo_radio.setChecked(True)
         choice = QButtonGroup(self)
-        choice.addButton(self.demo_radio)
-        choice.addButton(self.empty_radio)
+        for b in (self.demo_radio, self.empty_radio, self.import_radio):
+            choice.addButton(b)
         self.households_spin = QSpinBox()
         self.households_spin.setRange(1, 20000)
         self.households_spin.setValue(DEFAULT_DEMO_HOUSEHOLDS)
@@ -100,43 +199,55 @@ class FirstRunDialog(QDialog):
         )
         demo_note.setWordWrap(True)
         demo_note.setStyleSheet("color: palette(mid);")
-
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Start"))
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addSpacing(8)
+        layout = QVBoxLayout(page)
+        layout.addWidget(heading(self.tr("3. How to start")))
         layout.addLayout(demo_row)
-        layout.addWidget(self.empty_radio)
         layout.addWidget(demo_note)
+        layout.addWidget(self.empty_radio)
+        layout.addWidget(self.import_radio)
         layout.addStretch(1)
-        layout.addWidget(self.buttons)
+        return page
 
-        self.village_edit.textEdited.connect(self._clear_village_error)
+    def _go(self, step: int) -> None:
+        self.stack.setCurrentIndex(step)
+        self.step_label.setText(self.tr("Step {n} of 3").format(n=step + 1))
+        self.back_button.setVisible(step > self.STEP_PROFILE)
+        self.next_button.setVisible(step < self.STEP_START)
+        self.start_button.setVisible(step == self.STEP_START)
+        self.start_button.setDefault(step == self.STEP_START)
+        self.next_button.setDefault(step < self.STEP_START)
+        if step == self.STEP_PROFILE:
+            self.village_edit.setFocus()
+        elif step == self.STEP_CADRES:
+            self._load_roles()
+            self.cadre_name.setFocus()
+
+    def step(self) -> int:
+        return self.stack.currentIndex()
 
     # ------------------------------------------------------------ validation
 
     def _show_village_error(self, message: str) -> None:
-        self.village_error.setText(message)
-        self.village_error.show()
-        self.village_edit.setStyleSheet("border: 1px solid #b00020;")
-        self.village_edit.setFocus()
+        self.profile_errors.show("村名", message)
 
     @Slot()
     def _clear_village_error(self) -> None:
-        self.village_error.hide()
-        self.village_edit.setStyleSheet("")
+        self.profile_errors.clear("村名")
 
     # ------------------------------------------------------------ actions
 
     @Slot()
-    def submit(self) -> None:
+    def back(self) -> None:
+        if self.step() > self.STEP_PROFILE:
+            self._go(self.step() - 1)
+
+    @Slot()
+    def next(self) -> None:
+        if self.step() == self.STEP_PROFILE and not self.save_profile():
+            return
+        self._go(min(self.step() + 1, self.STEP_START))
+
+    def save_profile(self) -> bool:
         village = self.village_edit.text().strip()
         if not village:
             self._show_village_error(
@@ -144,27 +255,60 @@ class FirstRunDialog(QDialog):
                     "Please enter the name of the village (community); it appears on cards and reports."
                 )
             )
-            return
+            return False
         try:
             setup.initialize(
                 self.db,
                 village=village,
                 township=self.township_edit.text(),
                 county=self.county_edit.text(),
+                service_phone=self.phone_edit.text(),
+                hotline=self.hotline_edit.text(),
             )
         except ValidationError as err:
-            if err.field == "村名":
-                self._show_village_error(err.message)
-            else:
-                QMessageBox.warning(self, self.windowTitle(), str(err))
-            return
+            self.profile_errors.show_error(err)
+            return False
         except Exception as err:
             QMessageBox.critical(self, self.windowTitle(), describe(err))
+            return False
+        return True
+
+    def _load_roles(self) -> None:
+        if self.cadre_role.count():
+            return
+        with self.db.reading() as s:
+            for term in setup.vocabulary(s, "role"):
+                self.cadre_role.addItem(term.label, term.code)
+
+    @Slot()
+    def add_cadre(self) -> None:
+        self.cadre_errors.clear()
+        name = self.cadre_name.text()
+        try:
+            setup.add_cadre(
+                self.db, None, name, self.cadre_role.currentData(), self.cadre_phone.text()
+            )
+        except Exception as err:
+            self.cadre_errors.show_error(err)
+            return
+        self.cadre_list.addItem(f"{name.strip()}（{self.cadre_role.currentText()}）")
+        self.cadre_name.clear()
+        self.cadre_phone.clear()
+        self.cadre_name.setFocus()
+
+    @Slot()
+    def submit(self) -> None:
+        if not setup.is_initialized(self.db) and not self.save_profile():
+            self._go(self.STEP_PROFILE)
             return
         if self.demo_radio.isChecked():
             self._start_demo(self.households_spin.value())
         else:
             self._finish()
+
+    def _set_busy(self, busy: bool) -> None:
+        for b in (self.back_button, self.start_button, self.cancel_button):
+            b.setEnabled(not busy)
 
     def _start_demo(self, households: int) -> None:
         from village_desk.core import demo
@@ -181,14 +325,14 @@ class FirstRunDialog(QDialog):
 
             return demo.generate(db, households=households, progress=report)
 
-        self.buttons.setEnabled(False)
+        self._set_busy(True)
         self._progress = QProgressDialog(
             self.tr("Creating demonstration data…"), self.tr("Cancel"), 0, 1000, self
         )
         self._progress.setWindowTitle(self.windowTitle())
         self._progress.canceled.connect(cancel.set)
         self._progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self._progress.setMinimumDuration(300)
+        self._progress.setMinimumDuration(500)
         self._progress.setAutoClose(False)
         self._progress.setAutoReset(False)
         self._progress.setValue(0)
@@ -212,7 +356,7 @@ class FirstRunDialog(QDialog):
             self._progress.deleteLater()
             self._progress = None
         self._task = None
-        self.buttons.setEnabled(True)
+        self._set_busy(False)
 
     @Slot(object)
     def _on_demo_done(self, _summary) -> None:

@@ -1,29 +1,36 @@
-"""The 户情 page: a filter row over a lazily loaded household table."""
+"""The 户情 page: a filter row over a lazily loaded household table, and the
+household page (:class:`HouseholdView`) it opens."""
 
 from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal, Slot
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QSpinBox,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from village_desk.core import households as household_services
 from village_desk.core import setup
 from village_desk.core.db import Database
 from village_desk.core.queries import HouseholdFilter
 
+from .household_forms import HouseholdDialog
+from .household_view import HouseholdView
 from .models import Col, HouseholdTableModel
+from .widgets import call_service
 
 DEFAULT_NOT_VISITED_DAYS = 90
 COLUMN_WIDTHS = {
@@ -36,20 +43,32 @@ COLUMN_WIDTHS = {
     Col.LAST_VISIT: 100,
     Col.OPEN_MATTERS: 110,
 }
+UNDO_SECONDS = 30
+HEADER_KEY = "households/header"
 
 
 class HouseholdsPage(QWidget):
     filter_changed = Signal()
+    data_changed = Signal()
 
     def __init__(self, db: Database, page_size: int = 200, parent: QWidget | None = None):
         super().__init__(parent)
         self.db = db
+        self.actor_id: uuid.UUID | None = None
+        self._undo_id: uuid.UUID | None = None
 
         self.group_combo = QComboBox()
         self.group_combo.setAccessibleName(self.tr("Group"))
         self.category_combo = QComboBox()
         self.category_combo.setAccessibleName(self.tr("Category"))
         self.category_combo.setMaxVisibleItems(25)
+        self.cadre_combo = QComboBox()
+        self.cadre_combo.setAccessibleName(self.tr("Paired cadre"))
+        self.cadre_combo.setMaxVisibleItems(25)
+        self.overdue_check = QCheckBox(self.tr("Has overdue matter"))
+        self.new_button = QPushButton(self.tr("New household…"))
+        self.new_button.setToolTip(self.tr("New household (Ctrl+N)"))
+        self.open_button = QPushButton(self.tr("Open"))
         self.not_visited_check = QCheckBox(self.tr("Not visited for over"))
         self.not_visited_spin = QSpinBox()
         self.not_visited_spin.setRange(1, 3650)
@@ -66,12 +85,42 @@ class HouseholdsPage(QWidget):
         filters.addWidget(QLabel(self.tr("Category")))
         filters.addWidget(self.category_combo)
         filters.addSpacing(12)
-        filters.addWidget(self.not_visited_check)
-        filters.addWidget(self.not_visited_spin)
-        filters.addSpacing(12)
-        filters.addWidget(self.clear_button)
+        filters.addWidget(QLabel(self.tr("Cadre")))
+        filters.addWidget(self.cadre_combo)
         filters.addStretch(1)
-        filters.addWidget(self.count_label)
+        filters.addWidget(self.new_button)
+        filters.addWidget(self.open_button)
+        actions = QHBoxLayout()
+        actions.addWidget(self.not_visited_check)
+        actions.addWidget(self.not_visited_spin)
+        actions.addSpacing(12)
+        actions.addWidget(self.overdue_check)
+        actions.addSpacing(12)
+        actions.addWidget(self.clear_button)
+        actions.addStretch(1)
+        actions.addWidget(self.count_label)
+        for combo in (self.group_combo, self.category_combo, self.cadre_combo):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(7)
+
+        # undo bar (after a deletion)
+        self.undo_bar = QFrame()
+        self.undo_bar.setObjectName("undoBar")
+        self.undo_bar.setStyleSheet(
+            "QFrame#undoBar { background: #fff4ce; border: 1px solid #e0c060; }"
+        )
+        self.undo_label = QLabel()
+        self.undo_button = QPushButton(self.tr("Undo"))
+        ub = QHBoxLayout(self.undo_bar)
+        ub.setContentsMargins(8, 4, 8, 4)
+        ub.addWidget(self.undo_label, 1)
+        ub.addWidget(self.undo_button)
+        self.undo_bar.hide()
+        self._undo_timer = QTimer(self)
+        self._undo_timer.setSingleShot(True)
+        self._undo_timer.timeout.connect(self.undo_bar.hide)
 
         self.model = HouseholdTableModel(db, page_size=page_size, parent=self)
         self.table = QTableView()
@@ -91,13 +140,34 @@ class HouseholdsPage(QWidget):
         for col, width in COLUMN_WIDTHS.items():
             self.table.setColumnWidth(col, width)
 
-        layout = QVBoxLayout(self)
+        list_page = QWidget()
+        layout = QVBoxLayout(list_page)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(filters)
+        layout.addLayout(actions)
+        layout.addWidget(self.undo_bar)
         layout.addWidget(self.table, 1)
+
+        self.detail = HouseholdView(db)
+        self.views = QStackedWidget()
+        self.views.addWidget(list_page)
+        self.views.addWidget(self.detail)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.views)
 
         self.group_combo.currentIndexChanged.connect(self.apply_filter)
         self.category_combo.currentIndexChanged.connect(self.apply_filter)
+        self.cadre_combo.currentIndexChanged.connect(self.apply_filter)
+        self.overdue_check.toggled.connect(self.apply_filter)
+        self.new_button.clicked.connect(self.new_household)
+        self.open_button.clicked.connect(self.open_selected)
+        self.table.doubleClicked.connect(self.open_selected)
+        self.table.activated.connect(self.open_selected)
+        self.undo_button.clicked.connect(self.undo_delete)
+        self.detail.back_requested.connect(self.show_list)
+        self.detail.deleted.connect(self._on_deleted)
+        self.detail.changed.connect(self._on_detail_changed)
         self.not_visited_check.toggled.connect(self.not_visited_spin.setEnabled)
         self.not_visited_check.toggled.connect(self.apply_filter)
         self.not_visited_spin.valueChanged.connect(self._on_days_changed)
@@ -111,16 +181,20 @@ class HouseholdsPage(QWidget):
             groups = setup.groups(s)
             categories = setup.vocabulary(s, "household_category")
             days = setup.get_setting(s, "long_unvisited_days")
-        for combo in (self.group_combo, self.category_combo):
+            cadres = setup.cadres(s)
+        for combo in (self.group_combo, self.category_combo, self.cadre_combo):
             combo.blockSignals(True)
             combo.clear()
+        self.cadre_combo.addItem(self.tr("All cadres"), None)
+        for c in cadres:
+            self.cadre_combo.addItem(c.name, str(c.id))
         self.group_combo.addItem(self.tr("All groups"), None)
         for g in groups:
             self.group_combo.addItem(g.name, str(g.id))
         self.category_combo.addItem(self.tr("All categories"), None)
         for term in categories:
             self.category_combo.addItem(term.label, term.code)
-        for combo in (self.group_combo, self.category_combo):
+        for combo in (self.group_combo, self.category_combo, self.cadre_combo):
             combo.blockSignals(False)
         self.not_visited_spin.blockSignals(True)
         self.not_visited_spin.setValue(int(days or DEFAULT_NOT_VISITED_DAYS))
@@ -128,20 +202,50 @@ class HouseholdsPage(QWidget):
 
     def current_filter(self) -> HouseholdFilter:
         group = self.group_combo.currentData()
+        cadre = self.cadre_combo.currentData()
         return HouseholdFilter(
             group_id=uuid.UUID(group) if group else None,
             category=self.category_combo.currentData() or None,
+            cadre_id=uuid.UUID(cadre) if cadre else None,
             not_visited_days=(
                 self.not_visited_spin.value() if self.not_visited_check.isChecked() else None
             ),
+            has_overdue=self.overdue_check.isChecked(),
         )
 
     def has_filter(self) -> bool:
         return (
             self.group_combo.currentIndex() > 0
             or self.category_combo.currentIndex() > 0
+            or self.cadre_combo.currentIndex() > 0
             or self.not_visited_check.isChecked()
+            or self.overdue_check.isChecked()
         )
+
+    def show_filter(self, not_visited_days: int | None = None, has_overdue: bool = False) -> None:
+        """Show the list filtered as the dashboard asks (other filters cleared)."""
+        self.show_list()
+        widgets = (
+            self.group_combo,
+            self.category_combo,
+            self.cadre_combo,
+            self.not_visited_check,
+            self.not_visited_spin,
+            self.overdue_check,
+        )
+        for w in widgets:
+            w.blockSignals(True)
+        self.group_combo.setCurrentIndex(0)
+        self.category_combo.setCurrentIndex(0)
+        self.cadre_combo.setCurrentIndex(0)
+        self.not_visited_check.setChecked(not_visited_days is not None)
+        self.not_visited_spin.setEnabled(not_visited_days is not None)
+        if not_visited_days is not None:
+            self.not_visited_spin.setValue(not_visited_days)
+        self.overdue_check.setChecked(has_overdue)
+        for w in widgets:
+            w.blockSignals(False)
+        self.apply_filter()
 
     @Slot()
     def apply_filter(self) -> None:
@@ -156,21 +260,35 @@ class HouseholdsPage(QWidget):
 
     @Slot()
     def clear_filters(self) -> None:
-        for w in (self.group_combo, self.category_combo, self.not_visited_check):
+        widgets = (
+            self.group_combo,
+            self.category_combo,
+            self.cadre_combo,
+            self.not_visited_check,
+            self.overdue_check,
+        )
+        for w in widgets:
             w.blockSignals(True)
         self.group_combo.setCurrentIndex(0)
         self.category_combo.setCurrentIndex(0)
+        self.cadre_combo.setCurrentIndex(0)
         self.not_visited_check.setChecked(False)
         self.not_visited_spin.setEnabled(False)
-        for w in (self.group_combo, self.category_combo, self.not_visited_check):
+        self.overdue_check.setChecked(False)
+        for w in widgets:
             w.blockSignals(False)
         self.apply_filter()
 
     def refresh(self) -> None:
         """Reload choices and rows (after data changed elsewhere)."""
         group, category = self.group_combo.currentData(), self.category_combo.currentData()
+        cadre = self.cadre_combo.currentData()
         self._load_choices()
-        for combo, value in ((self.group_combo, group), (self.category_combo, category)):
+        for combo, value in (
+            (self.group_combo, group),
+            (self.category_combo, category),
+            (self.cadre_combo, cadre),
+        ):
             i = combo.findData(value)
             combo.blockSignals(True)
             combo.setCurrentIndex(max(i, 0))
@@ -188,6 +306,7 @@ class HouseholdsPage(QWidget):
 
     def select_household(self, household_id: uuid.UUID) -> bool:
         """Select and show the household's row; clears filters that hide it."""
+        self.show_list()
         row = self.model.row_of(household_id)
         if row < 0 and self.has_filter():
             self.clear_filters()
@@ -209,3 +328,80 @@ class HouseholdsPage(QWidget):
         if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row()):
             return None
         return self.model.household(index.row()).id
+
+    # ------------------------------------------------------------ household page
+
+    def set_actor(self, actor_id: uuid.UUID | None) -> None:
+        self.actor_id = actor_id
+        self.detail.actor_id = actor_id
+
+    def is_showing_detail(self) -> bool:
+        return self.views.currentWidget() is self.detail
+
+    @Slot()
+    def show_list(self) -> None:
+        self.views.setCurrentIndex(0)
+
+    def open_household(self, household_id: uuid.UUID) -> bool:
+        if not self.detail.show_household(household_id):
+            return False
+        self.views.setCurrentWidget(self.detail)
+        return True
+
+    @Slot()
+    def open_selected(self) -> None:
+        hid = self.selected_household_id()
+        if hid is not None:
+            self.open_household(hid)
+
+    @Slot()
+    def new_household(self) -> HouseholdDialog | None:
+        dialog = HouseholdDialog(self.db, self.actor_id, None, self)
+        self._last_dialog = dialog
+        if dialog.exec() and dialog.saved_id:
+            self.model.refresh()
+            self._update_count()
+            self.data_changed.emit()
+            self.open_household(dialog.saved_id)
+        return dialog
+
+    @Slot()
+    def _on_detail_changed(self) -> None:
+        self.model.refresh()
+        self._update_count()
+        self.data_changed.emit()
+
+    @Slot(object, str)
+    def _on_deleted(self, household_id: uuid.UUID, description: str) -> None:
+        self._undo_id = household_id
+        self.undo_label.setText(self.tr("Deleted: {what}").format(what=description))
+        self.undo_bar.show()
+        self._undo_timer.start(UNDO_SECONDS * 1000)
+        self.show_list()
+        self.model.refresh()
+        self._update_count()
+        self.data_changed.emit()
+
+    @Slot()
+    def undo_delete(self) -> None:
+        hid = self._undo_id
+        if hid is None:
+            return
+        ok, _ = call_service(
+            self, lambda: household_services.restore_household(self.db, self.actor_id, hid)
+        )
+        self.undo_bar.hide()
+        self._undo_id = None
+        if ok:
+            self.model.refresh()
+            self._update_count()
+            self.data_changed.emit()
+            self.select_household(hid)
+
+    def save_state(self, settings) -> None:
+        settings.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
+
+    def restore_state(self, settings) -> None:
+        state = settings.value(HEADER_KEY)
+        if state is not None:
+            self.table.horizontalHeader().restoreState(state)

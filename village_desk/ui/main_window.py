@@ -1,7 +1,10 @@
 """The main window: navigation on the left, pages on the right.
 
-Only the 户情 (households) page and the work-bench counts are real so far; the
-other pages say plainly that they are coming.
+The pages talk to each other only through the window (signals in, method
+calls out): a household page asks for a new diary entry, a matter asks to
+show its diary entry, a dashboard number asks for a filtered list. A page
+whose data another page changed is refreshed when it is next shown. The
+数据交换 page says plainly that it is coming.
 """
 
 from __future__ import annotations
@@ -9,11 +12,13 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, QSize, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QPushButton,
     QSizePolicy,
     QStackedWidget,
     QToolBar,
@@ -24,14 +29,20 @@ from village_desk.core import setup
 from village_desk.core.db import Database
 from village_desk.core.search import Hit
 
+from .diary_page import DiaryPage
+from .drafts import DraftStore
 from .households_page import HouseholdsPage
+from .ledger_page import OPEN, LedgerPage
 from .pages import DashboardPage, PlaceholderPage
 from .quick_search import QuickSearchEdit
+from .settings_page import SettingsPage
+from .stats_page import StatsPage
 
 DEFAULT_SIZE = QSize(1280, 720)  # leaves room for a taskbar on a 1366×768 screen
 GEOMETRY_KEY = "main_window/geometry"
 STATE_KEY = "main_window/state"
 PAGE_KEY = "main_window/page"
+LAST_EXPORT_KEY = "exchange/last_export"
 
 
 class MainWindow(QMainWindow):
@@ -50,10 +61,14 @@ class MainWindow(QMainWindow):
         db: Database,
         settings: QSettings | None = None,
         page_size: int = 200,
+        operator_id=None,
+        drafts: DraftStore | None = None,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self.db = db
+        self.operator_id = operator_id
+        self._dirty: set[int] = set()
         self.settings = settings if settings is not None else QSettings()
         self.setObjectName("mainWindow")
         with db.reading() as s:
@@ -68,6 +83,10 @@ class MainWindow(QMainWindow):
         # pages
         self.dashboard_page = DashboardPage(db)
         self.households_page = HouseholdsPage(db, page_size=page_size)
+        self.diary_page = DiaryPage(db, drafts=drafts, page_size=page_size)
+        self.ledger_page = LedgerPage(db, page_size=page_size)
+        self.stats_page = StatsPage(db)
+        self.settings_page = SettingsPage(db, prefs=self.settings)
         titles = [
             self.tr("Work bench"),
             self.tr("Households"),
@@ -77,8 +96,14 @@ class MainWindow(QMainWindow):
             self.tr("Data exchange"),
             self.tr("Settings"),
         ]
-        pages = [self.dashboard_page, self.households_page] + [
-            PlaceholderPage(title) for title in titles[2:]
+        pages = [
+            self.dashboard_page,
+            self.households_page,
+            self.diary_page,
+            self.ledger_page,
+            self.stats_page,
+            PlaceholderPage(titles[5]),
+            self.settings_page,
         ]
         self.stack = QStackedWidget()
         for page in pages:
@@ -126,6 +151,17 @@ class MainWindow(QMainWindow):
             go.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
             go.triggered.connect(lambda _=False, row=i: self.nav.setCurrentRow(row))
             self.addAction(go)
+        self.new_action = QAction(self.tr("New"), self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.new_in_context)
+        self.save_action = QAction(self.tr("Save"), self)
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_action.triggered.connect(self.save_in_context)
+        self.escape_action = QAction(self.tr("Cancel"), self)
+        self.escape_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.escape_action.triggered.connect(self.escape_in_context)
+        for action in (self.new_action, self.save_action, self.escape_action):
+            self.addAction(action)
 
         # central area
         central = QWidget()
@@ -143,9 +179,25 @@ class MainWindow(QMainWindow):
         # A long path must not widen the window: it is cut off at the right instead.
         self.location_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.device_label = QLabel(self.tr("This computer: {name}").format(name=db.device.name))
+        self.operator_label = QLabel()
+        self.operator_button = QPushButton(self.tr("Switch"))
+        self.operator_button.setToolTip(self.tr("Choose who is entering data"))
+        self.operator_button.setFlat(True)
+        self.operator_button.clicked.connect(self.switch_operator)
+        last_export = self.settings.value(LAST_EXPORT_KEY)
+        self.export_label = QLabel(
+            self.tr("Last export: {when}").format(when=last_export)
+            if last_export
+            else self.tr("Not exported yet")
+        )
+        self.statusBar().addWidget(self.operator_label)
+        self.statusBar().addWidget(self.operator_button)
         self.statusBar().addWidget(self.location_label, 1)
+        self.statusBar().addPermanentWidget(self.export_label)
         self.statusBar().addPermanentWidget(self.device_label)
 
+        self._connect_pages()
+        self.set_operator(operator_id)
         self._restore_settings()
 
     # ------------------------------------------------------------ helpers
@@ -156,11 +208,14 @@ class MainWindow(QMainWindow):
 
     def _restore_settings(self) -> None:
         geometry = self.settings.value(GEOMETRY_KEY)
+        self.first_start = geometry is None
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(DEFAULT_SIZE)
         state = self.settings.value(STATE_KEY)
         if state is not None:
             self.restoreState(state)
+        for p in (self.households_page, self.diary_page, self.ledger_page):
+            p.restore_state(self.settings)
         page = self.settings.value(PAGE_KEY, self.PAGE_DASHBOARD)
         try:
             page = int(page)
@@ -172,6 +227,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         self.settings.setValue(STATE_KEY, self.saveState())
         self.settings.setValue(PAGE_KEY, self.nav.currentRow())
+        for page in (self.households_page, self.diary_page, self.ledger_page):
+            page.save_state(self.settings)
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -187,6 +244,13 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(row)
         if row == self.PAGE_DASHBOARD:
             self.dashboard_page.refresh()
+        elif row == self.PAGE_STATS and (row in self._dirty or not self.stats_page.views):
+            self.stats_page.refresh()
+        elif row in self._dirty:
+            page = self.stack.widget(row)
+            if hasattr(page, "refresh"):
+                page.refresh()
+        self._dirty.discard(row)
 
     @Slot()
     def focus_search(self) -> None:
@@ -195,8 +259,172 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def show_household(self, hit: Hit) -> None:
+        """Quick search: Enter opens the household page."""
         self.nav.setCurrentRow(self.PAGE_HOUSEHOLDS)
         if not self.households_page.select_household(hit.household_id):
             self.statusBar().showMessage(
                 self.tr("{name}'s household is not in the list.").format(name=hit.name), 5000
             )
+            return
+        self.households_page.open_household(hit.household_id)
+
+    # ------------------------------------------------------------ wiring
+
+    def _connect_pages(self) -> None:
+        hp, dp, lp = self.households_page, self.diary_page, self.ledger_page
+        self.dashboard_page.open_list.connect(self.open_dashboard_list)
+        hp.detail.new_diary_requested.connect(self.new_diary_for)
+        hp.detail.new_matter_requested.connect(self.new_matter_for)
+        hp.detail.open_diary_requested.connect(self.open_diary_entry)
+        hp.detail.open_matter_requested.connect(self.open_matter)
+        dp.open_matter_requested.connect(self.open_matter)
+        lp.open_diary_requested.connect(self.open_diary_entry)
+        lp.open_household_requested.connect(self.open_household)
+        hp.data_changed.connect(lambda: self._mark_dirty(self.PAGE_HOUSEHOLDS))
+        dp.data_changed.connect(lambda: self._mark_dirty(self.PAGE_DIARY))
+        lp.data_changed.connect(lambda: self._mark_dirty(self.PAGE_LEDGER))
+        self.settings_page.changed.connect(self._settings_changed)
+
+    def _mark_dirty(self, source: int) -> None:
+        self._dirty |= {
+            self.PAGE_HOUSEHOLDS,
+            self.PAGE_DIARY,
+            self.PAGE_LEDGER,
+            self.PAGE_STATS,
+        } - {source}
+
+    @Slot()
+    def _settings_changed(self) -> None:
+        self.households_page.refresh()
+        self.diary_page._load_choices()
+        self.ledger_page._load_choices()
+        self._mark_dirty(self.PAGE_SETTINGS)
+
+    def set_operator(self, operator_id) -> None:
+        self.operator_id = operator_id
+        name = ""
+        if operator_id is not None:
+            with self.db.reading() as s:
+                name = next((c.name for c in setup.cadres(s) if c.id == operator_id), "")
+        self.operator_label.setText(
+            self.tr("Operator: {name}").format(name=name) if name else self.tr("No operator chosen")
+        )
+        for page in (
+            self.households_page,
+            self.diary_page,
+            self.ledger_page,
+        ):
+            page.set_actor(operator_id)
+        self.settings_page.actor_id = operator_id
+
+    @Slot()
+    def switch_operator(self) -> None:
+        from .operator import OperatorDialog
+
+        dialog = OperatorDialog(self.db, self.settings, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.set_operator(dialog.selected())
+
+    @Slot(str)
+    def open_dashboard_list(self, key: str) -> None:
+        if key in ("overdue", "due_soon", "awaiting", "open"):
+            self.nav.setCurrentRow(self.PAGE_LEDGER)
+            status = {"awaiting": "done", "open": OPEN}.get(key)
+            self.ledger_page.show_filter(
+                status=status, overdue=key == "overdue", due_soon=key == "due_soon"
+            )
+        else:
+            self.nav.setCurrentRow(self.PAGE_HOUSEHOLDS)
+            with self.db.reading() as s:
+                days = int(setup.get_setting(s, "long_unvisited_days") or 90)
+            not_visited = {"never": 100 * 365, "long_unvisited": days}.get(key)
+            self.households_page.show_filter(not_visited_days=not_visited)
+
+    @Slot(object)
+    def new_diary_for(self, household_id) -> None:
+        self.nav.setCurrentRow(self.PAGE_DIARY)
+        self.diary_page.new_entry([household_id] if household_id else [])
+
+    @Slot(object)
+    def new_matter_for(self, household_id) -> None:
+        self.nav.setCurrentRow(self.PAGE_LEDGER)
+        self.ledger_page.new_matter(household_id)
+
+    @Slot(object)
+    def open_diary_entry(self, entry_id) -> None:
+        self.nav.setCurrentRow(self.PAGE_DIARY)
+        self.diary_page.open_entry(entry_id)
+
+    @Slot(object)
+    def open_matter(self, matter_id) -> None:
+        self.nav.setCurrentRow(self.PAGE_LEDGER)
+        self.ledger_page.open_matter(matter_id)
+
+    @Slot(object)
+    def open_household(self, household_id) -> None:
+        self.nav.setCurrentRow(self.PAGE_HOUSEHOLDS)
+        self.households_page.open_household(household_id)
+
+    # ------------------------------------------------------------ shortcuts
+
+    @Slot()
+    def new_in_context(self) -> None:
+        row = self.nav.currentRow()
+        if row == self.PAGE_HOUSEHOLDS:
+            self.households_page.new_household()
+        elif row == self.PAGE_DIARY:
+            self.diary_page.new_entry()
+        elif row == self.PAGE_LEDGER:
+            self.ledger_page.new_matter()
+        else:
+            self.nav.setCurrentRow(self.PAGE_DIARY)
+            self.diary_page.new_entry()
+
+    @Slot()
+    def save_in_context(self) -> None:
+        if self.nav.currentRow() == self.PAGE_DIARY and self.diary_page.is_editing():
+            self.diary_page.editor.save()
+
+    @Slot()
+    def escape_in_context(self) -> None:
+        if self.search_edit.popup_visible():
+            self.search_edit.hide_popup()
+            return
+        row = self.nav.currentRow()
+        if row == self.PAGE_DIARY and self.diary_page.is_editing():
+            self.diary_page.editor.close_editor()
+        elif row == self.PAGE_HOUSEHOLDS and self.households_page.is_showing_detail():
+            self.households_page.show_list()
+        elif row == self.PAGE_LEDGER and self.ledger_page.is_showing_detail():
+            self.ledger_page.show_list()
+
+    def open_start_page(self, name: str) -> None:
+        """Open a page by name (hidden start-up option, used for screenshots)."""
+        pages = {
+            "dashboard": self.PAGE_DASHBOARD,
+            "households": self.PAGE_HOUSEHOLDS,
+            "household": self.PAGE_HOUSEHOLDS,
+            "diary": self.PAGE_DIARY,
+            "diary-editor": self.PAGE_DIARY,
+            "ledger": self.PAGE_LEDGER,
+            "matter": self.PAGE_LEDGER,
+            "month-end": self.PAGE_LEDGER,
+            "stats": self.PAGE_STATS,
+            "settings": self.PAGE_SETTINGS,
+        }
+        self.nav.setCurrentRow(pages.get(name, self.PAGE_DASHBOARD))
+        if name == "household" and self.households_page.model.rowCount():
+            rows = self.households_page.model
+            best = max(
+                range(min(rows.rowCount(), 50)),
+                key=lambda r: (rows.household(r).open_matters, r == 0),
+            )
+            self.households_page.open_household(rows.household(best).id)
+        elif name == "diary-editor":
+            entry = self.diary_page.model.entry(0) if self.diary_page.model.rowCount() else None
+            if entry is not None:
+                self.diary_page.open_entry(entry.id)
+        elif name == "matter" and self.ledger_page.model.rowCount():
+            self.ledger_page.open_matter(self.ledger_page.model.matter(0).id)
+        elif name == "month-end":
+            self.ledger_page.show_review()

@@ -2,8 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from village_desk.core import queries
 from village_desk.core.db import Database
@@ -29,9 +43,14 @@ class PlaceholderPage(QWidget):
 
 
 class _Tile(QFrame):
+    """A number with a caption; clicking it opens the list behind the number."""
+
+    clicked = Signal()
+
     def __init__(self, caption: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.value = QLabel("–")
         font = self.value.font()
         font.setPointSizeF(font.pointSizeF() * 2.2)
@@ -47,9 +66,23 @@ class _Tile(QFrame):
         self.value.setText(str(value))
         self.value.setStyleSheet("color: #b00020;" if alert and value else "")
 
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+            event.position().toPoint()
+        ):
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
 
 class DashboardPage(QWidget):
-    """Real counts from ``queries.dashboard``: what needs attention today."""
+    """Real counts from ``queries.dashboard``: what needs attention today.
+
+    Each number opens the filtered list behind it (:attr:`open_list` carries
+    the tile's key: overdue, due_soon, awaiting, open, never, long_unvisited,
+    households).
+    """
+
+    open_list = Signal(str)
 
     def __init__(self, db: Database, parent: QWidget | None = None):
         super().__init__(parent)
@@ -77,16 +110,57 @@ class DashboardPage(QWidget):
             self.long_unvisited,
             self.households,
         ]
-        for i, tile in enumerate(tiles):
+        keys = ["overdue", "due_soon", "awaiting", "open", "never", "long_unvisited", "households"]
+        self.tiles = dict(zip(keys, tiles, strict=True))
+        for i, (key, tile) in enumerate(self.tiles.items()):
             grid.addWidget(tile, i // 4, i % 4)
+            tile.clicked.connect(lambda k=key: self.open_list.emit(k))
+            tile.setToolTip(self.tr("Click to open the list"))
         for c in range(4):
             grid.setColumnStretch(c, 1)
+
+        self.duty_label = QLabel()
+        self.visits_title = QLabel()
+        font = self.visits_title.font()
+        font.setBold(True)
+        self.visits_title.setFont(font)
+        self.visits_table = QTableWidget(0, 5)
+        self.visits_table.setHorizontalHeaderLabels(
+            [
+                self.tr("Cadre"),
+                self.tr("Visits (household-times)"),
+                self.tr("Households visited"),
+                self.tr("Diary entries"),
+                self.tr("Monthly minimum"),
+            ]
+        )
+        self.visits_table.verticalHeader().hide()
+        self.visits_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.visits_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.visits_table.setAlternatingRowColors(True)
+
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 24, 24, 24)
-        layout.addWidget(heading)
+        layout.setContentsMargins(24, 16, 24, 16)
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addStretch(1)
+        top.addWidget(self.duty_label)
+        layout.addLayout(top)
         layout.addLayout(grid)
-        layout.addStretch(1)
-        layout.setAlignment(Qt.AlignmentFlag.AlignTop)
+        layout.addSpacing(8)
+        layout.addWidget(self.visits_title)
+        layout.addWidget(self.visits_table, 1)
+
+    def weekday_names(self) -> list[str]:
+        return [
+            self.tr("Mon"),
+            self.tr("Tue"),
+            self.tr("Wed"),
+            self.tr("Thu"),
+            self.tr("Fri"),
+            self.tr("Sat"),
+            self.tr("Sun"),
+        ]
 
     def refresh(self) -> None:
         """Re-count (called whenever the page is shown)."""
@@ -102,3 +176,30 @@ class DashboardPage(QWidget):
         )
         self.long_unvisited.set_value(d.long_unvisited)
         self.households.set_value(d.households)
+        today = dt.date.today()
+        names = self.weekday_names()
+        days = "、".join(names[i - 1] for i in d.duty_days if 1 <= i <= 7)
+        on_duty = today.isoweekday() in d.duty_days
+        self.duty_label.setText(
+            (self.tr("Duty days: {days}").format(days=days) if days else "")
+            + ("  " + self.tr("Today is a duty day.") if on_duty else "")
+        )
+        self.visits_title.setText(
+            self.tr("Visits this month ({month})").format(month=today.strftime("%Y-%m"))
+        )
+        self.visits_table.setRowCount(len(d.month_visits))
+        for r, v in enumerate(d.month_visits):
+            behind = d.monthly_minimum and v.visits < d.monthly_minimum
+            values = [
+                v.name,
+                str(v.visits),
+                str(v.households),
+                str(v.entries),
+                str(d.monthly_minimum or ""),
+            ]
+            for c, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                if behind and c == 1:
+                    item.setForeground(Qt.GlobalColor.darkRed)
+                    item.setToolTip(self.tr("Below the monthly minimum"))
+                self.visits_table.setItem(r, c, item)

@@ -112,6 +112,17 @@ class QuickSearchEdit(QLineEdit):
 
     # ------------------------------------------------------------ keyboard
 
+    def event(self, event: QEvent) -> bool:
+        # Escape closes the result list before the window's Esc shortcut sees it.
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and self.popup.isVisible()
+            and event.key() == Qt.Key.Key_Escape
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if self.popup.isVisible():

@@ -1,0 +1,295 @@
+"""The 民情日记 page: the list of entries (by date, cadre, mode, household),
+the drafts waiting to be finished, and the editor."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from PySide6.QtCore import QDate, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from village_desk.core import diary, setup
+from village_desk.core.db import Database
+
+from .diary_editor import DiaryEditor
+from .diary_model import ENTRY_ID_ROLE, DiaryFilter, DiaryTableModel
+from .drafts import DraftStore, drafts_dir
+from .widgets import call_service
+
+DRAFT_ROLE = Qt.ItemDataRole.UserRole + 40
+HEADER_KEY = "diary/header"
+
+
+class DiaryPage(QWidget):
+    data_changed = Signal()
+    open_matter_requested = Signal(object)
+
+    def __init__(
+        self,
+        db: Database,
+        drafts: DraftStore | None = None,
+        page_size: int = 200,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.db = db
+        self.actor_id: uuid.UUID | None = None
+        self.drafts = drafts or DraftStore(drafts_dir(db))
+
+        self.cadre_combo = QComboBox()
+        self.mode_combo = QComboBox()
+        self.since_check = QCheckBox(self.tr("From"))
+        self.since_edit = QDateEdit(QDate.currentDate().addMonths(-1))
+        self.since_edit.setDisplayFormat("yyyy-MM-dd")
+        self.since_edit.setCalendarPopup(True)
+        self.since_edit.setEnabled(False)
+        self.since_check.toggled.connect(self.since_edit.setEnabled)
+        self.new_button = QPushButton(self.tr("New entry…"))
+        self.new_button.setToolTip(self.tr("New diary entry (Ctrl+N)"))
+        self.open_button = QPushButton(self.tr("Open"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.count_label = QLabel()
+        self._load_choices()
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("Cadre")))
+        filters.addWidget(self.cadre_combo)
+        filters.addSpacing(12)
+        filters.addWidget(QLabel(self.tr("Mode")))
+        filters.addWidget(self.mode_combo)
+        filters.addSpacing(12)
+        filters.addWidget(self.since_check)
+        filters.addWidget(self.since_edit)
+        filters.addStretch(1)
+        filters.addWidget(self.count_label)
+        actions = QHBoxLayout()
+        for b in (self.new_button, self.open_button, self.delete_button):
+            actions.addWidget(b)
+        actions.addStretch(1)
+
+        self.drafts_label = QLabel()
+        self.drafts_list = QListWidget()
+        self.drafts_list.setMaximumHeight(90)
+        self.resume_button = QPushButton(self.tr("Continue draft"))
+        drafts_row = QHBoxLayout()
+        drafts_row.addWidget(self.drafts_list, 1)
+        drafts_row.addWidget(self.resume_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.drafts_box = QWidget()
+        dl = QVBoxLayout(self.drafts_box)
+        dl.setContentsMargins(0, 0, 0, 0)
+        dl.addWidget(self.drafts_label)
+        dl.addLayout(drafts_row)
+
+        self.model = DiaryTableModel(db, page_size=page_size, parent=self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        for col, width in enumerate((100, 80, 110, 230, 300, 130)):
+            self.table.setColumnWidth(col, width)
+
+        list_page = QWidget()
+        layout = QVBoxLayout(list_page)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(filters)
+        layout.addLayout(actions)
+        layout.addWidget(self.drafts_box)
+        layout.addWidget(self.table, 1)
+
+        self.editor = DiaryEditor(db, self.drafts)
+        self.views = QStackedWidget()
+        self.views.addWidget(list_page)
+        self.views.addWidget(self.editor)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.views)
+
+        self.cadre_combo.currentIndexChanged.connect(self.apply_filter)
+        self.mode_combo.currentIndexChanged.connect(self.apply_filter)
+        self.since_check.toggled.connect(self.apply_filter)
+        self.since_edit.dateChanged.connect(self.apply_filter)
+        self.new_button.clicked.connect(lambda: self.new_entry())
+        self.open_button.clicked.connect(self.open_selected)
+        self.table.doubleClicked.connect(self.open_selected)
+        self.table.activated.connect(self.open_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.resume_button.clicked.connect(self.resume_selected_draft)
+        self.drafts_list.itemDoubleClicked.connect(self.resume_selected_draft)
+        self.editor.saved.connect(self._on_saved)
+        self.editor.closed.connect(self.show_list)
+        self.editor.open_matter_requested.connect(self.open_matter_requested)
+        self._update_count()
+        self.refresh_drafts()
+
+    def _load_choices(self) -> None:
+        with self.db.reading() as s:
+            cadres = setup.cadres(s, include_inactive=True)
+            modes = setup.vocabulary(s, "visit_mode", include_retired=True)
+        for combo in (self.cadre_combo, self.mode_combo):
+            combo.blockSignals(True)
+            combo.clear()
+        self.cadre_combo.addItem(self.tr("All cadres"), None)
+        for c in cadres:
+            self.cadre_combo.addItem(c.name, str(c.id))
+        self.mode_combo.addItem(self.tr("All modes"), None)
+        for t in modes:
+            self.mode_combo.addItem(t.label, t.code)
+        for combo in (self.cadre_combo, self.mode_combo):
+            combo.blockSignals(False)
+
+    def set_actor(self, actor_id: uuid.UUID | None) -> None:
+        self.actor_id = actor_id
+        self.editor.actor_id = actor_id
+
+    def current_filter(self) -> DiaryFilter:
+        cadre = self.cadre_combo.currentData()
+        since = None
+        if self.since_check.isChecked():
+            d = self.since_edit.date()
+            since = dt.date(d.year(), d.month(), d.day())
+        return DiaryFilter(
+            author_id=uuid.UUID(cadre) if cadre else None,
+            mode=self.mode_combo.currentData(),
+            since=since,
+        )
+
+    @Slot()
+    def apply_filter(self) -> None:
+        self.model.set_filter(self.current_filter())
+        self._update_count()
+
+    def refresh(self) -> None:
+        self.model.refresh()
+        self._update_count()
+        self.refresh_drafts()
+
+    def _update_count(self) -> None:
+        self.count_label.setText(self.tr("{n} entries").format(n=self.model.total))
+
+    def refresh_drafts(self) -> None:
+        self.drafts_list.clear()
+        drafts = self.drafts.list()
+        for draft_id, data in drafts:
+            who = "、".join(data.get("household_labels") or []) or data.get("place") or ""
+            text = self.tr("Draft of {date}: {who} (saved {saved})").format(
+                date=data.get("date", ""), who=who, saved=data.get("saved_at", "")[11:16]
+            )
+            item = QListWidgetItem(text)
+            item.setData(DRAFT_ROLE, draft_id)
+            self.drafts_list.addItem(item)
+        self.drafts_label.setText(
+            self.tr("{n} unfinished drafts (saved automatically):").format(n=len(drafts))
+        )
+        self.drafts_box.setVisible(bool(drafts))
+        if drafts:
+            self.drafts_list.setCurrentRow(0)
+
+    # ------------------------------------------------------------ navigation
+
+    def is_editing(self) -> bool:
+        return self.views.currentWidget() is self.editor
+
+    @Slot()
+    def show_list(self) -> None:
+        self.views.setCurrentIndex(0)
+        self.refresh_drafts()
+
+    def new_entry(self, household_ids: list[uuid.UUID] = ()) -> DiaryEditor:
+        if self.is_editing():
+            self.editor.save_draft()
+        self.editor.start_new(list(household_ids))
+        self.views.setCurrentWidget(self.editor)
+        return self.editor
+
+    def open_entry(self, entry_id: uuid.UUID) -> bool:
+        if self.is_editing():
+            self.editor.save_draft()
+        if not self.editor.open_entry(entry_id):
+            return False
+        self.views.setCurrentWidget(self.editor)
+        return True
+
+    def _selected_id(self) -> uuid.UUID | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return index.data(ENTRY_ID_ROLE)
+
+    @Slot()
+    def open_selected(self) -> None:
+        eid = self._selected_id()
+        if eid is not None:
+            self.open_entry(eid)
+
+    @Slot()
+    def resume_selected_draft(self) -> None:
+        item = self.drafts_list.currentItem()
+        if item is None:
+            return
+        if self.editor.resume_draft(item.data(DRAFT_ROLE)):
+            self.views.setCurrentWidget(self.editor)
+
+    @Slot()
+    def delete_selected(self) -> None:
+        eid = self._selected_id()
+        if eid is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete entry"),
+            self.tr("Delete this diary entry? Matters created from it stay in the ledger."),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        ok, _ = call_service(self, lambda: diary.delete_entry(self.db, self.actor_id, eid))
+        if ok:
+            self.refresh()
+            self.data_changed.emit()
+
+    @Slot(object, list)
+    def _on_saved(self, entry_id, matter_ids: list) -> None:
+        self.show_list()
+        self.refresh()
+        self.data_changed.emit()
+        message = self.tr("The diary entry was saved.")
+        if matter_ids:
+            message += " " + self.tr("{n} matters were entered in the ledger.").format(
+                n=len(matter_ids)
+            )
+        self.last_message = message
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(message, 8000)
+
+    def save_state(self, settings) -> None:
+        settings.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
+        if self.is_editing():
+            self.editor.save_draft()
+
+    def restore_state(self, settings) -> None:
+        state = settings.value(HEADER_KEY)
+        if state is not None:
+            self.table.horizontalHeader().restoreState(state)

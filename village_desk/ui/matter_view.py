@@ -1,0 +1,571 @@
+"""The matter page: every field, the append-only progress notes, and buttons
+for exactly the life-cycle actions ``ledger.available_actions`` allows now."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from PySide6.QtCore import QDate, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from village_desk.core import ledger, queries, setup
+from village_desk.core.db import Database
+from village_desk.core.ledger import STATUS_LABELS, MatterInput, is_overdue
+from village_desk.core.models import DiaryEntry, Matter
+from village_desk.core.validation import ValidationError, mask_phone
+
+from .ledger_model import STATUS_COLORS
+from .pickers import CadreChecklist, HouseholdPicker
+from .widgets import (
+    ERROR_STYLE,
+    HINT_STYLE,
+    FieldErrors,
+    error_label,
+    heading,
+    set_combo_data,
+)
+
+
+def _qdate(d: dt.date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def _pydate(q: QDate) -> dt.date:
+    return dt.date(q.year(), q.month(), q.day())
+
+
+class ActionDialog(QDialog):
+    """Inputs for one life-cycle action; the service decides, errors stay here."""
+
+    def __init__(self, db: Database, actor_id, matter: Matter, action: str, parent=None):
+        super().__init__(parent)
+        self.db, self.actor_id, self.matter, self.action = db, actor_id, matter, action
+        act = ledger.ACTIONS[action]
+        self.setWindowTitle(
+            self.tr("{action}: {number}").format(action=act.label, number=matter.number)
+        )
+        self.setMinimumWidth(460)
+        self.general_error = error_label()
+        self.errors = FieldErrors(self.general_error)
+        form = QFormLayout()
+
+        def row(label: str, widget: QWidget, *fields: str) -> None:
+            form.addRow(label, widget)
+            err = error_label()
+            form.addRow("", err)
+            for f in fields:
+                self.errors.register(f, widget, err)
+
+        self.date_edit = QDateEdit(QDate.currentDate())
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setMaximumDate(QDate.currentDate())
+        self.text_edit = QPlainTextEdit()
+        self.text_edit.setFixedHeight(80)
+        self.forward_edit = QLineEdit()
+        self.level_combo = QComboBox()
+        self.satisfaction_combo = QComboBox()
+        self.reasons_edit = QPlainTextEdit()
+        intro = ""
+        text_label, text_field = self.tr("Note"), "办理情况"
+        if action == "forward":
+            row(self.tr("Forwarded to *"), self.forward_edit, "上报单位")
+            with db.reading() as s:
+                for t in setup.vocabulary(s, "level"):
+                    if t.code != "village":
+                        self.level_combo.addItem(t.label, t.code)
+            row(self.tr("Level"), self.level_combo, "办理层级")
+        elif action == "result":
+            text_label, text_field = self.tr("Result from above *"), "上级办理结果"
+        elif action == "complete":
+            text_label, text_field = self.tr("Result *"), "办理结果"
+        elif action == "feedback":
+            with db.reading() as s:
+                for t in setup.vocabulary(s, "satisfaction"):
+                    self.satisfaction_combo.addItem(t.label, t.code)
+            row(self.tr("Satisfaction *"), self.satisfaction_combo, "满意度")
+            text_label = self.tr("What the applicant said")
+        elif action == "return":
+            intro = self.tr(
+                "State all reasons at once (one per line), so the applicant does not "
+                "have to come back twice."
+            )
+            self.reasons_edit.setFixedHeight(100)
+            row(self.tr("Reasons *"), self.reasons_edit, "退回理由")
+        elif action == "unresolvable":
+            intro = self.tr("Explain to the applicant why it cannot be solved now.")
+            text_label, text_field = self.tr("Explanation *"), "向群众的解释说明"
+        if action != "return":
+            row(text_label, self.text_edit, text_field)
+        row(self.tr("Date"), self.date_edit, "办理日期")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(act.label)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        if intro:
+            label = QLabel(intro)
+            label.setWordWrap(True)
+            layout.addWidget(label)
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(buttons)
+
+    @Slot()
+    def submit(self) -> None:
+        self.errors.clear()
+        reasons = [r for r in self.reasons_edit.toPlainText().splitlines() if r.strip()]
+        try:
+            ledger.apply_action(
+                self.db,
+                self.actor_id,
+                self.matter.id,
+                self.action,
+                text=self.text_edit.toPlainText(),
+                when=_pydate(self.date_edit.date()),
+                satisfaction=self.satisfaction_combo.currentData() or "",
+                forwarded_to=self.forward_edit.text(),
+                level=self.level_combo.currentData() or "",
+                reasons=reasons,
+            )
+        except Exception as err:
+            self.errors.show_error(err)
+            return
+        self.accept()
+
+
+class MatterDialog(QDialog):
+    """Register a new matter (申办事项, applicant, deadline, responsible…)."""
+
+    def __init__(
+        self,
+        db: Database,
+        actor_id,
+        household_id: uuid.UUID | None = None,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.db, self.actor_id = db, actor_id
+        self.setWindowTitle(self.tr("Register a matter"))
+        self.setMinimumWidth(620)
+        self.saved_id: uuid.UUID | None = None
+        self.general_error = error_label()
+        self.errors = FieldErrors(self.general_error)
+        with db.reading() as s:
+            vocab = {
+                kind: [(t.code, t.label) for t in setup.vocabulary(s, kind)]
+                for kind in ("channel", "matter_kind", "service_type", "level", "handling")
+            }
+            cadres = setup.cadres(s)
+            self._deadline_days = setup.get_setting(s, "default_deadline_days") or {}
+
+        def combo(kind: str, blank: bool = False) -> QComboBox:
+            c = QComboBox()
+            if blank:
+                c.addItem(self.tr("(none)"), "")
+            for code, label in vocab[kind]:
+                c.addItem(label, code)
+            return c
+
+        self.applicant = HouseholdPicker(db, multiple=False)
+        self.applicant_name = QLineEdit()
+        self.applicant_name.setPlaceholderText(self.tr("If not a registered household"))
+        self.phone_edit = QLineEdit()
+        self.content_edit = QPlainTextEdit()
+        self.content_edit.setFixedHeight(70)
+        self.channel_combo = combo("channel")
+        self.kind_combo = combo("matter_kind", blank=True)
+        self.service_combo = combo("service_type", blank=True)
+        self.level_combo = combo("level")
+        self.handling_combo = combo("handling")
+        set_combo_data(self.handling_combo, "promised")
+        self.received_edit = QDateEdit(QDate.currentDate())
+        self.received_edit.setMaximumDate(QDate.currentDate())
+        self.deadline_edit = QDateEdit()
+        for d in (self.received_edit, self.deadline_edit):
+            d.setDisplayFormat("yyyy-MM-dd")
+            d.setCalendarPopup(True)
+        self.responsible_combo = QComboBox()
+        for c in cadres:
+            self.responsible_combo.addItem(c.name, str(c.id))
+        if actor_id:
+            set_combo_data(self.responsible_combo, str(actor_id))
+        self.co_handlers = CadreChecklist(db)
+        self.public_check = QComboBox()
+        self.public_check.addItem(self.tr("Post publicly (masked)"), True)
+        self.public_check.addItem(self.tr("Do not post"), False)
+
+        form = QFormLayout()
+
+        def row(label: str, widget: QWidget, *fields: str) -> None:
+            form.addRow(label, widget)
+            if fields:
+                err = error_label()
+                form.addRow("", err)
+                for f in fields:
+                    self.errors.register(f, widget, err)
+
+        row(self.tr("Applicant household"), self.applicant, "户")
+        row(self.tr("Applicant name"), self.applicant_name, "申请人")
+        row(self.tr("Applicant phone"), self.phone_edit, "申请人电话")
+        row(self.tr("Matter *"), self.content_edit, "申办事项")
+        row(self.tr("Received"), self.received_edit, "受理日期")
+        row(self.tr("Channel"), self.channel_combo, "来源渠道")
+        row(self.tr("Kind"), self.kind_combo, "事项类别")
+        row(self.tr("Service type"), self.service_combo, "代办类型")
+        row(self.tr("Level"), self.level_combo, "办理层级")
+        row(self.tr("Handling"), self.handling_combo, "办理方式")
+        row(self.tr("Deadline"), self.deadline_edit, "办结时限")
+        row(self.tr("Responsible"), self.responsible_combo, "责任人")
+        row(self.tr("Co-handlers"), self.co_handlers, "协办人")
+        row(self.tr("Public notice"), self.public_check)
+        content = QWidget()
+        cl = QVBoxLayout(content)
+        cl.addLayout(form)
+        cl.addWidget(self.general_error)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(buttons)
+        self.resize(680, 680)
+        if household_id:
+            self.applicant.add(household_id)
+        self.kind_combo.currentIndexChanged.connect(self._default_deadline)
+        self.received_edit.dateChanged.connect(self._default_deadline)
+        self._default_deadline()
+
+    def _default_deadline(self) -> None:
+        kind = self.kind_combo.currentData() or ""
+        days = int(self._deadline_days.get(kind, self._deadline_days.get("", 15)))
+        self.deadline_edit.setMinimumDate(self.received_edit.date())
+        self.deadline_edit.setDate(self.received_edit.date().addDays(days))
+
+    def value(self) -> MatterInput:
+        hids = self.applicant.household_ids()
+        return MatterInput(
+            content=self.content_edit.toPlainText(),
+            responsible_id=uuid.UUID(self.responsible_combo.currentData())
+            if self.responsible_combo.currentData()
+            else None,
+            received_date=_pydate(self.received_edit.date()),
+            channel=self.channel_combo.currentData(),
+            applicant_name=self.applicant_name.text(),
+            household_id=hids[0] if hids else None,
+            applicant_phone=self.phone_edit.text(),
+            kind=self.kind_combo.currentData(),
+            service_type=self.service_combo.currentData(),
+            level=self.level_combo.currentData(),
+            handling=self.handling_combo.currentData(),
+            deadline=_pydate(self.deadline_edit.date()),
+            co_handler_ids=self.co_handlers.ids(),
+            public=bool(self.public_check.currentData()),
+        )
+
+    @Slot()
+    def save(self) -> None:
+        self.errors.clear()
+        data = self.value()
+        if data.responsible_id is None:
+            self.errors.show("责任人", self.tr("Add a cadre in Settings first."))
+            return
+        if data.household_id and not data.applicant_name.strip():
+            from .pickers import household_labels
+
+            label = household_labels(self.db, [data.household_id]).get(data.household_id, "")
+            data.applicant_name = label.split("（")[0]
+        try:
+            self.saved_id = ledger.register_matter(self.db, self.actor_id, data)
+        except Exception as err:
+            self.errors.show_error(err)
+            return
+        self.accept()
+
+
+class MatterView(QWidget):
+    back_requested = Signal()
+    changed = Signal()
+    open_diary_requested = Signal(object)
+    open_household_requested = Signal(object)
+
+    def __init__(self, db: Database, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.actor_id: uuid.UUID | None = None
+        self.matter: Matter | None = None
+        self.back_button = QPushButton(self.tr("← Back to list"))
+        self.title = heading("")
+        self.status_label = QLabel()
+        self.status_label.setContentsMargins(8, 2, 8, 2)
+        top = QHBoxLayout()
+        top.addWidget(self.back_button)
+        top.addSpacing(12)
+        top.addWidget(self.title)
+        top.addWidget(self.status_label)
+        top.addStretch(1)
+
+        self.actions_box = QGroupBox(self.tr("Next step"))
+        self.actions_layout = QHBoxLayout(self.actions_box)
+        self.action_buttons: dict[str, QPushButton] = {}
+        self.no_actions = QLabel(self.tr("No further steps: this matter is finished."))
+        self.no_actions.setStyleSheet(HINT_STYLE)
+
+        self.fields: dict[str, QLabel] = {}
+        grid = QGridLayout()
+        names = [
+            ("applicant", self.tr("Applicant")),
+            ("phone", self.tr("Phone")),
+            ("household", self.tr("Household")),
+            ("received", self.tr("Received")),
+            ("channel", self.tr("Channel")),
+            ("kind", self.tr("Kind")),
+            ("service_type", self.tr("Service type")),
+            ("level", self.tr("Level")),
+            ("handling", self.tr("Handling")),
+            ("deadline", self.tr("Deadline")),
+            ("responsible", self.tr("Responsible")),
+            ("co_handlers", self.tr("Co-handlers")),
+            ("forwarded", self.tr("Forwarded to")),
+            ("result", self.tr("Result")),
+            ("done_date", self.tr("Done on")),
+            ("return_reasons", self.tr("Return reasons")),
+            ("explanation", self.tr("Explanation")),
+            ("satisfaction", self.tr("Return visit")),
+            ("closed_date", self.tr("Closed on")),
+            ("public", self.tr("Public notice")),
+        ]
+        for i, (key, label) in enumerate(names):
+            value = QLabel()
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.fields[key] = value
+            caption = QLabel(label + "：")
+            caption.setStyleSheet("color: palette(mid);")
+            grid.addWidget(caption, i // 2, (i % 2) * 2, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(value, i // 2, (i % 2) * 2 + 1)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        self.content_label = QLabel()
+        self.content_label.setWordWrap(True)
+        font = self.content_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.content_label.setFont(font)
+        self.source_button = QPushButton()
+        self.source_button.setFlat(True)
+        self.source_button.setStyleSheet("text-align: left; color: palette(link);")
+        self.household_button = QPushButton(self.tr("Open household"))
+        details = QGroupBox(self.tr("Matter"))
+        dl = QVBoxLayout(details)
+        dl.addWidget(self.content_label)
+        dl.addSpacing(8)
+        dl.addLayout(grid)
+        dl.addStretch(1)
+        links = QHBoxLayout()
+        links.addWidget(self.source_button)
+        links.addStretch(1)
+        links.addWidget(self.household_button)
+        dl.addLayout(links)
+
+        self.notes_list = QListWidget()
+        self.notes_list.setWordWrap(True)
+        self.note_edit = QLineEdit()
+        self.note_edit.setPlaceholderText(
+            self.tr("Add a progress note (notes are never overwritten)")
+        )
+        self.note_button = QPushButton(self.tr("Add note"))
+        self.note_error = QLabel()
+        self.note_error.setStyleSheet(ERROR_STYLE)
+        self.note_error.hide()
+        notes = QGroupBox(self.tr("Progress notes"))
+        nl = QVBoxLayout(notes)
+        nl.addWidget(self.notes_list, 1)
+        add = QHBoxLayout()
+        add.addWidget(self.note_edit, 1)
+        add.addWidget(self.note_button)
+        nl.addLayout(add)
+        nl.addWidget(self.note_error)
+
+        body = QHBoxLayout()
+        body.addWidget(details, 3)
+        body.addWidget(notes, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(top)
+        layout.addWidget(self.actions_box)
+        layout.addLayout(body, 1)
+
+        self.back_button.clicked.connect(self.back_requested)
+        self.note_button.clicked.connect(self.add_note)
+        self.note_edit.returnPressed.connect(self.add_note)
+        self.source_button.clicked.connect(self._open_source)
+        self.household_button.clicked.connect(
+            lambda: self.open_household_requested.emit(self.matter.household_id)
+        )
+        self._source_entry: uuid.UUID | None = None
+
+    def show_matter(self, matter_id: uuid.UUID) -> bool:
+        with self.db.reading() as s:
+            m = s.get(Matter, matter_id)
+            if m is None or m.deleted:
+                return False
+            labels = {
+                k: setup.labels(s, k)
+                for k in (
+                    "channel",
+                    "matter_kind",
+                    "service_type",
+                    "level",
+                    "handling",
+                    "satisfaction",
+                )
+            }
+            cadres = {c.id: c.name for c in setup.cadres(s, include_inactive=True)}
+            notes = ledger.notes(s, matter_id)
+            items = queries.diary_items_for_matter(s, matter_id)
+            entry = s.get(DiaryEntry, items[0].entry_id) if items else None
+        self.matter = m
+        self.title.setText(self.tr("Matter {number}").format(number=m.number))
+        overdue = is_overdue(m)
+        status = STATUS_LABELS[m.status]
+        if overdue:
+            status = self.tr("{status} (overdue)").format(status=status)
+        self.status_label.setText(status)
+        self.status_label.setStyleSheet(
+            f"background: {STATUS_COLORS.get(m.status, '#fff')}; border-radius: 4px;"
+            + (" color: #b00020; font-weight: bold;" if overdue else "")
+        )
+        self.content_label.setText(m.content)
+        f = self.fields
+        f["applicant"].setText(m.applicant_name)
+        f["phone"].setText(mask_phone(m.applicant_phone))
+        f["household"].setText("")
+        if m.household_id:
+            from .pickers import household_labels
+
+            f["household"].setText(
+                household_labels(self.db, [m.household_id]).get(m.household_id, "")
+            )
+        f["received"].setText(m.received_date.isoformat())
+        f["channel"].setText(labels["channel"].get(m.channel, m.channel))
+        f["kind"].setText(labels["matter_kind"].get(m.kind, m.kind))
+        f["service_type"].setText(labels["service_type"].get(m.service_type, m.service_type))
+        f["level"].setText(labels["level"].get(m.level, m.level))
+        f["handling"].setText(labels["handling"].get(m.handling, m.handling))
+        f["deadline"].setText(m.deadline.isoformat())
+        f["deadline"].setStyleSheet(ERROR_STYLE if overdue else "")
+        f["responsible"].setText(cadres.get(m.responsible_id, ""))
+        f["co_handlers"].setText("、".join(cadres.get(uuid.UUID(c), "") for c in m.co_handler_ids))
+        f["forwarded"].setText(
+            f"{m.forwarded_to}（{m.forwarded_date.isoformat()}）" if m.forwarded_date else ""
+        )
+        f["result"].setText(m.result)
+        f["done_date"].setText(m.done_date.isoformat() if m.done_date else "")
+        f["return_reasons"].setText(m.return_reasons)
+        f["explanation"].setText(m.explanation)
+        f["satisfaction"].setText(
+            " ".join(
+                p
+                for p in (
+                    labels["satisfaction"].get(m.satisfaction, m.satisfaction),
+                    m.feedback,
+                    m.feedback_date.isoformat() if m.feedback_date else "",
+                )
+                if p
+            )
+        )
+        f["closed_date"].setText(m.closed_date.isoformat() if m.closed_date else "")
+        f["public"].setText(self.tr("Yes") if m.public else self.tr("No"))
+        self.household_button.setVisible(m.household_id is not None)
+        self._source_entry = entry.id if entry else None
+        self.source_button.setVisible(entry is not None)
+        if entry is not None:
+            self.source_button.setText(
+                self.tr("From the visit diary of {date} →").format(date=entry.date.isoformat())
+            )
+        self.notes_list.clear()
+        for n in notes:
+            who = cadres.get(n.author_id, "") if n.author_id else ""
+            self.notes_list.addItem(f"{n.date.isoformat()}  {who}  {n.text}")
+        self.note_error.hide()
+        closed = m.status == "closed"
+        self.note_edit.setEnabled(not closed)
+        self.note_button.setEnabled(not closed)
+        self._build_actions(m)
+        return True
+
+    def _build_actions(self, m: Matter) -> None:
+        while self.actions_layout.count():
+            w = self.actions_layout.takeAt(0).widget()
+            if w is not None and w is not self.no_actions:
+                w.hide()
+                w.deleteLater()
+        self.action_buttons = {}
+        actions = ledger.available_actions(m)
+        for act in actions:
+            button = QPushButton(act.label)
+            button.setObjectName(f"action_{act.code}")
+            button.clicked.connect(lambda _=False, code=act.code: self.run_action(code))
+            self.actions_layout.addWidget(button)
+            button.show()
+            self.action_buttons[act.code] = button
+        self.actions_layout.addWidget(self.no_actions)
+        self.no_actions.setVisible(not actions)
+        self.actions_layout.addStretch(1)
+        self.actions_layout.activate()
+
+    def action_dialog(self, code: str) -> ActionDialog:
+        return ActionDialog(self.db, self.actor_id, self.matter, code, self)
+
+    @Slot(str)
+    def run_action(self, code: str) -> None:
+        if self.action_dialog(code).exec():
+            self.show_matter(self.matter.id)
+            self.changed.emit()
+
+    @Slot()
+    def add_note(self) -> None:
+        self.note_error.hide()
+        try:
+            ledger.add_note(self.db, self.actor_id, self.matter.id, self.note_edit.text())
+        except Exception as err:
+            from .errors import describe
+
+            self.note_error.setText(
+                err.message if isinstance(err, ValidationError) else describe(err)
+            )
+            self.note_error.show()
+            return
+        self.note_edit.clear()
+        self.show_matter(self.matter.id)
+        self.changed.emit()
+
+    @Slot()
+    def _open_source(self) -> None:
+        if self._source_entry:
+            self.open_diary_requested.emit(self._source_entry)

@@ -1,0 +1,185 @@
+"""Small building blocks shared by the pages: headings, inline field errors,
+service calls that never show a traceback, and background work with progress."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QWidget,
+)
+
+from .errors import describe
+from .workers import Task, TaskCancelled
+
+ERROR_COLOR = "#b00020"
+ERROR_STYLE = f"color: {ERROR_COLOR};"
+HINT_STYLE = "color: palette(mid);"
+
+
+def heading(text: str, scale: float = 1.5) -> QLabel:
+    label = QLabel(text)
+    font: QFont = label.font()
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def hline() -> QFrame:
+    line = QFrame()
+    line.setFrameShape(QFrame.Shape.HLine)
+    line.setFrameShadow(QFrame.Shadow.Sunken)
+    return line
+
+
+def error_label() -> QLabel:
+    label = QLabel()
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+class FieldErrors:
+    """Inline validation messages: one red label under each field.
+
+    Fields are registered under the Chinese name the core uses in
+    ``ValidationError.field``; an error for an unknown field goes to the
+    general label (at the bottom of the form).
+    """
+
+    def __init__(self, general: QLabel):
+        self.general = general
+        self._fields: dict[str, tuple[QWidget, QLabel]] = {}
+
+    def register(self, field: str, widget: QWidget, label: QLabel) -> None:
+        self._fields[field] = (widget, label)
+
+    def label_for(self, field: str) -> QLabel | None:
+        entry = self._fields.get(field)
+        return entry[1] if entry else None
+
+    def show(self, field: str, message: str, focus: bool = True) -> None:
+        entry = self._fields.get(field)
+        if entry is None:
+            self.general.setText(f"{field}：{message}" if field else message)
+            self.general.show()
+            return
+        widget, label = entry
+        label.setText(message)
+        label.show()
+        widget.setStyleSheet(f"border: 1px solid {ERROR_COLOR};")
+        if focus:
+            widget.setFocus()
+
+    def show_error(self, err: BaseException) -> None:
+        from village_desk.core.validation import ValidationError
+
+        if isinstance(err, ValidationError):
+            self.show(err.field, err.message)
+        else:
+            self.show("", describe(err))
+
+    def clear(self, field: str | None = None) -> None:
+        items = [self._fields[field]] if field in self._fields else []
+        if field is None:
+            items = list(self._fields.values())
+            self.general.hide()
+        for widget, label in items:
+            label.hide()
+            label.clear()
+            widget.setStyleSheet("")
+
+    def visible_messages(self) -> list[str]:
+        out = [label.text() for _, label in self._fields.values() if not label.isHidden()]
+        if not self.general.isHidden():
+            out.append(self.general.text())
+        return out
+
+
+def call_service(
+    parent: QWidget | None, fn: Callable[[], Any], title: str = ""
+) -> tuple[bool, Any]:
+    """Run a core service; a refusal or failure becomes a message, never a traceback."""
+    try:
+        return True, fn()
+    except Exception as err:
+        QMessageBox.warning(
+            parent, title or QCoreApplication.translate("Widgets", "Could not save"), describe(err)
+        )
+        return False, err
+
+
+def set_combo_data(combo: QComboBox, value) -> None:
+    i = combo.findData(value)
+    if i >= 0:
+        combo.setCurrentIndex(i)
+
+
+class BackgroundJob(QObject):
+    """Work on the thread pool with a progress dialog shown after ~0.5 s, and cancel.
+
+    ``fn(progress, cancelled)`` gets a ``progress(stage, fraction)`` callable and
+    a ``threading.Event`` set when the user presses Cancel; raising
+    :class:`TaskCancelled` (or returning) ends the job.
+    """
+
+    finished = Signal(object)  # result
+    failed = Signal(object)  # exception (TaskCancelled when cancelled)
+
+    def __init__(self, parent: QWidget, label: str, fn: Callable, min_duration_ms: int = 500):
+        super().__init__(parent)
+        self.cancel_event = threading.Event()
+        self.dialog = QProgressDialog(
+            label, QCoreApplication.translate("Widgets", "Cancel"), 0, 1000, parent
+        )
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(min_duration_ms)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.dialog.canceled.connect(self.cancel_event.set)
+        self.dialog.setValue(0)
+        self._label = label
+
+        def work(progress):
+            def report(stage: str, fraction: float) -> None:
+                if self.cancel_event.is_set():
+                    raise TaskCancelled
+                progress(stage, fraction)
+
+            return fn(report, self.cancel_event)
+
+        self.task = Task(work)
+        self.task.signals.progress.connect(self._on_progress)
+        self.task.signals.succeeded.connect(self._on_done)
+        self.task.signals.failed.connect(self._on_failed)
+
+    def start(self) -> BackgroundJob:
+        self.task.start()
+        return self
+
+    def _on_progress(self, stage: str, fraction: float) -> None:
+        self.dialog.setLabelText(f"{self._label}\n{stage}" if stage else self._label)
+        self.dialog.setValue(round(max(0.0, min(fraction, 1.0)) * 1000))
+
+    def _close(self) -> None:
+        self.dialog.close()
+        self.dialog.deleteLater()
+
+    def _on_done(self, result) -> None:
+        self._close()
+        self.finished.emit(result)
+
+    def _on_failed(self, err) -> None:
+        self._close()
+        self.failed.emit(err)
