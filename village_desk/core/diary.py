@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from . import ledger
+from . import journal, ledger
 from .db import Database
 from .errors import ServiceError
 from .models import SIX_QUESTIONS, Cadre, DiaryEntry, DiaryHousehold, DiaryItem, Household, Person
@@ -199,6 +199,15 @@ def delete_entry(db: Database, actor_id, entry_id: uuid.UUID) -> uuid.UUID:
             ):
                 row.deleted = True
         return s.info["journal"].tx_id
+
+
+def restore_entry(db: Database, actor_id, entry_id: uuid.UUID) -> None:
+    """Undo :func:`delete_entry`: bring back the entry with its links and items."""
+    with db.transaction(actor_id) as s:
+        entry = s.get(DiaryEntry, entry_id)
+        if entry is None or not entry.deleted:
+            raise ServiceError("这篇日记没有被删除，无需恢复")
+        journal.undo_deletions(s, journal.last_deletion(s, entry_id))
 
 
 def entry_households(session: Session, entry_id: uuid.UUID) -> list[uuid.UUID]:

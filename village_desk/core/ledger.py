@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from . import journal
 from .db import Database
 from .errors import IllegalTransition, ServiceError
 from .models import Cadre, Household, LocalCounter, LocalDevice, Matter, MatterNote, Person
@@ -271,6 +272,15 @@ def delete_matter(db: Database, actor_id, matter_id: uuid.UUID) -> uuid.UUID:
         for note in s.scalars(select(MatterNote).where(MatterNote.matter_id == matter_id)):
             note.deleted = True
         return s.info["journal"].tx_id
+
+
+def restore_matter(db: Database, actor_id, matter_id: uuid.UUID) -> None:
+    """Undo :func:`delete_matter`: bring back the matter with its notes."""
+    with db.transaction(actor_id) as s:
+        m = s.get(Matter, matter_id)
+        if m is None or not m.deleted:
+            raise ServiceError("该事项没有被删除，无需恢复")
+        journal.undo_deletions(s, journal.last_deletion(s, matter_id))
 
 
 # ------------------------------------------------------------------ life cycle

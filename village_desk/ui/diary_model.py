@@ -1,124 +1,15 @@
-"""The diary list: a lazy table model over diary entries.
-
-The core has no paged diary query yet, so the read query lives here (reads
-only, through the ORM); it belongs in ``core.queries`` as ``diary_page``.
-"""
+"""The diary list: a lazy table model over ``core.diary_queries.diary_page``."""
 
 from __future__ import annotations
 
-import datetime as dt
-import uuid
-from dataclasses import dataclass, field
-
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from sqlalchemy import and_, func, select
 
 from village_desk.core import setup
 from village_desk.core.db import Database
-from village_desk.core.models import Cadre, DiaryEntry, DiaryHousehold, DiaryItem, Household, Person
+from village_desk.core.diary_queries import DiaryFilter, DiaryRow, diary_count, diary_page
 
 _Index = QModelIndex | QPersistentModelIndex
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 20
-
-
-@dataclass
-class DiaryFilter:
-    author_id: uuid.UUID | None = None
-    mode: str | None = None
-    since: dt.date | None = None
-    until: dt.date | None = None
-    household_id: uuid.UUID | None = None
-
-
-@dataclass
-class DiaryRow:
-    id: uuid.UUID
-    date: dt.date
-    author: str
-    mode: str
-    place: str
-    summary: str
-    households: list[str] = field(default_factory=list)
-    solved: int = 0
-    matters: int = 0
-
-
-def _where(flt: DiaryFilter):
-    conds = [DiaryEntry.deleted.is_(False)]
-    if flt.author_id:
-        conds.append(DiaryEntry.author_id == flt.author_id)
-    if flt.mode:
-        conds.append(DiaryEntry.mode == flt.mode)
-    if flt.since:
-        conds.append(DiaryEntry.date >= flt.since)
-    if flt.until:
-        conds.append(DiaryEntry.date <= flt.until)
-    if flt.household_id:
-        conds.append(
-            select(DiaryHousehold.id)
-            .where(
-                DiaryHousehold.entry_id == DiaryEntry.id,
-                DiaryHousehold.household_id == flt.household_id,
-                DiaryHousehold.deleted.is_(False),
-            )
-            .exists()
-        )
-    return and_(*conds)
-
-
-def diary_count(s, flt: DiaryFilter) -> int:
-    return s.scalar(select(func.count()).select_from(DiaryEntry).where(_where(flt)))
-
-
-def diary_page(s, flt: DiaryFilter, offset: int, limit: int) -> list[DiaryRow]:
-    stmt = (
-        select(DiaryEntry, Cadre.name)
-        .join(Cadre, Cadre.id == DiaryEntry.author_id)
-        .where(_where(flt))
-        .order_by(DiaryEntry.date.desc(), DiaryEntry.hlc.desc())
-        .offset(offset)
-        .limit(limit)
-    )
-    rows = [
-        DiaryRow(
-            e.id,
-            e.date,
-            author,
-            e.mode,
-            e.place,
-            (e.narrative or e.q_basic or e.q_hardship or e.help_given)[:60],
-        )
-        for e, author in s.execute(stmt)
-    ]
-    by_id = {r.id: r for r in rows}
-    if not by_id:
-        return rows
-    links = s.execute(
-        select(DiaryHousehold.entry_id, Household.number, Person.name)
-        .join(Household, Household.id == DiaryHousehold.household_id)
-        .outerjoin(
-            Person,
-            and_(
-                Person.household_id == Household.id,
-                Person.relation == "head",
-                Person.deleted.is_(False),
-            ),
-        )
-        .where(DiaryHousehold.entry_id.in_(by_id), DiaryHousehold.deleted.is_(False))
-    )
-    for entry_id, number, head in links:
-        by_id[entry_id].households.append(f"{head or ''}（{number}）")
-    items = s.execute(
-        select(DiaryItem.entry_id, DiaryItem.outcome, func.count())
-        .where(DiaryItem.entry_id.in_(by_id), DiaryItem.deleted.is_(False))
-        .group_by(DiaryItem.entry_id, DiaryItem.outcome)
-    )
-    for entry_id, outcome, n in items:
-        if outcome == "matter":
-            by_id[entry_id].matters = n
-        else:
-            by_id[entry_id].solved = n
-    return rows
 
 
 class DiaryTableModel(QAbstractTableModel):

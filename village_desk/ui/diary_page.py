@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 
 from village_desk.core import diary, setup
 from village_desk.core.db import Database
+from village_desk.core.diary_queries import DiaryFilter
 
 from .diary_editor import DiaryEditor
-from .diary_model import ENTRY_ID_ROLE, DiaryFilter, DiaryTableModel
+from .diary_model import ENTRY_ID_ROLE, DiaryTableModel
 from .drafts import DraftStore, drafts_dir
 from .widgets import call_service
 

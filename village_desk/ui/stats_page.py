@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout
 
 from village_desk.core import queries, setup
 from village_desk.core.db import Database
+from village_desk.core.diary_queries import visits_by_month
 from village_desk.core.ledger import STATUS_LABELS
 from village_desk.core.queries import MatterFilter, month_bounds
 
@@ -53,11 +54,8 @@ class StatsPage(QWidget):
         today = today or dt.date.today()
         with self.db.reading() as s:
             months = _months_back(today, MONTHS)
-            visits = []
-            for y, m in months:
-                first, last = month_bounds(y, m)
-                stats = queries.visit_stats(s, first, min(last, today))
-                visits.append((f"{m:02d}", sum(v.visits for v in stats)))
+            per_month = visits_by_month(s, month_bounds(*months[0])[0], today)
+            visits = [(f"{m:02d}", per_month.get((y, m), 0)) for y, m in months]
             by_status = [
                 (label, queries.matter_count(s, MatterFilter(statuses=(code,))))
                 for code, label in STATUS_LABELS.items()

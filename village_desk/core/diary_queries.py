@@ -1,0 +1,131 @@
+"""Read queries over the visit diary: the paged list and visits per month."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+
+from sqlalchemy import String, and_, cast, func, select
+from sqlalchemy.orm import Session
+
+from .models import Cadre, DiaryEntry, DiaryHousehold, DiaryItem, Household, Person
+
+
+@dataclass
+class DiaryFilter:
+    author_id: uuid.UUID | None = None
+    mode: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    household_id: uuid.UUID | None = None
+
+
+@dataclass
+class DiaryRow:
+    id: uuid.UUID
+    date: dt.date
+    author: str
+    mode: str
+    place: str
+    summary: str
+    households: list[str] = field(default_factory=list)
+    solved: int = 0
+    matters: int = 0
+
+
+def _where(flt: DiaryFilter):
+    conds = [DiaryEntry.deleted.is_(False)]
+    if flt.author_id:
+        conds.append(DiaryEntry.author_id == flt.author_id)
+    if flt.mode:
+        conds.append(DiaryEntry.mode == flt.mode)
+    if flt.since:
+        conds.append(DiaryEntry.date >= flt.since)
+    if flt.until:
+        conds.append(DiaryEntry.date <= flt.until)
+    if flt.household_id:
+        conds.append(
+            select(DiaryHousehold.id)
+            .where(
+                DiaryHousehold.entry_id == DiaryEntry.id,
+                DiaryHousehold.household_id == flt.household_id,
+                DiaryHousehold.deleted.is_(False),
+            )
+            .exists()
+        )
+    return and_(*conds)
+
+
+def diary_count(s: Session, flt: DiaryFilter) -> int:
+    return s.scalar(select(func.count()).select_from(DiaryEntry).where(_where(flt)))
+
+
+def diary_page(s: Session, flt: DiaryFilter, offset: int = 0, limit: int = 200) -> list[DiaryRow]:
+    """Diary entries, newest first, with their households and raised-item counts."""
+    stmt = (
+        select(DiaryEntry, Cadre.name)
+        .join(Cadre, Cadre.id == DiaryEntry.author_id)
+        .where(_where(flt))
+        .order_by(DiaryEntry.date.desc(), DiaryEntry.hlc.desc())
+        .offset(offset)
+        .limit(limit)
+    )
+    rows = [
+        DiaryRow(
+            e.id,
+            e.date,
+            author,
+            e.mode,
+            e.place,
+            (e.narrative or e.q_basic or e.q_hardship or e.help_given)[:60],
+        )
+        for e, author in s.execute(stmt)
+    ]
+    by_id = {r.id: r for r in rows}
+    if not by_id:
+        return rows
+    links = s.execute(
+        select(DiaryHousehold.entry_id, Household.number, Person.name)
+        .join(Household, Household.id == DiaryHousehold.household_id)
+        .outerjoin(
+            Person,
+            and_(
+                Person.household_id == Household.id,
+                Person.relation == "head",
+                Person.deleted.is_(False),
+            ),
+        )
+        .where(DiaryHousehold.entry_id.in_(by_id), DiaryHousehold.deleted.is_(False))
+    )
+    for entry_id, number, head in links:
+        by_id[entry_id].households.append(f"{head or ''}（{number}）")
+    items = s.execute(
+        select(DiaryItem.entry_id, DiaryItem.outcome, func.count())
+        .where(DiaryItem.entry_id.in_(by_id), DiaryItem.deleted.is_(False))
+        .group_by(DiaryItem.entry_id, DiaryItem.outcome)
+    )
+    for entry_id, outcome, n in items:
+        if outcome == "matter":
+            by_id[entry_id].matters = n
+        else:
+            by_id[entry_id].solved = n
+    return rows
+
+
+def visits_by_month(s: Session, start: dt.date, end: dt.date) -> dict[tuple[int, int], int]:
+    """Visits (户次: entry × household) per (year, month) in [start, end]; months
+    without visits are absent."""
+    month = func.substr(cast(DiaryEntry.date, String), 1, 7)  # 'YYYY-MM'
+    rows = s.execute(
+        select(month, func.count())
+        .join(DiaryHousehold, DiaryHousehold.entry_id == DiaryEntry.id)
+        .where(
+            DiaryEntry.deleted.is_(False),
+            DiaryHousehold.deleted.is_(False),
+            DiaryEntry.date >= start,
+            DiaryEntry.date <= end,
+        )
+        .group_by(month)
+    )
+    return {(int(ym[:4]), int(ym[5:7])): n for ym, n in rows}
