@@ -18,7 +18,7 @@ EXIT_USER_ERROR = 2
 # parsers with ``set_defaults(func=handler)``; a handler takes the parsed
 # arguments and returns the exit code (user mistakes: raise ``UserError`` or a
 # core ``ServiceError``).
-COMMAND_MODULES: tuple[str, ...] = ("village_desk.cli_print",)
+COMMAND_MODULES: tuple[str, ...] = ("village_desk.cli_print", "village_desk.cli_excel")
 
 
 def build_parser() -> argparse.ArgumentParser:

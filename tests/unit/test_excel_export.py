@@ -1,0 +1,266 @@
+"""The township ledger workbook, read back with openpyxl and checked against the DB."""
+
+import datetime as dt
+import re
+from collections import Counter
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import select
+
+from village_desk.core import demo
+from village_desk.core.excel import parse_period
+from village_desk.core.excel.layout import Cancelled
+from village_desk.core.excel.ledger_export import SHEETS, export_ledger
+from village_desk.core.ledger import STATUS_LABELS
+from village_desk.core.models import (
+    Cadre,
+    DiaryEntry,
+    DiaryHousehold,
+    Household,
+    Matter,
+    Person,
+)
+from village_desk.core.validation import ValidationError
+
+TODAY = dt.date(2026, 11, 24)
+HEADER = 3  # title, information row, then the header
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    from village_desk.core import setup
+    from village_desk.core.db import Database
+
+    path = tmp_path_factory.mktemp("excel") / "demo.sqlite3"
+    db = Database.open(f"sqlite:///{path}", device_name="测试机")
+    setup.initialize(db, village="桃花村", township="青山镇", county="隆回县")
+    demo.generate(db, households=150, seed=7, today=TODAY)
+    yield db
+    db.close()
+
+
+@pytest.fixture(scope="module")
+def workbook(demo_db, tmp_path_factory):
+    out = tmp_path_factory.mktemp("out") / "台账.xlsx"
+    summary = export_ledger(demo_db, out, parse_period("2026"), today=TODAY, prepared_by="李会计")
+    return summary, load_workbook(out)
+
+
+def data_rows(ws):
+    return [r for r in ws.iter_rows(min_row=HEADER + 1, values_only=True)]
+
+
+def column(ws, header):
+    names = [c.value for c in ws[HEADER]]
+    return names.index(header)
+
+
+def test_five_sheets_with_title_rows_and_header(workbook):
+    summary, wb = workbook
+    assert wb.sheetnames == list(SHEETS)
+    ws = wb["民情台账"]
+    assert ws["A1"].value == "桃花村民情台账（2026年）"
+    info = ws["A2"].value
+    for part in ("青山镇", "2026-01-01 至 2026-12-31", "制表人：李会计", "制表日期：2026-11-24"):
+        assert part in info
+    assert [c.value for c in ws[HEADER]][:4] == ["序号", "编号", "受理日期", "来源渠道"]
+    assert ws.cell(HEADER, 1).font.b
+    assert "A1:R1" in {str(r) for r in ws.merged_cells.ranges}
+
+
+def test_row_counts_match_the_database(workbook, demo_db):
+    summary, wb = workbook
+    start, end = dt.date(2026, 1, 1), dt.date(2026, 12, 31)
+    with demo_db.reading() as s:
+        matters = [
+            m
+            for m in s.scalars(select(Matter))
+            if not m.deleted and start <= m.received_date <= end
+        ]
+        entries = [e for e in s.scalars(select(DiaryEntry)) if start <= e.date <= end]
+        households = [h for h in s.scalars(select(Household)) if not h.deleted]
+        active = [c for c in s.scalars(select(Cadre)) if c.active and not c.deleted]
+    assert len(matters) > 100 and len(entries) > 500  # the demo is not trivially small
+    assert len(data_rows(wb["民情台账"])) == len(matters) == summary.matters
+    assert len(data_rows(wb["走访记录"])) == len(entries) == summary.diary_entries
+    assert len(data_rows(wb["联系户花名册"])) == len(households)
+    assert len(data_rows(wb["干部走访统计"])) == len(active)
+    numbers = {r[1] for r in data_rows(wb["民情台账"])}
+    assert numbers == {m.number for m in matters}
+
+
+def test_dates_are_real_dates_and_ids_are_text(workbook):
+    _, wb = workbook
+    ws = wb["民情台账"]
+    received = ws.cell(HEADER + 1, column(ws, "受理日期") + 1)
+    assert received.is_date and isinstance(received.value, dt.datetime)
+    assert received.number_format == "yyyy-mm-dd"
+    deadline = ws.cell(HEADER + 1, column(ws, "办结时限") + 1)
+    assert deadline.is_date
+    assert ws.cell(HEADER + 1, column(ws, "编号") + 1).data_type == "s"
+
+    ws = wb["联系户花名册"]
+    id_col, phone_col = column(ws, "公民身份号码") + 1, column(ws, "联系电话") + 1
+    ids = [ws.cell(r, id_col) for r in range(HEADER + 1, ws.max_row + 1)]
+    assert all(c.data_type == "s" and c.number_format == "@" for c in ids)
+    # masked by default: 4 + 10 stars + 4
+    assert all(re.fullmatch(r"\d{4}\*{10}[\dX]{4}", c.value) for c in ids)
+    phones = [ws.cell(r, phone_col).value for r in range(HEADER + 1, ws.max_row + 1)]
+    assert all("*" in p for p in phones if p)
+    assert ws.cell(HEADER + 1, column(ws, "最近走访") + 1).is_date
+
+
+def test_unmasked_export_shows_full_numbers(demo_db, tmp_path):
+    out = tmp_path / "unmasked.xlsx"
+    summary = export_ledger(demo_db, out, parse_period("2026-11"), today=TODAY, unmasked=True)
+    assert not summary.masked
+    ws = load_workbook(out)["联系户花名册"]
+    with demo_db.reading() as s:
+        heads = dict(
+            s.execute(
+                select(Household.number, Person.id_number)
+                .join(Person, Person.household_id == Household.id)
+                .where(Person.relation == "head")
+            ).all()
+        )
+    id_col, number_col = column(ws, "公民身份号码"), column(ws, "户号")
+    rows = data_rows(ws)
+    assert rows and all(r[id_col] == heads[r[number_col]] for r in rows)
+    assert all(len(r[id_col]) in (15, 18) for r in rows)
+
+
+def test_print_settings(workbook):
+    _, wb = workbook
+    for ws in wb.worksheets:
+        assert ws.page_setup.orientation == "landscape", ws.title
+        assert int(ws.page_setup.paperSize) == 9  # A4
+        assert ws.sheet_properties.pageSetUpPr.fitToPage
+        assert int(ws.page_setup.fitToWidth) == 1 and int(ws.page_setup.fitToHeight) == 0
+        assert ws.print_title_rows == "$3:$3"
+        assert ws.oddFooter.center.text == "第 &P 页 共 &N 页"
+        assert ws.freeze_panes == "A4"
+        assert ws.auto_filter.ref.startswith("A3:")
+    ws = wb["民情台账"]
+    assert ws.auto_filter.ref == f"A3:R{ws.max_row}"
+    widths = {k: d.width for k, d in ws.column_dimensions.items()}
+    assert widths["G"] > widths["A"]  # 申办事项 is wide, 序号 narrow
+    wrapped = ws.cell(HEADER + 1, column(ws, "申办事项") + 1)
+    assert wrapped.alignment.wrap_text
+
+
+def test_statistics_agree_with_the_database(workbook, demo_db):
+    _, wb = workbook
+    start, end = dt.date(2026, 1, 1), dt.date(2026, 12, 31)
+    with demo_db.reading() as s:
+        matters = [
+            m
+            for m in s.scalars(select(Matter))
+            if not m.deleted and start <= m.received_date <= end
+        ]
+        households = {h.id for h in s.scalars(select(Household)) if not h.deleted}
+        entry_dates = {e.id: e.date for e in s.scalars(select(DiaryEntry)) if not e.deleted}
+        links = [
+            (entry_dates[d.entry_id], d.household_id)
+            for d in s.scalars(select(DiaryHousehold))
+            if not d.deleted and d.entry_id in entry_dates
+        ]
+    ws = wb["统计汇总"]
+    rows = data_rows(ws)
+    headers = [c.value for c in ws[HEADER]]
+    total_row = next(r for r in rows if r[0] == "合计")
+    by_status = Counter(m.status for m in matters)
+    for code, label in STATUS_LABELS.items():
+        assert total_row[headers.index(label)] == by_status[code], label
+    assert total_row[headers.index("合计")] == len(matters)
+    hardship = next(r for r in rows if r[0] == "实际困难")
+    assert hardship[-1] == sum(m.kind == "hardship" for m in matters)
+
+    def value(label, col=1):
+        return next(r for r in rows if r[0] == label)[col]
+
+    done = [m for m in matters if m.status in ("done", "feedback", "closed")]
+    on_time = [m for m in done if m.done_date <= m.deadline]
+    rated = [m for m in matters if m.satisfaction]
+    happy = [m for m in rated if m.satisfaction in ("satisfied", "basic")]
+    overdue = [
+        m
+        for m in matters
+        if m.status in ("registered", "in_progress", "forwarded", "result_returned")
+        and m.deadline < TODAY
+    ]
+    assert value("已办结（含已回访、已销号）") == len(done)
+    assert value("已办结（含已回访、已销号）", 2) == pytest.approx(len(done) / len(matters))
+    assert value("按时办结", 2) == pytest.approx(len(on_time) / len(done))
+    assert value("满意（含基本满意）", 2) == pytest.approx(len(happy) / len(rated))
+    assert value("逾期未办结") == len(overdue) > 0
+    visited = {h for d, h in links if start <= d <= end and h in households}
+    assert value("在册户数") == len(households)
+    assert value("期内走访户数", 2) == pytest.approx(len(visited) / len(households))
+    assert value("村级", 1) == sum(m.level == "village" for m in matters)
+
+
+def test_cadre_visits_agree_with_the_database(workbook, demo_db):
+    _, wb = workbook
+    start, end = dt.date(2026, 1, 1), dt.date(2026, 12, 31)
+    with demo_db.reading() as s:
+        names = {c.id: c.name for c in s.scalars(select(Cadre))}
+        authors = {
+            e.id: e.author_id
+            for e in s.scalars(select(DiaryEntry))
+            if not e.deleted and start <= e.date <= end
+        }
+        visits, households = Counter(), {}
+        for link in s.scalars(select(DiaryHousehold)):
+            if not link.deleted and link.entry_id in authors:
+                name = names[authors[link.entry_id]]
+                visits[name] += 1
+                households.setdefault(name, set()).add(link.household_id)
+    ws = wb["干部走访统计"]
+    name_col, visits_col = column(ws, "干部"), column(ws, "走访户次")
+    households_col = column(ws, "走访户数")
+    rows = data_rows(ws)
+    assert sum(r[visits_col] for r in rows) == sum(visits.values()) > 0
+    for r in rows:
+        assert r[visits_col] == visits[r[name_col]]
+        assert r[households_col] == len(households.get(r[name_col], ()))
+    secretary = next(r for r in rows if r[column(ws, "职务")] == "村党组织书记")
+    assert secretary[column(ws, "任务要求")] == "≥200户次/年"
+    assert secretary[column(ws, "完成率")] == pytest.approx(secretary[visits_col] / 200)
+
+
+def test_progress_and_cancel_leave_no_file(demo_db, tmp_path):
+    seen = []
+    out = tmp_path / "ok.xlsx"
+    export_ledger(
+        demo_db, out, parse_period("2026Q4"), today=TODAY, progress=lambda s, f: seen.append(f)
+    )
+    assert seen[-1] == 1.0 and seen == sorted(seen)
+    out = tmp_path / "cancelled.xlsx"
+    with pytest.raises(Cancelled):
+        export_ledger(demo_db, out, parse_period("2026"), today=TODAY, cancelled=lambda: True)
+    assert list(tmp_path.iterdir()) == [tmp_path / "ok.xlsx"]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "label"),
+    [
+        ("2026-11", dt.date(2026, 11, 1), dt.date(2026, 11, 30), "2026年11月"),
+        ("2026-02", dt.date(2026, 2, 1), dt.date(2026, 2, 28), "2026年2月"),
+        ("2026Q4", dt.date(2026, 10, 1), dt.date(2026, 12, 31), "2026年第四季度"),
+        ("2026", dt.date(2026, 1, 1), dt.date(2026, 12, 31), "2026年"),
+        ("2026-03-05..2026-04-10", dt.date(2026, 3, 5), dt.date(2026, 4, 10), None),
+    ],
+)
+def test_periods(text, start, end, label):
+    p = parse_period(text)
+    assert (p.start, p.end) == (start, end)
+    if label:
+        assert p.label == label
+
+
+@pytest.mark.parametrize("text", ["2026-13", "26", "2026Q5", "明年", "2026-05-01..2026-04-01"])
+def test_bad_period_says_what_is_expected(text):
+    with pytest.raises(ValidationError) as err:
+        parse_period(text)
+    assert err.value.field == "统计期间"

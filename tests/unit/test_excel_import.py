@@ -1,0 +1,280 @@
+"""Roster (花名册) import from a deliberately messy workbook built here."""
+
+import datetime as dt
+
+import pytest
+from openpyxl import Workbook, load_workbook
+from sqlalchemy import func, select
+
+from village_desk.core import search
+from village_desk.core.excel.roster_import import apply_import, plan_import, write_rejects
+from village_desk.core.excel.roster_read import remember_mapping
+from village_desk.core.models import Change, Household, Person, VillagerGroup
+from village_desk.core.validation import ValidationError, id_check_digit
+
+from .conftest import make_id
+
+FULLWIDTH = str.maketrans("0123456789X", "０１２３４５６７８９Ｘ")
+
+
+def id_ending_in_x(born: str) -> str:
+    for seq in range(100, 1000):
+        number = make_id(born, str(seq))
+        if number.endswith("X"):
+            return number
+    raise AssertionError
+
+
+def bad_check_digit(born: str, seq: str) -> str:
+    good = make_id(born, seq)
+    return good[:17] + ("1" if good[17] != "1" else "2")
+
+
+ZHANG = make_id("19580312", "131")  # existing head (conftest village)
+LIU = make_id("19600101", "222")  # existing spouse
+XIAOMING = id_ending_in_x("19850607")
+LI = make_id("19700415", "151")
+WANG = make_id("19720820", "262")
+ZHAO = make_id("19680101", "171")
+LEGACY = "430521650302124"  # 15-digit, born 1965-03-02, female
+ZHOU = make_id("19750505", "191")
+WU = make_id("19770707", "282")
+ZHENG_LEGACY = 430521620909131  # 15 digits stored as a number: exact, accepted
+
+
+def messy_roster(path):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "一组花名册"
+    ws.append(["桃花村一组农户花名册"])
+    ws.merge_cells("A1:I1")
+    ws.append(["填报单位：桃花村村委会", None, None, None, "填报日期：2026年10月"])
+    ws.append(["户号", "家庭成员信息", None, None, None, None, "手机号", "组别", "家庭住址"])
+    ws.append([None, "姓名", "关系", "身份证号", "性别", "出生年月"])
+    ws.merge_cells("A3:A4")
+    ws.merge_cells("B3:F3")
+    ws.merge_cells("G3:G4")
+    rows = [
+        # 5: existing head, new address → household updated
+        ["01-001", "张三丰", "户主", ZHANG, "男", None, "138 1234 5678", "一组", "桃花村一组12号"],
+        # 6: existing spouse, full-width digits, text date → unchanged
+        [None, "刘桂兰", "妻", LIU.translate(FULLWIDTH), "女", "1960.01.01"],
+        # 7: new member, spaced lower-case x → created
+        [None, "张小明", "儿子", " ".join([XIAOMING[:6], XIAOMING[6:14], XIAOMING[14:].lower()])],
+        # 8: new household whose head's ID was stored as a number → refused
+        ["01-002", "李四", "户主", float(LI), "男", None, None, "一组"],
+        # 9: its member → refused (no head)
+        [None, "王芳", "配偶", WANG, "女"],
+        # 10: new household, phone with +86 and dashes, real date cell → created
+        ["01-003", "赵六", "户主", ZHAO, "男", dt.date(1968, 1, 1), "+86 139-0731-0001", "1组"],
+        # 11: bad check digit → refused
+        [None, "钱七", "子女", bad_check_digit("19900101", "333")],
+        # 12: blank row
+        [],
+        # 13: 15-digit legacy number, 年月日 text date → created
+        [None, "孙八", "母亲", LEGACY, "女", "1965年3月2日"],
+        # 14: the same person twice → refused
+        [None, "赵六", "户主", ZHAO],
+        # 15: subtotal → skipped
+        ["合计", "共3户"],
+    ]
+    for row in rows:
+        ws.append(row)
+
+    ws = wb.create_sheet("二组")
+    ws.append(["桃花村二组花名册（按户主排列）"])
+    ws.append(["序号", "成员姓名", "与户主关系", "证件号码", "联系电话", "村民小组"])
+    ws.append([1, "周九", "户主", ZHOU, 13812340000, 2])  # 3: new household, group "2" → 二组
+    ws.append([2, "吴十", "配偶", WU, None, 2])  # 4
+    ws.append([3, "郑十一", "户主", ZHENG_LEGACY, None, "第二村民小组"])  # 5
+    ws.append(["小计", None, None, None, None, None])  # 6
+    wb.save(path)
+    return path
+
+
+def by_row(plan, sheet):
+    return {r.row: r for r in plan.rows if r.sheet == sheet}
+
+
+def journal_size(db):
+    with db.reading() as s:
+        return s.scalar(select(func.count()).select_from(Change))
+
+
+def test_dry_run_reports_every_row_and_writes_nothing(db, village, tmp_path):
+    path = messy_roster(tmp_path / "花名册.xlsx")
+    before = journal_size(db)
+    plan = plan_import(db, path)
+    assert journal_size(db) == before
+
+    one = by_row(plan, "一组花名册")
+    assert {n: r.action for n, r in one.items()} == {
+        5: "updated",
+        6: "unchanged",
+        7: "created",
+        8: "refused",
+        9: "refused",
+        10: "created",
+        11: "refused",
+        13: "created",
+        14: "refused",
+        15: "skipped",
+    }
+    assert "更新户信息" in one[5].reason
+    assert "后几位已经丢失" in one[8].reason
+    assert one[9].reason == "本户户主（第 8 行）未能导入"
+    assert "校验码不对" in one[11].reason
+    assert one[14].reason == "公民身份号码：与第 10 行重复"
+    two = by_row(plan, "二组")
+    assert {n: r.action for n, r in two.items()} == {
+        3: "created",
+        4: "created",
+        5: "created",
+        6: "skipped",
+    }
+    counts = plan.counts()
+    assert (counts["created"], counts["updated"], counts["unchanged"], counts["refused"]) == (
+        6,
+        1,
+        1,
+        4,
+    )
+
+
+def test_apply_creates_updates_and_is_idempotent(db, village, tmp_path):
+    path = messy_roster(tmp_path / "花名册.xlsx")
+    plan = apply_import(db, path, actor_id=village["secretary"])
+    assert plan.counts()["created"] == 6
+    with db.reading() as s:
+        households = {h.number: h for h in s.scalars(select(Household))}
+        people = {p.name: p for p in s.scalars(select(Person))}
+        groups = {g.id: g.name for g in s.scalars(select(VillagerGroup))}
+        assert households["01-001"].address == "桃花村一组12号"
+        assert people["张小明"].id_number == XIAOMING  # normalised: no spaces, upper-case X
+        assert people["张小明"].household_id == households["01-001"].id
+        assert people["赵六"].phone == "13907310001"
+        assert people["孙八"].id_legacy and people["孙八"].birth_date == dt.date(1965, 3, 2)
+        assert "01-002" not in households and "李四" not in people and "钱七" not in people
+        assert groups[households["01-003"].group_id] == "一组"
+        zhou = households[
+            next(n for n, h in households.items() if h.id == people["周九"].household_id)
+        ]
+        assert groups[zhou.group_id] == "二组" and zhou.number == "02-001"
+        assert people["吴十"].household_id == zhou.id
+        assert people["郑十一"].id_number == str(ZHENG_LEGACY)
+        assert people["郑十一"].household_id != zhou.id
+        # imported people are searchable at once
+        assert [h.name for h in search.search(s, "zl")] == ["赵六"]
+        assert [h.name for h in search.search(s, XIAOMING[-4:].lower())] == ["张小明"]
+        # every new record is journaled
+        logged = {c.record_id for c in s.scalars(select(Change).where(Change.entity == "person"))}
+        assert people["周九"].id in logged and people["孙八"].id in logged
+        persons_before = s.scalar(select(func.count()).select_from(Person))
+
+    before = journal_size(db)
+    again = apply_import(db, path, actor_id=village["secretary"])
+    counts = again.counts()
+    assert (counts["created"], counts["updated"], counts["refused"]) == (0, 0, 4)
+    assert counts["unchanged"] == 8
+    assert journal_size(db) == before
+    with db.reading() as s:
+        assert s.scalar(select(func.count()).select_from(Person)) == persons_before
+
+
+def test_bad_file_changes_nothing_and_says_why(db, village, tmp_path):
+    wb = Workbook()
+    wb.active.append(["这不是花名册"])
+    wb.active.append(["甲", "乙", "丙"])
+    bad = tmp_path / "bad.xlsx"
+    wb.save(bad)
+    before = journal_size(db)
+    with pytest.raises(ValidationError) as err:
+        apply_import(db, bad)
+    assert "表头" in str(err.value)
+    assert journal_size(db) == before
+
+    garbage = tmp_path / "garbage.xlsx"
+    garbage.write_bytes(b"not a spreadsheet")
+    with pytest.raises(ValidationError) as err:
+        plan_import(db, garbage)
+    assert err.value.field == "文件"
+
+
+def test_future_birth_date_is_refused_in_the_dry_run(db, village, tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["户号", "姓名", "与户主关系", "身份证号", "出生日期"])
+    ws.append(["09-001", "新户主", "户主", make_id("19800101", "555")])
+    ws.append(["01-001", "刘桂兰", "配偶", None, dt.date.today() + dt.timedelta(days=400)])
+    path = tmp_path / "future.xlsx"
+    wb.save(path)
+    rows = by_row(plan_import(db, path), ws.title)
+    assert rows[2].action == "created"
+    assert rows[3].action == "refused" and "晚于今天" in rows[3].reason
+
+
+def test_service_refusal_rolls_back_the_whole_import(db, village, tmp_path):
+    """An update the service refuses (birth date against the ID on record) names
+    the row, and nothing of the file stays, not even the rows before it."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["户号", "姓名", "与户主关系", "身份证号", "出生日期"])
+    ws.append(["09-001", "新户主", "户主", make_id("19800101", "555")])
+    ws.append(["01-001", "刘桂兰", "配偶", None, dt.date(1961, 1, 1)])
+    path = tmp_path / "conflict.xlsx"
+    wb.save(path)
+    before = journal_size(db)
+    with pytest.raises(ValidationError) as err:
+        apply_import(db, path)
+    assert "第 3 行" in str(err.value) and "出生日期" in str(err.value)
+    assert journal_size(db) == before
+    with db.reading() as s:
+        assert not s.scalars(select(Household).where(Household.number == "09-001")).first()
+
+
+def test_rejects_workbook_keeps_the_original_row_and_reason(db, village, tmp_path):
+    path = messy_roster(tmp_path / "花名册.xlsx")
+    plan = plan_import(db, path)
+    out = tmp_path / "未导入.xlsx"
+    assert write_rejects(plan, out) == 4
+    ws = load_workbook(out)["一组花名册"]
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows[0][:3] == ("原行号", "未导入原因", "户号")
+    assert [r[0] for r in rows[1:]] == [8, 9, 11, 14]
+    assert rows[1][2] == "01-002" and "丢失" in rows[1][1]
+
+
+def test_corrected_mapping_is_remembered(db, village, tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["户号", "姓名", "关系", "门牌"])
+    ws.append(["05-001", "冯一", "户主", "桃花村5组3号"])
+    path = tmp_path / "门牌.xlsx"
+    wb.save(path)
+    assert "address" not in plan_import(db, path).headers[ws.title].columns
+    remember_mapping(db, village["secretary"], {"门牌": "address"})
+    plan = plan_import(db, path)
+    assert plan.headers[ws.title].columns["address"] == 3
+    apply_import(db, path)
+    with db.reading() as s:
+        h = s.scalars(select(Household).where(Household.number == "05-001")).one()
+        assert h.address == "桃花村5组3号"
+
+
+def test_check_digit_helper_agrees():
+    assert id_check_digit(ZHANG[:17]) == ZHANG[17]
+
+
+@pytest.mark.parametrize("suffix", ["ods", "xls"])
+def test_ods_and_xls_copies_of_the_roster_plan_the_same(db, village, tmp_path, suffix):
+    """tests/unit/data holds LibreOffice conversions of :func:`messy_roster`."""
+    from pathlib import Path
+
+    converted = Path(__file__).parent / "data" / f"messy_roster.{suffix}"
+    expected = plan_import(db, messy_roster(tmp_path / "花名册.xlsx"))
+    plan = plan_import(db, converted)
+
+    def outline(p):
+        return [(r.sheet, r.row, r.action, r.reason) for r in p.rows]
+
+    assert outline(plan) == outline(expected)

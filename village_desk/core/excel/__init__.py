@@ -1,0 +1,17 @@
+"""Excel exchange with the township: ledger workbook out, household roster in.
+
+* :mod:`.ledger_export` writes the five-sheet ledger workbook (民情台账, 走访记录,
+  联系户花名册, 干部走访统计, 统计汇总) for a period, streaming with openpyxl's
+  write-only mode; :mod:`.ledger_data` gathers its rows and statistics.
+* :mod:`.roster_import` reads a household roster (花名册, .xlsx/.xls/.ods via
+  python-calamine), plans it row by row (dry run) and applies it in one
+  journaled transaction; :mod:`.roster_read` finds headers and maps columns,
+  :mod:`.roster_values` cleans the messy values real files contain.
+
+No Qt here: the GUI runs these functions in a worker and passes a
+``progress(stage, fraction)`` callback and a ``cancelled()`` check.
+"""
+
+from .period import Period, parse_period
+
+__all__ = ["Period", "parse_period"]

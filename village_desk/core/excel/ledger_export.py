@@ -1,0 +1,286 @@
+"""The township ledger workbook: five sheets for one period, streamed.
+
+    summary = export_ledger(db, "桃花村台账.xlsx", parse_period("2026-11"))
+
+Sheets (see :mod:`.ledger_data` for which records each covers and the
+definitions of the rates): 民情台账, 走访记录, 联系户花名册, 干部走访统计,
+统计汇总. ID numbers and phones are masked unless ``unmasked=True``.
+
+The workbook is written to a temporary file next to the target and renamed
+at the end, so a failed or cancelled export never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment
+from openpyxl.utils import get_column_letter
+
+from .. import setup
+from ..db import Database
+from ..ledger import STATUS_LABELS
+from .layout import Cancelled, Column, SheetWriter
+from .ledger_data import LedgerData
+from .period import Period
+
+__all__ = ["export_ledger", "ExportSummary", "Cancelled", "SHEETS"]
+
+SHEETS = ("民情台账", "走访记录", "联系户花名册", "干部走访统计", "统计汇总")
+
+MATTER_COLUMNS = (
+    Column("序号", "int"),
+    Column("编号", "code", 16),
+    Column("受理日期", "date"),
+    Column("来源渠道", max_width=10),
+    Column("申请人", max_width=8),
+    Column("所属组", max_width=10),
+    Column("申办事项", "wrap", 28, 16),
+    Column("事项类别", max_width=8),
+    Column("层级", max_width=10),
+    Column("办理方式", max_width=8),
+    Column("主办责任人", max_width=8),
+    Column("办结时限", "date"),
+    Column("办理情况", "wrap", 32, 20),
+    Column("状态", max_width=10),
+    Column("办结日期", "date"),
+    Column("回访日期", "date"),
+    Column("满意度", max_width=8),
+    Column("是否逾期", max_width=8),
+)
+DIARY_COLUMNS = (
+    Column("序号", "int"),
+    Column("日期", "date"),
+    Column("走访干部", "wrap", 14),
+    Column("方式", max_width=12),
+    Column("走访对象（户主/户号）", "wrap", 30, 16),
+    Column("主要情况", "wrap", 40, 24),
+    Column("当场解决", "wrap", 30, 12),
+    Column("转入台账", "wrap", 16),
+)
+HOUSEHOLD_COLUMNS = (
+    Column("序号", "int"),
+    Column("户号", "code", 12),
+    Column("户主", max_width=8),
+    Column("公民身份号码", "code", 20),
+    Column("联系电话", "code", 14),
+    Column("所属组", max_width=10),
+    Column("家庭人口", "int"),
+    Column("户类别", "wrap", 24),
+    Column("联户干部", "wrap", 16),
+    Column("最近走访", "date"),
+    Column("期内走访户次", "int"),
+)
+CADRE_COLUMNS = (
+    Column("序号", "int"),
+    Column("干部", max_width=8),
+    Column("职务", max_width=12),
+    Column("走访户次", "int"),
+    Column("走访户数", "int"),
+    Column("日记篇数", "int"),
+    Column("任务要求", max_width=14),
+    Column("期内应完成", "int"),
+    Column("完成率", "pct"),
+    Column("主办事项", "int"),
+    Column("已办结", "int"),
+    Column("按时办结", "int"),
+)
+
+
+@dataclass
+class ExportSummary:
+    path: Path
+    period: Period
+    matters: int
+    diary_entries: int
+    households: int
+    cadres: int
+    masked: bool
+
+
+def export_ledger(
+    db: Database,
+    path: str | os.PathLike,
+    period: Period,
+    *,
+    unmasked: bool = False,
+    prepared_by: str = "",
+    today: dt.date | None = None,
+    progress: Callable[[str, float], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ExportSummary:
+    """Write the five-sheet ledger workbook; raise :class:`Cancelled` if asked to stop."""
+    target = Path(path)
+    today = today or dt.date.today()
+    report = progress or (lambda _stage, _fraction: None)
+    stop = cancelled or (lambda: False)
+    fd, tmp_name = tempfile.mkstemp(suffix=".xlsx", prefix=".导出中-", dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        wb = Workbook(write_only=True)
+        try:
+            with db.reading() as s:
+                data = LedgerData(s, period, today, unmasked)
+                summary = _write(wb, s, data, tmp, prepared_by, today, report, stop)
+        except BaseException:
+            _discard(wb)
+            raise
+        summary.path, summary.masked = target, not unmasked
+        if stop():
+            raise Cancelled("已取消导出")
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+    report("完成", 1.0)
+    return summary
+
+
+def _discard(wb: Workbook) -> None:
+    """Close the half-written sheets' streams and remove their temporary files."""
+    for ws in wb.worksheets:
+        with contextlib.suppress(Exception):
+            if not ws.closed:
+                ws.close()
+            ws._writer.cleanup()
+
+
+def _write(
+    wb: Workbook, s, data: LedgerData, tmp: Path, prepared_by, today, report, stop
+) -> ExportSummary:
+    profile = setup.profile(s)
+    village = profile.village if profile else ""
+    township = profile.township if profile else ""
+    period = data.period
+    info = "　　".join(
+        part
+        for part in (
+            f"乡镇：{township}" if township else "",
+            f"村（社区）：{village}",
+            f"统计期间：{period.span_text()}",
+            f"制表人：{prepared_by or '__________'}",
+            f"制表日期：{today:%Y-%m-%d}",
+        )
+        if part
+    )
+
+    def heading(what: str) -> str:
+        return f"{village}{what}（{period.label}）"
+
+    matters, entries = data.matter_count(), data.diary_count()
+    households = data.household_count()
+    total = max(matters + entries + households, 1)
+    done = 0
+
+    def ticker(stage: str):
+        def tick(count: int) -> None:
+            if stop():
+                raise Cancelled("已取消导出")
+            report(stage, 0.05 + 0.9 * (done + count) / total)
+
+        return tick
+
+    report("写入民情台账", 0.02)
+    sheet = SheetWriter(wb, SHEETS[0], MATTER_COLUMNS, heading("民情台账"), info)
+    sheet.extend(data.matter_rows(), tick=ticker("写入民情台账"))
+    sheet.finish()
+    done += matters
+
+    report("写入走访记录", 0.05 + 0.9 * done / total)
+    sheet = SheetWriter(wb, SHEETS[1], DIARY_COLUMNS, heading("走访记录"), info)
+    sheet.extend(data.diary_rows(), tick=ticker("写入走访记录"))
+    sheet.finish()
+    done += entries
+
+    report("写入联系户花名册", 0.05 + 0.9 * done / total)
+    sheet = SheetWriter(wb, SHEETS[2], HOUSEHOLD_COLUMNS, heading("联系户花名册"), info)
+    sheet.extend(data.household_rows(), tick=ticker("写入联系户花名册"))
+    sheet.finish()
+
+    sheet = SheetWriter(wb, SHEETS[3], CADRE_COLUMNS, heading("干部走访统计"), info)
+    cadre_rows = list(data.cadre_rows())
+    sheet.extend(cadre_rows)
+    sheet.finish()
+
+    _summary_sheet(wb, data, heading("统计汇总"), info)
+    if stop():
+        raise Cancelled("已取消导出")
+    report("保存文件", 0.97)
+    wb.save(tmp)
+    return ExportSummary(tmp, period, matters, entries, households, len(cadre_rows), True)
+
+
+def _summary_sheet(wb: Workbook, data: LedgerData, heading: str, info: str) -> None:
+    """统计汇总: category × status, the rates, coverage, counts by level."""
+    stats, statuses = data.stats, list(STATUS_LABELS)
+    columns = [Column("事项类别", max_width=26, min_width=24)]
+    columns += [Column(STATUS_LABELS[code], "int", 8) for code in statuses]
+    columns.append(Column("合计", "int"))
+    sheet = SheetWriter(wb, SHEETS[4], columns, heading, info, gridlines=False)
+
+    def box(*values, bold=False, header=False):
+        cells = []
+        for v in values:
+            fmt = "0.0%" if isinstance(v, float) else None
+            align = Alignment(horizontal="center") if header or not isinstance(v, str) else None
+            cells.append(
+                sheet.cell(v, bold=bold or header, fill=header, border=True, fmt=fmt, align=align)
+            )
+        return cells
+
+    kinds = [k for k in data.labels["matter_kind"] if k in stats.by_kind_status]
+    kinds += sorted(set(stats.by_kind_status) - set(kinds))
+    rows = []
+    for kind in kinds:
+        counts = stats.by_kind_status[kind]
+        label = data.labels["matter_kind"].get(kind, kind) or "未分类"
+        rows.append(box(label, *(counts.get(code, 0) for code in statuses), sum(counts.values())))
+    total = [stats.by_status.get(code, 0) for code in statuses]
+    rows.append(box("合计", *total, stats.total, bold=True))
+    table_rows = len(rows)
+
+    def rate(value):
+        return "—" if value is None else value
+
+    cov = data.coverage
+    rows += [
+        [],
+        box("办理情况", "数量", "比率", header=True),
+        box("受理事项", stats.total, ""),
+        box("已办结（含已回访、已销号）", stats.done, rate(stats.done_rate)),
+        box("按时办结", stats.on_time, rate(stats.on_time_rate)),
+        box("已回访（有满意度）", stats.with_feedback, ""),
+        box("满意（含基本满意）", stats.satisfied, rate(stats.satisfaction_rate)),
+        box("逾期未办结", stats.overdue, ""),
+        [],
+        box("走访覆盖", "数量", "比率", header=True),
+        box("在册户数", cov.households, ""),
+        box("期内走访户数", cov.visited, rate(cov.rate)),
+        box("期内走访户次", cov.visits, ""),
+        [],
+        box("办理层级", "受理", "已办结", header=True),
+    ]
+    for code, label in data.labels["level"].items():
+        total_level, finished = stats.by_level.get(code, (0, 0))
+        rows.append(box(label, total_level, finished))
+    notes = (
+        "说明：事项按受理日期计入统计期间，状态为制表日的状态。办结率 = 已办结 ÷ 受理事项；"
+        "按时办结率 = 办结日期不晚于办结时限的 ÷ 已办结；满意率 = （满意 + 基本满意）÷ 已回访；"
+        "逾期 = 未办结且已过办结时限；覆盖率 = 期内走访户数 ÷ 在册户数。"
+    )
+    wrap = Alignment(wrap_text=True, vertical="top")
+    rows += [[], [sheet.cell(notes, align=wrap)]]
+    sheet.add_rows([])  # starts the sheet: title rows and header
+    # Write-only rows are serialised on append: size the note row beforehand.
+    last = sheet.row + len(rows)
+    sheet.ws.row_dimensions[last].height = 48
+    sheet.ws.merged_cells.add(f"A{last}:{get_column_letter(len(columns))}{last}")
+    sheet.add_rows(rows)
+    sheet.finish(table_rows=table_rows)

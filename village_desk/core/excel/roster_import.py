@@ -1,0 +1,158 @@
+"""Household roster (花名册) import: plan row by row, then apply in one transaction.
+
+    plan = plan_import(db, "花名册.xls")          # dry run: nothing is written
+    for r in plan.rows: print(r.sheet, r.row, r.action, r.reason)
+    counts = apply_import(db, "花名册.xls", actor_id=cadre)   # re-plans, then writes
+    write_rejects(plan, "未导入的行.xlsx")        # original rows + reason, to fix and re-import
+
+Households are recognised by 户号 (a blank 户号 under a filled one continues
+that household, as merged cells read), or, without a 户号 column, by a 户主
+row followed by its members. People are matched by ID number (a 15-digit
+legacy number matches its 18-digit form); without one, by name within the
+matched household. Matched people are updated through the household
+service's validation; new households and people are bulk-inserted with their
+journal rows and search keys. Re-importing the same file changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import uuid
+from collections import defaultdict
+from types import SimpleNamespace
+
+from openpyxl import Workbook
+from sqlalchemy import insert
+from sqlalchemy.orm import Session
+
+from .. import journal, search
+from ..db import Database
+from ..households import HouseholdInput, PersonInput, clean_household, clean_person
+from ..models import Household, Person, SearchTerm, VillagerGroup
+from ..validation import ValidationError
+from .roster_plan import ImportPlan, RowResult, make_plan
+
+__all__ = ["plan_import", "apply_import", "write_rejects", "ImportPlan", "RowResult"]
+
+CHUNK = 5000
+
+
+def plan_import(
+    db: Database,
+    path: str | os.PathLike,
+    *,
+    sheet: str | None = None,
+    mapping: dict[str, str] | None = None,
+) -> ImportPlan:
+    """Dry run: what importing the file would create, update and refuse."""
+    with db.reading() as s:
+        return make_plan(s, path, sheet, mapping)
+
+
+def apply_import(
+    db: Database,
+    path: str | os.PathLike,
+    actor_id: uuid.UUID | None = None,
+    *,
+    sheet: str | None = None,
+    mapping: dict[str, str] | None = None,
+    exclude: frozenset[tuple[str, int]] = frozenset(),
+) -> ImportPlan:
+    """Plan again inside one write transaction and apply it (all or nothing).
+
+    ``exclude`` holds (sheet, row) pairs the user unticked in the dry run.
+    """
+    with db.transaction(actor_id) as s:
+        plan = make_plan(s, path, sheet, mapping)
+        dropped = {id(r) for r in plan.rows if (r.sheet, r.row) in exclude}
+        households = []
+        for h, head in plan.new_households:
+            if id(head) in dropped:  # no head, no household: its members wait too
+                dropped.update(id(r) for p, r in plan.new_persons if p["household_id"] == h["id"])
+            else:
+                households.append(h)
+        for r in plan.rows:
+            if id(r) in dropped and r.action in ("created", "updated"):
+                r.action, r.reason = "skipped", "未选择导入"
+        if plan.new_groups:
+            journal.bulk_insert(s, VillagerGroup, plan.new_groups)
+        for chunk in journal.iter_chunks(households, CHUNK):
+            journal.bulk_insert(s, Household, chunk)
+        persons = [p for p, r in plan.new_persons if id(r) not in dropped]
+        for chunk in journal.iter_chunks(persons, CHUNK):
+            journal.bulk_insert(s, Person, chunk)
+        _index_new(s, households, persons)
+        touched = set()
+        for kind, record_id, values, result in plan.updates:
+            if result is not None and id(result) in dropped:
+                continue
+            touched.add(_update(s, kind, record_id, values, result))
+        search.index_households(s, touched - {h["id"] for h in households})
+    return plan
+
+
+def _update(s: Session, kind: str, record_id, values: dict, result: RowResult):
+    """A matched record updated through the household service's validation."""
+    if kind == "household":
+        h = s.get(Household, record_id)
+        data = HouseholdInput(
+            number=h.number,
+            group_id=values.get("group_id", h.group_id),
+            address=values.get("address", h.address),
+            phone=h.phone,
+            categories=h.categories,
+            situation=h.situation,
+            notes=h.notes,
+        )
+        for key, value in clean_household(s, data, record_id).items():
+            setattr(h, key, value)
+        return h.id
+    p = s.get(Person, record_id)
+    merged = {k: getattr(p, k) for k in PersonInput.__dataclass_fields__}
+    merged.update({k: v for k, v in values.items() if k in merged})
+    try:
+        cleaned = clean_person(s, PersonInput(**merged), record_id)
+    except ValidationError as err:
+        raise ValidationError(err.field, f"第 {result.row} 行：{err.message}") from None
+    for key, value in cleaned.items():
+        setattr(p, key, value)
+    return p.household_id
+
+
+def _index_new(s: Session, households: list[dict], persons: list[dict]) -> None:
+    by_household = defaultdict(list)
+    for p in persons:
+        by_household[p["household_id"]].append(SimpleNamespace(deleted=False, **p))
+    rows = []
+    for h in households:
+        household = SimpleNamespace(deleted=False, **h)
+        rows += search.terms_for_household(household, by_household.pop(h["id"], []))
+    conn = s.connection()
+    for chunk in journal.iter_chunks(rows, 20000):
+        conn.execute(insert(SearchTerm.__table__), list(chunk))
+    # Members added to existing households: recompute those households' keys.
+    search.index_households(s, by_household.keys())
+
+
+def write_rejects(plan: ImportPlan, path: str | os.PathLike) -> int:
+    """The refused rows as they were, with the reason, for correction and re-import."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    refused = plan.refused
+    for sheet_name in dict.fromkeys(r.sheet for r in refused):
+        ws = wb.create_sheet(sheet_name[:31])
+        header = plan.headers[sheet_name]
+        ws.append(["原行号", "未导入原因", *header.texts])
+        for r in (r for r in refused if r.sheet == sheet_name):
+            values = [
+                v.date() if isinstance(v, dt.datetime) else (None if v == "" else v)
+                for v in r.original
+            ]
+            ws.append([r.row, r.reason, *values])
+        ws.column_dimensions["B"].width = 48
+        ws.freeze_panes = "C2"
+    if not refused:
+        wb.create_sheet("未导入的行").append(["没有未导入的行"])
+    wb.save(path)
+    return len(refused)

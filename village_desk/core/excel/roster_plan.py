@@ -1,0 +1,384 @@
+"""Planning a roster import row by row: what would be created, updated, refused.
+
+See :mod:`.roster_import` for the rules. The planner reads the database once
+(people by ID number, households by 户号, groups) and decides every row in
+memory; nothing is written here.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from .. import setup
+from ..models import Household, Person
+from ..validation import ValidationError, id_check_digit
+from . import roster_values as rv
+from .roster_read import Header, SheetData, find_header, learned_mapping, read_sheets
+
+SUBTOTAL = re.compile(r"^(合计|小计|总计|共计|本页合计|共\d+户|共\d+人)")
+PERSON_FIELDS = ("name", "relation", "gender", "birth_date", "phone")
+
+
+@dataclass
+class RowResult:
+    sheet: str
+    row: int  # as Excel numbers it (1-based)
+    action: str  # created / updated / unchanged / refused / skipped
+    reason: str = ""
+    household: str = ""
+    name: str = ""
+    original: list = field(default_factory=list)
+
+
+@dataclass
+class ImportPlan:
+    rows: list[RowResult] = field(default_factory=list)
+    headers: dict[str, Header] = field(default_factory=dict)  # sheet → header found
+    ignored_sheets: dict[str, str] = field(default_factory=dict)  # sheet → why
+    new_households: list[tuple[dict, RowResult]] = field(default_factory=list)  # (row, head)
+    new_persons: list[tuple[dict, RowResult]] = field(default_factory=list)
+    new_groups: list[dict] = field(default_factory=list)
+    updates: list[tuple] = field(default_factory=list)  # (kind, id, values, result)
+
+    def counts(self) -> Counter:
+        return Counter(r.action for r in self.rows)
+
+    @property
+    def refused(self) -> list[RowResult]:
+        return [r for r in self.rows if r.action == "refused"]
+
+
+def legacy_to_18(number: str) -> str:
+    """The 18-digit form of a 15-digit legacy number (for matching only)."""
+    first17 = number[:6] + "19" + number[6:]
+    return first17 + id_check_digit(first17)
+
+
+class _Planner:
+    def __init__(self, s: Session, mapping: dict[str, str] | None):
+        self.s = s
+        self.learned = learned_mapping(s)
+        self.learned.update(mapping or {})
+        self.plan = ImportPlan()
+        self.relation_labels = {label: code for code, label in setup.labels(s, "relation").items()}
+        self.persons_by_id: dict[str, Person] = {}
+        self.persons_by_household: dict[uuid.UUID, list[Person]] = defaultdict(list)
+        for p in s.scalars(select(Person).where(Person.deleted.is_(False))):
+            self.persons_by_household[p.household_id].append(p)
+            if p.id_number:
+                key = legacy_to_18(p.id_number) if p.id_legacy else p.id_number
+                self.persons_by_id[key] = p
+        self.households = {
+            h.number: h for h in s.scalars(select(Household).where(Household.deleted.is_(False)))
+        }
+        self.households_by_id = {h.id: h for h in self.households.values()}
+        self.groups = {g.name: g.id for g in setup.groups(s)}
+        self.group_by_number = {}
+        for name, gid in self.groups.items():
+            n = rv.group_number(name)
+            if n is not None:
+                self.group_by_number.setdefault(n, gid)
+        self.seen_ids: dict[str, int] = {}
+        self.next_seq: dict[str, int] = {}
+
+    # ------------------------------------------------------------ rows → households
+
+    def sheet(self, sheet: SheetData) -> None:
+        header = find_header(sheet.rows, self.learned)
+        if header is None or "name" not in header.columns:
+            self.plan.ignored_sheets[sheet.name] = "没有找到含“姓名”的表头行"
+            return
+        self.plan.headers[sheet.name] = header
+        cols = header.columns
+        header_keys = [t for t in header.texts if t]
+        groups: list[tuple[str, list]] = []  # (户号 or "", rows)
+        current = None
+        for i in range(header.first_data_row, len(sheet.rows)):
+            raw = sheet.rows[i]
+            cells = [rv.text(v) for v in raw]
+            if not any(cells):
+                continue
+            result = RowResult(sheet.name, i + 1, "refused", original=raw)
+            get = {f: (raw[c] if c < len(raw) else "") for f, c in cols.items()}
+            name = rv.text(get.get("name"))
+            result.name = name
+            if [c for c in cells if c] == header_keys[: len([c for c in cells if c])]:
+                continue  # the header repeated on every printed page
+            if any(SUBTOTAL.match(c) for c in cells[:3] if c) or SUBTOTAL.match(name):
+                result.action, result.reason = "skipped", "合计/小计行"
+                self.plan.rows.append(result)
+                continue
+            self.plan.rows.append(result)
+            number = rv.text(get.get("number"))
+            relation, other = rv.relation_code(get.get("relation"), self.relation_labels)
+            head_name = rv.text(get.get("head_name"))
+            if "number" in cols:
+                if number and (current is None or current[0] != number):
+                    current = (number, [])
+                    groups.append(current)
+            elif "head_name" in cols:
+                key = head_name or name
+                if current is None or current[0] != key or relation == "head":
+                    current = (key, [])
+                    groups.append(current)
+            elif relation == "head" or current is None:
+                current = ("", [])
+                groups.append(current)
+            if current is None:
+                result.reason = "户号为空，也没有前面的户可归入"
+                continue
+            current[1].append((result, get, relation, other))
+        for number, rows in groups:
+            self.household(number if "number" in cols else "", rows)
+
+    def household(self, number: str, rows: list) -> None:
+        people, failed_head = [], None
+        for result, get, relation, other in rows:
+            try:
+                people.append((result, self.person_values(get, relation, other), get))
+            except ValidationError as err:
+                result.reason = str(err)
+                if relation == "head" and failed_head is None:
+                    failed_head = result
+        if not people:
+            return
+        if failed_head is not None and not any(v["relation"] == "head" for _, v, _ in people):
+            existing = self.households.get(number) if number else None
+            if existing is None:
+                for result, _, _ in people:
+                    result.reason = f"本户户主（第 {failed_head.row} 行）未能导入"
+                return
+        existing = self.households.get(number) if number else None
+        if existing is None:
+            matched = {
+                self.persons_by_id[v["_key"]].household_id
+                for _, v, _ in people
+                if v["_key"] in self.persons_by_id
+            }
+            if len(matched) == 1:
+                existing = self.households_by_id.get(matched.pop())
+        first_values = people[0][1]
+        if not any(v["relation"] == "head" for _, v, _ in people) and not first_values["relation"]:
+            first_values["relation"] = "head"  # no 关系 given: the first row is the head
+        for _, values, _ in people:
+            values["relation"] = values["relation"] or "other"
+        hh_values = self.household_values(number, people)
+        if existing is not None:
+            self.update_household(existing, hh_values, people)
+        else:
+            self.create_household(hh_values, people)
+
+    # ------------------------------------------------------------ values
+
+    def person_values(self, get: dict, relation: str, other: str) -> dict:
+        name = rv.text(get.get("name"))
+        if not name:
+            raise ValidationError("姓名", "必须填写")
+        parsed = rv.clean_id(get.get("id_number", ""))
+        gender = rv.clean_gender(get.get("gender"))
+        birth = rv.clean_date(get.get("birth_date"))
+        values = {
+            "name": name,
+            "relation": relation,
+            "gender": gender,
+            "birth_date": birth,
+            "id_number": "",
+            "id_legacy": False,
+            "phone": rv.clean_phone(get.get("phone")),
+            "notes": rv.text(get.get("notes")),
+            "_key": None,
+        }
+        if other:
+            values["notes"] = "；".join(x for x in (f"原关系：{other}", values["notes"]) if x)
+        if parsed is not None:
+            if birth and birth != parsed.birth_date:
+                raise ValidationError(
+                    "出生日期", f"与身份证号中的出生日期（{parsed.birth_date.isoformat()}）不一致"
+                )
+            if gender and gender != parsed.gender:
+                raise ValidationError("性别", f"与身份证号不一致（号码显示为{parsed.gender}）")
+            values.update(
+                id_number=parsed.number,
+                id_legacy=parsed.legacy,
+                birth_date=parsed.birth_date,
+                gender=parsed.gender,
+                _key=legacy_to_18(parsed.number) if parsed.legacy else parsed.number,
+            )
+        return values
+
+    def household_values(self, number: str, people: list) -> dict:
+        def first(name: str) -> str:
+            return next((rv.text(g.get(name)) for _, _, g in people if rv.text(g.get(name))), "")
+
+        group_text = first("group")
+        return {"number": number, "group": group_text, "address": first("address")}
+
+    def group_id(self, text: str):
+        if not text:
+            return None
+        if text in self.groups:
+            return self.groups[text]
+        n = rv.group_number(text)
+        if n is not None and n in self.group_by_number:
+            return self.group_by_number[n]
+        name = rv.group_label(n) if n is not None else text
+        gid = uuid.uuid4()
+        self.plan.new_groups.append(
+            {"id": gid, "name": name, "sort_order": len(self.groups) + len(self.plan.new_groups)}
+        )
+        self.groups[name] = self.groups[text] = gid
+        if n is not None:
+            self.group_by_number[n] = gid
+        return gid
+
+    def claim_id(self, result: RowResult, values: dict) -> bool:
+        key = values["_key"]
+        if key is None:
+            return True
+        if key in self.seen_ids:
+            result.reason = f"公民身份号码：与第 {self.seen_ids[key]} 行重复"
+            return False
+        self.seen_ids[key] = result.row
+        return True
+
+    # ------------------------------------------------------------ decisions
+
+    def create_household(self, hh: dict, people: list) -> None:
+        heads = [p for p in people if p[1]["relation"] == "head"]
+        if not heads:
+            for result, _, _ in people:
+                result.reason = "该户没有户主行（与户主关系为“户主”）"
+            return
+        head_row = heads[0][0]
+        for result, values, _ in people:
+            if values["_key"] in self.persons_by_id:
+                other = self.persons_by_id[values["_key"]]
+                owner = self.households_by_id.get(other.household_id)
+                result.reason = f"公民身份号码：已登记在户号 {owner.number if owner else '?'} 的 {other.name} 名下"
+        if head_row.reason or not self.claim_id(head_row, heads[0][1]):
+            for result, _, _ in people:
+                if result is not head_row and not result.reason:
+                    result.reason = f"本户户主（第 {head_row.row} 行）未能导入"
+            return
+        hid = uuid.uuid4()
+        group_id = self.group_id(hh["group"])
+        number = hh["number"] or self.new_number(group_id)
+        household = {
+            "id": hid,
+            "number": number,
+            "group_id": group_id,
+            "address": hh["address"],
+            "phone": heads[0][1]["phone"],
+        }
+        self.plan.new_households.append((household, head_row))
+        for result, values, _ in people:
+            result.household = number
+            if result is not head_row:
+                if result.reason or not self.claim_id(result, values):
+                    continue
+                if values["relation"] == "head":
+                    result.reason = f"与户主关系：一户只能有一位户主（户主是第 {head_row.row} 行）"
+                    continue
+            result.action = "created"
+            self.plan.new_persons.append((self.person_row(values, hid), result))
+
+    def update_household(self, h: Household, hh: dict, people: list) -> None:
+        members = self.persons_by_household[h.id]
+        head = next((p for p in members if p.relation == "head"), None)
+        changes = {}
+        group_id = self.group_id(hh["group"]) if hh["group"] else h.group_id
+        if group_id != h.group_id:
+            changes["group_id"] = group_id
+        if hh["address"] and hh["address"] != h.address:
+            changes["address"] = hh["address"]
+        for result, values, _ in people:
+            result.household = h.number
+            if result.reason or not self.claim_id(result, values):
+                continue
+            key = values["_key"]
+            person = self.persons_by_id.get(key) if key else None
+            if person is None:  # same name, and no conflicting ID number on record
+                person = next(
+                    (p for p in members if p.name == values["name"] and not (key and p.id_number)),
+                    None,
+                )
+            if person is not None and person.household_id != h.id:
+                other = self.households_by_id.get(person.household_id)
+                result.reason = (
+                    f"公民身份号码：已登记在户号 {other.number if other else '?'} 的 "
+                    f"{person.name} 名下；迁户请在户详情中办理"
+                )
+                continue
+            is_head = person is not None and person.relation == "head"
+            if values["relation"] == "head" and not is_head and head is not None:
+                result.reason = f"与户主关系：该户户主是 {head.name}，不能再有一位户主"
+                continue
+            if person is None:
+                if values["relation"] == "head":
+                    head = SimpleNamespace(name=values["name"])
+                result.action = "created"
+                self.plan.new_persons.append((self.person_row(values, h.id), result))
+                continue
+            diff = {
+                k: values[k]
+                for k in (*PERSON_FIELDS, "id_number", "id_legacy")
+                if values[k] not in ("", None) and values[k] != getattr(person, k)
+            }
+            if values["relation"] == "other" and person.relation != "other":
+                diff.pop("relation", None)  # an unrecognised 关系 does not overwrite
+            if diff:
+                result.action = "updated"
+                result.reason = "更新：" + "、".join(sorted(diff))
+                self.plan.updates.append(("person", person.id, diff, result))
+            else:
+                result.action = "unchanged"
+        if changes:
+            first = next((r for r, _, _ in people if r.action in ("updated", "unchanged")), None)
+            if first is not None:
+                first.action = "updated"
+                first.reason = (first.reason + "；" if first.reason else "") + "更新户信息"
+            self.plan.updates.append(("household", h.id, changes, first))
+
+    def person_row(self, values: dict, household_id) -> dict:
+        row = {k: v for k, v in values.items() if not k.startswith("_")}
+        row.update(household_id=household_id, id=uuid.uuid4(), status="home", tags=[])
+        return row
+
+    def new_number(self, group_id) -> str:
+        prefix = "00"
+        for n, gid in self.group_by_number.items():
+            if gid == group_id:
+                prefix = f"{n:02d}"
+        if prefix not in self.next_seq:
+            used = [
+                int(m[1])
+                for num in self.households
+                if (m := re.fullmatch(re.escape(prefix) + r"-(\d+)", num))
+            ]
+            self.next_seq[prefix] = max(used, default=0)
+        while True:
+            self.next_seq[prefix] += 1
+            number = f"{prefix}-{self.next_seq[prefix]:03d}"
+            if number not in self.households:
+                self.households[number] = None
+                return number
+
+
+def make_plan(s: Session, path, sheet, mapping) -> ImportPlan:
+    planner = _Planner(s, mapping)
+    for data in read_sheets(path, sheet):
+        planner.sheet(data)
+    plan = planner.plan
+    if not plan.headers:
+        raise ValidationError(
+            "文件", "没有找到花名册表头（应有“姓名”“身份证号”等列）；请检查文件或手动指定列"
+        )
+    plan.rows.sort(key=lambda r: (r.sheet, r.row))
+    return plan

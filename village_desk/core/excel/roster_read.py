@@ -1,0 +1,193 @@
+"""Reading roster files and finding what each column means.
+
+python-calamine reads .xlsx, .xls and .ods alike. Rosters rarely start at
+row 1: there are title rows above the header, merged cells (calamine gives a
+merged range's value in its first cell only), and sometimes a two-level
+header (家庭成员 over 姓名 | 身份证号). :func:`find_header` scores the first
+rows by how many cells are known column names and takes the best one,
+completing it from the row below for two-level headers.
+
+Column names map to fields through :data:`SYNONYMS`; a user's corrections
+are remembered in the ``roster_header_map`` setting (header text → field, or
+``""`` to ignore a column) and take precedence next time.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from sqlalchemy.orm import Session
+
+from .. import setup
+from ..db import Database
+from ..validation import ValidationError
+
+HEADER_SCAN_ROWS = 30
+SETTING_KEY = "roster_header_map"
+
+FIELDS = {
+    "number": "户号",
+    "name": "姓名",
+    "head_name": "户主姓名（成员行所属户主）",
+    "relation": "与户主关系",
+    "id_number": "公民身份号码",
+    "gender": "性别",
+    "birth_date": "出生日期",
+    "phone": "联系电话",
+    "group": "村民小组",
+    "address": "家庭住址",
+    "notes": "备注",
+}
+
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "number": ("户号", "户编号", "户代码", "户序号", "户籍编号", "家庭编号"),
+    "name": ("姓名", "成员姓名", "家庭成员姓名", "人员姓名", "户主姓名", "名字"),
+    "relation": ("与户主关系", "关系", "与户主的关系", "家庭关系", "户内关系"),
+    "id_number": (
+        "身份证号",
+        "身份证号码",
+        "公民身份号码",
+        "公民身份证号码",
+        "证件号码",
+        "证件号",
+        "身份证",
+    ),
+    "gender": ("性别",),
+    "birth_date": ("出生日期", "出生年月", "出生年月日", "生日"),
+    "phone": ("联系电话", "手机号", "手机号码", "电话", "电话号码", "联系方式", "手机"),
+    "group": ("组别", "村民小组", "组", "小组", "所属组", "组名", "所在组"),
+    "address": ("家庭住址", "住址", "地址", "家庭地址", "门牌号", "现住址"),
+    "notes": ("备注", "说明"),
+}
+_SYNONYM_FIELD = {s: f for f, names in SYNONYMS.items() for s in names}
+
+
+def header_key(value) -> str:
+    """A header cell as compared: half-width, no spaces, line breaks or colons."""
+    raw = unicodedata.normalize("NFKC", str(value or ""))
+    return re.sub(r"[\s:：*（）()]", "", raw)
+
+
+@dataclass
+class SheetData:
+    name: str
+    rows: list[list]
+
+
+@dataclass
+class Header:
+    row: int  # 0-based index of the (last) header row
+    span: int  # 1, or 2 for a two-level header
+    texts: list[str]  # per column, as the file shows it
+    columns: dict[str, int] = field(default_factory=dict)  # field → column index
+
+    @property
+    def first_data_row(self) -> int:
+        return self.row + 1
+
+
+def read_sheets(path: str | os.PathLike, sheet: str | None = None) -> list[SheetData]:
+    """All visible sheets (or one by name) as lists of rows."""
+    from python_calamine import CalamineWorkbook
+
+    try:
+        wb = CalamineWorkbook.from_path(str(path))
+    except Exception as err:  # calamine raises its own error types per format
+        raise ValidationError(
+            "文件", f"无法读取（{err}）；请确认是 .xlsx、.xls 或 .ods 表格"
+        ) from None
+    names = wb.sheet_names
+    if sheet is not None:
+        if sheet not in names:
+            raise ValidationError("工作表", f"文件中没有“{sheet}”；现有：{'、'.join(names)}")
+        names = [sheet]
+    out = []
+    for name in names:
+        rows = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        out.append(SheetData(name, [list(r) for r in rows]))
+    return out
+
+
+def learned_mapping(session: Session) -> dict[str, str]:
+    return dict(setup.get_setting(session, SETTING_KEY) or {})
+
+
+def remember_mapping(db: Database, actor_id, corrections: dict[str, str]) -> None:
+    """Store header → field corrections (``""`` = ignore the column) for next time."""
+    for target in corrections.values():
+        if target and target not in FIELDS:
+            raise ValidationError("列对应", f"没有名为 {target} 的字段")
+    with db.reading() as s:
+        known = learned_mapping(s)
+    known.update({header_key(h): f for h, f in corrections.items()})
+    setup.set_setting(db, actor_id, SETTING_KEY, known)
+
+
+def _field_for(key: str, learned: dict[str, str]) -> str | None:
+    if key in learned:
+        return learned[key] or None
+    return _SYNONYM_FIELD.get(key)
+
+
+def _score(row: list, learned: dict[str, str]) -> int:
+    return len({f for v in row if (f := _field_for(header_key(v), learned))})
+
+
+def find_header(rows: list[list], learned: dict[str, str]) -> Header | None:
+    """The header among the first rows: the row naming most known columns."""
+    best, best_score = None, 1
+    for i, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        score = _score(row, learned)
+        if score > best_score:
+            best, best_score = i, score
+    if best is None:
+        return None
+    texts = [str(v).strip() if v not in (None, "") else "" for v in rows[best]]
+    span, last = 1, best
+
+    def complete_from(row: list, at_least: int) -> bool:
+        extra = {
+            i: str(v).strip()
+            for i, v in enumerate(row)
+            if _field_for(header_key(v), learned)
+            and (i >= len(texts) or not _field_for(header_key(texts[i]), learned))
+        }
+        if len(extra) < at_least:
+            return False
+        texts.extend([""] * (len(row) - len(texts)))
+        for i, v in extra.items():
+            texts[i] = v
+        return True
+
+    # Two-level headers: 户号 merged over two rows above 姓名 | 身份证号 …, or
+    # a group label (家庭成员) above the row with the column names.
+    if best > 0 and complete_from(rows[best - 1], 1):
+        span = 2
+    elif best + 1 < len(rows) and complete_from(rows[best + 1], 2):
+        span, last = 2, best + 1
+    header = Header(last, span, texts)
+    header.columns = map_columns(texts, learned)
+    return header
+
+
+def map_columns(texts: list[str], learned: dict[str, str]) -> dict[str, int]:
+    """field → column index; the first column wins when a name repeats.
+
+    When a sheet has both a name column and a 户主姓名 column, the latter names
+    the head each member row belongs to (field ``head_name``).
+    """
+    columns: dict[str, int] = {}
+    keys = [header_key(t) for t in texts]
+    for i, key in enumerate(keys):
+        target = _field_for(key, learned)
+        if target and target not in columns:
+            columns[target] = i
+    head_col = keys.index("户主姓名") if "户主姓名" in keys else None
+    others = [i for i, k in enumerate(keys) if _field_for(k, learned) == "name" and k != "户主姓名"]
+    if head_col is not None and others and "户主姓名" not in learned:
+        columns["name"] = others[0]
+        columns["head_name"] = head_col
+    return columns
