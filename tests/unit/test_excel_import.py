@@ -213,9 +213,9 @@ def test_future_birth_date_is_refused_in_the_dry_run(db, village, tmp_path):
     assert rows[3].action == "refused" and "晚于今天" in rows[3].reason
 
 
-def test_service_refusal_rolls_back_the_whole_import(db, village, tmp_path):
-    """An update the service refuses (birth date against the ID on record) names
-    the row, and nothing of the file stays, not even the rows before it."""
+def test_update_contradicting_the_record_is_refused_in_the_dry_run(db, village, tmp_path):
+    """A birth date against the ID number on record is refused row by row in the
+    dry run, and the import skips that row instead of failing the whole file."""
     wb = Workbook()
     ws = wb.active
     ws.append(["户号", "姓名", "与户主关系", "身份证号", "出生日期"])
@@ -223,13 +223,14 @@ def test_service_refusal_rolls_back_the_whole_import(db, village, tmp_path):
     ws.append(["01-001", "刘桂兰", "配偶", None, dt.date(1961, 1, 1)])
     path = tmp_path / "conflict.xlsx"
     wb.save(path)
-    before = journal_size(db)
-    with pytest.raises(ValidationError) as err:
-        apply_import(db, path)
-    assert "第 3 行" in str(err.value) and "出生日期" in str(err.value)
-    assert journal_size(db) == before
+    plan = plan_import(db, path)
+    (refused,) = plan.refused
+    assert refused.row == 3 and "出生日期" in refused.reason
+    apply_import(db, path)
     with db.reading() as s:
-        assert not s.scalars(select(Household).where(Household.number == "09-001")).first()
+        assert s.scalars(select(Household).where(Household.number == "09-001")).first()
+        spouse = s.scalars(select(Person).where(Person.name == "刘桂兰")).one()
+    assert spouse.birth_date == dt.date(1960, 1, 1)
 
 
 def test_rejects_workbook_keeps_the_original_row_and_reason(db, village, tmp_path):

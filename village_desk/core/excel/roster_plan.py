@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .. import setup
+from ..households import PersonInput, clean_person
 from ..models import Household, Person
 from ..validation import ValidationError, id_check_digit
 from . import roster_values as rv
@@ -333,6 +334,9 @@ class _Planner:
             }
             if values["relation"] == "other" and person.relation != "other":
                 diff.pop("relation", None)  # an unrecognised 关系 does not overwrite
+            if diff and (reason := self.refusal_of_update(person, diff)):
+                result.reason = reason
+                continue
             if diff:
                 result.action = "updated"
                 result.reason = "更新：" + "、".join(sorted(diff))
@@ -345,6 +349,17 @@ class _Planner:
                 first.action = "updated"
                 first.reason = (first.reason + "；" if first.reason else "") + "更新户信息"
             self.plan.updates.append(("household", h.id, changes, first))
+
+    def refusal_of_update(self, person: Person, diff: dict) -> str:
+        """Why the household service would refuse this update (checked now, so
+        the dry run shows it and the import skips the row), or ``""``."""
+        merged = {k: getattr(person, k) for k in PersonInput.__dataclass_fields__}
+        merged.update({k: v for k, v in diff.items() if k in merged})
+        try:
+            clean_person(self.s, PersonInput(**merged), person.id)
+        except ValidationError as err:
+            return f"{err.field}：{err.message}（与已登记的信息不一致）"
+        return ""
 
     def person_row(self, values: dict, household_id) -> dict:
         row = {k: v for k, v in values.items() if not k.startswith("_")}
