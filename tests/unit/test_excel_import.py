@@ -279,3 +279,27 @@ def test_ods_and_xls_copies_of_the_roster_plan_the_same(db, village, tmp_path, s
         return [(r.sheet, r.row, r.action, r.reason) for r in p.rows]
 
     assert outline(plan) == outline(expected)
+
+
+def test_categories_and_party_membership_come_in(db, village, tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["户号", "姓名", "与户主关系", "身份证号", "户类别", "政治面貌"])
+    ws.append(["07-001", "黄一", "户主", make_id("19500101", "701"), "低保、五保户", "中共党员"])
+    ws.append(["07-001", "黄二", "子女", make_id("19800101", "702"), "残疾", "群众"])
+    ws.append(["07-002", "黄三", "户主", make_id("19520101", "703"), "搬迁户", ""])
+    # an existing household gains a category; nothing is taken away
+    ws.append(["01-001", "张三丰", "户主", make_id("19580312", "131"), "留守老人", "党员"])
+    path = tmp_path / "类别.xlsx"
+    wb.save(path)
+    apply_import(db, path)
+    with db.reading() as s:
+        first = s.scalars(select(Household).where(Household.number == "07-001")).one()
+        second = s.scalars(select(Household).where(Household.number == "07-002")).one()
+        existing = s.get(Household, village["hh"])
+        people = {p.name: p for p in s.scalars(select(Person))}
+    assert first.categories == ["dibao", "tekun", "disabled"]
+    assert second.categories == [] and "搬迁户" in second.notes
+    assert existing.categories == ["dibao", "liushou_elder"]
+    assert people["黄一"].party_member and not people["黄二"].party_member
+    assert not people["黄三"].party_member and people["张三丰"].party_member

@@ -101,7 +101,7 @@ def _update(s: Session, kind: str, record_id, values: dict, result: RowResult):
             group_id=values.get("group_id", h.group_id),
             address=values.get("address", h.address),
             phone=h.phone,
-            categories=h.categories,
+            categories=values.get("categories", h.categories),
             situation=h.situation,
             notes=h.notes,
         )

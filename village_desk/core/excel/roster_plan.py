@@ -56,6 +56,11 @@ class ImportPlan:
         return [r for r in self.rows if r.action == "refused"]
 
 
+def _unknown_note(hh: dict) -> str:
+    unknown = hh.get("unknown_categories") or []
+    return f"花名册中的类别：{'、'.join(unknown)}" if unknown else ""
+
+
 def legacy_to_18(number: str) -> str:
     """The 18-digit form of a 15-digit legacy number (for matching only)."""
     first17 = number[:6] + "19" + number[6:]
@@ -69,6 +74,7 @@ class _Planner:
         self.learned.update(mapping or {})
         self.plan = ImportPlan()
         self.relation_labels = {label: code for code, label in setup.labels(s, "relation").items()}
+        self.category_labels = setup.labels(s, "household_category")
         self.persons_by_id: dict[str, Person] = {}
         self.persons_by_household: dict[uuid.UUID, list[Person]] = defaultdict(list)
         for p in s.scalars(select(Person).where(Person.deleted.is_(False))):
@@ -194,6 +200,7 @@ class _Planner:
             "id_legacy": False,
             "phone": rv.clean_phone(get.get("phone")),
             "notes": rv.text(get.get("notes")),
+            "party_member": rv.clean_party(get.get("party_member")),
             "_key": None,
         }
         if other:
@@ -219,7 +226,42 @@ class _Planner:
             return next((rv.text(g.get(name)) for _, _, g in people if rv.text(g.get(name))), "")
 
         group_text = first("group")
-        return {"number": number, "group": group_text, "address": first("address")}
+        codes, unknown = [], []
+        for _, _, get in people:
+            for word in rv.split_list(get.get("category")):
+                code = self.category_code(word)
+                target = codes if code else unknown
+                if (code or word) not in target:
+                    target.append(code or word)
+        return {
+            "number": number,
+            "group": group_text,
+            "address": first("address"),
+            "categories": codes,
+            "unknown_categories": unknown,
+        }
+
+    # Old names still found in rosters.
+    CATEGORY_ALIASES = {
+        "五保": "tekun",
+        "五保户": "tekun",
+        "建档立卡": "tuopin",
+        "贫困户": "tuopin",
+    }
+
+    def category_code(self, word: str) -> str | None:
+        """户类别 text → vocabulary code: label, label without 户, code, or a
+        unique prefix of a label (低保 → 低保户); None if unknown."""
+        labels = self.category_labels
+        for code, label in labels.items():
+            if word in (code, label, label.removesuffix("户")):
+                return code
+        if word in self.CATEGORY_ALIASES:
+            return self.CATEGORY_ALIASES[word]
+        matches = [
+            code for code, label in labels.items() if len(word) >= 2 and label.startswith(word)
+        ]
+        return matches[0] if len(matches) == 1 else None
 
     def group_id(self, text: str):
         if not text:
@@ -277,6 +319,8 @@ class _Planner:
             "group_id": group_id,
             "address": hh["address"],
             "phone": heads[0][1]["phone"],
+            "categories": hh["categories"],
+            "notes": _unknown_note(hh),
         }
         self.plan.new_households.append((household, head_row))
         for result, values, _ in people:
@@ -299,6 +343,9 @@ class _Planner:
             changes["group_id"] = group_id
         if hh["address"] and hh["address"] != h.address:
             changes["address"] = hh["address"]
+        added = [c for c in hh["categories"] if c not in h.categories]
+        if added:  # a roster adds categories; taking one away is a decision made in the app
+            changes["categories"] = [*h.categories, *added]
         for result, values, _ in people:
             result.household = h.number
             if result.reason or not self.claim_id(result, values):
@@ -329,7 +376,7 @@ class _Planner:
                 continue
             diff = {
                 k: values[k]
-                for k in (*PERSON_FIELDS, "id_number", "id_legacy")
+                for k in (*PERSON_FIELDS, "id_number", "id_legacy", "party_member")
                 if values[k] not in ("", None) and values[k] != getattr(person, k)
             }
             if values["relation"] == "other" and person.relation != "other":
@@ -364,6 +411,7 @@ class _Planner:
     def person_row(self, values: dict, household_id) -> dict:
         row = {k: v for k, v in values.items() if not k.startswith("_")}
         row.update(household_id=household_id, id=uuid.uuid4(), status="home", tags=[])
+        row["party_member"] = bool(row["party_member"])
         return row
 
     def new_number(self, group_id) -> str:

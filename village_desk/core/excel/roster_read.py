@@ -39,6 +39,8 @@ FIELDS = {
     "phone": "联系电话",
     "group": "村民小组",
     "address": "家庭住址",
+    "category": "户类别（低保户、残疾人…）",
+    "party_member": "是否党员（政治面貌）",
     "notes": "备注",
 }
 
@@ -60,6 +62,17 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "phone": ("联系电话", "手机号", "手机号码", "电话", "电话号码", "联系方式", "手机"),
     "group": ("组别", "村民小组", "组", "小组", "所属组", "组名", "所在组"),
     "address": ("家庭住址", "住址", "地址", "家庭地址", "门牌号", "现住址"),
+    "category": (
+        "户类别",
+        "户类型",
+        "家庭类别",
+        "人员类别",
+        "类别",
+        "户属性",
+        "帮扶类别",
+        "对象类别",
+    ),
+    "party_member": ("政治面貌", "是否党员", "党员"),
     "notes": ("备注", "说明"),
 }
 _SYNONYM_FIELD = {s: f for f, names in SYNONYMS.items() for s in names}

@@ -190,3 +190,25 @@ def group_label(n: int) -> str:
     return (
         ("" if tens == 1 else CN_NUMERALS[tens]) + "十" + (CN_NUMERALS[ones] if ones else "") + "组"
     )
+
+
+_LIST_SPLIT = re.compile(r"[、，,；;/\\|\s]+")
+
+
+def split_list(value) -> list[str]:
+    """``低保户、残疾人 / 五保`` → ``["低保户", "残疾人", "五保"]``."""
+    return [part for part in _LIST_SPLIT.split(text(value)) if part]
+
+
+_NOT_PARTY = ("非党员", "不是", "否", "群众", "无")
+
+
+def clean_party(value) -> bool | None:
+    """A 政治面貌 / 是否党员 cell: True (中共党员, 预备党员, 是, √), False, or
+    None when blank."""
+    raw = text(value)
+    if not raw:
+        return None
+    if any(word in raw for word in _NOT_PARTY):
+        return False
+    return "党员" in raw or raw in ("是", "√", "✓", "Y", "y", "1")
