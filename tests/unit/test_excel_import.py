@@ -292,6 +292,8 @@ def test_categories_and_party_membership_come_in(db, village, tmp_path):
     ws.append(["01-001", "张三丰", "户主", make_id("19580312", "131"), "留守老人", "党员"])
     path = tmp_path / "类别.xlsx"
     wb.save(path)
+    reason = by_row(plan_import(db, path), ws.title)[5].reason
+    assert reason == "更新：是否党员；更新户信息"  # in words users read, not field keys
     apply_import(db, path)
     with db.reading() as s:
         first = s.scalars(select(Household).where(Household.number == "07-001")).one()

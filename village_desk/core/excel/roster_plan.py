@@ -21,7 +21,7 @@ from ..households import PersonInput, clean_person
 from ..models import Household, Person
 from ..validation import ValidationError, id_check_digit
 from . import roster_values as rv
-from .roster_read import Header, SheetData, find_header, learned_mapping, read_sheets
+from .roster_read import FIELDS, Header, SheetData, find_header, learned_mapping, read_sheets
 
 SUBTOTAL = re.compile(r"^(合计|小计|总计|共计|本页合计|共\d+户|共\d+人)")
 PERSON_FIELDS = ("name", "relation", "gender", "birth_date", "phone")
@@ -54,6 +54,13 @@ class ImportPlan:
     @property
     def refused(self) -> list[RowResult]:
         return [r for r in self.rows if r.action == "refused"]
+
+
+def _field_label(key: str) -> str:
+    """A changed field as users read it: 联系电话, not ``phone``."""
+    if key == "id_legacy":
+        return "15位旧身份证号标记"
+    return FIELDS.get(key, key).split("（")[0]
 
 
 def _unknown_note(hh: dict) -> str:
@@ -386,7 +393,7 @@ class _Planner:
                 continue
             if diff:
                 result.action = "updated"
-                result.reason = "更新：" + "、".join(sorted(diff))
+                result.reason = "更新：" + "、".join(_field_label(k) for k in sorted(diff))
                 self.plan.updates.append(("person", person.id, diff, result))
             else:
                 result.action = "unchanged"
