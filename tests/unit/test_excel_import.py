@@ -7,7 +7,12 @@ from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
 
 from village_desk.core import search
-from village_desk.core.excel.roster_import import apply_import, plan_import, write_rejects
+from village_desk.core.excel.roster_import import (
+    ImportCancelled,
+    apply_import,
+    plan_import,
+    write_rejects,
+)
 from village_desk.core.excel.roster_read import remember_mapping
 from village_desk.core.models import Change, Household, Person, VillagerGroup
 from village_desk.core.validation import ValidationError, id_check_digit
@@ -305,3 +310,21 @@ def test_categories_and_party_membership_come_in(db, village, tmp_path):
     assert existing.categories == ["dibao", "liushou_elder"]
     assert people["黄一"].party_member and not people["黄二"].party_member
     assert not people["黄三"].party_member and people["张三丰"].party_member
+
+
+def test_import_reports_progress_and_cancelling_writes_nothing(db, village, tmp_path):
+    path = messy_roster(tmp_path / "花名册.xlsx")
+    before = journal_size(db)
+    stages = []
+    apply_import_args = dict(progress=lambda stage, f: stages.append((stage, f)))
+    with pytest.raises(ImportCancelled):
+        apply_import(db, path, cancelled=lambda: len(stages) >= 3, **apply_import_args)
+    assert journal_size(db) == before
+    with db.reading() as s:
+        assert s.scalar(select(func.count()).select_from(Household)) == 1
+
+    stages.clear()
+    plan = apply_import(db, path, **apply_import_args)
+    fractions = [f for _, f in stages]
+    assert fractions == sorted(fractions) and fractions[-1] == 1.0
+    assert plan.counts()["created"] == 6

@@ -20,6 +20,7 @@ import datetime as dt
 import os
 import uuid
 from collections import defaultdict
+from collections.abc import Callable
 from types import SimpleNamespace
 
 from openpyxl import Workbook
@@ -31,9 +32,16 @@ from ..db import Database
 from ..households import HouseholdInput, PersonInput, clean_household, clean_person
 from ..models import Household, Person, SearchTerm, VillagerGroup
 from ..validation import ValidationError
-from .roster_plan import ImportPlan, RowResult, make_plan
+from .roster_plan import ImportCancelled, ImportPlan, RowResult, make_plan
 
-__all__ = ["plan_import", "apply_import", "write_rejects", "ImportPlan", "RowResult"]
+__all__ = [
+    "plan_import",
+    "apply_import",
+    "write_rejects",
+    "ImportPlan",
+    "RowResult",
+    "ImportCancelled",
+]
 
 CHUNK = 5000
 
@@ -44,10 +52,15 @@ def plan_import(
     *,
     sheet: str | None = None,
     mapping: dict[str, str] | None = None,
+    progress: Callable[[str, float], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> ImportPlan:
-    """Dry run: what importing the file would create, update and refuse."""
+    """Dry run: what importing the file would create, update and refuse.
+
+    ``progress(stage, fraction)`` reports how far it got; ``cancelled()``
+    returning True stops it with :class:`ImportCancelled`."""
     with db.reading() as s:
-        return make_plan(s, path, sheet, mapping)
+        return make_plan(s, path, sheet, mapping, progress, cancelled)
 
 
 def apply_import(
@@ -58,13 +71,23 @@ def apply_import(
     sheet: str | None = None,
     mapping: dict[str, str] | None = None,
     exclude: frozenset[tuple[str, int]] = frozenset(),
+    progress: Callable[[str, float], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> ImportPlan:
     """Plan again inside one write transaction and apply it (all or nothing).
 
     ``exclude`` holds (sheet, row) pairs the user unticked in the dry run.
+    Cancelling (``cancelled()`` → True) rolls everything back.
     """
+    report = progress or (lambda _stage, _fraction: None)
+
+    def step(stage: str, fraction: float) -> None:
+        if cancelled is not None and cancelled():
+            raise ImportCancelled
+        report(stage, fraction)
+
     with db.transaction(actor_id) as s:
-        plan = make_plan(s, path, sheet, mapping)
+        plan = make_plan(s, path, sheet, mapping, lambda st, f: step(st, 0.6 * f))
         dropped = {id(r) for r in plan.rows if (r.sheet, r.row) in exclude}
         households = []
         for h, head in plan.new_households:
@@ -77,11 +100,15 @@ def apply_import(
                 r.action, r.reason = "skipped", "未选择导入"
         if plan.new_groups:
             journal.bulk_insert(s, VillagerGroup, plan.new_groups)
-        for chunk in journal.iter_chunks(households, CHUNK):
-            journal.bulk_insert(s, Household, chunk)
         persons = [p for p, r in plan.new_persons if id(r) not in dropped]
-        for chunk in journal.iter_chunks(persons, CHUNK):
-            journal.bulk_insert(s, Person, chunk)
+        total = max(len(households) + len(persons), 1)
+        written = 0
+        for model, rows in ((Household, households), (Person, persons)):
+            for chunk in journal.iter_chunks(rows, CHUNK):
+                step("写入户和家庭成员", 0.6 + 0.3 * written / total)
+                journal.bulk_insert(s, model, chunk)
+                written += len(chunk)
+        step("建立搜索索引", 0.9)
         _index_new(s, households, persons)
         touched = set()
         for kind, record_id, values, result in plan.updates:
@@ -89,6 +116,8 @@ def apply_import(
                 continue
             touched.add(_update(s, kind, record_id, values, result))
         search.index_households(s, touched - {h["id"] for h in households})
+        step("提交", 0.98)
+    report("完成", 1.0)
     return plan
 
 

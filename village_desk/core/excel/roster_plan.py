@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .. import setup
+from ..errors import ServiceError
 from ..households import PersonInput, clean_person
 from ..models import Household, Person
 from ..validation import ValidationError, id_check_digit
@@ -80,6 +81,7 @@ class _Planner:
         self.learned = learned_mapping(s)
         self.learned.update(mapping or {})
         self.plan = ImportPlan()
+        self.tick = lambda _stage, _fraction: None
         self.relation_labels = {label: code for code, label in setup.labels(s, "relation").items()}
         self.category_labels = setup.labels(s, "household_category")
         self.persons_by_id: dict[str, Person] = {}
@@ -149,7 +151,10 @@ class _Planner:
                 result.reason = "户号为空，也没有前面的户可归入"
                 continue
             current[1].append((result, get, relation, other))
-        for number, rows in groups:
+        groups = list(groups)
+        for i, (number, rows) in enumerate(groups):
+            if i % 200 == 0:
+                self.tick(f"检查工作表“{sheet.name}”", i / max(len(groups), 1))
             self.household(number if "number" in cols else "", rows)
 
     def household(self, number: str, rows: list) -> None:
@@ -441,10 +446,30 @@ class _Planner:
                 return number
 
 
-def make_plan(s: Session, path, sheet, mapping) -> ImportPlan:
+class ImportCancelled(ServiceError):
+    """The user cancelled; nothing was written."""
+
+    def __init__(self):
+        super().__init__("已取消导入，没有写入任何数据")
+
+
+def make_plan(s: Session, path, sheet, mapping, progress=None, cancelled=None) -> ImportPlan:
+    """Plan the import; ``progress(stage, fraction)`` is told how far it got and
+    ``cancelled()`` is asked now and then (True → :class:`ImportCancelled`)."""
     planner = _Planner(s, mapping)
-    for data in read_sheets(path, sheet):
+    report = progress or (lambda _stage, _fraction: None)
+    sheets = read_sheets(path, sheet)
+
+    def tick(stage: str, fraction: float) -> None:
+        if cancelled is not None and cancelled():
+            raise ImportCancelled
+        report(stage, (position[0] + fraction) / max(len(sheets), 1))
+
+    planner.tick = tick
+    position = [0]  # sheets done, read by tick()
+    for data in sheets:
         planner.sheet(data)
+        position[0] += 1
     plan = planner.plan
     if not plan.headers:
         raise ValidationError(
