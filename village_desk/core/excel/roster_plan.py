@@ -160,6 +160,7 @@ class _Planner:
     def household(self, number: str, rows: list) -> None:
         people, failed_head = [], None
         for result, get, relation, other in rows:
+            result.household = number  # shown with refused rows too
             try:
                 people.append((result, self.person_values(get, relation, other), get))
             except ValidationError as err:
