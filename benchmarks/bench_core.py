@@ -67,13 +67,11 @@ def _source_rows(db: Database):
             {c: getattr(g, c) for c in ("id", "name", "sort_order")} for g in s.query(VillagerGroup)
         ]
         hh = [
-            {k: getattr(h, k) for k in _keys(Household) if k not in skip}
-            | {"id": h.id}
+            {k: getattr(h, k) for k in _keys(Household) if k not in skip} | {"id": h.id}
             for h in s.query(Household)
         ]
         people = [
-            {k: getattr(p, k) for k in _keys(Person) if k not in skip}
-            | {"id": p.id}
+            {k: getattr(p, k) for k in _keys(Person) if k not in skip} | {"id": p.id}
             for p in s.query(Person)
         ]
     return groups, hh, people

@@ -4,67 +4,67 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="63" />
+        <location filename="../../village_desk/ui/matter_view.py" line="66"/>
         <source>{action}: {number}</source>
         <translation>{action}：{number}</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="88" />
+        <location filename="../../village_desk/ui/matter_view.py" line="91"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="90" />
+        <location filename="../../village_desk/ui/matter_view.py" line="93"/>
         <source>Forwarded to *</source>
         <translation>上报单位 *</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="95" />
+        <location filename="../../village_desk/ui/matter_view.py" line="98"/>
         <source>Level</source>
         <translation>办理层级</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="97" />
+        <location filename="../../village_desk/ui/matter_view.py" line="100"/>
         <source>Result from above *</source>
         <translation>上级办理结果 *</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="99" />
+        <location filename="../../village_desk/ui/matter_view.py" line="102"/>
         <source>Result *</source>
         <translation>办理结果 *</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="104" />
+        <location filename="../../village_desk/ui/matter_view.py" line="107"/>
         <source>Satisfaction *</source>
         <translation>满意度 *</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="105" />
+        <location filename="../../village_desk/ui/matter_view.py" line="108"/>
         <source>What the applicant said</source>
         <translation>群众的意见</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="108" />
+        <location filename="../../village_desk/ui/matter_view.py" line="111"/>
         <source>State all reasons at once (one per line), so the applicant does not have to come back twice.</source>
         <translation>请一次性写明全部理由（每行一条），不让群众跑第二趟。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="112" />
+        <location filename="../../village_desk/ui/matter_view.py" line="115"/>
         <source>Reasons *</source>
         <translation>退回理由 *</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="114" />
+        <location filename="../../village_desk/ui/matter_view.py" line="117"/>
         <source>Explain to the applicant why it cannot be solved now.</source>
         <translation>请向群众说明暂时不能解决的原因（不能解决的也要给个说法）。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="115" />
+        <location filename="../../village_desk/ui/matter_view.py" line="118"/>
         <source>Explanation *</source>
         <translation>解释说明 *</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="118" />
+        <location filename="../../village_desk/ui/matter_view.py" line="121"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -72,23 +72,23 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../village_desk/ui/app.py" line="50" />
+        <location filename="../../village_desk/ui/app.py" line="50"/>
         <source>Village Desk</source>
         <translation>村务民情台账</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/app.py" line="66" />
-        <location filename="../../village_desk/ui/app.py" line="145" />
+        <location filename="../../village_desk/ui/app.py" line="66"/>
+        <location filename="../../village_desk/ui/app.py" line="145"/>
         <source>Cannot open the data</source>
         <translation>无法打开数据</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/app.py" line="71" />
+        <location filename="../../village_desk/ui/app.py" line="71"/>
         <source>Data location: {url}</source>
         <translation>数据位置：{url}</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/app.py" line="91" />
+        <location filename="../../village_desk/ui/app.py" line="91"/>
         <source>Error</source>
         <translation>出错了</translation>
     </message>
@@ -96,173 +96,277 @@
 <context>
     <name>CadreChecklist</name>
     <message>
-        <location filename="../../village_desk/ui/pickers.py" line="173" />
-        <source>(none)</source>
-        <translation>（无）</translation>
+        <location filename="../../village_desk/ui/pickers.py" line="167"/>
+        <source>Choose cadres</source>
+        <translation>选择干部</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/pickers.py" line="176"/>
+        <source>Tick everyone who took part:</source>
+        <translation>勾选参加的干部：</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/pickers.py" line="219"/>
+        <source>(none, click to choose)</source>
+        <translation>（无，点击选择）</translation>
     </message>
 </context>
 <context>
     <name>CadreDialog</name>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="56" />
+        <location filename="../../village_desk/ui/settings_page.py" line="65"/>
         <source>Edit cadre</source>
         <translation>修改干部信息</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="56" />
+        <location filename="../../village_desk/ui/settings_page.py" line="65"/>
         <source>Add cadre</source>
         <translation>添加干部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="66" />
+        <location filename="../../village_desk/ui/settings_page.py" line="75"/>
         <source>Active (can be chosen for new records)</source>
         <translation>在用（新记录中可以选择）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="72" />
+        <location filename="../../village_desk/ui/settings_page.py" line="81"/>
         <source>Name *</source>
         <translation>姓名 *</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="73" />
+        <location filename="../../village_desk/ui/settings_page.py" line="82"/>
         <source>Role</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="74" />
+        <location filename="../../village_desk/ui/settings_page.py" line="83"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="80" />
+        <location filename="../../village_desk/ui/settings_page.py" line="89"/>
         <source>Duties</source>
         <translation>职责</translation>
     </message>
 </context>
 <context>
+    <name>CardPrintDialog</name>
+    <message>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="178"/>
+        <source>Print contact cards</source>
+        <translation>打印联系卡</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="186"/>
+        <source>The selected households ({n})</source>
+        <translation>选中的户（{n} 户）</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="191"/>
+        <source>Group of the current filter: {name}</source>
+        <translation>当前筛选的村民小组：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="193"/>
+        <source>Group of the current filter (none chosen)</source>
+        <translation>当前筛选的村民小组（未选择）</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="198"/>
+        <source>Category of the current filter: {name}</source>
+        <translation>当前筛选的户类别：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="200"/>
+        <source>Category of the current filter (none chosen)</source>
+        <translation>当前筛选的户类别（未选择）</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="205"/>
+        <source>All households of the village ({n})</source>
+        <translation>全村所有户（{n} 户）</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="207"/>
+        <source>All households of the village</source>
+        <translation>全村所有户</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="222"/>
+        <source>A4, 10 cards a page (crop marks, duplex backs)</source>
+        <translation>A4 纸每页 10 张（带裁切线，背面可双面打印）</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="224"/>
+        <source>One card a page (card printer)</source>
+        <translation>每页 1 张（卡片打印机）</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="226"/>
+        <source>90 × 54 mm (business card)</source>
+        <translation>90 × 54 毫米（名片）</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="227"/>
+        <source>85.6 × 54 mm (bank card)</source>
+        <translation>85.6 × 54 毫米（银行卡）</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="233"/>
+        <source>For two-sided cards print duplex, flipping on the long edge; the backs are laid out mirrored so they line up.</source>
+        <translation>要印正反两面，请选择双面打印（长边翻转）；背面已按镜像排好，正反面能对齐。</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="240"/>
+        <source>Layout</source>
+        <translation>版式</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="241"/>
+        <source>Card size</source>
+        <translation>卡片尺寸</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="245"/>
+        <source>Preview…</source>
+        <translation>预览…</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="249"/>
+        <source>Print cards for</source>
+        <translation>为以下各户打印联系卡</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="271"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="274"/>
+        <source>Contact cards {name}</source>
+        <translation>联系卡 {name}</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../village_desk/ui/pages.py" line="90" />
+        <location filename="../../village_desk/ui/pages.py" line="90"/>
         <source>Needs attention</source>
         <translation>需要关注</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/pages.py" line="95" />
+        <location filename="../../village_desk/ui/pages.py" line="95"/>
         <source>Overdue matters</source>
         <translation>逾期事项</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/pages.py" line="96" />
+        <location filename="../../village_desk/ui/pages.py" line="96"/>
         <source>Matters due soon</source>
         <translation>即将到期事项</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/pages.py" line="97" />
+        <location filename="../../village_desk/ui/pages.py" line="97"/>
         <source>Done, awaiting return visit</source>
         <translation>已办结待回访</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/pages.py" line="98" />
+        <location filename="../../village_desk/ui/pages.py" line="98"/>
         <source>Open matters</source>
         <translation>未办结事项</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/pages.py" line="99" />
+        <location filename="../../village_desk/ui/pages.py" line="99"/>
         <source>Households never visited</source>
         <translation>从未走访的户</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/pages.py" line="101" />
+        <location filename="../../village_desk/ui/pages.py" line="101"/>
         <source>Households</source>
         <translation>总户数</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/pages.py" line="118" />
+        <location filename="../../village_desk/ui/pages.py" line="118"/>
         <source>Click to open the list</source>
         <translation>点击打开清单</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/pages.py" line="130" />
+        <location filename="../../village_desk/ui/pages.py" line="130"/>
         <source>Cadre</source>
         <translation>干部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/pages.py" line="131" />
+        <location filename="../../village_desk/ui/pages.py" line="131"/>
         <source>Visits (household-times)</source>
         <translation>走访户次</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/pages.py" line="132" />
+        <location filename="../../village_desk/ui/pages.py" line="132"/>
         <source>Households visited</source>
         <translation>走访户数</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/pages.py" line="133" />
+        <location filename="../../village_desk/ui/pages.py" line="133"/>
         <source>Diary entries</source>
         <translation>日记篇数</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/pages.py" line="134" />
+        <location filename="../../village_desk/ui/pages.py" line="134"/>
         <source>Monthly minimum</source>
         <translation>每月最低</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/pages.py" line="156" />
+        <location filename="../../village_desk/ui/pages.py" line="156"/>
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/pages.py" line="157" />
+        <location filename="../../village_desk/ui/pages.py" line="157"/>
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/pages.py" line="158" />
+        <location filename="../../village_desk/ui/pages.py" line="158"/>
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/pages.py" line="159" />
+        <location filename="../../village_desk/ui/pages.py" line="159"/>
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/pages.py" line="160" />
+        <location filename="../../village_desk/ui/pages.py" line="160"/>
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/pages.py" line="161" />
+        <location filename="../../village_desk/ui/pages.py" line="161"/>
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/pages.py" line="162" />
+        <location filename="../../village_desk/ui/pages.py" line="162"/>
         <source>Sun</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/pages.py" line="175" />
+        <location filename="../../village_desk/ui/pages.py" line="175"/>
         <source>Households not visited for {days} days</source>
         <translation>超过 {days} 天未走访的户</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/pages.py" line="184" />
+        <location filename="../../village_desk/ui/pages.py" line="184"/>
         <source>Duty days: {days}</source>
         <translation>一线工作日：{days}</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/pages.py" line="185" />
+        <location filename="../../village_desk/ui/pages.py" line="185"/>
         <source>Today is a duty day.</source>
         <translation>今天是一线工作日。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/pages.py" line="188" />
+        <location filename="../../village_desk/ui/pages.py" line="188"/>
         <source>Visits this month ({month})</source>
         <translation>本月走访（{month}）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/pages.py" line="204" />
+        <location filename="../../village_desk/ui/pages.py" line="204"/>
         <source>Below the monthly minimum</source>
         <translation>低于每月最低走访数</translation>
     </message>
@@ -270,176 +374,186 @@
 <context>
     <name>DiaryEditor</name>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="178" />
-        <location filename="../../village_desk/ui/diary_editor.py" line="366" />
-        <location filename="../../village_desk/ui/diary_editor.py" line="380" />
+        <location filename="../../village_desk/ui/diary_editor.py" line="179"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="380"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="395"/>
         <source>New diary entry</source>
         <translation>新写民情日记</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="181" />
+        <location filename="../../village_desk/ui/diary_editor.py" line="182"/>
         <source>Save entry</source>
         <translation>保存日记</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="182" />
+        <location filename="../../village_desk/ui/diary_editor.py" line="183"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="183" />
+        <location filename="../../village_desk/ui/diary_editor.py" line="184"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="184" />
+        <location filename="../../village_desk/ui/diary_editor.py" line="185"/>
         <source>Close (Esc); an unsaved entry is kept as a draft</source>
         <translation>关闭（Esc）；未保存的日记会留作草稿</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="185" />
-        <location filename="../../village_desk/ui/diary_editor.py" line="591" />
+        <location filename="../../village_desk/ui/diary_editor.py" line="186"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="607"/>
         <source>Discard draft</source>
         <translation>放弃草稿</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="207" />
+        <location filename="../../village_desk/ui/diary_editor.py" line="187"/>
+        <source>Delete entry</source>
+        <translation>删除日记</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/diary_editor.py" line="188"/>
+        <source>Delete this saved entry (can be undone)</source>
+        <translation>删除这篇已保存的日记（可撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/diary_editor.py" line="211"/>
         <source>For meetings: where, and who took part</source>
         <translation>集体活动：地点和参加人员</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="221" />
+        <location filename="../../village_desk/ui/diary_editor.py" line="225"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="222" />
+        <location filename="../../village_desk/ui/diary_editor.py" line="226"/>
         <source>Mode</source>
         <translation>走访方式</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="223" />
+        <location filename="../../village_desk/ui/diary_editor.py" line="227"/>
         <source>Cadre</source>
         <translation>干部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="224" />
+        <location filename="../../village_desk/ui/diary_editor.py" line="228"/>
         <source>Companions</source>
         <translation>同行干部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="225" />
+        <location filename="../../village_desk/ui/diary_editor.py" line="229"/>
         <source>Visited households</source>
         <translation>走访对象</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="226" />
+        <location filename="../../village_desk/ui/diary_editor.py" line="230"/>
         <source>Place / participants</source>
         <translation>地点/参加人员</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="229" />
+        <location filename="../../village_desk/ui/diary_editor.py" line="235"/>
         <source>The six questions (optional; click to open)</source>
         <translation>“六问”（可选，点击展开）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="232" />
+        <location filename="../../village_desk/ui/diary_editor.py" line="240"/>
         <source>Basic situation</source>
         <translation>基本情况</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="233" />
+        <location filename="../../village_desk/ui/diary_editor.py" line="241"/>
         <source>Hardships</source>
         <translation>困难问题</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="234" />
+        <location filename="../../village_desk/ui/diary_editor.py" line="242"/>
         <source>Wishes to raise income</source>
         <translation>致富愿望</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="235" />
+        <location filename="../../village_desk/ui/diary_editor.py" line="243"/>
         <source>Views of cadres</source>
         <translation>干部评价</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="236" />
+        <location filename="../../village_desk/ui/diary_editor.py" line="244"/>
         <source>Suggestions for our work</source>
         <translation>工作建议</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="237" />
+        <location filename="../../village_desk/ui/diary_editor.py" line="245"/>
         <source>Development ideas</source>
         <translation>发展计策</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="246" />
+        <location filename="../../village_desk/ui/diary_editor.py" line="254"/>
         <source>What happened on this visit</source>
         <translation>这次走访的情况</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="249" />
+        <location filename="../../village_desk/ui/diary_editor.py" line="257"/>
         <source>Policies explained, services, goods</source>
         <translation>送政策、送服务、送物资</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="251" />
+        <location filename="../../village_desk/ui/diary_editor.py" line="259"/>
         <source>Narrative</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="252" />
+        <location filename="../../village_desk/ui/diary_editor.py" line="260"/>
         <source>Help given</source>
         <translation>帮扶内容</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="254" />
+        <location filename="../../village_desk/ui/diary_editor.py" line="262"/>
         <source>Raised by the villagers</source>
         <translation>群众反映的问题</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="261" />
+        <location filename="../../village_desk/ui/diary_editor.py" line="270"/>
         <source>Add raised item</source>
         <translation>添加反映的问题</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="380" />
-        <location filename="../../village_desk/ui/diary_editor.py" line="398" />
+        <location filename="../../village_desk/ui/diary_editor.py" line="395"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="414"/>
         <source>Edit diary entry</source>
         <translation>修改民情日记</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="386" />
+        <location filename="../../village_desk/ui/diary_editor.py" line="401"/>
         <source>Draft restored</source>
         <translation>已恢复草稿</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="428" />
+        <location filename="../../village_desk/ui/diary_editor.py" line="444"/>
         <source>{text} → ledger matter {number}</source>
         <translation>{text} → 台账事项 {number}</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="439" />
+        <location filename="../../village_desk/ui/diary_editor.py" line="455"/>
         <source>{text} — solved on the spot: {solution}</source>
         <translation>{text} —— 当场解决：{solution}</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="512" />
+        <location filename="../../village_desk/ui/diary_editor.py" line="528"/>
         <source>Draft could not be saved: {reason}</source>
         <translation>草稿无法保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="518" />
+        <location filename="../../village_desk/ui/diary_editor.py" line="534"/>
         <source>Draft saved {time}</source>
         <translation>草稿已自动保存 {time}</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="547" />
+        <location filename="../../village_desk/ui/diary_editor.py" line="563"/>
         <source>Add a cadre in Settings first.</source>
         <translation>请先在“设置”中添加干部。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="592" />
+        <location filename="../../village_desk/ui/diary_editor.py" line="608"/>
         <source>Throw away what was written in this entry?</source>
         <translation>放弃这篇日记里已经写的内容？</translation>
     </message>
@@ -447,130 +561,178 @@
 <context>
     <name>DiaryPage</name>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="58" />
+        <location filename="../../village_desk/ui/diary_page.py" line="65"/>
         <source>From</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="64" />
+        <location filename="../../village_desk/ui/diary_page.py" line="71"/>
         <source>New entry…</source>
         <translation>写日记…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="65" />
+        <location filename="../../village_desk/ui/diary_page.py" line="72"/>
         <source>New diary entry (Ctrl+N)</source>
         <translation>新写民情日记（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="66" />
+        <location filename="../../village_desk/ui/diary_page.py" line="73"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="67" />
+        <location filename="../../village_desk/ui/diary_page.py" line="74"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="71" />
+        <location filename="../../village_desk/ui/diary_page.py" line="75"/>
+        <source>Print visit diary…</source>
+        <translation>打印民情日记…</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/diary_page.py" line="77"/>
+        <source>A cadre&apos;s entries for a period, for the township&apos;s spot check (Ctrl+P)</source>
+        <translation>打印某位干部一段时间的日记，供乡镇抽查（Ctrl+P）</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/diary_page.py" line="83"/>
         <source>Cadre</source>
         <translation>干部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="74" />
+        <location filename="../../village_desk/ui/diary_page.py" line="86"/>
         <source>Mode</source>
         <translation>走访方式</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="89" />
+        <location filename="../../village_desk/ui/diary_page.py" line="102"/>
         <source>Continue draft</source>
         <translation>继续填写草稿</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="154" />
+        <location filename="../../village_desk/ui/diary_page.py" line="171"/>
         <source>All cadres</source>
         <translation>全部干部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="157" />
+        <location filename="../../village_desk/ui/diary_page.py" line="174"/>
         <source>All modes</source>
         <translation>全部方式</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="190" />
+        <location filename="../../village_desk/ui/diary_page.py" line="207"/>
         <source>{n} entries</source>
         <translation>共 {n} 篇</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="197" />
+        <location filename="../../village_desk/ui/diary_page.py" line="214"/>
         <source>Draft of {date}: {who} (saved {saved})</source>
         <translation>{date} 的草稿：{who}（{saved} 保存）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="204" />
+        <location filename="../../village_desk/ui/diary_page.py" line="221"/>
         <source>{n} unfinished drafts (saved automatically):</source>
         <translation>{n} 份未写完的草稿（已自动保存）：</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="262" />
+        <location filename="../../village_desk/ui/diary_page.py" line="288"/>
         <source>Delete entry</source>
         <translation>删除日记</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="263" />
-        <source>Delete this diary entry? Matters created from it stay in the ledger.</source>
-        <translation>删除这篇民情日记？由它转入台账的事项仍然保留。</translation>
+        <location filename="../../village_desk/ui/diary_page.py" line="290"/>
+        <source>Delete this diary entry? Matters created from it stay in the ledger. You can undo this right afterwards.</source>
+        <translation>删除这篇民情日记吗？由它转入台账的事项会保留。删除后可以立即撤销。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="277" />
+        <location filename="../../village_desk/ui/diary_page.py" line="302"/>
+        <source>diary entry of {date} {who}</source>
+        <translation>{date} 的民情日记 {who}</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/diary_page.py" line="343"/>
         <source>The diary entry was saved.</source>
         <translation>民情日记已保存。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="279" />
+        <location filename="../../village_desk/ui/diary_page.py" line="345"/>
         <source>{n} matters were entered in the ledger.</source>
         <translation>{n} 件事项已转入台账。</translation>
     </message>
 </context>
 <context>
-    <name>DiaryTableModel</name>
+    <name>DiaryPrintDialog</name>
     <message>
-        <location filename="../../village_desk/ui/diary_model.py" line="134" />
-        <source>Date</source>
-        <translation>日期</translation>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="335"/>
+        <source>Print visit diary</source>
+        <translation>打印民情日记</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_model.py" line="135" />
+        <location filename="../../village_desk/ui/print_dialogs.py" line="350"/>
         <source>Cadre</source>
         <translation>干部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_model.py" line="136" />
+        <location filename="../../village_desk/ui/print_dialogs.py" line="351"/>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="352"/>
+        <source>To</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="358"/>
+        <source>Preview…</source>
+        <translation>预览…</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="375"/>
+        <source>The end date is before the start date.</source>
+        <translation>截止日期早于起始日期。</translation>
+    </message>
+</context>
+<context>
+    <name>DiaryTableModel</name>
+    <message>
+        <location filename="../../village_desk/ui/diary_model.py" line="25"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/diary_model.py" line="26"/>
+        <source>Cadre</source>
+        <translation>干部</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/diary_model.py" line="27"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_model.py" line="137" />
+        <location filename="../../village_desk/ui/diary_model.py" line="28"/>
         <source>Households / place</source>
         <translation>走访对象/地点</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_model.py" line="138" />
+        <location filename="../../village_desk/ui/diary_model.py" line="29"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_model.py" line="139" />
+        <location filename="../../village_desk/ui/diary_model.py" line="30"/>
         <source>Raised</source>
         <translation>反映问题</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_model.py" line="211" />
+        <location filename="../../village_desk/ui/diary_model.py" line="102"/>
         <source>{n} solved</source>
         <translation>当场解决 {n}</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_model.py" line="213" />
+        <location filename="../../village_desk/ui/diary_model.py" line="104"/>
         <source>{n} to ledger</source>
         <translation>转入台账 {n}</translation>
     </message>
@@ -578,17 +740,17 @@
 <context>
     <name>EndPairingDialog</name>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="477" />
+        <location filename="../../village_desk/ui/household_forms.py" line="477"/>
         <source>End pairing</source>
         <translation>结束结对</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="488" />
+        <location filename="../../village_desk/ui/household_forms.py" line="488"/>
         <source>End date</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="490" />
+        <location filename="../../village_desk/ui/household_forms.py" line="490"/>
         <source>Reason *</source>
         <translation>原因 *</translation>
     </message>
@@ -596,196 +758,234 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../village_desk/ui/errors.py" line="23" />
+        <location filename="../../village_desk/ui/errors.py" line="23"/>
         <source>The database could not be opened or read. The file may be damaged: run “village-desk check” or restore a backup.</source>
         <translation>无法打开或读取数据库，文件可能已损坏。请运行“village-desk check”检查，或从备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/errors.py" line="29" />
+        <location filename="../../village_desk/ui/errors.py" line="29"/>
         <source>The data folder could not be used: {reason}</source>
         <translation>无法使用数据文件夹：{reason}</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/errors.py" line="32" />
+        <location filename="../../village_desk/ui/errors.py" line="32"/>
         <source>An unexpected error occurred: {reason}</source>
         <translation>发生了意外错误：{reason}</translation>
     </message>
 </context>
 <context>
+    <name>ExchangePage</name>
+    <message>
+        <location filename="../../village_desk/ui/exchange_page.py" line="57"/>
+        <source>Import a household roster (Excel)</source>
+        <translation>导入花名册（Excel）</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/exchange_page.py" line="60"/>
+        <source>Bring households and members in from the roster (花名册) the village already keeps: .xlsx, .xls or .ods, title rows and several sheets are fine. A dry run shows row by row what would be created, updated or refused before anything is written; importing the same file again creates no duplicates.</source>
+        <translation>把村里现有的花名册中的户和成员导入进来，不必重新录入：支持 .xlsx、.xls 和 .ods，有标题行、多个工作表都可以。写入之前先检查，逐行列出将新增、更新和不能导入的人及原因；同一文件再次导入不会重复。</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/exchange_page.py" line="67"/>
+        <source>Import a roster…</source>
+        <translation>导入花名册…</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/exchange_page.py" line="86"/>
+        <source>Data exchange</source>
+        <translation>数据交换</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/exchange_page.py" line="117"/>
+        <source>Last ledger export on this computer: {when}</source>
+        <translation>本机上次导出台账：{when}</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/exchange_page.py" line="119"/>
+        <source>No ledger exported from this computer yet.</source>
+        <translation>本机尚未导出过台账。</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/exchange_page.py" line="129"/>
+        <source>Last import: {when}, {created} new, {updated} updated, {refused} not imported.</source>
+        <translation>上次导入：{when}，新增 {created} 人，更新 {updated} 人，未导入 {refused} 行。</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="59" />
+        <location filename="../../village_desk/ui/first_run.py" line="60"/>
         <source>Welcome to Village Desk</source>
         <translation>欢迎使用村务民情台账</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="99" />
+        <location filename="../../village_desk/ui/first_run.py" line="100"/>
         <source>e.g. Taohua Village</source>
         <translation>例如：桃花村</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="100" />
+        <location filename="../../village_desk/ui/first_run.py" line="101"/>
         <source>Village name</source>
         <translation>村名</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="105" />
+        <location filename="../../village_desk/ui/first_run.py" line="106"/>
         <source>e.g. 0731-84123456</source>
         <translation>如 0731-84123456</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="113" />
+        <location filename="../../village_desk/ui/first_run.py" line="114"/>
         <source>Village (community) *</source>
         <translation>村（社区）名称 *</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="115" />
+        <location filename="../../village_desk/ui/first_run.py" line="116"/>
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="116" />
+        <location filename="../../village_desk/ui/first_run.py" line="117"/>
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="117" />
+        <location filename="../../village_desk/ui/first_run.py" line="118"/>
         <source>Service station phone</source>
         <translation>村服务站电话</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="119" />
+        <location filename="../../village_desk/ui/first_run.py" line="120"/>
         <source>Secretary mailbox / hotline</source>
         <translation>书记信箱/专线电话</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="121" />
+        <location filename="../../village_desk/ui/first_run.py" line="122"/>
         <source>1. Village</source>
         <translation>第一步：村庄信息</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="134" />
+        <location filename="../../village_desk/ui/first_run.py" line="135"/>
         <source>Add the cadres who will use this computer (you can add more later in Settings). Demonstration data bring their own cadres.</source>
         <translation>添加使用这台电脑的干部（以后可以在“设置”中继续添加）。示范数据自带干部。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="140" />
+        <location filename="../../village_desk/ui/first_run.py" line="141"/>
         <source>Cadre name</source>
         <translation>干部姓名</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="143" />
+        <location filename="../../village_desk/ui/first_run.py" line="144"/>
         <source>Add cadre</source>
         <translation>添加干部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="151" />
+        <location filename="../../village_desk/ui/first_run.py" line="152"/>
         <source>Name *</source>
         <translation>姓名 *</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="153" />
+        <location filename="../../village_desk/ui/first_run.py" line="154"/>
         <source>Role</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="154" />
+        <location filename="../../village_desk/ui/first_run.py" line="155"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="161" />
+        <location filename="../../village_desk/ui/first_run.py" line="162"/>
         <source>2. Cadres</source>
         <translation>第二步：干部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="166" />
+        <location filename="../../village_desk/ui/first_run.py" line="167"/>
         <source>Cadres added:</source>
         <translation>已添加的干部：</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="176" />
+        <location filename="../../village_desk/ui/first_run.py" line="177"/>
         <source>Load demonstration data</source>
         <translation>载入示范数据</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="177" />
+        <location filename="../../village_desk/ui/first_run.py" line="178"/>
         <source>Start empty</source>
         <translation>从空白开始</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="178" />
+        <location filename="../../village_desk/ui/first_run.py" line="179"/>
         <source>Import a household roster (Excel)</source>
         <translation>导入户籍花名册（Excel）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="180" />
-        <source>Provided by the roster import feature</source>
-        <translation>将在花名册导入功能中提供</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/first_run.py" line="188" />
+        <location filename="../../village_desk/ui/first_run.py" line="193"/>
         <source> households</source>
         <translation> 户</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="196" />
+        <location filename="../../village_desk/ui/first_run.py" line="201"/>
         <source>Demonstration data are invented households, visits and matters. Use a separate data folder for real work.</source>
         <translation>示范数据中的户、走访和事项都是虚构的。正式工作请使用单独的数据文件夹。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="70" />
+        <location filename="../../village_desk/ui/first_run.py" line="71"/>
         <source>Start</source>
         <translation>开始使用</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="67" />
+        <location filename="../../village_desk/ui/first_run.py" line="68"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="68" />
+        <location filename="../../village_desk/ui/first_run.py" line="69"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="93" />
+        <location filename="../../village_desk/ui/first_run.py" line="94"/>
         <source>This computer has no village data yet. Enter your village; it appears on cards and reports.</source>
         <translation>这台电脑上还没有村里的数据。请填写村庄信息，它会出现在联系卡和报表上。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="203" />
+        <location filename="../../village_desk/ui/first_run.py" line="182"/>
+        <source>Import households and members from the roster the village keeps in Excel, after this step</source>
+        <translation>完成这一步后，从村里现有的 Excel 花名册导入户和成员</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/first_run.py" line="208"/>
         <source>3. How to start</source>
         <translation>第三步：开始方式</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="213" />
+        <location filename="../../village_desk/ui/first_run.py" line="218"/>
         <source>Step {n} of 3</source>
         <translation>第 {n} 步，共 3 步</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="255" />
+        <location filename="../../village_desk/ui/first_run.py" line="260"/>
         <source>Please enter the name of the village (community); it appears on cards and reports.</source>
         <translation>请填写村（社区）名称，联系卡和报表上都会用到。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="330" />
+        <location filename="../../village_desk/ui/first_run.py" line="345"/>
         <source>Creating demonstration data…</source>
         <translation>正在生成示范数据……</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="71" />
-        <location filename="../../village_desk/ui/first_run.py" line="330" />
+        <location filename="../../village_desk/ui/first_run.py" line="72"/>
+        <location filename="../../village_desk/ui/first_run.py" line="345"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="349" />
+        <location filename="../../village_desk/ui/first_run.py" line="364"/>
         <source>Creating demonstration data: {stage}</source>
         <translation>正在生成示范数据：{stage}</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="374" />
+        <location filename="../../village_desk/ui/first_run.py" line="389"/>
         <source>The demonstration data could not be created: {reason}</source>
         <translation>未能生成示范数据：{reason}</translation>
     </message>
@@ -793,77 +993,77 @@
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="293" />
+        <location filename="../../village_desk/ui/household_forms.py" line="293"/>
         <source>Edit household</source>
         <translation>修改户信息</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="293" />
+        <location filename="../../village_desk/ui/household_forms.py" line="293"/>
         <source>New household</source>
         <translation>新建户</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="295" />
+        <location filename="../../village_desk/ui/household_forms.py" line="295"/>
         <source>Household no.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="297" />
+        <location filename="../../village_desk/ui/household_forms.py" line="297"/>
         <source>(no group)</source>
         <translation>（未分组）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="306" />
+        <location filename="../../village_desk/ui/household_forms.py" line="306"/>
         <source>Work, schooling, medical care, old-age care, income, housing…</source>
         <translation>就业、子女入学、医疗、养老、收入、住房…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="313" />
+        <location filename="../../village_desk/ui/household_forms.py" line="313"/>
         <source>Household</source>
         <translation>户</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="323" />
+        <location filename="../../village_desk/ui/household_forms.py" line="323"/>
         <source>Household no. *</source>
         <translation>户号 *</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="324" />
+        <location filename="../../village_desk/ui/household_forms.py" line="324"/>
         <source>Group</source>
         <translation>组</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="325" />
+        <location filename="../../village_desk/ui/household_forms.py" line="325"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="326" />
+        <location filename="../../village_desk/ui/household_forms.py" line="326"/>
         <source>Household phone</source>
         <translation>家庭电话</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="327" />
+        <location filename="../../village_desk/ui/household_forms.py" line="327"/>
         <source>Categories</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="328" />
+        <location filename="../../village_desk/ui/household_forms.py" line="328"/>
         <source>Situation</source>
         <translation>家庭情况</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="329" />
+        <location filename="../../village_desk/ui/household_forms.py" line="329"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="336" />
+        <location filename="../../village_desk/ui/household_forms.py" line="336"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="341" />
+        <location filename="../../village_desk/ui/household_forms.py" line="341"/>
         <source>Further members are added on the household page.</source>
         <translation>其他家庭成员在户页面中添加。</translation>
     </message>
@@ -871,22 +1071,22 @@
 <context>
     <name>HouseholdPicker</name>
     <message>
-        <location filename="../../village_desk/ui/pickers.py" line="57" />
+        <location filename="../../village_desk/ui/pickers.py" line="57"/>
         <source>Name, pinyin initials, phone or household no.</source>
         <translation>姓名、拼音首字母、电话或户号</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/pickers.py" line="58" />
+        <location filename="../../village_desk/ui/pickers.py" line="58"/>
         <source>Find household</source>
         <translation>查找户</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/pickers.py" line="65" />
+        <location filename="../../village_desk/ui/pickers.py" line="65"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/pickers.py" line="95" />
+        <location filename="../../village_desk/ui/pickers.py" line="95"/>
         <source>{name} · household {number} {group}</source>
         <translation>{name} · 户号 {number} {group}</translation>
     </message>
@@ -894,57 +1094,57 @@
 <context>
     <name>HouseholdTableModel</name>
     <message>
-        <location filename="../../village_desk/ui/models.py" line="58" />
+        <location filename="../../village_desk/ui/models.py" line="58"/>
         <source>Household no.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/models.py" line="59" />
+        <location filename="../../village_desk/ui/models.py" line="59"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/models.py" line="60" />
+        <location filename="../../village_desk/ui/models.py" line="60"/>
         <source>Group</source>
         <translation>组</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/models.py" line="61" />
+        <location filename="../../village_desk/ui/models.py" line="61"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/models.py" line="62" />
+        <location filename="../../village_desk/ui/models.py" line="62"/>
         <source>Categories</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/models.py" line="63" />
+        <location filename="../../village_desk/ui/models.py" line="63"/>
         <source>Paired cadres</source>
         <translation>结对干部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/models.py" line="64" />
+        <location filename="../../village_desk/ui/models.py" line="64"/>
         <source>Last visit</source>
         <translation>最近走访</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/models.py" line="65" />
+        <location filename="../../village_desk/ui/models.py" line="65"/>
         <source>Open matters</source>
         <translation>未办结事项</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/models.py" line="144" />
+        <location filename="../../village_desk/ui/models.py" line="144"/>
         <source>{n} overdue</source>
         <translation>其中 {n} 件已逾期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/models.py" line="172" />
+        <location filename="../../village_desk/ui/models.py" line="172"/>
         <source>never</source>
         <translation>从未走访</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/models.py" line="177" />
+        <location filename="../../village_desk/ui/models.py" line="177"/>
         <source>{n} ({overdue} overdue)</source>
         <translation>{n}（逾期 {overdue}）</translation>
     </message>
@@ -952,251 +1152,251 @@
 <context>
     <name>HouseholdView</name>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="74" />
+        <location filename="../../village_desk/ui/household_view.py" line="75"/>
         <source>← Back to list</source>
         <translation>← 返回列表</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="76" />
+        <location filename="../../village_desk/ui/household_view.py" line="77"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="77" />
+        <location filename="../../village_desk/ui/household_view.py" line="78"/>
         <source>New diary entry</source>
         <translation>新写民情日记</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="78" />
+        <location filename="../../village_desk/ui/household_view.py" line="79"/>
         <source>New matter</source>
         <translation>登记事项</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="79" />
-        <source>Print contact card</source>
-        <translation>打印联系卡</translation>
+        <location filename="../../village_desk/ui/household_view.py" line="80"/>
+        <source>Print contact card…</source>
+        <translation>打印联系卡…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="81" />
-        <source>Provided by the printing feature</source>
-        <translation>将在打印功能中提供</translation>
+        <location filename="../../village_desk/ui/household_view.py" line="81"/>
+        <source>Preview and print this household&apos;s card (Ctrl+P)</source>
+        <translation>预览并打印本户的联系卡（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="82" />
-        <location filename="../../village_desk/ui/household_view.py" line="319" />
+        <location filename="../../village_desk/ui/household_view.py" line="82"/>
+        <location filename="../../village_desk/ui/household_view.py" line="320"/>
         <source>Delete household</source>
         <translation>删除此户</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="107" />
+        <location filename="../../village_desk/ui/household_view.py" line="107"/>
         <source>Group</source>
         <translation>组</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="108" />
+        <location filename="../../village_desk/ui/household_view.py" line="108"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="109" />
-        <location filename="../../village_desk/ui/household_view.py" line="128" />
+        <location filename="../../village_desk/ui/household_view.py" line="109"/>
+        <location filename="../../village_desk/ui/household_view.py" line="128"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="110" />
+        <location filename="../../village_desk/ui/household_view.py" line="110"/>
         <source>Categories</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="112" />
-        <location filename="../../village_desk/ui/household_view.py" line="180" />
+        <location filename="../../village_desk/ui/household_view.py" line="112"/>
+        <location filename="../../village_desk/ui/household_view.py" line="180"/>
         <source>Paired cadres</source>
         <translation>结对干部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="113" />
+        <location filename="../../village_desk/ui/household_view.py" line="113"/>
         <source>Situation</source>
         <translation>家庭情况</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="114" />
+        <location filename="../../village_desk/ui/household_view.py" line="114"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="123" />
+        <location filename="../../village_desk/ui/household_view.py" line="123"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="124" />
+        <location filename="../../village_desk/ui/household_view.py" line="124"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="125" />
+        <location filename="../../village_desk/ui/household_view.py" line="125"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="126" />
+        <location filename="../../village_desk/ui/household_view.py" line="126"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="127" />
+        <location filename="../../village_desk/ui/household_view.py" line="127"/>
         <source>ID number</source>
         <translation>公民身份号码</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="129" />
+        <location filename="../../village_desk/ui/household_view.py" line="129"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="130" />
+        <location filename="../../village_desk/ui/household_view.py" line="130"/>
         <source>Party member</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="131" />
+        <location filename="../../village_desk/ui/household_view.py" line="131"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="134" />
+        <location filename="../../village_desk/ui/household_view.py" line="134"/>
         <source>Add member…</source>
         <translation>添加成员…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="135" />
+        <location filename="../../village_desk/ui/household_view.py" line="135"/>
         <source>Edit member…</source>
         <translation>修改成员…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="136" />
-        <location filename="../../village_desk/ui/household_view.py" line="359" />
+        <location filename="../../village_desk/ui/household_view.py" line="136"/>
+        <location filename="../../village_desk/ui/household_view.py" line="360"/>
         <source>Remove member</source>
         <translation>移除成员</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="149" />
+        <location filename="../../village_desk/ui/household_view.py" line="149"/>
         <source>Cadre</source>
         <translation>干部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="150" />
+        <location filename="../../village_desk/ui/household_view.py" line="150"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="151" />
+        <location filename="../../village_desk/ui/household_view.py" line="151"/>
         <source>Start</source>
         <translation>开始使用</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="152" />
+        <location filename="../../village_desk/ui/household_view.py" line="152"/>
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="153" />
+        <location filename="../../village_desk/ui/household_view.py" line="153"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="156" />
+        <location filename="../../village_desk/ui/household_view.py" line="156"/>
         <source>Pair a cadre…</source>
         <translation>添加结对…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="157" />
+        <location filename="../../village_desk/ui/household_view.py" line="157"/>
         <source>End pairing…</source>
         <translation>结束结对…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="169" />
+        <location filename="../../village_desk/ui/household_view.py" line="169"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="169" />
+        <location filename="../../village_desk/ui/household_view.py" line="169"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="169" />
+        <location filename="../../village_desk/ui/household_view.py" line="169"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="169" />
+        <location filename="../../village_desk/ui/household_view.py" line="169"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="173" />
+        <location filename="../../village_desk/ui/household_view.py" line="173"/>
         <source>Double-click a row to open the diary entry or matter.</source>
         <translation>双击一行可打开对应的民情日记或台账事项。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="179" />
+        <location filename="../../village_desk/ui/household_view.py" line="179"/>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="181" />
+        <location filename="../../village_desk/ui/household_view.py" line="181"/>
         <source>Timeline</source>
         <translation>走访和事项</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="231" />
+        <location filename="../../village_desk/ui/household_view.py" line="232"/>
         <source>Household {number} · {head}</source>
         <translation>户号 {number} · {head}</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="232" />
+        <location filename="../../village_desk/ui/household_view.py" line="233"/>
         <source>(no head)</source>
         <translation>（无户主）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="247" />
+        <location filename="../../village_desk/ui/household_view.py" line="248"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="277" />
+        <location filename="../../village_desk/ui/household_view.py" line="278"/>
         <source>current</source>
         <translation>在结对</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="284" />
+        <location filename="../../village_desk/ui/household_view.py" line="285"/>
         <source>Visit</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="284" />
+        <location filename="../../village_desk/ui/household_view.py" line="285"/>
         <source>Matter</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="292" />
+        <location filename="../../village_desk/ui/household_view.py" line="293"/>
         <source>Timeline ({n})</source>
         <translation>走访和事项（{n}）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="293" />
+        <location filename="../../village_desk/ui/household_view.py" line="294"/>
         <source>Members ({n})</source>
         <translation>家庭成员（{n}）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="321" />
+        <location filename="../../village_desk/ui/household_view.py" line="322"/>
         <source>Delete household {number} with its members and pairings? Visits and matters stay. You can undo this right afterwards.</source>
         <translation>删除户号 {number} 及其家庭成员和结对？走访记录和台账事项会保留。删除后可以马上撤销。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="360" />
+        <location filename="../../village_desk/ui/household_view.py" line="361"/>
         <source>Remove {name} from this household?</source>
         <translation>把 {name} 从这一户中移除？</translation>
     </message>
@@ -1204,423 +1404,607 @@
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../village_desk/ui/households_page.py" line="61" />
-        <location filename="../../village_desk/ui/households_page.py" line="82" />
+        <location filename="../../village_desk/ui/households_page.py" line="62"/>
+        <location filename="../../village_desk/ui/households_page.py" line="87"/>
         <source>Group</source>
         <translation>组</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/households_page.py" line="63" />
-        <location filename="../../village_desk/ui/households_page.py" line="85" />
+        <location filename="../../village_desk/ui/households_page.py" line="64"/>
+        <location filename="../../village_desk/ui/households_page.py" line="90"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/households_page.py" line="66" />
+        <location filename="../../village_desk/ui/households_page.py" line="67"/>
         <source>Paired cadre</source>
         <translation>结对干部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/households_page.py" line="68" />
+        <location filename="../../village_desk/ui/households_page.py" line="69"/>
         <source>Has overdue matter</source>
         <translation>有逾期事项</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/households_page.py" line="69" />
+        <location filename="../../village_desk/ui/households_page.py" line="70"/>
         <source>New household…</source>
         <translation>新建户…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/households_page.py" line="70" />
+        <location filename="../../village_desk/ui/households_page.py" line="71"/>
         <source>New household (Ctrl+N)</source>
         <translation>新建户（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/households_page.py" line="71" />
+        <location filename="../../village_desk/ui/households_page.py" line="72"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/households_page.py" line="72" />
+        <location filename="../../village_desk/ui/households_page.py" line="73"/>
+        <source>Print contact cards…</source>
+        <translation>打印联系卡…</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/households_page.py" line="75"/>
+        <source>Cards for the selected households, the filtered group or category, or all</source>
+        <translation>为选中的户、筛选的小组或户类别、或全村打印联系卡</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/households_page.py" line="77"/>
         <source>Not visited for over</source>
         <translation>超过</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/households_page.py" line="75" />
+        <location filename="../../village_desk/ui/households_page.py" line="80"/>
         <source> days</source>
         <translation> 天未走访</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/households_page.py" line="77" />
+        <location filename="../../village_desk/ui/households_page.py" line="82"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/households_page.py" line="88" />
+        <location filename="../../village_desk/ui/households_page.py" line="93"/>
         <source>Cadre</source>
         <translation>干部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/households_page.py" line="115" />
-        <source>Undo</source>
-        <translation>撤销</translation>
+        <location filename="../../village_desk/ui/households_page.py" line="372"/>
+        <source>Contact card {number}</source>
+        <translation>联系卡 {number}</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/households_page.py" line="188" />
+        <location filename="../../village_desk/ui/households_page.py" line="185"/>
         <source>All cadres</source>
         <translation>全部干部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/households_page.py" line="191" />
+        <location filename="../../village_desk/ui/households_page.py" line="188"/>
         <source>All groups</source>
         <translation>全部组</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/households_page.py" line="194" />
+        <location filename="../../village_desk/ui/households_page.py" line="191"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/households_page.py" line="301" />
+        <location filename="../../village_desk/ui/households_page.py" line="298"/>
         <source>{n} matching households</source>
         <translation>符合条件 {n} 户</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/households_page.py" line="303" />
+        <location filename="../../village_desk/ui/households_page.py" line="300"/>
         <source>{n} households</source>
         <translation>共 {n} 户</translation>
     </message>
+</context>
+<context>
+    <name>LedgerExportPanel</name>
     <message>
-        <location filename="../../village_desk/ui/households_page.py" line="377" />
-        <source>Deleted: {what}</source>
-        <translation>已删除：{what}</translation>
+        <location filename="../../village_desk/ui/ledger_export.py" line="190"/>
+        <source>Export the ledger workbook (Excel)</source>
+        <translation>导出台账（Excel）</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/ledger_export.py" line="204"/>
+        <source>One workbook for the township: matters, visit diary, contact households, cadre visit statistics and a summary, for the chosen period.</source>
+        <translation>报乡镇用的一个工作簿，含所选期间的民情台账、走访记录、联系户花名册、干部走访统计和统计汇总五张表。</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/ledger_export.py" line="211"/>
+        <location filename="../../village_desk/ui/ledger_export.py" line="223"/>
+        <source>Prepared by</source>
+        <translation>制表人</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/ledger_export.py" line="213"/>
+        <source>Show full ID numbers and phone numbers</source>
+        <translation>显示完整身份证号和电话</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/ledger_export.py" line="215"/>
+        <source>By default the middle digits are hidden, e.g. 430521********1234.</source>
+        <translation>默认隐去中间几位，例如 430521********1234。</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/ledger_export.py" line="218"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/ledger_export.py" line="222"/>
+        <source>Period</source>
+        <translation>统计期间</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/ledger_export.py" line="232"/>
+        <source>Open the folder</source>
+        <translation>打开文件所在文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/ledger_export.py" line="267"/>
+        <source>Full ID numbers and phones</source>
+        <translation>完整身份证号和电话</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/ledger_export.py" line="269"/>
+        <source>The workbook will contain villagers&apos; full ID numbers and phone numbers. These are personal data: send the file only to those who need it, do not post it in chat groups, and delete copies you no longer need.
+
+Export the full numbers?</source>
+        <translation>导出的工作簿将包含村民完整的身份证号和电话号码。这些是个人信息：只发给确实需要的人，不要发到微信群等聊天群里，用完请删除多余的副本。
+
+确定导出完整号码吗？</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/ledger_export.py" line="283"/>
+        <source>{village}ledger-{period}.xlsx</source>
+        <translation>{village}民情台账-{period}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/ledger_export.py" line="288"/>
+        <source>Save the ledger workbook</source>
+        <translation>保存台账工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/ledger_export.py" line="288"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/ledger_export.py" line="344"/>
+        <source>Exporting the ledger for {period}…</source>
+        <translation>正在导出{period}的台账…</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/ledger_export.py" line="360"/>
+        <source>ID numbers and phones are masked.</source>
+        <translation>身份证号和电话已打码。</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/ledger_export.py" line="362"/>
+        <source>Full ID numbers and phones: keep the file safe.</source>
+        <translation>含完整身份证号和电话，请妥善保管。</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/ledger_export.py" line="366"/>
+        <source>Exported {period}: {matters} matters, {entries} diary entries, {households} households, {cadres} cadres. {masked}
+File: {path}</source>
+        <translation>已导出{period}：{matters} 件事项，{entries} 篇走访记录，{households} 户，{cadres} 名干部。{masked}
+文件：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/ledger_export.py" line="387"/>
+        <source>Export cancelled; no file was written.</source>
+        <translation>已取消导出，没有写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/ledger_export.py" line="390"/>
+        <source>The file could not be written: {reason}</source>
+        <translation>文件无法写入：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/ledger_export.py" line="396"/>
+        <source>The ledger could not be exported: {reason}</source>
+        <translation>台账未能导出：{reason}</translation>
     </message>
 </context>
 <context>
     <name>LedgerPage</name>
     <message>
-        <location filename="../../village_desk/ui/ledger_page.py" line="212" />
+        <location filename="../../village_desk/ui/ledger_page.py" line="222"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_page.py" line="213" />
+        <location filename="../../village_desk/ui/ledger_page.py" line="223"/>
         <source>Due soon</source>
         <translation>即将到期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_page.py" line="214" />
+        <location filename="../../village_desk/ui/ledger_page.py" line="224"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_page.py" line="215" />
+        <location filename="../../village_desk/ui/ledger_page.py" line="225"/>
         <source>Register matter…</source>
         <translation>登记事项…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_page.py" line="216" />
+        <location filename="../../village_desk/ui/ledger_page.py" line="226"/>
         <source>Register a matter (Ctrl+N)</source>
         <translation>登记台账事项（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_page.py" line="217" />
+        <location filename="../../village_desk/ui/ledger_page.py" line="227"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_page.py" line="218" />
+        <location filename="../../village_desk/ui/ledger_page.py" line="228"/>
         <source>Month-end review…</source>
         <translation>月底销号…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_page.py" line="224" />
+        <location filename="../../village_desk/ui/ledger_page.py" line="229"/>
+        <source>Print public notice…</source>
+        <translation>打印公示…</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/ledger_page.py" line="231"/>
+        <source>公示 sheet of a month for the notice board (Ctrl+P)</source>
+        <translation>打印某月的公示表，张贴到村务公开栏（Ctrl+P）</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/ledger_page.py" line="233"/>
+        <source>Print month-end ledger…</source>
+        <translation>打印月底台账…</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/ledger_page.py" line="240"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_page.py" line="225" />
+        <location filename="../../village_desk/ui/ledger_page.py" line="241"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_page.py" line="226" />
+        <location filename="../../village_desk/ui/ledger_page.py" line="242"/>
         <source>Level</source>
         <translation>办理层级</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_page.py" line="227" />
+        <location filename="../../village_desk/ui/ledger_page.py" line="243"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_page.py" line="228" />
+        <location filename="../../village_desk/ui/ledger_page.py" line="244"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_page.py" line="240" />
+        <location filename="../../village_desk/ui/ledger_page.py" line="256"/>
         <source>Red: overdue · yellow deadline: due within a few days</source>
         <translation>红色：逾期 · 黄色时限：即将到期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_page.py" line="321" />
+        <location filename="../../village_desk/ui/ledger_page.py" line="352"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_page.py" line="322" />
+        <location filename="../../village_desk/ui/ledger_page.py" line="353"/>
         <source>Open (not done)</source>
         <translation>未办结</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_page.py" line="325" />
+        <location filename="../../village_desk/ui/ledger_page.py" line="356"/>
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_page.py" line="328" />
+        <location filename="../../village_desk/ui/ledger_page.py" line="359"/>
         <source>All levels</source>
         <translation>全部层级</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_page.py" line="331" />
+        <location filename="../../village_desk/ui/ledger_page.py" line="362"/>
         <source>All cadres</source>
         <translation>全部干部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_page.py" line="334" />
+        <location filename="../../village_desk/ui/ledger_page.py" line="365"/>
         <source>All months</source>
         <translation>全部月份</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_page.py" line="400" />
+        <location filename="../../village_desk/ui/ledger_page.py" line="431"/>
         <source>{n} matters</source>
         <translation>共 {n} 件</translation>
     </message>
 </context>
 <context>
+    <name>LedgerPrintDialog</name>
+    <message>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="290"/>
+        <source>Print public notice</source>
+        <translation>打印公示</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="292"/>
+        <source>Print month-end ledger</source>
+        <translation>打印月底台账</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="300"/>
+        <source>Matters marked for public notice; applicants&apos; names and numbers are masked.</source>
+        <translation>只列出标为公示的事项；申请人姓名和号码已打码。</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="302"/>
+        <source>Every matter of the month with its progress, on landscape pages.</source>
+        <translation>列出当月全部事项及办理情况，横向打印。</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="307"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="311"/>
+        <source>Preview…</source>
+        <translation>预览…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../village_desk/ui/main_window.py" line="78" />
+        <location filename="../../village_desk/ui/main_window.py" line="79"/>
         <source>Village Desk — {village}</source>
         <translation>村务民情台账 — {village}</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/main_window.py" line="80" />
+        <location filename="../../village_desk/ui/main_window.py" line="81"/>
         <source>Village Desk</source>
         <translation>村务民情台账</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/main_window.py" line="91" />
+        <location filename="../../village_desk/ui/main_window.py" line="93"/>
         <source>Work bench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/main_window.py" line="92" />
+        <location filename="../../village_desk/ui/main_window.py" line="94"/>
         <source>Households</source>
         <translation>户情</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/main_window.py" line="93" />
+        <location filename="../../village_desk/ui/main_window.py" line="95"/>
         <source>Visit diary</source>
         <translation>民情日记</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/main_window.py" line="94" />
+        <location filename="../../village_desk/ui/main_window.py" line="96"/>
         <source>Matter ledger</source>
         <translation>民情台账</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/main_window.py" line="95" />
+        <location filename="../../village_desk/ui/main_window.py" line="97"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/main_window.py" line="96" />
+        <location filename="../../village_desk/ui/main_window.py" line="98"/>
         <source>Data exchange</source>
         <translation>数据交换</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/main_window.py" line="97" />
+        <location filename="../../village_desk/ui/main_window.py" line="99"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/main_window.py" line="121" />
+        <location filename="../../village_desk/ui/main_window.py" line="123"/>
         <source>{page} (Ctrl+{n})</source>
         <translation>{page}（Ctrl+{n}）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/main_window.py" line="127" />
+        <location filename="../../village_desk/ui/main_window.py" line="129"/>
         <source>Tool bar</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/main_window.py" line="145" />
+        <location filename="../../village_desk/ui/main_window.py" line="147"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/main_window.py" line="154" />
+        <location filename="../../village_desk/ui/main_window.py" line="156"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/main_window.py" line="157" />
+        <location filename="../../village_desk/ui/main_window.py" line="159"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/main_window.py" line="160" />
+        <location filename="../../village_desk/ui/main_window.py" line="162"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/main_window.py" line="177" />
+        <location filename="../../village_desk/ui/main_window.py" line="165"/>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/main_window.py" line="182"/>
         <source>Data: {location}</source>
         <translation>数据位置：{location}</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/main_window.py" line="181" />
+        <location filename="../../village_desk/ui/main_window.py" line="186"/>
         <source>This computer: {name}</source>
         <translation>本机：{name}</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/main_window.py" line="183" />
+        <location filename="../../village_desk/ui/main_window.py" line="188"/>
         <source>Switch</source>
         <translation>切换</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/main_window.py" line="184" />
+        <location filename="../../village_desk/ui/main_window.py" line="189"/>
         <source>Choose who is entering data</source>
         <translation>选择正在录入的干部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/main_window.py" line="189" />
+        <location filename="../../village_desk/ui/main_window.py" line="194"/>
+        <location filename="../../village_desk/ui/main_window.py" line="293"/>
         <source>Last export: {when}</source>
         <translation>上次导出：{when}</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/main_window.py" line="191" />
+        <location filename="../../village_desk/ui/main_window.py" line="196"/>
         <source>Not exported yet</source>
         <translation>尚未导出</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/main_window.py" line="266" />
-        <source>{name}'s household is not in the list.</source>
+        <location filename="../../village_desk/ui/main_window.py" line="271"/>
+        <source>{name}&apos;s household is not in the list.</source>
         <translation>列表中没有找到{name}所在的户。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/main_window.py" line="310" />
+        <location filename="../../village_desk/ui/main_window.py" line="319"/>
         <source>Operator: {name}</source>
         <translation>当前操作人：{name}</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/main_window.py" line="310" />
+        <location filename="../../village_desk/ui/main_window.py" line="319"/>
         <source>No operator chosen</source>
         <translation>未选择操作人</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/main_window.py" line="410"/>
+        <source>Printing: contact cards from 户情, diaries from 民情日记, notices and ledger sheets from 民情台账.</source>
+        <translation>打印：联系卡在“户情”，民情日记在“民情日记”，公示和月底台账在“民情台账”。</translation>
     </message>
 </context>
 <context>
     <name>MatterDialog</name>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="169" />
+        <location filename="../../village_desk/ui/matter_view.py" line="177"/>
+        <source>Edit matter {number}</source>
+        <translation>修改事项 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/matter_view.py" line="179"/>
         <source>Register a matter</source>
         <translation>登记台账事项</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="185" />
+        <location filename="../../village_desk/ui/matter_view.py" line="202"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="192" />
+        <location filename="../../village_desk/ui/matter_view.py" line="209"/>
         <source>If not a registered household</source>
         <translation>不是已登记的户时填写</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="215" />
+        <location filename="../../village_desk/ui/matter_view.py" line="232"/>
         <source>Post publicly (masked)</source>
         <translation>公示（姓名电话打码）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="216" />
+        <location filename="../../village_desk/ui/matter_view.py" line="233"/>
         <source>Do not post</source>
         <translation>不公示</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="228" />
+        <location filename="../../village_desk/ui/matter_view.py" line="245"/>
         <source>Applicant household</source>
         <translation>申请人所在户</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="229" />
+        <location filename="../../village_desk/ui/matter_view.py" line="246"/>
         <source>Applicant name</source>
         <translation>申请人姓名</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="230" />
+        <location filename="../../village_desk/ui/matter_view.py" line="247"/>
         <source>Applicant phone</source>
         <translation>申请人电话</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="231" />
+        <location filename="../../village_desk/ui/matter_view.py" line="248"/>
         <source>Matter *</source>
         <translation>申办事项 *</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="232" />
+        <location filename="../../village_desk/ui/matter_view.py" line="249"/>
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="233" />
+        <location filename="../../village_desk/ui/matter_view.py" line="250"/>
         <source>Channel</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="234" />
+        <location filename="../../village_desk/ui/matter_view.py" line="251"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="235" />
+        <location filename="../../village_desk/ui/matter_view.py" line="252"/>
         <source>Service type</source>
         <translation>代办类型</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="236" />
+        <location filename="../../village_desk/ui/matter_view.py" line="253"/>
         <source>Level</source>
         <translation>办理层级</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="237" />
+        <location filename="../../village_desk/ui/matter_view.py" line="254"/>
         <source>Handling</source>
         <translation>办理方式</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="238" />
+        <location filename="../../village_desk/ui/matter_view.py" line="255"/>
         <source>Deadline</source>
         <translation>办结时限</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="239" />
+        <location filename="../../village_desk/ui/matter_view.py" line="256"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="240" />
+        <location filename="../../village_desk/ui/matter_view.py" line="257"/>
         <source>Co-handlers</source>
         <translation>协办人</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="241" />
+        <location filename="../../village_desk/ui/matter_view.py" line="258"/>
         <source>Public notice</source>
         <translation>公示</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="296" />
+        <location filename="../../village_desk/ui/matter_view.py" line="308"/>
+        <source>Set at registration; cannot be changed here</source>
+        <translation>登记时确定，这里不能修改</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/matter_view.py" line="384"/>
         <source>Add a cadre in Settings first.</source>
         <translation>请先在“设置”中添加干部。</translation>
     </message>
@@ -1628,57 +2012,57 @@
 <context>
     <name>MatterTableModel</name>
     <message>
-        <location filename="../../village_desk/ui/ledger_model.py" line="50" />
+        <location filename="../../village_desk/ui/ledger_model.py" line="50"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_model.py" line="51" />
+        <location filename="../../village_desk/ui/ledger_model.py" line="51"/>
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_model.py" line="52" />
+        <location filename="../../village_desk/ui/ledger_model.py" line="52"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_model.py" line="53" />
+        <location filename="../../village_desk/ui/ledger_model.py" line="53"/>
         <source>Matter</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_model.py" line="54" />
+        <location filename="../../village_desk/ui/ledger_model.py" line="54"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_model.py" line="55" />
+        <location filename="../../village_desk/ui/ledger_model.py" line="55"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_model.py" line="56" />
+        <location filename="../../village_desk/ui/ledger_model.py" line="56"/>
         <source>Deadline</source>
         <translation>办结时限</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_model.py" line="57" />
+        <location filename="../../village_desk/ui/ledger_model.py" line="57"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_model.py" line="137" />
+        <location filename="../../village_desk/ui/ledger_model.py" line="137"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_model.py" line="139" />
+        <location filename="../../village_desk/ui/ledger_model.py" line="139"/>
         <source>Due within {n} days</source>
         <translation>{n} 天内到期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_model.py" line="177" />
+        <location filename="../../village_desk/ui/ledger_model.py" line="177"/>
         <source>{status} (overdue)</source>
         <translation>{status}（逾期）</translation>
     </message>
@@ -1686,255 +2070,296 @@
 <context>
     <name>MatterView</name>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="322" />
+        <location filename="../../village_desk/ui/matter_view.py" line="423"/>
         <source>← Back to list</source>
         <translation>← 返回列表</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="333" />
+        <location filename="../../village_desk/ui/matter_view.py" line="433"/>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/matter_view.py" line="434"/>
+        <source>Correct the registration details</source>
+        <translation>更正登记信息</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/matter_view.py" line="435"/>
+        <source>Print referral form…</source>
+        <translation>打印办理申请…</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/matter_view.py" line="437"/>
+        <source>办理申请 for a matter forwarded to the township or county (Ctrl+P)</source>
+        <translation>为已上报乡镇或县里的事项打印办理申请（Ctrl+P）</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/matter_view.py" line="439"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="679"/>
+        <source>Delete matter</source>
+        <translation>删除事项</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/matter_view.py" line="440"/>
+        <source>For a matter registered by mistake</source>
+        <translation>用于误登记的事项</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/matter_view.py" line="444"/>
         <source>Next step</source>
         <translation>办理</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="336" />
+        <location filename="../../village_desk/ui/matter_view.py" line="447"/>
         <source>No further steps: this matter is finished.</source>
         <translation>此事项已经办完，没有下一步。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="342" />
+        <location filename="../../village_desk/ui/matter_view.py" line="453"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="343" />
+        <location filename="../../village_desk/ui/matter_view.py" line="454"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="344" />
+        <location filename="../../village_desk/ui/matter_view.py" line="455"/>
         <source>Household</source>
         <translation>所在户</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="345" />
+        <location filename="../../village_desk/ui/matter_view.py" line="456"/>
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="346" />
+        <location filename="../../village_desk/ui/matter_view.py" line="457"/>
         <source>Channel</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="347" />
+        <location filename="../../village_desk/ui/matter_view.py" line="458"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="348" />
+        <location filename="../../village_desk/ui/matter_view.py" line="459"/>
         <source>Service type</source>
         <translation>代办类型</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="349" />
+        <location filename="../../village_desk/ui/matter_view.py" line="460"/>
         <source>Level</source>
         <translation>办理层级</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="350" />
+        <location filename="../../village_desk/ui/matter_view.py" line="461"/>
         <source>Handling</source>
         <translation>办理方式</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="351" />
+        <location filename="../../village_desk/ui/matter_view.py" line="462"/>
         <source>Deadline</source>
         <translation>办结时限</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="352" />
+        <location filename="../../village_desk/ui/matter_view.py" line="463"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="353" />
+        <location filename="../../village_desk/ui/matter_view.py" line="464"/>
         <source>Co-handlers</source>
         <translation>协办人</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="354" />
+        <location filename="../../village_desk/ui/matter_view.py" line="465"/>
         <source>Forwarded to</source>
         <translation>上报单位</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="355" />
+        <location filename="../../village_desk/ui/matter_view.py" line="466"/>
         <source>Result</source>
         <translation>办理结果</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="356" />
+        <location filename="../../village_desk/ui/matter_view.py" line="467"/>
         <source>Done on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="357" />
+        <location filename="../../village_desk/ui/matter_view.py" line="468"/>
         <source>Return reasons</source>
         <translation>退回理由</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="358" />
+        <location filename="../../village_desk/ui/matter_view.py" line="469"/>
         <source>Explanation</source>
         <translation>解释说明</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="359" />
+        <location filename="../../village_desk/ui/matter_view.py" line="470"/>
         <source>Return visit</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="360" />
+        <location filename="../../village_desk/ui/matter_view.py" line="471"/>
         <source>Closed on</source>
         <translation>销号日期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="361" />
+        <location filename="../../village_desk/ui/matter_view.py" line="472"/>
         <source>Public notice</source>
         <translation>公示</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="382" />
+        <location filename="../../village_desk/ui/matter_view.py" line="493"/>
         <source>Open household</source>
         <translation>打开此户</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="383" />
+        <location filename="../../village_desk/ui/matter_view.py" line="494"/>
         <source>Matter</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="399" />
+        <location filename="../../village_desk/ui/matter_view.py" line="510"/>
         <source>Add a progress note (notes are never overwritten)</source>
         <translation>添加办理情况（已有记录不会被覆盖）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="401" />
+        <location filename="../../village_desk/ui/matter_view.py" line="512"/>
         <source>Add note</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="405" />
+        <location filename="../../village_desk/ui/matter_view.py" line="516"/>
         <source>Progress notes</source>
         <translation>办理情况</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="453" />
+        <location filename="../../village_desk/ui/matter_view.py" line="569"/>
         <source>Matter {number}</source>
         <translation>事项 {number}</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="457" />
+        <location filename="../../village_desk/ui/matter_view.py" line="573"/>
         <source>{status} (overdue)</source>
         <translation>{status}（逾期）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="503" />
+        <location filename="../../village_desk/ui/matter_view.py" line="619"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="503" />
+        <location filename="../../village_desk/ui/matter_view.py" line="619"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="509" />
+        <location filename="../../village_desk/ui/matter_view.py" line="625"/>
         <source>From the visit diary of {date} →</source>
         <translation>来自 {date} 的民情日记 →</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/matter_view.py" line="681"/>
+        <source>Delete matter {number} with its progress notes? Use this only for a matter registered by mistake. You can undo this right afterwards.</source>
+        <translation>删除事项 {number} 及其办理记录吗？只应删除误登记的事项。删除后可以立即撤销。</translation>
     </message>
 </context>
 <context>
     <name>MonthEndView</name>
     <message>
-        <location filename="../../village_desk/ui/ledger_page.py" line="52" />
+        <location filename="../../village_desk/ui/ledger_page.py" line="57"/>
         <source>← Back to list</source>
         <translation>← 返回列表</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_page.py" line="53" />
+        <location filename="../../village_desk/ui/ledger_page.py" line="58"/>
         <source>Month-end review</source>
         <translation>月底销号</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_page.py" line="62" />
+        <location filename="../../village_desk/ui/ledger_page.py" line="67"/>
         <source>Close (销号) matters visited back with satisfaction, visit back finished ones, and add a progress note to every open matter without one this month.</source>
         <translation>回访满意的事项销号，已办结的事项回访，本月还没有办理情况的未办结事项逐件写明进展。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_page.py" line="70" />
+        <location filename="../../village_desk/ui/ledger_page.py" line="75"/>
         <source>Matter</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_page.py" line="70" />
+        <location filename="../../village_desk/ui/ledger_page.py" line="75"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_page.py" line="70" />
+        <location filename="../../village_desk/ui/ledger_page.py" line="75"/>
         <source>Deadline</source>
         <translation>办结时限</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_page.py" line="70" />
+        <location filename="../../village_desk/ui/ledger_page.py" line="75"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_page.py" line="75" />
+        <location filename="../../village_desk/ui/ledger_page.py" line="80"/>
         <source>Close (销号)</source>
         <translation>销号</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_page.py" line="76" />
+        <location filename="../../village_desk/ui/ledger_page.py" line="81"/>
         <source>Return visit…</source>
         <translation>回访…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_page.py" line="77" />
+        <location filename="../../village_desk/ui/ledger_page.py" line="82"/>
         <source>Add progress note…</source>
         <translation>添加办理情况…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_page.py" line="78" />
+        <location filename="../../village_desk/ui/ledger_page.py" line="83"/>
         <source>Open matter</source>
         <translation>打开事项</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_page.py" line="113" />
+        <location filename="../../village_desk/ui/ledger_page.py" line="84"/>
+        <source>Print month-end ledger…</source>
+        <translation>打印月底台账…</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/ledger_page.py" line="123"/>
         <source>Can be closed ({n})</source>
         <translation>可以销号（{n}）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_page.py" line="116" />
+        <location filename="../../village_desk/ui/ledger_page.py" line="126"/>
         <source>Done, awaiting return visit ({n})</source>
         <translation>已办结，待回访（{n}）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_page.py" line="121" />
+        <location filename="../../village_desk/ui/ledger_page.py" line="131"/>
         <source>Open, no progress note this month ({n})</source>
         <translation>未办结、本月没有办理情况（{n}）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_page.py" line="124" />
+        <location filename="../../village_desk/ui/ledger_page.py" line="134"/>
         <source>Overdue ({n})</source>
         <translation>逾期（{n}）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_page.py" line="183" />
+        <location filename="../../village_desk/ui/ledger_page.py" line="193"/>
         <source>Progress note</source>
         <translation>办理情况</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_page.py" line="183" />
+        <location filename="../../village_desk/ui/ledger_page.py" line="193"/>
         <source>Progress of {number}:</source>
         <translation>{number} 的办理进展：</translation>
     </message>
@@ -1942,17 +2367,17 @@
 <context>
     <name>OperatorDialog</name>
     <message>
-        <location filename="../../village_desk/ui/operator.py" line="49" />
+        <location filename="../../village_desk/ui/operator.py" line="49"/>
         <source>Who is working?</source>
         <translation>谁在使用？</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/operator.py" line="51" />
+        <location filename="../../village_desk/ui/operator.py" line="51"/>
         <source>Choose your name. What you enter is recorded under it.</source>
         <translation>请选择您的名字。您录入的内容会记在您的名下。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/operator.py" line="54" />
+        <location filename="../../village_desk/ui/operator.py" line="54"/>
         <source>Current operator</source>
         <translation>当前操作人</translation>
     </message>
@@ -1960,40 +2385,108 @@
 <context>
     <name>PairingDialog</name>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="421" />
+        <location filename="../../village_desk/ui/household_forms.py" line="421"/>
         <source>Pair a cadre</source>
         <translation>结对干部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="438" />
+        <location filename="../../village_desk/ui/household_forms.py" line="438"/>
         <source>Cadre</source>
         <translation>干部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="440" />
+        <location filename="../../village_desk/ui/household_forms.py" line="440"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="441" />
+        <location filename="../../village_desk/ui/household_forms.py" line="441"/>
         <source>Start date</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="442" />
+        <location filename="../../village_desk/ui/household_forms.py" line="442"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
 </context>
 <context>
+    <name>PeriodChooser</name>
+    <message>
+        <location filename="../../village_desk/ui/ledger_export.py" line="85"/>
+        <source>Month</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/ledger_export.py" line="85"/>
+        <source>Quarter</source>
+        <translation>按季度</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/ledger_export.py" line="85"/>
+        <source>Year</source>
+        <translation>按年</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/ledger_export.py" line="85"/>
+        <source>Custom range</source>
+        <translation>自定义期间</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/ledger_export.py" line="87"/>
+        <source>Kind of period</source>
+        <translation>期间类型</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/ledger_export.py" line="91"/>
+        <source> (year)</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/ledger_export.py" line="94"/>
+        <source>{n} (month)</source>
+        <translation>{n}月</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/ledger_export.py" line="98"/>
+        <source>Q1</source>
+        <translation>第一季度</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/ledger_export.py" line="98"/>
+        <source>Q2</source>
+        <translation>第二季度</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/ledger_export.py" line="98"/>
+        <source>Q3</source>
+        <translation>第三季度</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/ledger_export.py" line="98"/>
+        <source>Q4</source>
+        <translation>第四季度</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/ledger_export.py" line="104"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/ledger_export.py" line="167"/>
+        <source>{label}: {start} to {end}</source>
+        <translation>{label}：{start} 至 {end}</translation>
+    </message>
+</context>
+<context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="249" />
+        <location filename="../../village_desk/ui/household_forms.py" line="249"/>
         <source>Edit member</source>
         <translation>修改家庭成员</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="249" />
+        <location filename="../../village_desk/ui/household_forms.py" line="249"/>
         <source>Add member</source>
         <translation>添加家庭成员</translation>
     </message>
@@ -2001,79 +2494,79 @@
 <context>
     <name>PersonForm</name>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="74" />
+        <location filename="../../village_desk/ui/household_forms.py" line="74"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="84" />
+        <location filename="../../village_desk/ui/household_forms.py" line="84"/>
         <source>(unknown)</source>
         <translation>（未知）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="88" />
-        <location filename="../../village_desk/ui/household_forms.py" line="131" />
+        <location filename="../../village_desk/ui/household_forms.py" line="88"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="131"/>
         <source>ID number</source>
         <translation>公民身份号码</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="89" />
+        <location filename="../../village_desk/ui/household_forms.py" line="89"/>
         <source>18 digits (last may be X); may be left empty</source>
         <translation>18位，最后一位可以是X；可以不填</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="93" />
+        <location filename="../../village_desk/ui/household_forms.py" line="93"/>
         <source>Known</source>
         <translation>已知</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="102" />
-        <location filename="../../village_desk/ui/household_forms.py" line="143" />
+        <location filename="../../village_desk/ui/household_forms.py" line="102"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="143"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="106" />
+        <location filename="../../village_desk/ui/household_forms.py" line="106"/>
         <source>Party member</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="123" />
+        <location filename="../../village_desk/ui/household_forms.py" line="123"/>
         <source>Name *</source>
         <translation>姓名 *</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="124" />
+        <location filename="../../village_desk/ui/household_forms.py" line="124"/>
         <source>Relation to head</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="135" />
+        <location filename="../../village_desk/ui/household_forms.py" line="135"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="142" />
+        <location filename="../../village_desk/ui/household_forms.py" line="142"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="144" />
+        <location filename="../../village_desk/ui/household_forms.py" line="144"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="146" />
+        <location filename="../../village_desk/ui/household_forms.py" line="146"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="147" />
+        <location filename="../../village_desk/ui/household_forms.py" line="147"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="172" />
+        <location filename="../../village_desk/ui/household_forms.py" line="172"/>
         <source>Born {date}, {gender}</source>
         <translation>出生于 {date}，{gender}</translation>
     </message>
@@ -2081,20 +2574,199 @@
 <context>
     <name>PlaceholderPage</name>
     <message>
-        <location filename="../../village_desk/ui/pages.py" line="36" />
+        <location filename="../../village_desk/ui/pages.py" line="36"/>
         <source>This part of Village Desk is coming in a later version.</source>
         <translation>这部分功能将在以后的版本中提供。</translation>
     </message>
 </context>
 <context>
+    <name>PrintPreview</name>
+    <message>
+        <location filename="../../village_desk/ui/print_preview.py" line="151"/>
+        <source>The printer could not be started.</source>
+        <translation>无法启动打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_preview.py" line="174"/>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_preview.py" line="185"/>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_preview.py" line="187"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_preview.py" line="514"/>
+        <source>Preparing “{title}”…</source>
+        <translation>正在生成“{title}”…</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_preview.py" line="550"/>
+        <source>Could not prepare the printout</source>
+        <translation>无法生成打印内容</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <location filename="../../village_desk/ui/print_preview.py" line="236"/>
+        <source>Print preview — {title}</source>
+        <translation>打印预览 — {title}</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_preview.py" line="252"/>
+        <source>◀ Previous page</source>
+        <translation>◀ 上一页</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_preview.py" line="254"/>
+        <source>Next page ▶</source>
+        <translation>下一页 ▶</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_preview.py" line="257"/>
+        <source>Page</source>
+        <translation>页码</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_preview.py" line="259"/>
+        <source>Page </source>
+        <translation>第 </translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_preview.py" line="260"/>
+        <source>of {n}</source>
+        <translation>页，共 {n} 页</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_preview.py" line="261"/>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_preview.py" line="263"/>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_preview.py" line="265"/>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_preview.py" line="266"/>
+        <source>Whole page</source>
+        <translation>整页</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_preview.py" line="284"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_preview.py" line="285"/>
+        <source>Print (Ctrl+P)</source>
+        <translation>打印（Ctrl+P）</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_preview.py" line="288"/>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_preview.py" line="289"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_preview.py" line="305"/>
+        <source>The printout could not be shown.</source>
+        <translation>无法显示打印内容。</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_preview.py" line="412"/>
+        <source>Page {done} of {total}</source>
+        <translation>第 {done} 页，共 {total} 页</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_preview.py" line="419"/>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_preview.py" line="433"/>
+        <source>{n} pages sent to the printer.</source>
+        <translation>已送往打印机 {n} 页。</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_preview.py" line="440"/>
+        <source>Printing was cancelled.</source>
+        <translation>已取消打印。</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_preview.py" line="443"/>
+        <source>Printing failed</source>
+        <translation>打印失败</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_preview.py" line="455"/>
+        <source>Could not save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_preview.py" line="457"/>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="97"/>
+        <source>{done} of {total} cards</source>
+        <translation>第 {done} 张，共 {total} 张</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="104"/>
+        <source>Contact cards</source>
+        <translation>联系卡</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="114"/>
+        <source>Public notice {year}-{month}</source>
+        <translation>公示 {year}-{month}</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="126"/>
+        <source>Month-end ledger {year}-{month}</source>
+        <translation>月底台账 {year}-{month}</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="140"/>
+        <source>Visit diary of {name} {start} to {end}</source>
+        <translation>民情日记 {name} {start} 至 {end}</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="152"/>
+        <source>Referral {number}</source>
+        <translation>办理申请 {number}</translation>
+    </message>
+</context>
+<context>
     <name>QuickSearchEdit</name>
     <message>
-        <location filename="../../village_desk/ui/quick_search.py" line="35" />
+        <location filename="../../village_desk/ui/quick_search.py" line="35"/>
         <source>Find: name, pinyin initials, phone, ID…</source>
         <translation>查找：姓名、拼音首字母、电话、身份证号……</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/quick_search.py" line="36" />
+        <location filename="../../village_desk/ui/quick_search.py" line="36"/>
         <source>Quick search (Ctrl+F)</source>
         <translation>快速查找（Ctrl+F）</translation>
     </message>
@@ -2102,50 +2774,350 @@
 <context>
     <name>RaisedItemRow</name>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="92" />
+        <location filename="../../village_desk/ui/diary_editor.py" line="92"/>
         <source>What was raised</source>
         <translation>群众反映的问题</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="93" />
+        <location filename="../../village_desk/ui/diary_editor.py" line="93"/>
         <source>Raised item</source>
         <translation>反映的问题</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="95" />
+        <location filename="../../village_desk/ui/diary_editor.py" line="95"/>
         <source>Solved on the spot</source>
         <translation>当场解决</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="96" />
+        <location filename="../../village_desk/ui/diary_editor.py" line="96"/>
         <source>Turn into a ledger matter</source>
         <translation>转入台账</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="98" />
+        <location filename="../../village_desk/ui/diary_editor.py" line="98"/>
         <source>How it was solved</source>
         <translation>怎样解决的</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="100" />
+        <location filename="../../village_desk/ui/diary_editor.py" line="100"/>
         <source>(kind)</source>
         <translation>（事项类别）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="103" />
+        <location filename="../../village_desk/ui/diary_editor.py" line="103"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
 </context>
 <context>
+    <name>ReferralDialog</name>
+    <message>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="393"/>
+        <source>Print referral form for {number}</source>
+        <translation>打印办理申请：{number}</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="399"/>
+        <source>What the township or county is asked to do (may be left empty and written by hand)</source>
+        <translation>请乡镇或县里解决的事项（可留空，打印后手写）</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="405"/>
+        <source>Preview…</source>
+        <translation>预览…</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="409"/>
+        <source>Requested of the higher level</source>
+        <translation>提请上级解决事项</translation>
+    </message>
+</context>
+<context>
+    <name>RosterImportDialog</name>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="88"/>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="89"/>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="90"/>
+        <source>Unchanged</source>
+        <translation>不变</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="91"/>
+        <source>Not imported</source>
+        <translation>未导入</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="92"/>
+        <source>Skipped</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="94"/>
+        <source>Import a household roster</source>
+        <translation>导入花名册</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="102"/>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="103"/>
+        <source>Check (dry run)</source>
+        <translation>检查（不写入）</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="104"/>
+        <source>Save rows not imported…</source>
+        <translation>保存未导入的行…</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="105"/>
+        <location filename="../../village_desk/ui/roster_import.py" line="340"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="106"/>
+        <location filename="../../village_desk/ui/roster_import.py" line="576"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="131"/>
+        <source>Choose the roster file (.xlsx, .xls or .ods). Title rows above the header, several sheets, blank and subtotal rows are fine. People already registered are matched by ID number; nothing is written until you press Import.</source>
+        <translation>选择花名册文件（.xlsx、.xls 或 .ods）。表头上方有标题行、有多个工作表、有空行和合计行都没关系。已登记的人按身份证号对应；按“导入”之前不会写入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="139"/>
+        <source>No file chosen</source>
+        <translation>尚未选择文件</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="140"/>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="143"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="150"/>
+        <location filename="../../village_desk/ui/roster_import.py" line="341"/>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="155"/>
+        <source>Columns found in the file and what they are imported as. Correct a wrong one with its list; the correction is remembered for the next roster.</source>
+        <translation>文件中的各列及其对应的内容。对应错了请在右侧下拉框中改正；改正会记住，下次导入花名册时自动使用。</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="164"/>
+        <source>Column in the file</source>
+        <translation>文件中的列名</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="165"/>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="166"/>
+        <source>Example</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="167"/>
+        <source>Import as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="179"/>
+        <source>1. File and columns</source>
+        <translation>1. 文件和列</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="191"/>
+        <source>Choose a household roster</source>
+        <translation>选择花名册</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="193"/>
+        <source>Spreadsheets (*.xlsx *.xls *.ods);;All files (*)</source>
+        <translation>表格文件 (*.xlsx *.xls *.ods);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="227"/>
+        <source>Reading {name}…</source>
+        <translation>正在读取 {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="237"/>
+        <source>All sheets ({n} with a roster)</source>
+        <translation>所有工作表（{n} 张有花名册）</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="242"/>
+        <source>{sheet} (no roster header found)</source>
+        <translation>{sheet}（未找到花名册表头）</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="248"/>
+        <source>{sheet} ({n} rows)</source>
+        <translation>{sheet}（{n} 行）</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="268"/>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="300"/>
+        <source>One column must be imported as 姓名 (name).</source>
+        <translation>必须有一列导入为“姓名”。</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="305"/>
+        <source>Several columns are imported as {fields}; only the first is used.</source>
+        <translation>有几列都导入为{fields}，只用第一列。</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="319"/>
+        <location filename="../../village_desk/ui/roster_import.py" line="454"/>
+        <source>2. Check before importing</source>
+        <translation>2. 导入前检查</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="327"/>
+        <source>All rows</source>
+        <translation>全部行</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="335"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="342"/>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="343"/>
+        <source>Household no.</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="344"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="345"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="346"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="431"/>
+        <source>Checking {name}…</source>
+        <translation>正在检查 {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="440"/>
+        <source>Imported:</source>
+        <translation>导入完成：</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="440"/>
+        <source>Dry run (nothing written yet):</source>
+        <translation>检查结果（尚未写入）：</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="443"/>
+        <source>Sheet “{sheet}” not imported: {why}</source>
+        <translation>工作表“{sheet}”未导入：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="454"/>
+        <source>3. Result</source>
+        <translation>3. 导入结果</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="464"/>
+        <source>The import is done. Rows not imported can be saved, corrected and imported again.</source>
+        <translation>导入完成。未导入的行可以保存下来，改正后再导入。</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="469"/>
+        <source>{n} rows will be imported. Untick a row to leave it out; leaving out the head of a new household leaves out its members too.</source>
+        <translation>将导入 {n} 行。取消勾选的行不导入；新户的户主不导入时，该户成员也不导入。</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="473"/>
+        <source>({n} left out)</source>
+        <translation>（已取消 {n} 行）</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="503"/>
+        <source>Importing {name}…</source>
+        <translation>正在导入 {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="508"/>
+        <source>Save rows not imported</source>
+        <translation>保存未导入的行</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="508"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="517"/>
+        <source>{name}-not imported.xlsx</source>
+        <translation>{name}-未导入的行.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="534"/>
+        <source>{n} rows not imported were saved to {path}.</source>
+        <translation>{n} 行未导入的行已保存到：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="537"/>
+        <source>Saving rows not imported…</source>
+        <translation>正在保存未导入的行…</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/roster_import.py" line="576"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>SearchHitModel</name>
     <message>
-        <location filename="../../village_desk/ui/models.py" line="220" />
+        <location filename="../../village_desk/ui/models.py" line="220"/>
         <source>{name} ({relation})</source>
         <translation>{name}（{relation}）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/models.py" line="223" />
+        <location filename="../../village_desk/ui/models.py" line="223"/>
         <source>No. {number}</source>
         <translation>户号 {number}</translation>
     </message>
@@ -2153,350 +3125,469 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="140" />
+        <location filename="../../village_desk/ui/settings_page.py" line="149"/>
         <source>Village</source>
         <translation>村庄信息</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="141" />
+        <location filename="../../village_desk/ui/settings_page.py" line="150"/>
         <source>Groups</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="142" />
+        <location filename="../../village_desk/ui/settings_page.py" line="151"/>
         <source>Cadres</source>
         <translation>干部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="143" />
+        <location filename="../../village_desk/ui/settings_page.py" line="152"/>
         <source>Vocabularies</source>
         <translation>词表</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="144" />
+        <location filename="../../village_desk/ui/settings_page.py" line="153"/>
         <source>Deadlines and duty days</source>
         <translation>时限和值班</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="145" />
-        <source>Contact card</source>
-        <translation>联系卡</translation>
+        <location filename="../../village_desk/ui/settings_page.py" line="154"/>
+        <source>Visit quotas</source>
+        <translation>走访任务</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="146" />
+        <location filename="../../village_desk/ui/settings_page.py" line="155"/>
+        <source>Contact card and printing</source>
+        <translation>联系卡与打印</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/settings_page.py" line="156"/>
         <source>Display</source>
         <translation>界面</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="149" />
+        <location filename="../../village_desk/ui/settings_page.py" line="159"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="172" />
+        <location filename="../../village_desk/ui/settings_page.py" line="182"/>
         <source>Village (community) *</source>
         <translation>村（社区）名称 *</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="173" />
+        <location filename="../../village_desk/ui/settings_page.py" line="183"/>
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="174" />
+        <location filename="../../village_desk/ui/settings_page.py" line="184"/>
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="175" />
+        <location filename="../../village_desk/ui/settings_page.py" line="185"/>
         <source>Division code (12 digits)</source>
         <translation>统计用区划代码（12位）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="176" />
+        <location filename="../../village_desk/ui/settings_page.py" line="186"/>
         <source>Service station phone</source>
         <translation>村服务站电话</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="177" />
+        <location filename="../../village_desk/ui/settings_page.py" line="187"/>
         <source>Secretary mailbox / hotline</source>
         <translation>书记信箱/专线电话</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="184" />
-        <location filename="../../village_desk/ui/settings_page.py" line="304" />
-        <location filename="../../village_desk/ui/settings_page.py" line="323" />
+        <location filename="../../village_desk/ui/settings_page.py" line="194"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="314"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="368"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="435"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="196" />
+        <location filename="../../village_desk/ui/settings_page.py" line="206"/>
         <source>Add group…</source>
         <translation>添加小组…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="197" />
-        <location filename="../../village_desk/ui/settings_page.py" line="240" />
+        <location filename="../../village_desk/ui/settings_page.py" line="207"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="250"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="198" />
+        <location filename="../../village_desk/ui/settings_page.py" line="208"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="212" />
+        <location filename="../../village_desk/ui/settings_page.py" line="222"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="213" />
+        <location filename="../../village_desk/ui/settings_page.py" line="223"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="331"/>
         <source>Role</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="214" />
+        <location filename="../../village_desk/ui/settings_page.py" line="224"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="215" />
+        <location filename="../../village_desk/ui/settings_page.py" line="225"/>
         <source>Duties</source>
         <translation>职责</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="216" />
+        <location filename="../../village_desk/ui/settings_page.py" line="226"/>
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="223" />
+        <location filename="../../village_desk/ui/settings_page.py" line="233"/>
         <source>Add cadre…</source>
         <translation>添加干部…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="224" />
+        <location filename="../../village_desk/ui/settings_page.py" line="234"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="239" />
+        <location filename="../../village_desk/ui/settings_page.py" line="249"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="241" />
+        <location filename="../../village_desk/ui/settings_page.py" line="251"/>
         <source>Retire / reinstate</source>
         <translation>停用/恢复</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="243" />
+        <location filename="../../village_desk/ui/settings_page.py" line="253"/>
         <source>Retired entries are no longer offered for new records; old records keep them.</source>
         <translation>停用的条目不再供新记录选择；已有记录保持不变。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="252" />
+        <location filename="../../village_desk/ui/settings_page.py" line="262"/>
         <source>List</source>
         <translation>词表</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="270" />
+        <location filename="../../village_desk/ui/settings_page.py" line="280"/>
         <source>Default deadline (days) by matter kind</source>
         <translation>各类事项默认办结时限（天）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="271" />
+        <location filename="../../village_desk/ui/settings_page.py" line="281"/>
         <source>Other / no kind</source>
         <translation>其他/未分类</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="274" />
-        <location filename="../../village_desk/ui/settings_page.py" line="279" />
-        <location filename="../../village_desk/ui/settings_page.py" line="282" />
+        <location filename="../../village_desk/ui/settings_page.py" line="284"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="289"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="292"/>
         <source> days</source>
         <translation> 天未走访</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="285" />
+        <location filename="../../village_desk/ui/settings_page.py" line="295"/>
         <source>Highlight matters due within</source>
         <translation>提前提醒到期天数</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="286" />
+        <location filename="../../village_desk/ui/settings_page.py" line="296"/>
         <source>Households long unvisited after</source>
         <translation>多久未走访算长期未走访</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="287" />
+        <location filename="../../village_desk/ui/settings_page.py" line="297"/>
         <source>Monthly minimum visits per cadre</source>
         <translation>每位干部每月最低走访户次</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="291" />
+        <location filename="../../village_desk/ui/settings_page.py" line="301"/>
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="292" />
+        <location filename="../../village_desk/ui/settings_page.py" line="302"/>
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="293" />
+        <location filename="../../village_desk/ui/settings_page.py" line="303"/>
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="294" />
+        <location filename="../../village_desk/ui/settings_page.py" line="304"/>
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="295" />
+        <location filename="../../village_desk/ui/settings_page.py" line="305"/>
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="296" />
+        <location filename="../../village_desk/ui/settings_page.py" line="306"/>
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="297" />
+        <location filename="../../village_desk/ui/settings_page.py" line="307"/>
         <source>Sun</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="303" />
+        <location filename="../../village_desk/ui/settings_page.py" line="313"/>
         <source>Duty days (一线工作日)</source>
         <translation>一线工作日</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="320" />
+        <location filename="../../village_desk/ui/settings_page.py" line="331"/>
+        <source>Counted as</source>
+        <translation>考核口径</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/settings_page.py" line="331"/>
+        <source>Number</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/settings_page.py" line="331"/>
+        <source>Period</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/settings_page.py" line="343"/>
+        <source>No quota</source>
+        <translation>不考核</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/settings_page.py" line="344"/>
+        <source>Visits (household-times)</source>
+        <translation>走访户次</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/settings_page.py" line="345"/>
+        <source>Households (each counted once)</source>
+        <translation>走访户数（每户只计一次）</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/settings_page.py" line="349"/>
+        <source>per year</source>
+        <translation>每年</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/settings_page.py" line="350"/>
+        <source>per month</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/settings_page.py" line="351"/>
+        <source>per campaign</source>
+        <translation>每轮活动</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/settings_page.py" line="361"/>
+        <source>Visits count every household visited each time (户次); households count each household once in the period (户). Campaign quotas cover a visiting campaign as the township sets it.</source>
+        <translation>户次：每走访一户计一次，同一户多次走访重复计；户数：周期内每户只计一次。“每轮活动”按乡镇组织的走访活动期计算。</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/settings_page.py" line="395"/>
+        <source>e.g. 民情联系卡, 干群连心卡</source>
+        <translation>如：民情联系卡、干群连心卡</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/settings_page.py" line="402"/>
+        <source>Empty: a Chinese font found on this computer</source>
+        <translation>留空：使用本机找到的中文字体</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/settings_page.py" line="403"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/settings_page.py" line="412"/>
+        <source>Card title</source>
+        <translation>联系卡标题</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/settings_page.py" line="413"/>
         <source>Slogan</source>
         <translation>标语</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="321" />
+        <location filename="../../village_desk/ui/settings_page.py" line="414"/>
         <source>Policy publicity text</source>
         <translation>政策宣传内容</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="322" />
+        <location filename="../../village_desk/ui/settings_page.py" line="415"/>
         <source>Service items (one per line)</source>
         <translation>代办事项清单（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="336" />
+        <location filename="../../village_desk/ui/settings_page.py" line="416"/>
+        <source>Print font (.ttf / .ttc)</source>
+        <translation>打印字体（.ttf / .ttc）</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/settings_page.py" line="427"/>
+        <source>Printouts embed this font so Chinese shows on any computer. Use a TrueType font with Chinese characters (.ttf or .ttc, e.g. msyh.ttc, simhei.ttf); .otf fonts cannot be embedded.</source>
+        <translation>打印文件会嵌入此字体，在任何电脑上都能显示中文。请选择含汉字的 TrueType 字体（.ttf 或 .ttc，如 msyh.ttc、simhei.ttf）；.otf 字体无法嵌入。</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/settings_page.py" line="449"/>
+        <source>Choose the print font</source>
+        <translation>选择打印字体</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/settings_page.py" line="451"/>
+        <source>TrueType fonts (*.ttf *.ttc *.TTF *.TTC)</source>
+        <translation>TrueType 字体 (*.ttf *.ttc *.TTF *.TTC)</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/settings_page.py" line="471"/>
         <source>Large font (easier to read)</source>
         <translation>大字体（看得更清楚）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="337" />
-        <location filename="../../village_desk/ui/settings_page.py" line="562" />
+        <location filename="../../village_desk/ui/settings_page.py" line="472"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="755"/>
         <source>A new language applies after restarting.</source>
         <translation>新的界面语言在重新启动后生效。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="340" />
-        <location filename="../../village_desk/ui/settings_page.py" line="562" />
+        <location filename="../../village_desk/ui/settings_page.py" line="475"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="755"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="388" />
+        <location filename="../../village_desk/ui/settings_page.py" line="526"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="388" />
+        <location filename="../../village_desk/ui/settings_page.py" line="526"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="413" />
+        <location filename="../../village_desk/ui/settings_page.py" line="560"/>
         <source> (retired)</source>
         <translation>（已停用）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="437" />
+        <location filename="../../village_desk/ui/settings_page.py" line="584"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="693"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="744"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="443" />
+        <location filename="../../village_desk/ui/settings_page.py" line="590"/>
         <source>Add group</source>
         <translation>添加村民小组</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="443" />
-        <location filename="../../village_desk/ui/settings_page.py" line="454" />
+        <location filename="../../village_desk/ui/settings_page.py" line="590"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="601"/>
         <source>Group name:</source>
         <translation>组名：</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="454" />
+        <location filename="../../village_desk/ui/settings_page.py" line="601"/>
         <source>Rename group</source>
         <translation>重命名村民小组</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="486" />
+        <location filename="../../village_desk/ui/settings_page.py" line="633"/>
         <source>Add entry</source>
         <translation>添加条目</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="486" />
-        <location filename="../../village_desk/ui/settings_page.py" line="500" />
+        <location filename="../../village_desk/ui/settings_page.py" line="633"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="647"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="500" />
+        <location filename="../../village_desk/ui/settings_page.py" line="647"/>
         <source>Rename entry</source>
         <translation>重命名条目</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/settings_page.py" line="703"/>
+        <source>There is no font file at this path.</source>
+        <translation>这个位置没有字体文件。</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/settings_page.py" line="706"/>
+        <source>Choose a TrueType font (.ttf or .ttc); .otf and other fonts cannot be embedded.</source>
+        <translation>请选择 TrueType 字体（.ttf 或 .ttc）；.otf 等字体无法嵌入。</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/settings_page.py" line="712"/>
+        <source>This font cannot be used: it is damaged or has no Chinese characters.</source>
+        <translation>此字体不能使用：文件已损坏或不含汉字。</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/settings_page.py" line="723"/>
+        <source>Enter the title printed on the cards.</source>
+        <translation>请填写印在联系卡上的标题。</translation>
     </message>
 </context>
 <context>
     <name>StatsPage</name>
     <message>
-        <location filename="../../village_desk/ui/stats_page.py" line="38" />
+        <location filename="../../village_desk/ui/stats_page.py" line="39"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/stats_page.py" line="40" />
+        <location filename="../../village_desk/ui/stats_page.py" line="41"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/stats_page.py" line="144" />
+        <location filename="../../village_desk/ui/stats_page.py" line="142"/>
         <source>Visits per month, last 12 months (household-times)</source>
         <translation>近12个月每月走访户次</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/stats_page.py" line="146" />
-        <location filename="../../village_desk/ui/stats_page.py" line="152" />
+        <location filename="../../village_desk/ui/stats_page.py" line="144"/>
+        <location filename="../../village_desk/ui/stats_page.py" line="150"/>
         <source>Visits</source>
         <translation>户次</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/stats_page.py" line="148" />
+        <location filename="../../village_desk/ui/stats_page.py" line="146"/>
         <source>Matters by status</source>
         <translation>各状态事项</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/stats_page.py" line="150" />
+        <location filename="../../village_desk/ui/stats_page.py" line="148"/>
         <source>Visits per cadre this year</source>
         <translation>今年各干部走访</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/stats_page.py" line="152" />
+        <location filename="../../village_desk/ui/stats_page.py" line="150"/>
         <source>Households visited</source>
         <translation>走访户数</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/stats_page.py" line="154" />
+        <location filename="../../village_desk/ui/stats_page.py" line="152"/>
         <source>Matters by kind</source>
         <translation>各类别事项</translation>
     </message>
@@ -2504,14 +3595,24 @@
 <context>
     <name>Widgets</name>
     <message>
-        <location filename="../../village_desk/ui/widgets.py" line="118" />
+        <location filename="../../village_desk/ui/widgets.py" line="120"/>
         <source>Could not save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/widgets.py" line="144" />
+        <location filename="../../village_desk/ui/widgets.py" line="146"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/widgets.py" line="213"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/widgets.py" line="229"/>
+        <source>Deleted: {what}</source>
+        <translation>已删除：{what}</translation>
     </message>
 </context>
 </TS>

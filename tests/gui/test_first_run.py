@@ -83,13 +83,24 @@ def test_cadres_are_added_with_inline_errors(empty_db, qtbot):
         assert [c.name for c in setup.cadres(s)] == ["李书记"]
 
 
-def test_roster_import_is_offered_but_disabled_with_an_explanation(empty_db, qtbot):
+def test_roster_import_opens_the_import_dialog_after_the_profile(empty_db, qtbot):
+    from village_desk.ui.roster_import import RosterImportDialog
+
     dialog = open_dialog(empty_db, qtbot)
     to_last_step(dialog, qtbot)
-    assert not dialog.import_radio.isEnabled()
-    assert "花名册导入" in dialog.import_radio.toolTip()
-    click(qtbot, dialog.back_button)
-    assert dialog.step() == dialog.STEP_CADRES
+    assert dialog.import_radio.isEnabled()
+    assert "花名册" in dialog.import_radio.toolTip()
+    radio = dialog.import_radio
+    qtbot.mouseClick(radio, Qt.MouseButton.LeftButton, pos=QPoint(8, radio.height() // 2))
+    assert radio.isChecked()
+    click(qtbot, dialog.start_button)
+    roster = dialog.roster_dialog
+    assert isinstance(roster, RosterImportDialog)
+    qtbot.waitExposed(roster)
+    assert setup.is_initialized(empty_db)  # the profile is saved before the import
+    with qtbot.waitSignal(dialog.completed):
+        click(qtbot, roster.close_button)  # importing nothing still finishes the wizard
+    assert dialog.result() == QDialog.DialogCode.Accepted
 
 
 def test_demo_choice_generates_households_in_the_background(empty_db, qtbot):

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QLabel, QTableView
+from PySide6.QtWidgets import QLabel
 
 from village_desk.core import queries
 from village_desk.ui.main_window import MainWindow
-from village_desk.ui.pages import PlaceholderPage
 
 NAV_ZH = ["工作台", "户情", "民情日记", "民情台账", "统计", "数据交换", "设置"]
 
@@ -51,11 +50,24 @@ def test_ctrl_number_and_clicks_switch_pages(window, qtbot):
         pos=window.nav.visualItemRect(item).center(),
     )
     page = window.stack.currentWidget()
-    assert isinstance(page, PlaceholderPage)
+    assert page is window.exchange_page
     texts = [label.text() for label in page.findChildren(QLabel)]
     assert "数据交换" in texts
-    assert any("以后的版本" in t for t in texts), texts
-    assert not page.findChildren(QTableView)  # a placeholder shows no invented data
+
+
+def test_an_export_shows_in_the_status_bar_and_an_import_refreshes_lists(
+    window, settings, tmp_path, qtbot
+):
+    assert window.export_label.text() == "尚未导出"
+    window.nav.setCurrentRow(MainWindow.PAGE_EXCHANGE)
+    panel = window.exchange_page.export_panel
+    panel.ask_save_path = lambda _suggested: str(tmp_path / "ledger.xlsx")
+    with qtbot.waitSignal(window.exchange_page.exported, timeout=20000) as exported:
+        qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
+    assert (tmp_path / "ledger.xlsx").is_file()
+    assert exported.args[0] in window.export_label.text()
+    window.exchange_page.data_changed.emit()  # as after a roster import
+    assert MainWindow.PAGE_HOUSEHOLDS in window._dirty
 
 
 def test_dashboard_shows_real_counts(window, demo_db):

@@ -213,7 +213,7 @@ def test_settings_group_and_large_font(window, demo_db, qtbot):
 
     app = QApplication.instance()
     size = app.font().pointSizeF()
-    page.tabs.setCurrentIndex(6)
+    page.tabs.setCurrentWidget(page.display_tab)
     click(qtbot, page.large_font_check)
     assert app.font().pointSizeF() > size
     assert page.prefs.value("ui/large_font") in (True, "true")

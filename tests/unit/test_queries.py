@@ -127,16 +127,18 @@ def test_visit_stats_count_visits_and_distinct_households(db, village):
 
 
 def test_month_end_review(db, village):
-    mk = lambda: ledger.register_matter(
-        db,
-        None,
-        ledger.MatterInput(  # noqa: E731
-            content="事项",
-            responsible_id=village["grid"],
-            applicant_name="张三丰",
-            household_id=village["hh"],
-        ),
-    )
+    def mk():
+        return ledger.register_matter(
+            db,
+            None,
+            ledger.MatterInput(
+                content="事项",
+                responsible_id=village["grid"],
+                applicant_name="张三丰",
+                household_id=village["hh"],
+            ),
+        )
+
     closable, noted, silent, done = mk(), mk(), mk(), mk()
     for action, kw in [("complete", {"text": "好"}), ("feedback", {"satisfaction": "basic"})]:
         ledger.apply_action(db, None, closable, action, **kw)

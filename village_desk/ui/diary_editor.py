@@ -155,6 +155,7 @@ class RaisedItemRow(QFrame):
 class DiaryEditor(QWidget):
     saved = Signal(object, list)  # entry id, new matter ids
     closed = Signal()
+    delete_requested = Signal(object)  # entry id
     open_matter_requested = Signal(object)
 
     def __init__(self, db: Database, drafts: DraftStore, parent: QWidget | None = None):
@@ -183,10 +184,13 @@ class DiaryEditor(QWidget):
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setToolTip(self.tr("Close (Esc); an unsaved entry is kept as a draft"))
         self.discard_button = QPushButton(self.tr("Discard draft"))
+        self.delete_button = QPushButton(self.tr("Delete entry"))
+        self.delete_button.setToolTip(self.tr("Delete this saved entry (can be undone)"))
         top = QHBoxLayout()
         top.addWidget(self.title)
         top.addSpacing(12)
         top.addWidget(self.draft_label, 1)
+        top.addWidget(self.delete_button)
         top.addWidget(self.discard_button)
         top.addWidget(self.close_button)
         top.addWidget(self.save_button)
@@ -226,7 +230,11 @@ class DiaryEditor(QWidget):
         row(self.tr("Place / participants"), self.place_edit, "地点/参加人员")
 
         self.sections: dict[str, CollapsibleText] = {}
-        sections_box = QGroupBox(self.tr("The six questions (optional; click to open)"))
+        # The title is a label, not the group box's own title: QGroupBox sizes its
+        # title without the fallback CJK font and cut off the closing bracket.
+        sections_title = QLabel(self.tr("The six questions (optional; click to open)"))
+        sections_title.setWordWrap(True)
+        sections_box = QGroupBox()
         sl = QVBoxLayout(sections_box)
         titles = {
             "q_basic": self.tr("Basic situation"),
@@ -251,7 +259,8 @@ class DiaryEditor(QWidget):
         text_form.addRow(self.tr("Narrative"), self.narrative_edit)
         text_form.addRow(self.tr("Help given"), self.help_edit)
 
-        items_box = QGroupBox(self.tr("Raised by the villagers"))
+        items_title = QLabel(self.tr("Raised by the villagers"))
+        items_box = QGroupBox()
         self.items_layout = QVBoxLayout(items_box)
         self.existing_items = QVBoxLayout()
         self.items_layout.addLayout(self.existing_items)
@@ -272,7 +281,10 @@ class DiaryEditor(QWidget):
         left.addLayout(text_form)
         left.addStretch(1)
         right = QVBoxLayout()
+        right.addWidget(sections_title)
         right.addWidget(sections_box)
+        right.addSpacing(6)
+        right.addWidget(items_title)
         right.addWidget(items_box)
         right.addStretch(1)
         columns.addLayout(left, 1)
@@ -293,6 +305,7 @@ class DiaryEditor(QWidget):
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.close_editor)
         self.discard_button.clicked.connect(self.discard)
+        self.delete_button.clicked.connect(lambda: self.delete_requested.emit(self.entry_id))
         self.add_item_button.clicked.connect(lambda: self.add_item())
         for w in (self.date_edit, self.mode_combo, self.author_combo):
             sig = w.dateChanged if isinstance(w, QDateEdit) else w.currentIndexChanged
@@ -362,6 +375,7 @@ class DiaryEditor(QWidget):
     def start_new(self, household_ids: list[uuid.UUID] = ()) -> None:
         self._reset()
         self.entry_id = None
+        self.delete_button.hide()
         self.draft_id = self.drafts.new_id()
         self.title.setText(self.tr("New diary entry"))
         self._loading = True
@@ -377,6 +391,7 @@ class DiaryEditor(QWidget):
         self.draft_id = draft_id
         entry = data.get("entry_id")
         self.entry_id = uuid.UUID(entry) if entry else None
+        self.delete_button.setVisible(self.entry_id is not None)
         self.title.setText(self.tr("Edit diary entry") if entry else self.tr("New diary entry"))
         self._loading = True
         self._apply(data)
@@ -394,6 +409,7 @@ class DiaryEditor(QWidget):
             hids = diary.entry_households(s, entry_id)
         self._reset()
         self.entry_id = entry_id
+        self.delete_button.show()
         self.draft_id = self.drafts.new_id()
         self.title.setText(self.tr("Edit diary entry"))
         self._loading = True

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,14 +29,19 @@ from PySide6.QtWidgets import (
 from village_desk.core import diary, setup
 from village_desk.core.db import Database
 from village_desk.core.diary_queries import DiaryFilter
+from village_desk.core.models import DiaryEntry
 
 from .diary_editor import DiaryEditor
 from .diary_model import ENTRY_ID_ROLE, DiaryTableModel
 from .drafts import DraftStore, drafts_dir
-from .widgets import call_service
+from .pickers import household_labels
+from .print_dialogs import DiaryPrintDialog
+from .print_preview import PrintRun
+from .widgets import UndoBar, call_service
 
 DRAFT_ROLE = Qt.ItemDataRole.UserRole + 40
 HEADER_KEY = "diary/header"
+UNDO_SECONDS = 30
 
 
 class DiaryPage(QWidget):
@@ -66,6 +72,11 @@ class DiaryPage(QWidget):
         self.new_button.setToolTip(self.tr("New diary entry (Ctrl+N)"))
         self.open_button = QPushButton(self.tr("Open"))
         self.delete_button = QPushButton(self.tr("Delete"))
+        self.print_button = QPushButton(self.tr("Print visit diary…"))
+        self.print_button.setToolTip(
+            self.tr("A cadre's entries for a period, for the township's spot check (Ctrl+P)")
+        )
+        self.undo_bar = UndoBar(UNDO_SECONDS)
         self.count_label = QLabel()
         self._load_choices()
         filters = QHBoxLayout()
@@ -83,6 +94,7 @@ class DiaryPage(QWidget):
         for b in (self.new_button, self.open_button, self.delete_button):
             actions.addWidget(b)
         actions.addStretch(1)
+        actions.addWidget(self.print_button)
 
         self.drafts_label = QLabel()
         self.drafts_list = QListWidget()
@@ -117,6 +129,7 @@ class DiaryPage(QWidget):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(filters)
         layout.addLayout(actions)
+        layout.addWidget(self.undo_bar)
         layout.addWidget(self.drafts_box)
         layout.addWidget(self.table, 1)
 
@@ -137,6 +150,9 @@ class DiaryPage(QWidget):
         self.table.doubleClicked.connect(self.open_selected)
         self.table.activated.connect(self.open_selected)
         self.delete_button.clicked.connect(self.delete_selected)
+        self.print_button.clicked.connect(self.print_diary)
+        self.undo_bar.undo_requested.connect(self.undo_delete)
+        self.editor.delete_requested.connect(self.delete_entry)
         self.resume_button.clicked.connect(self.resume_selected_draft)
         self.drafts_list.itemDoubleClicked.connect(self.resume_selected_draft)
         self.editor.saved.connect(self._on_saved)
@@ -256,19 +272,68 @@ class DiaryPage(QWidget):
     @Slot()
     def delete_selected(self) -> None:
         eid = self._selected_id()
-        if eid is None:
-            return
+        if eid is not None:
+            self.delete_entry(eid)
+
+    @Slot(object)
+    def delete_entry(self, eid: uuid.UUID) -> bool:
+        """Delete after asking; the undo bar can bring it back."""
+        with self.db.reading() as s:
+            entry = s.get(DiaryEntry, eid)
+            labels = household_labels(self.db, diary.entry_households(s, eid))
+        if entry is None:
+            return False
         answer = QMessageBox.question(
             self,
             self.tr("Delete entry"),
-            self.tr("Delete this diary entry? Matters created from it stay in the ledger."),
+            self.tr(
+                "Delete this diary entry? Matters created from it stay in the ledger. "
+                "You can undo this right afterwards."
+            ),
         )
         if answer != QMessageBox.StandardButton.Yes:
-            return
+            return False
         ok, _ = call_service(self, lambda: diary.delete_entry(self.db, self.actor_id, eid))
+        if not ok:
+            return False
+        who = "、".join(labels.values()) or entry.place
+        self.undo_bar.offer(
+            eid,
+            self.tr("diary entry of {date} {who}").format(date=entry.date.isoformat(), who=who),
+        )
+        if self.is_editing() and self.editor.entry_id == eid:
+            self.editor._timer.stop()
+            if self.editor.draft_id:
+                self.drafts.delete(self.editor.draft_id)
+            self.editor.draft_id = None
+            self.views.setCurrentIndex(0)
+        self.refresh()
+        self.data_changed.emit()
+        return True
+
+    @Slot(object)
+    def undo_delete(self, eid: uuid.UUID) -> None:
+        ok, _ = call_service(self, lambda: diary.restore_entry(self.db, self.actor_id, eid))
         if ok:
             self.refresh()
             self.data_changed.emit()
+
+    # ------------------------------------------------------------ printing
+
+    def diary_print_dialog(self) -> DiaryPrintDialog:
+        cadre = self.cadre_combo.currentData() or (
+            self.editor.author_combo.currentData() if self.is_editing() else None
+        )
+        return DiaryPrintDialog(self.db, cadre or self.actor_id, parent=self)
+
+    @Slot()
+    def print_diary(self) -> PrintRun | None:
+        """打印民情日记: cadre and period, then the preview."""
+        dialog = self.diary_print_dialog()
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        self.last_print = dialog.start(self)
+        return self.last_print
 
     @Slot(object, list)
     def _on_saved(self, entry_id, matter_ids: list) -> None:

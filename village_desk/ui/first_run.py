@@ -2,9 +2,10 @@
 
 Step 1 saves the village profile (``setup.initialize``, which also seeds the
 vocabularies), step 2 adds cadres one by one (``setup.add_cadre``), step 3
-chooses demo data, an empty start, or a roster import (offered by the roster
-import feature). Demo generation runs on the thread pool with a progress
-dialog; the dialog accepts itself when everything is done and emits
+chooses demo data, an empty start, or a roster import (the roster import
+dialog opens once the profile is saved; the wizard finishes when it closes).
+Demo generation runs on the thread pool with a progress dialog; the dialog
+accepts itself when everything is done and emits
 :attr:`FirstRunDialog.completed`.
 """
 
@@ -176,8 +177,12 @@ class FirstRunDialog(QDialog):
         self.demo_radio = QRadioButton(self.tr("Load demonstration data"))
         self.empty_radio = QRadioButton(self.tr("Start empty"))
         self.import_radio = QRadioButton(self.tr("Import a household roster (Excel)"))
-        self.import_radio.setEnabled(False)
-        self.import_radio.setToolTip(self.tr("Provided by the roster import feature"))
+        self.import_radio.setToolTip(
+            self.tr(
+                "Import households and members from the roster the village keeps in Excel, "
+                "after this step"
+            )
+        )
         self.demo_radio.setChecked(True)
         choice = QButtonGroup(self)
         for b in (self.demo_radio, self.empty_radio, self.import_radio):
@@ -303,8 +308,18 @@ class FirstRunDialog(QDialog):
             return
         if self.demo_radio.isChecked():
             self._start_demo(self.households_spin.value())
+        elif self.import_radio.isChecked():
+            self.import_roster()
         else:
             self._finish()
+
+    def import_roster(self) -> None:
+        """The roster import dialog; the village starts as it left it (import or not)."""
+        from .roster_import import RosterImportDialog
+
+        self.roster_dialog = RosterImportDialog(self.db, None, parent=self)
+        self.roster_dialog.finished.connect(lambda _result: self._finish())
+        self.roster_dialog.open()
 
     def _set_busy(self, busy: bool) -> None:
         for b in (self.back_button, self.start_button, self.cancel_button):

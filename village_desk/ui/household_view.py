@@ -62,6 +62,7 @@ class HouseholdView(QWidget):
     new_matter_requested = Signal(object)  # household id
     open_diary_requested = Signal(object)  # entry id
     open_matter_requested = Signal(object)  # matter id
+    print_card_requested = Signal(object)  # household id
 
     def __init__(self, db: Database, parent: QWidget | None = None):
         super().__init__(parent)
@@ -76,9 +77,8 @@ class HouseholdView(QWidget):
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.diary_button = QPushButton(self.tr("New diary entry"))
         self.matter_button = QPushButton(self.tr("New matter"))
-        self.card_button = QPushButton(self.tr("Print contact card"))
-        self.card_button.setEnabled(False)
-        self.card_button.setToolTip(self.tr("Provided by the printing feature"))
+        self.card_button = QPushButton(self.tr("Print contact card…"))
+        self.card_button.setToolTip(self.tr("Preview and print this household's card (Ctrl+P)"))
         self.delete_button = QPushButton(self.tr("Delete household"))
         title_row = QHBoxLayout()
         title_row.addWidget(self.back_button)
@@ -194,6 +194,7 @@ class HouseholdView(QWidget):
         self.matter_button.clicked.connect(
             lambda: self.new_matter_requested.emit(self.household_id)
         )
+        self.card_button.clicked.connect(lambda: self.print_card_requested.emit(self.household_id))
         self.add_member_button.clicked.connect(self.add_member)
         self.edit_member_button.clicked.connect(self.edit_member)
         self.members_table.doubleClicked.connect(self.edit_member)

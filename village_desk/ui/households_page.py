@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFrame,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,14 +23,16 @@ from PySide6.QtWidgets import (
 )
 
 from village_desk.core import households as household_services
-from village_desk.core import setup
+from village_desk.core import queries, setup
 from village_desk.core.db import Database
 from village_desk.core.queries import HouseholdFilter
 
 from .household_forms import HouseholdDialog
 from .household_view import HouseholdView
 from .models import Col, HouseholdTableModel
-from .widgets import call_service
+from .print_dialogs import CardPrintDialog, print_cards, remembered_card_format
+from .print_preview import PrintRun
+from .widgets import UndoBar, call_service
 
 DEFAULT_NOT_VISITED_DAYS = 90
 COLUMN_WIDTHS = {
@@ -55,7 +57,6 @@ class HouseholdsPage(QWidget):
         super().__init__(parent)
         self.db = db
         self.actor_id: uuid.UUID | None = None
-        self._undo_id: uuid.UUID | None = None
 
         self.group_combo = QComboBox()
         self.group_combo.setAccessibleName(self.tr("Group"))
@@ -69,6 +70,10 @@ class HouseholdsPage(QWidget):
         self.new_button = QPushButton(self.tr("New household…"))
         self.new_button.setToolTip(self.tr("New household (Ctrl+N)"))
         self.open_button = QPushButton(self.tr("Open"))
+        self.print_button = QPushButton(self.tr("Print contact cards…"))
+        self.print_button.setToolTip(
+            self.tr("Cards for the selected households, the filtered group or category, or all")
+        )
         self.not_visited_check = QCheckBox(self.tr("Not visited for over"))
         self.not_visited_spin = QSpinBox()
         self.not_visited_spin.setRange(1, 3650)
@@ -97,6 +102,8 @@ class HouseholdsPage(QWidget):
         actions.addWidget(self.overdue_check)
         actions.addSpacing(12)
         actions.addWidget(self.clear_button)
+        actions.addSpacing(12)
+        actions.addWidget(self.print_button)
         actions.addStretch(1)
         actions.addWidget(self.count_label)
         for combo in (self.group_combo, self.category_combo, self.cadre_combo):
@@ -106,27 +113,15 @@ class HouseholdsPage(QWidget):
             combo.setMinimumContentsLength(7)
 
         # undo bar (after a deletion)
-        self.undo_bar = QFrame()
-        self.undo_bar.setObjectName("undoBar")
-        self.undo_bar.setStyleSheet(
-            "QFrame#undoBar { background: #fff4ce; border: 1px solid #e0c060; }"
-        )
-        self.undo_label = QLabel()
-        self.undo_button = QPushButton(self.tr("Undo"))
-        ub = QHBoxLayout(self.undo_bar)
-        ub.setContentsMargins(8, 4, 8, 4)
-        ub.addWidget(self.undo_label, 1)
-        ub.addWidget(self.undo_button)
-        self.undo_bar.hide()
-        self._undo_timer = QTimer(self)
-        self._undo_timer.setSingleShot(True)
-        self._undo_timer.timeout.connect(self.undo_bar.hide)
+        self.undo_bar = UndoBar(UNDO_SECONDS)
+        self.undo_label = self.undo_bar.label
+        self.undo_button = self.undo_bar.button
 
         self.model = HouseholdTableModel(db, page_size=page_size, parent=self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -164,7 +159,9 @@ class HouseholdsPage(QWidget):
         self.open_button.clicked.connect(self.open_selected)
         self.table.doubleClicked.connect(self.open_selected)
         self.table.activated.connect(self.open_selected)
-        self.undo_button.clicked.connect(self.undo_delete)
+        self.undo_bar.undo_requested.connect(self.undo_delete)
+        self.print_button.clicked.connect(self.print_cards)
+        self.detail.print_card_requested.connect(self.print_household_card)
         self.detail.back_requested.connect(self.show_list)
         self.detail.deleted.connect(self._on_deleted)
         self.detail.changed.connect(self._on_detail_changed)
@@ -329,6 +326,58 @@ class HouseholdsPage(QWidget):
             return None
         return self.model.household(index.row()).id
 
+    def selected_household_ids(self) -> list[uuid.UUID]:
+        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
+        return [self.model.household(r).id for r in rows]
+
+    # ------------------------------------------------------------ printing
+
+    def card_print_dialog(self) -> CardPrintDialog:
+        group = category = None
+        if self.group_combo.currentIndex() > 0:
+            name = self.group_combo.currentText()
+            group = (name, name)
+        if self.category_combo.currentIndex() > 0:
+            category = (self.category_combo.currentData(), self.category_combo.currentText())
+        with self.db.reading() as s:
+            total = queries.household_count(s, HouseholdFilter())
+        return CardPrintDialog(
+            self.db,
+            selected_ids=self.selected_household_ids(),
+            group=group,
+            category=category,
+            total=total,
+            parent=self,
+        )
+
+    @Slot()
+    def print_cards(self) -> PrintRun | None:
+        """打印联系卡: the dialog (scope, layout, size), then the preview."""
+        dialog = self.card_print_dialog()
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        self.last_print = dialog.start(self)
+        return self.last_print
+
+    @Slot(object)
+    def print_household_card(self, household_id: uuid.UUID) -> PrintRun:
+        layout, size = remembered_card_format()
+        number = self.detail.household.number if self.detail.household else ""
+        self.last_print = print_cards(
+            self,
+            self.db,
+            household_ids=[household_id],
+            layout=layout,
+            size=size,
+            title=self.tr("Contact card {number}").format(number=number),
+        )
+        return self.last_print
+
+    def print_in_context(self) -> PrintRun | None:
+        if self.is_showing_detail():
+            return self.print_household_card(self.detail.household_id)
+        return self.print_cards()
+
     # ------------------------------------------------------------ household page
 
     def set_actor(self, actor_id: uuid.UUID | None) -> None:
@@ -373,25 +422,17 @@ class HouseholdsPage(QWidget):
 
     @Slot(object, str)
     def _on_deleted(self, household_id: uuid.UUID, description: str) -> None:
-        self._undo_id = household_id
-        self.undo_label.setText(self.tr("Deleted: {what}").format(what=description))
-        self.undo_bar.show()
-        self._undo_timer.start(UNDO_SECONDS * 1000)
+        self.undo_bar.offer(household_id, description)
         self.show_list()
         self.model.refresh()
         self._update_count()
         self.data_changed.emit()
 
-    @Slot()
-    def undo_delete(self) -> None:
-        hid = self._undo_id
-        if hid is None:
-            return
+    @Slot(object)
+    def undo_delete(self, hid: uuid.UUID) -> None:
         ok, _ = call_service(
             self, lambda: household_services.restore_household(self.db, self.actor_id, hid)
         )
-        self.undo_bar.hide()
-        self._undo_id = None
         if ok:
             self.model.refresh()
             self._update_count()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -31,11 +32,14 @@ from village_desk.core.queries import MatterFilter
 
 from .ledger_model import MATTER_ID_ROLE, Col, MatterTableModel
 from .matter_view import ActionDialog, MatterDialog, MatterView
-from .widgets import HINT_STYLE, call_service, heading
+from .print_dialogs import LedgerPrintDialog, ReferralDialog
+from .print_preview import PrintRun
+from .widgets import HINT_STYLE, UndoBar, call_service, heading
 
 HEADER_KEY = "ledger/header"
 OPEN = "__open__"
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 60
+UNDO_SECONDS = 30
 
 
 class MonthEndView(QWidget):
@@ -44,6 +48,7 @@ class MonthEndView(QWidget):
     back_requested = Signal()
     open_matter_requested = Signal(object)
     changed = Signal()
+    print_requested = Signal(object)  # (year, month)
 
     def __init__(self, db: Database, parent: QWidget | None = None):
         super().__init__(parent)
@@ -76,12 +81,14 @@ class MonthEndView(QWidget):
         self.feedback_button = QPushButton(self.tr("Return visit…"))
         self.note_button = QPushButton(self.tr("Add progress note…"))
         self.open_button = QPushButton(self.tr("Open matter"))
+        self.print_button = QPushButton(self.tr("Print month-end ledger…"))
         top = QHBoxLayout()
         top.addWidget(self.back_button)
         top.addSpacing(12)
         top.addWidget(self.title)
         top.addWidget(self.month_combo)
         top.addStretch(1)
+        top.addWidget(self.print_button)
         buttons = QHBoxLayout()
         for b in (self.close_button, self.feedback_button, self.note_button, self.open_button):
             buttons.addWidget(b)
@@ -100,6 +107,9 @@ class MonthEndView(QWidget):
         self.close_button.clicked.connect(lambda: self._act("close"))
         self.feedback_button.clicked.connect(lambda: self._act("feedback"))
         self.note_button.clicked.connect(self._note)
+        self.print_button.clicked.connect(
+            lambda: self.print_requested.emit(self.month_combo.currentData())
+        )
         self.groups: dict[str, QTreeWidgetItem] = {}
 
     def reload(self) -> None:
@@ -216,6 +226,12 @@ class LedgerPage(QWidget):
         self.new_button.setToolTip(self.tr("Register a matter (Ctrl+N)"))
         self.open_button = QPushButton(self.tr("Open"))
         self.review_button = QPushButton(self.tr("Month-end review…"))
+        self.notice_button = QPushButton(self.tr("Print public notice…"))
+        self.notice_button.setToolTip(
+            self.tr("公示 sheet of a month for the notice board (Ctrl+P)")
+        )
+        self.sheet_button = QPushButton(self.tr("Print month-end ledger…"))
+        self.undo_bar = UndoBar(UNDO_SECONDS)
         self.count_label = QLabel()
         self._load_choices()
         filters = QHBoxLayout()
@@ -242,7 +258,13 @@ class LedgerPage(QWidget):
         legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         filters2.addWidget(legend, 1)
         actions = QHBoxLayout()
-        for b in (self.new_button, self.open_button, self.review_button):
+        for b in (
+            self.new_button,
+            self.open_button,
+            self.review_button,
+            self.notice_button,
+            self.sheet_button,
+        ):
             actions.addWidget(b)
         actions.addStretch(1)
         actions.addWidget(self.count_label)
@@ -267,6 +289,7 @@ class LedgerPage(QWidget):
         layout.addLayout(actions)
         layout.addLayout(filters)
         layout.addLayout(filters2)
+        layout.addWidget(self.undo_bar)
         layout.addWidget(self.table, 1)
         self.detail = MatterView(db)
         self.review = MonthEndView(db)
@@ -292,6 +315,14 @@ class LedgerPage(QWidget):
         self.new_button.clicked.connect(lambda: self.new_matter())
         self.open_button.clicked.connect(self.open_selected)
         self.review_button.clicked.connect(self.show_review)
+        self.notice_button.clicked.connect(lambda: self.print_month(LedgerPrintDialog.NOTICE))
+        self.sheet_button.clicked.connect(lambda: self.print_month(LedgerPrintDialog.SHEET))
+        self.undo_bar.undo_requested.connect(self.undo_delete)
+        self.detail.deleted.connect(self._on_deleted)
+        self.detail.print_referral_requested.connect(self.print_referral)
+        self.review.print_requested.connect(
+            lambda month: self.print_month(LedgerPrintDialog.SHEET, month)
+        )
         self.table.doubleClicked.connect(self.open_selected)
         self.table.activated.connect(self.open_selected)
         self.detail.back_requested.connect(self.show_list)
@@ -446,6 +477,51 @@ class LedgerPage(QWidget):
             self._changed()
             self.open_matter(dialog.saved_id)
         return dialog
+
+    # ------------------------------------------------------------ delete / undo
+
+    @Slot(object, str)
+    def _on_deleted(self, matter_id, description: str) -> None:
+        self.undo_bar.offer(matter_id, description)
+        self.show_list()
+        self._changed()
+
+    @Slot(object)
+    def undo_delete(self, matter_id) -> None:
+        ok, _ = call_service(self, lambda: ledger.restore_matter(self.db, self.actor_id, matter_id))
+        if ok:
+            self._changed()
+
+    # ------------------------------------------------------------ printing
+
+    def print_dialog(self, kind: str, month=None) -> LedgerPrintDialog:
+        return LedgerPrintDialog(
+            self.db, kind, month or self.month_combo.currentData(), parent=self
+        )
+
+    def print_month(self, kind: str, month=None) -> PrintRun | None:
+        """打印公示 / 打印月底台账: choose the month, then the preview."""
+        dialog = self.print_dialog(kind, month)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        self.last_print = dialog.start(self)
+        return self.last_print
+
+    @Slot(object)
+    def print_referral(self, matter) -> PrintRun | None:
+        dialog = ReferralDialog(self.db, matter.number, parent=self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        self.last_print = dialog.start(self)
+        return self.last_print
+
+    def print_in_context(self) -> PrintRun | None:
+        current = self.views.currentWidget()
+        if current is self.detail and self.detail.can_print_referral():
+            return self.print_referral(self.detail.matter)
+        if current is self.review:
+            return self.print_month(LedgerPrintDialog.SHEET, self.review.month_combo.currentData())
+        return self.print_month(LedgerPrintDialog.NOTICE)
 
     def save_state(self, settings) -> None:
         settings.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())

@@ -4,7 +4,7 @@ The pages talk to each other only through the window (signals in, method
 calls out): a household page asks for a new diary entry, a matter asks to
 show its diary entry, a dashboard number asks for a filtered list. A page
 whose data another page changed is refreshed when it is next shown. The
-数据交换 page says plainly that it is coming.
+数据交换 page reports exports (status bar) and imports (lists refresh).
 """
 
 from __future__ import annotations
@@ -31,9 +31,10 @@ from village_desk.core.search import Hit
 
 from .diary_page import DiaryPage
 from .drafts import DraftStore
+from .exchange_page import ExchangePage
 from .households_page import HouseholdsPage
 from .ledger_page import OPEN, LedgerPage
-from .pages import DashboardPage, PlaceholderPage
+from .pages import DashboardPage
 from .quick_search import QuickSearchEdit
 from .settings_page import SettingsPage
 from .stats_page import StatsPage
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.ledger_page = LedgerPage(db, page_size=page_size)
         self.stats_page = StatsPage(db)
         self.settings_page = SettingsPage(db, prefs=self.settings)
+        self.exchange_page = ExchangePage(db, prefs=self.settings)
         titles = [
             self.tr("Work bench"),
             self.tr("Households"),
@@ -102,7 +104,7 @@ class MainWindow(QMainWindow):
             self.diary_page,
             self.ledger_page,
             self.stats_page,
-            PlaceholderPage(titles[5]),
+            self.exchange_page,
             self.settings_page,
         ]
         self.stack = QStackedWidget()
@@ -160,7 +162,10 @@ class MainWindow(QMainWindow):
         self.escape_action = QAction(self.tr("Cancel"), self)
         self.escape_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         self.escape_action.triggered.connect(self.escape_in_context)
-        for action in (self.new_action, self.save_action, self.escape_action):
+        self.print_action = QAction(self.tr("Print"), self)
+        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_action.triggered.connect(self.print_in_context)
+        for action in (self.new_action, self.save_action, self.escape_action, self.print_action):
             self.addAction(action)
 
         # central area
@@ -283,6 +288,10 @@ class MainWindow(QMainWindow):
         hp.data_changed.connect(lambda: self._mark_dirty(self.PAGE_HOUSEHOLDS))
         dp.data_changed.connect(lambda: self._mark_dirty(self.PAGE_DIARY))
         lp.data_changed.connect(lambda: self._mark_dirty(self.PAGE_LEDGER))
+        self.exchange_page.data_changed.connect(lambda: self._mark_dirty(self.PAGE_EXCHANGE))
+        self.exchange_page.exported.connect(
+            lambda when: self.export_label.setText(self.tr("Last export: {when}").format(when=when))
+        )
         self.settings_page.changed.connect(self._settings_changed)
 
     def _mark_dirty(self, source: int) -> None:
@@ -313,6 +322,7 @@ class MainWindow(QMainWindow):
             self.households_page,
             self.diary_page,
             self.ledger_page,
+            self.exchange_page,
         ):
             page.set_actor(operator_id)
         self.settings_page.actor_id = operator_id
@@ -386,6 +396,25 @@ class MainWindow(QMainWindow):
             self.diary_page.editor.save()
 
     @Slot()
+    def print_in_context(self):
+        """Ctrl+P: the printout of what is on screen (cards, diary, notice…)."""
+        row = self.nav.currentRow()
+        if row == self.PAGE_HOUSEHOLDS:
+            return self.households_page.print_in_context()
+        if row == self.PAGE_DIARY:
+            return self.diary_page.print_diary()
+        if row == self.PAGE_LEDGER:
+            return self.ledger_page.print_in_context()
+        self.statusBar().showMessage(
+            self.tr(
+                "Printing: contact cards from 户情, diaries from 民情日记, "
+                "notices and ledger sheets from 民情台账."
+            ),
+            8000,
+        )
+        return None
+
+    @Slot()
     def escape_in_context(self) -> None:
         if self.search_edit.popup_visible():
             self.search_edit.hide_popup()
@@ -409,17 +438,24 @@ class MainWindow(QMainWindow):
             "ledger": self.PAGE_LEDGER,
             "matter": self.PAGE_LEDGER,
             "month-end": self.PAGE_LEDGER,
+            "print-preview": self.PAGE_HOUSEHOLDS,
             "stats": self.PAGE_STATS,
             "settings": self.PAGE_SETTINGS,
         }
         self.nav.setCurrentRow(pages.get(name, self.PAGE_DASHBOARD))
-        if name == "household" and self.households_page.model.rowCount():
+        if name in ("household", "print-preview") and self.households_page.model.rowCount():
             rows = self.households_page.model
             best = max(
                 range(min(rows.rowCount(), 50)),
                 key=lambda r: (rows.household(r).open_matters, r == 0),
             )
             self.households_page.open_household(rows.household(best).id)
+            if name == "print-preview":  # a full sheet: the cards of that household's group
+                from .print_dialogs import print_cards
+
+                self.households_page.last_print = print_cards(
+                    self.households_page, self.db, group=rows.household(best).group_name
+                )
         elif name == "diary-editor":
             entry = self.diary_page.model.entry(0) if self.diary_page.model.rowCount() else None
             if entry is not None:

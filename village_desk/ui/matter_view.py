@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +40,7 @@ from .widgets import (
     ERROR_STYLE,
     HINT_STYLE,
     FieldErrors,
+    call_service,
     error_label,
     heading,
     set_combo_data,
@@ -155,7 +158,9 @@ class ActionDialog(QDialog):
 
 
 class MatterDialog(QDialog):
-    """Register a new matter (申办事项, applicant, deadline, responsible…)."""
+    """Register a new matter (申办事项, applicant, deadline, responsible…), or
+    correct the registration details of one (``matter``): only the fields in
+    ``ledger.EDITABLE`` can change; the life cycle changes only by actions."""
 
     def __init__(
         self,
@@ -163,10 +168,16 @@ class MatterDialog(QDialog):
         actor_id,
         household_id: uuid.UUID | None = None,
         parent: QWidget | None = None,
+        matter: Matter | None = None,
     ):
         super().__init__(parent)
         self.db, self.actor_id = db, actor_id
-        self.setWindowTitle(self.tr("Register a matter"))
+        self.matter = matter
+        self.setWindowTitle(
+            self.tr("Edit matter {number}").format(number=matter.number)
+            if matter
+            else self.tr("Register a matter")
+        )
         self.setMinimumWidth(620)
         self.saved_id: uuid.UUID | None = None
         self.general_error = error_label()
@@ -177,6 +188,12 @@ class MatterDialog(QDialog):
                 for kind in ("channel", "matter_kind", "service_type", "level", "handling")
             }
             cadres = setup.cadres(s)
+            if matter is not None:  # a retired responsible cadre stays choosable
+                cadres += [
+                    c
+                    for c in setup.cadres(s, include_inactive=True)
+                    if c.id == matter.responsible_id and c not in cadres
+                ]
             self._deadline_days = setup.get_setting(s, "default_deadline_days") or {}
 
         def combo(kind: str, blank: bool = False) -> QComboBox:
@@ -243,6 +260,7 @@ class MatterDialog(QDialog):
         cl = QVBoxLayout(content)
         cl.addLayout(form)
         cl.addWidget(self.general_error)
+        cl.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
@@ -255,11 +273,78 @@ class MatterDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
         self.resize(680, 680)
+        if matter is not None:
+            self._load(matter)
+            return
         if household_id:
             self.applicant.add(household_id)
         self.kind_combo.currentIndexChanged.connect(self._default_deadline)
         self.received_edit.dateChanged.connect(self._default_deadline)
         self._default_deadline()
+
+    def _load(self, m: Matter) -> None:
+        """Edit mode: the registration as it is; what cannot change is read-only."""
+        if m.household_id:
+            self.applicant.add(m.household_id)
+        self.applicant_name.setText(m.applicant_name)
+        self.phone_edit.setText(m.applicant_phone)
+        self.content_edit.setPlainText(m.content)
+        self.received_edit.setMinimumDate(_qdate(m.received_date))
+        self.received_edit.setDate(_qdate(m.received_date))
+        set_combo_data(self.channel_combo, m.channel)
+        set_combo_data(self.kind_combo, m.kind)
+        set_combo_data(self.service_combo, m.service_type)
+        set_combo_data(self.level_combo, m.level)
+        set_combo_data(self.handling_combo, m.handling)
+        self.deadline_edit.setMinimumDate(_qdate(m.received_date))
+        self.deadline_edit.setDate(_qdate(m.deadline))
+        set_combo_data(self.responsible_combo, str(m.responsible_id))
+        self.co_handlers.set_ids(m.co_handler_ids)
+        set_combo_data(self.public_check, bool(m.public))
+        # the applicant's household is shown, not searched for
+        self.applicant.edit.hide()
+        self.applicant.remove_button.hide()
+        self.applicant.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        fixed = self.tr("Set at registration; cannot be changed here")
+        for w in (
+            self.applicant,
+            self.applicant_name,
+            self.received_edit,
+            self.handling_combo,
+        ):
+            w.setEnabled(False)
+            w.setToolTip(fixed)
+
+    def changed_fields(self) -> dict:
+        """The editable fields whose value differs from the matter's."""
+        m = self.matter
+        data = self.value()
+        now = {
+            "content": data.content,
+            "kind": data.kind,
+            "service_type": data.service_type,
+            "level": data.level,
+            "deadline": data.deadline,
+            "responsible_id": data.responsible_id,
+            "co_handler_ids": data.co_handler_ids,
+            "public": data.public,
+            "applicant_phone": data.applicant_phone,
+            "channel": data.channel,
+        }
+        assert set(now) <= ledger.EDITABLE
+        before = {
+            "content": m.content,
+            "kind": m.kind,
+            "service_type": m.service_type,
+            "level": m.level,
+            "deadline": m.deadline,
+            "responsible_id": m.responsible_id,
+            "co_handler_ids": [uuid.UUID(str(c)) for c in m.co_handler_ids],
+            "public": bool(m.public),
+            "applicant_phone": m.applicant_phone,
+            "channel": m.channel,
+        }
+        return {k: v for k, v in now.items() if v != before[k]}
 
     def _default_deadline(self) -> None:
         kind = self.kind_combo.currentData() or ""
@@ -291,6 +376,9 @@ class MatterDialog(QDialog):
     @Slot()
     def save(self) -> None:
         self.errors.clear()
+        if self.matter is not None:
+            self._save_changes()
+            return
         data = self.value()
         if data.responsible_id is None:
             self.errors.show("责任人", self.tr("Add a cadre in Settings first."))
@@ -307,10 +395,23 @@ class MatterDialog(QDialog):
             return
         self.accept()
 
+    def _save_changes(self) -> None:
+        fields = self.changed_fields()
+        if fields:
+            try:
+                ledger.update_matter(self.db, self.actor_id, self.matter.id, **fields)
+            except Exception as err:
+                self.errors.show_error(err)
+                return
+        self.saved_id = self.matter.id
+        self.accept()
+
 
 class MatterView(QWidget):
     back_requested = Signal()
     changed = Signal()
+    deleted = Signal(object, str)  # matter id, description
+    print_referral_requested = Signal(object)  # the matter
     open_diary_requested = Signal(object)
     open_household_requested = Signal(object)
 
@@ -329,6 +430,16 @@ class MatterView(QWidget):
         top.addWidget(self.title)
         top.addWidget(self.status_label)
         top.addStretch(1)
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.edit_button.setToolTip(self.tr("Correct the registration details"))
+        self.referral_button = QPushButton(self.tr("Print referral form…"))
+        self.referral_button.setToolTip(
+            self.tr("办理申请 for a matter forwarded to the township or county (Ctrl+P)")
+        )
+        self.delete_button = QPushButton(self.tr("Delete matter"))
+        self.delete_button.setToolTip(self.tr("For a matter registered by mistake"))
+        for b in (self.edit_button, self.referral_button, self.delete_button):
+            top.addWidget(b)
 
         self.actions_box = QGroupBox(self.tr("Next step"))
         self.actions_layout = QHBoxLayout(self.actions_box)
@@ -421,6 +532,11 @@ class MatterView(QWidget):
         layout.addLayout(body, 1)
 
         self.back_button.clicked.connect(self.back_requested)
+        self.edit_button.clicked.connect(self.edit_matter)
+        self.delete_button.clicked.connect(self.delete_matter)
+        self.referral_button.clicked.connect(
+            lambda: self.print_referral_requested.emit(self.matter)
+        )
         self.note_button.clicked.connect(self.add_note)
         self.note_edit.returnPressed.connect(self.add_note)
         self.source_button.clicked.connect(self._open_source)
@@ -516,6 +632,8 @@ class MatterView(QWidget):
         closed = m.status == "closed"
         self.note_edit.setEnabled(not closed)
         self.note_button.setEnabled(not closed)
+        self.edit_button.setEnabled(not closed)
+        self.referral_button.setEnabled(self.can_print_referral())
         self._build_actions(m)
         return True
 
@@ -538,6 +656,38 @@ class MatterView(QWidget):
         self.no_actions.setVisible(not actions)
         self.actions_layout.addStretch(1)
         self.actions_layout.activate()
+
+    def can_print_referral(self) -> bool:
+        """Only a matter forwarded to a higher level has a referral form."""
+        m = self.matter
+        return m is not None and (m.forwarded_date is not None or m.status == "forwarded")
+
+    def edit_dialog(self) -> MatterDialog:
+        return MatterDialog(self.db, self.actor_id, parent=self, matter=self.matter)
+
+    @Slot()
+    def edit_matter(self) -> None:
+        if self.edit_dialog().exec():
+            self.show_matter(self.matter.id)
+            self.changed.emit()
+
+    @Slot()
+    def delete_matter(self) -> None:
+        m = self.matter
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete matter"),
+            self.tr(
+                "Delete matter {number} with its progress notes? "
+                "Use this only for a matter registered by mistake. "
+                "You can undo this right afterwards."
+            ).format(number=m.number),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        ok, _ = call_service(self, lambda: ledger.delete_matter(self.db, self.actor_id, m.id))
+        if ok:
+            self.deleted.emit(m.id, f"{m.number} {m.content[:30]}")
 
     def action_dialog(self, code: str) -> ActionDialog:
         return ActionDialog(self.db, self.actor_id, self.matter, code, self)

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QPoint, Qt, Signal, Slot
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMenu,
     QPushButton,
-    QToolButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -148,35 +148,117 @@ class HouseholdPicker(QWidget):
         return [self.chosen.item(i).data(ID_ROLE) for i in range(self.chosen.count())]
 
 
-class CadreChecklist(QToolButton):
-    """A button with a menu of check-box cadres (companions, co-handlers)."""
+class CadreChecklist(QWidget):
+    """Several cadres (companions, co-handlers): a field showing the chosen
+    names that opens a check-box list of the cadres.
+
+    Retired cadres are listed only when already chosen (an old record keeps
+    them); they can be unticked like the others.
+    """
 
     changed = Signal()
 
     def __init__(self, db: Database, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.menu_ = QMenu(self)
-        self.setMenu(self.menu_)
-        self.actions_: dict[uuid.UUID, QAction] = {}
+        self.button = QPushButton()
+        self.button.setObjectName("cadreChecklistButton")
+        self.button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.button.setStyleSheet("QPushButton { text-align: left; padding: 3px 8px; }")
+        self.button.setAccessibleName(self.tr("Choose cadres"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.button)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.popup = QFrame(self, Qt.WindowType.Popup)
+        self.popup.setFrameShape(QFrame.Shape.StyledPanel)
+        self.list = QListWidget()
+        self.list.setObjectName("cadreChecklist")
+        hint = QLabel(self.tr("Tick everyone who took part:"))
+        hint.setContentsMargins(4, 2, 4, 0)
+        popup_layout = QVBoxLayout(self.popup)
+        popup_layout.setContentsMargins(2, 2, 2, 2)
+        popup_layout.setSpacing(2)
+        popup_layout.addWidget(hint)
+        popup_layout.addWidget(self.list)
+        self._active: set[uuid.UUID] = set()
         with db.reading() as s:
-            for c in setup.cadres(s):
-                action = QAction(c.name, self)
-                action.setCheckable(True)
-                action.toggled.connect(self._update_text)
-                self.menu_.addAction(action)
-                self.actions_[c.id] = action
+            for c in setup.cadres(s, include_inactive=True):
+                item = QListWidgetItem(c.name)
+                item.setData(ID_ROLE, c.id)
+                item.setFlags(
+                    Qt.ItemFlag.ItemIsUserCheckable
+                    | Qt.ItemFlag.ItemIsEnabled
+                    | Qt.ItemFlag.ItemIsSelectable
+                )
+                item.setCheckState(Qt.CheckState.Unchecked)
+                if c.active:
+                    self._active.add(c.id)
+                else:
+                    item.setHidden(True)
+                self.list.addItem(item)
+        self.list.itemChanged.connect(self._update_text)
+        self.list.itemActivated.connect(self._toggle)
+        self.button.clicked.connect(self.show_popup)
         self._update_text()
 
+    def _items(self) -> list[QListWidgetItem]:
+        return [self.list.item(i) for i in range(self.list.count())]
+
+    def names(self) -> list[str]:
+        return [i.text() for i in self._items() if i.checkState() == Qt.CheckState.Checked]
+
+    @Slot()
     def _update_text(self) -> None:
-        names = [a.text() for a in self.actions_.values() if a.isChecked()]
-        self.setText("、".join(names) if names else self.tr("(none)"))
+        names = self.names()
+        self.button.setToolTip("、".join(names))
+        self._elide()
         self.changed.emit()
+
+    def _elide(self) -> None:
+        names = self.names()
+        full = "、".join(names) if names else self.tr("(none, click to choose)")
+        width = max(self.button.width() - 24, 40)
+        self.button.setText(
+            self.button.fontMetrics().elidedText(full, Qt.TextElideMode.ElideRight, width) + "  ▾"
+        )
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    @Slot(QListWidgetItem)
+    def _toggle(self, item: QListWidgetItem) -> None:
+        checked = item.checkState() == Qt.CheckState.Checked
+        item.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
+
+    @Slot()
+    def show_popup(self) -> None:
+        visible = [i for i in self._items() if not i.isHidden()]
+        rows = max(1, min(len(visible), 12))
+        row_height = self.list.sizeHintForRow(0) if self.list.count() else 20
+        self.list.setFixedHeight(rows * max(row_height, 18) + 2 * self.list.frameWidth() + 4)
+        self.popup.adjustSize()
+        width = max(self.button.width(), self.list.sizeHintForColumn(0) + 48, 180)
+        self.popup.resize(width, self.popup.sizeHint().height())
+        below = self.button.mapToGlobal(QPoint(0, self.button.height()))
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is not None and below.y() + self.popup.height() > screen.bottom():
+            below = self.button.mapToGlobal(QPoint(0, -self.popup.height()))
+        self.popup.move(below)
+        self.popup.show()
+        self.list.setFocus()
+        if self.list.currentRow() < 0 and visible:
+            self.list.setCurrentItem(visible[0])
 
     def set_ids(self, ids) -> None:
         wanted = {uuid.UUID(str(i)) for i in ids}
-        for cid, action in self.actions_.items():
-            action.setChecked(cid in wanted)
+        self.list.blockSignals(True)
+        for item in self._items():
+            cid = item.data(ID_ROLE)
+            item.setCheckState(Qt.CheckState.Checked if cid in wanted else Qt.CheckState.Unchecked)
+            item.setHidden(cid not in self._active and cid not in wanted)
+        self.list.blockSignals(False)
+        self._update_text()
 
     def ids(self) -> list[uuid.UUID]:
-        return [cid for cid, a in self.actions_.items() if a.isChecked()]
+        return [i.data(ID_ROLE) for i in self._items() if i.checkState() == Qt.CheckState.Checked]

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -36,7 +37,15 @@ from village_desk.core import setup
 from village_desk.core.db import Database
 from village_desk.core.vocab import VOCABULARY_TITLES
 
-from .widgets import HINT_STYLE, FieldErrors, call_service, error_label, heading, set_combo_data
+from .widgets import (
+    ERROR_STYLE,
+    HINT_STYLE,
+    FieldErrors,
+    call_service,
+    error_label,
+    heading,
+    set_combo_data,
+)
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 70
 
@@ -142,7 +151,8 @@ class SettingsPage(QWidget):
         self.tabs.addTab(self._cadres_tab(), self.tr("Cadres"))
         self.tabs.addTab(self._vocab_tab(), self.tr("Vocabularies"))
         self.tabs.addTab(self._rules_tab(), self.tr("Deadlines and duty days"))
-        self.tabs.addTab(self._card_tab(), self.tr("Contact card"))
+        self.tabs.addTab(self._quotas_tab(), self.tr("Visit quotas"))
+        self.tabs.addTab(self._card_tab(), self.tr("Contact card and printing"))
         self.tabs.addTab(self._ui_tab(), self.tr("Display"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
@@ -309,27 +319,152 @@ class SettingsPage(QWidget):
         layout.addStretch(1)
         return page
 
+    def _quotas_tab(self) -> QWidget:
+        """Per role: how many visits (户次) or households (户) in which period."""
+        page = QWidget()
+        with self.db.reading() as s:
+            self._quota_roles = [
+                (t.code, t.label) for t in setup.vocabulary(s, "role", include_retired=True)
+            ]
+        self.quotas_table = QTableWidget(len(self._quota_roles), 4)
+        self.quotas_table.setHorizontalHeaderLabels(
+            [self.tr("Role"), self.tr("Counted as"), self.tr("Number"), self.tr("Period")]
+        )
+        self.quotas_table.verticalHeader().hide()
+        self.quotas_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.quotas_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        header = self.quotas_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.quota_widgets: dict[str, tuple[QComboBox, QSpinBox, QComboBox]] = {}
+        for r, (code, label) in enumerate(self._quota_roles):
+            self.quotas_table.setItem(r, 0, QTableWidgetItem(label))
+            unit = QComboBox()
+            unit.addItem(self.tr("No quota"), "")
+            unit.addItem(self.tr("Visits (household-times)"), "visits")
+            unit.addItem(self.tr("Households (each counted once)"), "households")
+            number = QSpinBox()
+            number.setRange(1, 100000)
+            period = QComboBox()
+            period.addItem(self.tr("per year"), "year")
+            period.addItem(self.tr("per month"), "month")
+            period.addItem(self.tr("per campaign"), "campaign")
+            unit.currentIndexChanged.connect(
+                lambda _i, u=unit, n=number, p=period: self._quota_row_enabled(u, n, p)
+            )
+            self.quotas_table.setCellWidget(r, 1, unit)
+            self.quotas_table.setCellWidget(r, 2, number)
+            self.quotas_table.setCellWidget(r, 3, period)
+            self.quota_widgets[code] = (unit, number, period)
+        note = QLabel(
+            self.tr(
+                "Visits count every household visited each time (户次); households count "
+                "each household once in the period (户). Campaign quotas cover a visiting "
+                "campaign as the township sets it."
+            )
+        )
+        note.setWordWrap(True)
+        note.setStyleSheet(HINT_STYLE)
+        self.quotas_save = QPushButton(self.tr("Save"))
+        self.quotas_save.clicked.connect(self.save_quotas)
+        self.quotas_message = QLabel()
+        layout = QVBoxLayout(page)
+        layout.addWidget(note)
+        layout.addWidget(self.quotas_table, 1)
+        row = _buttons(self.quotas_save)
+        row.insertWidget(1, self.quotas_message)
+        layout.addLayout(row)
+        return page
+
+    @staticmethod
+    def _quota_row_enabled(unit: QComboBox, number: QSpinBox, period: QComboBox) -> None:
+        on = bool(unit.currentData())
+        number.setEnabled(on)
+        period.setEnabled(on)
+
+    def quotas_value(self) -> dict:
+        out = {}
+        for code, (unit, number, period) in self.quota_widgets.items():
+            if unit.currentData():
+                out[code] = {unit.currentData(): number.value(), "period": period.currentData()}
+        return out
+
     def _card_tab(self) -> QWidget:
         page = QWidget()
+        self.card_title_edit = QLineEdit()
+        self.card_title_edit.setPlaceholderText(self.tr("e.g. 民情联系卡, 干群连心卡"))
         self.slogan_edit = QLineEdit()
         self.policy_edit = QPlainTextEdit()
         self.policy_edit.setFixedHeight(90)
         self.services_edit = QPlainTextEdit()
         self.services_edit.setFixedHeight(90)
+        self.font_edit = QLineEdit()
+        self.font_edit.setPlaceholderText(self.tr("Empty: a Chinese font found on this computer"))
+        self.font_button = QPushButton(self.tr("Choose…"))
+        self.font_button.clicked.connect(self.choose_font)
+        font_row = QHBoxLayout()
+        font_row.addWidget(self.font_edit, 1)
+        font_row.addWidget(self.font_button)
+        self.card_general = error_label()
+        self.card_errors = FieldErrors(self.card_general)
         form = QFormLayout()
-        form.addRow(self.tr("Slogan"), self.slogan_edit)
-        form.addRow(self.tr("Policy publicity text"), self.policy_edit)
-        form.addRow(self.tr("Service items (one per line)"), self.services_edit)
+        for label, widget, field in (
+            (self.tr("Card title"), self.card_title_edit, "联系卡标题"),
+            (self.tr("Slogan"), self.slogan_edit, ""),
+            (self.tr("Policy publicity text"), self.policy_edit, ""),
+            (self.tr("Service items (one per line)"), self.services_edit, ""),
+            (self.tr("Print font (.ttf / .ttc)"), font_row, "打印字体"),
+        ):
+            form.addRow(label, widget)
+            if field:
+                err = error_label()
+                form.addRow("", err)
+                self.card_errors.register(
+                    field, widget if isinstance(widget, QWidget) else self.font_edit, err
+                )
+        font_note = QLabel(
+            self.tr(
+                "Printouts embed this font so Chinese shows on any computer. Use a TrueType "
+                "font with Chinese characters (.ttf or .ttc, e.g. msyh.ttc, simhei.ttf); "
+                ".otf fonts cannot be embedded."
+            )
+        )
+        font_note.setWordWrap(True)
+        font_note.setStyleSheet(HINT_STYLE)
+        form.addRow("", font_note)
         self.card_save = QPushButton(self.tr("Save"))
         self.card_save.clicked.connect(self.save_card)
         layout = QVBoxLayout(page)
         layout.addLayout(form)
+        layout.addWidget(self.card_general)
         layout.addLayout(_buttons(self.card_save))
         layout.addStretch(1)
         return page
 
+    @Slot()
+    def choose_font(self) -> None:
+        start = self.font_edit.text().strip() or self._fonts_folder()
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose the print font"),
+            start,
+            self.tr("TrueType fonts (*.ttf *.ttc *.TTF *.TTC)"),
+        )
+        if path:
+            self.font_edit.setText(path)
+            self.card_errors.clear("打印字体")
+
+    @staticmethod
+    def _fonts_folder() -> str:
+        import os
+
+        windir = os.environ.get("WINDIR")
+        if windir:
+            return os.path.join(windir, "Fonts")
+        return "/usr/share/fonts"
+
     def _ui_tab(self) -> QWidget:
-        page = QWidget()
+        page = self.display_tab = QWidget()
         self.language_combo = QComboBox()
         self.language_combo.addItem("简体中文", "zh_CN")
         self.language_combo.addItem("English", "en")
@@ -366,6 +501,9 @@ class SettingsPage(QWidget):
             long_days = setup.get_setting(s, "long_unvisited_days") or 90
             minimum = setup.get_setting(s, "monthly_visit_minimum") or 0
             duty = setup.get_setting(s, "duty_days") or []
+            quotas = setup.get_setting(s, "visit_quotas") or {}
+            card_title = setup.get_setting(s, "card_title") or ""
+            font_path = setup.get_setting(s, "print_font_path") or ""
             slogan = setup.get_setting(s, "card_slogan") or ""
             policy = setup.get_setting(s, "card_policy_text") or ""
             services = setup.get_setting(s, "card_service_items") or []
@@ -398,6 +536,15 @@ class SettingsPage(QWidget):
         self.monthly_min_spin.setValue(int(minimum))
         for i, box in enumerate(self.duty_checks, 1):
             box.setChecked(i in duty)
+        for code, (unit, number, period) in self.quota_widgets.items():
+            quota = quotas.get(code) or {}
+            kind = next((k for k in ("visits", "households") if k in quota), "")
+            set_combo_data(unit, kind)
+            number.setValue(int(quota.get(kind) or 1) if kind else 1)
+            set_combo_data(period, quota.get("period", "year"))
+            self._quota_row_enabled(unit, number, period)
+        self.card_title_edit.setText(card_title)
+        self.font_edit.setText(font_path)
         self.slogan_edit.setText(slogan)
         self.policy_edit.setPlainText(policy)
         self.services_edit.setPlainText("\n".join(services))
@@ -537,10 +684,51 @@ class SettingsPage(QWidget):
         self._done(done)
 
     @Slot()
+    def save_quotas(self) -> None:
+        quotas = self.quotas_value()
+        done, _ = call_service(
+            self, lambda: setup.set_setting(self.db, self.actor_id, "visit_quotas", quotas)
+        )
+        self._done(done)
+        self.quotas_message.setText(self.tr("Saved.") if done else "")
+
+    def check_font_path(self, text: str) -> str | None:
+        """An error message for the print font field, or None when usable."""
+        if not text:
+            return None
+        from pathlib import Path
+
+        path = Path(text).expanduser()
+        if not path.is_file():
+            return self.tr("There is no font file at this path.")
+        if path.suffix.lower() not in (".ttf", ".ttc"):
+            return self.tr(
+                "Choose a TrueType font (.ttf or .ttc); .otf and other fonts cannot be embedded."
+            )
+        from village_desk.core.printing import cjk_font
+
+        found = cjk_font(path)
+        if found.path is None or Path(found.path).resolve() != path.resolve():
+            return self.tr("This font cannot be used: it is damaged or has no Chinese characters.")
+        return None
+
+    @Slot()
     def save_card(self) -> None:
+        self.card_errors.clear()
+        self.card_general.setStyleSheet(ERROR_STYLE)
         services = [s.strip() for s in self.services_edit.toPlainText().splitlines() if s.strip()]
+        title = self.card_title_edit.text().strip()
+        font_path = self.font_edit.text().strip()
+        if not title:
+            self.card_errors.show("联系卡标题", self.tr("Enter the title printed on the cards."))
+            return
+        problem = self.check_font_path(font_path)
+        if problem:
+            self.card_errors.show("打印字体", problem)
+            return
 
         def save():
+            setup.set_setting(self.db, self.actor_id, "card_title", title)
             setup.set_setting(
                 self.db, self.actor_id, "card_slogan", self.slogan_edit.text().strip()
             )
@@ -548,9 +736,14 @@ class SettingsPage(QWidget):
                 self.db, self.actor_id, "card_policy_text", self.policy_edit.toPlainText().strip()
             )
             setup.set_setting(self.db, self.actor_id, "card_service_items", services)
+            setup.set_setting(self.db, self.actor_id, "print_font_path", font_path)
 
         done, _ = call_service(self, save)
         self._done(done)
+        if done:
+            self.card_general.setText(self.tr("Saved."))
+            self.card_general.setStyleSheet("color: #1b7f3b;")
+            self.card_general.show()
 
     @Slot()
     def save_language(self) -> None:

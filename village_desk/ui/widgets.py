@@ -4,6 +4,7 @@ service calls that never show a traceback, and background work with progress."""
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -24,6 +25,7 @@ from .workers import Task, TaskCancelled
 ERROR_COLOR = "#b00020"
 ERROR_STYLE = f"color: {ERROR_COLOR};"
 HINT_STYLE = "color: palette(mid);"
+PROGRESS_INTERVAL = 0.05  # seconds between progress signals from a background job
 
 
 def heading(text: str, scale: float = 1.5) -> QLabel:
@@ -152,10 +154,16 @@ class BackgroundJob(QObject):
         self._label = label
 
         def work(progress):
+            last = [0.0]
+
             def report(stage: str, fraction: float) -> None:
                 if self.cancel_event.is_set():
                     raise TaskCancelled
-                progress(stage, fraction)
+                # at most ~20 updates a second reach the GUI thread
+                now = time.monotonic()
+                if now - last[0] >= PROGRESS_INTERVAL or fraction >= 1.0:
+                    last[0] = now
+                    progress(stage, fraction)
 
             return fn(report, self.cancel_event)
 
@@ -183,3 +191,53 @@ class BackgroundJob(QObject):
     def _on_failed(self, err) -> None:
         self._close()
         self.failed.emit(err)
+
+
+class UndoBar(QFrame):
+    """“Deleted: …  [Undo]” for a while after a deletion.
+
+    :meth:`offer` shows it with a description and remembers what to undo;
+    :attr:`undo_requested` carries that back when Undo is pressed.
+    """
+
+    undo_requested = Signal(object)
+
+    def __init__(self, seconds: int = 30, parent: QWidget | None = None):
+        super().__init__(parent)
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QHBoxLayout, QPushButton
+
+        self.setObjectName("undoBar")
+        self.setStyleSheet("QFrame#undoBar { background: #fff4ce; border: 1px solid #e0c060; }")
+        self.label = QLabel()
+        self.button = QPushButton(QCoreApplication.translate("Widgets", "Undo"))
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 4, 8, 4)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.button)
+        self.seconds = seconds
+        self.subject = None
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.dismiss)
+        self.button.clicked.connect(self._undo)
+        self.hide()
+
+    def offer(self, subject, description: str) -> None:
+        self.subject = subject
+        self.label.setText(
+            QCoreApplication.translate("Widgets", "Deleted: {what}").format(what=description)
+        )
+        self.show()
+        self.timer.start(self.seconds * 1000)
+
+    def dismiss(self) -> None:
+        self.timer.stop()
+        self.subject = None
+        self.hide()
+
+    def _undo(self) -> None:
+        subject = self.subject
+        self.dismiss()
+        if subject is not None:
+            self.undo_requested.emit(subject)
