@@ -152,93 +152,93 @@
 <context>
     <name>CardPrintDialog</name>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="178"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="196"/>
         <source>Print contact cards</source>
         <translation>打印联系卡</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="186"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="204"/>
         <source>The selected households ({n})</source>
         <translation>选中的户（{n} 户）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="191"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="209"/>
         <source>Group of the current filter: {name}</source>
         <translation>当前筛选的村民小组：{name}</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="193"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="211"/>
         <source>Group of the current filter (none chosen)</source>
         <translation>当前筛选的村民小组（未选择）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="198"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="216"/>
         <source>Category of the current filter: {name}</source>
         <translation>当前筛选的户类别：{name}</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="200"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="218"/>
         <source>Category of the current filter (none chosen)</source>
         <translation>当前筛选的户类别（未选择）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="205"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="223"/>
         <source>All households of the village ({n})</source>
         <translation>全村所有户（{n} 户）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="207"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="225"/>
         <source>All households of the village</source>
         <translation>全村所有户</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="222"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="240"/>
         <source>A4, 10 cards a page (crop marks, duplex backs)</source>
         <translation>A4 纸每页 10 张（带裁切线，背面可双面打印）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="224"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="242"/>
         <source>One card a page (card printer)</source>
         <translation>每页 1 张（卡片打印机）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="226"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="244"/>
         <source>90 × 54 mm (business card)</source>
         <translation>90 × 54 毫米（名片）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="227"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="245"/>
         <source>85.6 × 54 mm (bank card)</source>
         <translation>85.6 × 54 毫米（银行卡）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="233"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="251"/>
         <source>For two-sided cards print duplex, flipping on the long edge; the backs are laid out mirrored so they line up.</source>
         <translation>要印正反两面，请选择双面打印（长边翻转）；背面已按镜像排好，正反面能对齐。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="240"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="258"/>
         <source>Layout</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="241"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="259"/>
         <source>Card size</source>
         <translation>卡片尺寸</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="245"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="263"/>
         <source>Preview…</source>
         <translation>预览…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="249"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="267"/>
         <source>Print cards for</source>
         <translation>为以下各户打印联系卡</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="271"/>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="274"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="289"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="292"/>
         <source>Contact cards {name}</source>
         <translation>联系卡 {name}</translation>
     </message>
@@ -664,32 +664,32 @@
 <context>
     <name>DiaryPrintDialog</name>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="335"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="353"/>
         <source>Print visit diary</source>
         <translation>打印民情日记</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="350"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="368"/>
         <source>Cadre</source>
         <translation>干部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="351"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="369"/>
         <source>From</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="352"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="370"/>
         <source>To</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="358"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="376"/>
         <source>Preview…</source>
         <translation>预览…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="375"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="393"/>
         <source>The end date is before the start date.</source>
         <translation>截止日期早于起始日期。</translation>
     </message>
@@ -1732,32 +1732,32 @@ File: {path}</source>
 <context>
     <name>LedgerPrintDialog</name>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="290"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="308"/>
         <source>Print public notice</source>
         <translation>打印公示</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="292"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="310"/>
         <source>Print month-end ledger</source>
         <translation>打印月底台账</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="300"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="318"/>
         <source>Matters marked for public notice; applicants&apos; names and numbers are masked.</source>
         <translation>只列出标为公示的事项；申请人姓名和号码已打码。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="302"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="320"/>
         <source>Every matter of the month with its progress, on landscape pages.</source>
         <translation>列出当月全部事项及办理情况，横向打印。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="307"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="325"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="311"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="329"/>
         <source>Preview…</source>
         <translation>预览…</translation>
     </message>
@@ -2738,22 +2738,27 @@ File: {path}</source>
         <translation>联系卡</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="114"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="113"/>
+        <source>{pages} pages laid out</source>
+        <translation>已排版 {pages} 页</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="126"/>
         <source>Public notice {year}-{month}</source>
         <translation>公示 {year}-{month}</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="126"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="138"/>
         <source>Month-end ledger {year}-{month}</source>
         <translation>月底台账 {year}-{month}</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="140"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="158"/>
         <source>Visit diary of {name} {start} to {end}</source>
         <translation>民情日记 {name} {start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="152"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="170"/>
         <source>Referral {number}</source>
         <translation>办理申请 {number}</translation>
     </message>
@@ -2812,22 +2817,22 @@ File: {path}</source>
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="393"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="418"/>
         <source>Print referral form for {number}</source>
         <translation>打印办理申请：{number}</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="399"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="424"/>
         <source>What the township or county is asked to do (may be left empty and written by hand)</source>
         <translation>请乡镇或县里解决的事项（可留空，打印后手写）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="405"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="430"/>
         <source>Preview…</source>
         <translation>预览…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="409"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="434"/>
         <source>Requested of the higher level</source>
         <translation>提请上级解决事项</translation>
     </message>

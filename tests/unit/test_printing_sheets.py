@@ -154,9 +154,50 @@ def test_long_diary_entry_continues_on_the_next_page(db, village):
             dt.date(2025, 3, 4), "home_visit", village["secretary"], [village["hh"]], narrative=long
         ),
     )
-    pdf = reader(_pdf(print_diary, db, after=("王建国", dt.date(2025, 3, 1), dt.date(2025, 3, 31))))
-    assert len(pdf.pages) >= 3
+    pages = []
+    pdf = reader(
+        _pdf(
+            print_diary,
+            db,
+            after=(village["secretary"], dt.date(2025, 3, 1), dt.date(2025, 3, 31)),
+            progress=pages.append,
+        )
+    )
+    total = len(pdf.pages)
+    assert total >= 3
+    assert pages == list(range(1, total + 1))  # told after every page
     assert "".join(p.extract_text() for p in pdf.pages).count("走访记录很长") >= 800
+    footers = [re.sub(r"\s+", "", p.extract_text()) for p in pdf.pages]
+    assert all(f"第{n}页共{total}页" in f for n, f in enumerate(footers, 1))
+
+
+def test_printing_stops_when_progress_raises(db, village):
+    write_entry(
+        db,
+        village["secretary"],
+        DiaryInput(
+            dt.date(2025, 3, 4),
+            "home_visit",
+            village["secretary"],
+            [village["hh"]],
+            narrative="长" * 20000,
+        ),
+    )
+
+    class Stop(Exception):
+        pass
+
+    def stop(page):
+        if page == 2:
+            raise Stop
+
+    with pytest.raises(Stop):
+        _pdf(
+            print_diary,
+            db,
+            after=("王建国", dt.date(2025, 3, 1), dt.date(2025, 3, 31)),
+            progress=stop,
+        )
 
 
 def test_referral_form_carries_applicant_contact_and_work_done(db, village, matters):

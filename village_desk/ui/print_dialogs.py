@@ -105,11 +105,23 @@ def print_cards(
     return generate_and_preview(parent, title, f"{title}.pdf", generate)
 
 
+def _pages(report):
+    """Sheet progress: pages are counted as laid out (the total comes at the end)."""
+
+    def progress(pages: int) -> None:
+        report(
+            QCoreApplication.translate("Printing", "{pages} pages laid out").format(pages=pages),
+            0.0,
+        )
+
+    return progress
+
+
 def print_notice(parent: QWidget, db: Database, year: int, month: int) -> PrintRun:
     def generate(path: str, report) -> None:
         from village_desk.core.printing import print_notice as core_print_notice
 
-        core_print_notice(db, path, year, month)
+        core_print_notice(db, path, year, month, progress=_pages(report))
 
     title = QCoreApplication.translate("Printing", "Public notice {year}-{month}").format(
         year=year, month=f"{month:02d}"
@@ -121,7 +133,7 @@ def print_ledger_sheet(parent: QWidget, db: Database, year: int, month: int) -> 
     def generate(path: str, report) -> None:
         from village_desk.core.printing import print_ledger_sheet as core_print_sheet
 
-        core_print_sheet(db, path, year, month)
+        core_print_sheet(db, path, year, month, progress=_pages(report))
 
     title = QCoreApplication.translate("Printing", "Month-end ledger {year}-{month}").format(
         year=year, month=f"{month:02d}"
@@ -130,12 +142,18 @@ def print_ledger_sheet(parent: QWidget, db: Database, year: int, month: int) -> 
 
 
 def print_diary(
-    parent: QWidget, db: Database, cadre_name: str, start: dt.date, end: dt.date
+    parent: QWidget,
+    db: Database,
+    cadre_name: str,
+    start: dt.date,
+    end: dt.date,
+    cadre_id: uuid.UUID | None = None,
 ) -> PrintRun:
     def generate(path: str, report) -> None:
         from village_desk.core.printing import print_diary as core_print_diary
 
-        core_print_diary(db, path, cadre_name, start, end)
+        cadre = cadre_id or cadre_name  # the id tells apart cadres who share a name
+        core_print_diary(db, path, cadre, start, end, progress=_pages(report))
 
     title = QCoreApplication.translate("Printing", "Visit diary of {name} {start} to {end}").format(
         name=cadre_name, start=start.isoformat(), end=end.isoformat()
@@ -147,7 +165,7 @@ def print_referral(parent: QWidget, db: Database, number: str, request: str = ""
     def generate(path: str, report) -> None:
         from village_desk.core.printing import print_referral as core_print_referral
 
-        core_print_referral(db, path, number, request)
+        core_print_referral(db, path, number, request, progress=_pages(report))
 
     title = QCoreApplication.translate("Printing", "Referral {number}").format(number=number)
     return generate_and_preview(parent, title, f"{title}.pdf", generate)
@@ -380,7 +398,14 @@ class DiaryPrintDialog(QDialog):
 
     def start(self, parent: QWidget) -> PrintRun:
         start, end = self.period()
-        return print_diary(parent, self.db, self.cadre_combo.currentText(), start, end)
+        return print_diary(
+            parent,
+            self.db,
+            self.cadre_combo.currentText(),
+            start,
+            end,
+            uuid.UUID(self.cadre_combo.currentData()),
+        )
 
 
 class ReferralDialog(QDialog):

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import uuid
+from collections.abc import Callable
 from typing import BinaryIO
 
 from reportlab.lib import colors
@@ -26,7 +28,7 @@ from ..models import (
     Person,
     VillagerGroup,
 )
-from ..setup import labels, profile
+from ..setup import _get, labels, profile
 from .fonts import font_for_session
 from .sheets import Styles, build, cn_date, mask_numbers
 
@@ -142,17 +144,23 @@ def _context(session: Session, entries: list[DiaryEntry]) -> dict:
 def print_diary(
     db,
     out: str | os.PathLike | BinaryIO,
-    cadre_name: str,
+    cadre: str | uuid.UUID,
     start: dt.date,
     end: dt.date,
     today: dt.date | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> int:
-    """Write one cadre's diary entries from ``start`` to ``end`` (inclusive); returns pages."""
+    """Write one cadre's diary entries from ``start`` to ``end`` (inclusive);
+    returns pages. ``cadre`` is the cadre's id, or a name (refused when two
+    cadres share it)."""
     if end < start:
         raise ServiceError("结束日期不能早于开始日期")
     today = today or dt.date.today()
     with db.reading() as s:
-        cadre = find_cadre(s, cadre_name)
+        if isinstance(cadre, uuid.UUID):
+            cadre = _get(s, Cadre, cadre, "干部")
+        else:
+            cadre = find_cadre(s, cadre)
         p = profile(s)
         village = p.village if p else ""
         entries = list(
@@ -190,4 +198,4 @@ def print_diary(
                 f"抽查人：＿＿＿＿＿＿　　日期：＿＿＿＿＿＿　　打印日期：{cn_date(today)}", st.body
             ),
         ]
-        return build(out, story, font, f"{cadre.name}民情日记")
+        return build(out, story, font, f"{cadre.name}民情日记", progress=progress)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from typing import BinaryIO
 
 from reportlab.lib.units import mm
@@ -44,10 +45,11 @@ def render_ledger_sheet(
     year: int,
     month: int,
     matters: list[MonthMatter],
-    progress: dict,
+    notes_by_matter: dict,
     *,
     font: CJKFont,
     today: dt.date | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> int:
     today = today or dt.date.today()
     st = Styles(font, base=10)
@@ -70,7 +72,7 @@ def render_ledger_sheet(
     rows = [[st.p(h, st.head) for h in head]]
     for i, mm_ in enumerate(matters, 1):
         m = mm_.matter
-        notes = progress.get(m.id, [])
+        notes = notes_by_matter.get(m.id, [])
         lines = notes[-MAX_NOTES:]
         if len(notes) > MAX_NOTES:
             lines.insert(0, f"（此前 {len(notes) - MAX_NOTES} 条略）")
@@ -100,10 +102,24 @@ def render_ledger_sheet(
     story.append(
         st.p(f"制表：{village}　　　　审核：＿＿＿＿＿＿　　　　日期：{cn_date(today)}", st.body)
     )
-    return build(out, story, font, f"{village}{year}年{month}月民情台账", landscape_page=True)
+    return build(
+        out,
+        story,
+        font,
+        f"{village}{year}年{month}月民情台账",
+        landscape_page=True,
+        progress=progress,
+    )
 
 
-def print_ledger_sheet(db, out, year: int, month: int, today: dt.date | None = None) -> int:
+def print_ledger_sheet(
+    db,
+    out,
+    year: int,
+    month: int,
+    today: dt.date | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> int:
     with db.reading() as s:
         p = profile(s)
         matters = month_matters(s, year, month)
@@ -116,4 +132,5 @@ def print_ledger_sheet(db, out, year: int, month: int, today: dt.date | None = N
             _progress(s, matters),
             font=font_for_session(s),
             today=today,
+            progress=progress,
         )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -89,6 +90,7 @@ def render_notice(
     font: CJKFont,
     hotline: str = "",
     today: dt.date | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> int:
     today = today or dt.date.today()
     st = Styles(font)
@@ -129,10 +131,17 @@ def render_notice(
     story.append(Spacer(1, 8 * mm))
     story.append(st.p(f"{village}村民委员会", st.right))
     story.append(st.p(cn_date(today), st.right))
-    return build(out, story, font, f"{village}{year}年{month}月公示")
+    return build(out, story, font, f"{village}{year}年{month}月公示", progress=progress)
 
 
-def print_notice(db, out, year: int, month: int, today: dt.date | None = None) -> int:
+def print_notice(
+    db,
+    out,
+    year: int,
+    month: int,
+    today: dt.date | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> int:
     """Load the month's public matters and write the 公示 sheet; returns pages."""
     with db.reading() as s:
         p = profile(s)
@@ -147,4 +156,5 @@ def print_notice(db, out, year: int, month: int, today: dt.date | None = None) -
             font=font,
             hotline=p.hotline if p else "",
             today=today,
+            progress=progress,
         )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from typing import BinaryIO
 
 from reportlab.lib.units import mm
@@ -26,6 +27,7 @@ def print_referral(
     matter_number: str,
     request: str = "",
     today: dt.date | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> int:
     """Write the 办理申请 for the matter numbered ``matter_number``; returns pages."""
     today = today or dt.date.today()
@@ -113,4 +115,4 @@ def print_referral(
         st.p("请受理单位将办理结果在办结时限内反馈村（社区），由村责任人向申请人回访。", st.small),
         st.p(f"打印日期：{cn_date(today)}", st.small),
     ]
-    return build(out, story, font, f"办理申请 {m.number}")
+    return build(out, story, font, f"办理申请 {m.number}", progress=progress)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import BinaryIO
 from xml.sax.saxutils import escape
 
@@ -15,6 +15,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from ..validation import mask_id_number, mask_name, mask_phone
@@ -96,8 +97,11 @@ def build(
     *,
     landscape_page: bool = False,
     footer: str = "",
+    progress: Callable[[int], None] | None = None,
 ) -> int:
-    """Write ``story`` to ``out`` with "第 N 页" at the foot; returns the page count."""
+    """Write ``story`` to ``out`` with "第 N 页 共 M 页" at the foot; returns the
+    page count. ``progress(pages_done)`` is called after each page (raise from
+    it to stop: nothing useful is left in ``out``)."""
     pagesize = landscape(A4) if landscape_page else A4
     target = os.fspath(out) if isinstance(out, str | os.PathLike) else out
     doc = SimpleDocTemplate(
@@ -111,16 +115,36 @@ def build(
         creator="Village Desk",
     )
 
-    def on_page(canvas, d):
-        canvas.saveState()
-        canvas.setFont(font.name, 8.5)
-        canvas.setFillColorRGB(0.3, 0.3, 0.3)
-        canvas.drawCentredString(pagesize[0] / 2, 8 * mm, f"第 {d.page} 页")
-        if footer:
-            canvas.drawString(15 * mm, 8 * mm, footer)
-        canvas.restoreState()
+    class NumberedCanvas(Canvas):
+        """Holds pages back until the end, when the total is known."""
 
-    doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self):  # noqa: N802 (reportlab's name)
+            self._pages.append(dict(self.__dict__))
+            if progress is not None:
+                progress(len(self._pages))
+            self._startPage()
+
+        def save(self):
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self.saveState()
+                self.setFont(font.name, 8.5)
+                self.setFillColorRGB(0.3, 0.3, 0.3)
+                self.drawCentredString(
+                    pagesize[0] / 2, 8 * mm, f"第 {self._pageNumber} 页　共 {total} 页"
+                )
+                if footer:
+                    self.drawString(15 * mm, 8 * mm, footer)
+                self.restoreState()
+                super().showPage()
+            super().save()
+
+    doc.build(story, canvasmaker=NumberedCanvas)
     return doc.page
 
 
