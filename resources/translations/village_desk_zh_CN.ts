@@ -152,93 +152,98 @@
 <context>
     <name>CardPrintDialog</name>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="196"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="202"/>
         <source>Print contact cards</source>
         <translation>打印联系卡</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="204"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="210"/>
         <source>The selected households ({n})</source>
         <translation>选中的户（{n} 户）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="209"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="215"/>
+        <source>All households in the filtered list ({n})</source>
+        <translation>当前筛选出的全部户（{n} 户）</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="220"/>
         <source>Group of the current filter: {name}</source>
         <translation>当前筛选的村民小组：{name}</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="211"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="222"/>
         <source>Group of the current filter (none chosen)</source>
         <translation>当前筛选的村民小组（未选择）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="216"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="227"/>
         <source>Category of the current filter: {name}</source>
         <translation>当前筛选的户类别：{name}</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="218"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="229"/>
         <source>Category of the current filter (none chosen)</source>
         <translation>当前筛选的户类别（未选择）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="223"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="234"/>
         <source>All households of the village ({n})</source>
         <translation>全村所有户（{n} 户）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="225"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="236"/>
         <source>All households of the village</source>
         <translation>全村所有户</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="240"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="251"/>
         <source>A4, 10 cards a page (crop marks, duplex backs)</source>
         <translation>A4 纸每页 10 张（带裁切线，背面可双面打印）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="242"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="253"/>
         <source>One card a page (card printer)</source>
         <translation>每页 1 张（卡片打印机）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="244"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="255"/>
         <source>90 × 54 mm (business card)</source>
         <translation>90 × 54 毫米（名片）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="245"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="256"/>
         <source>85.6 × 54 mm (bank card)</source>
         <translation>85.6 × 54 毫米（银行卡）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="251"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="262"/>
         <source>For two-sided cards print duplex, flipping on the long edge; the backs are laid out mirrored so they line up.</source>
         <translation>要印正反两面，请选择双面打印（长边翻转）；背面已按镜像排好，正反面能对齐。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="258"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="269"/>
         <source>Layout</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="259"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="270"/>
         <source>Card size</source>
         <translation>卡片尺寸</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="263"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="274"/>
         <source>Preview…</source>
         <translation>预览…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="267"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="278"/>
         <source>Print cards for</source>
         <translation>为以下各户打印联系卡</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="289"/>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="292"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="302"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="305"/>
         <source>Contact cards {name}</source>
         <translation>联系卡 {name}</translation>
     </message>
@@ -664,32 +669,32 @@
 <context>
     <name>DiaryPrintDialog</name>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="353"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="366"/>
         <source>Print visit diary</source>
         <translation>打印民情日记</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="368"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="381"/>
         <source>Cadre</source>
         <translation>干部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="369"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="382"/>
         <source>From</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="370"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="383"/>
         <source>To</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="376"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="389"/>
         <source>Preview…</source>
         <translation>预览…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="393"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="406"/>
         <source>The end date is before the start date.</source>
         <translation>截止日期早于起始日期。</translation>
     </message>
@@ -1471,7 +1476,7 @@
         <translation>干部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/households_page.py" line="372"/>
+        <location filename="../../village_desk/ui/households_page.py" line="377"/>
         <source>Contact card {number}</source>
         <translation>联系卡 {number}</translation>
     </message>
@@ -1732,32 +1737,32 @@ File: {path}</source>
 <context>
     <name>LedgerPrintDialog</name>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="308"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="321"/>
         <source>Print public notice</source>
         <translation>打印公示</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="310"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="323"/>
         <source>Print month-end ledger</source>
         <translation>打印月底台账</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="318"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="331"/>
         <source>Matters marked for public notice; applicants&apos; names and numbers are masked.</source>
         <translation>只列出标为公示的事项；申请人姓名和号码已打码。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="320"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="333"/>
         <source>Every matter of the month with its progress, on landscape pages.</source>
         <translation>列出当月全部事项及办理情况，横向打印。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="325"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="338"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="329"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="342"/>
         <source>Preview…</source>
         <translation>预览…</translation>
     </message>
@@ -2728,37 +2733,37 @@ File: {path}</source>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="97"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="100"/>
         <source>{done} of {total} cards</source>
         <translation>第 {done} 张，共 {total} 张</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="104"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="107"/>
         <source>Contact cards</source>
         <translation>联系卡</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="113"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="116"/>
         <source>{pages} pages laid out</source>
         <translation>已排版 {pages} 页</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="126"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="129"/>
         <source>Public notice {year}-{month}</source>
         <translation>公示 {year}-{month}</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="138"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="141"/>
         <source>Month-end ledger {year}-{month}</source>
         <translation>月底台账 {year}-{month}</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="158"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="161"/>
         <source>Visit diary of {name} {start} to {end}</source>
         <translation>民情日记 {name} {start} 至 {end}</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="170"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="173"/>
         <source>Referral {number}</source>
         <translation>办理申请 {number}</translation>
     </message>
@@ -2817,22 +2822,22 @@ File: {path}</source>
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="418"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="431"/>
         <source>Print referral form for {number}</source>
         <translation>打印办理申请：{number}</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="424"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="437"/>
         <source>What the township or county is asked to do (may be left empty and written by hand)</source>
         <translation>请乡镇或县里解决的事项（可留空，打印后手写）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="430"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="443"/>
         <source>Preview…</source>
         <translation>预览…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/print_dialogs.py" line="434"/>
+        <location filename="../../village_desk/ui/print_dialogs.py" line="447"/>
         <source>Requested of the higher level</source>
         <translation>提请上级解决事项</translation>
     </message>

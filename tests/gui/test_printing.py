@@ -14,10 +14,10 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QPushButton
 from sqlalchemy import select
 
-from village_desk.core import households
+from village_desk.core import households, queries
 from village_desk.core.models import Matter
 from village_desk.ui.main_window import MainWindow
-from village_desk.ui.print_dialogs import SCOPE_SELECTED, print_cards
+from village_desk.ui.print_dialogs import SCOPE_LIST, SCOPE_SELECTED, print_cards
 from village_desk.ui.print_preview import PrintPreviewDialog, print_pdf_file
 from village_desk.ui.workers import TaskCancelled
 
@@ -222,6 +222,32 @@ def test_card_dialog_prints_the_selected_households(window, demo_db, qtbot):
     raise_problems(problems)
     dialog = open_preview(qtbot, page.last_print)
     assert dialog.page_count() == 4  # one card a page: two fronts, two backs
+    close_preview(qtbot, dialog)
+
+
+def test_card_dialog_prints_the_filtered_list(window, demo_db, qtbot):
+    problems: list = []
+    page = window.households_page
+    window.nav.setCurrentRow(MainWindow.PAGE_HOUSEHOLDS)
+    page.overdue_check.setChecked(True)  # only households with an overdue matter
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0)
+    listed = []
+
+    def choose(dialog):
+        assert dialog.scope_radios[SCOPE_LIST].isEnabled()
+        listed.append(dialog.scope_radios[SCOPE_LIST].text())
+        dialog.set_scope(SCOPE_LIST)
+        dialog.layout_combo.setCurrentIndex(dialog.layout_combo.findData("single"))
+        dialog.accept()
+
+    on_modal(qtbot, choose, problems)
+    click(qtbot, page.print_button)
+    raise_problems(problems)
+    dialog = open_preview(qtbot, page.last_print)
+    with demo_db.reading() as s:
+        overdue = queries.household_count(s, page.current_filter())
+    assert str(overdue) in listed[0]  # the dialog says how many households
+    assert dialog.page_count() == 2 * overdue  # one card a page, front and back
     close_preview(qtbot, dialog)
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from reportlab.lib.units import mm
+from sqlalchemy import select
 
 from village_desk.core import demo, setup
 from village_desk.core.errors import NotFoundError, ServiceError
@@ -105,6 +106,22 @@ def test_selection_by_group_category_and_number(demo_db):
             load_cards(s, CardSelection(group="九十九组"))
         with pytest.raises(ServiceError, match="请选择"):
             load_cards(s, CardSelection())
+
+
+def test_selection_follows_the_household_lists_filter(demo_db):
+    from village_desk.core import queries
+    from village_desk.core.models import Cadre
+
+    with demo_db.reading() as s:
+        cadre_id = s.scalars(select(Cadre.id).order_by(Cadre.name)).first()
+        flt = queries.HouseholdFilter(cadre_id=cadre_id)
+        listed = {r.number for r in queries.household_page(s, flt, 0, 10_000)}
+        cards = load_cards(s, CardSelection(list_filter=flt))
+        overdue = queries.HouseholdFilter(has_overdue=True)
+        late = {r.number for r in queries.household_page(s, overdue, 0, 10_000)}
+        late_cards = load_cards(s, CardSelection(list_filter=overdue))
+    assert listed and {c.household_number for c in cards} == listed
+    assert late and {c.household_number for c in late_cards} == late
 
 
 def test_category_by_label_or_code(db, village):

@@ -91,6 +91,17 @@ def household_count(session: Session, flt: HouseholdFilter | None = None) -> int
     return session.scalar(stmt.where(_household_where(flt)))
 
 
+def household_ids_where(flt: HouseholdFilter):
+    """A condition on ``Household.id``: the households the list shows for ``flt``
+    (for printing or exporting "what I see")."""
+    matching = (
+        select(Household.id)
+        .outerjoin(HouseholdSummary, HouseholdSummary.household_id == Household.id)
+        .where(_household_where(flt))
+    )
+    return Household.id.in_(matching)
+
+
 def household_page(
     session: Session,
     flt: HouseholdFilter | None = None,

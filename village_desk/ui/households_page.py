@@ -339,14 +339,19 @@ class HouseholdsPage(QWidget):
             group = (name, name)
         if self.category_combo.currentIndex() > 0:
             category = (self.category_combo.currentData(), self.category_combo.currentText())
+        flt = self.current_filter()
+        filtered = self.has_filter()
         with self.db.reading() as s:
             total = queries.household_count(s, HouseholdFilter())
+            listed = queries.household_count(s, flt) if filtered else None
         return CardPrintDialog(
             self.db,
             selected_ids=self.selected_household_ids(),
             group=group,
             category=category,
             total=total,
+            list_filter=flt if filtered else None,
+            listed=listed,
             parent=self,
         )
 

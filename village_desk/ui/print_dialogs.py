@@ -33,6 +33,7 @@ from .print_preview import PrintRun, generate_and_preview
 from .widgets import HINT_STYLE, error_label, set_combo_data
 
 SCOPE_SELECTED, SCOPE_GROUP, SCOPE_CATEGORY, SCOPE_ALL = "selected", "group", "category", "all"
+SCOPE_LIST = "list"  # every household the list shows with its current filters
 
 
 CARD_FORMAT_KEY = "printing/card_format"
@@ -71,6 +72,7 @@ def print_cards(
     group: str | None = None,
     category: str | None = None,
     all_households: bool = False,
+    list_filter=None,
     layout: str = "a4-10",
     size: str = "90x54",
     title: str = "",
@@ -86,6 +88,7 @@ def print_cards(
             group=group,
             category=category,
             all=all_households,
+            list_filter=list_filter,
         )
         core_print_cards(
             db,
@@ -186,9 +189,12 @@ class CardPrintDialog(QDialog):
         group: tuple[str, str] | None = None,  # (name, label)
         category: tuple[str, str] | None = None,  # (code, label)
         total: int | None = None,  # households in the village
+        list_filter=None,  # the list's HouseholdFilter, when any filter is set
+        listed: int | None = None,  # households the filtered list shows
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
+        self.list_filter = list_filter
         self.db = db
         self.selected_ids = list(selected_ids)
         self.group = group
@@ -203,6 +209,11 @@ class CardPrintDialog(QDialog):
                 SCOPE_SELECTED,
                 self.tr("The selected households ({n})").format(n=len(self.selected_ids)),
                 bool(self.selected_ids),
+            ),
+            (
+                SCOPE_LIST,
+                self.tr("All households in the filtered list ({n})").format(n=listed or 0),
+                list_filter is not None and bool(listed),
             ),
             (
                 SCOPE_GROUP,
@@ -284,6 +295,8 @@ class CardPrintDialog(QDialog):
         kwargs: dict = {"layout": layout, "size": size}
         if scope == SCOPE_SELECTED:
             kwargs["household_ids"] = self.selected_ids
+        elif scope == SCOPE_LIST and self.list_filter is not None:
+            kwargs["list_filter"] = self.list_filter
         elif scope == SCOPE_GROUP and self.group:
             kwargs["group"] = self.group[0]
             kwargs["title"] = self.tr("Contact cards {name}").format(name=self.group[1])

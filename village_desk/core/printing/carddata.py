@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from ..errors import NotFoundError, ServiceError
 from ..models import Cadre, Household, Pairing, Person, VillagerGroup, has_code
+from ..queries import HouseholdFilter, household_ids_where
 from ..setup import get_setting, labels, profile
 from ..vocab import DEFAULT_SETTINGS
 
@@ -78,6 +79,8 @@ class CardSelection:
     category: str | None = None  # code or label
     all: bool = False
     today: dt.date = field(default_factory=dt.date.today)
+    # the household list's filter (group, category, cadre, not visited, overdue)
+    list_filter: HouseholdFilter | None = None
 
 
 def load_common(session: Session) -> CardCommon:
@@ -120,6 +123,8 @@ def _household_filter(session: Session, sel: CardSelection):
         if gid is None:
             raise NotFoundError(f"没有名为“{sel.group}”的村民小组")
         conds.append(Household.group_id == gid)
+    if sel.list_filter is not None:
+        conds.append(household_ids_where(sel.list_filter))
     if sel.category:
         cats = labels(session, "household_category")
         code = sel.category if sel.category in cats else None
@@ -127,7 +132,7 @@ def _household_filter(session: Session, sel: CardSelection):
         if code is None:
             raise NotFoundError(f"没有“{sel.category}”这个户类别")
         conds.append(has_code(Household.categories, code))
-    if not (sel.households or sel.group or sel.category or sel.all):
+    if not (sel.households or sel.group or sel.category or sel.all or sel.list_filter):
         raise ServiceError("请选择要打印联系卡的户：指定户、村民小组、户类别或全部")
     return conds
 
