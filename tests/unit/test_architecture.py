@@ -37,3 +37,14 @@ def test_importing_every_core_module_loads_no_qt():
         "assert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_packaging_spec_names_every_subcommand_module():
+    """PyInstaller cannot see modules imported by name; the spec must list them."""
+    from pathlib import Path
+
+    from village_desk import cli
+
+    spec = (Path(__file__).resolve().parents[2] / "packaging" / "village_desk.spec").read_text()
+    for module in cli.COMMAND_MODULES:
+        assert f'"{module}"' in spec
