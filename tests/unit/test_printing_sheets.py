@@ -220,3 +220,12 @@ def test_mask_numbers_in_free_text():
     assert mask_numbers("电话13812345678，座机0739-8123456") == "电话138****5678，座机0739-***3456"
     assert mask_numbers(f"身份证{ID}") == f"身份证{ID[:4]}**********{ID[-4:]}"
     assert mask_numbers("2025年3月5日，3户") == "2025年3月5日，3户"
+    # the ways people actually type numbers
+    assert mask_numbers("138-1234-5678、138 1234 5678、+86 138 1234 5678") == (
+        "138****5678、138****5678、138****5678"
+    )
+    assert "５６７８" in mask_numbers("１３８１２３４５６７８")
+    assert "１２３４" not in mask_numbers("１３８１２３４５６７８")
+    assert mask_numbers(f"{ID[:6]} {ID[6:14]} {ID[14:]}") == f"{ID[:4]}**********{ID[-4:]}"
+    assert mask_numbers("卡号6222 0212 3456 7890") == "卡号************7890"
+    assert mask_numbers("2025-03-05 入户") == "2025-03-05 入户"  # dates stay

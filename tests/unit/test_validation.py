@@ -105,3 +105,4 @@ def test_masks():
     assert mask_id_number(VALID) == "1101**********002X"
     assert mask_phone("13812345678") == "138****5678"
     assert mask_phone("0731-84123456") == "0731-****3456"
+    assert mask_phone("0731-84123456-123") == "0731-****3456"  # extension would show the tail

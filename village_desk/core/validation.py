@@ -160,18 +160,63 @@ def mask_id_number(value: str | None) -> str:
     return value[:4] + "*" * (len(value) - 8) + value[-4:]
 
 
+_LANDLINE_FULL = re.compile(r"(0\d{2,3})-(\d{7,8})(?:-\d{1,6})?")
+
+
 def mask_phone(value: str | None) -> str:
-    """138****5678 for mobiles; landlines keep area code and last 4 digits."""
+    """138****5678 for mobiles; landlines keep area code and last 4 digits (an
+    extension is dropped: it would show the number's tail again)."""
     if not value:
         return ""
     if _MOBILE.fullmatch(value):
         return value[:3] + "****" + value[-4:]
-    if len(value) <= 4:
-        return "*" * len(value)
-    head, _, tail = value.rpartition("-") if "-" in value else ("", "", value)
-    if head:
-        return head + "-" + "*" * max(len(tail) - 4, 0) + tail[-4:]
-    return "*" * (len(value) - 4) + value[-4:]
+    landline = _LANDLINE_FULL.fullmatch(value)
+    if landline:
+        number = landline[2]
+        return f"{landline[1]}-{'*' * (len(number) - 4)}{number[-4:]}"
+    digits = re.sub(r"\D", "", value)
+    if len(digits) <= 4:
+        return "*" * len(digits)
+    return "*" * (len(digits) - 4) + digits[-4:]
+
+
+# Numbers inside free text (notes, matter contents): ASCII or full-width digits
+# (``\d`` matches both), with single spaces or dashes between digit groups.
+# (Dashes only in phone numbers: ``2025-03-05`` is a date, not a number to hide.)
+_SP = r"[ \u3000]?"
+_SEP = r"[ \-\u3000]?"
+_ID_IN_TEXT = re.compile(
+    rf"(?<!\d)(?:\d{_SP}){{14}}(?:\d{_SP}\d{_SP}\d{_SP}[\dXxＸｘ]|\d)(?![\dXxＸｘ])"
+)
+_MOBILE_IN_TEXT = re.compile(rf"(?<!\d)(?:\+?86{_SEP})?1[3-9]\d(?:{_SEP}\d){{8}}(?!\d)")
+_LANDLINE_IN_TEXT = re.compile(r"(?<!\d)(0\d{2,3})[-\s]?(\d{7,8})(?!\d)")
+_LONG_IN_TEXT = re.compile(rf"(?<![\d*])\d(?:{_SP}\d){{6,}}(?!\d)")
+
+
+def _keep_last_four(match: re.Match) -> str:
+    digits = re.sub(r"[^\dXxＸｘ]", "", match.group())
+    return "*" * (len(digits) - 4) + digits[-4:]
+
+
+def mask_numbers(text: str | None) -> str:
+    """Mask identity numbers, phones and other long digit runs inside free text
+    (printed sheets and exports for display)."""
+    if not text:
+        return ""
+    text = _ID_IN_TEXT.sub(lambda m: _mask_id_in_text(m.group()), text)
+    text = _MOBILE_IN_TEXT.sub(_keep_phone, text)
+    text = _LANDLINE_IN_TEXT.sub(lambda m: f"{m[1]}-{'*' * (len(m[2]) - 4)}{m[2][-4:]}", text)
+    return _LONG_IN_TEXT.sub(_keep_last_four, text)
+
+
+def _mask_id_in_text(raw: str) -> str:
+    digits = re.sub(r"[^\dXxＸｘ]", "", raw)
+    return mask_id_number(digits)
+
+
+def _keep_phone(match: re.Match) -> str:
+    digits = re.sub(r"\D", "", match.group())[-11:]
+    return digits[:3] + "****" + digits[-4:]
 
 
 def mask_name(value: str | None) -> str:

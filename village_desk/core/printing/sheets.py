@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from collections.abc import Callable, Iterable
 from typing import BinaryIO
 from xml.sax.saxutils import escape
@@ -18,21 +17,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
-from ..validation import mask_id_number, mask_name, mask_phone
+from ..validation import mask_id_number, mask_name, mask_numbers, mask_phone  # noqa: F401
 from .fonts import CJKFont, cjk_font
-
-_ID = re.compile(r"(?<![0-9])(?:[0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9])")
-_MOBILE = re.compile(r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])")
-_LANDLINE = re.compile(r"(?<![0-9])0[0-9]{2,3}-[0-9]{7,8}(?![0-9])")
-_LONG = re.compile(r"(?<![0-9*])[0-9]{7,}(?![0-9])")
-
-
-def mask_numbers(text: str) -> str:
-    """Mask identity numbers, phones and other long digit runs inside free text."""
-    text = _ID.sub(lambda m: mask_id_number(m.group()), text)
-    text = _MOBILE.sub(lambda m: mask_phone(m.group()), text)
-    text = _LANDLINE.sub(lambda m: mask_phone(m.group()), text)
-    return _LONG.sub(lambda m: "*" * (len(m.group()) - 4) + m.group()[-4:], text)
 
 
 def mask_names(text: str, names: Iterable[str]) -> str:
