@@ -92,3 +92,11 @@ def test_polyphonic_surname_table():
     assert search.name_readings("曾国华")[0] == ["zeng", "guo", "hua"]
     assert search.name_readings("欧阳修")[0] == ["ou", "yang", "xiu"]
     assert ["zhang", "san"] in search.name_readings("张三")
+
+
+def test_names_with_rare_characters_are_found(db, village):
+    """生僻字 beyond U+FFFF (here 𬌗) must not fall outside the prefix range."""
+    hs.create_household(db, None, hs.HouseholdInput(number="05-001"), hs.PersonInput(name="张𬌗强"))
+    assert "张𬌗强" in names(db, "张")
+    assert "张𬌗强" in names(db, "张𬌗")
+    assert "张𬌗强" in names(db, "zhang")

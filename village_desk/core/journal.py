@@ -29,6 +29,10 @@ class JournalError(RuntimeError):
     """A write tried to go around the journal."""
 
 
+MAX_COUNTER = 9999  # four digits in the stamp
+MAX_DRIFT_MS = 24 * 3600 * 1000  # stamps further ahead than a day are not adopted
+
+
 class HybridClock:
     """Hybrid logical clock (Kulkarni et al.): wall-clock ms + counter + node.
 
@@ -59,11 +63,15 @@ class HybridClock:
                 self._ms, self._counter = now, 0
             else:
                 self._counter += 1
+                if self._counter > MAX_COUNTER:  # keep the fixed width: borrow a millisecond
+                    self._ms, self._counter = self._ms + 1, 0
             return self._format()
 
     def observe(self, stamp: str) -> None:
         """Advance past a timestamp seen from another device."""
         ms, counter, _ = self.parse(stamp)
+        if ms > self._wall() * 1000 + MAX_DRIFT_MS:
+            return  # a device with a clock far ahead must not drag ours along
         with self._lock:
             if (ms, counter) > (self._ms, self._counter):
                 self._ms, self._counter = ms, counter

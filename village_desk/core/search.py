@@ -201,7 +201,8 @@ class Hit:
 
 
 def _range(prefix: str):
-    return SearchTerm.term.between(prefix, prefix + "\uffff")
+    # U+10FFFF sorts after every character, including rare ones beyond U+FFFF (生僻字)
+    return SearchTerm.term.between(prefix, prefix + "\U0010ffff")
 
 
 def search(session: Session, text: str, limit: int = 50) -> list[Hit]:
