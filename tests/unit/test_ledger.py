@@ -198,3 +198,25 @@ def test_overdue(db, village):
     ledger.apply_action(db, None, mid, "complete", text="好了")
     with db.reading() as s:
         assert not ledger.is_overdue(s.get(Matter, mid))
+
+
+def test_life_cycle_dates_never_run_backwards(db, village):
+    today = village["today"]
+    mid = ledger.register_matter(
+        db,
+        None,
+        ledger.MatterInput(
+            content="修路",
+            responsible_id=village["grid"],
+            applicant_name="张三丰",
+            received_date=today - dt.timedelta(days=30),
+        ),
+    )
+    ledger.apply_action(db, None, mid, "complete", text="已修好", when=today - dt.timedelta(days=5))
+    with pytest.raises(ValidationError, match="上一步"):
+        ledger.apply_action(
+            db, None, mid, "feedback", satisfaction="satisfied", when=today - dt.timedelta(days=10)
+        )
+    # a progress note may still record something done earlier
+    ledger.add_note(db, None, mid, "补记：曾电话联系", when=today - dt.timedelta(days=20))
+    ledger.apply_action(db, None, mid, "feedback", satisfaction="satisfied", when=today)

@@ -23,7 +23,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from . import journal
@@ -286,11 +286,25 @@ def restore_matter(db: Database, actor_id, matter_id: uuid.UUID) -> None:
 # ------------------------------------------------------------------ life cycle
 
 
-def _action_date(m: Matter, when: dt.date | None) -> dt.date:
+def _action_date(s: Session, m: Matter, when: dt.date | None, step: bool) -> dt.date:
+    """The date of an action: not in the future, not before intake and, for a
+    life-cycle step, not before the previous step (dates never run backwards)."""
     when = when or dt.date.today()
+    if not isinstance(when, dt.date):
+        raise ValidationError("办理日期", "应为日期")
     not_future(when, "办理日期")
     if when < m.received_date:
         raise ValidationError("办理日期", f"不能早于受理日期 {m.received_date.isoformat()}")
+    if step:
+        last = s.scalar(
+            select(func.max(MatterNote.date)).where(
+                MatterNote.matter_id == m.id,
+                MatterNote.deleted.is_(False),
+                MatterNote.action != "note",
+            )
+        )
+        if last and when < last:
+            raise ValidationError("办理日期", f"不能早于上一步的办理日期 {last.isoformat()}")
     return when
 
 
@@ -319,7 +333,7 @@ def apply_action(
             )
         if act.guard and (refusal := act.guard(m)):
             raise IllegalTransition(refusal)
-        when = _action_date(m, when)
+        when = _action_date(s, m, when, step=True)
         text = (text or "").strip()
         note = text
         if action == "forward":
@@ -374,7 +388,7 @@ def add_note(
         if m.status == "closed":
             raise IllegalTransition(f"事项 {m.number} 已销号，不能再添加办理情况")
         note = MatterNote(
-            matter_id=m.id, date=_action_date(m, when), author_id=actor_id, action="note", text=text
+            matter_id=m.id, date=_action_date(s, m, when, step=False), author_id=actor_id, action="note", text=text
         )
         s.add(note)
         s.flush()
