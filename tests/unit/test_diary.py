@@ -84,3 +84,27 @@ def test_edit_and_delete_entry_keeps_matters(db, village):
         assert diary.entry_items(s, entry_id) == []
     ledger.apply_action(db, None, mid, "start")  # the matter lives on
     assert tx is not None
+
+
+def test_old_entry_stays_editable_after_its_cadre_and_household_are_gone(db, village):
+    from village_desk.core import households, setup
+
+    entry_id, _ = diary.write_entry(db, None, entry(village, items=[]))
+    setup.update_cadre(db, None, village["grid"], active=False)
+    households.delete_household(db, None, village["hh"])
+    fixed = entry(village, items=[], narrative="入户了解情况（改正错字）")
+    diary.update_entry(db, None, entry_id, fixed)
+    with db.reading() as s:
+        from village_desk.core.models import DiaryEntry
+
+        assert s.get(DiaryEntry, entry_id).narrative.endswith("改正错字）")
+    # but a deactivated cadre cannot be newly credited with a visit
+    with pytest.raises(ValidationError, match="已停用"):
+        diary.write_entry(db, None, entry(village, items=[], household_ids=[]))
+
+
+def test_missing_optional_texts_are_not_a_crash(db, village):
+    data = entry(village, place=None, items=[diary.RaisedItem("问路", "solved", solution=None)])
+    entry_id, _ = diary.write_entry(db, None, data)
+    with pytest.raises(ValidationError, match="走访日期"):
+        diary.write_entry(db, None, entry(village, date="2026-01-01"))

@@ -64,16 +64,31 @@ class DiaryInput:
     items: list[RaisedItem] = field(default_factory=list)
 
 
-def _check(s: Session, data: DiaryInput) -> None:
+def _check(s: Session, data: DiaryInput, entry: DiaryEntry | None = None) -> None:
+    """Validate an entry. When editing ``entry``, what it already records (its
+    author, companions and households) stays acceptable even if that cadre has
+    since been deactivated or that household deleted: old entries stay editable."""
+    if not isinstance(data.date, dt.date):
+        raise ValidationError("走访日期", "请填写日期")
     not_future(data.date, "走访日期")
     check_code(s, "visit_mode", data.mode, "走访方式")
-    author = _get(s, Cadre, data.author_id, "走访干部")
-    if not author.active:
-        raise ValidationError("走访干部", f"{author.name} 已停用")
+    data.place, data.narrative, data.help_given = (
+        data.place or "",
+        data.narrative or "",
+        data.help_given or "",
+    )
+    kept_cadres = set(entry.companion_ids or []) | {entry.author_id} if entry else set()
+    kept_households = set(entry_households(s, entry.id)) if entry else set()
+    if data.author_id not in kept_cadres:
+        author = _get(s, Cadre, data.author_id, "走访干部")
+        if not author.active:
+            raise ValidationError("走访干部", f"{author.name} 已停用")
     for cid in data.companion_ids:
-        _get(s, Cadre, cid, "同行干部")
+        if cid not in kept_cadres:
+            _get(s, Cadre, cid, "同行干部")
     for hid in data.household_ids:
-        _get(s, Household, hid, "走访对象")
+        if hid not in kept_households:
+            _get(s, Household, hid, "走访对象")
     if not data.household_ids and data.mode not in MEETING_MODES:
         raise ValidationError("走访对象", "请至少选择一户（座谈会等集体活动可填写地点/参加人员）")
     if not data.household_ids and not data.place.strip():
@@ -83,6 +98,7 @@ def _check(s: Session, data: DiaryInput) -> None:
         raise ServiceError(f"未知的日记栏目：{', '.join(sorted(unknown))}")
     for i, item in enumerate(data.items, 1):
         require(item.text, f"第{i}项反映的问题")
+        item.solution = item.solution or ""
         if item.outcome not in ("solved", "matter"):
             raise ValidationError(f"第{i}项处理方式", "应为“当场解决”或“转入台账”")
 
@@ -163,7 +179,7 @@ def update_entry(db: Database, actor_id, entry_id: uuid.UUID, data: DiaryInput) 
     ``data.items`` are the entry's *new* items. Returns new matter ids."""
     with db.transaction(actor_id) as s:
         entry = _get(s, DiaryEntry, entry_id, "日记")
-        _check(s, data)
+        _check(s, data, entry)
         _fill(entry, data)
         links = {
             link.household_id: link
