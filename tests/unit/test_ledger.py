@@ -220,3 +220,22 @@ def test_life_cycle_dates_never_run_backwards(db, village):
     # a progress note may still record something done earlier
     ledger.add_note(db, None, mid, "补记：曾电话联系", when=today - dt.timedelta(days=20))
     ledger.apply_action(db, None, mid, "feedback", satisfaction="satisfied", when=today)
+
+
+def test_wrong_types_give_field_errors_not_tracebacks(db, village):
+    base = dict(content="修路", responsible_id=village["grid"], applicant_name="张三丰")
+    with pytest.raises(ValidationError, match="受理日期"):
+        ledger.register_matter(db, None, ledger.MatterInput(**base, received_date=None))
+    with pytest.raises(ValidationError, match="申请人"):
+        ledger.register_matter(db, None, ledger.MatterInput(**{**base, "applicant_name": None}))
+    mid = ledger.register_matter(
+        db, None, ledger.MatterInput(**base, co_handler_ids=[str(village["secretary"])])
+    )
+    with pytest.raises(ValidationError, match="办结时限"):
+        ledger.update_matter(db, None, mid, deadline=None)
+    with pytest.raises(ValidationError, match="办结时限"):
+        ledger.update_matter(db, None, mid, deadline="2026-12-01")
+    with pytest.raises(ValidationError, match="协办人"):
+        ledger.update_matter(db, None, mid, co_handler_ids=["not-a-cadre"])
+    with db.reading() as s:
+        assert s.get(Matter, mid).co_handler_ids == [str(village["secretary"])]

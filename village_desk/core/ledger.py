@@ -156,9 +156,27 @@ def default_deadline(session: Session, kind: str, received: dt.date) -> dt.date:
     return received + dt.timedelta(days=int(days.get(kind, days.get("", 15))))
 
 
+def _date(value, field: str) -> dt.date:
+    if not isinstance(value, dt.date):
+        raise ValidationError(field, "请填写日期")
+    return value
+
+
+def _cadre_id(value, field: str) -> uuid.UUID:
+    if isinstance(value, uuid.UUID):
+        return value
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        raise ValidationError(field, "不是有效的干部") from None
+
+
 def register_in(session: Session, data: MatterInput) -> Matter:
     """Register a matter inside an open transaction (used by diary entries too)."""
     content = require(data.content, "申办事项")
+    _date(data.received_date, "受理日期")
+    if data.deadline is not None:
+        _date(data.deadline, "办结时限")
     not_future(data.received_date, "受理日期")
     check_code(session, "channel", data.channel, "来源渠道")
     if data.kind:
@@ -168,11 +186,12 @@ def register_in(session: Session, data: MatterInput) -> Matter:
     check_code(session, "level", data.level, "办理层级")
     check_code(session, "handling", data.handling, "办理方式")
     _get(session, Cadre, data.responsible_id, "责任人")
-    for cid in data.co_handler_ids:
+    co_handlers = [_cadre_id(c, "协办人") for c in data.co_handler_ids or []]
+    for cid in co_handlers:
         _get(session, Cadre, cid, "协办人")
     name, phone, household_id, group_id = (
-        data.applicant_name.strip(),
-        data.applicant_phone,
+        (data.applicant_name or "").strip(),
+        data.applicant_phone or "",
         data.household_id,
         None,
     )
@@ -206,7 +225,7 @@ def register_in(session: Session, data: MatterInput) -> Matter:
         status="registered",
         deadline=deadline,
         responsible_id=data.responsible_id,
-        co_handler_ids=[str(c) for c in data.co_handler_ids if c != data.responsible_id],
+        co_handler_ids=[str(c) for c in co_handlers if c != data.responsible_id],
         public=data.public,
     )
     session.add(matter)
@@ -250,11 +269,16 @@ def update_matter(db: Database, actor_id, matter_id: uuid.UUID, **fields) -> Non
             check_code(s, "level", fields["level"], "办理层级")
         if "channel" in fields:
             check_code(s, "channel", fields["channel"], "来源渠道")
+        if "deadline" in fields:
+            _date(fields["deadline"], "办结时限")
         if "deadline" in fields and fields["deadline"] < m.received_date:
             raise ValidationError("办结时限", f"不能早于受理日期 {m.received_date.isoformat()}")
         if "responsible_id" in fields:
             _get(s, Cadre, fields["responsible_id"], "责任人")
         if "co_handler_ids" in fields:
+            fields["co_handler_ids"] = [
+                _cadre_id(c, "协办人") for c in fields["co_handler_ids"] or []
+            ]
             for cid in fields["co_handler_ids"]:
                 _get(s, Cadre, cid, "协办人")
             fields["co_handler_ids"] = [str(c) for c in fields["co_handler_ids"]]
@@ -388,7 +412,11 @@ def add_note(
         if m.status == "closed":
             raise IllegalTransition(f"事项 {m.number} 已销号，不能再添加办理情况")
         note = MatterNote(
-            matter_id=m.id, date=_action_date(s, m, when, step=False), author_id=actor_id, action="note", text=text
+            matter_id=m.id,
+            date=_action_date(s, m, when, step=False),
+            author_id=actor_id,
+            action="note",
+            text=text,
         )
         s.add(note)
         s.flush()
