@@ -89,12 +89,11 @@ def open_database(args, device_name: str | None = None):
 
 
 def cmd_init(args) -> int:
-    import re
-
     from .core import setup
+    from .core.db import DEVICE_CODE_ALPHABET
 
     code = (args.device_code or "").upper()
-    if code and not re.fullmatch(r"[A-Z2-9]{3}", code):
+    if code and (len(code) != 3 or set(code) - set(DEVICE_CODE_ALPHABET)):
         raise _UserError("本机代码应为3位大写字母或数字（不用 I、O、0、1）")
     db = open_database(args, args.device_name)
     if args.device_name or code:

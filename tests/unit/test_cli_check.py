@@ -37,8 +37,9 @@ def test_user_errors_are_plain_messages(tmp_path):
     out = run("--data-dir", str(tmp_path), "init", "--village", "桃花村", "--division-code", "12")
     assert out.returncode == 2
     assert "统计用区划代码" in out.stderr and "Traceback" not in out.stderr
-    out = run("--data-dir", str(tmp_path), "init", "--village", "桃花村", "--device-code", "IO0")
-    assert out.returncode == 2 and "本机代码" in out.stderr
+    for bad in ("IO0", "KIM", "K0M", "K7"):  # look-alike characters, too short
+        out = run("--data-dir", str(tmp_path), "init", "--village", "桃花村", "--device-code", bad)
+        assert out.returncode == 2 and "本机代码" in out.stderr
 
 
 def test_check_reports_a_write_around_the_journal(db, village):

@@ -32,7 +32,7 @@ class JournaledSession(Session):
 journal.install(JournaledSession)
 summary.install(JournaledSession)
 
-_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no I/O/0/1: read aloud safely
+DEVICE_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no I/O/0/1: read aloud safely
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
@@ -94,7 +94,7 @@ class Database:
                 device = LocalDevice(
                     id=uuid.uuid4(),
                     name=device_name or socket.gethostname() or "本机",
-                    code="".join(secrets.choice(_CODE_ALPHABET) for _ in range(3)),
+                    code="".join(secrets.choice(DEVICE_CODE_ALPHABET) for _ in range(3)),
                     created=dt.datetime.now().isoformat(timespec="seconds"),
                 )
                 s.add(device)

@@ -30,9 +30,24 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_household_summary_next_deadline"), ["next_deadline"], unique=False
         )
-    from village_desk.core import summary
-
-    summary.rebuild(op.get_bind())
+    # Frozen here (not the application's summary.rebuild) so this step keeps
+    # working whatever later versions do to the models.
+    op.execute(
+        """
+        INSERT INTO household_summary (household_id, last_visit, open_matters, next_deadline)
+        SELECT h.id,
+               (SELECT max(e.date) FROM diary_household dh
+                  JOIN diary_entry e ON e.id = dh.entry_id
+                 WHERE dh.household_id = h.id AND dh.deleted = false AND e.deleted = false),
+               (SELECT count(*) FROM matter m
+                 WHERE m.household_id = h.id AND m.deleted = false
+                   AND m.status IN ('registered', 'in_progress', 'forwarded', 'result_returned')),
+               (SELECT min(m.deadline) FROM matter m
+                 WHERE m.household_id = h.id AND m.deleted = false
+                   AND m.status IN ('registered', 'in_progress', 'forwarded', 'result_returned'))
+          FROM household h
+        """
+    )
 
 
 def downgrade() -> None:
