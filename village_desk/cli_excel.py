@@ -79,6 +79,12 @@ def cmd_import_roster(args) -> int:
     source = Path(args.file)
     if not source.is_file():
         raise UserError(f"找不到文件：{source}")
+    rejects = Path(args.rejects) if args.rejects else None
+    if rejects is not None:  # checked before anything is written
+        if rejects.suffix.lower() != ".xlsx":
+            raise UserError("未导入行的文件名应以 .xlsx 结尾")
+        if not rejects.parent.is_dir():
+            raise UserError(f"文件夹不存在：{rejects.parent}")
     db = open_database(args)
     if args.dry_run:
         plan = plan_import(db, source, sheet=args.sheet)
@@ -96,7 +102,13 @@ def cmd_import_roster(args) -> int:
             )
     summary = "，".join(f"{label} {counts.get(action, 0)}" for action, label in ACTIONS)
     print(("检查结果（未写入）：" if args.dry_run else "导入完成：") + summary)
-    if args.rejects:
-        n = write_rejects(plan, args.rejects)
-        print(f"未导入的 {n} 行已保存到：{args.rejects}")
+    if rejects is not None:
+        try:
+            n = write_rejects(plan, rejects)
+        except OSError as err:
+            done = "检查结果未写入任何数据" if args.dry_run else "导入已完成"
+            raise UserError(
+                f"{done}，但未导入的行无法保存到 {rejects}：{err.strerror or err}"
+            ) from None
+        print(f"未导入的 {n} 行已保存到：{rejects}")
     return 0

@@ -54,3 +54,20 @@ def test_user_mistakes_are_plain_messages(run, tmp_path):
     assert code == cli.EXIT_USER_ERROR and ".xlsx" in err
     code, _, err = run("import-roster", str(tmp_path / "nope.xlsx"))
     assert code == cli.EXIT_USER_ERROR and "找不到文件" in err
+
+
+def test_rejects_into_a_missing_folder_is_refused_before_importing(run, tmp_path):
+    roster = messy_roster(tmp_path / "花名册.xlsx")
+    missing = tmp_path / "没有这个文件夹" / "未导入.xlsx"
+    code, out, err = run("import-roster", str(roster), "--rejects", str(missing))
+    assert code == cli.EXIT_USER_ERROR and "文件夹不存在" in err and "Traceback" not in err
+    assert "导入完成" not in out
+    code, out, _ = run("import-roster", str(roster), "--dry-run")
+    assert "新增 8" in out  # nothing was imported
+
+    # A target that cannot be written (here a folder) after the import: a plain message.
+    taken = tmp_path / "占用.xlsx"
+    taken.mkdir()
+    code, out, err = run("import-roster", str(roster), "--rejects", str(taken))
+    assert code == cli.EXIT_USER_ERROR and "导入完成：新增 8" in out
+    assert "导入已完成，但未导入的行无法保存到" in err

@@ -264,3 +264,105 @@ def test_bad_period_says_what_is_expected(text):
     with pytest.raises(ValidationError) as err:
         parse_period(text)
     assert err.value.field == "统计期间"
+
+
+def _one_matter(db, village, content):
+    """One matter with a note, and one diary entry, received / written today."""
+    from village_desk.core import diary, ledger
+
+    today = dt.date.today()
+    mid = ledger.register_matter(
+        db,
+        village["secretary"],
+        ledger.MatterInput(
+            content=content,
+            responsible_id=village["secretary"],
+            applicant_name="张三丰",
+            received_date=today,
+        ),
+    )
+    ledger.add_note(db, village["secretary"], mid, f"已联系本人{PHONE}，身份证{ID_IN_TEXT}")
+    diary.write_entry(
+        db,
+        village["secretary"],
+        diary.DiaryInput(
+            date=today,
+            mode="home_visit",
+            author_id=village["secretary"],
+            household_ids=[village["hh"]],
+            place=f"村部（{PHONE}）",
+            narrative=f"户主手机{PHONE}，身份证{ID_IN_TEXT}",
+            items=[diary.RaisedItem(text=f"帮{ID_IN_TEXT}改电话为{PHONE}")],
+        ),
+    )
+
+
+def _export(db, tmp_path, **options):
+    today = dt.date.today()
+    out = tmp_path / "one.xlsx"
+    export_ledger(db, out, parse_period(f"{today:%Y-%m}"), today=today, **options)
+    return load_workbook(out)
+
+
+PHONE = "13812345678"
+ID_IN_TEXT = "430521195803121319"
+
+
+def _free_text_cells(wb):
+    matters, diary = wb["民情台账"], wb["走访记录"]
+    cells = [matters.cell(HEADER + 1, column(matters, h) + 1) for h in ("申办事项", "办理情况")]
+    cells += [
+        diary.cell(HEADER + 1, column(diary, h) + 1)
+        for h in ("走访对象（户主/户号）", "主要情况", "当场解决")
+    ]
+    return [c.value for c in cells]
+
+
+def test_free_text_is_masked_unless_unmasked(db, village, tmp_path):
+    content = f"申请补办身份证{ID_IN_TEXT}，电话{PHONE}"
+    _one_matter(db, village, content)
+    masked = _free_text_cells(_export(db, tmp_path))
+    assert all(v for v in masked)
+    for value in masked:
+        assert PHONE not in value and ID_IN_TEXT not in value, value
+    assert "138****5678" in masked[0] and "4305**********1319" in masked[0]
+    assert "张三丰（01-001）" in masked[2]  # the 户号 is a code, not masked
+
+    full = _free_text_cells(_export(db, tmp_path, unmasked=True))
+    assert PHONE in full[0] and ID_IN_TEXT in full[0]
+
+
+def test_text_starting_with_equals_stays_text(db, village, tmp_path):
+    _one_matter(db, village, "=修路=")
+    wb = _export(db, tmp_path)
+    ws = wb["民情台账"]
+    cell = ws.cell(HEADER + 1, column(ws, "申办事项") + 1)
+    assert (cell.value, cell.data_type) == ("=修路=", "s")
+
+
+@pytest.mark.parametrize(
+    ("period", "expected"),
+    [
+        ("2026", 200),
+        ("2028", 200),  # a leap year is one year, not 366/365 of one
+        ("2026-01-01..2027-12-31", 400),  # two years: not capped at one
+        ("2028-01-01..2030-12-31", 600),
+        ("2026Q4", 51),  # 200 × 92/365 = 50.4, rounded up
+        ("2028-02", 16),  # 200 × 29/366 = 15.8
+    ],
+)
+def test_yearly_quota_is_prorated_per_calendar_year(period, expected):
+    from village_desk.core.excel.ledger_data import expected_for
+
+    assert expected_for(200, parse_period(period)) == expected
+
+
+def test_quota_in_the_cadre_sheet_of_a_leap_year(db, village):
+    from village_desk.core.excel.ledger_data import LedgerData
+
+    with db.reading() as s:
+        data = LedgerData(s, parse_period("2028"), dt.date(2026, 11, 24))
+        list(data.matter_rows())
+        list(data.diary_rows())
+        rows = {r[1]: r for r in data.cadre_rows()}
+    assert rows["王建国"][6:8] == ("≥200户次/年", 200)

@@ -14,6 +14,7 @@ from village_desk.core.excel.roster_import import (
     write_rejects,
 )
 from village_desk.core.excel.roster_read import remember_mapping
+from village_desk.core.households import HouseholdInput, PersonInput, create_household
 from village_desk.core.models import Change, Household, Person, VillagerGroup
 from village_desk.core.validation import ValidationError, id_check_digit
 
@@ -329,3 +330,214 @@ def test_import_reports_progress_and_cancelling_writes_nothing(db, village, tmp_
     fractions = [f for _, f in stages]
     assert fractions == sorted(fractions) and fractions[-1] == 1.0
     assert plan.counts()["created"] == 6
+
+
+def test_numbers_restarting_on_each_sheet_are_refused_clearly(db, village, tmp_path):
+    """One sheet per 组, 户号 starting again at 001: a 户号 names one household
+    in the whole file, so the second 001 is refused with how to fix it."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "三组"
+    ws.append(["户号", "姓名", "与户主关系", "身份证号"])
+    ws.append(["001", "赵一", "户主", make_id("19700101", "811")])
+    ws.append(["002", "孙三", "户主", make_id("19720101", "813")])
+    ws.append(["001", "钱二", "配偶", make_id("19710101", "822")])  # not next to its head
+    other = wb.create_sheet("四组")
+    other.append(["户号", "姓名", "与户主关系", "身份证号"])
+    other.append(["001", "周五", "户主", make_id("19730101", "831")])
+    other.append([None, "吴六", "子女", make_id("19950101", "842")])
+    path = tmp_path / "分组.xlsx"
+    wb.save(path)
+
+    plan = apply_import(db, path)
+    three, four = by_row(plan, "三组"), by_row(plan, "四组")
+    assert {n: r.action for n, r in three.items()} == {2: "created", 3: "created", 4: "created"}
+    reason = "户号 001 已在“三组”第 2 行使用；各组户号重复时请加组号（如 04-001）"
+    assert [(r.action, r.reason) for r in four.values()] == [("refused", reason)] * 2
+    with db.reading() as s:
+        numbers = s.scalars(select(Household.number).where(Household.deleted.is_(False))).all()
+        zhao = s.scalars(select(Person).where(Person.name == "赵一")).one()
+        qian = s.scalars(select(Person).where(Person.name == "钱二")).one()
+    assert sorted(numbers) == ["001", "002", "01-001"]
+    assert qian.household_id == zhao.household_id
+
+    again = apply_import(db, path).counts()
+    assert (again["created"], again["updated"], again["unchanged"], again["refused"]) == (
+        0,
+        0,
+        3,
+        2,
+    )
+
+
+def test_a_number_on_record_for_another_family_is_refused(db, village, tmp_path):
+    """户号 001 already belongs to 周五's household (say 四组 was imported
+    alone first): 三组's 001 must not add 赵一's family to it."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "三组"
+    ws.append(["户号", "姓名", "与户主关系", "身份证号"])
+    ws.append(["001", "赵一", "户主", make_id("19700101", "811")])
+    ws.append(["001", "钱二", "配偶", make_id("19710101", "822")])
+    other = wb.create_sheet("四组")
+    other.append(["户号", "姓名", "与户主关系", "身份证号"])
+    other.append(["001", "周五", "户主", make_id("19730101", "831")])
+    path = tmp_path / "分组.xlsx"
+    wb.save(path)
+    assert apply_import(db, path, sheet="四组").counts()["created"] == 1
+    plan = apply_import(db, path, sheet="三组")
+    assert [r.action for r in plan.rows] == ["refused", "refused"]
+    assert plan.rows[1].reason.startswith("户号 001 已登记为 周五 户，与本户户主 赵一 不符")
+    with db.reading() as s:
+        assert s.scalar(select(func.count()).select_from(Person)) == 3
+
+
+def test_one_number_in_two_groups_of_one_sheet_is_refused(db, village, tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["组别", "户号", "姓名", "与户主关系", "身份证号"])
+    ws.append(["一组", "001", "赵一", "户主", make_id("19700101", "811")])
+    ws.append(["1组", "001", "钱二", "配偶", make_id("19710101", "822")])  # same 组
+    ws.append(["二组", "001", "周五", "户主", make_id("19730101", "831")])
+    path = tmp_path / "一表多组.xlsx"
+    wb.save(path)
+    rows = by_row(plan_import(db, path), ws.title)
+    assert (rows[2].action, rows[3].action) == ("created", "created")
+    assert rows[4].action == "refused"
+    assert rows[4].reason == (
+        f"户号 001 已在“{ws.title}”第 2 行使用；各组户号重复时请加组号（如 02-001）"
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (1965.03, (1965, (3,))),  # what Excel keeps for a typed 1965.03
+        (1965.12, (1965, (12,))),
+        (1965.1, (1965, (1, 10))),  # 1965.10 or 1965.01: Excel dropped the zero
+        (1965, (1965, ())),
+        ("1965.03", (1965, (3,))),
+        ("1965年3月", (1965, (3,))),
+        ("1965-03", (1965, (3,))),
+        ("1965年", (1965, ())),
+        (23803, dt.date(1965, 3, 2)),  # a whole number: an Excel serial
+        (19650302, dt.date(1965, 3, 2)),
+        ("1965.03.02", dt.date(1965, 3, 2)),
+    ],
+)
+def test_birth_values_with_only_a_year_or_month_are_not_given_a_day(value, expected):
+    from village_desk.core.excel import roster_values as rv
+
+    got = rv.clean_birth(value)
+    if isinstance(expected, dt.date):
+        assert got == expected
+    else:
+        assert isinstance(got, rv.YearMonth) and (got.year, got.months) == expected
+        with pytest.raises(ValidationError):
+            rv.clean_date(value)
+
+
+@pytest.mark.parametrize("value", [1965.13, 1965.0302, 25000.5, "1965.13"])
+def test_impossible_birth_values_are_refused(value):
+    from village_desk.core.excel import roster_values as rv
+
+    with pytest.raises(ValidationError):
+        rv.clean_birth(value)
+
+
+def test_year_month_birth_values_use_the_id_number_or_go_to_the_notes(db, village, tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["户号", "姓名", "与户主关系", "身份证号", "出生年月"])
+    ws.append(["08-001", "赵一", "户主", make_id("19650301", "811"), 1965.03])
+    ws.append(["08-001", "钱二", "配偶", None, 1966.11])  # no ID: no day to take
+    ws.append(["08-001", "孙三", "子女", make_id("19901005", "812"), 1990.1])  # 1990.10
+    ws.append(["08-001", "李四", "子女", make_id("19920105", "813"), 1992.02])  # wrong month
+    ws.append(["08-002", "周五", "户主", make_id("19720101", "831"), "1972.01"])
+    ws.append(["08-002", "吴六", "配偶", None, 1973])
+    path = tmp_path / "出生年月.xlsx"
+    wb.save(path)
+    plan = apply_import(db, path)
+    rows = by_row(plan, ws.title)
+    assert {n: r.action for n, r in rows.items()} == {
+        2: "created",
+        3: "created",
+        4: "created",
+        5: "refused",
+        6: "created",
+        7: "created",
+    }
+    assert rows[5].reason == "出生日期：“1992年2月”与身份证号中的出生日期（1992-01-05）不一致"
+    with db.reading() as s:
+        people = {p.name: p for p in s.scalars(select(Person))}
+        born = {name: p.birth_date for name, p in people.items()}
+    # no ID: no day is invented, the roster's value is kept in the notes
+    assert born["钱二"] is None and "出生年月：1966年11月" in people["钱二"].notes
+    assert born["吴六"] is None and "出生年月：1973年" in people["吴六"].notes
+    assert born["赵一"] == dt.date(1965, 3, 1)
+    assert born["孙三"] == dt.date(1990, 10, 5)
+    assert born["周五"] == dt.date(1972, 1, 1)
+
+
+def test_roster_without_numbers_or_ids_is_matched_by_head_name(db, village, tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["组别", "姓名", "与户主关系", "联系电话"])
+    ws.append(["二组", "赵一", "户主", "13812345000"])
+    ws.append(["二组", "钱二", "配偶", None])
+    ws.append(["二组", "孙三", "户主", None])
+    ws.append(["一组", "张三丰", "户主", None])  # the existing 01-001, found by its head
+    ws.append(["一组", "张小明", "子女", None])
+    path = tmp_path / "无户号.xlsx"
+    wb.save(path)
+    first = apply_import(db, path).counts()
+    assert (first["created"], first["unchanged"]) == (4, 1)
+
+    def snapshot():
+        with db.reading() as s:
+            return (
+                sorted(s.scalars(select(Household.number))),
+                s.scalar(select(func.count()).select_from(Person)),
+            )
+
+    before = snapshot()
+    assert before == (["01-001", "02-001", "02-002"], 6)
+    again = apply_import(db, path).counts()
+    assert (again["created"], again["unchanged"], again["refused"]) == (0, 5, 0)
+    assert snapshot() == before
+
+    # Two households of the same 组 whose heads share a name: which one is meant?
+    create_household(
+        db,
+        village["secretary"],
+        HouseholdInput(number="02-009", group_id=village["g2"]),
+        PersonInput(name="赵一"),
+        [],
+    )
+    rows = by_row(apply_import(db, path), ws.title)
+    reason = "无法确认是否已导入（同组有同名户主），请补充户号或身份证号"
+    assert [(rows[n].action, rows[n].reason) for n in (2, 3)] == [("refused", reason)] * 2
+    assert [rows[n].action for n in (4, 5, 6)] == ["unchanged"] * 3
+    assert snapshot()[1] == 7
+
+    # The same name twice in the file, once on record: the second is not guessed.
+    ws.append(["一组", "张三丰", "户主", None])
+    wb.save(path)
+    rows = by_row(apply_import(db, path), ws.title)
+    assert rows[4].action == "unchanged" and rows[7].reason == reason
+    assert snapshot()[1] == 7
+
+
+def test_rejects_keep_text_that_looks_like_a_formula(db, village, tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["户号", "姓名", "与户主关系", "身份证号", "备注"])
+    ws.append(["09-001", "赵一", "户主", bad_check_digit("19700101", "811"), None])
+    ws["E2"].value = "=修路="
+    ws["E2"].data_type = "s"
+    path = tmp_path / "等号.xlsx"
+    wb.save(path)
+    out = tmp_path / "未导入.xlsx"
+    assert write_rejects(plan_import(db, path), out) == 1
+    cell = load_workbook(out).active["G2"]
+    assert (cell.value, cell.data_type) == ("=修路=", "s")

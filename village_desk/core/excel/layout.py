@@ -117,6 +117,8 @@ def _fast_values_to_row(ws):
             else:
                 cell = WriteOnlyCell(ws)
                 cell.value = value
+                if cell.data_type == "f":
+                    cell.data_type = "s"  # typed text, never a formula
             cell.column = col_idx
             cell.row = row_idx
             yield cell
@@ -182,11 +184,15 @@ class SheetWriter:
                 tpl._value, tpl.data_type = value, "n"
             else:
                 tpl.value = value  # strings are checked for characters XML forbids
+                if tpl.data_type == "f":  # "=修路=" typed by a user is text, not a formula
+                    tpl.data_type = "s"
             row[i] = tpl
         return row
 
     def cell(self, value, *, bold=False, size=11, align=None, fill=False, border=False, fmt=None):
         c = WriteOnlyCell(self.ws, value)
+        if c.data_type == "f":
+            c.data_type = "s"  # the workbook holds no formulas: "=…" is text
         c.font = Font(name=FONT, size=size, bold=bold)
         if align:
             c.alignment = align

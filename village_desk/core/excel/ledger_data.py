@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 import uuid
 from collections import defaultdict
+from fractions import Fraction
 
 from sqlalchemy import String, and_, case, func, select, type_coerce
 from sqlalchemy.orm import Session
@@ -41,10 +43,14 @@ from ..models import (
     Person,
     VillagerGroup,
 )
-from ..validation import mask_id_number, mask_phone
+from ..validation import mask_id_number, mask_numbers, mask_phone
 from .ledger_stats import DONE_STATUSES, Coverage, MatterStats, ratio
 from .period import Period
 
+# Every number mask_numbers hides has seven digits or more, one separator at
+# most between two of them: text without such a run is left as it is, unscanned
+# (a tenth of the time of masking it, for 100,000 diary rows).
+_MAYBE_NUMBER = re.compile(r"\d(?:[\s\-]?\d){6}")
 SUMMARY_CHARS = 60
 NOTES_SHOWN = 2
 TARGETS_SHOWN = 3
@@ -54,6 +60,23 @@ def raw(column):
     """A key column read without building ``uuid.UUID`` objects (a third of the
     export time for 100,000 diary rows); used only to join rows in Python."""
     return type_coerce(column, String)
+
+
+def year_share(period: Period) -> Fraction:
+    """How many years a period covers: each calendar year's overlap divided by
+    that year's length (2028 → 1, 2026-01-01..2027-12-31 → 2, a 92-day
+    quarter of 2026 → 92/365)."""
+    share = Fraction(0)
+    for year in range(period.start.year, period.end.year + 1):
+        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        overlap = (min(period.end, last) - max(period.start, first)).days + 1
+        share += Fraction(overlap, (last - first).days + 1)
+    return share
+
+
+def expected_for(quota: int, period: Period) -> int:
+    """A yearly quota prorated to the period, rounded up."""
+    return math.ceil(quota * year_share(period))
 
 
 class LedgerData:
@@ -94,6 +117,13 @@ class LedgerData:
 
     def _phone(self, value: str) -> str:
         return value if self.unmasked else mask_phone(value)
+
+    def _free(self, value: str | None) -> str:
+        """Free text (申办事项, 办理情况, 主要情况 …) with ID numbers and phones
+        inside it masked, unless unmasked."""
+        if not value or self.unmasked or not _MAYBE_NUMBER.search(value):
+            return value or ""
+        return mask_numbers(value)
 
     # ------------------------------------------------------------ 民情台账
 
@@ -171,13 +201,13 @@ class LedgerData:
                 L["channel"].get(channel, channel),
                 applicant,
                 self.groups.get(gid, ""),
-                content,
+                self._free(content),
                 L["matter_kind"].get(kind, kind) or "未分类",
                 L["level"].get(level, level),
                 L["handling"].get(handling, handling),
                 self.cadres.get(responsible, ""),
                 deadline,
-                progress,
+                self._free(progress),
                 STATUS_LABELS.get(status, status),
                 done,
                 fb_date,
@@ -264,8 +294,10 @@ class LedgerData:
             target = "、".join(who)
             if len(hids) > TARGETS_SHOWN:
                 target += f" 等{len(hids)}户"
-            if place:
+            if place:  # free text; the 户号 beside the names are codes, shown as they are
+                place = self._free(place)
                 target = f"{place}：{target}" if target else place
+            summary = self._free(summary)  # before cutting: a cut number still looks like one
             if len(summary) > SUMMARY_CHARS:
                 summary = summary[: SUMMARY_CHARS - 1] + "…"
             yield (
@@ -275,7 +307,7 @@ class LedgerData:
                 modes.get(mode, mode),
                 target,
                 summary,
-                "；".join(solved.get(eid, ())),
+                self._free("；".join(solved.get(eid, ()))),
                 "、".join(to_ledger.get(eid, ())),
             )
 
@@ -378,7 +410,7 @@ class LedgerData:
                 word = "户" if unit == "households" else "户次"
                 if spec.get("period", "year") == "year":
                     requirement = f"≥{quota}{word}/年"
-                    expected = math.ceil(quota * min(p.days, 366) / 365)
+                    expected = expected_for(quota, p)
                 else:  # a campaign (轮次) is not prorated
                     requirement = f"≥{quota}{word}/轮"
                     expected = quota

@@ -6,10 +6,18 @@
     write_rejects(plan, "未导入的行.xlsx")        # original rows + reason, to fix and re-import
 
 Households are recognised by 户号 (a blank 户号 under a filled one continues
-that household, as merged cells read), or, without a 户号 column, by a 户主
-row followed by its members. People are matched by ID number (a 15-digit
+that household, as merged cells read; rows of one 户号 need not be adjacent),
+or, without a 户号 column, by a 户主 row followed by its members. A 户号
+names one household in the whole file: reused on another sheet or for another
+组 (numbers restarting at 001 in each 组) it is refused row by row, asking for
+the group prefix (02-001). An existing household is found by 户号 (refused if
+its head is someone else), else by its members' ID numbers, else — no 户号
+and no known ID number — by its head's name within the 组 (refused when
+several households would fit). People are matched by ID number (a 15-digit
 legacy number matches its 18-digit form); without one, by name within the
-matched household. Matched people are updated through the household
+matched household. 出生年月 given only as a year or year and month (1965.03,
+which Excel keeps as the number 1965.03) is checked against the ID number and
+the ID number's date is used; without an ID number the row is refused. Matched people are updated through the household
 service's validation; new households and people are bulk-inserted with their
 journal rows and search keys. Re-importing the same file changes nothing.
 """
@@ -164,6 +172,15 @@ def _index_new(s: Session, households: list[dict], persons: list[dict]) -> None:
     search.index_households(s, by_household.keys())
 
 
+def _append(ws, values: list) -> None:
+    """A row as it was: text such as "=修路=" stays text (openpyxl would make
+    it a formula)."""
+    ws.append(values)
+    for cell in ws[ws.max_row]:
+        if cell.data_type == "f":
+            cell.data_type = "s"
+
+
 def write_rejects(plan: ImportPlan, path: str | os.PathLike) -> int:
     """The refused rows as they were, with the reason, for correction and re-import."""
     wb = Workbook()
@@ -172,13 +189,13 @@ def write_rejects(plan: ImportPlan, path: str | os.PathLike) -> int:
     for sheet_name in dict.fromkeys(r.sheet for r in refused):
         ws = wb.create_sheet(sheet_name[:31])
         header = plan.headers[sheet_name]
-        ws.append(["原行号", "未导入原因", *header.texts])
+        _append(ws, ["原行号", "未导入原因", *header.texts])
         for r in (r for r in refused if r.sheet == sheet_name):
             values = [
                 v.date() if isinstance(v, dt.datetime) else (None if v == "" else v)
                 for v in r.original
             ]
-            ws.append([r.row, r.reason, *values])
+            _append(ws, [r.row, r.reason, *values])
         ws.column_dimensions["B"].width = 48
         ws.freeze_panes = "C2"
     if not refused:

@@ -103,6 +103,11 @@ class _Planner:
                 self.group_by_number.setdefault(n, gid)
         self.seen_ids: dict[str, int] = {}
         self.next_seq: dict[str, int] = {}
+        # 户号 → (sheet, row, 组) where this file first used it: a number names
+        # one household in the whole file, whichever sheet or row it is on.
+        self.planned: dict[str, tuple[str, int, str]] = {}
+        self._heads_by_name: dict[str, list[Household]] | None = None
+        self.matched_by_name: set[uuid.UUID] = set()  # households a roster head claimed
 
     # ------------------------------------------------------------ rows → households
 
@@ -115,7 +120,9 @@ class _Planner:
         cols = header.columns
         header_keys = [t for t in header.texts if t]
         groups: list[tuple[str, list]] = []  # (户号 or "", rows)
+        by_number: dict[str, tuple[str, list]] = {}  # this sheet's households by 户号
         current = None
+        orphan_reason = "户号为空，也没有前面的户可归入"
         for i in range(header.first_data_row, len(sheet.rows)):
             raw = sheet.rows[i]
             cells = [rv.text(v) for v in raw]
@@ -136,9 +143,22 @@ class _Planner:
             relation, other = rv.relation_code(get.get("relation"), self.relation_labels)
             head_name = rv.text(get.get("head_name"))
             if "number" in cols:
-                if number and (current is None or current[0] != number):
-                    current = (number, [])
-                    groups.append(current)
+                if number:
+                    result.household = number
+                    group_text = rv.text(get.get("group"))
+                    if number in by_number:  # rows of one household need not be adjacent
+                        current = by_number[number]
+                        clash = self.number_clash(number, group_text, sheet.name, True)
+                    else:
+                        clash = self.number_clash(number, group_text, sheet.name, False)
+                        if not clash:
+                            current = by_number[number] = (number, [])
+                            groups.append(current)
+                            self.planned[number] = (sheet.name, i + 1, group_text)
+                    if clash:
+                        result.reason = orphan_reason = clash
+                        current = None  # its blank-户号 member rows are refused too
+                        continue
             elif "head_name" in cols:
                 key = head_name or name
                 if current is None or current[0] != key or relation == "head":
@@ -148,7 +168,7 @@ class _Planner:
                 current = ("", [])
                 groups.append(current)
             if current is None:
-                result.reason = "户号为空，也没有前面的户可归入"
+                result.reason = orphan_reason
                 continue
             current[1].append((result, get, relation, other))
         groups = list(groups)
@@ -156,6 +176,28 @@ class _Planner:
             if i % 200 == 0:
                 self.tick(f"检查工作表“{sheet.name}”", i / max(len(groups), 1))
             self.household(number if "number" in cols else "", rows)
+
+    def number_clash(self, number: str, group_text: str, sheet_name: str, here: bool) -> str:
+        """Why a row's 户号 cannot be used (already another household's in this
+        file), or ``""``. ``here``: the number is already this sheet's, so only
+        a different 组 on the row is a clash."""
+        if number not in self.planned:
+            return ""
+        sheet, row, first_group = self.planned[number]
+        if here and not (
+            group_text and first_group and not self.same_group(group_text, first_group)
+        ):
+            return ""
+        n = rv.group_number(group_text or sheet_name.removesuffix("花名册"))
+        example = f"{n if n is not None else 1:02d}-{number}"
+        return f"户号 {number} 已在“{sheet}”第 {row} 行使用；各组户号重复时请加组号（如 {example}）"
+
+    @staticmethod
+    def same_group(a: str, b: str) -> bool:
+        if a == b:
+            return True
+        na, nb = rv.group_number(a), rv.group_number(b)
+        return na is not None and na == nb
 
     def household(self, number: str, rows: list) -> None:
         people, failed_head = [], None
@@ -176,6 +218,7 @@ class _Planner:
                     result.reason = f"本户户主（第 {failed_head.row} 行）未能导入"
                 return
         existing = self.households.get(number) if number else None
+        matched, by_number = set(), existing is not None
         if existing is None:
             matched = {
                 self.persons_by_id[v["_key"]].household_id
@@ -190,10 +233,75 @@ class _Planner:
         for _, values, _ in people:
             values["relation"] = values["relation"] or "other"
         hh_values = self.household_values(number, people)
+        if existing is None and not number and not matched:
+            # No 户号 and no known ID number: the same head's name (in the same
+            # 组) is how a re-imported household is recognised.
+            existing, reason = self.match_by_head(people, hh_values["group"])
+            if reason:
+                for result, _, _ in people:
+                    result.reason = result.reason or reason
+                return
+        if by_number and (reason := self.other_head(existing, people)):
+            for result, _, _ in people:
+                result.reason = result.reason or reason
+            return
         if existing is not None:
             self.update_household(existing, hh_values, people)
         else:
             self.create_household(hh_values, people)
+
+    def other_head(self, h: Household, people: list) -> str:
+        """Why the household on record under this 户号 is not this roster
+        household (its head is someone else, not among the roster's people), or
+        ``""``: another family's members must not be added to it."""
+        heads = [v for _, v, _ in people if v["relation"] == "head"]
+        members = self.persons_by_household[h.id]
+        head = next((p for p in members if p.relation == "head"), None)
+        if not heads or head is None:
+            return ""
+        keys = {v["_key"] for _, v, _ in people if v["_key"]}
+        names = {v["name"] for _, v, _ in people}
+        for p in members:
+            key = legacy_to_18(p.id_number) if p.id_legacy else p.id_number
+            if p.name in names or (key and key in keys):
+                return ""
+        return (
+            f"户号 {h.number} 已登记为 {head.name} 户，与本户户主 {heads[0]['name']} 不符；"
+            "如是另一户，请改用其他户号（各组户号重复时请加组号，如 01-001）"
+        )
+
+    def match_by_head(self, people: list, group_text: str) -> tuple[Household | None, str]:
+        """(the one live household whose head has this household's head's name,
+        in the roster's 组 if it gives one; or None) and why it is refused, if
+        several such households leave it unclear."""
+        heads = [v for _, v, _ in people if v["relation"] == "head"]
+        if not heads:
+            return None, ""
+        if self._heads_by_name is None:
+            self._heads_by_name = defaultdict(list)
+            for hid, members in self.persons_by_household.items():
+                household = self.households_by_id.get(hid)
+                for p in members:
+                    if p.relation == "head" and household is not None:
+                        self._heads_by_name[p.name].append(household)
+        candidates = self._heads_by_name.get(heads[0]["name"], [])
+        if group_text:
+            gid = self.known_group_id(group_text)
+            candidates = [h for h in candidates if gid is not None and h.group_id == gid]
+        if not candidates:
+            return None, ""
+        if len(candidates) == 1 and candidates[0].id not in self.matched_by_name:
+            self.matched_by_name.add(candidates[0].id)
+            return candidates[0], ""
+        why = "同组有同名户主" if group_text else "有多户户主同名"
+        return None, f"无法确认是否已导入（{why}），请补充户号或身份证号"
+
+    def known_group_id(self, text: str):
+        """The id of an existing 组 named by ``text`` (一组, 1组, 01…), or None."""
+        if text in self.groups:
+            return self.groups[text]
+        n = rv.group_number(text)
+        return self.group_by_number.get(n) if n is not None else None
 
     # ------------------------------------------------------------ values
 
@@ -203,7 +311,10 @@ class _Planner:
             raise ValidationError("姓名", "必须填写")
         parsed = rv.clean_id(get.get("id_number", ""))
         gender = rv.clean_gender(get.get("gender"))
-        birth = rv.clean_date(get.get("birth_date"))
+        birth = rv.clean_birth(get.get("birth_date"))
+        partial = birth if isinstance(birth, rv.YearMonth) else None
+        if partial is not None:
+            birth = None  # no day is invented; without an ID it is kept in the notes
         values = {
             "name": name,
             "relation": relation,
@@ -218,10 +329,16 @@ class _Planner:
         }
         if other:
             values["notes"] = "；".join(x for x in (f"原关系：{other}", values["notes"]) if x)
+        if partial is not None and parsed is None:
+            values["notes"] = "；".join(x for x in (f"出生年月：{partial}", values["notes"]) if x)
         if parsed is not None:
-            if birth and birth != parsed.birth_date:
+            if (birth and birth != parsed.birth_date) or (
+                partial is not None and not partial.matches(parsed.birth_date)
+            ):
+                given = f"“{partial}”" if partial is not None else ""
                 raise ValidationError(
-                    "出生日期", f"与身份证号中的出生日期（{parsed.birth_date.isoformat()}）不一致"
+                    "出生日期",
+                    f"{given}与身份证号中的出生日期（{parsed.birth_date.isoformat()}）不一致",
                 )
             if gender and gender != parsed.gender:
                 raise ValidationError("性别", f"与身份证号不一致（号码显示为{parsed.gender}）")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from ..validation import IdNumber, ValidationError, not_future, optional_phone, parse_id_number
 
@@ -118,31 +119,97 @@ def clean_phone(value, field: str = "联系电话") -> str:
 
 
 _DATE_TEXT = re.compile(r"(\d{4})\s*[.\-/年]\s*(\d{1,2})\s*[.\-/月]\s*(\d{1,2})\s*日?")
+_YEAR_MONTH_TEXT = re.compile(r"(\d{4})\s*[.\-/年]\s*(\d{1,2})\s*月?|(\d{4})(\d{2})")
+_YEAR_TEXT = re.compile(r"(\d{4})\s*年?")
+YEARS = range(1800, 2200)  # numbers in this range are a year (1965) or year.month (1965.03)
 
 
-def clean_date(value, field: str = "出生日期") -> dt.date | None:
-    """Real date cells, Excel serial numbers, 1965.03.02, 1965年3月2日, 19650302."""
+@dataclass(frozen=True)
+class YearMonth:
+    """A birth date given only as a year, or a year and month (出生年月).
+
+    ``months`` holds the months it may mean: one month (1965.03), none known
+    (1965), or two when Excel dropped a trailing zero (1965.1 is 1965.10 or
+    1965.01).
+    """
+
+    year: int
+    months: tuple[int, ...] = ()
+
+    def matches(self, day: dt.date) -> bool:
+        return day.year == self.year and (not self.months or day.month in self.months)
+
+    def __str__(self) -> str:
+        if not self.months:
+            return f"{self.year}年"
+        return f"{self.year}年" + "或".join(f"{m}月" for m in self.months)
+
+
+def _year_month(year: int, month: int | None, raw, field: str) -> YearMonth:
+    if year not in YEARS or (month is not None and not 1 <= month <= 12):
+        raise ValidationError(field, f"“{raw}”不是真实的年月")
+    ym = YearMonth(year, () if month is None else (month,))
+    if dt.date(year, month or 1, 1) > dt.date.today():
+        raise ValidationError(field, f"“{raw}”晚于今天，不能填写将来的日期")
+    return ym
+
+
+def _number_date(value: int | float, field: str) -> dt.date | YearMonth:
+    if YEARS.start <= value < YEARS.stop:  # 1965 or 1965.03 typed into a number cell
+        whole, _, decimals = repr(float(value)).partition(".")
+        if decimals in ("", "0"):
+            return _year_month(int(whole), None, whole, field)
+        if decimals == "1":  # 1965.10 shown as 1965.1: October or January
+            ym = _year_month(int(whole), 1, value, field)
+            return YearMonth(ym.year, (1, 10))
+        if len(decimals) <= 2:  # 1965.3 or 1965.03: March
+            return _year_month(int(whole), int(decimals), value, field)
+        raise ValidationError(field, f"“{value}”无法识别，应为 1965-03-02 或 1965年3月2日")
+    if float(value).is_integer():
+        if 10000000 <= value < 100000000:  # 19650302 typed as a number
+            return clean_date(str(int(value)), field)
+        if 1 <= value < 2958466:  # an Excel serial day number
+            return not_future(EXCEL_EPOCH + dt.timedelta(days=int(value)), field)
+    raise ValidationError(field, f"“{value}”不是日期")
+
+
+def clean_birth(value, field: str = "出生日期") -> dt.date | YearMonth | None:
+    """Like :func:`clean_date`, but a year or a year and month alone (出生年月:
+    1965.03, 1965年3月, 1965-03, 1965, or the number 1965.03 Excel keeps for
+    it) comes back as a :class:`YearMonth`, never as an invented day."""
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
         return not_future(value.date(), field)
     if isinstance(value, dt.date):
         return not_future(value, field)
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        if 10000000 <= value < 100000000:  # 19650302 typed as a number
-            return clean_date(str(int(value)), field)
-        if 1 <= value < 2958466:  # an Excel serial day number
-            return not_future(EXCEL_EPOCH + dt.timedelta(days=int(value)), field)
+    if isinstance(value, bool):
         raise ValidationError(field, f"“{value}”不是日期")
+    if isinstance(value, int | float):
+        return _number_date(value, field)
     raw = text(value)
     m = _DATE_TEXT.fullmatch(raw) or re.fullmatch(r"(\d{4})(\d{2})(\d{2})", raw)
-    if not m:
-        raise ValidationError(field, f"“{raw}”无法识别，应为 1965-03-02 或 1965年3月2日")
-    try:
-        day = dt.date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        raise ValidationError(field, f"“{raw}”不是真实的日期") from None
-    return not_future(day, field)
+    if m:
+        try:
+            day = dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            raise ValidationError(field, f"“{raw}”不是真实的日期") from None
+        return not_future(day, field)
+    if m := _YEAR_MONTH_TEXT.fullmatch(raw):
+        year, month = (m[1], m[2]) if m[1] else (m[3], m[4])
+        return _year_month(int(year), int(month), raw, field)
+    if m := _YEAR_TEXT.fullmatch(raw):
+        return _year_month(int(m[1]), None, raw, field)
+    raise ValidationError(field, f"“{raw}”无法识别，应为 1965-03-02 或 1965年3月2日")
+
+
+def clean_date(value, field: str = "出生日期") -> dt.date | None:
+    """Real date cells, Excel serial numbers, 1965.03.02, 1965年3月2日, 19650302;
+    a year or year and month alone is refused (no day is invented)."""
+    day = clean_birth(value, field)
+    if isinstance(day, YearMonth):
+        raise ValidationError(field, f"只有年月（{day}），请补全日期")
+    return day
 
 
 def clean_gender(value) -> str:
