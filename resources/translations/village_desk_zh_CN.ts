@@ -4,67 +4,67 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="66"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="67"/>
         <source>{action}: {number}</source>
         <translation>{action}：{number}</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="91"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="92"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="93"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="94"/>
         <source>Forwarded to *</source>
         <translation>上报单位 *</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="98"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="99"/>
         <source>Level</source>
         <translation>办理层级</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="100"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="101"/>
         <source>Result from above *</source>
         <translation>上级办理结果 *</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="102"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="103"/>
         <source>Result *</source>
         <translation>办理结果 *</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="107"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="108"/>
         <source>Satisfaction *</source>
         <translation>满意度 *</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="108"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="109"/>
         <source>What the applicant said</source>
         <translation>群众的意见</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="111"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="112"/>
         <source>State all reasons at once (one per line), so the applicant does not have to come back twice.</source>
         <translation>请一次性写明全部理由（每行一条），不让群众跑第二趟。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="115"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="116"/>
         <source>Reasons *</source>
         <translation>退回理由 *</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="117"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="118"/>
         <source>Explain to the applicant why it cannot be solved now.</source>
         <translation>请向群众说明暂时不能解决的原因（不能解决的也要给个说法）。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="118"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="119"/>
         <source>Explanation *</source>
         <translation>解释说明 *</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="121"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="122"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -96,17 +96,17 @@
 <context>
     <name>CadreChecklist</name>
     <message>
-        <location filename="../../village_desk/ui/pickers.py" line="167"/>
+        <location filename="../../village_desk/ui/pickers.py" line="171"/>
         <source>Choose cadres</source>
         <translation>选择干部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/pickers.py" line="176"/>
+        <location filename="../../village_desk/ui/pickers.py" line="180"/>
         <source>Tick everyone who took part:</source>
         <translation>勾选参加的干部：</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/pickers.py" line="219"/>
+        <location filename="../../village_desk/ui/pickers.py" line="236"/>
         <source>(none, click to choose)</source>
         <translation>（无，点击选择）</translation>
     </message>
@@ -114,37 +114,37 @@
 <context>
     <name>CadreDialog</name>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="65"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="66"/>
         <source>Edit cadre</source>
         <translation>修改干部信息</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="65"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="66"/>
         <source>Add cadre</source>
         <translation>添加干部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="75"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="76"/>
         <source>Active (can be chosen for new records)</source>
         <translation>在用（新记录中可以选择）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="81"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="82"/>
         <source>Name *</source>
         <translation>姓名 *</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="82"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="83"/>
         <source>Role</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="83"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="84"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="89"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="90"/>
         <source>Duties</source>
         <translation>职责</translation>
     </message>
@@ -379,186 +379,186 @@
 <context>
     <name>DiaryEditor</name>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="179"/>
-        <location filename="../../village_desk/ui/diary_editor.py" line="380"/>
-        <location filename="../../village_desk/ui/diary_editor.py" line="395"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="199"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="431"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="446"/>
         <source>New diary entry</source>
         <translation>新写民情日记</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="182"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="202"/>
         <source>Save entry</source>
         <translation>保存日记</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="183"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="203"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="184"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="204"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="185"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="205"/>
         <source>Close (Esc); an unsaved entry is kept as a draft</source>
         <translation>关闭（Esc）；未保存的日记会留作草稿</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="186"/>
-        <location filename="../../village_desk/ui/diary_editor.py" line="607"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="206"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="658"/>
         <source>Discard draft</source>
         <translation>放弃草稿</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="187"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="207"/>
         <source>Delete entry</source>
         <translation>删除日记</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="188"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="208"/>
         <source>Delete this saved entry (can be undone)</source>
         <translation>删除这篇已保存的日记（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="211"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="227"/>
         <source>For meetings: where, and who took part</source>
         <translation>集体活动：地点和参加人员</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="225"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="241"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="226"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="242"/>
         <source>Mode</source>
         <translation>走访方式</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="227"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="243"/>
         <source>Cadre</source>
         <translation>干部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="228"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="244"/>
         <source>Companions</source>
         <translation>同行干部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="229"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="245"/>
         <source>Visited households</source>
         <translation>走访对象</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="230"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="246"/>
         <source>Place / participants</source>
         <translation>地点/参加人员</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="235"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="251"/>
         <source>The six questions (optional; click to open)</source>
         <translation>“六问”（可选，点击展开）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="240"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="256"/>
         <source>Basic situation</source>
         <translation>基本情况</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="241"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="257"/>
         <source>Hardships</source>
         <translation>困难问题</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="242"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="258"/>
         <source>Wishes to raise income</source>
         <translation>致富愿望</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="243"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="259"/>
         <source>Views of cadres</source>
         <translation>干部评价</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="244"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="260"/>
         <source>Suggestions for our work</source>
         <translation>工作建议</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="245"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="261"/>
         <source>Development ideas</source>
         <translation>发展计策</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="254"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="270"/>
         <source>What happened on this visit</source>
         <translation>这次走访的情况</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="257"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="273"/>
         <source>Policies explained, services, goods</source>
         <translation>送政策、送服务、送物资</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="259"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="275"/>
         <source>Narrative</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="260"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="276"/>
         <source>Help given</source>
         <translation>帮扶内容</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="262"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="278"/>
         <source>Raised by the villagers</source>
         <translation>群众反映的问题</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="270"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="286"/>
         <source>Add raised item</source>
         <translation>添加反映的问题</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="395"/>
-        <location filename="../../village_desk/ui/diary_editor.py" line="414"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="446"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="465"/>
         <source>Edit diary entry</source>
         <translation>修改民情日记</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="401"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="452"/>
         <source>Draft restored</source>
         <translation>已恢复草稿</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="444"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="495"/>
         <source>{text} → ledger matter {number}</source>
         <translation>{text} → 台账事项 {number}</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="455"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="506"/>
         <source>{text} — solved on the spot: {solution}</source>
         <translation>{text} —— 当场解决：{solution}</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="528"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="579"/>
         <source>Draft could not be saved: {reason}</source>
         <translation>草稿无法保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="534"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="585"/>
         <source>Draft saved {time}</source>
         <translation>草稿已自动保存 {time}</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="563"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="614"/>
         <source>Add a cadre in Settings first.</source>
         <translation>请先在“设置”中添加干部。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="608"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="659"/>
         <source>Throw away what was written in this entry?</source>
         <translation>放弃这篇日记里已经写的内容？</translation>
     </message>
@@ -566,102 +566,122 @@
 <context>
     <name>DiaryPage</name>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="65"/>
+        <location filename="../../village_desk/ui/diary_page.py" line="68"/>
         <source>From</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="71"/>
+        <location filename="../../village_desk/ui/diary_page.py" line="70"/>
+        <source>Until</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/diary_page.py" line="80"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/diary_page.py" line="81"/>
         <source>New entry…</source>
         <translation>写日记…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="72"/>
+        <location filename="../../village_desk/ui/diary_page.py" line="82"/>
         <source>New diary entry (Ctrl+N)</source>
         <translation>新写民情日记（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="73"/>
+        <location filename="../../village_desk/ui/diary_page.py" line="83"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="74"/>
+        <location filename="../../village_desk/ui/diary_page.py" line="84"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="75"/>
+        <location filename="../../village_desk/ui/diary_page.py" line="85"/>
         <source>Print visit diary…</source>
         <translation>打印民情日记…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="77"/>
+        <location filename="../../village_desk/ui/diary_page.py" line="87"/>
         <source>A cadre&apos;s entries for a period, for the township&apos;s spot check (Ctrl+P)</source>
         <translation>打印某位干部一段时间的日记，供乡镇抽查（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="83"/>
+        <location filename="../../village_desk/ui/diary_page.py" line="93"/>
         <source>Cadre</source>
         <translation>干部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="86"/>
+        <location filename="../../village_desk/ui/diary_page.py" line="96"/>
         <source>Mode</source>
         <translation>走访方式</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="102"/>
+        <location filename="../../village_desk/ui/diary_page.py" line="99"/>
+        <source>Household</source>
+        <translation>户</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/diary_page.py" line="121"/>
         <source>Continue draft</source>
         <translation>继续填写草稿</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="171"/>
+        <location filename="../../village_desk/ui/diary_page.py" line="197"/>
         <source>All cadres</source>
         <translation>全部干部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="174"/>
+        <location filename="../../village_desk/ui/diary_page.py" line="200"/>
         <source>All modes</source>
         <translation>全部方式</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="207"/>
+        <location filename="../../village_desk/ui/diary_page.py" line="277"/>
+        <source>{n} matching entries</source>
+        <translation>符合条件 {n} 篇</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/diary_page.py" line="279"/>
         <source>{n} entries</source>
         <translation>共 {n} 篇</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="214"/>
+        <location filename="../../village_desk/ui/diary_page.py" line="286"/>
         <source>Draft of {date}: {who} (saved {saved})</source>
         <translation>{date} 的草稿：{who}（{saved} 保存）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="221"/>
+        <location filename="../../village_desk/ui/diary_page.py" line="293"/>
         <source>{n} unfinished drafts (saved automatically):</source>
         <translation>{n} 份未写完的草稿（已自动保存）：</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="288"/>
+        <location filename="../../village_desk/ui/diary_page.py" line="360"/>
         <source>Delete entry</source>
         <translation>删除日记</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="290"/>
+        <location filename="../../village_desk/ui/diary_page.py" line="362"/>
         <source>Delete this diary entry? Matters created from it stay in the ledger. You can undo this right afterwards.</source>
         <translation>删除这篇民情日记吗？由它转入台账的事项会保留。删除后可以立即撤销。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="302"/>
+        <location filename="../../village_desk/ui/diary_page.py" line="374"/>
         <source>diary entry of {date} {who}</source>
         <translation>{date} 的民情日记 {who}</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="343"/>
+        <location filename="../../village_desk/ui/diary_page.py" line="415"/>
         <source>The diary entry was saved.</source>
         <translation>民情日记已保存。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="345"/>
+        <location filename="../../village_desk/ui/diary_page.py" line="417"/>
         <source>{n} matters were entered in the ledger.</source>
         <translation>{n} 件事项已转入台账。</translation>
     </message>
@@ -745,17 +765,17 @@
 <context>
     <name>EndPairingDialog</name>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="477"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="480"/>
         <source>End pairing</source>
         <translation>结束结对</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="488"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="491"/>
         <source>End date</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="490"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="493"/>
         <source>Reason *</source>
         <translation>原因 *</translation>
     </message>
@@ -819,178 +839,193 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="60"/>
+        <location filename="../../village_desk/ui/first_run.py" line="62"/>
         <source>Welcome to Village Desk</source>
         <translation>欢迎使用村务民情台账</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="100"/>
+        <location filename="../../village_desk/ui/first_run.py" line="102"/>
         <source>e.g. Taohua Village</source>
         <translation>例如：桃花村</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="101"/>
+        <location filename="../../village_desk/ui/first_run.py" line="103"/>
         <source>Village name</source>
         <translation>村名</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="106"/>
+        <location filename="../../village_desk/ui/first_run.py" line="108"/>
         <source>e.g. 0731-84123456</source>
         <translation>如 0731-84123456</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="114"/>
+        <location filename="../../village_desk/ui/first_run.py" line="116"/>
         <source>Village (community) *</source>
         <translation>村（社区）名称 *</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="116"/>
+        <location filename="../../village_desk/ui/first_run.py" line="118"/>
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="117"/>
+        <location filename="../../village_desk/ui/first_run.py" line="119"/>
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="118"/>
+        <location filename="../../village_desk/ui/first_run.py" line="120"/>
         <source>Service station phone</source>
         <translation>村服务站电话</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="120"/>
+        <location filename="../../village_desk/ui/first_run.py" line="122"/>
         <source>Secretary mailbox / hotline</source>
         <translation>书记信箱/专线电话</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="122"/>
+        <location filename="../../village_desk/ui/first_run.py" line="124"/>
+        <source>Load demonstration data now</source>
+        <translation>直接载入示范数据</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/first_run.py" line="128"/>
+        <source>An invented village with {n} households, cadres, visits and matters; no need to fill in this form</source>
+        <translation>虚构的示范村，含 {n} 户及干部、民情日记和台账事项；不用填写本页</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/first_run.py" line="134"/>
+        <source>Just want to look around first? Load the invented demonstration village and skip the set-up. Use a separate data folder for real work.</source>
+        <translation>想先看看？直接载入虚构的示范村，跳过以上设置。正式使用请另建一个数据文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/first_run.py" line="145"/>
         <source>1. Village</source>
         <translation>第一步：村庄信息</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="135"/>
+        <location filename="../../village_desk/ui/first_run.py" line="161"/>
         <source>Add the cadres who will use this computer (you can add more later in Settings). Demonstration data bring their own cadres.</source>
         <translation>添加使用这台电脑的干部（以后可以在“设置”中继续添加）。示范数据自带干部。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="141"/>
+        <location filename="../../village_desk/ui/first_run.py" line="167"/>
         <source>Cadre name</source>
         <translation>干部姓名</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="144"/>
+        <location filename="../../village_desk/ui/first_run.py" line="170"/>
         <source>Add cadre</source>
         <translation>添加干部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="152"/>
+        <location filename="../../village_desk/ui/first_run.py" line="178"/>
         <source>Name *</source>
         <translation>姓名 *</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="154"/>
+        <location filename="../../village_desk/ui/first_run.py" line="180"/>
         <source>Role</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="155"/>
+        <location filename="../../village_desk/ui/first_run.py" line="181"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="162"/>
+        <location filename="../../village_desk/ui/first_run.py" line="188"/>
         <source>2. Cadres</source>
         <translation>第二步：干部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="167"/>
+        <location filename="../../village_desk/ui/first_run.py" line="193"/>
         <source>Cadres added:</source>
         <translation>已添加的干部：</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="177"/>
+        <location filename="../../village_desk/ui/first_run.py" line="203"/>
         <source>Load demonstration data</source>
         <translation>载入示范数据</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="178"/>
+        <location filename="../../village_desk/ui/first_run.py" line="204"/>
         <source>Start empty</source>
         <translation>从空白开始</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="179"/>
+        <location filename="../../village_desk/ui/first_run.py" line="205"/>
         <source>Import a household roster (Excel)</source>
         <translation>导入户籍花名册（Excel）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="193"/>
+        <location filename="../../village_desk/ui/first_run.py" line="219"/>
         <source> households</source>
         <translation> 户</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="201"/>
+        <location filename="../../village_desk/ui/first_run.py" line="227"/>
         <source>Demonstration data are invented households, visits and matters. Use a separate data folder for real work.</source>
         <translation>示范数据中的户、走访和事项都是虚构的。正式工作请使用单独的数据文件夹。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="71"/>
+        <location filename="../../village_desk/ui/first_run.py" line="73"/>
         <source>Start</source>
         <translation>开始使用</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="68"/>
+        <location filename="../../village_desk/ui/first_run.py" line="70"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="69"/>
+        <location filename="../../village_desk/ui/first_run.py" line="71"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="94"/>
+        <location filename="../../village_desk/ui/first_run.py" line="96"/>
         <source>This computer has no village data yet. Enter your village; it appears on cards and reports.</source>
         <translation>这台电脑上还没有村里的数据。请填写村庄信息，它会出现在联系卡和报表上。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="182"/>
+        <location filename="../../village_desk/ui/first_run.py" line="208"/>
         <source>Import households and members from the roster the village keeps in Excel, after this step</source>
         <translation>完成这一步后，从村里现有的 Excel 花名册导入户和成员</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="208"/>
+        <location filename="../../village_desk/ui/first_run.py" line="234"/>
         <source>3. How to start</source>
         <translation>第三步：开始方式</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="218"/>
+        <location filename="../../village_desk/ui/first_run.py" line="244"/>
         <source>Step {n} of 3</source>
         <translation>第 {n} 步，共 3 步</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="260"/>
+        <location filename="../../village_desk/ui/first_run.py" line="286"/>
         <source>Please enter the name of the village (community); it appears on cards and reports.</source>
         <translation>请填写村（社区）名称，联系卡和报表上都会用到。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="345"/>
+        <location filename="../../village_desk/ui/first_run.py" line="384"/>
         <source>Creating demonstration data…</source>
         <translation>正在生成示范数据……</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="72"/>
-        <location filename="../../village_desk/ui/first_run.py" line="345"/>
+        <location filename="../../village_desk/ui/first_run.py" line="74"/>
+        <location filename="../../village_desk/ui/first_run.py" line="384"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="364"/>
+        <location filename="../../village_desk/ui/first_run.py" line="403"/>
         <source>Creating demonstration data: {stage}</source>
         <translation>正在生成示范数据：{stage}</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/first_run.py" line="389"/>
+        <location filename="../../village_desk/ui/first_run.py" line="428"/>
         <source>The demonstration data could not be created: {reason}</source>
         <translation>未能生成示范数据：{reason}</translation>
     </message>
@@ -998,100 +1033,118 @@
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="293"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="294"/>
         <source>Edit household</source>
         <translation>修改户信息</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="293"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="294"/>
         <source>New household</source>
         <translation>新建户</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="295"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="296"/>
         <source>Household no.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="297"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="298"/>
         <source>(no group)</source>
         <translation>（未分组）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="306"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="307"/>
         <source>Work, schooling, medical care, old-age care, income, housing…</source>
         <translation>就业、子女入学、医疗、养老、收入、住房…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="313"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="314"/>
         <source>Household</source>
         <translation>户</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="323"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="324"/>
         <source>Household no. *</source>
         <translation>户号 *</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="324"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="325"/>
         <source>Group</source>
         <translation>组</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="325"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="326"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="326"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="327"/>
         <source>Household phone</source>
         <translation>家庭电话</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="327"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="328"/>
         <source>Categories</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="328"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="329"/>
         <source>Situation</source>
         <translation>家庭情况</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="329"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="330"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="336"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="337"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="341"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="342"/>
         <source>Further members are added on the household page.</source>
         <translation>其他家庭成员在户页面中添加。</translation>
     </message>
 </context>
 <context>
+    <name>HouseholdFilterEdit</name>
+    <message>
+        <location filename="../../village_desk/ui/pickers.py" line="294"/>
+        <source>Household: name, pinyin initials, phone…</source>
+        <translation>户：姓名、拼音首字母、电话……</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/pickers.py" line="295"/>
+        <source>Show only the entries of one household</source>
+        <translation>只看某一户的民情日记</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/pickers.py" line="296"/>
+        <source>Household filter</source>
+        <translation>按户筛选</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdPicker</name>
     <message>
-        <location filename="../../village_desk/ui/pickers.py" line="57"/>
+        <location filename="../../village_desk/ui/pickers.py" line="61"/>
         <source>Name, pinyin initials, phone or household no.</source>
         <translation>姓名、拼音首字母、电话或户号</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/pickers.py" line="58"/>
+        <location filename="../../village_desk/ui/pickers.py" line="62"/>
         <source>Find household</source>
         <translation>查找户</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/pickers.py" line="65"/>
+        <location filename="../../village_desk/ui/pickers.py" line="69"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/pickers.py" line="95"/>
+        <location filename="../../village_desk/ui/pickers.py" line="99"/>
         <source>{name} · household {number} {group}</source>
         <translation>{name} · 户号 {number} {group}</translation>
     </message>
@@ -1157,251 +1210,261 @@
 <context>
     <name>HouseholdView</name>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="75"/>
+        <location filename="../../village_desk/ui/household_view.py" line="76"/>
         <source>← Back to list</source>
         <translation>← 返回列表</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="77"/>
+        <location filename="../../village_desk/ui/household_view.py" line="78"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="78"/>
+        <location filename="../../village_desk/ui/household_view.py" line="79"/>
         <source>New diary entry</source>
         <translation>新写民情日记</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="79"/>
+        <location filename="../../village_desk/ui/household_view.py" line="80"/>
+        <source>Diary entries of this household</source>
+        <translation>查看此户民情日记</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/household_view.py" line="82"/>
+        <source>The 民情日记 list showing only this household&apos;s visits</source>
+        <translation>打开民情日记列表，只显示对这一户的走访</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/household_view.py" line="84"/>
         <source>New matter</source>
         <translation>登记事项</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="80"/>
+        <location filename="../../village_desk/ui/household_view.py" line="85"/>
         <source>Print contact card…</source>
         <translation>打印联系卡…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="81"/>
+        <location filename="../../village_desk/ui/household_view.py" line="86"/>
         <source>Preview and print this household&apos;s card (Ctrl+P)</source>
         <translation>预览并打印本户的联系卡（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="82"/>
-        <location filename="../../village_desk/ui/household_view.py" line="320"/>
+        <location filename="../../village_desk/ui/household_view.py" line="87"/>
+        <location filename="../../village_desk/ui/household_view.py" line="329"/>
         <source>Delete household</source>
         <translation>删除此户</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="107"/>
+        <location filename="../../village_desk/ui/household_view.py" line="113"/>
         <source>Group</source>
         <translation>组</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="108"/>
+        <location filename="../../village_desk/ui/household_view.py" line="114"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="109"/>
-        <location filename="../../village_desk/ui/household_view.py" line="128"/>
+        <location filename="../../village_desk/ui/household_view.py" line="115"/>
+        <location filename="../../village_desk/ui/household_view.py" line="134"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="110"/>
+        <location filename="../../village_desk/ui/household_view.py" line="116"/>
         <source>Categories</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="112"/>
-        <location filename="../../village_desk/ui/household_view.py" line="180"/>
+        <location filename="../../village_desk/ui/household_view.py" line="118"/>
+        <location filename="../../village_desk/ui/household_view.py" line="186"/>
         <source>Paired cadres</source>
         <translation>结对干部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="113"/>
+        <location filename="../../village_desk/ui/household_view.py" line="119"/>
         <source>Situation</source>
         <translation>家庭情况</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="114"/>
+        <location filename="../../village_desk/ui/household_view.py" line="120"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="123"/>
+        <location filename="../../village_desk/ui/household_view.py" line="129"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="124"/>
+        <location filename="../../village_desk/ui/household_view.py" line="130"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="125"/>
+        <location filename="../../village_desk/ui/household_view.py" line="131"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="126"/>
+        <location filename="../../village_desk/ui/household_view.py" line="132"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="127"/>
+        <location filename="../../village_desk/ui/household_view.py" line="133"/>
         <source>ID number</source>
         <translation>公民身份号码</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="129"/>
+        <location filename="../../village_desk/ui/household_view.py" line="135"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="130"/>
+        <location filename="../../village_desk/ui/household_view.py" line="136"/>
         <source>Party member</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="131"/>
+        <location filename="../../village_desk/ui/household_view.py" line="137"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="134"/>
+        <location filename="../../village_desk/ui/household_view.py" line="140"/>
         <source>Add member…</source>
         <translation>添加成员…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="135"/>
+        <location filename="../../village_desk/ui/household_view.py" line="141"/>
         <source>Edit member…</source>
         <translation>修改成员…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="136"/>
-        <location filename="../../village_desk/ui/household_view.py" line="360"/>
+        <location filename="../../village_desk/ui/household_view.py" line="142"/>
+        <location filename="../../village_desk/ui/household_view.py" line="369"/>
         <source>Remove member</source>
         <translation>移除成员</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="149"/>
+        <location filename="../../village_desk/ui/household_view.py" line="155"/>
         <source>Cadre</source>
         <translation>干部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="150"/>
+        <location filename="../../village_desk/ui/household_view.py" line="156"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="151"/>
+        <location filename="../../village_desk/ui/household_view.py" line="157"/>
         <source>Start</source>
         <translation>开始使用</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="152"/>
+        <location filename="../../village_desk/ui/household_view.py" line="158"/>
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="153"/>
+        <location filename="../../village_desk/ui/household_view.py" line="159"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="156"/>
+        <location filename="../../village_desk/ui/household_view.py" line="162"/>
         <source>Pair a cadre…</source>
         <translation>添加结对…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="157"/>
+        <location filename="../../village_desk/ui/household_view.py" line="163"/>
         <source>End pairing…</source>
         <translation>结束结对…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="169"/>
+        <location filename="../../village_desk/ui/household_view.py" line="175"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="169"/>
+        <location filename="../../village_desk/ui/household_view.py" line="175"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="169"/>
+        <location filename="../../village_desk/ui/household_view.py" line="175"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="169"/>
+        <location filename="../../village_desk/ui/household_view.py" line="175"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="173"/>
+        <location filename="../../village_desk/ui/household_view.py" line="179"/>
         <source>Double-click a row to open the diary entry or matter.</source>
         <translation>双击一行可打开对应的民情日记或台账事项。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="179"/>
+        <location filename="../../village_desk/ui/household_view.py" line="185"/>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="181"/>
+        <location filename="../../village_desk/ui/household_view.py" line="187"/>
         <source>Timeline</source>
         <translation>走访和事项</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="232"/>
+        <location filename="../../village_desk/ui/household_view.py" line="241"/>
         <source>Household {number} · {head}</source>
         <translation>户号 {number} · {head}</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="233"/>
+        <location filename="../../village_desk/ui/household_view.py" line="242"/>
         <source>(no head)</source>
         <translation>（无户主）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="248"/>
+        <location filename="../../village_desk/ui/household_view.py" line="257"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="278"/>
+        <location filename="../../village_desk/ui/household_view.py" line="287"/>
         <source>current</source>
         <translation>在结对</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="285"/>
+        <location filename="../../village_desk/ui/household_view.py" line="294"/>
         <source>Visit</source>
         <translation>走访</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="285"/>
+        <location filename="../../village_desk/ui/household_view.py" line="294"/>
         <source>Matter</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="293"/>
+        <location filename="../../village_desk/ui/household_view.py" line="302"/>
         <source>Timeline ({n})</source>
         <translation>走访和事项（{n}）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="294"/>
+        <location filename="../../village_desk/ui/household_view.py" line="303"/>
         <source>Members ({n})</source>
         <translation>家庭成员（{n}）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="322"/>
+        <location filename="../../village_desk/ui/household_view.py" line="331"/>
         <source>Delete household {number} with its members and pairings? Visits and matters stay. You can undo this right afterwards.</source>
         <translation>删除户号 {number} 及其家庭成员和结对？走访记录和台账事项会保留。删除后可以马上撤销。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_view.py" line="361"/>
+        <location filename="../../village_desk/ui/household_view.py" line="370"/>
         <source>Remove {name} from this household?</source>
         <translation>把 {name} 从这一户中移除？</translation>
     </message>
@@ -1476,7 +1539,7 @@
         <translation>干部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/households_page.py" line="377"/>
+        <location filename="../../village_desk/ui/households_page.py" line="384"/>
         <source>Contact card {number}</source>
         <translation>联系卡 {number}</translation>
     </message>
@@ -1496,12 +1559,12 @@
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/households_page.py" line="298"/>
+        <location filename="../../village_desk/ui/households_page.py" line="305"/>
         <source>{n} matching households</source>
         <translation>符合条件 {n} 户</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/households_page.py" line="300"/>
+        <location filename="../../village_desk/ui/households_page.py" line="307"/>
         <source>{n} households</source>
         <translation>共 {n} 户</translation>
     </message>
@@ -1699,17 +1762,17 @@ File: {path}</source>
         <translation>红色：逾期 · 黄色时限：即将到期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_page.py" line="352"/>
+        <location filename="../../village_desk/ui/ledger_page.py" line="356"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_page.py" line="353"/>
+        <location filename="../../village_desk/ui/ledger_page.py" line="356"/>
         <source>Open (not done)</source>
         <translation>未办结</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_page.py" line="356"/>
+        <location filename="../../village_desk/ui/ledger_page.py" line="358"/>
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
@@ -1719,17 +1782,17 @@ File: {path}</source>
         <translation>全部层级</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_page.py" line="362"/>
+        <location filename="../../village_desk/ui/ledger_page.py" line="360"/>
         <source>All cadres</source>
         <translation>全部干部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_page.py" line="365"/>
+        <location filename="../../village_desk/ui/ledger_page.py" line="361"/>
         <source>All months</source>
         <translation>全部月份</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_page.py" line="431"/>
+        <location filename="../../village_desk/ui/ledger_page.py" line="432"/>
         <source>{n} matters</source>
         <translation>共 {n} 件</translation>
     </message>
@@ -1871,7 +1934,7 @@ File: {path}</source>
     </message>
     <message>
         <location filename="../../village_desk/ui/main_window.py" line="194"/>
-        <location filename="../../village_desk/ui/main_window.py" line="293"/>
+        <location filename="../../village_desk/ui/main_window.py" line="294"/>
         <source>Last export: {when}</source>
         <translation>上次导出：{when}</translation>
     </message>
@@ -1886,17 +1949,17 @@ File: {path}</source>
         <translation>列表中没有找到{name}所在的户。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/main_window.py" line="319"/>
+        <location filename="../../village_desk/ui/main_window.py" line="323"/>
         <source>Operator: {name}</source>
         <translation>当前操作人：{name}</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/main_window.py" line="319"/>
+        <location filename="../../village_desk/ui/main_window.py" line="323"/>
         <source>No operator chosen</source>
         <translation>未选择操作人</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/main_window.py" line="410"/>
+        <location filename="../../village_desk/ui/main_window.py" line="425"/>
         <source>Printing: contact cards from 户情, diaries from 民情日记, notices and ledger sheets from 民情台账.</source>
         <translation>打印：联系卡在“户情”，民情日记在“民情日记”，公示和月底台账在“民情台账”。</translation>
     </message>
@@ -1904,112 +1967,112 @@ File: {path}</source>
 <context>
     <name>MatterDialog</name>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="177"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="178"/>
         <source>Edit matter {number}</source>
         <translation>修改事项 {number}</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="179"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="180"/>
         <source>Register a matter</source>
         <translation>登记台账事项</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="202"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="203"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="209"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="210"/>
         <source>If not a registered household</source>
         <translation>不是已登记的户时填写</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="232"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="233"/>
         <source>Post publicly (masked)</source>
         <translation>公示（姓名电话打码）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="233"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="234"/>
         <source>Do not post</source>
         <translation>不公示</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="245"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="246"/>
         <source>Applicant household</source>
         <translation>申请人所在户</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="246"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="247"/>
         <source>Applicant name</source>
         <translation>申请人姓名</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="247"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="248"/>
         <source>Applicant phone</source>
         <translation>申请人电话</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="248"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="249"/>
         <source>Matter *</source>
         <translation>申办事项 *</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="249"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="250"/>
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="250"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="251"/>
         <source>Channel</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="251"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="252"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="252"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="253"/>
         <source>Service type</source>
         <translation>代办类型</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="253"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="254"/>
         <source>Level</source>
         <translation>办理层级</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="254"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="255"/>
         <source>Handling</source>
         <translation>办理方式</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="255"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="256"/>
         <source>Deadline</source>
         <translation>办结时限</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="256"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="257"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="257"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="258"/>
         <source>Co-handlers</source>
         <translation>协办人</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="258"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="259"/>
         <source>Public notice</source>
         <translation>公示</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="308"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="310"/>
         <source>Set at registration; cannot be changed here</source>
         <translation>登记时确定，这里不能修改</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="384"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="386"/>
         <source>Add a cadre in Settings first.</source>
         <translation>请先在“设置”中添加干部。</translation>
     </message>
@@ -2075,203 +2138,203 @@ File: {path}</source>
 <context>
     <name>MatterView</name>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="423"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="425"/>
         <source>← Back to list</source>
         <translation>← 返回列表</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="433"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="435"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="434"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="436"/>
         <source>Correct the registration details</source>
         <translation>更正登记信息</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="435"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="437"/>
         <source>Print referral form…</source>
         <translation>打印办理申请…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="437"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="439"/>
         <source>办理申请 for a matter forwarded to the township or county (Ctrl+P)</source>
         <translation>为已上报乡镇或县里的事项打印办理申请（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="439"/>
-        <location filename="../../village_desk/ui/matter_view.py" line="679"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="441"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="681"/>
         <source>Delete matter</source>
         <translation>删除事项</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="440"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="442"/>
         <source>For a matter registered by mistake</source>
         <translation>用于误登记的事项</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="444"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="446"/>
         <source>Next step</source>
         <translation>办理</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="447"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="449"/>
         <source>No further steps: this matter is finished.</source>
         <translation>此事项已经办完，没有下一步。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="453"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="455"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="454"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="456"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="455"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="457"/>
         <source>Household</source>
         <translation>所在户</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="456"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="458"/>
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="457"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="459"/>
         <source>Channel</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="458"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="460"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="459"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="461"/>
         <source>Service type</source>
         <translation>代办类型</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="460"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="462"/>
         <source>Level</source>
         <translation>办理层级</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="461"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="463"/>
         <source>Handling</source>
         <translation>办理方式</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="462"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="464"/>
         <source>Deadline</source>
         <translation>办结时限</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="463"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="465"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="464"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="466"/>
         <source>Co-handlers</source>
         <translation>协办人</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="465"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="467"/>
         <source>Forwarded to</source>
         <translation>上报单位</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="466"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="468"/>
         <source>Result</source>
         <translation>办理结果</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="467"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="469"/>
         <source>Done on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="468"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="470"/>
         <source>Return reasons</source>
         <translation>退回理由</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="469"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="471"/>
         <source>Explanation</source>
         <translation>解释说明</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="470"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="472"/>
         <source>Return visit</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="471"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="473"/>
         <source>Closed on</source>
         <translation>销号日期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="472"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="474"/>
         <source>Public notice</source>
         <translation>公示</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="493"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="495"/>
         <source>Open household</source>
         <translation>打开此户</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="494"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="496"/>
         <source>Matter</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="510"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="512"/>
         <source>Add a progress note (notes are never overwritten)</source>
         <translation>添加办理情况（已有记录不会被覆盖）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="512"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="514"/>
         <source>Add note</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="516"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="518"/>
         <source>Progress notes</source>
         <translation>办理情况</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="569"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="571"/>
         <source>Matter {number}</source>
         <translation>事项 {number}</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="573"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="575"/>
         <source>{status} (overdue)</source>
         <translation>{status}（逾期）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="619"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="621"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="619"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="621"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="625"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="627"/>
         <source>From the visit diary of {date} →</source>
         <translation>来自 {date} 的民情日记 →</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="681"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="683"/>
         <source>Delete matter {number} with its progress notes? Use this only for a matter registered by mistake. You can undo this right afterwards.</source>
         <translation>删除事项 {number} 及其办理记录吗？只应删除误登记的事项。删除后可以立即撤销。</translation>
     </message>
@@ -2390,27 +2453,27 @@ File: {path}</source>
 <context>
     <name>PairingDialog</name>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="421"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="423"/>
         <source>Pair a cadre</source>
         <translation>结对干部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="438"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="440"/>
         <source>Cadre</source>
         <translation>干部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="440"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="442"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="441"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="443"/>
         <source>Start date</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="442"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="444"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -2784,37 +2847,38 @@ File: {path}</source>
 <context>
     <name>RaisedItemRow</name>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="92"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="99"/>
         <source>What was raised</source>
         <translation>群众反映的问题</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="93"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="100"/>
         <source>Raised item</source>
         <translation>反映的问题</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="95"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="102"/>
         <source>Solved on the spot</source>
         <translation>当场解决</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="96"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="103"/>
         <source>Turn into a ledger matter</source>
         <translation>转入台账</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="98"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="105"/>
         <source>How it was solved</source>
         <translation>怎样解决的</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="100"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="107"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="141"/>
         <source>(kind)</source>
         <translation>（事项类别）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="103"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="110"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -3135,425 +3199,425 @@ File: {path}</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="149"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="151"/>
         <source>Village</source>
         <translation>村庄信息</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="150"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="152"/>
         <source>Groups</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="151"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="153"/>
         <source>Cadres</source>
         <translation>干部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="152"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="154"/>
         <source>Vocabularies</source>
         <translation>词表</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="153"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="155"/>
         <source>Deadlines and duty days</source>
         <translation>时限和值班</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="154"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="156"/>
         <source>Visit quotas</source>
         <translation>走访任务</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="155"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="157"/>
         <source>Contact card and printing</source>
         <translation>联系卡与打印</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="156"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="158"/>
         <source>Display</source>
         <translation>界面</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="159"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="161"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="182"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="184"/>
         <source>Village (community) *</source>
         <translation>村（社区）名称 *</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="183"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="185"/>
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="184"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="186"/>
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="185"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="187"/>
         <source>Division code (12 digits)</source>
         <translation>统计用区划代码（12位）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="186"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="188"/>
         <source>Service station phone</source>
         <translation>村服务站电话</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="187"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="189"/>
         <source>Secretary mailbox / hotline</source>
         <translation>书记信箱/专线电话</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="194"/>
-        <location filename="../../village_desk/ui/settings_page.py" line="314"/>
-        <location filename="../../village_desk/ui/settings_page.py" line="368"/>
-        <location filename="../../village_desk/ui/settings_page.py" line="435"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="196"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="311"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="365"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="432"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="206"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="208"/>
         <source>Add group…</source>
         <translation>添加小组…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="207"/>
-        <location filename="../../village_desk/ui/settings_page.py" line="250"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="209"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="252"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="208"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="210"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="222"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="224"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="223"/>
-        <location filename="../../village_desk/ui/settings_page.py" line="331"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="225"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="328"/>
         <source>Role</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="224"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="226"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="225"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="227"/>
         <source>Duties</source>
         <translation>职责</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="226"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="228"/>
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="233"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="235"/>
         <source>Add cadre…</source>
         <translation>添加干部…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="234"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="236"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="249"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="251"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="251"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="253"/>
         <source>Retire / reinstate</source>
         <translation>停用/恢复</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="253"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="255"/>
         <source>Retired entries are no longer offered for new records; old records keep them.</source>
         <translation>停用的条目不再供新记录选择；已有记录保持不变。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="262"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="264"/>
         <source>List</source>
         <translation>词表</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="280"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="282"/>
         <source>Default deadline (days) by matter kind</source>
         <translation>各类事项默认办结时限（天）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="281"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="492"/>
         <source>Other / no kind</source>
         <translation>其他/未分类</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="284"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="286"/>
         <location filename="../../village_desk/ui/settings_page.py" line="289"/>
-        <location filename="../../village_desk/ui/settings_page.py" line="292"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="502"/>
         <source> days</source>
         <translation> 天未走访</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="295"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="292"/>
         <source>Highlight matters due within</source>
         <translation>提前提醒到期天数</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="296"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="293"/>
         <source>Households long unvisited after</source>
         <translation>多久未走访算长期未走访</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="297"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="294"/>
         <source>Monthly minimum visits per cadre</source>
         <translation>每位干部每月最低走访户次</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="301"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="298"/>
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="302"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="299"/>
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="303"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="300"/>
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="304"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="301"/>
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="305"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="302"/>
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="306"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="303"/>
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="307"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="304"/>
         <source>Sun</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="313"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="310"/>
         <source>Duty days (一线工作日)</source>
         <translation>一线工作日</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="331"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="328"/>
         <source>Counted as</source>
         <translation>考核口径</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="331"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="328"/>
         <source>Number</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="331"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="328"/>
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="343"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="340"/>
         <source>No quota</source>
         <translation>不考核</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="344"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="341"/>
         <source>Visits (household-times)</source>
         <translation>走访户次</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="345"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="342"/>
         <source>Households (each counted once)</source>
         <translation>走访户数（每户只计一次）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="349"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="346"/>
         <source>per year</source>
         <translation>每年</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="350"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="347"/>
         <source>per month</source>
         <translation>每月</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="351"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="348"/>
         <source>per campaign</source>
         <translation>每轮活动</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="361"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="358"/>
         <source>Visits count every household visited each time (户次); households count each household once in the period (户). Campaign quotas cover a visiting campaign as the township sets it.</source>
         <translation>户次：每走访一户计一次，同一户多次走访重复计；户数：周期内每户只计一次。“每轮活动”按乡镇组织的走访活动期计算。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="395"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="392"/>
         <source>e.g. 民情联系卡, 干群连心卡</source>
         <translation>如：民情联系卡、干群连心卡</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="402"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="399"/>
         <source>Empty: a Chinese font found on this computer</source>
         <translation>留空：使用本机找到的中文字体</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="403"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="400"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="412"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="409"/>
         <source>Card title</source>
         <translation>联系卡标题</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="413"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="410"/>
         <source>Slogan</source>
         <translation>标语</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="414"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="411"/>
         <source>Policy publicity text</source>
         <translation>政策宣传内容</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="415"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="412"/>
         <source>Service items (one per line)</source>
         <translation>代办事项清单（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="416"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="413"/>
         <source>Print font (.ttf / .ttc)</source>
         <translation>打印字体（.ttf / .ttc）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="427"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="424"/>
         <source>Printouts embed this font so Chinese shows on any computer. Use a TrueType font with Chinese characters (.ttf or .ttc, e.g. msyh.ttc, simhei.ttf); .otf fonts cannot be embedded.</source>
         <translation>打印文件会嵌入此字体，在任何电脑上都能显示中文。请选择含汉字的 TrueType 字体（.ttf 或 .ttc，如 msyh.ttc、simhei.ttf）；.otf 字体无法嵌入。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="449"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="446"/>
         <source>Choose the print font</source>
         <translation>选择打印字体</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="451"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="448"/>
         <source>TrueType fonts (*.ttf *.ttc *.TTF *.TTC)</source>
         <translation>TrueType 字体 (*.ttf *.ttc *.TTF *.TTC)</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="471"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="468"/>
         <source>Large font (easier to read)</source>
         <translation>大字体（看得更清楚）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="472"/>
-        <location filename="../../village_desk/ui/settings_page.py" line="755"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="469"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="780"/>
         <source>A new language applies after restarting.</source>
         <translation>新的界面语言在重新启动后生效。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="475"/>
-        <location filename="../../village_desk/ui/settings_page.py" line="755"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="472"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="780"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="526"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="550"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="526"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="550"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="560"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="585"/>
         <source> (retired)</source>
         <translation>（已停用）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="584"/>
-        <location filename="../../village_desk/ui/settings_page.py" line="693"/>
-        <location filename="../../village_desk/ui/settings_page.py" line="744"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="609"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="718"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="769"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="590"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="615"/>
         <source>Add group</source>
         <translation>添加村民小组</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="590"/>
-        <location filename="../../village_desk/ui/settings_page.py" line="601"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="615"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="626"/>
         <source>Group name:</source>
         <translation>组名：</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="601"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="626"/>
         <source>Rename group</source>
         <translation>重命名村民小组</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="633"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="658"/>
         <source>Add entry</source>
         <translation>添加条目</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="633"/>
-        <location filename="../../village_desk/ui/settings_page.py" line="647"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="658"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="672"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="647"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="672"/>
         <source>Rename entry</source>
         <translation>重命名条目</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="703"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="728"/>
         <source>There is no font file at this path.</source>
         <translation>这个位置没有字体文件。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="706"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="731"/>
         <source>Choose a TrueType font (.ttf or .ttc); .otf and other fonts cannot be embedded.</source>
         <translation>请选择 TrueType 字体（.ttf 或 .ttc）；.otf 等字体无法嵌入。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="712"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="737"/>
         <source>This font cannot be used: it is damaged or has no Chinese characters.</source>
         <translation>此字体不能使用：文件已损坏或不含汉字。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="723"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="748"/>
         <source>Enter the title printed on the cards.</source>
         <translation>请填写印在联系卡上的标题。</translation>
     </message>
@@ -3605,22 +3669,27 @@ File: {path}</source>
 <context>
     <name>Widgets</name>
     <message>
-        <location filename="../../village_desk/ui/widgets.py" line="120"/>
+        <location filename="../../village_desk/ui/widgets.py" line="123"/>
         <source>Could not save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/widgets.py" line="146"/>
+        <location filename="../../village_desk/ui/widgets.py" line="132"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/widgets.py" line="179"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/widgets.py" line="213"/>
+        <location filename="../../village_desk/ui/widgets.py" line="246"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/widgets.py" line="229"/>
+        <location filename="../../village_desk/ui/widgets.py" line="262"/>
         <source>Deleted: {what}</source>
         <translation>已删除：{what}</translation>
     </message>

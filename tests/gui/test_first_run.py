@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QDialog, QProgressDialog, QPushButton
+import types
+
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog, QPushButton
 
 from village_desk.core import queries, setup
-from village_desk.ui.first_run import FirstRunDialog
+from village_desk.ui.first_run import DEFAULT_DEMO_HOUSEHOLDS, FirstRunDialog
 
 from .conftest import type_chinese
 
@@ -154,3 +156,59 @@ def test_cancelling_demo_generation_writes_no_households(empty_db, qtbot):
     with empty_db.reading() as s:
         assert queries.household_count(s) == 0
     assert not any(p.isVisible() for p in dialog.findChildren(QProgressDialog))
+
+
+def test_demo_data_can_be_loaded_straight_from_the_first_step(empty_db, qtbot):
+    """No village name needed to look around: the demo village brings its own."""
+    dialog = open_dialog(empty_db, qtbot)
+    assert dialog.step() == dialog.STEP_PROFILE
+    button = dialog.quick_demo_button
+    assert button.text() == "直接载入示范数据"
+    with qtbot.waitSignal(dialog.completed, timeout=60000):
+        click(qtbot, button)
+        # Off the GUI thread; the wizard cannot be left half-way meanwhile.
+        assert dialog._task is not None
+        assert not button.isEnabled() and not dialog.next_button.isEnabled()
+        assert not dialog.village_error.isVisible()  # an empty name is fine here
+
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    with empty_db.reading() as s:
+        assert queries.household_count(s) == DEFAULT_DEMO_HOUSEHOLDS
+        assert setup.profile(s).village == "桃花村（示范数据）"
+        assert setup.cadres(s)  # ready for the operator choice
+
+
+def test_first_start_on_an_empty_folder_goes_from_demo_data_to_the_main_window(
+    app, tmp_path, qtbot
+):
+    """run_gui: wizard (demo data from step 1) → who is working → the main window."""
+    from village_desk.ui.app import run_gui
+    from village_desk.ui.main_window import MainWindow
+    from village_desk.ui.operator import OperatorDialog
+
+    seen: list[str] = []
+
+    def drive():
+        modal = QApplication.activeModalWidget()
+        if isinstance(modal, FirstRunDialog) and "wizard" not in seen:
+            seen.append("wizard")
+            qtbot.mouseClick(modal.quick_demo_button, Qt.MouseButton.LeftButton)
+        elif isinstance(modal, OperatorDialog) and "operator" not in seen:
+            seen.append("operator")
+            seen.append(modal.combo.currentText())
+            modal.accept()
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        if windows and windows[0].isVisible():
+            seen.append(windows[0].windowTitle())
+            seen.append(str(windows[0].households_page.model.total))
+            windows[0].close()  # the last window: run_gui returns
+            return
+        QTimer.singleShot(50, drive)
+
+    QTimer.singleShot(0, drive)
+    code = run_gui(types.SimpleNamespace(data_dir=str(tmp_path), db_url=None))
+    assert code == 0
+    assert seen[0] == "wizard" and seen[1] == "operator"
+    assert "（" in seen[2]  # a demo cadre with their role
+    assert seen[3] == "村务民情台账 — 桃花村（示范数据）"
+    assert seen[4] == str(DEFAULT_DEMO_HOUSEHOLDS)

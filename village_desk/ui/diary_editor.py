@@ -35,7 +35,14 @@ from village_desk.core.models import SIX_QUESTIONS, DiaryEntry, Matter
 
 from .drafts import DraftStore
 from .pickers import CadreChecklist, HouseholdPicker
-from .widgets import HINT_STYLE, FieldErrors, error_label, heading, set_combo_data
+from .widgets import (
+    HINT_STYLE,
+    FieldErrors,
+    error_label,
+    heading,
+    refill_combo,
+    set_combo_data,
+)
 
 AUTOSAVE_MS = 800
 SOLVED, MATTER = "solved", "matter"
@@ -123,6 +130,18 @@ class RaisedItemRow(QFrame):
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
         self._update()
 
+    def set_kinds(self, kinds: list[tuple[str, str]]) -> None:
+        """New kinds from the settings; the chosen one stays chosen."""
+        labels = {
+            self.kind_combo.itemData(i): self.kind_combo.itemText(i)
+            for i in range(self.kind_combo.count())
+        }
+        refill_combo(
+            self.kind_combo,
+            [(self.tr("(kind)"), "")] + [(label, code) for code, label in kinds],
+            keep=labels,
+        )
+
     def _update(self) -> None:
         solved = self.outcome_combo.currentData() == SOLVED
         self.solution_edit.setVisible(solved)
@@ -171,10 +190,11 @@ class DiaryEditor(QWidget):
         self._timer.setInterval(AUTOSAVE_MS)
         self._timer.timeout.connect(self.save_draft)
 
-        with db.reading() as s:
-            modes = [(t.code, t.label) for t in setup.vocabulary(s, "visit_mode")]
-            self._kinds = [(t.code, t.label) for t in setup.vocabulary(s, "matter_kind")]
-            cadres = setup.cadres(s)
+        self._kinds: list[tuple[str, str]] = []
+        self._all_modes: dict[str, str] = {}  # code → label, retired ones too
+        self._all_cadres: dict[str, str] = {}  # id → name, inactive ones too
+        self._active_modes: list[tuple[str, str]] = []  # (label, code)
+        self._active_cadres: list[tuple[str, str]] = []  # (name, id)
 
         self.title = heading(self.tr("New diary entry"))
         self.draft_label = QLabel()
@@ -200,11 +220,7 @@ class DiaryEditor(QWidget):
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setMaximumDate(QDate.currentDate())
         self.mode_combo = QComboBox()
-        for code, label in modes:
-            self.mode_combo.addItem(label, code)
         self.author_combo = QComboBox()
-        for c in cadres:
-            self.author_combo.addItem(c.name, str(c.id))
         self.companions = CadreChecklist(db)
         self.picker = HouseholdPicker(db, multiple=True)
         self.place_edit = QLineEdit()
@@ -255,9 +271,9 @@ class DiaryEditor(QWidget):
         self.help_edit = QPlainTextEdit()
         self.help_edit.setFixedHeight(50)
         self.help_edit.setPlaceholderText(self.tr("Policies explained, services, goods"))
-        text_form = QFormLayout()
-        text_form.addRow(self.tr("Narrative"), self.narrative_edit)
-        text_form.addRow(self.tr("Help given"), self.help_edit)
+        # One form, so the fields of both halves line up.
+        form.addRow(self.tr("Narrative"), self.narrative_edit)
+        form.addRow(self.tr("Help given"), self.help_edit)
 
         items_title = QLabel(self.tr("Raised by the villagers"))
         items_box = QGroupBox()
@@ -278,7 +294,6 @@ class DiaryEditor(QWidget):
         columns = QHBoxLayout()
         left = QVBoxLayout()
         left.addLayout(form)
-        left.addLayout(text_form)
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(sections_title)
@@ -302,6 +317,7 @@ class DiaryEditor(QWidget):
         layout.addLayout(top)
         layout.addWidget(scroll, 1)
 
+        self.reload_choices()
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.close_editor)
         self.discard_button.clicked.connect(self.discard)
@@ -318,6 +334,37 @@ class DiaryEditor(QWidget):
             section.changed.connect(self._touched)
         self.narrative_edit.textChanged.connect(self._touched)
         self.help_edit.textChanged.connect(self._touched)
+
+    # ------------------------------------------------------------ choices
+
+    def reload_choices(self) -> None:
+        """(Re)read modes, kinds and cadres (at start and after a settings change).
+
+        What the open entry has chosen stays chosen, also when it was retired
+        meanwhile; new entries are offered only the terms and cadres in use.
+        """
+        with self.db.reading() as s:
+            modes = setup.vocabulary(s, "visit_mode", include_retired=True)
+            kinds = setup.vocabulary(s, "matter_kind")
+            cadres = setup.cadres(s, include_inactive=True)
+        self._all_modes = {t.code: t.label for t in modes}
+        self._all_cadres = {str(c.id): c.name for c in cadres}
+        self._kinds = [(t.code, t.label) for t in kinds]
+        self._active_modes = [(t.label, t.code) for t in modes if not t.retired]
+        self._active_cadres = [(c.name, str(c.id)) for c in cadres if c.active]
+        loading, self._loading = self._loading, True
+        refill_combo(self.mode_combo, self._active_modes, keep=self._all_modes)
+        refill_combo(self.author_combo, self._active_cadres, keep=self._all_cadres)
+        self.companions.reload()
+        for row in self.item_rows:
+            row.set_kinds(self._kinds)
+        self._loading = loading
+
+    def _choose(self, combo: QComboBox, value, labels: dict[str, str]) -> None:
+        """Choose ``value``; a retired one is added back for this entry."""
+        if value and combo.findData(value) < 0 and value in labels:
+            combo.addItem(labels[value], value)
+        set_combo_data(combo, value)
 
     # ------------------------------------------------------------ items
 
@@ -359,7 +406,11 @@ class DiaryEditor(QWidget):
         self._clear_items()
         self.date_edit.setMaximumDate(QDate.currentDate())
         self.date_edit.setDate(QDate.currentDate())
+        # a retired mode or cadre added for the previous entry is not offered again
         self.mode_combo.setCurrentIndex(0)
+        refill_combo(self.mode_combo, self._active_modes)
+        self.author_combo.setCurrentIndex(0)
+        refill_combo(self.author_combo, self._active_cadres)
         if self.actor_id:
             set_combo_data(self.author_combo, str(self.actor_id))
         self.companions.set_ids([])
@@ -465,8 +516,8 @@ class DiaryEditor(QWidget):
             self.date_edit.setDate(QDate(date.year, date.month, date.day))
         except ValueError:
             pass
-        set_combo_data(self.mode_combo, d.get("mode"))
-        set_combo_data(self.author_combo, d.get("author_id"))
+        self._choose(self.mode_combo, d.get("mode"), self._all_modes)
+        self._choose(self.author_combo, d.get("author_id"), self._all_cadres)
         self.companions.set_ids(d.get("companion_ids", []))
         self.picker.set_households([uuid.UUID(h) for h in d.get("household_ids", [])])
         self.place_edit.setText(d.get("place", ""))

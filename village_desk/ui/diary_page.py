@@ -34,10 +34,10 @@ from village_desk.core.models import DiaryEntry
 from .diary_editor import DiaryEditor
 from .diary_model import ENTRY_ID_ROLE, DiaryTableModel
 from .drafts import DraftStore, drafts_dir
-from .pickers import household_labels
+from .pickers import HouseholdFilterEdit, household_labels
 from .print_dialogs import DiaryPrintDialog
 from .print_preview import PrintRun
-from .widgets import UndoBar, call_service
+from .widgets import UndoBar, call_service, refill_combo
 
 DRAFT_ROLE = Qt.ItemDataRole.UserRole + 40
 HEADER_KEY = "diary/header"
@@ -62,12 +62,22 @@ class DiaryPage(QWidget):
 
         self.cadre_combo = QComboBox()
         self.mode_combo = QComboBox()
+        self.household_edit = HouseholdFilterEdit(db)
+        self.household_edit.setMinimumWidth(160)
+        self.household_edit.setMaximumWidth(300)
         self.since_check = QCheckBox(self.tr("From"))
         self.since_edit = QDateEdit(QDate.currentDate().addMonths(-1))
-        self.since_edit.setDisplayFormat("yyyy-MM-dd")
-        self.since_edit.setCalendarPopup(True)
-        self.since_edit.setEnabled(False)
-        self.since_check.toggled.connect(self.since_edit.setEnabled)
+        self.until_check = QCheckBox(self.tr("Until"))
+        self.until_edit = QDateEdit(QDate.currentDate())
+        for check, edit in (
+            (self.since_check, self.since_edit),
+            (self.until_check, self.until_edit),
+        ):
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setCalendarPopup(True)
+            edit.setEnabled(False)
+            check.toggled.connect(edit.setEnabled)
+        self.clear_button = QPushButton(self.tr("Clear filters"))
         self.new_button = QPushButton(self.tr("New entry…"))
         self.new_button.setToolTip(self.tr("New diary entry (Ctrl+N)"))
         self.open_button = QPushButton(self.tr("Open"))
@@ -86,10 +96,19 @@ class DiaryPage(QWidget):
         filters.addWidget(QLabel(self.tr("Mode")))
         filters.addWidget(self.mode_combo)
         filters.addSpacing(12)
-        filters.addWidget(self.since_check)
-        filters.addWidget(self.since_edit)
+        filters.addWidget(QLabel(self.tr("Household")))
+        filters.addWidget(self.household_edit)
         filters.addStretch(1)
-        filters.addWidget(self.count_label)
+        dates = QHBoxLayout()
+        dates.addWidget(self.since_check)
+        dates.addWidget(self.since_edit)
+        dates.addSpacing(12)
+        dates.addWidget(self.until_check)
+        dates.addWidget(self.until_edit)
+        dates.addSpacing(12)
+        dates.addWidget(self.clear_button)
+        dates.addStretch(1)
+        dates.addWidget(self.count_label)
         actions = QHBoxLayout()
         for b in (self.new_button, self.open_button, self.delete_button):
             actions.addWidget(b)
@@ -128,6 +147,7 @@ class DiaryPage(QWidget):
         layout = QVBoxLayout(list_page)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(filters)
+        layout.addLayout(dates)
         layout.addLayout(actions)
         layout.addWidget(self.undo_bar)
         layout.addWidget(self.drafts_box)
@@ -143,8 +163,14 @@ class DiaryPage(QWidget):
 
         self.cadre_combo.currentIndexChanged.connect(self.apply_filter)
         self.mode_combo.currentIndexChanged.connect(self.apply_filter)
-        self.since_check.toggled.connect(self.apply_filter)
-        self.since_edit.dateChanged.connect(self.apply_filter)
+        self.household_edit.changed.connect(self.apply_filter)
+        for check, edit in (
+            (self.since_check, self.since_edit),
+            (self.until_check, self.until_edit),
+        ):
+            check.toggled.connect(self.apply_filter)
+            edit.dateChanged.connect(self.apply_filter)
+        self.clear_button.clicked.connect(self.clear_filters)
         self.new_button.clicked.connect(lambda: self.new_entry())
         self.open_button.clicked.connect(self.open_selected)
         self.table.doubleClicked.connect(self.open_selected)
@@ -162,20 +188,25 @@ class DiaryPage(QWidget):
         self.refresh_drafts()
 
     def _load_choices(self) -> None:
+        """Fill the cadre and mode filters; a chosen entry stays chosen."""
         with self.db.reading() as s:
             cadres = setup.cadres(s, include_inactive=True)
             modes = setup.vocabulary(s, "visit_mode", include_retired=True)
-        for combo in (self.cadre_combo, self.mode_combo):
-            combo.blockSignals(True)
-            combo.clear()
-        self.cadre_combo.addItem(self.tr("All cadres"), None)
-        for c in cadres:
-            self.cadre_combo.addItem(c.name, str(c.id))
-        self.mode_combo.addItem(self.tr("All modes"), None)
-        for t in modes:
-            self.mode_combo.addItem(t.label, t.code)
-        for combo in (self.cadre_combo, self.mode_combo):
-            combo.blockSignals(False)
+        refill_combo(
+            self.cadre_combo,
+            [(self.tr("All cadres"), None)] + [(c.name, str(c.id)) for c in cadres],
+        )
+        refill_combo(
+            self.mode_combo, [(self.tr("All modes"), None)] + [(t.label, t.code) for t in modes]
+        )
+
+    def reload_choices(self) -> None:
+        """After a settings change: filters and the editor offer the new choices."""
+        before = self.current_filter()
+        self._load_choices()
+        self.editor.reload_choices()
+        if self.current_filter() != before:  # a chosen cadre or mode is gone
+            self.apply_filter()
 
     def set_actor(self, actor_id: uuid.UUID | None) -> None:
         self.actor_id = actor_id
@@ -187,16 +218,53 @@ class DiaryPage(QWidget):
         if self.since_check.isChecked():
             d = self.since_edit.date()
             since = dt.date(d.year(), d.month(), d.day())
+        until = None
+        if self.until_check.isChecked():
+            d = self.until_edit.date()
+            until = dt.date(d.year(), d.month(), d.day())
         return DiaryFilter(
             author_id=uuid.UUID(cadre) if cadre else None,
             mode=self.mode_combo.currentData(),
             since=since,
+            until=until,
+            household_id=self.household_edit.household_id(),
         )
+
+    def has_filter(self) -> bool:
+        return self.current_filter() != DiaryFilter()
 
     @Slot()
     def apply_filter(self) -> None:
         self.model.set_filter(self.current_filter())
         self._update_count()
+
+    def _set_filters(self, household_id: uuid.UUID | None = None) -> None:
+        widgets = (self.cadre_combo, self.mode_combo, self.since_check, self.until_check)
+        for w in widgets:
+            w.blockSignals(True)
+        self.cadre_combo.setCurrentIndex(0)
+        self.mode_combo.setCurrentIndex(0)
+        for check, edit in (
+            (self.since_check, self.since_edit),
+            (self.until_check, self.until_edit),
+        ):
+            check.setChecked(False)
+            edit.setEnabled(False)
+        for w in widgets:
+            w.blockSignals(False)
+        self.household_edit.set_household(household_id, notify=False)
+        self.apply_filter()
+
+    @Slot()
+    def clear_filters(self) -> None:
+        self._set_filters()
+
+    def show_household(self, household_id: uuid.UUID) -> None:
+        """All diary entries of one household (other filters cleared)."""
+        if self.is_editing():
+            self.editor.close_editor()
+        self.show_list()
+        self._set_filters(household_id)
 
     def refresh(self) -> None:
         self.model.refresh()
@@ -204,7 +272,11 @@ class DiaryPage(QWidget):
         self.refresh_drafts()
 
     def _update_count(self) -> None:
-        self.count_label.setText(self.tr("{n} entries").format(n=self.model.total))
+        total = self.model.total
+        if self.has_filter():
+            self.count_label.setText(self.tr("{n} matching entries").format(n=total))
+        else:
+            self.count_label.setText(self.tr("{n} entries").format(n=total))
 
     def refresh_drafts(self) -> None:
         self.drafts_list.clear()

@@ -4,6 +4,8 @@ Step 1 saves the village profile (``setup.initialize``, which also seeds the
 vocabularies), step 2 adds cadres one by one (``setup.add_cadre``), step 3
 chooses demo data, an empty start, or a roster import (the roster import
 dialog opens once the profile is saved; the wizard finishes when it closes).
+Step 1 also offers the demo village straight away (``demo.generate`` sets up
+its own profile and cadres), for someone who first wants to look around.
 Demo generation runs on the thread pool with a progress dialog; the dialog
 accepts itself when everything is done and emits
 :attr:`FirstRunDialog.completed`.
@@ -38,7 +40,7 @@ from village_desk.core.db import Database
 from village_desk.core.validation import ValidationError
 
 from .errors import describe
-from .widgets import FieldErrors, error_label, heading
+from .widgets import HINT_STYLE, FieldErrors, error_label, heading, hline
 from .workers import Task, TaskCancelled
 
 DEFAULT_DEMO_HOUSEHOLDS = 300
@@ -118,12 +120,36 @@ class FirstRunDialog(QDialog):
         form.addRow(self.tr("Service station phone"), self.phone_edit)
         form.addRow("", self.phone_error)
         form.addRow(self.tr("Secretary mailbox / hotline"), self.hotline_edit)
+        # Someone who first wants to look around needs no village name.
+        self.quick_demo_button = QPushButton(self.tr("Load demonstration data now"))
+        self.quick_demo_button.setObjectName("quickDemoButton")
+        self.quick_demo_button.setToolTip(
+            self.tr(
+                "An invented village with {n} households, cadres, visits and matters; "
+                "no need to fill in this form"
+            ).format(n=DEFAULT_DEMO_HOUSEHOLDS)
+        )
+        quick_note = QLabel(
+            self.tr(
+                "Just want to look around first? Load the invented demonstration village "
+                "and skip the set-up. Use a separate data folder for real work."
+            )
+        )
+        quick_note.setWordWrap(True)
+        quick_note.setStyleSheet(HINT_STYLE)
+        quick_row = QHBoxLayout()
+        quick_row.addWidget(self.quick_demo_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        quick_row.addSpacing(8)
+        quick_row.addWidget(quick_note, 1)
         layout = QVBoxLayout(page)
         layout.addWidget(heading(self.tr("1. Village")))
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.profile_general)
         layout.addStretch(1)
+        layout.addWidget(hline())
+        layout.addLayout(quick_row)
+        self.quick_demo_button.clicked.connect(self.load_demo_now)
         self.village_edit.textEdited.connect(self._clear_village_error)
         self.phone_edit.textEdited.connect(lambda: self.profile_errors.clear("村服务电话"))
         return page
@@ -203,7 +229,7 @@ class FirstRunDialog(QDialog):
             )
         )
         demo_note.setWordWrap(True)
-        demo_note.setStyleSheet("color: palette(mid);")
+        demo_note.setStyleSheet(HINT_STYLE)
         layout = QVBoxLayout(page)
         layout.addWidget(heading(self.tr("3. How to start")))
         layout.addLayout(demo_row)
@@ -313,6 +339,12 @@ class FirstRunDialog(QDialog):
         else:
             self._finish()
 
+    @Slot()
+    def load_demo_now(self) -> None:
+        """Step 1's shortcut: the demo village without filling in the wizard."""
+        self.profile_errors.clear()
+        self._start_demo(DEFAULT_DEMO_HOUSEHOLDS)
+
     def import_roster(self) -> None:
         """The roster import dialog; the village starts as it left it (import or not)."""
         from .roster_import import RosterImportDialog
@@ -322,7 +354,14 @@ class FirstRunDialog(QDialog):
         self.roster_dialog.open()
 
     def _set_busy(self, busy: bool) -> None:
-        for b in (self.back_button, self.start_button, self.cancel_button):
+        buttons = (
+            self.back_button,
+            self.next_button,
+            self.start_button,
+            self.cancel_button,
+            self.quick_demo_button,
+        )
+        for b in buttons:
             b.setEnabled(not busy)
 
     def _start_demo(self, households: int) -> None:

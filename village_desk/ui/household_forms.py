@@ -35,7 +35,7 @@ from village_desk.core.households import HouseholdInput, PersonInput
 from village_desk.core.models import Household, Person
 from village_desk.core.validation import ValidationError, optional_phone, parse_id_number
 
-from .widgets import HINT_STYLE, FieldErrors, error_label, set_combo_data
+from .widgets import HINT_STYLE, FieldErrors, error_label, save_shortcut, set_combo_data
 
 
 def _vocab(db: Database, kind: str):
@@ -255,6 +255,7 @@ class PersonDialog(QDialog):
         )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        save_shortcut(self, self.buttons.button(QDialogButtonBox.StandardButton.Save))
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         layout.addWidget(self.buttons)
@@ -361,6 +362,7 @@ class HouseholdDialog(QDialog):
         )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        save_shortcut(self, self.buttons.button(QDialogButtonBox.StandardButton.Save))
         outer = QVBoxLayout(self)
         outer.addWidget(scroll, 1)
         outer.addWidget(self.buttons)
@@ -445,6 +447,7 @@ class PairingDialog(QDialog):
         )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        save_shortcut(self, buttons.button(QDialogButtonBox.StandardButton.Save))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.general_error)
@@ -494,6 +497,7 @@ class EndPairingDialog(QDialog):
         )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        save_shortcut(self, buttons.button(QDialogButtonBox.StandardButton.Save))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.general_error)

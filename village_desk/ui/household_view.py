@@ -60,6 +60,7 @@ class HouseholdView(QWidget):
     changed = Signal()
     new_diary_requested = Signal(object)  # household id
     new_matter_requested = Signal(object)  # household id
+    diary_list_requested = Signal(object)  # household id: its diary entries
     open_diary_requested = Signal(object)  # entry id
     open_matter_requested = Signal(object)  # matter id
     print_card_requested = Signal(object)  # household id
@@ -76,6 +77,10 @@ class HouseholdView(QWidget):
         self.title = heading("")
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.diary_button = QPushButton(self.tr("New diary entry"))
+        self.diary_list_button = QPushButton(self.tr("Diary entries of this household"))
+        self.diary_list_button.setToolTip(
+            self.tr("The 民情日记 list showing only this household's visits")
+        )
         self.matter_button = QPushButton(self.tr("New matter"))
         self.card_button = QPushButton(self.tr("Print contact card…"))
         self.card_button.setToolTip(self.tr("Preview and print this household's card (Ctrl+P)"))
@@ -84,6 +89,7 @@ class HouseholdView(QWidget):
         title_row.addWidget(self.back_button)
         title_row.addSpacing(12)
         title_row.addWidget(self.title, 1)
+        title_row.addWidget(self.diary_list_button)
         top = QHBoxLayout()
         for b in (
             self.edit_button,
@@ -191,6 +197,9 @@ class HouseholdView(QWidget):
         self.edit_button.clicked.connect(self.edit_household)
         self.delete_button.clicked.connect(self.delete_household)
         self.diary_button.clicked.connect(lambda: self.new_diary_requested.emit(self.household_id))
+        self.diary_list_button.clicked.connect(
+            lambda: self.diary_list_requested.emit(self.household_id)
+        )
         self.matter_button.clicked.connect(
             lambda: self.new_matter_requested.emit(self.household_id)
         )

@@ -292,6 +292,13 @@ class HouseholdsPage(QWidget):
             combo.blockSignals(False)
         self.apply_filter()
 
+    def reload_choices(self) -> None:
+        """After a settings change: new filter choices and labels, and the open
+        household page shows renamed groups, categories and cadres."""
+        self.refresh()
+        if self.is_showing_detail() and self.detail.household_id is not None:
+            self.detail.reload()
+
     def _update_count(self) -> None:
         total = self.model.total
         if self.has_filter():

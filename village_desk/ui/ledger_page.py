@@ -34,7 +34,7 @@ from .ledger_model import MATTER_ID_ROLE, Col, MatterTableModel
 from .matter_view import ActionDialog, MatterDialog, MatterView
 from .print_dialogs import LedgerPrintDialog, ReferralDialog
 from .print_preview import PrintRun
-from .widgets import HINT_STYLE, UndoBar, call_service, heading
+from .widgets import HINT_STYLE, UndoBar, call_service, heading, refill_combo
 
 HEADER_KEY = "ledger/header"
 OPEN = "__open__"
@@ -346,30 +346,31 @@ class LedgerPage(QWidget):
             self.cadre_combo,
             self.month_combo,
         )
-        for c in combos:
-            c.blockSignals(True)
-            c.clear()
-        self.status_combo.addItem(self.tr("All"), None)
-        self.status_combo.addItem(self.tr("Open (not done)"), OPEN)
-        for code, label in STATUS_LABELS.items():
-            self.status_combo.addItem(label, code)
-        self.kind_combo.addItem(self.tr("All kinds"), None)
-        for t in kinds:
-            self.kind_combo.addItem(t.label, t.code)
-        self.level_combo.addItem(self.tr("All levels"), None)
-        for t in levels:
-            self.level_combo.addItem(t.label, t.code)
-        self.cadre_combo.addItem(self.tr("All cadres"), None)
-        for c in cadres:
-            self.cadre_combo.addItem(c.name, str(c.id))
-        self.month_combo.addItem(self.tr("All months"), None)
         today = dt.date.today()
         y, m = today.year, today.month
+        months = []
         for _ in range(24):
-            self.month_combo.addItem(f"{y}-{m:02d}", (y, m))
+            months.append((f"{y}-{m:02d}", (y, m)))
             y, m = (y, m - 1) if m > 1 else (y - 1, 12)
-        for c in combos:
-            c.blockSignals(False)
+        items = (
+            [(self.tr("All"), None), (self.tr("Open (not done)"), OPEN)]
+            + [(label, code) for code, label in STATUS_LABELS.items()],
+            [(self.tr("All kinds"), None)] + [(t.label, t.code) for t in kinds],
+            [(self.tr("All levels"), None)] + [(t.label, t.code) for t in levels],
+            [(self.tr("All cadres"), None)] + [(c.name, str(c.id)) for c in cadres],
+            [(self.tr("All months"), None)] + months,
+        )
+        for combo, choices in zip(combos, items, strict=True):
+            refill_combo(combo, choices)  # a chosen filter stays chosen
+
+    def reload_choices(self) -> None:
+        """After a settings change: new filter choices; table and matter page
+        show the new names."""
+        before = self.current_filter()
+        self._load_choices()
+        if self.current_filter() != before:
+            self.apply_filter()
+        self.refresh()
 
     def set_actor(self, actor_id) -> None:
         self.actor_id = actor_id

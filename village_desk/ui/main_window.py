@@ -280,6 +280,7 @@ class MainWindow(QMainWindow):
         self.dashboard_page.open_list.connect(self.open_dashboard_list)
         hp.detail.new_diary_requested.connect(self.new_diary_for)
         hp.detail.new_matter_requested.connect(self.new_matter_for)
+        hp.detail.diary_list_requested.connect(self.show_household_diary)
         hp.detail.open_diary_requested.connect(self.open_diary_entry)
         hp.detail.open_matter_requested.connect(self.open_matter)
         dp.open_matter_requested.connect(self.open_matter)
@@ -304,9 +305,12 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _settings_changed(self) -> None:
-        self.households_page.refresh()
-        self.diary_page._load_choices()
-        self.ledger_page._load_choices()
+        """Groups, cadres or vocabularies changed: every built page and editor
+        offers the new choices at once (what is chosen or typed stays)."""
+        self.households_page.reload_choices()
+        self.diary_page.reload_choices()
+        self.ledger_page.reload_choices()
+        self.search_edit.forget_labels()
         self._mark_dirty(self.PAGE_SETTINGS)
 
     def set_operator(self, operator_id) -> None:
@@ -356,6 +360,12 @@ class MainWindow(QMainWindow):
         self.diary_page.new_entry([household_id] if household_id else [])
 
     @Slot(object)
+    def show_household_diary(self, household_id) -> None:
+        """查看此户民情日记: the diary list filtered to that household."""
+        self.nav.setCurrentRow(self.PAGE_DIARY)
+        self.diary_page.show_household(household_id)
+
+    @Slot(object)
     def new_matter_for(self, household_id) -> None:
         self.nav.setCurrentRow(self.PAGE_LEDGER)
         self.ledger_page.new_matter(household_id)
@@ -392,8 +402,13 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def save_in_context(self) -> None:
-        if self.nav.currentRow() == self.PAGE_DIARY and self.diary_page.is_editing():
+        """Ctrl+S: the diary editor saves its entry, a settings tab its values.
+        (The edit dialogs have their own Ctrl+S.)"""
+        row = self.nav.currentRow()
+        if row == self.PAGE_DIARY and self.diary_page.is_editing():
             self.diary_page.editor.save()
+        elif row == self.PAGE_SETTINGS:
+            self.settings_page.save_current_tab()
 
     @Slot()
     def print_in_context(self):
@@ -440,6 +455,7 @@ class MainWindow(QMainWindow):
             "month-end": self.PAGE_LEDGER,
             "print-preview": self.PAGE_HOUSEHOLDS,
             "stats": self.PAGE_STATS,
+            "exchange": self.PAGE_EXCHANGE,
             "settings": self.PAGE_SETTINGS,
         }
         self.nav.setCurrentRow(pages.get(name, self.PAGE_DASHBOARD))

@@ -43,6 +43,7 @@ from .widgets import (
     call_service,
     error_label,
     heading,
+    save_shortcut,
     set_combo_data,
 )
 
@@ -269,6 +270,7 @@ class MatterDialog(QDialog):
         )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        save_shortcut(self, buttons.button(QDialogButtonBox.StandardButton.Save))
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
@@ -477,7 +479,7 @@ class MatterView(QWidget):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.fields[key] = value
             caption = QLabel(label + "：")
-            caption.setStyleSheet("color: palette(mid);")
+            caption.setStyleSheet(HINT_STYLE)
             grid.addWidget(caption, i // 2, (i % 2) * 2, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(value, i // 2, (i % 2) * 2 + 1)
         grid.setColumnStretch(1, 1)

@@ -1,4 +1,5 @@
-"""Pickers: households by name/pinyin/phone (core search), cadres by check box."""
+"""Pickers: households by name/pinyin/phone (core search), cadres by check box,
+and a one-household filter box for lists."""
 
 from __future__ import annotations
 
@@ -22,6 +23,9 @@ from sqlalchemy import select
 from village_desk.core import search, setup
 from village_desk.core.db import Database
 from village_desk.core.models import Household, Person
+from village_desk.core.search import Hit
+
+from .quick_search import QuickSearchEdit
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 30
 
@@ -180,26 +184,39 @@ class CadreChecklist(QWidget):
         popup_layout.setSpacing(2)
         popup_layout.addWidget(hint)
         popup_layout.addWidget(self.list)
+        self.db = db
         self._active: set[uuid.UUID] = set()
-        with db.reading() as s:
-            for c in setup.cadres(s, include_inactive=True):
-                item = QListWidgetItem(c.name)
-                item.setData(ID_ROLE, c.id)
-                item.setFlags(
-                    Qt.ItemFlag.ItemIsUserCheckable
-                    | Qt.ItemFlag.ItemIsEnabled
-                    | Qt.ItemFlag.ItemIsSelectable
-                )
-                item.setCheckState(Qt.CheckState.Unchecked)
-                if c.active:
-                    self._active.add(c.id)
-                else:
-                    item.setHidden(True)
-                self.list.addItem(item)
+        self.reload()
         self.list.itemChanged.connect(self._update_text)
         self.list.itemActivated.connect(self._toggle)
         self.button.clicked.connect(self.show_popup)
         self._update_text()
+
+    def reload(self) -> None:
+        """Re-read the cadres (one was added, renamed or retired); ticks stay."""
+        chosen = set(self.ids())
+        with self.db.reading() as s:
+            cadres = setup.cadres(s, include_inactive=True)
+        self.list.blockSignals(True)
+        self.list.clear()
+        self._active = set()
+        for c in cadres:
+            item = QListWidgetItem(c.name)
+            item.setData(ID_ROLE, c.id)
+            item.setFlags(
+                Qt.ItemFlag.ItemIsUserCheckable
+                | Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsSelectable
+            )
+            checked = c.id in chosen
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            if c.active:
+                self._active.add(c.id)
+            else:
+                item.setHidden(not checked)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        self._elide()
 
     def _items(self) -> list[QListWidgetItem]:
         return [self.list.item(i) for i in range(self.list.count())]
@@ -262,3 +279,51 @@ class CadreChecklist(QWidget):
 
     def ids(self) -> list[uuid.UUID]:
         return [i.data(ID_ROLE) for i in self._items() if i.checkState() == Qt.CheckState.Checked]
+
+
+class HouseholdFilterEdit(QuickSearchEdit):
+    """One household for filtering a list: type a name, pinyin initials, phone or
+    户号, pick from the list under the box; the box then shows '户主（户号）'.
+    Editing or clearing the text removes the filter."""
+
+    changed = Signal()
+
+    def __init__(self, db: Database, parent: QWidget | None = None):
+        super().__init__(db, parent)
+        self._household_id: uuid.UUID | None = None
+        self.setPlaceholderText(self.tr("Household: name, pinyin initials, phone…"))
+        self.setToolTip(self.tr("Show only the entries of one household"))
+        self.setAccessibleName(self.tr("Household filter"))
+        self.setMinimumWidth(200)
+        self.hit_chosen.connect(self._on_hit)
+        self.textChanged.connect(self._on_text_changed)
+
+    def household_id(self) -> uuid.UUID | None:
+        return self._household_id
+
+    def set_household(self, household_id: uuid.UUID | None, notify: bool = True) -> None:
+        """Filter by this household (None: no household filter)."""
+        self._household_id = household_id
+        label = (
+            household_labels(self.db, [household_id]).get(household_id, "") if household_id else ""
+        )
+        self.blockSignals(True)
+        self.setText(label)
+        self.setCursorPosition(0)
+        self.blockSignals(False)
+        self.hide_popup()
+        if notify:
+            self.changed.emit()
+
+    @Slot(object)
+    def _on_hit(self, hit: Hit) -> None:
+        self.set_household(hit.household_id)
+
+    @Slot(str)
+    def _on_text_changed(self, text: str) -> None:
+        # Typing over a chosen household (or clearing the box) ends the filter.
+        if self._household_id is not None:
+            self._household_id = None
+            self.changed.emit()
+            if not text.strip():
+                self.hide_popup()

@@ -78,6 +78,10 @@ class QuickSearchEdit(QLineEdit):
             self._place_popup()
         return super().eventFilter(watched, event)
 
+    def forget_labels(self) -> None:
+        """Relation names are read again on the next search (settings changed)."""
+        self._relations = None
+
     def popup_visible(self) -> bool:
         return self.popup.isVisible()
 

@@ -44,6 +44,7 @@ from .widgets import (
     call_service,
     error_label,
     heading,
+    save_shortcut,
     set_combo_data,
 )
 
@@ -99,6 +100,7 @@ class CadreDialog(QDialog):
         )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        save_shortcut(self, buttons.button(QDialogButtonBox.StandardButton.Save))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.general_error)
@@ -274,16 +276,11 @@ class SettingsPage(QWidget):
     def _rules_tab(self) -> QWidget:
         page = QWidget()
         self.deadline_spins: dict[str, QSpinBox] = {}
-        with self.db.reading() as s:
-            kinds = [(t.code, t.label) for t in setup.vocabulary(s, "matter_kind")]
+        self.deadline_form = QFormLayout()  # one row per matter kind, see reload()
+        self.deadline_form.setContentsMargins(0, 0, 0, 0)
         form = QFormLayout()
         form.addRow(QLabel(self.tr("Default deadline (days) by matter kind")))
-        for code, label in [("", self.tr("Other / no kind")), *kinds]:
-            spin = QSpinBox()
-            spin.setRange(1, 365)
-            spin.setSuffix(self.tr(" days"))
-            self.deadline_spins[code] = spin
-            form.addRow(label, spin)
+        form.addRow(self.deadline_form)
         self.due_soon_spin = QSpinBox()
         self.due_soon_spin.setRange(1, 30)
         self.due_soon_spin.setSuffix(self.tr(" days"))
@@ -490,8 +487,35 @@ class SettingsPage(QWidget):
 
     # ------------------------------------------------------------ loading
 
+    def _build_deadline_rows(self, kinds: list[tuple[str, str]]) -> None:
+        """A spin box per matter kind in use (kinds come and go in 词表)."""
+        wanted = [("", self.tr("Other / no kind")), *kinds]
+        if wanted == getattr(self, "_deadline_kinds", None):
+            return
+        self._deadline_kinds = wanted
+        while self.deadline_form.rowCount():
+            self.deadline_form.removeRow(0)
+        self.deadline_spins = {}
+        for code, label in wanted:
+            spin = QSpinBox()
+            spin.setRange(1, 365)
+            spin.setSuffix(self.tr(" days"))
+            self.deadline_spins[code] = spin
+            self.deadline_form.addRow(label, spin)
+
+    @Slot()
+    def save_current_tab(self) -> bool:
+        """Ctrl+S: press the Save button of the tab on screen (if it has one)."""
+        page = self.tabs.currentWidget()
+        for button in (self.profile_save, self.rules_save, self.quotas_save, self.card_save):
+            if page.isAncestorOf(button):
+                button.click()
+                return True
+        return False
+
     def reload(self) -> None:
         with self.db.reading() as s:
+            kinds = [(t.code, t.label) for t in setup.vocabulary(s, "matter_kind")]
             p = setup.profile(s)
             groups = setup.groups(s)
             cadres = setup.cadres(s, include_inactive=True)
@@ -529,6 +553,7 @@ class SettingsPage(QWidget):
                 item = QTableWidgetItem(text)
                 item.setData(ID_ROLE, c.id)
                 self.cadres_table.setItem(r, col, item)
+        self._build_deadline_rows(kinds)
         for code, spin in self.deadline_spins.items():
             spin.setValue(int(deadlines.get(code, deadlines.get("", 15))))
         self.due_soon_spin.setValue(int(due_soon))

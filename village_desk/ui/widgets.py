@@ -9,13 +9,14 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QLabel,
     QMessageBox,
     QProgressDialog,
+    QPushButton,
     QWidget,
 )
 
@@ -24,7 +25,9 @@ from .workers import Task, TaskCancelled
 
 ERROR_COLOR = "#b00020"
 ERROR_STYLE = f"color: {ERROR_COLOR};"
-HINT_STYLE = "color: palette(mid);"
+# Hints and captions: dark enough to read on a dim laptop screen (palette(mid)
+# was too faint for older cadres).
+HINT_STYLE = "color: #5a5a5a;"
 PROGRESS_INTERVAL = 0.05  # seconds between progress signals from a background job
 
 
@@ -122,10 +125,40 @@ def call_service(
         return False, err
 
 
+def save_shortcut(window: QWidget, button: QPushButton) -> QShortcut:
+    """Ctrl+S in a dialog presses its Save button (same checks, same messages)."""
+    shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), window)
+    shortcut.activated.connect(button.click)
+    button.setToolTip(QCoreApplication.translate("Widgets", "Save (Ctrl+S)"))
+    return shortcut
+
+
 def set_combo_data(combo: QComboBox, value) -> None:
     i = combo.findData(value)
     if i >= 0:
         combo.setCurrentIndex(i)
+
+
+def refill_combo(combo: QComboBox, items, keep: dict | None = None) -> bool:
+    """Replace a combo's ``(label, data)`` items, keeping the chosen one chosen.
+
+    A chosen value that is no longer offered (a retired term, an inactive
+    cadre) stays in the list when ``keep`` gives its label (``data → label``),
+    so an old record is not changed by reopening it; otherwise the first item
+    is chosen. No change signals are sent. Returns whether the choice stayed.
+    """
+    current = combo.currentData()
+    items = list(items)
+    if current is not None and current not in [d for _, d in items] and keep and current in keep:
+        items.append((keep[current], current))
+    combo.blockSignals(True)
+    combo.clear()
+    for label, data in items:
+        combo.addItem(label, data)
+    i = combo.findData(current) if combo.count() else -1
+    combo.setCurrentIndex(max(i, 0) if combo.count() else -1)
+    combo.blockSignals(False)
+    return i >= 0
 
 
 class BackgroundJob(QObject):
