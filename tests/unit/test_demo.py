@@ -161,3 +161,21 @@ def test_refuses_a_database_that_already_has_households(village):
     db, _ = village
     with pytest.raises(ServiceError, match="空的数据库"):
         demo.generate(db, households=10, seed=1, today=TODAY)
+
+
+def test_cancelled_generation_leaves_the_database_empty(tmp_path):
+    from village_desk.core import setup
+
+    class Cancelled(Exception):
+        pass
+
+    def cancel_while_writing(stage, fraction):
+        if fraction > 0.5:
+            raise Cancelled
+
+    db = _fresh(tmp_path, "cancel.sqlite3")
+    with pytest.raises(Cancelled):
+        demo.generate(db, households=30, seed=1, today=TODAY, progress=cancel_while_writing)
+    assert not setup.is_initialized(db)
+    with db.reading() as s:
+        assert s.scalar(select(func.count()).select_from(Change)) == 0

@@ -1035,16 +1035,9 @@ def generate(
     village_name = VILLAGE_NAMES[0]
 
     report("准备村庄信息", 0.0)
-    if not setup.is_initialized(db):
-        setup.initialize(
-            db,
-            village=f"{TOWNSHIP if multi else village_name}（示范数据）",
-            township=TOWNSHIP,
-            county=COUNTY,
-            division_code="430524101000" if multi else "430524101201",
-            service_phone=f"{AREA_CODE}-8123456",
-            hotline=f"书记信箱：村部一楼；专线电话 {AREA_CODE}-8123457",
-        )
+    # The profile is written with the data, in one transaction: a cancelled or
+    # failed generation leaves the database as empty as it was.
+    needs_profile = not setup.is_initialized(db)
     with db.reading() as s:
         if s.scalar(select(func.count()).select_from(Household)):
             raise ServiceError("数据库里已经有户的数据，示范数据只能生成到空的数据库")
@@ -1091,6 +1084,16 @@ def generate(
     done = 0
     summary = DemoSummary(villages=villages)
     with db.transaction(actor_id=None) as s:
+        if needs_profile:
+            setup.initialize_in(
+                s,
+                village=f"{TOWNSHIP if multi else village_name}（示范数据）",
+                township=TOWNSHIP,
+                county=COUNTY,
+                division_code="430524101000" if multi else "430524101201",
+                service_phone=f"{AREA_CODE}-8123456",
+                hotline=f"书记信箱：村部一楼；专线电话 {AREA_CODE}-8123457",
+            )
         for stage, model, rows in tables:
             report(stage, 0.4 + 0.45 * done / total)
             for chunk in journal.iter_chunks(_strip(rows), CHUNK):

@@ -53,24 +53,47 @@ def initialize(
     actor_id: uuid.UUID | None = None,
 ) -> uuid.UUID:
     """First run: the village profile plus default vocabularies and settings."""
+    with db.transaction(actor_id) as s:
+        return initialize_in(
+            s,
+            village=village,
+            township=township,
+            county=county,
+            division_code=division_code,
+            service_phone=service_phone,
+            hotline=hotline,
+        )
+
+
+def initialize_in(
+    s: Session,
+    *,
+    village: str,
+    township: str = "",
+    county: str = "",
+    division_code: str = "",
+    service_phone: str = "",
+    hotline: str = "",
+) -> uuid.UUID:
+    """:func:`initialize` inside an open transaction (demo data use it so that a
+    cancelled generation leaves no profile behind)."""
     village = require(village, "村名")
     division_code = _check_division_code(division_code)
     service_phone = optional_phone(service_phone, "村服务电话")
-    with db.transaction(actor_id) as s:
-        profile = s.scalars(select(VillageProfile).where(VillageProfile.deleted.is_(False))).first()
-        if profile is None:
-            profile = VillageProfile()
-            s.add(profile)
-        profile.village, profile.township, profile.county = (
-            village,
-            township.strip(),
-            county.strip(),
-        )
-        profile.division_code, profile.service_phone = division_code, service_phone
-        profile.hotline = hotline.strip()
-        seed_reference(s)
-        s.flush()
-        return profile.id
+    profile = s.scalars(select(VillageProfile).where(VillageProfile.deleted.is_(False))).first()
+    if profile is None:
+        profile = VillageProfile()
+        s.add(profile)
+    profile.village, profile.township, profile.county = (
+        village,
+        township.strip(),
+        county.strip(),
+    )
+    profile.division_code, profile.service_phone = division_code, service_phone
+    profile.hotline = hotline.strip()
+    seed_reference(s)
+    s.flush()
+    return profile.id
 
 
 def profile(session: Session) -> VillageProfile | None:
