@@ -96,17 +96,17 @@
 <context>
     <name>CadreChecklist</name>
     <message>
-        <location filename="../../village_desk/ui/pickers.py" line="171"/>
+        <location filename="../../village_desk/ui/pickers.py" line="172"/>
         <source>Choose cadres</source>
         <translation>选择干部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/pickers.py" line="180"/>
+        <location filename="../../village_desk/ui/pickers.py" line="181"/>
         <source>Tick everyone who took part:</source>
         <translation>勾选参加的干部：</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/pickers.py" line="236"/>
+        <location filename="../../village_desk/ui/pickers.py" line="237"/>
         <source>(none, click to choose)</source>
         <translation>（无，点击选择）</translation>
     </message>
@@ -379,186 +379,186 @@
 <context>
     <name>DiaryEditor</name>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="199"/>
-        <location filename="../../village_desk/ui/diary_editor.py" line="431"/>
-        <location filename="../../village_desk/ui/diary_editor.py" line="446"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="200"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="435"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="450"/>
         <source>New diary entry</source>
         <translation>新写民情日记</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="202"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="203"/>
         <source>Save entry</source>
         <translation>保存日记</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="203"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="204"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="204"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="205"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="205"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="206"/>
         <source>Close (Esc); an unsaved entry is kept as a draft</source>
         <translation>关闭（Esc）；未保存的日记会留作草稿</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="206"/>
-        <location filename="../../village_desk/ui/diary_editor.py" line="658"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="207"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="675"/>
         <source>Discard draft</source>
         <translation>放弃草稿</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="207"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="209"/>
         <source>Delete entry</source>
         <translation>删除日记</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="208"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="210"/>
         <source>Delete this saved entry (can be undone)</source>
         <translation>删除这篇已保存的日记（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="227"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="229"/>
         <source>For meetings: where, and who took part</source>
         <translation>集体活动：地点和参加人员</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="241"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="243"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="242"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="244"/>
         <source>Mode</source>
         <translation>走访方式</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="243"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="245"/>
         <source>Cadre</source>
         <translation>干部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="244"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="246"/>
         <source>Companions</source>
         <translation>同行干部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="245"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="247"/>
         <source>Visited households</source>
         <translation>走访对象</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="246"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="248"/>
         <source>Place / participants</source>
         <translation>地点/参加人员</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="251"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="253"/>
         <source>The six questions (optional; click to open)</source>
         <translation>“六问”（可选，点击展开）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="256"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="258"/>
         <source>Basic situation</source>
         <translation>基本情况</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="257"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="259"/>
         <source>Hardships</source>
         <translation>困难问题</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="258"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="260"/>
         <source>Wishes to raise income</source>
         <translation>致富愿望</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="259"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="261"/>
         <source>Views of cadres</source>
         <translation>干部评价</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="260"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="262"/>
         <source>Suggestions for our work</source>
         <translation>工作建议</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="261"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="263"/>
         <source>Development ideas</source>
         <translation>发展计策</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="270"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="272"/>
         <source>What happened on this visit</source>
         <translation>这次走访的情况</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="273"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="275"/>
         <source>Policies explained, services, goods</source>
         <translation>送政策、送服务、送物资</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="275"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="277"/>
         <source>Narrative</source>
         <translation>走访记录</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="276"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="278"/>
         <source>Help given</source>
         <translation>帮扶内容</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="278"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="280"/>
         <source>Raised by the villagers</source>
         <translation>群众反映的问题</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="286"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="288"/>
         <source>Add raised item</source>
         <translation>添加反映的问题</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="446"/>
-        <location filename="../../village_desk/ui/diary_editor.py" line="465"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="450"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="470"/>
         <source>Edit diary entry</source>
         <translation>修改民情日记</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="452"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="456"/>
         <source>Draft restored</source>
         <translation>已恢复草稿</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="495"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="500"/>
         <source>{text} → ledger matter {number}</source>
         <translation>{text} → 台账事项 {number}</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="506"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="511"/>
         <source>{text} — solved on the spot: {solution}</source>
         <translation>{text} —— 当场解决：{solution}</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="579"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="594"/>
         <source>Draft could not be saved: {reason}</source>
         <translation>草稿无法保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="585"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="600"/>
         <source>Draft saved {time}</source>
         <translation>草稿已自动保存 {time}</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="614"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="629"/>
         <source>Add a cadre in Settings first.</source>
         <translation>请先在“设置”中添加干部。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_editor.py" line="659"/>
+        <location filename="../../village_desk/ui/diary_editor.py" line="676"/>
         <source>Throw away what was written in this entry?</source>
         <translation>放弃这篇日记里已经写的内容？</translation>
     </message>
@@ -765,17 +765,17 @@
 <context>
     <name>EndPairingDialog</name>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="480"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="479"/>
         <source>End pairing</source>
         <translation>结束结对</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="491"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="490"/>
         <source>End date</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="493"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="492"/>
         <source>Reason *</source>
         <translation>原因 *</translation>
     </message>
@@ -1033,77 +1033,77 @@
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="294"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="293"/>
         <source>Edit household</source>
         <translation>修改户信息</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="294"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="293"/>
         <source>New household</source>
         <translation>新建户</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="296"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="295"/>
         <source>Household no.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="298"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="297"/>
         <source>(no group)</source>
         <translation>（未分组）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="307"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="306"/>
         <source>Work, schooling, medical care, old-age care, income, housing…</source>
         <translation>就业、子女入学、医疗、养老、收入、住房…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="314"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="313"/>
         <source>Household</source>
         <translation>户</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="324"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="323"/>
         <source>Household no. *</source>
         <translation>户号 *</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="325"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="324"/>
         <source>Group</source>
         <translation>组</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="326"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="325"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="327"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="326"/>
         <source>Household phone</source>
         <translation>家庭电话</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="328"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="327"/>
         <source>Categories</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="329"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="328"/>
         <source>Situation</source>
         <translation>家庭情况</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="330"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="329"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="337"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="336"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="342"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="341"/>
         <source>Further members are added on the household page.</source>
         <translation>其他家庭成员在户页面中添加。</translation>
     </message>
@@ -1111,17 +1111,17 @@
 <context>
     <name>HouseholdFilterEdit</name>
     <message>
-        <location filename="../../village_desk/ui/pickers.py" line="294"/>
+        <location filename="../../village_desk/ui/pickers.py" line="295"/>
         <source>Household: name, pinyin initials, phone…</source>
         <translation>户：姓名、拼音首字母、电话……</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/pickers.py" line="295"/>
+        <location filename="../../village_desk/ui/pickers.py" line="296"/>
         <source>Show only the entries of one household</source>
         <translation>只看某一户的民情日记</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/pickers.py" line="296"/>
+        <location filename="../../village_desk/ui/pickers.py" line="297"/>
         <source>Household filter</source>
         <translation>按户筛选</translation>
     </message>
@@ -1139,12 +1139,12 @@
         <translation>查找户</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/pickers.py" line="69"/>
+        <location filename="../../village_desk/ui/pickers.py" line="70"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/pickers.py" line="99"/>
+        <location filename="../../village_desk/ui/pickers.py" line="100"/>
         <source>{name} · household {number} {group}</source>
         <translation>{name} · 户号 {number} {group}</translation>
     </message>
@@ -2453,27 +2453,27 @@ File: {path}</source>
 <context>
     <name>PairingDialog</name>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="423"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="422"/>
         <source>Pair a cadre</source>
         <translation>结对干部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="440"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="439"/>
         <source>Cadre</source>
         <translation>干部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="442"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="441"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="443"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="442"/>
         <source>Start date</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="444"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="443"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -2549,12 +2549,12 @@ File: {path}</source>
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="249"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="248"/>
         <source>Edit member</source>
         <translation>修改家庭成员</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="249"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="248"/>
         <source>Add member</source>
         <translation>添加家庭成员</translation>
     </message>
@@ -2562,79 +2562,79 @@ File: {path}</source>
 <context>
     <name>PersonForm</name>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="74"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="73"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="84"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="83"/>
         <source>(unknown)</source>
         <translation>（未知）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="88"/>
-        <location filename="../../village_desk/ui/household_forms.py" line="131"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="87"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="130"/>
         <source>ID number</source>
         <translation>公民身份号码</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="89"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="88"/>
         <source>18 digits (last may be X); may be left empty</source>
         <translation>18位，最后一位可以是X；可以不填</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="93"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="92"/>
         <source>Known</source>
         <translation>已知</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="102"/>
-        <location filename="../../village_desk/ui/household_forms.py" line="143"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="101"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="142"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="106"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="105"/>
         <source>Party member</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="123"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="122"/>
         <source>Name *</source>
         <translation>姓名 *</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="124"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="123"/>
         <source>Relation to head</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="135"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="134"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="142"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="141"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="144"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="143"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="146"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="145"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="147"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="146"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="172"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="171"/>
         <source>Born {date}, {gender}</source>
         <translation>出生于 {date}，{gender}</translation>
     </message>
@@ -3276,8 +3276,8 @@ File: {path}</source>
     <message>
         <location filename="../../village_desk/ui/settings_page.py" line="196"/>
         <location filename="../../village_desk/ui/settings_page.py" line="311"/>
-        <location filename="../../village_desk/ui/settings_page.py" line="365"/>
-        <location filename="../../village_desk/ui/settings_page.py" line="432"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="343"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="439"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -3304,7 +3304,7 @@ File: {path}</source>
     </message>
     <message>
         <location filename="../../village_desk/ui/settings_page.py" line="225"/>
-        <location filename="../../village_desk/ui/settings_page.py" line="328"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="324"/>
         <source>Role</source>
         <translation>职务</translation>
     </message>
@@ -3359,14 +3359,14 @@ File: {path}</source>
         <translation>各类事项默认办结时限（天）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="492"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="499"/>
         <source>Other / no kind</source>
         <translation>其他/未分类</translation>
     </message>
     <message>
         <location filename="../../village_desk/ui/settings_page.py" line="286"/>
         <location filename="../../village_desk/ui/settings_page.py" line="289"/>
-        <location filename="../../village_desk/ui/settings_page.py" line="502"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="509"/>
         <source> days</source>
         <translation> 天未走访</translation>
     </message>
@@ -3426,198 +3426,198 @@ File: {path}</source>
         <translation>一线工作日</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="328"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="324"/>
         <source>Counted as</source>
         <translation>考核口径</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="328"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="324"/>
         <source>Number</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="328"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="324"/>
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="340"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="366"/>
         <source>No quota</source>
         <translation>不考核</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="341"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="367"/>
         <source>Visits (household-times)</source>
         <translation>走访户次</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="342"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="368"/>
         <source>Households (each counted once)</source>
         <translation>走访户数（每户只计一次）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="346"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="372"/>
         <source>per year</source>
         <translation>每年</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="347"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="373"/>
         <source>per month</source>
         <translation>每月</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="348"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="374"/>
         <source>per campaign</source>
         <translation>每轮活动</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="358"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="336"/>
         <source>Visits count every household visited each time (户次); households count each household once in the period (户). Campaign quotas cover a visiting campaign as the township sets it.</source>
         <translation>户次：每走访一户计一次，同一户多次走访重复计；户数：周期内每户只计一次。“每轮活动”按乡镇组织的走访活动期计算。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="392"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="399"/>
         <source>e.g. 民情联系卡, 干群连心卡</source>
         <translation>如：民情联系卡、干群连心卡</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="399"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="406"/>
         <source>Empty: a Chinese font found on this computer</source>
         <translation>留空：使用本机找到的中文字体</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="400"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="407"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="409"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="416"/>
         <source>Card title</source>
         <translation>联系卡标题</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="410"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="417"/>
         <source>Slogan</source>
         <translation>标语</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="411"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="418"/>
         <source>Policy publicity text</source>
         <translation>政策宣传内容</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="412"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="419"/>
         <source>Service items (one per line)</source>
         <translation>代办事项清单（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="413"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="420"/>
         <source>Print font (.ttf / .ttc)</source>
         <translation>打印字体（.ttf / .ttc）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="424"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="431"/>
         <source>Printouts embed this font so Chinese shows on any computer. Use a TrueType font with Chinese characters (.ttf or .ttc, e.g. msyh.ttc, simhei.ttf); .otf fonts cannot be embedded.</source>
         <translation>打印文件会嵌入此字体，在任何电脑上都能显示中文。请选择含汉字的 TrueType 字体（.ttf 或 .ttc，如 msyh.ttc、simhei.ttf）；.otf 字体无法嵌入。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="446"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="453"/>
         <source>Choose the print font</source>
         <translation>选择打印字体</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="448"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="455"/>
         <source>TrueType fonts (*.ttf *.ttc *.TTF *.TTC)</source>
         <translation>TrueType 字体 (*.ttf *.ttc *.TTF *.TTC)</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="468"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="475"/>
         <source>Large font (easier to read)</source>
         <translation>大字体（看得更清楚）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="469"/>
-        <location filename="../../village_desk/ui/settings_page.py" line="780"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="476"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="791"/>
         <source>A new language applies after restarting.</source>
         <translation>新的界面语言在重新启动后生效。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="472"/>
-        <location filename="../../village_desk/ui/settings_page.py" line="780"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="479"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="791"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="550"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="560"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="550"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="560"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="585"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="596"/>
         <source> (retired)</source>
         <translation>（已停用）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="609"/>
-        <location filename="../../village_desk/ui/settings_page.py" line="718"/>
-        <location filename="../../village_desk/ui/settings_page.py" line="769"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="620"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="729"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="780"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="615"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="626"/>
         <source>Add group</source>
         <translation>添加村民小组</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="615"/>
         <location filename="../../village_desk/ui/settings_page.py" line="626"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="637"/>
         <source>Group name:</source>
         <translation>组名：</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="626"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="637"/>
         <source>Rename group</source>
         <translation>重命名村民小组</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="658"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="669"/>
         <source>Add entry</source>
         <translation>添加条目</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="658"/>
-        <location filename="../../village_desk/ui/settings_page.py" line="672"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="669"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="683"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="672"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="683"/>
         <source>Rename entry</source>
         <translation>重命名条目</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="728"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="739"/>
         <source>There is no font file at this path.</source>
         <translation>这个位置没有字体文件。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="731"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="742"/>
         <source>Choose a TrueType font (.ttf or .ttc); .otf and other fonts cannot be embedded.</source>
         <translation>请选择 TrueType 字体（.ttf 或 .ttc）；.otf 等字体无法嵌入。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="737"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="748"/>
         <source>This font cannot be used: it is damaged or has no Chinese characters.</source>
         <translation>此字体不能使用：文件已损坏或不含汉字。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="748"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="759"/>
         <source>Enter the title printed on the cards.</source>
         <translation>请填写印在联系卡上的标题。</translation>
     </message>
@@ -3669,27 +3669,47 @@ File: {path}</source>
 <context>
     <name>Widgets</name>
     <message>
-        <location filename="../../village_desk/ui/widgets.py" line="123"/>
+        <location filename="../../village_desk/ui/widgets.py" line="131"/>
         <source>Could not save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/widgets.py" line="132"/>
+        <location filename="../../village_desk/ui/widgets.py" line="140"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/widgets.py" line="179"/>
+        <location filename="../../village_desk/ui/widgets.py" line="148"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/widgets.py" line="149"/>
+        <source>Discard unsaved changes?</source>
+        <translation>放弃未保存的修改？</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/widgets.py" line="151"/>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/widgets.py" line="154"/>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
+    </message>
+    <message>
+        <location filename="../../village_desk/ui/widgets.py" line="279"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/widgets.py" line="246"/>
+        <location filename="../../village_desk/ui/widgets.py" line="346"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/widgets.py" line="262"/>
+        <location filename="../../village_desk/ui/widgets.py" line="362"/>
         <source>Deleted: {what}</source>
         <translation>已删除：{what}</translation>
     </message>

@@ -185,6 +185,7 @@ class DiaryEditor(QWidget):
         self.entry_id: uuid.UUID | None = None
         self.draft_id: str | None = None
         self._loading = False
+        self._dirty = False  # changed since the entry or draft was opened
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_MS)
@@ -204,6 +205,7 @@ class DiaryEditor(QWidget):
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setToolTip(self.tr("Close (Esc); an unsaved entry is kept as a draft"))
         self.discard_button = QPushButton(self.tr("Discard draft"))
+        self.discard_button.hide()  # shown only while there is a draft
         self.delete_button = QPushButton(self.tr("Delete entry"))
         self.delete_button.setToolTip(self.tr("Delete this saved entry (can be undone)"))
         top = QHBoxLayout()
@@ -422,6 +424,8 @@ class DiaryEditor(QWidget):
         self.help_edit.clear()
         self.draft_label.clear()
         self._loading = False
+        self._dirty = False
+        self._update_discard_button()
 
     def start_new(self, household_ids: list[uuid.UUID] = ()) -> None:
         self._reset()
@@ -450,6 +454,7 @@ class DiaryEditor(QWidget):
             self._show_existing_items(self.entry_id)
         self._loading = False
         self.draft_label.setText(self.tr("Draft restored"))
+        self._update_discard_button()
         return True
 
     def open_entry(self, entry_id: uuid.UUID) -> bool:
@@ -562,15 +567,25 @@ class DiaryEditor(QWidget):
             or any(i["text"].strip() for i in d["items"])
         )
 
+    def has_draft(self) -> bool:
+        """Changes not saved as an entry: typed since opening, or a restored draft."""
+        return bool(self.draft_id) and (self._dirty or self.drafts.exists(self.draft_id))
+
+    def _update_discard_button(self) -> None:
+        self.discard_button.setVisible(self.has_draft())
+
     @Slot()
     def _touched(self) -> None:
         if not self._loading and self.draft_id:
+            self._dirty = True
+            self._update_discard_button()
             self._timer.start()
 
     @Slot()
     def save_draft(self) -> bool:
         self._timer.stop()
-        if not self.draft_id or not self.has_content():
+        # an entry opened and left unchanged needs no draft
+        if not self.draft_id or not self._dirty or not self.has_content():
             return False
         try:
             self.drafts.save(self.draft_id, self.to_dict())
@@ -638,6 +653,8 @@ class DiaryEditor(QWidget):
         if self.draft_id:
             self.drafts.delete(self.draft_id)
         self.draft_id = None
+        self._dirty = False
+        self._update_discard_button()
         self.saved.emit(entry_id, matters)
         return True
 

@@ -51,6 +51,9 @@ class DraftStore:
         except (OSError, ValueError):
             return None
 
+    def exists(self, draft_id: str) -> bool:
+        return self._path(draft_id).is_file()
+
     def delete(self, draft_id: str) -> None:
         self._path(draft_id).unlink(missing_ok=True)
 

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
@@ -35,7 +34,7 @@ from village_desk.core.households import HouseholdInput, PersonInput
 from village_desk.core.models import Household, Person
 from village_desk.core.validation import ValidationError, optional_phone, parse_id_number
 
-from .widgets import HINT_STYLE, FieldErrors, error_label, save_shortcut, set_combo_data
+from .widgets import HINT_STYLE, EditDialog, FieldErrors, error_label, save_shortcut, set_combo_data
 
 
 def _vocab(db: Database, kind: str):
@@ -233,7 +232,7 @@ class PersonForm(QWidget):
             self.errors.show_error(err)
 
 
-class PersonDialog(QDialog):
+class PersonDialog(EditDialog):
     """Add or edit one member; the service's refusal is shown at the field."""
 
     def __init__(
@@ -279,7 +278,7 @@ class PersonDialog(QDialog):
         self.accept()
 
 
-class HouseholdDialog(QDialog):
+class HouseholdDialog(EditDialog):
     """New household (with its head) or edit of a household's own fields."""
 
     def __init__(
@@ -414,7 +413,7 @@ class HouseholdDialog(QDialog):
         return out
 
 
-class PairingDialog(QDialog):
+class PairingDialog(EditDialog):
     """Pair a cadre with the household (kind, start date, reason)."""
 
     def __init__(self, db: Database, actor_id, household_id: uuid.UUID, parent=None):
@@ -473,7 +472,7 @@ class PairingDialog(QDialog):
         self.accept()
 
 
-class EndPairingDialog(QDialog):
+class EndPairingDialog(EditDialog):
     def __init__(self, db: Database, actor_id, pairing_id: uuid.UUID, parent=None):
         super().__init__(parent)
         self.db, self.actor_id, self.pairing_id = db, actor_id, pairing_id

@@ -10,7 +10,6 @@ from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
@@ -39,6 +38,7 @@ from .pickers import CadreChecklist, HouseholdPicker
 from .widgets import (
     ERROR_STYLE,
     HINT_STYLE,
+    EditDialog,
     FieldErrors,
     call_service,
     error_label,
@@ -56,7 +56,7 @@ def _pydate(q: QDate) -> dt.date:
     return dt.date(q.year(), q.month(), q.day())
 
 
-class ActionDialog(QDialog):
+class ActionDialog(EditDialog):
     """Inputs for one life-cycle action; the service decides, errors stay here."""
 
     def __init__(self, db: Database, actor_id, matter: Matter, action: str, parent=None):
@@ -158,7 +158,7 @@ class ActionDialog(QDialog):
         self.accept()
 
 
-class MatterDialog(QDialog):
+class MatterDialog(EditDialog):
     """Register a new matter (申办事项, applicant, deadline, responsible…), or
     correct the registration details of one (``matter``): only the fields in
     ``ledger.EDITABLE`` can change; the life cycle changes only by actions."""

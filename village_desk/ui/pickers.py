@@ -64,6 +64,7 @@ class HouseholdPicker(QWidget):
         self.results = QListWidget()
         self.results.setMaximumHeight(120)
         self.results.hide()
+        self.results.setProperty("notAnInput", True)  # search hits are not a change
         self.chosen = QListWidget()
         self.chosen.setMaximumHeight(70 if multiple else 34)
         self.remove_button = QPushButton(self.tr("Remove"))

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -40,6 +39,7 @@ from village_desk.core.vocab import VOCABULARY_TITLES
 from .widgets import (
     ERROR_STYLE,
     HINT_STYLE,
+    EditDialog,
     FieldErrors,
     call_service,
     error_label,
@@ -59,7 +59,7 @@ def _buttons(*buttons: QPushButton) -> QHBoxLayout:
     return row
 
 
-class CadreDialog(QDialog):
+class CadreDialog(EditDialog):
     def __init__(self, db: Database, actor_id, cadre=None, parent=None):
         super().__init__(parent)
         self.db, self.actor_id, self.cadre = db, actor_id, cadre
@@ -319,11 +319,7 @@ class SettingsPage(QWidget):
     def _quotas_tab(self) -> QWidget:
         """Per role: how many visits (户次) or households (户) in which period."""
         page = QWidget()
-        with self.db.reading() as s:
-            self._quota_roles = [
-                (t.code, t.label) for t in setup.vocabulary(s, "role", include_retired=True)
-            ]
-        self.quotas_table = QTableWidget(len(self._quota_roles), 4)
+        self.quotas_table = QTableWidget(0, 4)
         self.quotas_table.setHorizontalHeaderLabels(
             [self.tr("Role"), self.tr("Counted as"), self.tr("Number"), self.tr("Period")]
         )
@@ -334,25 +330,7 @@ class SettingsPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.quota_widgets: dict[str, tuple[QComboBox, QSpinBox, QComboBox]] = {}
-        for r, (code, label) in enumerate(self._quota_roles):
-            self.quotas_table.setItem(r, 0, QTableWidgetItem(label))
-            unit = QComboBox()
-            unit.addItem(self.tr("No quota"), "")
-            unit.addItem(self.tr("Visits (household-times)"), "visits")
-            unit.addItem(self.tr("Households (each counted once)"), "households")
-            number = QSpinBox()
-            number.setRange(1, 100000)
-            period = QComboBox()
-            period.addItem(self.tr("per year"), "year")
-            period.addItem(self.tr("per month"), "month")
-            period.addItem(self.tr("per campaign"), "campaign")
-            unit.currentIndexChanged.connect(
-                lambda _i, u=unit, n=number, p=period: self._quota_row_enabled(u, n, p)
-            )
-            self.quotas_table.setCellWidget(r, 1, unit)
-            self.quotas_table.setCellWidget(r, 2, number)
-            self.quotas_table.setCellWidget(r, 3, period)
-            self.quota_widgets[code] = (unit, number, period)
+        self._quota_roles: list[tuple[str, str]] | None = None  # rows built in reload()
         note = QLabel(
             self.tr(
                 "Visits count every household visited each time (户次); households count "
@@ -372,6 +350,35 @@ class SettingsPage(QWidget):
         row.insertWidget(1, self.quotas_message)
         layout.addLayout(row)
         return page
+
+    def _build_quota_rows(self, roles: list[tuple[str, str]]) -> None:
+        """A row per role (roles come and go in 词表); kept as they are when
+        the roles did not change."""
+        if roles == self._quota_roles:
+            return
+        self._quota_roles = roles
+        self.quotas_table.setRowCount(0)  # deletes the old rows' widgets
+        self.quotas_table.setRowCount(len(roles))
+        self.quota_widgets = {}
+        for r, (code, label) in enumerate(roles):
+            self.quotas_table.setItem(r, 0, QTableWidgetItem(label))
+            unit = QComboBox()
+            unit.addItem(self.tr("No quota"), "")
+            unit.addItem(self.tr("Visits (household-times)"), "visits")
+            unit.addItem(self.tr("Households (each counted once)"), "households")
+            number = QSpinBox()
+            number.setRange(1, 100000)
+            period = QComboBox()
+            period.addItem(self.tr("per year"), "year")
+            period.addItem(self.tr("per month"), "month")
+            period.addItem(self.tr("per campaign"), "campaign")
+            unit.currentIndexChanged.connect(
+                lambda _i, u=unit, n=number, p=period: self._quota_row_enabled(u, n, p)
+            )
+            self.quotas_table.setCellWidget(r, 1, unit)
+            self.quotas_table.setCellWidget(r, 2, number)
+            self.quotas_table.setCellWidget(r, 3, period)
+            self.quota_widgets[code] = (unit, number, period)
 
     @staticmethod
     def _quota_row_enabled(unit: QComboBox, number: QSpinBox, period: QComboBox) -> None:
@@ -520,6 +527,9 @@ class SettingsPage(QWidget):
             groups = setup.groups(s)
             cadres = setup.cadres(s, include_inactive=True)
             roles = setup.labels(s, "role")
+            quota_roles = [
+                (t.code, t.label) for t in setup.vocabulary(s, "role", include_retired=True)
+            ]
             deadlines = setup.get_setting(s, "default_deadline_days") or {}
             due_soon = setup.get_setting(s, "due_soon_days") or 3
             long_days = setup.get_setting(s, "long_unvisited_days") or 90
@@ -561,6 +571,7 @@ class SettingsPage(QWidget):
         self.monthly_min_spin.setValue(int(minimum))
         for i, box in enumerate(self.duty_checks, 1):
             box.setChecked(i in duty)
+        self._build_quota_rows(quota_roles)
         for code, (unit, number, period) in self.quota_widgets.items():
             quota = quotas.get(code) or {}
             kind = next((k for k in ("visits", "households") if k in quota), "")

@@ -11,12 +11,20 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QCalendarWidget,
     QComboBox,
+    QDialog,
     QFrame,
     QLabel,
+    QLineEdit,
+    QListWidget,
     QMessageBox,
+    QPlainTextEdit,
     QProgressDialog,
     QPushButton,
+    QTextEdit,
     QWidget,
 )
 
@@ -131,6 +139,98 @@ def save_shortcut(window: QWidget, button: QPushButton) -> QShortcut:
     shortcut.activated.connect(button.click)
     button.setToolTip(QCoreApplication.translate("Widgets", "Save (Ctrl+S)"))
     return shortcut
+
+
+def ask_discard_changes(parent: QWidget | None) -> bool:
+    """“Discard unsaved changes?” — True when the user chose to discard them."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(QCoreApplication.translate("Widgets", "Unsaved changes"))
+    box.setText(QCoreApplication.translate("Widgets", "Discard unsaved changes?"))
+    discard = box.addButton(
+        QCoreApplication.translate("Widgets", "Discard"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    keep = box.addButton(
+        QCoreApplication.translate("Widgets", "Keep editing"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    return box.clickedButton() is discard
+
+
+def _input_state(widget: QWidget):
+    """What the user can change in one input widget (None: not an input)."""
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, QPlainTextEdit | QTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QComboBox):
+        return (widget.currentIndex(), widget.currentText())
+    if isinstance(widget, QAbstractSpinBox):  # spin boxes, date edits
+        return widget.text()
+    if isinstance(widget, QListWidget):
+        items = [widget.item(i) for i in range(widget.count())]
+        return tuple((i.text(), i.checkState().value) for i in items)
+    if isinstance(widget, QAbstractButton) and widget.isCheckable():
+        return widget.isChecked()
+    return None
+
+
+def input_snapshot(root: QWidget) -> dict:
+    """The state of every input inside ``root`` (not the inner parts of a
+    combo, spin box or calendar, which follow their owner)."""
+    out: dict = {}
+
+    def walk(parent: QWidget) -> None:
+        for child in parent.findChildren(
+            QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
+        ):
+            if isinstance(child, QCalendarWidget) or child.property("notAnInput"):
+                continue
+            state = _input_state(child)
+            if state is not None:
+                out[child] = state
+                if isinstance(child, QComboBox | QAbstractSpinBox):
+                    continue
+            walk(child)
+
+    walk(root)
+    return out
+
+
+class EditDialog(QDialog):
+    """A dialog that edits something: Esc, Cancel or closing it asks
+    “Discard unsaved changes?” when the user changed a field since it opened.
+
+    The state is taken when the dialog is first shown (or by
+    :meth:`mark_clean`). ``confirm_discard(parent) -> bool`` asks the
+    question; tests may replace it.
+    """
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._clean_state: dict | None = None
+        self.confirm_discard: Callable[[QWidget], bool] = ask_discard_changes
+
+    def mark_clean(self) -> None:
+        self._clean_state = input_snapshot(self)
+
+    def showEvent(self, event) -> None:
+        if self._clean_state is None:
+            self.mark_clean()
+        super().showEvent(event)
+
+    def has_changes(self) -> bool:
+        if self._clean_state is None:
+            return False
+        now = input_snapshot(self)
+        return any(now[w] != state for w, state in self._clean_state.items() if w in now)
+
+    def reject(self) -> None:
+        if self.has_changes() and not self.confirm_discard(self):
+            return
+        super().reject()
 
 
 def set_combo_data(combo: QComboBox, value) -> None:
