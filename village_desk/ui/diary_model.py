@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from village_desk.core import setup
 from village_desk.core.db import Database
 from village_desk.core.diary_queries import DiaryFilter, DiaryRow, diary_count, diary_page
 
+from .paged_model import PagedTableModel
+
 _Index = QModelIndex | QPersistentModelIndex
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 20
 
 
-class DiaryTableModel(QAbstractTableModel):
+class DiaryTableModel(PagedTableModel):
     def __init__(self, db: Database, page_size: int = 200, parent=None):
-        super().__init__(parent)
-        self.db = db
-        self.page_size = page_size
-        self.filter = DiaryFilter()
-        self._rows: list[DiaryRow] = []
-        self._total = 0
         self._modes: dict[str, str] = {}
-        self._headers = [
+        headers = [
             self.tr("Date"),
             self.tr("Cadre"),
             self.tr("Mode"),
@@ -29,53 +25,19 @@ class DiaryTableModel(QAbstractTableModel):
             self.tr("Summary"),
             self.tr("Raised"),
         ]
-        self.refresh()
+        super().__init__(db, DiaryFilter(), headers, page_size, parent)
 
-    @property
-    def total(self) -> int:
-        return self._total
+    def load_context(self, s) -> None:
+        self._modes = setup.labels(s, "visit_mode")
 
-    def set_filter(self, flt: DiaryFilter) -> None:
-        self.filter = flt
-        self.refresh()
+    def count(self, s) -> int:
+        return diary_count(s, self.filter)
 
-    def refresh(self) -> None:
-        self.beginResetModel()
-        with self.db.reading() as s:
-            self._modes = setup.labels(s, "visit_mode")
-            self._total = diary_count(s, self.filter)
-            self._rows = diary_page(s, self.filter, 0, self.page_size)
-        self.endResetModel()
-
-    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total
-
-    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
-            return
-        with self.db.reading() as s:
-            page = diary_page(s, self.filter, len(self._rows), self.page_size)
-        if not page:
-            self._total = len(self._rows)
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-        self._rows.extend(page)
-        self.endInsertRows()
+    def page(self, s, offset: int, limit: int) -> list[DiaryRow]:
+        return diary_page(s, self.filter, offset, limit)
 
     def entry(self, row: int) -> DiaryRow:
         return self._rows[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self._rows):

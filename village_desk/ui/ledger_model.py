@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from village_desk.core import queries, setup
 from village_desk.core.db import Database
-from village_desk.core.ledger import STATUS_LABELS, is_overdue
+from village_desk.core.ledger import OPEN_STATUSES, STATUS_LABELS, is_overdue
 from village_desk.core.models import Matter
 from village_desk.core.queries import MatterFilter
+
+from .paged_model import PagedTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 MATTER_ID_ROLE = Qt.ItemDataRole.UserRole + 50
@@ -35,18 +37,12 @@ class Col:
     NUMBER, RECEIVED, APPLICANT, CONTENT, KIND, RESPONSIBLE, DEADLINE, STATUS = range(8)
 
 
-class MatterTableModel(QAbstractTableModel):
+class MatterTableModel(PagedTableModel):
     def __init__(self, db: Database, page_size: int = 200, parent=None):
-        super().__init__(parent)
-        self.db = db
-        self.page_size = page_size
-        self.filter = MatterFilter()
-        self._rows: list[Matter] = []
-        self._total = 0
         self._kinds: dict[str, str] = {}
         self._cadres: dict = {}
         self.due_soon_days = 3
-        self._headers = [
+        headers = [
             self.tr("No."),
             self.tr("Received"),
             self.tr("Applicant"),
@@ -56,68 +52,31 @@ class MatterTableModel(QAbstractTableModel):
             self.tr("Deadline"),
             self.tr("Status"),
         ]
-        self.refresh()
-
-    @property
-    def total(self) -> int:
-        return self._total
-
-    def set_filter(self, flt: MatterFilter) -> None:
-        self.filter = flt
-        self.refresh()
+        super().__init__(db, MatterFilter(), headers, page_size, parent)
 
     def refresh(self) -> None:
-        self.beginResetModel()
-        self.filter.today = dt.date.today()
-        with self.db.reading() as s:
-            self._kinds = setup.labels(s, "matter_kind")
-            self._cadres = {c.id: c.name for c in setup.cadres(s, include_inactive=True)}
-            self.due_soon_days = int(setup.get_setting(s, "due_soon_days") or 3)
-            self._total = queries.matter_count(s, self.filter)
-            self._rows = queries.matter_page(s, self.filter, 0, self.page_size)
-        self.endResetModel()
+        self.filter.today = dt.date.today()  # overdue / due soon as of now
+        super().refresh()
 
-    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total
+    def load_context(self, s) -> None:
+        self._kinds = setup.labels(s, "matter_kind")
+        self._cadres = {c.id: c.name for c in setup.cadres(s, include_inactive=True)}
+        self.due_soon_days = int(setup.get_setting(s, "due_soon_days") or 3)
 
-    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
-            return
-        with self.db.reading() as s:
-            page = queries.matter_page(s, self.filter, len(self._rows), self.page_size)
-        if not page:
-            self._total = len(self._rows)
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-        self._rows.extend(page)
-        self.endInsertRows()
+    def count(self, s) -> int:
+        return queries.matter_count(s, self.filter)
+
+    def page(self, s, offset: int, limit: int) -> list[Matter]:
+        return queries.matter_page(s, self.filter, offset, limit)
 
     def matter(self, row: int) -> Matter:
         return self._rows[row]
-
-    def row_of(self, matter_id) -> int:
-        for i, m in enumerate(self._rows):
-            if m.id == matter_id:
-                return i
-        return -1
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def is_due_soon(self, m: Matter) -> bool:
         today = dt.date.today()
         return (
             not is_overdue(m, today)
-            and m.status in ("registered", "in_progress", "forwarded", "result_returned")
+            and m.status in OPEN_STATUSES
             and m.deadline <= today + dt.timedelta(days=self.due_soon_days)
         )
 

@@ -1,20 +1,16 @@
 """Qt item models over the core queries.
 
-:class:`HouseholdTableModel` is lazy: it knows the total from
-``queries.household_count`` and pulls pages from ``queries.household_page``
-only as the view asks for them (``canFetchMore``/``fetchMore``), so a village
-(or township) of tens of thousands of households opens instantly. Filtering
-is done in SQL by replacing the :class:`~village_desk.core.queries.HouseholdFilter`.
+:class:`HouseholdTableModel` pages through ``queries.household_page`` lazily
+(see :class:`~.paged_model.PagedTableModel`); filtering is done in SQL by
+replacing the :class:`~village_desk.core.queries.HouseholdFilter`.
 """
 
 from __future__ import annotations
 
-import uuid
 from enum import IntEnum
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -26,6 +22,8 @@ from village_desk.core.db import Database
 from village_desk.core.queries import HouseholdFilter, HouseholdRow
 from village_desk.core.search import Hit
 from village_desk.core.validation import mask_phone
+
+from .paged_model import PagedTableModel
 
 HOUSEHOLD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 HIT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -45,16 +43,10 @@ class Col(IntEnum):
     OPEN_MATTERS = 7
 
 
-class HouseholdTableModel(QAbstractTableModel):
+class HouseholdTableModel(PagedTableModel):
     def __init__(self, db: Database, page_size: int = 200, parent=None):
-        super().__init__(parent)
-        self.db = db
-        self.page_size = page_size
-        self.filter = HouseholdFilter()
-        self._rows: list[HouseholdRow] = []
-        self._total = 0
         self._category_labels: dict[str, str] = {}
-        self._headers = [
+        headers = [
             self.tr("Household no."),
             self.tr("Head"),
             self.tr("Group"),
@@ -64,73 +56,19 @@ class HouseholdTableModel(QAbstractTableModel):
             self.tr("Last visit"),
             self.tr("Open matters"),
         ]
-        self.refresh()
+        super().__init__(db, HouseholdFilter(), headers, page_size, parent)
 
-    # ------------------------------------------------------------ loading
+    def load_context(self, s) -> None:
+        self._category_labels = setup.labels(s, "household_category")
 
-    @property
-    def total(self) -> int:
-        """Households matching the filter (loaded or not)."""
-        return self._total
+    def count(self, s) -> int:
+        return queries.household_count(s, self.filter)
 
-    def set_filter(self, flt: HouseholdFilter) -> None:
-        self.filter = flt
-        self.refresh()
-
-    def refresh(self) -> None:
-        self.beginResetModel()
-        with self.db.reading() as s:
-            self._category_labels = setup.labels(s, "household_category")
-            self._total = queries.household_count(s, self.filter)
-            self._rows = queries.household_page(s, self.filter, 0, self.page_size)
-        self.endResetModel()
-
-    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total
-
-    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
-            return
-        with self.db.reading() as s:
-            page = queries.household_page(s, self.filter, len(self._rows), self.page_size)
-        if not page:
-            self._total = len(self._rows)  # rows vanished meanwhile: stop asking
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-        self._rows.extend(page)
-        self.endInsertRows()
-
-    def row_of(self, household_id: uuid.UUID) -> int:
-        """The row showing this household, fetching pages as needed; -1 if absent."""
-        for i, row in enumerate(self._rows):
-            if row.id == household_id:
-                return i
-        while self.canFetchMore():
-            start = len(self._rows)
-            self.fetchMore()
-            if len(self._rows) == start:
-                break
-            for i in range(start, len(self._rows)):
-                if self._rows[i].id == household_id:
-                    return i
-        return -1
+    def page(self, s, offset: int, limit: int) -> list[HouseholdRow]:
+        return queries.household_page(s, self.filter, offset, limit)
 
     def household(self, row: int) -> HouseholdRow:
         return self._rows[row]
-
-    # ------------------------------------------------------------ model API
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Col)
-
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self._rows):
