@@ -4,67 +4,67 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="67"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="66"/>
         <source>{action}: {number}</source>
         <translation>{action}：{number}</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="92"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="91"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="94"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="93"/>
         <source>Forwarded to *</source>
         <translation>上报单位 *</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="99"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="98"/>
         <source>Level</source>
         <translation>办理层级</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="101"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="100"/>
         <source>Result from above *</source>
         <translation>上级办理结果 *</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="103"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="102"/>
         <source>Result *</source>
         <translation>办理结果 *</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="108"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="107"/>
         <source>Satisfaction *</source>
         <translation>满意度 *</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="109"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="108"/>
         <source>What the applicant said</source>
         <translation>群众的意见</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="112"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="111"/>
         <source>State all reasons at once (one per line), so the applicant does not have to come back twice.</source>
         <translation>请一次性写明全部理由（每行一条），不让群众跑第二趟。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="116"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="115"/>
         <source>Reasons *</source>
         <translation>退回理由 *</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="118"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="117"/>
         <source>Explain to the applicant why it cannot be solved now.</source>
         <translation>请向群众说明暂时不能解决的原因（不能解决的也要给个说法）。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="119"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="118"/>
         <source>Explanation *</source>
         <translation>解释说明 *</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="122"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="121"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -114,37 +114,37 @@
 <context>
     <name>CadreDialog</name>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="66"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="64"/>
         <source>Edit cadre</source>
         <translation>修改干部信息</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="66"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="64"/>
         <source>Add cadre</source>
         <translation>添加干部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="76"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="74"/>
         <source>Active (can be chosen for new records)</source>
         <translation>在用（新记录中可以选择）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="82"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="80"/>
         <source>Name *</source>
         <translation>姓名 *</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="83"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="81"/>
         <source>Role</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="84"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="82"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="90"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="88"/>
         <source>Duties</source>
         <translation>职责</translation>
     </message>
@@ -566,122 +566,122 @@
 <context>
     <name>DiaryPage</name>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="68"/>
+        <location filename="../../village_desk/ui/diary_page.py" line="67"/>
         <source>From</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="70"/>
+        <location filename="../../village_desk/ui/diary_page.py" line="69"/>
         <source>Until</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="80"/>
+        <location filename="../../village_desk/ui/diary_page.py" line="79"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="81"/>
+        <location filename="../../village_desk/ui/diary_page.py" line="80"/>
         <source>New entry…</source>
         <translation>写日记…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="82"/>
+        <location filename="../../village_desk/ui/diary_page.py" line="81"/>
         <source>New diary entry (Ctrl+N)</source>
         <translation>新写民情日记（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="83"/>
+        <location filename="../../village_desk/ui/diary_page.py" line="82"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="84"/>
+        <location filename="../../village_desk/ui/diary_page.py" line="83"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="85"/>
+        <location filename="../../village_desk/ui/diary_page.py" line="84"/>
         <source>Print visit diary…</source>
         <translation>打印民情日记…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="87"/>
+        <location filename="../../village_desk/ui/diary_page.py" line="86"/>
         <source>A cadre&apos;s entries for a period, for the township&apos;s spot check (Ctrl+P)</source>
         <translation>打印某位干部一段时间的日记，供乡镇抽查（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="93"/>
+        <location filename="../../village_desk/ui/diary_page.py" line="92"/>
         <source>Cadre</source>
         <translation>干部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="96"/>
+        <location filename="../../village_desk/ui/diary_page.py" line="95"/>
         <source>Mode</source>
         <translation>走访方式</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="99"/>
+        <location filename="../../village_desk/ui/diary_page.py" line="98"/>
         <source>Household</source>
         <translation>户</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="121"/>
+        <location filename="../../village_desk/ui/diary_page.py" line="120"/>
         <source>Continue draft</source>
         <translation>继续填写草稿</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="197"/>
+        <location filename="../../village_desk/ui/diary_page.py" line="196"/>
         <source>All cadres</source>
         <translation>全部干部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="200"/>
+        <location filename="../../village_desk/ui/diary_page.py" line="199"/>
         <source>All modes</source>
         <translation>全部方式</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="277"/>
+        <location filename="../../village_desk/ui/diary_page.py" line="276"/>
         <source>{n} matching entries</source>
         <translation>符合条件 {n} 篇</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="279"/>
+        <location filename="../../village_desk/ui/diary_page.py" line="278"/>
         <source>{n} entries</source>
         <translation>共 {n} 篇</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="286"/>
+        <location filename="../../village_desk/ui/diary_page.py" line="285"/>
         <source>Draft of {date}: {who} (saved {saved})</source>
         <translation>{date} 的草稿：{who}（{saved} 保存）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="293"/>
+        <location filename="../../village_desk/ui/diary_page.py" line="292"/>
         <source>{n} unfinished drafts (saved automatically):</source>
         <translation>{n} 份未写完的草稿（已自动保存）：</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="360"/>
+        <location filename="../../village_desk/ui/diary_page.py" line="359"/>
         <source>Delete entry</source>
         <translation>删除日记</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="362"/>
+        <location filename="../../village_desk/ui/diary_page.py" line="361"/>
         <source>Delete this diary entry? Matters created from it stay in the ledger. You can undo this right afterwards.</source>
         <translation>删除这篇民情日记吗？由它转入台账的事项会保留。删除后可以立即撤销。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="374"/>
+        <location filename="../../village_desk/ui/diary_page.py" line="373"/>
         <source>diary entry of {date} {who}</source>
         <translation>{date} 的民情日记 {who}</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="415"/>
+        <location filename="../../village_desk/ui/diary_page.py" line="414"/>
         <source>The diary entry was saved.</source>
         <translation>民情日记已保存。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_page.py" line="417"/>
+        <location filename="../../village_desk/ui/diary_page.py" line="416"/>
         <source>{n} matters were entered in the ledger.</source>
         <translation>{n} 件事项已转入台账。</translation>
     </message>
@@ -722,42 +722,42 @@
 <context>
     <name>DiaryTableModel</name>
     <message>
-        <location filename="../../village_desk/ui/diary_model.py" line="25"/>
+        <location filename="../../village_desk/ui/diary_model.py" line="21"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_model.py" line="26"/>
+        <location filename="../../village_desk/ui/diary_model.py" line="22"/>
         <source>Cadre</source>
         <translation>干部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_model.py" line="27"/>
+        <location filename="../../village_desk/ui/diary_model.py" line="23"/>
         <source>Mode</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_model.py" line="28"/>
+        <location filename="../../village_desk/ui/diary_model.py" line="24"/>
         <source>Households / place</source>
         <translation>走访对象/地点</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_model.py" line="29"/>
+        <location filename="../../village_desk/ui/diary_model.py" line="25"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_model.py" line="30"/>
+        <location filename="../../village_desk/ui/diary_model.py" line="26"/>
         <source>Raised</source>
         <translation>反映问题</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_model.py" line="102"/>
+        <location filename="../../village_desk/ui/diary_model.py" line="64"/>
         <source>{n} solved</source>
         <translation>当场解决 {n}</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/diary_model.py" line="104"/>
+        <location filename="../../village_desk/ui/diary_model.py" line="66"/>
         <source>{n} to ledger</source>
         <translation>转入台账 {n}</translation>
     </message>
@@ -765,17 +765,17 @@
 <context>
     <name>EndPairingDialog</name>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="479"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="462"/>
         <source>End pairing</source>
         <translation>结束结对</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="490"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="473"/>
         <source>End date</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="492"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="475"/>
         <source>Reason *</source>
         <translation>原因 *</translation>
     </message>
@@ -1033,77 +1033,77 @@
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="293"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="286"/>
         <source>Edit household</source>
         <translation>修改户信息</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="293"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="286"/>
         <source>New household</source>
         <translation>新建户</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="295"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="288"/>
         <source>Household no.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="297"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="290"/>
         <source>(no group)</source>
         <translation>（未分组）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="306"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="299"/>
         <source>Work, schooling, medical care, old-age care, income, housing…</source>
         <translation>就业、子女入学、医疗、养老、收入、住房…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="313"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="306"/>
         <source>Household</source>
         <translation>户</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="323"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="316"/>
         <source>Household no. *</source>
         <translation>户号 *</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="324"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="317"/>
         <source>Group</source>
         <translation>组</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="325"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="318"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="326"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="319"/>
         <source>Household phone</source>
         <translation>家庭电话</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="327"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="320"/>
         <source>Categories</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="328"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="321"/>
         <source>Situation</source>
         <translation>家庭情况</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="329"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="322"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="336"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="329"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="341"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="334"/>
         <source>Further members are added on the household page.</source>
         <translation>其他家庭成员在户页面中添加。</translation>
     </message>
@@ -1152,57 +1152,57 @@
 <context>
     <name>HouseholdTableModel</name>
     <message>
-        <location filename="../../village_desk/ui/models.py" line="58"/>
+        <location filename="../../village_desk/ui/models.py" line="50"/>
         <source>Household no.</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/models.py" line="59"/>
+        <location filename="../../village_desk/ui/models.py" line="51"/>
         <source>Head</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/models.py" line="60"/>
+        <location filename="../../village_desk/ui/models.py" line="52"/>
         <source>Group</source>
         <translation>组</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/models.py" line="61"/>
+        <location filename="../../village_desk/ui/models.py" line="53"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/models.py" line="62"/>
+        <location filename="../../village_desk/ui/models.py" line="54"/>
         <source>Categories</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/models.py" line="63"/>
+        <location filename="../../village_desk/ui/models.py" line="55"/>
         <source>Paired cadres</source>
         <translation>结对干部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/models.py" line="64"/>
+        <location filename="../../village_desk/ui/models.py" line="56"/>
         <source>Last visit</source>
         <translation>最近走访</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/models.py" line="65"/>
+        <location filename="../../village_desk/ui/models.py" line="57"/>
         <source>Open matters</source>
         <translation>未办结事项</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/models.py" line="144"/>
+        <location filename="../../village_desk/ui/models.py" line="82"/>
         <source>{n} overdue</source>
         <translation>其中 {n} 件已逾期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/models.py" line="172"/>
+        <location filename="../../village_desk/ui/models.py" line="110"/>
         <source>never</source>
         <translation>从未走访</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/models.py" line="177"/>
+        <location filename="../../village_desk/ui/models.py" line="115"/>
         <source>{n} ({overdue} overdue)</source>
         <translation>{n}（逾期 {overdue}）</translation>
     </message>
@@ -1967,112 +1967,112 @@ File: {path}</source>
 <context>
     <name>MatterDialog</name>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="178"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="177"/>
         <source>Edit matter {number}</source>
         <translation>修改事项 {number}</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="180"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="179"/>
         <source>Register a matter</source>
         <translation>登记台账事项</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="203"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="202"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="210"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="209"/>
         <source>If not a registered household</source>
         <translation>不是已登记的户时填写</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="233"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="232"/>
         <source>Post publicly (masked)</source>
         <translation>公示（姓名电话打码）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="234"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="233"/>
         <source>Do not post</source>
         <translation>不公示</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="246"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="245"/>
         <source>Applicant household</source>
         <translation>申请人所在户</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="247"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="246"/>
         <source>Applicant name</source>
         <translation>申请人姓名</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="248"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="247"/>
         <source>Applicant phone</source>
         <translation>申请人电话</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="249"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="248"/>
         <source>Matter *</source>
         <translation>申办事项 *</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="250"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="249"/>
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="251"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="250"/>
         <source>Channel</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="252"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="251"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="253"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="252"/>
         <source>Service type</source>
         <translation>代办类型</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="254"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="253"/>
         <source>Level</source>
         <translation>办理层级</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="255"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="254"/>
         <source>Handling</source>
         <translation>办理方式</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="256"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="255"/>
         <source>Deadline</source>
         <translation>办结时限</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="257"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="256"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="258"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="257"/>
         <source>Co-handlers</source>
         <translation>协办人</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="259"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="258"/>
         <source>Public notice</source>
         <translation>公示</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="310"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="304"/>
         <source>Set at registration; cannot be changed here</source>
         <translation>登记时确定，这里不能修改</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="386"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="380"/>
         <source>Add a cadre in Settings first.</source>
         <translation>请先在“设置”中添加干部。</translation>
     </message>
@@ -2080,57 +2080,57 @@ File: {path}</source>
 <context>
     <name>MatterTableModel</name>
     <message>
-        <location filename="../../village_desk/ui/ledger_model.py" line="50"/>
+        <location filename="../../village_desk/ui/ledger_model.py" line="46"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_model.py" line="51"/>
+        <location filename="../../village_desk/ui/ledger_model.py" line="47"/>
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_model.py" line="52"/>
+        <location filename="../../village_desk/ui/ledger_model.py" line="48"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_model.py" line="53"/>
+        <location filename="../../village_desk/ui/ledger_model.py" line="49"/>
         <source>Matter</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_model.py" line="54"/>
+        <location filename="../../village_desk/ui/ledger_model.py" line="50"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_model.py" line="55"/>
+        <location filename="../../village_desk/ui/ledger_model.py" line="51"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_model.py" line="56"/>
+        <location filename="../../village_desk/ui/ledger_model.py" line="52"/>
         <source>Deadline</source>
         <translation>办结时限</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_model.py" line="57"/>
+        <location filename="../../village_desk/ui/ledger_model.py" line="53"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_model.py" line="137"/>
+        <location filename="../../village_desk/ui/ledger_model.py" line="96"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_model.py" line="139"/>
+        <location filename="../../village_desk/ui/ledger_model.py" line="98"/>
         <source>Due within {n} days</source>
         <translation>{n} 天内到期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/ledger_model.py" line="177"/>
+        <location filename="../../village_desk/ui/ledger_model.py" line="136"/>
         <source>{status} (overdue)</source>
         <translation>{status}（逾期）</translation>
     </message>
@@ -2138,203 +2138,203 @@ File: {path}</source>
 <context>
     <name>MatterView</name>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="425"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="419"/>
         <source>← Back to list</source>
         <translation>← 返回列表</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="435"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="429"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="436"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="430"/>
         <source>Correct the registration details</source>
         <translation>更正登记信息</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="437"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="431"/>
         <source>Print referral form…</source>
         <translation>打印办理申请…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="439"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="433"/>
         <source>办理申请 for a matter forwarded to the township or county (Ctrl+P)</source>
         <translation>为已上报乡镇或县里的事项打印办理申请（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="441"/>
-        <location filename="../../village_desk/ui/matter_view.py" line="681"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="435"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="675"/>
         <source>Delete matter</source>
         <translation>删除事项</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="442"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="436"/>
         <source>For a matter registered by mistake</source>
         <translation>用于误登记的事项</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="446"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="440"/>
         <source>Next step</source>
         <translation>办理</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="449"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="443"/>
         <source>No further steps: this matter is finished.</source>
         <translation>此事项已经办完，没有下一步。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="455"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="449"/>
         <source>Applicant</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="456"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="450"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="457"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="451"/>
         <source>Household</source>
         <translation>所在户</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="458"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="452"/>
         <source>Received</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="459"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="453"/>
         <source>Channel</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="460"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="454"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="461"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="455"/>
         <source>Service type</source>
         <translation>代办类型</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="462"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="456"/>
         <source>Level</source>
         <translation>办理层级</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="463"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="457"/>
         <source>Handling</source>
         <translation>办理方式</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="464"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="458"/>
         <source>Deadline</source>
         <translation>办结时限</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="465"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="459"/>
         <source>Responsible</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="466"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="460"/>
         <source>Co-handlers</source>
         <translation>协办人</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="467"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="461"/>
         <source>Forwarded to</source>
         <translation>上报单位</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="468"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="462"/>
         <source>Result</source>
         <translation>办理结果</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="469"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="463"/>
         <source>Done on</source>
         <translation>办结日期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="470"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="464"/>
         <source>Return reasons</source>
         <translation>退回理由</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="471"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="465"/>
         <source>Explanation</source>
         <translation>解释说明</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="472"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="466"/>
         <source>Return visit</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="473"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="467"/>
         <source>Closed on</source>
         <translation>销号日期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="474"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="468"/>
         <source>Public notice</source>
         <translation>公示</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="495"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="489"/>
         <source>Open household</source>
         <translation>打开此户</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="496"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="490"/>
         <source>Matter</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="512"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="506"/>
         <source>Add a progress note (notes are never overwritten)</source>
         <translation>添加办理情况（已有记录不会被覆盖）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="514"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="508"/>
         <source>Add note</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="518"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="512"/>
         <source>Progress notes</source>
         <translation>办理情况</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="571"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="565"/>
         <source>Matter {number}</source>
         <translation>事项 {number}</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="575"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="569"/>
         <source>{status} (overdue)</source>
         <translation>{status}（逾期）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="621"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="615"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="621"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="615"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="627"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="621"/>
         <source>From the visit diary of {date} →</source>
         <translation>来自 {date} 的民情日记 →</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/matter_view.py" line="683"/>
+        <location filename="../../village_desk/ui/matter_view.py" line="677"/>
         <source>Delete matter {number} with its progress notes? Use this only for a matter registered by mistake. You can undo this right afterwards.</source>
         <translation>删除事项 {number} 及其办理记录吗？只应删除误登记的事项。删除后可以立即撤销。</translation>
     </message>
@@ -2453,27 +2453,27 @@ File: {path}</source>
 <context>
     <name>PairingDialog</name>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="422"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="410"/>
         <source>Pair a cadre</source>
         <translation>结对干部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="439"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="427"/>
         <source>Cadre</source>
         <translation>干部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="441"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="429"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="442"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="430"/>
         <source>Start date</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="443"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="431"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -2549,12 +2549,12 @@ File: {path}</source>
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="248"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="246"/>
         <source>Edit member</source>
         <translation>修改家庭成员</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="248"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="246"/>
         <source>Add member</source>
         <translation>添加家庭成员</translation>
     </message>
@@ -2562,79 +2562,79 @@ File: {path}</source>
 <context>
     <name>PersonForm</name>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="73"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="71"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="83"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="81"/>
         <source>(unknown)</source>
         <translation>（未知）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="87"/>
-        <location filename="../../village_desk/ui/household_forms.py" line="130"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="85"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="128"/>
         <source>ID number</source>
         <translation>公民身份号码</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="88"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="86"/>
         <source>18 digits (last may be X); may be left empty</source>
         <translation>18位，最后一位可以是X；可以不填</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="92"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="90"/>
         <source>Known</source>
         <translation>已知</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="101"/>
-        <location filename="../../village_desk/ui/household_forms.py" line="142"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="99"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="140"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="105"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="103"/>
         <source>Party member</source>
         <translation>党员</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="122"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="120"/>
         <source>Name *</source>
         <translation>姓名 *</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="123"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="121"/>
         <source>Relation to head</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="134"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="132"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="141"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="139"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="143"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="141"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="145"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="143"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="146"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="144"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/household_forms.py" line="171"/>
+        <location filename="../../village_desk/ui/household_forms.py" line="169"/>
         <source>Born {date}, {gender}</source>
         <translation>出生于 {date}，{gender}</translation>
     </message>
@@ -3186,12 +3186,12 @@ File: {path}</source>
 <context>
     <name>SearchHitModel</name>
     <message>
-        <location filename="../../village_desk/ui/models.py" line="220"/>
+        <location filename="../../village_desk/ui/models.py" line="158"/>
         <source>{name} ({relation})</source>
         <translation>{name}（{relation}）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/models.py" line="223"/>
+        <location filename="../../village_desk/ui/models.py" line="161"/>
         <source>No. {number}</source>
         <translation>户号 {number}</translation>
     </message>
@@ -3199,425 +3199,425 @@ File: {path}</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="151"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="144"/>
         <source>Village</source>
         <translation>村庄信息</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="152"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="145"/>
         <source>Groups</source>
         <translation>村民小组</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="153"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="146"/>
         <source>Cadres</source>
         <translation>干部</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="154"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="147"/>
         <source>Vocabularies</source>
         <translation>词表</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="155"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="148"/>
         <source>Deadlines and duty days</source>
         <translation>时限和值班</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="156"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="149"/>
         <source>Visit quotas</source>
         <translation>走访任务</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="157"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="150"/>
         <source>Contact card and printing</source>
         <translation>联系卡与打印</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="158"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="151"/>
         <source>Display</source>
         <translation>界面</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="161"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="154"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="184"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="177"/>
         <source>Village (community) *</source>
         <translation>村（社区）名称 *</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="185"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="178"/>
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="186"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="179"/>
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="187"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="180"/>
         <source>Division code (12 digits)</source>
         <translation>统计用区划代码（12位）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="188"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="181"/>
         <source>Service station phone</source>
         <translation>村服务站电话</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="189"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="182"/>
         <source>Secretary mailbox / hotline</source>
         <translation>书记信箱/专线电话</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="196"/>
-        <location filename="../../village_desk/ui/settings_page.py" line="311"/>
-        <location filename="../../village_desk/ui/settings_page.py" line="343"/>
-        <location filename="../../village_desk/ui/settings_page.py" line="439"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="189"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="304"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="336"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="432"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="208"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="201"/>
         <source>Add group…</source>
         <translation>添加小组…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="209"/>
-        <location filename="../../village_desk/ui/settings_page.py" line="252"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="202"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="245"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="210"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="203"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="224"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="217"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="225"/>
-        <location filename="../../village_desk/ui/settings_page.py" line="324"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="218"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="317"/>
         <source>Role</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="226"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="219"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="227"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="220"/>
         <source>Duties</source>
         <translation>职责</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="228"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="221"/>
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="235"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="228"/>
         <source>Add cadre…</source>
         <translation>添加干部…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="236"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="229"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="251"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="244"/>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="253"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="246"/>
         <source>Retire / reinstate</source>
         <translation>停用/恢复</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="255"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="248"/>
         <source>Retired entries are no longer offered for new records; old records keep them.</source>
         <translation>停用的条目不再供新记录选择；已有记录保持不变。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="264"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="257"/>
         <source>List</source>
         <translation>词表</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="282"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="275"/>
         <source>Default deadline (days) by matter kind</source>
         <translation>各类事项默认办结时限（天）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="499"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="492"/>
         <source>Other / no kind</source>
         <translation>其他/未分类</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="286"/>
-        <location filename="../../village_desk/ui/settings_page.py" line="289"/>
-        <location filename="../../village_desk/ui/settings_page.py" line="509"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="279"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="282"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="502"/>
         <source> days</source>
         <translation> 天未走访</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="292"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="285"/>
         <source>Highlight matters due within</source>
         <translation>提前提醒到期天数</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="293"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="286"/>
         <source>Households long unvisited after</source>
         <translation>多久未走访算长期未走访</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="294"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="287"/>
         <source>Monthly minimum visits per cadre</source>
         <translation>每位干部每月最低走访户次</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="298"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="291"/>
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="299"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="292"/>
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="300"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="293"/>
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="301"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="294"/>
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="302"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="295"/>
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="303"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="296"/>
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="304"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="297"/>
         <source>Sun</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="310"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="303"/>
         <source>Duty days (一线工作日)</source>
         <translation>一线工作日</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="324"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="317"/>
         <source>Counted as</source>
         <translation>考核口径</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="324"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="317"/>
         <source>Number</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="324"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="317"/>
         <source>Period</source>
         <translation>周期</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="366"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="359"/>
         <source>No quota</source>
         <translation>不考核</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="367"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="360"/>
         <source>Visits (household-times)</source>
         <translation>走访户次</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="368"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="361"/>
         <source>Households (each counted once)</source>
         <translation>走访户数（每户只计一次）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="372"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="365"/>
         <source>per year</source>
         <translation>每年</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="373"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="366"/>
         <source>per month</source>
         <translation>每月</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="374"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="367"/>
         <source>per campaign</source>
         <translation>每轮活动</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="336"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="329"/>
         <source>Visits count every household visited each time (户次); households count each household once in the period (户). Campaign quotas cover a visiting campaign as the township sets it.</source>
         <translation>户次：每走访一户计一次，同一户多次走访重复计；户数：周期内每户只计一次。“每轮活动”按乡镇组织的走访活动期计算。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="399"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="392"/>
         <source>e.g. 民情联系卡, 干群连心卡</source>
         <translation>如：民情联系卡、干群连心卡</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="406"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="399"/>
         <source>Empty: a Chinese font found on this computer</source>
         <translation>留空：使用本机找到的中文字体</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="407"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="400"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="416"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="409"/>
         <source>Card title</source>
         <translation>联系卡标题</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="417"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="410"/>
         <source>Slogan</source>
         <translation>标语</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="418"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="411"/>
         <source>Policy publicity text</source>
         <translation>政策宣传内容</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="419"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="412"/>
         <source>Service items (one per line)</source>
         <translation>代办事项清单（每行一项）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="420"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="413"/>
         <source>Print font (.ttf / .ttc)</source>
         <translation>打印字体（.ttf / .ttc）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="431"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="424"/>
         <source>Printouts embed this font so Chinese shows on any computer. Use a TrueType font with Chinese characters (.ttf or .ttc, e.g. msyh.ttc, simhei.ttf); .otf fonts cannot be embedded.</source>
         <translation>打印文件会嵌入此字体，在任何电脑上都能显示中文。请选择含汉字的 TrueType 字体（.ttf 或 .ttc，如 msyh.ttc、simhei.ttf）；.otf 字体无法嵌入。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="453"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="446"/>
         <source>Choose the print font</source>
         <translation>选择打印字体</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="455"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="448"/>
         <source>TrueType fonts (*.ttf *.ttc *.TTF *.TTC)</source>
         <translation>TrueType 字体 (*.ttf *.ttc *.TTF *.TTC)</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="475"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="468"/>
         <source>Large font (easier to read)</source>
         <translation>大字体（看得更清楚）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="476"/>
-        <location filename="../../village_desk/ui/settings_page.py" line="791"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="469"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="784"/>
         <source>A new language applies after restarting.</source>
         <translation>新的界面语言在重新启动后生效。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="479"/>
-        <location filename="../../village_desk/ui/settings_page.py" line="791"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="472"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="784"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="560"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="553"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="560"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="553"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="596"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="589"/>
         <source> (retired)</source>
         <translation>（已停用）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="620"/>
-        <location filename="../../village_desk/ui/settings_page.py" line="729"/>
-        <location filename="../../village_desk/ui/settings_page.py" line="780"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="613"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="722"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="773"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="626"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="619"/>
         <source>Add group</source>
         <translation>添加村民小组</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="626"/>
-        <location filename="../../village_desk/ui/settings_page.py" line="637"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="619"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="630"/>
         <source>Group name:</source>
         <translation>组名：</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="637"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="630"/>
         <source>Rename group</source>
         <translation>重命名村民小组</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="669"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="662"/>
         <source>Add entry</source>
         <translation>添加条目</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="669"/>
-        <location filename="../../village_desk/ui/settings_page.py" line="683"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="662"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="676"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="683"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="676"/>
         <source>Rename entry</source>
         <translation>重命名条目</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="739"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="732"/>
         <source>There is no font file at this path.</source>
         <translation>这个位置没有字体文件。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="742"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="735"/>
         <source>Choose a TrueType font (.ttf or .ttc); .otf and other fonts cannot be embedded.</source>
         <translation>请选择 TrueType 字体（.ttf 或 .ttc）；.otf 等字体无法嵌入。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="748"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="741"/>
         <source>This font cannot be used: it is damaged or has no Chinese characters.</source>
         <translation>此字体不能使用：文件已损坏或不含汉字。</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/settings_page.py" line="759"/>
+        <location filename="../../village_desk/ui/settings_page.py" line="752"/>
         <source>Enter the title printed on the cards.</source>
         <translation>请填写印在联系卡上的标题。</translation>
     </message>
@@ -3669,47 +3669,47 @@ File: {path}</source>
 <context>
     <name>Widgets</name>
     <message>
-        <location filename="../../village_desk/ui/widgets.py" line="131"/>
+        <location filename="../../village_desk/ui/widgets.py" line="132"/>
         <source>Could not save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/widgets.py" line="140"/>
+        <location filename="../../village_desk/ui/widgets.py" line="141"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/widgets.py" line="148"/>
+        <location filename="../../village_desk/ui/widgets.py" line="149"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/widgets.py" line="149"/>
+        <location filename="../../village_desk/ui/widgets.py" line="150"/>
         <source>Discard unsaved changes?</source>
         <translation>放弃未保存的修改？</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/widgets.py" line="151"/>
+        <location filename="../../village_desk/ui/widgets.py" line="152"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/widgets.py" line="154"/>
+        <location filename="../../village_desk/ui/widgets.py" line="155"/>
         <source>Keep editing</source>
         <translation>继续编辑</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/widgets.py" line="279"/>
+        <location filename="../../village_desk/ui/widgets.py" line="290"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/widgets.py" line="346"/>
+        <location filename="../../village_desk/ui/widgets.py" line="357"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../village_desk/ui/widgets.py" line="362"/>
+        <location filename="../../village_desk/ui/widgets.py" line="373"/>
         <source>Deleted: {what}</source>
         <translation>已删除：{what}</translation>
     </message>

@@ -541,7 +541,7 @@ class DiaryEditor(QWidget):
         return {
             "entry_id": str(self.entry_id) if self.entry_id else "",
             "saved_at": dt.datetime.now().isoformat(timespec="seconds"),
-            "date": dt.date(d.year(), d.month(), d.day()).isoformat(),
+            "date": d.toPython().isoformat(),
             "mode": self.mode_combo.currentData(),
             "author_id": self.author_combo.currentData(),
             "companion_ids": [str(c) for c in self.companions.ids()],
@@ -607,7 +607,7 @@ class DiaryEditor(QWidget):
         d = self.date_edit.date()
         author = self.author_combo.currentData()
         return DiaryInput(
-            date=dt.date(d.year(), d.month(), d.day()),
+            date=d.toPython(),
             mode=self.mode_combo.currentData(),
             author_id=uuid.UUID(author) if author else None,
             household_ids=self.picker.household_ids(),

@@ -3,7 +3,6 @@ the drafts waiting to be finished, and the editor."""
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 
 from PySide6.QtCore import QDate, Qt, Signal, Slot
@@ -217,11 +216,11 @@ class DiaryPage(QWidget):
         since = None
         if self.since_check.isChecked():
             d = self.since_edit.date()
-            since = dt.date(d.year(), d.month(), d.day())
+            since = d.toPython()
         until = None
         if self.until_check.isChecked():
             d = self.until_edit.date()
-            until = dt.date(d.year(), d.month(), d.day())
+            until = d.toPython()
         return DiaryFilter(
             author_id=uuid.UUID(cadre) if cadre else None,
             mode=self.mode_combo.currentData(),

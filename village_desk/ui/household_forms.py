@@ -7,7 +7,6 @@ service's own :class:`ValidationError` is shown next to the field it names.
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 
 from PySide6.QtCore import QDate, Qt, Slot
@@ -15,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -34,7 +32,7 @@ from village_desk.core.households import HouseholdInput, PersonInput
 from village_desk.core.models import Household, Person
 from village_desk.core.validation import ValidationError, optional_phone, parse_id_number
 
-from .widgets import HINT_STYLE, EditDialog, FieldErrors, error_label, save_shortcut, set_combo_data
+from .widgets import HINT_STYLE, EditDialog, FieldErrors, error_label, set_combo_data
 
 
 def _vocab(db: Database, kind: str):
@@ -194,7 +192,7 @@ class PersonForm(QWidget):
         birth = None
         if self.birth_check.isChecked():
             d = self.birth_edit.date()
-            birth = dt.date(d.year(), d.month(), d.day())
+            birth = d.toPython()
         return PersonInput(
             name=self.name_edit.text(),
             relation=self.relation_combo.currentData(),
@@ -249,12 +247,7 @@ class PersonDialog(EditDialog):
         self.form = PersonForm(db)
         if person is not None:
             self.form.load(person)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        save_shortcut(self, self.buttons.button(QDialogButtonBox.StandardButton.Save))
+        self.buttons = self.save_cancel_buttons()
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         layout.addWidget(self.buttons)
@@ -356,12 +349,7 @@ class HouseholdDialog(EditDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        save_shortcut(self, self.buttons.button(QDialogButtonBox.StandardButton.Save))
+        self.buttons = self.save_cancel_buttons()
         outer = QVBoxLayout(self)
         outer.addWidget(scroll, 1)
         outer.addWidget(self.buttons)
@@ -441,12 +429,7 @@ class PairingDialog(EditDialog):
         form.addRow(self.tr("Kind"), self.kind_combo)
         form.addRow(self.tr("Start date"), self.start_edit)
         form.addRow(self.tr("Reason"), self.reason_edit)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        save_shortcut(self, buttons.button(QDialogButtonBox.StandardButton.Save))
+        buttons = self.save_cancel_buttons()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.general_error)
@@ -463,7 +446,7 @@ class PairingDialog(EditDialog):
                 self.household_id,
                 uuid.UUID(self.cadre_combo.currentData()),
                 self.kind_combo.currentData(),
-                dt.date(d.year(), d.month(), d.day()),
+                d.toPython(),
                 self.reason_edit.text(),
             )
         except Exception as err:
@@ -491,12 +474,7 @@ class EndPairingDialog(EditDialog):
         form.addRow("", date_error)
         form.addRow(self.tr("Reason *"), self.reason_edit)
         form.addRow("", reason_error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        save_shortcut(self, buttons.button(QDialogButtonBox.StandardButton.Save))
+        buttons = self.save_cancel_buttons()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.general_error)
@@ -511,7 +489,7 @@ class EndPairingDialog(EditDialog):
                 self.db,
                 self.actor_id,
                 self.pairing_id,
-                dt.date(d.year(), d.month(), d.day()),
+                d.toPython(),
                 self.reason_edit.text(),
             )
         except Exception as err:

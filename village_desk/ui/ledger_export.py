@@ -61,7 +61,7 @@ def _qdate(d: dt.date) -> QDate:
 
 
 def _pydate(d: QDate) -> dt.date:
-    return dt.date(d.year(), d.month(), d.day())
+    return d.toPython()
 
 
 def show_in_folder(path: Path) -> None:

@@ -43,7 +43,6 @@ from .widgets import (
     call_service,
     error_label,
     heading,
-    save_shortcut,
     set_combo_data,
 )
 
@@ -265,12 +264,7 @@ class MatterDialog(EditDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        save_shortcut(self, buttons.button(QDialogButtonBox.StandardButton.Save))
+        buttons = self.save_cancel_buttons()
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -44,7 +43,6 @@ from .widgets import (
     call_service,
     error_label,
     heading,
-    save_shortcut,
     set_combo_data,
 )
 
@@ -95,12 +93,7 @@ class CadreDialog(EditDialog):
             self.phone_edit.setText(cadre.phone)
             self.duties_edit.setPlainText(cadre.duties)
             self.active_check.setChecked(cadre.active)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        save_shortcut(self, buttons.button(QDialogButtonBox.StandardButton.Save))
+        buttons = self.save_cancel_buttons()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.general_error)

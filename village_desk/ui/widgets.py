@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QFrame,
     QLabel,
     QLineEdit,
@@ -231,6 +232,16 @@ class EditDialog(QDialog):
         if self.has_changes() and not self.confirm_discard(self):
             return
         super().reject()
+
+    def save_cancel_buttons(self) -> QDialogButtonBox:
+        """保存 / 取消, wired to ``self.save`` and :meth:`reject`, with Ctrl+S."""
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        save_shortcut(self, buttons.button(QDialogButtonBox.StandardButton.Save))
+        return buttons
 
 
 def set_combo_data(combo: QComboBox, value) -> None:
