@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import String, and_, cast, func, select
 from sqlalchemy.orm import Session
 
-from .models import Cadre, DiaryEntry, DiaryHousehold, DiaryItem, Household, Person
+from .models import Cadre, DiaryEntry, DiaryHousehold, DiaryItem
+from .queries import household_labels
 
 
 @dataclass
@@ -86,20 +87,14 @@ def diary_page(s: Session, flt: DiaryFilter, offset: int = 0, limit: int = 200) 
     if not by_id:
         return rows
     links = s.execute(
-        select(DiaryHousehold.entry_id, Household.number, Person.name)
-        .join(Household, Household.id == DiaryHousehold.household_id)
-        .outerjoin(
-            Person,
-            and_(
-                Person.household_id == Household.id,
-                Person.relation == "head",
-                Person.deleted.is_(False),
-            ),
+        select(DiaryHousehold.entry_id, DiaryHousehold.household_id).where(
+            DiaryHousehold.entry_id.in_(by_id), DiaryHousehold.deleted.is_(False)
         )
-        .where(DiaryHousehold.entry_id.in_(by_id), DiaryHousehold.deleted.is_(False))
-    )
-    for entry_id, number, head in links:
-        by_id[entry_id].households.append(f"{head or ''}（{number}）")
+    ).all()
+    labels = household_labels(s, {hid for _, hid in links})
+    for entry_id, household_id in links:
+        by_id[entry_id].households.append(labels.get(household_id, ""))
+
     items = s.execute(
         select(DiaryItem.entry_id, DiaryItem.outcome, func.count())
         .where(DiaryItem.entry_id.in_(by_id), DiaryItem.deleted.is_(False))

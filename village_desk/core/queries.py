@@ -187,6 +187,25 @@ def aliased_head():
     )
 
 
+def household_label(head: str | None, number: str) -> str:
+    """How a household is named in lists: 户主（户号）."""
+    return f"{head or ''}（{number}）"
+
+
+def household_labels(session: Session, ids) -> dict[uuid.UUID, str]:
+    """'户主（户号）' for each of these households."""
+    ids = list(ids)
+    if not ids:
+        return {}
+    head = aliased_head()
+    rows = session.execute(
+        select(Household.id, Household.number, head.c.name)
+        .outerjoin(head, head.c.household_id == Household.id)
+        .where(Household.id.in_(ids))
+    )
+    return {hid: household_label(name, number) for hid, number, name in rows}
+
+
 def current_cadre_names(
     session: Session, household_ids: list[uuid.UUID]
 ) -> dict[uuid.UUID, list[str]]:

@@ -18,11 +18,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
-from village_desk.core import search, setup
+from village_desk.core import queries, search, setup
 from village_desk.core.db import Database
-from village_desk.core.models import Household, Person
 from village_desk.core.search import Hit
 
 from .quick_search import QuickSearchEdit
@@ -32,20 +30,8 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 30
 
 def household_labels(db: Database, ids: list[uuid.UUID]) -> dict[uuid.UUID, str]:
     """'户主（户号）' for households (reads only)."""
-    if not ids:
-        return {}
     with db.reading() as s:
-        rows = s.execute(
-            select(Household.id, Household.number, Person.name)
-            .outerjoin(
-                Person,
-                (Person.household_id == Household.id)
-                & (Person.relation == "head")
-                & Person.deleted.is_(False),
-            )
-            .where(Household.id.in_(ids))
-        ).all()
-    return {hid: f"{head or ''}（{number}）" for hid, number, head in rows}
+        return queries.household_labels(s, ids)
 
 
 class HouseholdPicker(QWidget):
