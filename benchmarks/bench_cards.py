@@ -21,13 +21,13 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from village_desk.core import demo  # noqa: E402
-from village_desk.core.db import Database  # noqa: E402
+from village_desk import demo
 from village_desk.core.printing import CardSelection  # noqa: E402
 from village_desk.core.printing.carddata import load_cards, load_common  # noqa: E402
 from village_desk.core.printing.cards import render_cards  # noqa: E402
 from village_desk.core.printing.fonts import font_for_session  # noqa: E402
 from village_desk.core.printing.qr import qr_path  # noqa: E402
+from village_desk.core.storage.db import Database
 
 CARDS = 1000
 TARGET_SECONDS = 2.0

@@ -24,9 +24,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from common import TODAY, best_of, demo_database, fresh_dir, p95, result, timed  # noqa: E402
 
-from village_desk.core import journal, queries, search  # noqa: E402
-from village_desk.core.db import Database  # noqa: E402
-from village_desk.core.models import Cadre, Household, Person, VillagerGroup  # noqa: E402
+from village_desk.core import queries
+from village_desk.core.storage import journal
+from village_desk.core.storage.db import Database
+from village_desk.core.storage.derived import search_index
+from village_desk.core.storage.models import Cadre, Household, Person, VillagerGroup
 
 PAGE = 200
 
@@ -154,7 +156,7 @@ def _queries(db: Database, quick: bool) -> list[str]:
         typed.extend(text[:i] for i in range(1, len(text) + 1))
 
     for i, (name, phone, id_number) in enumerate(sample):
-        readings = [r[0] for r in search.name_readings(name)]
+        readings = [r[0] for r in search_index.name_readings(name)]
         kind = i % 5
         if kind == 0:
             keystrokes(name)
@@ -176,7 +178,7 @@ def _like_table(db: Database) -> sqlite3.Connection:
     conn.execute("CREATE TABLE flat (name, pinyin, initials, phone, id_number)")
     flat = []
     for name, phone, id_number in people:
-        readings = [r[0] for r in search.name_readings(name)]
+        readings = [r[0] for r in search_index.name_readings(name)]
         flat.append(
             (name, "".join(readings), "".join(r[0] for r in readings), phone, id_number.lower())
         )
@@ -193,9 +195,9 @@ def _search(db: Database, quick: bool) -> list[dict]:
     )
     ours, base = [], []
     with db.reading() as s:
-        search.search(s, "张")  # warm the statement cache
+        queries.search.search(s, "张")  # warm the statement cache
         for q in typed:
-            ours.append(timed(lambda q=q: search.search(s, q))[0])
+            ours.append(timed(lambda q=q: queries.search.search(s, q))[0])
             base.append(timed(lambda q=q: like.execute(sql, (f"%{q}%",)).fetchall())[0])
     like.close()
     return [
@@ -217,12 +219,12 @@ def _household_pages(db: Database) -> dict:
         group = s.query(VillagerGroup.id).first()[0]
         cadre_id = s.query(Cadre.id).first()[0]
     filters = [
-        queries.HouseholdFilter(today=TODAY),
-        queries.HouseholdFilter(group_id=group, today=TODAY),
-        queries.HouseholdFilter(category="dibao", today=TODAY),
-        queries.HouseholdFilter(cadre_id=cadre_id, today=TODAY),
-        queries.HouseholdFilter(not_visited_days=60, today=TODAY),
-        queries.HouseholdFilter(has_overdue=True, today=TODAY),
+        queries.households.HouseholdFilter(today=TODAY),
+        queries.households.HouseholdFilter(group_id=group, today=TODAY),
+        queries.households.HouseholdFilter(category="dibao", today=TODAY),
+        queries.households.HouseholdFilter(cadre_id=cadre_id, today=TODAY),
+        queries.households.HouseholdFilter(not_visited_days=60, today=TODAY),
+        queries.households.HouseholdFilter(has_overdue=True, today=TODAY),
     ]
     samples = []
     with db.reading() as s:
@@ -231,8 +233,8 @@ def _household_pages(db: Database) -> dict:
                 samples.append(
                     timed(
                         lambda flt=flt: (
-                            queries.household_count(s, flt),
-                            queries.household_page(s, flt, 0, PAGE),
+                            queries.households.household_count(s, flt),
+                            queries.households.household_page(s, flt, 0, PAGE),
                         )
                     )[0]
                 )

@@ -25,13 +25,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from common import TODAY, demo_database, fresh_dir, result, timed  # noqa: E402
 
-from village_desk.core import setup  # noqa: E402
-from village_desk.core.db import Database  # noqa: E402
+from village_desk.core import services
+from village_desk.core.domain.vocab import DEFAULT_VOCABULARIES
 from village_desk.core.excel.ledger_export import export_ledger  # noqa: E402
 from village_desk.core.excel.period import Period  # noqa: E402
 from village_desk.core.excel.roster_import import apply_import  # noqa: E402
-from village_desk.core.models import Household, Person, VillagerGroup  # noqa: E402
-from village_desk.core.vocab import DEFAULT_VOCABULARIES  # noqa: E402
+from village_desk.core.storage.db import Database
+from village_desk.core.storage.models import Household, Person, VillagerGroup
 
 IMPORT_TABLES = ("villager_group", "household", "person", "change_log", "search_term")
 
@@ -126,7 +126,7 @@ def _roster(db: Database, path: Path) -> int:
 
 def _empty_db(path: Path) -> Database:
     db = Database.open(f"sqlite:///{path}", device_name="benchmark")
-    setup.initialize(db, village="青山镇", township="青山镇")
+    services.setup.initialize(db, village="青山镇", township="青山镇")
     return db
 
 

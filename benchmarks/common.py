@@ -9,6 +9,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from village_desk import demo
+
 OUT = Path(os.environ.get("VILLAGE_DESK_BENCH_OUT") or Path(__file__).resolve().parent / "out")
 TODAY = dt.date(2026, 11, 24)
 
@@ -53,8 +55,7 @@ def fresh_dir(name: str) -> Path:
 
 def demo_database(households: int, villages: int, name: str, seed: int = 1):
     """A new demo database under benchmarks/out/NAME, and the generation summary."""
-    from village_desk.core import demo
-    from village_desk.core.db import Database
+    from village_desk.core.storage.db import Database
 
     path = fresh_dir(name) / "village-desk.sqlite3"
     db = Database.open(f"sqlite:///{path}", device_name="benchmark")

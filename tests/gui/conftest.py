@@ -20,8 +20,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QCheckBox, QRadioButton
 
-from village_desk.core import demo
-from village_desk.core.db import Database
+from village_desk import demo
+from village_desk.core.storage.db import Database
 
 GUI_DIR = Path(__file__).resolve().parent
 
@@ -120,16 +120,38 @@ def demo_db(_demo_template, tmp_path):
 
 
 @pytest.fixture
-def window(demo_db, settings, qtbot):
+def ctx(demo_db, settings):
+    """The application context on the demo village."""
+    from village_desk.ui.context import AppContext
+
+    context = AppContext(demo_db, settings)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def window(ctx, qtbot):
     """The main window on the demo village, households fetched 10 at a time."""
     from village_desk.ui.main_window import MainWindow
 
-    win = MainWindow(demo_db, settings=settings, page_size=10)
+    win = MainWindow(ctx, page_size=10)
     qtbot.addWidget(win)
     win.resize(1280, 720)
     win.show()
     qtbot.waitExposed(win)
     return win
+
+
+def wait_ops(qtbot, ctx, timeout: int = 10000) -> None:
+    """Wait until every queued write and background task has finished and its
+    result reached the GUI thread (ops run on the writer thread)."""
+    qtbot.waitUntil(lambda: ctx.executor.pending == 0, timeout=timeout)
+
+
+def settle(qtbot, ctx, timeout: int = 10000) -> None:
+    """Wait for queued writes, then let their change reports reach the pages."""
+    wait_ops(qtbot, ctx, timeout)
+    QCoreApplication.processEvents()
 
 
 def on_modal(qtbot, fn, problems: list):
@@ -144,7 +166,7 @@ def on_modal(qtbot, fn, problems: list):
             fn(widget)
         except BaseException as err:  # reported by the test after exec() returns
             problems.append(err)
-            widget.reject()
+            widget.done(0)  # not reject(): that may ask about unsaved changes
 
     QTimer.singleShot(0, run)
 

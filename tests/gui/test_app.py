@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from village_desk.core.db import Database
+from village_desk.core.storage.db import Database
 from village_desk.ui.app import EXIT_DB_ERROR, run_gui
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -74,12 +74,13 @@ def test_start_up_does_not_import_heavy_libraries(demo_db):
     code = (
         "import sys\n"
         "from PySide6.QtCore import QSettings\n"
-        "from village_desk.core.db import Database\n"
+        "from village_desk.core.storage.db import Database\n"
         "from village_desk.ui.app import create_application\n"
         "from village_desk.ui.main_window import MainWindow\n"
         "app = create_application([])\n"
         f"db = Database.open({demo_db.url!r})\n"
-        "win = MainWindow(db, settings=QSettings('unused.ini', QSettings.Format.IniFormat))\n"
+        "from village_desk.ui.context import AppContext\n"
+        "win = MainWindow(AppContext(db, QSettings('unused.ini', QSettings.Format.IniFormat)))\n"
         "win.show(); app.processEvents()\n"
         "assert win.search_edit.run_search('zs')\n"
         "heavy = [m for m in ('openpyxl', 'reportlab', 'alembic', 'pypinyin') if m in sys.modules]\n"

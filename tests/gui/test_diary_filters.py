@@ -7,9 +7,10 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, Qt
 
-from village_desk.core import queries, search
-from village_desk.core.diary_queries import DiaryFilter, diary_count, diary_page
-from village_desk.core.queries import HouseholdFilter
+from village_desk.core import queries
+from village_desk.core.queries.diary import DiaryFilter, diary_count, diary_page
+from village_desk.core.queries.households import HouseholdFilter
+from village_desk.core.storage.derived import search_index
 from village_desk.ui.main_window import MainWindow
 
 from .conftest import click
@@ -18,13 +19,13 @@ HOUSEHOLDS_COLUMN = 3
 
 
 def initials(name: str) -> str:
-    return "".join(syllable[0] for syllable in search.name_readings(name)[0])
+    return "".join(syllable[0] for syllable in search_index.name_readings(name)[0])
 
 
 def visited_household(db, index: int = 0):
     """A household with several diary entries (most visited first)."""
     with db.reading() as s:
-        rows = queries.household_page(s, HouseholdFilter(), 0, 100)
+        rows = queries.households.household_page(s, HouseholdFilter(), 0, 100)
         counted = [(diary_count(s, DiaryFilter(household_id=h.id)), h) for h in rows]
     counted.sort(key=lambda c: -c[0])
     n, household = counted[index]

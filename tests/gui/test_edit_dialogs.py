@@ -8,19 +8,20 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QMessageBox
 from sqlalchemy import select
 
-from village_desk.core import setup
-from village_desk.core.models import DiaryEntry, Household, Matter
-from village_desk.ui.diary_page import DiaryPage
-from village_desk.ui.drafts import DraftStore
-from village_desk.ui.household_forms import (
+from village_desk.core import queries
+from village_desk.core.storage.models import DiaryEntry, Household, Matter
+from village_desk.ui.context import AppContext
+from village_desk.ui.main_window import MainWindow
+from village_desk.ui.pages.diary.drafts import DraftStore
+from village_desk.ui.pages.diary.page import DiaryPage
+from village_desk.ui.pages.households.forms import (
     EndPairingDialog,
     HouseholdDialog,
     PairingDialog,
     PersonDialog,
 )
-from village_desk.ui.main_window import MainWindow
-from village_desk.ui.matter_view import ActionDialog, MatterDialog
-from village_desk.ui.settings_page import CadreDialog
+from village_desk.ui.pages.ledger.matter import ActionDialog, MatterDialog
+from village_desk.ui.pages.settings.page import CadreDialog
 
 from .conftest import click, on_modal, raise_problems, type_chinese
 
@@ -36,7 +37,7 @@ def household(db):
 
 def cadre(db):
     with db.reading() as s:
-        return setup.cadres(s)[0]
+        return queries.reference.cadres(s)[0]
 
 
 # (dialog factory, how the user changes something)
@@ -71,7 +72,7 @@ DIALOGS = {
     ),
     "action": (
         lambda db: ActionDialog(db, None, first(db, Matter), "complete"),
-        lambda d: type_chinese(d.text_edit, "已联系"),
+        lambda d: type_chinese(d.inputs["text"], "已联系"),
     ),
     "cadre": (
         lambda db: CadreDialog(db, None, cadre(db)),
@@ -168,7 +169,7 @@ def test_saving_does_not_ask(demo_db, qtbot):
 
 def test_discard_draft_shows_only_when_there_is_a_draft(demo_db, tmp_path, qtbot):
     store = DraftStore(tmp_path / "drafts")
-    page = DiaryPage(demo_db, drafts=store, page_size=10)
+    page = DiaryPage(AppContext(demo_db), drafts=store, page_size=10)
     qtbot.addWidget(page)
     page.show()
     editor = page.editor
@@ -236,7 +237,9 @@ def test_a_new_role_gets_a_visit_quota_row(window, demo_db, qtbot):
     labels = [page.quotas_table.item(r, 0).text() for r in range(page.quotas_table.rowCount())]
     assert labels[-1] == "护林防火员"
     with demo_db.reading() as s:
-        code = next(t.code for t in setup.vocabulary(s, "role") if t.label == "护林防火员")
+        code = next(
+            t.code for t in queries.reference.vocabulary(s, "role") if t.label == "护林防火员"
+        )
     unit, number, period = page.quota_widgets[code]
     page.tabs.setCurrentIndex(5)  # visit quotas
     assert unit.isVisible() and not number.isEnabled()
@@ -244,4 +247,7 @@ def test_a_new_role_gets_a_visit_quota_row(window, demo_db, qtbot):
     number.setValue(12)
     click(qtbot, page.quotas_save)
     with demo_db.reading() as s:
-        assert setup.get_setting(s, "visit_quotas")[code] == {"visits": 12, "period": "year"}
+        assert queries.reference.get_setting(s, "visit_quotas")[code] == {
+            "visits": 12,
+            "period": "year",
+        }

@@ -11,14 +11,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from sqlalchemy import func, select
 
-from village_desk.core import search, setup
+from village_desk.core import queries
+from village_desk.core.domain.validation import id_check_digit
 from village_desk.core.excel.ledger_export import SHEETS
 from village_desk.core.excel.roster_read import SETTING_KEY
-from village_desk.core.models import Change, Household, Person
-from village_desk.core.validation import id_check_digit
-from village_desk.ui.exchange_page import ExchangePage
-from village_desk.ui.ledger_export import LAST_EXPORT_KEY
-from village_desk.ui.roster_model import RosterResultModel
+from village_desk.core.storage.models import Change, Household, Person
+from village_desk.ui.context import AppContext
+from village_desk.ui.pages.exchange.ledger_export import LAST_EXPORT_KEY
+from village_desk.ui.pages.exchange.page import ExchangePage
+from village_desk.ui.pages.exchange.roster_model import RosterResultModel
 
 from .conftest import click
 
@@ -36,13 +37,13 @@ def journal_size(db) -> int:
 @pytest.fixture
 def operator(demo_db):
     with demo_db.reading() as s:
-        cadre = setup.cadres(s)[0]
+        cadre = queries.reference.cadres(s)[0]
     return cadre.id, cadre.name
 
 
 @pytest.fixture
 def page(demo_db, settings, operator, qtbot):
-    p = ExchangePage(demo_db, prefs=settings, actor_id=operator[0])
+    p = ExchangePage(AppContext(demo_db, settings), actor_id=operator[0])
     qtbot.addWidget(p)
     p.resize(1000, 700)
     p.show()
@@ -77,7 +78,7 @@ def test_export_writes_the_five_sheet_workbook(page, demo_db, settings, tmp_path
         click(qtbot, panel.export_button)
     year = dt.date.today().year
     with demo_db.reading() as s:
-        village = setup.profile(s).village
+        village = queries.reference.profile(s).village
     assert asked and asked[0].endswith(f"{village}民情台账-{year}年.xlsx")
     assert settings.value(LAST_EXPORT_KEY) == exported.args[0]
     assert exported.args[0] in page.last_export_label.text()
@@ -294,7 +295,7 @@ def test_roster_import_dry_run_exclude_and_apply(page, demo_db, operator, tmp_pa
         assert people["甘二"].household_id == households["09-901"].id
         assert people["柏四"].household_id == households["09-902"].id
         assert people["甘一"].phone == "13800000001"
-        assert [h.name for h in search.search(s, "甘一")] == ["甘一"]  # findable at once
+        assert [h.name for h in queries.search.search(s, "甘一")] == ["甘一"]  # findable at once
         journaled = s.scalar(
             select(func.count()).select_from(Change).where(Change.record_id == people["甘一"].id)
         )
@@ -331,9 +332,9 @@ def test_corrected_column_is_used_and_remembered(page, demo_db, tmp_path, qtbot)
         click(qtbot, dialog.import_button)
     with demo_db.reading() as s:
         h = s.scalars(select(Household).where(Household.number == "09-903")).one()
-        groups = {g.id: g.name for g in setup.groups(s)}
+        groups = {g.id: g.name for g in queries.reference.groups(s)}
         assert groups[h.group_id] == "九组"
-        assert setup.get_setting(s, SETTING_KEY)["说明文字"] == "group"
+        assert queries.reference.get_setting(s, SETTING_KEY)["说明文字"] == "group"
     dialog.close()
 
     again = open_import(page, qtbot)  # the correction is remembered

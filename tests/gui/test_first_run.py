@@ -7,14 +7,15 @@ import types
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog, QPushButton
 
-from village_desk.core import queries, setup
+from village_desk.core import queries
+from village_desk.ui.context import AppContext
 from village_desk.ui.first_run import DEFAULT_DEMO_HOUSEHOLDS, FirstRunDialog
 
 from .conftest import type_chinese
 
 
 def open_dialog(db, qtbot):
-    dialog = FirstRunDialog(db)
+    dialog = FirstRunDialog(AppContext(db))
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -29,7 +30,7 @@ def click(qtbot, button):
 def to_last_step(dialog, qtbot, village="桃花村"):
     type_chinese(dialog.village_edit, village)
     click(qtbot, dialog.next_button)
-    assert dialog.step() == dialog.STEP_CADRES
+    qtbot.waitUntil(lambda: dialog.step() == dialog.STEP_CADRES)
     click(qtbot, dialog.next_button)
     assert dialog.step() == dialog.STEP_START
     assert dialog.start_button.text() == "开始使用"
@@ -47,7 +48,7 @@ def test_empty_village_name_is_refused_at_the_field(empty_db, qtbot):
     # The message sits right under the village field.
     edit_bottom = dialog.village_edit.geometry().bottom()
     assert 0 <= dialog.village_error.geometry().top() - edit_bottom < 30
-    assert not setup.is_initialized(empty_db)
+    assert not empty_db.read(queries.reference.is_initialized)
 
     type_chinese(dialog.village_edit, "桃")  # typing clears the message
     assert not dialog.village_error.isVisible()
@@ -58,35 +59,36 @@ def test_bad_service_phone_is_shown_next_to_its_field(empty_db, qtbot):
     type_chinese(dialog.village_edit, "桃花村")
     qtbot.keyClicks(dialog.phone_edit, "12345")
     click(qtbot, dialog.next_button)
+    qtbot.waitUntil(dialog.phone_error.isVisible)
     assert dialog.step() == dialog.STEP_PROFILE
-    assert dialog.phone_error.isVisible()
     assert "11位" in dialog.phone_error.text()
-    assert not setup.is_initialized(empty_db)
+    assert not empty_db.read(queries.reference.is_initialized)
 
 
 def test_cadres_are_added_with_inline_errors(empty_db, qtbot):
     dialog = open_dialog(empty_db, qtbot)
     type_chinese(dialog.village_edit, "桃花村")
     click(qtbot, dialog.next_button)
-    assert setup.is_initialized(empty_db)
+    qtbot.waitUntil(lambda: dialog.step() == dialog.STEP_CADRES)
+    assert empty_db.read(queries.reference.is_initialized)
     click(qtbot, dialog.add_cadre_button)  # no name
-    assert dialog.cadre_name_error.isVisible()
+    qtbot.waitUntil(dialog.cadre_name_error.isVisible)
     type_chinese(dialog.cadre_name, "李书记")
     qtbot.keyClicks(dialog.cadre_phone, "139")
     click(qtbot, dialog.add_cadre_button)
-    assert dialog.cadre_phone_error.isVisible()
+    qtbot.waitUntil(dialog.cadre_phone_error.isVisible)
     assert dialog.cadre_list.count() == 0
     dialog.cadre_phone.clear()
     qtbot.keyClicks(dialog.cadre_phone, "13900001111")
     click(qtbot, dialog.add_cadre_button)
-    assert dialog.cadre_list.count() == 1
+    qtbot.waitUntil(lambda: dialog.cadre_list.count() == 1)
     assert "李书记" in dialog.cadre_list.item(0).text()
     with empty_db.reading() as s:
-        assert [c.name for c in setup.cadres(s)] == ["李书记"]
+        assert [c.name for c in queries.reference.cadres(s)] == ["李书记"]
 
 
 def test_roster_import_opens_the_import_dialog_after_the_profile(empty_db, qtbot):
-    from village_desk.ui.roster_import import RosterImportDialog
+    from village_desk.ui.pages.exchange.roster_import import RosterImportDialog
 
     dialog = open_dialog(empty_db, qtbot)
     to_last_step(dialog, qtbot)
@@ -96,10 +98,11 @@ def test_roster_import_opens_the_import_dialog_after_the_profile(empty_db, qtbot
     qtbot.mouseClick(radio, Qt.MouseButton.LeftButton, pos=QPoint(8, radio.height() // 2))
     assert radio.isChecked()
     click(qtbot, dialog.start_button)
+    qtbot.waitUntil(lambda: getattr(dialog, "roster_dialog", None) is not None)
     roster = dialog.roster_dialog
     assert isinstance(roster, RosterImportDialog)
     qtbot.waitExposed(roster)
-    assert setup.is_initialized(empty_db)  # the profile is saved before the import
+    assert empty_db.read(queries.reference.is_initialized)  # the profile is saved before the import
     with qtbot.waitSignal(dialog.completed):
         click(qtbot, roster.close_button)  # importing nothing still finishes the wizard
     assert dialog.result() == QDialog.DialogCode.Accepted
@@ -113,13 +116,13 @@ def test_demo_choice_generates_households_in_the_background(empty_db, qtbot):
     with qtbot.waitSignal(dialog.completed, timeout=60000):
         click(qtbot, dialog.start_button)
         # The dialog returns at once: the work happens on another thread.
-        assert dialog._task is not None
+        assert dialog._op is not None
         assert not dialog.start_button.isEnabled()
 
     assert dialog.result() == QDialog.DialogCode.Accepted
     with empty_db.reading() as s:
-        assert queries.household_count(s) == 25
-        profile = setup.profile(s)
+        assert queries.households.household_count(s) == 25
+        profile = queries.reference.profile(s)
     assert (profile.village, profile.township) == ("桃花村", "青山镇")
 
 
@@ -132,9 +135,9 @@ def test_start_empty_creates_no_households(empty_db, qtbot):
     assert not dialog.households_spin.isEnabled()
     with qtbot.waitSignal(dialog.completed, timeout=5000):
         click(qtbot, dialog.start_button)
-    assert setup.is_initialized(empty_db)
+    assert empty_db.read(queries.reference.is_initialized)
     with empty_db.reading() as s:
-        assert queries.household_count(s) == 0
+        assert queries.households.household_count(s) == 0
 
 
 def test_cancelling_demo_generation_writes_no_households(empty_db, qtbot):
@@ -143,18 +146,24 @@ def test_cancelling_demo_generation_writes_no_households(empty_db, qtbot):
     dialog.households_spin.setValue(5000)
     click(qtbot, dialog.start_button)
     qtbot.waitUntil(
-        lambda: dialog._progress is not None and dialog._progress.isVisible(), timeout=10000
+        lambda: (
+            dialog._op is not None
+            and dialog._op.dialog is not None
+            and dialog._op.dialog.isVisible()
+        ),
+        timeout=10000,
     )
-    task = dialog._task
-    cancel = dialog._progress.findChild(QPushButton)
+    op = dialog._op
+    cancel = op.dialog.findChild(QPushButton)
     assert cancel.text() == "取消"
-    with qtbot.waitSignal(task.signals.failed, timeout=60000):
-        qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: op.finished, timeout=60000)
+    assert op.result is None  # it did not complete
 
     assert dialog.isVisible()  # back to the form, can choose again
     assert dialog.start_button.isEnabled()
     with empty_db.reading() as s:
-        assert queries.household_count(s) == 0
+        assert queries.households.household_count(s) == 0
     assert not any(p.isVisible() for p in dialog.findChildren(QProgressDialog))
 
 
@@ -167,15 +176,15 @@ def test_demo_data_can_be_loaded_straight_from_the_first_step(empty_db, qtbot):
     with qtbot.waitSignal(dialog.completed, timeout=60000):
         click(qtbot, button)
         # Off the GUI thread; the wizard cannot be left half-way meanwhile.
-        assert dialog._task is not None
+        assert dialog._op is not None
         assert not button.isEnabled() and not dialog.next_button.isEnabled()
         assert not dialog.village_error.isVisible()  # an empty name is fine here
 
     assert dialog.result() == QDialog.DialogCode.Accepted
     with empty_db.reading() as s:
-        assert queries.household_count(s) == DEFAULT_DEMO_HOUSEHOLDS
-        assert setup.profile(s).village == "桃花村（示范数据）"
-        assert setup.cadres(s)  # ready for the operator choice
+        assert queries.households.household_count(s) == DEFAULT_DEMO_HOUSEHOLDS
+        assert queries.reference.profile(s).village == "桃花村（示范数据）"
+        assert queries.reference.cadres(s)  # ready for the operator choice
 
 
 def test_first_start_on_an_empty_folder_goes_from_demo_data_to_the_main_window(

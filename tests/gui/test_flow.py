@@ -12,12 +12,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from village_desk.core import queries, setup
-from village_desk.core.models import DiaryItem, Matter
-from village_desk.core.validation import id_check_digit
-from village_desk.ui.drafts import DraftStore
+from village_desk.core import queries
+from village_desk.core.domain.validation import id_check_digit
+from village_desk.core.storage.models import DiaryItem, Matter
+from village_desk.ui.context import AppContext
 from village_desk.ui.first_run import FirstRunDialog
 from village_desk.ui.main_window import MainWindow
+from village_desk.ui.pages.diary.drafts import DraftStore
 
 from .conftest import activate, click, on_modal, raise_problems, type_chinese
 
@@ -49,25 +50,22 @@ def test_the_daily_flow(empty_db, settings, qtbot, tmp_path):
     problems: list = []
 
     # ---- first run: village, (cadres step), demo data
-    wizard = FirstRunDialog(db)
+    ctx = AppContext(db, settings)
+    wizard = FirstRunDialog(ctx)
     qtbot.addWidget(wizard)
     wizard.show()
     type_chinese(wizard.village_edit, "桃花村")
     click(qtbot, wizard.next_button)
+    qtbot.waitUntil(lambda: wizard.step() == wizard.STEP_CADRES)
     click(qtbot, wizard.next_button)
     wizard.households_spin.setValue(20)
     with qtbot.waitSignal(wizard.completed, timeout=60000):
         click(qtbot, wizard.start_button)
     with db.reading() as s:
-        operator = setup.cadres(s)[0]
+        operator = queries.reference.cadres(s)[0]
 
-    window = MainWindow(
-        db,
-        settings=settings,
-        page_size=10,
-        operator_id=operator.id,
-        drafts=DraftStore(tmp_path / "drafts"),
-    )
+    ctx.set_operator(operator.id)
+    window = MainWindow(ctx, page_size=10, drafts=DraftStore(tmp_path / "drafts"))
     qtbot.addWidget(window)
     window.resize(1280, 720)
     window.show()
@@ -168,7 +166,9 @@ def test_the_daily_flow(empty_db, settings, qtbot, tmp_path):
     assert window.diary_page.drafts_list.count() == 0
     assert "1" in window.statusBar().currentMessage()
     with db.reading() as s:
-        matters = queries.matter_page(s, queries.MatterFilter(household_id=household_id))
+        matters = queries.matters.matter_page(
+            s, queries.matters.MatterFilter(household_id=household_id)
+        )
         assert len(matters) == 1
         matter = matters[0]
         items = s.query(DiaryItem).filter(DiaryItem.text == "咨询医保报销").all()
@@ -199,7 +199,7 @@ def test_the_daily_flow(empty_db, settings, qtbot, tmp_path):
         click(qtbot, ok_button(dialog))  # no result: refused, shown in the dialog
         assert dialog.isVisible()
         assert any("必须填写" in m for m in dialog.errors.visible_messages())
-        type_chinese(dialog.text_edit, "已更换路灯")
+        type_chinese(dialog.inputs["text"], "已更换路灯")
         click(qtbot, ok_button(dialog))
 
     on_modal(qtbot, complete, problems)
@@ -213,7 +213,8 @@ def test_the_daily_flow(empty_db, settings, qtbot, tmp_path):
     window.open_matter(matter.id)
 
     def feedback(dialog):
-        dialog.satisfaction_combo.setCurrentIndex(dialog.satisfaction_combo.findData("satisfied"))
+        combo = dialog.inputs["satisfaction"]
+        combo.setCurrentIndex(combo.findData("satisfied"))
         click(qtbot, ok_button(dialog))
 
     on_modal(qtbot, feedback, problems)

@@ -6,10 +6,10 @@ import re
 
 from PySide6.QtCore import Qt
 
-from village_desk.core import queries, setup
-from village_desk.core.queries import HouseholdFilter
+from village_desk.core import queries
+from village_desk.core.queries.households import HouseholdFilter
 from village_desk.ui.main_window import MainWindow
-from village_desk.ui.models import Col
+from village_desk.ui.pages.households.model import Col
 
 MOBILE = re.compile(r"1[3-9]\d{9}")
 
@@ -45,7 +45,7 @@ def test_headers_and_total_are_shown(window, demo_db):
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headers == ["户号", "户主", "组", "电话", "类别", "结对干部", "最近走访", "未办结事项"]
     with demo_db.reading() as s:
-        total = queries.household_count(s)
+        total = queries.households.household_count(s)
     assert total == 40
     assert page.count_label.text() == "共 40 户"
 
@@ -58,15 +58,17 @@ def test_rows_are_fetched_lazily_as_the_user_scrolls(window, demo_db, qtbot):
     scroll_to_end(qtbot, table)
     assert table.model().rowCount() == 40
     with demo_db.reading() as s:
-        expected = [r.number for r in queries.household_page(s, HouseholdFilter(), 0, 100)]
+        expected = [
+            r.number for r in queries.households.household_page(s, HouseholdFilter(), 0, 100)
+        ]
     assert [row[Col.NUMBER] for row in cells(table)] == expected  # no gaps, no repeats
 
 
 def test_group_filter_reduces_rows_to_that_group(window, demo_db, qtbot):
     page = show_households(window)
     with demo_db.reading() as s:
-        group = setup.groups(s)[1]
-        expected = queries.household_count(s, HouseholdFilter(group_id=group.id))
+        group = queries.reference.groups(s)[1]
+        expected = queries.households.household_count(s, HouseholdFilter(group_id=group.id))
     assert 0 < expected < 40
     combo = page.group_combo
     combo.setCurrentIndex(combo.findText(group.name))
@@ -84,9 +86,9 @@ def test_group_filter_reduces_rows_to_that_group(window, demo_db, qtbot):
 def test_category_and_not_visited_filters_query_the_database(window, demo_db, qtbot):
     page = show_households(window)
     with demo_db.reading() as s:
-        label = setup.labels(s, "household_category")["dibao"]
-        dibao = queries.household_count(s, HouseholdFilter(category="dibao"))
-        unvisited = queries.household_count(s, HouseholdFilter(not_visited_days=30))
+        label = queries.reference.labels(s, "household_category")["dibao"]
+        dibao = queries.households.household_count(s, HouseholdFilter(category="dibao"))
+        unvisited = queries.households.household_count(s, HouseholdFilter(not_visited_days=30))
     page.category_combo.setCurrentIndex(page.category_combo.findText(label))
     scroll_to_end(qtbot, page.table)
     rows = cells(page.table)
@@ -114,7 +116,7 @@ def test_overdue_matters_are_marked(window, demo_db, qtbot):
     page = show_households(window)
     scroll_to_end(qtbot, page.table)
     with demo_db.reading() as s:
-        rows = queries.household_page(s, HouseholdFilter(), 0, 100)
+        rows = queries.households.household_page(s, HouseholdFilter(), 0, 100)
     overdue = [i for i, r in enumerate(rows) if r.overdue_matters]
     assert overdue, "the demo village should have an overdue matter"
     index = page.model.index(overdue[0], Col.OPEN_MATTERS)

@@ -9,15 +9,17 @@ import uuid
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from village_desk.core import ledger, queries, setup
-from village_desk.core.queries import HouseholdFilter, MatterFilter
-from village_desk.ui.diary_page import DiaryPage
-from village_desk.ui.drafts import DraftStore
-from village_desk.ui.ledger_model import OVERDUE_COLOR, Col
+from village_desk.core import queries, services
+from village_desk.core.queries.households import HouseholdFilter
+from village_desk.core.queries.matters import MatterFilter
+from village_desk.ui.context import AppContext
 from village_desk.ui.main_window import MainWindow
 from village_desk.ui.operator import OperatorDialog, remembered_operator
+from village_desk.ui.pages.diary.drafts import DraftStore
+from village_desk.ui.pages.diary.page import DiaryPage
+from village_desk.ui.pages.ledger.model import OVERDUE_COLOR, Col
 
-from .conftest import click, on_modal, raise_problems, type_chinese
+from .conftest import click, on_modal, raise_problems, settle, type_chinese
 
 
 def scroll_to_end(qtbot, table):
@@ -51,7 +53,7 @@ def test_deleting_a_household_asks_first_and_can_be_undone(window, demo_db, qtbo
     raise_problems(problems)
     assert page.is_showing_detail()  # "No" changes nothing
     with demo_db.reading() as s:
-        assert queries.household_count(s) == 40
+        assert queries.households.household_count(s) == 40
 
     on_modal(qtbot, answer(QMessageBox.StandardButton.Yes), problems)
     click(qtbot, page.detail.delete_button)
@@ -70,9 +72,9 @@ def test_cadre_and_overdue_filters(window, demo_db, qtbot):
     page = window.households_page
     window.nav.setCurrentRow(MainWindow.PAGE_HOUSEHOLDS)
     with demo_db.reading() as s:
-        cadre = setup.cadres(s)[0]
-        paired = queries.household_count(s, HouseholdFilter(cadre_id=cadre.id))
-        overdue = queries.household_count(s, HouseholdFilter(has_overdue=True))
+        cadre = queries.reference.cadres(s)[0]
+        paired = queries.households.household_count(s, HouseholdFilter(cadre_id=cadre.id))
+        overdue = queries.households.household_count(s, HouseholdFilter(has_overdue=True))
     page.cadre_combo.setCurrentIndex(page.cadre_combo.findText(cadre.name))
     scroll_to_end(qtbot, page.table)
     assert page.model.rowCount() == paired > 0
@@ -86,7 +88,7 @@ def test_cadre_and_overdue_filters(window, demo_db, qtbot):
 def test_dashboard_numbers_open_the_filtered_lists(window, demo_db, qtbot):
     window.nav.setCurrentRow(MainWindow.PAGE_DASHBOARD)
     with demo_db.reading() as s:
-        d = queries.dashboard(s)
+        d = queries.stats.dashboard(s)
     tile = window.dashboard_page.tiles["overdue"]
     qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.ledger_page
@@ -115,7 +117,7 @@ def test_dashboard_numbers_open_the_filtered_lists(window, demo_db, qtbot):
 
 def test_due_soon_matters_are_highlighted(window, demo_db):
     with demo_db.reading() as s:
-        soon = queries.matter_count(s, MatterFilter(due_within_days=3))
+        soon = queries.matters.matter_count(s, MatterFilter(due_within_days=3))
     assert soon > 0
     window.ledger_page.show_filter(due_soon=True)
     model = window.ledger_page.model
@@ -128,7 +130,7 @@ def test_due_soon_matters_are_highlighted(window, demo_db):
 def test_a_draft_survives_a_crash(demo_db, tmp_path, qtbot):
     """Autosave writes the draft without closing anything; a new window finds it."""
     store = DraftStore(tmp_path / "drafts")
-    page = DiaryPage(demo_db, drafts=store, page_size=10)
+    page = DiaryPage(AppContext(demo_db), drafts=store, page_size=10)
     qtbot.addWidget(page)
     page.show()
     editor = page.new_entry()
@@ -136,7 +138,7 @@ def test_a_draft_survives_a_crash(demo_db, tmp_path, qtbot):
     qtbot.waitUntil(lambda: bool(store.list()), timeout=3000)  # autosaved
     assert "草稿已自动保存" in editor.draft_label.text()
     # "crash": the page is never closed; a fresh page over the same folder
-    again = DiaryPage(demo_db, drafts=DraftStore(tmp_path / "drafts"), page_size=10)
+    again = DiaryPage(AppContext(demo_db), drafts=DraftStore(tmp_path / "drafts"), page_size=10)
     qtbot.addWidget(again)
     again.show()
     assert again.drafts_box.isVisible() and again.drafts_list.count() == 1
@@ -150,7 +152,7 @@ def test_month_end_review_offers_closing_only_where_legal(window, demo_db, qtbot
     review = window.ledger_page.review
     today = dt.date.today()
     with demo_db.reading() as s:
-        expected = queries.month_end_review(s, today.year, today.month)
+        expected = queries.matters.month_end_review(s, today.year, today.month)
     closable = review.groups["closable"]
     assert closable.childCount() == len(expected.closable) > 0
     assert review.groups["needs_note"].childCount() == len(expected.needs_progress_note)
@@ -165,7 +167,7 @@ def test_month_end_review_offers_closing_only_where_legal(window, demo_db, qtbot
     click(qtbot, review.close_button)
     assert review.groups["closable"].childCount() == len(expected.closable) - 1
     with demo_db.reading() as s:
-        from village_desk.core.models import Matter
+        from village_desk.core.storage.models import Matter
 
         assert s.get(Matter, matter.id).status == "closed"
 
@@ -174,10 +176,10 @@ def test_service_refusal_is_shown_not_a_traceback(window, demo_db, qtbot):
     """A matter changed elsewhere: the stale action is refused with a message."""
     problems: list = []
     with demo_db.reading() as s:
-        m = queries.matter_page(s, MatterFilter(statuses=("registered",)))[0]
+        m = queries.matters.matter_page(s, MatterFilter(statuses=("registered",)))[0]
     window.open_matter(m.id)
     view = window.ledger_page.detail
-    ledger.apply_action(demo_db, None, m.id, "start")  # another cadre got there first
+    services.ledger.apply_action(demo_db, None, m.id, "start")  # another cadre got there first
 
     def press_ok(dialog):
         from PySide6.QtWidgets import QDialogButtonBox
@@ -208,6 +210,7 @@ def test_settings_group_and_large_font(window, demo_db, qtbot):
     page.tabs.setCurrentIndex(1)
     click(qtbot, page.group_add)
     raise_problems(problems)
+    settle(qtbot, window.ctx)
     assert "十一组" in [page.groups_list.item(i).text() for i in range(page.groups_list.count())]
     assert window.households_page.group_combo.findText("十一组") > 0
 
@@ -233,8 +236,10 @@ def test_retiring_a_category_keeps_old_records(window, demo_db, qtbot):
     click(qtbot, page.vocab_retire)
     assert page.vocab_list.item(row).text() == "低保户（已停用）"
     with demo_db.reading() as s:
-        assert "dibao" not in [t.code for t in setup.vocabulary(s, "household_category")]
-        assert setup.labels(s, "household_category")["dibao"] == "低保户"
+        assert "dibao" not in [
+            t.code for t in queries.reference.vocabulary(s, "household_category")
+        ]
+        assert queries.reference.labels(s, "household_category")["dibao"] == "低保户"
 
 
 def test_operator_choice_is_remembered(demo_db, tmp_path, qtbot):
@@ -255,7 +260,7 @@ def test_statistics_match_the_queries(window, demo_db):
     page = window.stats_page
     assert len(page.views) == 4
     with demo_db.reading() as s:
-        closed = queries.matter_count(s, MatterFilter(statuses=("closed",)))
+        closed = queries.matters.matter_count(s, MatterFilter(statuses=("closed",)))
     assert ("已销号", closed) in page.data["by_status"]
     assert len(page.data["visits"]) == 12
     assert sum(n for _, n in page.data["visits"]) > 0

@@ -14,11 +14,11 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QPushButton
 from sqlalchemy import select
 
-from village_desk.core import households, queries
-from village_desk.core.models import Matter
+from village_desk.core import queries
+from village_desk.core.storage.models import Matter
 from village_desk.ui.main_window import MainWindow
-from village_desk.ui.print_dialogs import SCOPE_LIST, SCOPE_SELECTED, print_cards
-from village_desk.ui.print_preview import PrintPreviewDialog, print_pdf_file
+from village_desk.ui.printing.dialogs import SCOPE_LIST, SCOPE_SELECTED, print_cards
+from village_desk.ui.printing.preview import PrintPreviewDialog, print_pdf_file
 from village_desk.ui.workers import TaskCancelled
 
 from .conftest import activate, click, on_modal, raise_problems
@@ -52,7 +52,9 @@ def pdf_printer(path) -> QPrinter:
 
 def head_name(db, household_id) -> str:
     with db.reading() as s:
-        return next(p.name for p in households.members(s, household_id) if p.relation == "head")
+        return next(
+            p.name for p in queries.households.members(s, household_id) if p.relation == "head"
+        )
 
 
 def close_preview(qtbot, dialog) -> None:
@@ -143,7 +145,7 @@ def test_print_pdf_file_prints_all_pages_at_their_size(demo_db, qtbot, tmp_path)
     pages = print_ledger_sheet(demo_db, source, today.year, today.month)
     from PySide6.QtPdf import QPdfDocument
 
-    from village_desk.ui.print_preview import prepare_printer
+    from village_desk.ui.printing.preview import prepare_printer
 
     doc = QPdfDocument()
     doc.load(str(source))
@@ -169,7 +171,7 @@ def slow_generation(path, report) -> None:
 
 def test_cancelling_generation_leaves_no_dialog(window, demo_db, qtbot, tmp_path):
     window.nav.setCurrentRow(MainWindow.PAGE_HOUSEHOLDS)
-    from village_desk.ui.print_preview import PrintRun
+    from village_desk.ui.printing.preview import PrintRun
 
     run = PrintRun(
         window,
@@ -245,7 +247,7 @@ def test_card_dialog_prints_the_filtered_list(window, demo_db, qtbot):
     raise_problems(problems)
     dialog = open_preview(qtbot, page.last_print)
     with demo_db.reading() as s:
-        overdue = queries.household_count(s, page.current_filter())
+        overdue = queries.households.household_count(s, page.current_filter())
     assert str(overdue) in listed[0]  # the dialog says how many households
     assert dialog.page_count() == 2 * overdue  # one card a page, front and back
     close_preview(qtbot, dialog)

@@ -6,10 +6,12 @@ import re
 
 from PySide6.QtCore import Qt
 
-from village_desk.core import queries, search, setup
-from village_desk.core.queries import HouseholdFilter
+from village_desk.core import queries
+from village_desk.core.queries.households import HouseholdFilter
+from village_desk.core.storage.derived import search_index
 from village_desk.ui.main_window import MainWindow
-from village_desk.ui.models import HIT_ROLE, Col
+from village_desk.ui.pages.households.model import Col
+from village_desk.ui.widgets.quick_search import HIT_ROLE
 
 from .conftest import type_chinese
 
@@ -17,13 +19,13 @@ MOBILE = re.compile(r"1[3-9]\d{9}")
 
 
 def initials(name: str) -> str:
-    return "".join(syllable[0] for syllable in search.name_readings(name)[0])
+    return "".join(syllable[0] for syllable in search_index.name_readings(name)[0])
 
 
 def pick_head(db, index: int):
     """A generated household head from the end of the list (not loaded at first)."""
     with db.reading() as s:
-        rows = queries.household_page(s, HouseholdFilter(), 0, 100)
+        rows = queries.households.household_page(s, HouseholdFilter(), 0, 100)
     return rows[index]
 
 
@@ -77,7 +79,7 @@ def test_search_clears_a_filter_that_hides_the_household(window, demo_db, qtbot)
     page = window.households_page
     window.nav.setCurrentRow(MainWindow.PAGE_HOUSEHOLDS)
     with demo_db.reading() as s:
-        other = next(g for g in setup.groups(s) if g.name != head.group_name)
+        other = next(g for g in queries.reference.groups(s) if g.name != head.group_name)
     page.group_combo.setCurrentIndex(page.group_combo.findText(other.name))
     assert page.model.row_of(head.id) == -1
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
 
-from village_desk.core.diary_queries import DiaryFilter
-from village_desk.ui.ledger_model import Col
+from village_desk.core.queries.diary import DiaryFilter
 from village_desk.ui.main_window import MainWindow
+from village_desk.ui.pages.ledger.model import Col
 
-from .conftest import click, on_modal, raise_problems, type_chinese
+from .conftest import click, on_modal, raise_problems, settle, type_chinese
 
 
 def texts(combo) -> list[str]:
@@ -80,6 +80,7 @@ def test_settings_changes_reach_open_pages_and_the_diary_editor(window, demo_db,
     on_modal(qtbot, add_cadre, problems)
     click(qtbot, page.cadre_add)
     raise_problems(problems)
+    settle(qtbot, window.ctx)
 
     # The open editor offers the new choices and kept what was written.
     window.nav.setCurrentRow(MainWindow.PAGE_DIARY)

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from village_desk.core import queries, setup
-from village_desk.core.diary_queries import DiaryFilter, diary_count
-from village_desk.ui.household_forms import HouseholdDialog
+from village_desk.core import queries
+from village_desk.core.queries.diary import DiaryFilter, diary_count
 from village_desk.ui.main_window import MainWindow
-from village_desk.ui.matter_view import MatterDialog
+from village_desk.ui.pages.households.forms import HouseholdDialog
+from village_desk.ui.pages.ledger.matter import MatterDialog
 
 from .conftest import activate, on_modal, raise_problems, type_chinese
 
@@ -58,8 +58,8 @@ def test_ctrl_n_ctrl_s_and_esc_walk(window, demo_db, qtbot):
     problems: list = []
     activate(window, qtbot)
     with demo_db.reading() as s:
-        households_before = queries.household_count(s)
-        matters_before = queries.matter_count(s, queries.MatterFilter())
+        households_before = queries.households.household_count(s)
+        matters_before = queries.matters.matter_count(s, queries.matters.MatterFilter())
 
     # 户情: Ctrl+N opens a new household; Esc closes it without saving.
     window.nav.setCurrentRow(MainWindow.PAGE_HOUSEHOLDS)
@@ -74,7 +74,7 @@ def test_ctrl_n_ctrl_s_and_esc_walk(window, demo_db, qtbot):
     raise_problems(problems)
     assert seen == [HouseholdDialog]
     with demo_db.reading() as s:
-        assert queries.household_count(s) == households_before
+        assert queries.households.household_count(s) == households_before
 
     # … and Ctrl+S in the dialog saves it.
     def fill_and_save(dialog):
@@ -90,7 +90,7 @@ def test_ctrl_n_ctrl_s_and_esc_walk(window, demo_db, qtbot):
     page = window.households_page
     assert page.is_showing_detail() and "K-0001" in page.detail.title.text()
     with demo_db.reading() as s:
-        assert queries.household_count(s) == households_before + 1
+        assert queries.households.household_count(s) == households_before + 1
     household_id = page.detail.household_id
 
     # Esc on the household page goes back to the list.
@@ -115,7 +115,7 @@ def test_ctrl_n_ctrl_s_and_esc_walk(window, demo_db, qtbot):
     raise_problems(problems)
     assert seen == [MatterDialog]
     with demo_db.reading() as s:
-        assert queries.matter_count(s, queries.MatterFilter()) == matters_before
+        assert queries.matters.matter_count(s, queries.matters.MatterFilter()) == matters_before
 
     # 民情日记: Ctrl+N starts an entry; Esc keeps it as a draft; Ctrl+S saves.
     window.nav.setCurrentRow(MainWindow.PAGE_DIARY)
@@ -146,7 +146,7 @@ def test_ctrl_n_ctrl_s_and_esc_walk(window, demo_db, qtbot):
     type_chinese(township, "快键镇")
     key(qtbot, township, Qt.Key.Key_S, CTRL)
     with demo_db.reading() as s:
-        assert setup.profile(s).township == "快键镇"
+        assert queries.reference.profile(s).township == "快键镇"
 
     # On the work bench Ctrl+N writes a diary entry (the most common new thing).
     window.nav.setCurrentRow(MainWindow.PAGE_DASHBOARD)

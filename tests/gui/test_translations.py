@@ -31,7 +31,7 @@ def ts_messages() -> list[tuple[str, str, ET.Element]]:
 def source_strings() -> set[tuple[str, str]]:
     """(context, text) of every self.tr("…") and translate("ctx", "…") in ui/*.py."""
     found = set()
-    for path in UI_DIR.glob("*.py"):
+    for path in UI_DIR.rglob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for cls in [n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)] + [tree]:
             for node in ast.walk(cls):

@@ -7,10 +7,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
-from village_desk.core import queries, setup
-from village_desk.core.models import DiaryEntry, Matter
+from village_desk.core import queries
+from village_desk.core.storage.models import DiaryEntry, Matter
+from village_desk.ui.context import AppContext
 from village_desk.ui.main_window import MainWindow
-from village_desk.ui.settings_page import SettingsPage
+from village_desk.ui.pages.settings.page import SettingsPage
 
 from .conftest import click, on_modal, raise_problems, type_chinese
 
@@ -107,16 +108,16 @@ def test_editing_a_matter_shows_errors_at_the_field(window, demo_db, qtbot):
         assert not dialog.received_edit.isEnabled()  # not editable after registration
         dialog.content_edit.clear()
         dialog.save()
-        seen["content"] = dialog.errors.label_for("申办事项")
+        seen["content"] = dialog.errors.label_for("matter.content")
         assert not seen["content"].isHidden() and seen["content"].text()
         assert dialog.isVisible()  # refused: the dialog stays open
 
         dialog.content_edit.setPlainText("修缮村道路灯（已核实）")
         dialog.phone_edit.setText("12345")
         dialog.save()
-        phone_error = dialog.errors.label_for("申请人电话")
+        phone_error = dialog.errors.label_for("matter.applicant_phone")
         assert not phone_error.isHidden() and phone_error.text()
-        assert dialog.errors.label_for("申办事项").isHidden()
+        assert dialog.errors.label_for("matter.content").isHidden()
         assert dialog.isVisible()
 
         dialog.phone_edit.setText("13800138000")
@@ -134,9 +135,9 @@ def test_editing_a_matter_shows_errors_at_the_field(window, demo_db, qtbot):
 
 def test_visit_quotas_and_print_settings_round_trip(demo_db, settings, qtbot, tmp_path):
     with demo_db.reading() as s:
-        role = setup.cadres(s)[0].role
+        role = queries.reference.cadres(s)[0].role
     other = next(r for r in ("secretary", "director") if r != role)
-    page = SettingsPage(demo_db, prefs=settings)
+    page = SettingsPage(AppContext(demo_db, settings))
     qtbot.addWidget(page)
     unit, number, period = page.quota_widgets[role]
     unit.setCurrentIndex(unit.findData("households"))
@@ -146,11 +147,11 @@ def test_visit_quotas_and_print_settings_round_trip(demo_db, settings, qtbot, tm
     other_unit.setCurrentIndex(other_unit.findData(""))  # no quota
     page.save_quotas()
     with demo_db.reading() as s:
-        quotas = setup.get_setting(s, "visit_quotas")
+        quotas = queries.reference.get_setting(s, "visit_quotas")
     assert quotas[role] == {"households": 45, "period": "month"}
     assert other not in quotas
 
-    again = SettingsPage(demo_db, prefs=settings)
+    again = SettingsPage(AppContext(demo_db, settings))
     qtbot.addWidget(again)
     unit, number, period = again.quota_widgets[role]
     assert (unit.currentData(), number.value(), period.currentData()) == (
@@ -162,7 +163,7 @@ def test_visit_quotas_and_print_settings_round_trip(demo_db, settings, qtbot, tm
     with demo_db.reading() as s:
         import datetime as dt
 
-        stats = queries.visit_stats(s, dt.date(2000, 1, 1), dt.date.today())
+        stats = queries.stats.visit_stats(s, dt.date(2000, 1, 1), dt.date.today())
     mine = [v for v in stats if v.role == role]
     assert mine and all((v.quota, v.quota_unit) == (45, "households") for v in mine)
 
@@ -173,7 +174,7 @@ def test_visit_quotas_and_print_settings_round_trip(demo_db, settings, qtbot, tm
     otf.write_bytes(b"OTTO")
     page.font_edit.setText(str(otf))
     page.save_card()
-    font_error = page.card_errors.label_for("打印字体")
+    font_error = page.card_errors.label_for("setting.print_font_path")
     assert not font_error.isHidden() and ".ttf" in font_error.text()
     page.font_edit.setText(str(tmp_path / "missing.ttf"))
     page.save_card()
@@ -182,8 +183,8 @@ def test_visit_quotas_and_print_settings_round_trip(demo_db, settings, qtbot, tm
     page.save_card()
     assert font_error.isHidden()
     with demo_db.reading() as s:
-        assert setup.get_setting(s, "card_title") == "干群连心卡"
-        assert setup.get_setting(s, "print_font_path") == ""
+        assert queries.reference.get_setting(s, "card_title") == "干群连心卡"
+        assert queries.reference.get_setting(s, "print_font_path") == ""
 
 
 def test_companions_are_chosen_from_a_checkable_list(window, demo_db, qtbot):
@@ -204,7 +205,7 @@ def test_companions_are_chosen_from_a_checkable_list(window, demo_db, qtbot):
     assert first.checkState() == Qt.CheckState.Checked
     assert first.text() in companions.button.text()
     with demo_db.reading() as s:
-        names = {c.id: c.name for c in setup.cadres(s)}
+        names = {c.id: c.name for c in queries.reference.cadres(s)}
     assert [names[i] for i in companions.ids()] == [first.text()]
     companions.popup.hide()
     companions.set_ids([])

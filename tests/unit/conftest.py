@@ -2,10 +2,10 @@ import datetime as dt
 
 import pytest
 
-from village_desk.core import setup
-from village_desk.core.db import Database
-from village_desk.core.households import HouseholdInput, PersonInput, create_household
-from village_desk.core.validation import id_check_digit
+from village_desk.core import services
+from village_desk.core.domain.validation import id_check_digit
+from village_desk.core.services.households import HouseholdInput, PersonInput, create_household
+from village_desk.core.storage.db import Database
 
 
 def make_id(born: str, seq: str = "123") -> str:
@@ -16,7 +16,7 @@ def make_id(born: str, seq: str = "123") -> str:
 @pytest.fixture
 def db(tmp_path):
     database = Database.open(f"sqlite:///{tmp_path / 'test.sqlite3'}", device_name="测试机")
-    setup.initialize(database, village="桃花村", township="青山镇", county="隆回县")
+    services.setup.initialize(database, village="桃花村", township="青山镇", county="隆回县")
     yield database
     database.close()
 
@@ -24,10 +24,10 @@ def db(tmp_path):
 @pytest.fixture
 def village(db):
     """Two groups, two cadres and one household, as ids."""
-    g1 = setup.add_group(db, None, "一组")
-    g2 = setup.add_group(db, None, "二组")
-    secretary = setup.add_cadre(db, None, "王建国", "secretary", "13907310001", "全面负责")
-    grid = setup.add_cadre(db, None, "李秀英", "grid", "13907310002", "一组网格")
+    g1 = services.setup.add_group(db, None, "一组")
+    g2 = services.setup.add_group(db, None, "二组")
+    secretary = services.setup.add_cadre(db, None, "王建国", "secretary", "13907310001", "全面负责")
+    grid = services.setup.add_cadre(db, None, "李秀英", "grid", "13907310002", "一组网格")
     hh = create_household(
         db,
         secretary,

@@ -3,8 +3,8 @@ import subprocess
 import sys
 
 from village_desk import cli
-from village_desk.core.check import run_check
-from village_desk.core.db import Database
+from village_desk.core.storage.check import run_check
+from village_desk.core.storage.db import Database
 
 
 def run(*args):

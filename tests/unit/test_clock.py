@@ -1,6 +1,6 @@
 """The hybrid logical clock keeps stamps ordered, unique and fixed-width."""
 
-from village_desk.core.journal import MAX_COUNTER, HybridClock
+from village_desk.core.storage.clock import MAX_COUNTER, HybridClock
 
 
 def test_stamps_stay_ordered_when_the_wall_clock_stands_still():

@@ -6,12 +6,15 @@ from collections import Counter
 import pytest
 from sqlalchemy import func, select
 
-from village_desk.core import demo, search
-from village_desk.core.check import run_check
-from village_desk.core.db import Database
-from village_desk.core.errors import ServiceError
-from village_desk.core.ledger import STATUS_LABELS
-from village_desk.core.models import (
+from village_desk import demo
+from village_desk.core import queries
+from village_desk.core.domain.errors import ServiceError
+from village_desk.core.domain.lifecycle import STATUS_LABELS
+from village_desk.core.domain.validation import parse_id_number, validate_phone
+from village_desk.core.jobs import Cancelled, Job
+from village_desk.core.storage.check import run_check
+from village_desk.core.storage.db import Database
+from village_desk.core.storage.models import (
     SYNCED_MODELS,
     Cadre,
     Change,
@@ -22,7 +25,6 @@ from village_desk.core.models import (
     Pairing,
     Person,
 )
-from village_desk.core.validation import parse_id_number, validate_phone
 
 TODAY = dt.date(2026, 11, 24)
 
@@ -141,8 +143,8 @@ def test_generated_people_are_found_by_search(village):
         person = s.scalars(
             select(Person).where(Person.phone != "").order_by(Person.id).limit(1)
         ).one()
-        by_name = search.search(s, person.name)
-        by_phone = search.search(s, person.phone[-4:])
+        by_name = queries.search.search(s, person.name)
+        by_phone = queries.search.search(s, person.phone[-4:])
     assert person.id in {h.person_id for h in by_name}
     assert person.id in {h.person_id for h in by_phone}
 
@@ -164,18 +166,10 @@ def test_refuses_a_database_that_already_has_households(village):
 
 
 def test_cancelled_generation_leaves_the_database_empty(tmp_path):
-    from village_desk.core import setup
-
-    class Cancelled(Exception):
-        pass
-
-    def cancel_while_writing(stage, fraction):
-        if fraction > 0.5:
-            raise Cancelled
-
+    job = Job(lambda stage, fraction: job.cancel() if fraction > 0.5 else None)
     db = _fresh(tmp_path, "cancel.sqlite3")
     with pytest.raises(Cancelled):
-        demo.generate(db, households=30, seed=1, today=TODAY, progress=cancel_while_writing)
-    assert not setup.is_initialized(db)
+        demo.generate(db, households=30, seed=1, today=TODAY, job=job)
+    assert not db.read(queries.reference.is_initialized)
     with db.reading() as s:
         assert s.scalar(select(func.count()).select_from(Change)) == 0

@@ -3,9 +3,9 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from village_desk.core import diary, ledger
-from village_desk.core.models import DiaryItem, Matter
-from village_desk.core.validation import ValidationError
+from village_desk.core import queries, services
+from village_desk.core.domain.validation import ValidationError
+from village_desk.core.storage.models import DiaryItem, Matter
 
 TODAY = dt.date.today()
 
@@ -19,46 +19,50 @@ def entry(village, **kw):
         sections={"q_hardship": "房屋漏雨"},
         narrative="入户了解情况",
         items=[
-            diary.RaisedItem("低保政策咨询", "solved", solution="当场讲解了政策"),
-            diary.RaisedItem("屋顶漏雨需维修", "matter", kind="hardship"),
+            services.diary.RaisedItem("低保政策咨询", "solved", solution="当场讲解了政策"),
+            services.diary.RaisedItem("屋顶漏雨需维修", "matter", kind="hardship"),
         ],
     )
     base.update(kw)
-    return diary.DiaryInput(**base)
+    return services.diary.DiaryInput(**base)
 
 
 def test_item_turned_into_matter_with_visitor_responsible(db, village):
-    entry_id, matter_ids = diary.write_entry(db, village["grid"], entry(village))
+    entry_id, matter_ids = services.diary.write_entry(db, village["grid"], entry(village))
     assert len(matter_ids) == 1
     with db.reading() as s:
         m = s.get(Matter, matter_ids[0])
         assert m.responsible_id == village["grid"]  # 首访负责制
         assert m.applicant_name == "张三丰" and m.channel == "home_visit"
         assert m.received_date == TODAY and m.status == "registered"
-        items = diary.entry_items(s, entry_id)
+        items = queries.diary.entry_items(s, entry_id)
         assert [(i.outcome, i.matter_id) for i in items] == [("solved", None), ("matter", m.id)]
         # the link is visible from the matter side too
         assert s.scalar(select(DiaryItem.entry_id).where(DiaryItem.matter_id == m.id)) == entry_id
 
 
 def test_solved_items_do_not_reach_the_ledger(db, village):
-    diary.write_entry(db, None, entry(village, items=[diary.RaisedItem("问路", "solved")]))
+    services.diary.write_entry(
+        db, None, entry(village, items=[services.diary.RaisedItem("问路", "solved")])
+    )
     with db.reading() as s:
         assert s.scalars(select(Matter)).all() == []
 
 
 def test_future_date_refused(db, village):
     with pytest.raises(ValidationError) as err:
-        diary.write_entry(db, None, entry(village, date=TODAY + dt.timedelta(days=1)))
-    assert err.value.field == "走访日期"
+        services.diary.write_entry(db, None, entry(village, date=TODAY + dt.timedelta(days=1)))
+    assert err.value.field == "diary.date"
 
 
 def test_home_visit_needs_a_household_meeting_needs_a_place(db, village):
     with pytest.raises(ValidationError, match="至少选择一户"):
-        diary.write_entry(db, None, entry(village, household_ids=[]))
+        services.diary.write_entry(db, None, entry(village, household_ids=[]))
     with pytest.raises(ValidationError, match="地点"):
-        diary.write_entry(db, None, entry(village, mode="courtyard", household_ids=[], items=[]))
-    diary.write_entry(
+        services.diary.write_entry(
+            db, None, entry(village, mode="courtyard", household_ids=[], items=[])
+        )
+    services.diary.write_entry(
         db,
         None,
         entry(village, mode="courtyard", household_ids=[], place="一组院坝，12户参加", items=[]),
@@ -67,44 +71,46 @@ def test_home_visit_needs_a_household_meeting_needs_a_place(db, village):
 
 def test_failed_item_rolls_back_the_whole_entry(db, village):
     bad = entry(
-        village, items=[diary.RaisedItem("修路", "matter", deadline=TODAY - dt.timedelta(days=5))]
+        village,
+        items=[services.diary.RaisedItem("修路", "matter", deadline=TODAY - dt.timedelta(days=5))],
     )
     with pytest.raises(ValidationError, match="办结时限"):
-        diary.write_entry(db, None, bad)
+        services.diary.write_entry(db, None, bad)
     with db.reading() as s:
         assert s.scalars(select(Matter)).all() == [] and s.scalars(select(DiaryItem)).all() == []
 
 
 def test_edit_and_delete_entry_keeps_matters(db, village):
-    entry_id, (mid,) = diary.write_entry(db, None, entry(village))
-    diary.update_entry(db, None, entry_id, entry(village, narrative="补充说明", items=[]))
-    tx = diary.delete_entry(db, None, entry_id)
+    entry_id, (mid,) = services.diary.write_entry(db, None, entry(village))
+    services.diary.update_entry(db, None, entry_id, entry(village, narrative="补充说明", items=[]))
+    tx = services.diary.delete_entry(db, None, entry_id)
     with db.reading() as s:
         assert not s.get(Matter, mid).deleted
-        assert diary.entry_items(s, entry_id) == []
-    ledger.apply_action(db, None, mid, "start")  # the matter lives on
+        assert queries.diary.entry_items(s, entry_id) == []
+    services.ledger.apply_action(db, None, mid, "start")  # the matter lives on
     assert tx is not None
 
 
 def test_old_entry_stays_editable_after_its_cadre_and_household_are_gone(db, village):
-    from village_desk.core import households, setup
 
-    entry_id, _ = diary.write_entry(db, None, entry(village, items=[]))
-    setup.update_cadre(db, None, village["grid"], active=False)
-    households.delete_household(db, None, village["hh"])
+    entry_id, _ = services.diary.write_entry(db, None, entry(village, items=[]))
+    services.setup.update_cadre(db, None, village["grid"], active=False)
+    services.households.delete_household(db, None, village["hh"])
     fixed = entry(village, items=[], narrative="入户了解情况（改正错字）")
-    diary.update_entry(db, None, entry_id, fixed)
+    services.diary.update_entry(db, None, entry_id, fixed)
     with db.reading() as s:
-        from village_desk.core.models import DiaryEntry
+        from village_desk.core.storage.models import DiaryEntry
 
         assert s.get(DiaryEntry, entry_id).narrative.endswith("改正错字）")
     # but a deactivated cadre cannot be newly credited with a visit
     with pytest.raises(ValidationError, match="已停用"):
-        diary.write_entry(db, None, entry(village, items=[], household_ids=[]))
+        services.diary.write_entry(db, None, entry(village, items=[], household_ids=[]))
 
 
 def test_missing_optional_texts_are_not_a_crash(db, village):
-    data = entry(village, place=None, items=[diary.RaisedItem("问路", "solved", solution=None)])
-    entry_id, _ = diary.write_entry(db, None, data)
+    data = entry(
+        village, place=None, items=[services.diary.RaisedItem("问路", "solved", solution=None)]
+    )
+    entry_id, _ = services.diary.write_entry(db, None, data)
     with pytest.raises(ValidationError, match="走访日期"):
-        diary.write_entry(db, None, entry(village, date="2026-01-01"))
+        services.diary.write_entry(db, None, entry(village, date="2026-01-01"))

@@ -4,19 +4,19 @@ import datetime as dt
 
 import pytest
 
-from village_desk.core import diary, ledger
-from village_desk.core.diary_queries import DiaryFilter, diary_count, diary_page, visits_by_month
-from village_desk.core.errors import ServiceError
-from village_desk.core.models import Matter
+from village_desk.core import queries, services
+from village_desk.core.domain.errors import ServiceError
+from village_desk.core.queries.diary import DiaryFilter, diary_count, diary_page, visits_by_month
+from village_desk.core.storage.models import Matter
 
 TODAY = dt.date.today()
 
 
 def _write(db, village, day, items=(), mode="home_visit", author="grid"):
-    return diary.write_entry(
+    return services.diary.write_entry(
         db,
         None,
-        diary.DiaryInput(
+        services.diary.DiaryInput(
             date=day,
             mode=mode,
             author_id=village[author],
@@ -34,7 +34,10 @@ def test_diary_page_newest_first_with_households_and_item_counts(db, village):
         db,
         village,
         TODAY,
-        [diary.RaisedItem("问政策", "solved"), diary.RaisedItem("修路", "matter")],
+        [
+            services.diary.RaisedItem("问政策", "solved"),
+            services.diary.RaisedItem("修路", "matter"),
+        ],
         mode="phone",
         author="secretary",
     )
@@ -60,23 +63,23 @@ def test_visits_by_month_counts_household_visits(db, village):
 
 
 def test_deleted_entry_and_matter_can_be_restored(db, village):
-    entry_id, (mid,) = _write(db, village, TODAY, [diary.RaisedItem("修路", "matter")])
-    tx = diary.delete_entry(db, None, entry_id)
+    entry_id, (mid,) = _write(db, village, TODAY, [services.diary.RaisedItem("修路", "matter")])
+    tx = services.diary.delete_entry(db, None, entry_id)
     assert tx
     with db.reading() as s:
         assert diary_count(s, DiaryFilter()) == 0
-    diary.restore_entry(db, None, entry_id)
+    services.diary.restore_entry(db, None, entry_id)
     with db.reading() as s:
         (row,) = diary_page(s, DiaryFilter())
     assert row.id == entry_id and row.matters == 1 and row.households
 
-    ledger.add_note(db, None, mid, "已联系施工队")
-    ledger.delete_matter(db, None, mid)
-    ledger.restore_matter(db, None, mid)
+    services.ledger.add_note(db, None, mid, "已联系施工队")
+    services.ledger.delete_matter(db, None, mid)
+    services.ledger.restore_matter(db, None, mid)
     with db.reading() as s:
         assert not s.get(Matter, mid).deleted
-        assert len(ledger.notes(s, mid)) >= 1
+        assert len(queries.matters.notes(s, mid)) >= 1
     with pytest.raises(ServiceError, match="没有被删除"):
-        ledger.restore_matter(db, None, mid)
+        services.ledger.restore_matter(db, None, mid)
     with pytest.raises(ServiceError, match="没有被删除"):
-        diary.restore_entry(db, None, entry_id)
+        services.diary.restore_entry(db, None, entry_id)

@@ -8,12 +8,14 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from village_desk.core import demo
+from village_desk import demo
+from village_desk.core import services
+from village_desk.core.domain.lifecycle import STATUS_LABELS
+from village_desk.core.domain.validation import ValidationError
 from village_desk.core.excel import parse_period
-from village_desk.core.excel.layout import Cancelled
 from village_desk.core.excel.ledger_export import SHEETS, export_ledger
-from village_desk.core.ledger import STATUS_LABELS
-from village_desk.core.models import (
+from village_desk.core.jobs import Cancelled, Job
+from village_desk.core.storage.models import (
     Cadre,
     DiaryEntry,
     DiaryHousehold,
@@ -21,7 +23,6 @@ from village_desk.core.models import (
     Matter,
     Person,
 )
-from village_desk.core.validation import ValidationError
 
 TODAY = dt.date(2026, 11, 24)
 HEADER = 3  # title, information row, then the header
@@ -29,12 +30,11 @@ HEADER = 3  # title, information row, then the header
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory):
-    from village_desk.core import setup
-    from village_desk.core.db import Database
+    from village_desk.core.storage.db import Database
 
     path = tmp_path_factory.mktemp("excel") / "demo.sqlite3"
     db = Database.open(f"sqlite:///{path}", device_name="测试机")
-    setup.initialize(db, village="桃花村", township="青山镇", county="隆回县")
+    services.setup.initialize(db, village="桃花村", township="青山镇", county="隆回县")
     demo.generate(db, households=150, seed=7, today=TODAY)
     yield db
     db.close()
@@ -233,12 +233,14 @@ def test_progress_and_cancel_leave_no_file(demo_db, tmp_path):
     seen = []
     out = tmp_path / "ok.xlsx"
     export_ledger(
-        demo_db, out, parse_period("2026Q4"), today=TODAY, progress=lambda s, f: seen.append(f)
+        demo_db, out, parse_period("2026Q4"), today=TODAY, job=Job(lambda s, f: seen.append(f))
     )
     assert seen[-1] == 1.0 and seen == sorted(seen)
     out = tmp_path / "cancelled.xlsx"
+    cancelled = Job()
+    cancelled.cancel()
     with pytest.raises(Cancelled):
-        export_ledger(demo_db, out, parse_period("2026"), today=TODAY, cancelled=lambda: True)
+        export_ledger(demo_db, out, parse_period("2026"), today=TODAY, job=cancelled)
     assert list(tmp_path.iterdir()) == [tmp_path / "ok.xlsx"]
 
 
@@ -263,36 +265,37 @@ def test_periods(text, start, end, label):
 def test_bad_period_says_what_is_expected(text):
     with pytest.raises(ValidationError) as err:
         parse_period(text)
-    assert err.value.field == "统计期间"
+    assert err.value.field == "period"
 
 
 def _one_matter(db, village, content):
     """One matter with a note, and one diary entry, received / written today."""
-    from village_desk.core import diary, ledger
 
     today = dt.date.today()
-    mid = ledger.register_matter(
+    mid = services.ledger.register_matter(
         db,
         village["secretary"],
-        ledger.MatterInput(
+        services.ledger.MatterInput(
             content=content,
             responsible_id=village["secretary"],
             applicant_name="张三丰",
             received_date=today,
         ),
     )
-    ledger.add_note(db, village["secretary"], mid, f"已联系本人{PHONE}，身份证{ID_IN_TEXT}")
-    diary.write_entry(
+    services.ledger.add_note(
+        db, village["secretary"], mid, f"已联系本人{PHONE}，身份证{ID_IN_TEXT}"
+    )
+    services.diary.write_entry(
         db,
         village["secretary"],
-        diary.DiaryInput(
+        services.diary.DiaryInput(
             date=today,
             mode="home_visit",
             author_id=village["secretary"],
             household_ids=[village["hh"]],
             place=f"村部（{PHONE}）",
             narrative=f"户主手机{PHONE}，身份证{ID_IN_TEXT}",
-            items=[diary.RaisedItem(text=f"帮{ID_IN_TEXT}改电话为{PHONE}")],
+            items=[services.diary.RaisedItem(text=f"帮{ID_IN_TEXT}改电话为{PHONE}")],
         ),
     )
 

@@ -6,17 +6,17 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
 
-from village_desk.core import search
+from village_desk.core import queries
+from village_desk.core.domain.validation import ValidationError, id_check_digit
 from village_desk.core.excel.roster_import import (
-    ImportCancelled,
     apply_import,
     plan_import,
     write_rejects,
 )
 from village_desk.core.excel.roster_read import remember_mapping
-from village_desk.core.households import HouseholdInput, PersonInput, create_household
-from village_desk.core.models import Change, Household, Person, VillagerGroup
-from village_desk.core.validation import ValidationError, id_check_digit
+from village_desk.core.jobs import Cancelled, Job
+from village_desk.core.services.households import HouseholdInput, PersonInput, create_household
+from village_desk.core.storage.models import Change, Household, Person, VillagerGroup
 
 from .conftest import make_id
 
@@ -171,8 +171,8 @@ def test_apply_creates_updates_and_is_idempotent(db, village, tmp_path):
         assert people["郑十一"].id_number == str(ZHENG_LEGACY)
         assert people["郑十一"].household_id != zhou.id
         # imported people are searchable at once
-        assert [h.name for h in search.search(s, "zl")] == ["赵六"]
-        assert [h.name for h in search.search(s, XIAOMING[-4:].lower())] == ["张小明"]
+        assert [h.name for h in queries.search.search(s, "zl")] == ["赵六"]
+        assert [h.name for h in queries.search.search(s, XIAOMING[-4:].lower())] == ["张小明"]
         # every new record is journaled
         logged = {c.record_id for c in s.scalars(select(Change).where(Change.entity == "person"))}
         assert people["周九"].id in logged and people["孙八"].id in logged
@@ -204,7 +204,7 @@ def test_bad_file_changes_nothing_and_says_why(db, village, tmp_path):
     garbage.write_bytes(b"not a spreadsheet")
     with pytest.raises(ValidationError) as err:
         plan_import(db, garbage)
-    assert err.value.field == "文件"
+    assert err.value.field == "import.file"
 
 
 def test_future_birth_date_is_refused_in_the_dry_run(db, village, tmp_path):
@@ -318,15 +318,21 @@ def test_import_reports_progress_and_cancelling_writes_nothing(db, village, tmp_
     path = messy_roster(tmp_path / "花名册.xlsx")
     before = journal_size(db)
     stages = []
-    apply_import_args = dict(progress=lambda stage, f: stages.append((stage, f)))
-    with pytest.raises(ImportCancelled):
-        apply_import(db, path, cancelled=lambda: len(stages) >= 3, **apply_import_args)
+
+    def seen(stage, f):
+        stages.append((stage, f))
+        if len(stages) >= 3:
+            cancelling.cancel()
+
+    cancelling = Job(seen)
+    with pytest.raises(Cancelled):
+        apply_import(db, path, job=cancelling)
     assert journal_size(db) == before
     with db.reading() as s:
         assert s.scalar(select(func.count()).select_from(Household)) == 1
 
     stages.clear()
-    plan = apply_import(db, path, **apply_import_args)
+    plan = apply_import(db, path, job=Job(lambda stage, f: stages.append((stage, f))))
     fractions = [f for _, f in stages]
     assert fractions == sorted(fractions) and fractions[-1] == 1.0
     assert plan.counts()["created"] == 6

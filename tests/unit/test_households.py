@@ -3,11 +3,10 @@ import json
 import pytest
 from sqlalchemy import func, select
 
-from village_desk.core import households as hs
-from village_desk.core import search
-from village_desk.core.errors import ServiceError
-from village_desk.core.models import Change, Household, Pairing, Person
-from village_desk.core.validation import ValidationError
+from village_desk.core import queries, services
+from village_desk.core.domain.errors import ServiceError
+from village_desk.core.domain.validation import ValidationError
+from village_desk.core.storage.models import Change, Household, Pairing, Person
 
 from .conftest import make_id
 
@@ -21,7 +20,7 @@ def journal(db, record_id):
 
 def test_create_household_with_members_is_journaled_with_actor(db, village):
     with db.reading() as s:
-        people = hs.members(s, village["hh"])
+        people = queries.households.members(s, village["hh"])
     assert [p.name for p in people] == ["张三丰", "刘桂兰"]
     head = people[0]
     assert head.gender == "男" and head.birth_date.isoformat() == "1958-03-12"  # from the ID
@@ -35,14 +34,14 @@ def test_create_household_with_members_is_journaled_with_actor(db, village):
 def test_bad_member_refuses_whole_household(db, village):
     bad = make_id("19700101")[:-1] + ("0" if make_id("19700101")[-1] != "0" else "1")
     with pytest.raises(ValidationError) as err:
-        hs.create_household(
+        services.households.create_household(
             db,
             None,
-            hs.HouseholdInput(number="01-002", group_id=village["g1"]),
-            hs.PersonInput(name="赵六"),
-            [hs.PersonInput(name="赵小六", relation="child", id_number=bad)],
+            services.households.HouseholdInput(number="01-002", group_id=village["g1"]),
+            services.households.PersonInput(name="赵六"),
+            [services.households.PersonInput(name="赵小六", relation="child", id_number=bad)],
         )
-    assert err.value.field == "公民身份号码" and "赵小六" in err.value.message
+    assert err.value.field == "person.id_number" and "赵小六" in err.value.message
     with db.reading() as s:
         assert (
             s.scalar(
@@ -53,11 +52,11 @@ def test_bad_member_refuses_whole_household(db, village):
 
 
 def test_update_records_old_and_new_values(db, village):
-    hs.update_household(
+    services.households.update_household(
         db,
         None,
         village["hh"],
-        hs.HouseholdInput(
+        services.households.HouseholdInput(
             number="01-001", group_id=village["g2"], categories=["dibao", "liushou_elder"]
         ),
     )
@@ -71,98 +70,126 @@ def test_update_records_old_and_new_values(db, village):
 
 def test_duplicate_id_number_and_household_number_refused(db, village):
     with pytest.raises(ValidationError, match="张三丰"):
-        hs.add_person(
+        services.households.add_person(
             db,
             None,
             village["hh"],
-            hs.PersonInput(name="重复", relation="child", id_number=make_id("19580312", "131")),
+            services.households.PersonInput(
+                name="重复", relation="child", id_number=make_id("19580312", "131")
+            ),
         )
     with pytest.raises(ValidationError, match="已存在"):
-        hs.create_household(
-            db, None, hs.HouseholdInput(number="01-001"), hs.PersonInput(name="某某")
+        services.households.create_household(
+            db,
+            None,
+            services.households.HouseholdInput(number="01-001"),
+            services.households.PersonInput(name="某某"),
         )
 
 
 def test_one_head_only_and_head_not_deletable_while_members(db, village):
     with pytest.raises(ValidationError, match="已有户主"):
-        hs.add_person(db, None, village["hh"], hs.PersonInput(name="第二户主"))
+        services.households.add_person(
+            db, None, village["hh"], services.households.PersonInput(name="第二户主")
+        )
     with db.reading() as s:
-        head = hs.members(s, village["hh"])[0]
+        head = queries.households.members(s, village["hh"])[0]
     with pytest.raises(ServiceError, match="不能删除户主"):
-        hs.delete_person(db, None, head.id)
+        services.households.delete_person(db, None, head.id)
 
 
 def test_edit_and_delete_person_then_restore(db, village):
-    pid = hs.add_person(
+    pid = services.households.add_person(
         db,
         None,
         village["hh"],
-        hs.PersonInput(name="张小明", relation="child", phone="13900001111"),
+        services.households.PersonInput(name="张小明", relation="child", phone="13900001111"),
     )
-    hs.update_person(
-        db, None, pid, hs.PersonInput(name="张晓明", relation="child", phone="13900002222")
+    services.households.update_person(
+        db,
+        None,
+        pid,
+        services.households.PersonInput(name="张晓明", relation="child", phone="13900002222"),
     )
-    hs.delete_person(db, None, pid)
+    services.households.delete_person(db, None, pid)
     assert [e.op for e in journal(db, pid)] == ["insert", "update", "delete"]
     with db.reading() as s:
-        assert [h.name for h in search.search(s, "张晓明")] == []
-    hs.restore_person(db, None, pid)
+        assert [h.name for h in queries.search.search(s, "张晓明")] == []
+    services.households.restore_person(db, None, pid)
     with db.reading() as s:
-        assert [h.name for h in search.search(s, "张晓明")] == ["张晓明"]
+        assert [h.name for h in queries.search.search(s, "张晓明")] == ["张晓明"]
 
 
 def test_delete_household_is_tombstoned_and_undoable(db, village):
-    pairing = hs.pair_cadre(db, None, village["hh"], village["grid"])
-    hs.delete_household(db, None, village["hh"])
+    pairing = services.households.pair_cadre(db, None, village["hh"], village["grid"])
+    services.households.delete_household(db, None, village["hh"])
     with db.reading() as s:
         hh = s.get(Household, village["hh"])
         assert hh.deleted  # still there, as a tombstone
         assert all(p.deleted for p in s.scalars(select(Person).where(Person.household_id == hh.id)))
         assert s.get(Pairing, pairing).deleted
-        assert search.search(s, "张三丰") == []
+        assert queries.search.search(s, "张三丰") == []
     assert journal(db, village["hh"])[-1].op == "delete"
-    hs.restore_household(db, None, village["hh"])
+    services.households.restore_household(db, None, village["hh"])
     with db.reading() as s:
-        assert [p.name for p in hs.members(s, village["hh"])] == ["张三丰", "刘桂兰"]
+        assert [p.name for p in queries.households.members(s, village["hh"])] == [
+            "张三丰",
+            "刘桂兰",
+        ]
         assert not s.get(Pairing, pairing).deleted
-        assert search.search(s, "zsf")[0].name == "张三丰"
+        assert queries.search.search(s, "zsf")[0].name == "张三丰"
 
 
 def test_pairing_lifecycle(db, village):
-    pid = hs.pair_cadre(db, None, village["hh"], village["grid"], "poverty_help")
+    pid = services.households.pair_cadre(db, None, village["hh"], village["grid"], "poverty_help")
     with pytest.raises(ValidationError, match="已与该户结对"):
-        hs.pair_cadre(db, None, village["hh"], village["grid"])
+        services.households.pair_cadre(db, None, village["hh"], village["grid"])
     with pytest.raises(ValidationError, match="结束原因"):
-        hs.end_pairing(db, None, pid, village["today"], "")
-    hs.end_pairing(db, None, pid, village["today"], "调整联户")
+        services.households.end_pairing(db, None, pid, village["today"], "")
+    services.households.end_pairing(db, None, pid, village["today"], "调整联户")
     with db.reading() as s:
-        assert hs.pairings(s, village["hh"]) == []
-        ended = hs.pairings(s, village["hh"], current_only=False)[0]
+        assert queries.households.pairings(s, village["hh"]) == []
+        ended = queries.households.pairings(s, village["hh"], current_only=False)[0]
         assert ended.end_date == village["today"] and "调整联户" in ended.reason
-    hs.pair_cadre(db, None, village["hh"], village["grid"])  # can pair again after ending
+    services.households.pair_cadre(
+        db, None, village["hh"], village["grid"]
+    )  # can pair again after ending
 
 
 def test_bad_phone_is_refused_at_the_field(db, village):
     with pytest.raises(ValidationError) as err:
-        hs.add_person(
-            db, None, village["hh"], hs.PersonInput(name="张四", relation="child", phone="1381234")
+        services.households.add_person(
+            db,
+            None,
+            village["hh"],
+            services.households.PersonInput(name="张四", relation="child", phone="1381234"),
         )
-    assert err.value.field == "联系电话"
+    assert err.value.field == "person.phone"
 
 
 def test_restore_refused_when_number_reused_meanwhile(db, village):
-    hs.delete_household(db, None, village["hh"])
-    hs.create_household(db, None, hs.HouseholdInput(number="01-001"), hs.PersonInput(name="新户主"))
+    services.households.delete_household(db, None, village["hh"])
+    services.households.create_household(
+        db,
+        None,
+        services.households.HouseholdInput(number="01-001"),
+        services.households.PersonInput(name="新户主"),
+    )
     with pytest.raises(ValidationError, match="户号 01-001 已存在"):
-        hs.restore_household(db, None, village["hh"])
+        services.households.restore_household(db, None, village["hh"])
     with db.reading() as s:
         assert s.get(Household, village["hh"]).deleted  # nothing changed
 
 
 def test_restore_brings_back_only_what_that_deletion_removed(db, village):
-    pid = hs.add_person(db, None, village["hh"], hs.PersonInput(name="早已删除", relation="child"))
-    hs.delete_person(db, None, pid)
-    hs.delete_household(db, None, village["hh"])
-    hs.restore_household(db, None, village["hh"])
+    pid = services.households.add_person(
+        db, None, village["hh"], services.households.PersonInput(name="早已删除", relation="child")
+    )
+    services.households.delete_person(db, None, pid)
+    services.households.delete_household(db, None, village["hh"])
+    services.households.restore_household(db, None, village["hh"])
     with db.reading() as s:
-        assert [p.name for p in hs.members(s, village["hh"])] == ["张三丰", "刘桂兰"]
+        assert [p.name for p in queries.households.members(s, village["hh"])] == [
+            "张三丰",
+            "刘桂兰",
+        ]

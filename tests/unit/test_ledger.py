@@ -5,10 +5,11 @@ import re
 import pytest
 from sqlalchemy import select
 
-from village_desk.core import ledger
-from village_desk.core.errors import IllegalTransition
-from village_desk.core.models import Change, Matter
-from village_desk.core.validation import ValidationError
+from village_desk.core import queries, services
+from village_desk.core.domain import lifecycle
+from village_desk.core.domain.errors import IllegalTransition
+from village_desk.core.domain.validation import ValidationError
+from village_desk.core.storage.models import Change, Matter
 
 TODAY = dt.date.today()
 # Inputs each action needs to succeed.
@@ -56,7 +57,7 @@ LEGAL = {
 
 
 def register(db, village, **kw):
-    data = ledger.MatterInput(
+    data = services.ledger.MatterInput(
         content="危房改造申请",
         responsible_id=village["secretary"],
         applicant_name="张三丰",
@@ -64,20 +65,21 @@ def register(db, village, **kw):
         kind="hardship",
         **kw,
     )
-    return ledger.register_matter(db, village["secretary"], data)
+    return services.ledger.register_matter(db, village["secretary"], data)
 
 
 def in_state(db, village, state):
     mid = register(db, village)
     for action in ROUTE[state]:
-        ledger.apply_action(db, village["secretary"], mid, action, **ARGS[action])
+        services.ledger.apply_action(db, village["secretary"], mid, action, **ARGS[action])
     return mid
 
 
 def snapshot(db, mid):
     with db.reading() as s:
         m = s.get(Matter, mid)
-        return {c: getattr(m, c) for c in m.__table__.columns.keys()}, len(ledger.notes(s, mid))  # noqa: SIM118
+        fields = {c.key: getattr(m, c.key) for c in m.__table__.columns}
+        return fields, len(queries.matters.notes(s, mid))
 
 
 def test_number_has_year_device_code_and_sequence(db, village):
@@ -95,58 +97,60 @@ def test_default_deadline_from_settings_and_not_before_intake(db, village):
         assert s.get(Matter, mid).deadline == TODAY + dt.timedelta(days=15)
     with pytest.raises(ValidationError) as err:
         register(db, village, deadline=TODAY - dt.timedelta(days=1))
-    assert err.value.field == "办结时限"
+    assert err.value.field == "matter.deadline"
 
 
 @pytest.mark.parametrize("state", list(ROUTE))
-@pytest.mark.parametrize("action", list(ledger.ACTIONS))
+@pytest.mark.parametrize("action", list(lifecycle.ACTIONS))
 def test_every_transition(db, village, state, action):
     mid = in_state(db, village, state)
     before = snapshot(db, mid)
     with db.reading() as s:
-        offered = {a.code for a in ledger.available_actions(s.get(Matter, mid))}
+        offered = {a.code for a in lifecycle.available_actions(s.get(Matter, mid))}
     if (state, action) in LEGAL:
         assert action in offered
-        ledger.apply_action(db, village["secretary"], mid, action, **ARGS[action])
+        services.ledger.apply_action(db, village["secretary"], mid, action, **ARGS[action])
         after, notes = snapshot(db, mid)
-        assert after["status"] == ledger.ACTIONS[action].target
+        assert after["status"] == lifecycle.ACTIONS[action].target
         assert notes == before[1] + 1  # each step leaves a note
     else:
         assert action not in offered
         with pytest.raises(IllegalTransition):
-            ledger.apply_action(db, village["secretary"], mid, action, **ARGS[action])
+            services.ledger.apply_action(db, village["secretary"], mid, action, **ARGS[action])
         assert snapshot(db, mid) == before  # nothing changed
 
 
 @pytest.mark.parametrize(
     "state, action, args, field",
     [
-        ("registered", "return", {"reasons": []}, "退回理由"),
-        ("registered", "return", {"reasons": ["  "]}, "退回理由"),
-        ("in_progress", "unresolvable", {"text": ""}, "向群众的解释说明"),
-        ("in_progress", "complete", {"text": ""}, "办理结果"),
-        ("in_progress", "forward", {}, "上报单位"),
-        ("done", "feedback", {}, "满意度"),
+        ("registered", "return", {"reasons": []}, "action.reasons"),
+        ("registered", "return", {"reasons": ["  "]}, "action.reasons"),
+        ("in_progress", "unresolvable", {"text": ""}, "action.explanation"),
+        ("in_progress", "complete", {"text": ""}, "action.outcome"),
+        ("in_progress", "forward", {}, "action.forwarded_to"),
+        ("done", "feedback", {}, "action.satisfaction"),
     ],
 )
 def test_required_inputs(db, village, state, action, args, field):
     mid = in_state(db, village, state)
     before = snapshot(db, mid)
     with pytest.raises(ValidationError) as err:
-        ledger.apply_action(db, None, mid, action, **args)
+        services.ledger.apply_action(db, None, mid, action, **args)
     assert err.value.field == field
     assert snapshot(db, mid) == before
 
 
 def test_unsatisfied_return_visit_cannot_be_closed_but_reopened(db, village):
     mid = in_state(db, village, "done")
-    ledger.apply_action(db, None, mid, "feedback", satisfaction="unsatisfied", text="还没修好")
+    services.ledger.apply_action(
+        db, None, mid, "feedback", satisfaction="unsatisfied", text="还没修好"
+    )
     with db.reading() as s:
-        offered = {a.code for a in ledger.available_actions(s.get(Matter, mid))}
+        offered = {a.code for a in lifecycle.available_actions(s.get(Matter, mid))}
     assert offered == {"reopen"}
     with pytest.raises(IllegalTransition, match="不满意"):
-        ledger.apply_action(db, None, mid, "close")
-    ledger.apply_action(db, None, mid, "reopen", text="再次维修")
+        services.ledger.apply_action(db, None, mid, "close")
+    services.ledger.apply_action(db, None, mid, "reopen", text="再次维修")
     assert snapshot(db, mid)[0]["status"] == "in_progress"
 
 
@@ -171,19 +175,19 @@ def test_close_records_date_and_journal(db, village):
 
 def test_notes_append_only_and_not_after_close(db, village):
     mid = register(db, village)
-    ledger.add_note(db, None, mid, "已联系住建站")
-    ledger.add_note(db, None, mid, "住建站已来看房")
+    services.ledger.add_note(db, None, mid, "已联系住建站")
+    services.ledger.add_note(db, None, mid, "住建站已来看房")
     with db.reading() as s:
-        assert [n.text for n in ledger.notes(s, mid)] == ["已联系住建站", "住建站已来看房"]
+        assert [n.text for n in queries.matters.notes(s, mid)] == ["已联系住建站", "住建站已来看房"]
     closed = in_state(db, village, "closed")
     with pytest.raises(IllegalTransition, match="已销号"):
-        ledger.add_note(db, None, closed, "补记")
+        services.ledger.add_note(db, None, closed, "补记")
 
 
 def test_action_date_cannot_be_in_future(db, village):
     mid = register(db, village)
     with pytest.raises(ValidationError, match="将来"):
-        ledger.apply_action(db, None, mid, "start", when=TODAY + dt.timedelta(days=2))
+        services.ledger.apply_action(db, None, mid, "start", when=TODAY + dt.timedelta(days=2))
 
 
 def test_overdue(db, village):
@@ -194,48 +198,54 @@ def test_overdue(db, village):
         deadline=TODAY - dt.timedelta(days=1),
     )
     with db.reading() as s:
-        assert ledger.is_overdue(s.get(Matter, mid))
-    ledger.apply_action(db, None, mid, "complete", text="好了")
+        assert lifecycle.is_overdue(s.get(Matter, mid))
+    services.ledger.apply_action(db, None, mid, "complete", text="好了")
     with db.reading() as s:
-        assert not ledger.is_overdue(s.get(Matter, mid))
+        assert not lifecycle.is_overdue(s.get(Matter, mid))
 
 
 def test_life_cycle_dates_never_run_backwards(db, village):
     today = village["today"]
-    mid = ledger.register_matter(
+    mid = services.ledger.register_matter(
         db,
         None,
-        ledger.MatterInput(
+        services.ledger.MatterInput(
             content="修路",
             responsible_id=village["grid"],
             applicant_name="张三丰",
             received_date=today - dt.timedelta(days=30),
         ),
     )
-    ledger.apply_action(db, None, mid, "complete", text="已修好", when=today - dt.timedelta(days=5))
+    services.ledger.apply_action(
+        db, None, mid, "complete", text="已修好", when=today - dt.timedelta(days=5)
+    )
     with pytest.raises(ValidationError, match="上一步"):
-        ledger.apply_action(
+        services.ledger.apply_action(
             db, None, mid, "feedback", satisfaction="satisfied", when=today - dt.timedelta(days=10)
         )
     # a progress note may still record something done earlier
-    ledger.add_note(db, None, mid, "补记：曾电话联系", when=today - dt.timedelta(days=20))
-    ledger.apply_action(db, None, mid, "feedback", satisfaction="satisfied", when=today)
+    services.ledger.add_note(db, None, mid, "补记：曾电话联系", when=today - dt.timedelta(days=20))
+    services.ledger.apply_action(db, None, mid, "feedback", satisfaction="satisfied", when=today)
 
 
 def test_wrong_types_give_field_errors_not_tracebacks(db, village):
     base = dict(content="修路", responsible_id=village["grid"], applicant_name="张三丰")
     with pytest.raises(ValidationError, match="受理日期"):
-        ledger.register_matter(db, None, ledger.MatterInput(**base, received_date=None))
+        services.ledger.register_matter(
+            db, None, services.ledger.MatterInput(**base, received_date=None)
+        )
     with pytest.raises(ValidationError, match="申请人"):
-        ledger.register_matter(db, None, ledger.MatterInput(**{**base, "applicant_name": None}))
-    mid = ledger.register_matter(
-        db, None, ledger.MatterInput(**base, co_handler_ids=[str(village["secretary"])])
+        services.ledger.register_matter(
+            db, None, services.ledger.MatterInput(**{**base, "applicant_name": None})
+        )
+    mid = services.ledger.register_matter(
+        db, None, services.ledger.MatterInput(**base, co_handler_ids=[str(village["secretary"])])
     )
     with pytest.raises(ValidationError, match="办结时限"):
-        ledger.update_matter(db, None, mid, deadline=None)
+        services.ledger.update_matter(db, None, mid, deadline=None)
     with pytest.raises(ValidationError, match="办结时限"):
-        ledger.update_matter(db, None, mid, deadline="2026-12-01")
+        services.ledger.update_matter(db, None, mid, deadline="2026-12-01")
     with pytest.raises(ValidationError, match="协办人"):
-        ledger.update_matter(db, None, mid, co_handler_ids=["not-a-cadre"])
+        services.ledger.update_matter(db, None, mid, co_handler_ids=["not-a-cadre"])
     with db.reading() as s:
         assert s.get(Matter, mid).co_handler_ids == [str(village["secretary"])]

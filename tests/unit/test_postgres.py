@@ -4,11 +4,10 @@ import datetime as dt
 
 import pytest
 
-from village_desk.core import diary, ledger, queries, search, setup
-from village_desk.core import households as hs
-from village_desk.core.check import run_check
-from village_desk.core.db import Database
-from village_desk.core.migrate import HEAD, current_revision
+from village_desk.core import queries, services
+from village_desk.core.storage.check import run_check
+from village_desk.core.storage.db import Database
+from village_desk.core.storage.migrate import HEAD, current_revision
 
 from .conftest import make_id
 from .postgres_server import PostgresServer
@@ -30,26 +29,26 @@ def pg(server):
 
 def test_services_work_on_postgresql(pg):
     assert current_revision(pg.engine) == HEAD
-    setup.initialize(pg, village="桃花村", township="青山镇")
-    group = setup.add_group(pg, None, "一组")
-    cadre = setup.add_cadre(pg, None, "王建国", "secretary", "13907310001")
+    services.setup.initialize(pg, village="桃花村", township="青山镇")
+    group = services.setup.add_group(pg, None, "一组")
+    cadre = services.setup.add_cadre(pg, None, "王建国", "secretary", "13907310001")
     number = make_id("19650705", "273")
-    hh = hs.create_household(
+    hh = services.households.create_household(
         pg,
         cadre,
-        hs.HouseholdInput(number="01-001", group_id=group, categories=["dibao"]),
-        hs.PersonInput(name="曾国华", id_number=number, phone="13974851234"),
+        services.households.HouseholdInput(number="01-001", group_id=group, categories=["dibao"]),
+        services.households.PersonInput(name="曾国华", id_number=number, phone="13974851234"),
     )
-    hs.pair_cadre(pg, cadre, hh, cadre)
-    _, (mid,) = diary.write_entry(
+    services.households.pair_cadre(pg, cadre, hh, cadre)
+    _, (mid,) = services.diary.write_entry(
         pg,
         cadre,
-        diary.DiaryInput(
+        services.diary.DiaryInput(
             date=dt.date.today(),
             mode="home_visit",
             author_id=cadre,
             household_ids=[hh],
-            items=[diary.RaisedItem("屋顶漏雨", "matter", kind="hardship")],
+            items=[services.diary.RaisedItem("屋顶漏雨", "matter", kind="hardship")],
         ),
     )
     for action, kw in [
@@ -58,17 +57,21 @@ def test_services_work_on_postgresql(pg):
         ("feedback", {"satisfaction": "satisfied"}),
         ("close", {}),
     ]:
-        ledger.apply_action(pg, cadre, mid, action, **kw)
+        services.ledger.apply_action(pg, cadre, mid, action, **kw)
     with pg.reading() as s:
         for query in ("zengguohua", "zgh", "国华", "85123", number[-4:].lower(), "01-001"):
-            assert [h.name for h in search.search(s, query)] == ["曾国华"], query
+            assert [h.name for h in queries.search.search(s, query)] == ["曾国华"], query
         assert (
-            queries.household_count(s, queries.HouseholdFilter(category="dibao", cadre_id=cadre))
+            queries.households.household_count(
+                s, queries.households.HouseholdFilter(category="dibao", cadre_id=cadre)
+            )
             == 1
         )
-        assert queries.matter_count(s, queries.MatterFilter(statuses=("closed",))) == 1
-        assert queries.dashboard(s).households == 1
-    hs.delete_household(pg, cadre, hh)
-    hs.restore_household(pg, cadre, hh)
+        assert (
+            queries.matters.matter_count(s, queries.matters.MatterFilter(statuses=("closed",))) == 1
+        )
+        assert queries.stats.dashboard(s).households == 1
+    services.households.delete_household(pg, cadre, hh)
+    services.households.restore_household(pg, cadre, hh)
     report = run_check(pg)
     assert report.ok, report.problems

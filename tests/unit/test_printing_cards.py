@@ -11,16 +11,14 @@ import pytest
 from reportlab.lib.units import mm
 from sqlalchemy import select
 
-from village_desk.core import demo, setup
-from village_desk.core.errors import NotFoundError, ServiceError
-from village_desk.core.households import (
-    end_pairing,
-    pair_cadre,
-    pairings,
-)
+from village_desk import demo
+from village_desk.core import queries, services
+from village_desk.core.domain.errors import NotFoundError, ServiceError
 from village_desk.core.printing import CardSelection, fonts, print_cards
 from village_desk.core.printing.carddata import CardCadre, CardCommon, CardFront, load_cards
 from village_desk.core.printing.cards import Box, qr_box, render_cards, sheet_slots
+from village_desk.core.queries.households import pairings
+from village_desk.core.services.households import end_pairing, pair_cadre
 
 from .pdfcheck import Run, embedded_font_files, reader, runs
 
@@ -109,16 +107,15 @@ def test_selection_by_group_category_and_number(demo_db):
 
 
 def test_selection_follows_the_household_lists_filter(demo_db):
-    from village_desk.core import queries
-    from village_desk.core.models import Cadre
+    from village_desk.core.storage.models import Cadre
 
     with demo_db.reading() as s:
         cadre_id = s.scalars(select(Cadre.id).order_by(Cadre.name)).first()
-        flt = queries.HouseholdFilter(cadre_id=cadre_id)
-        listed = {r.number for r in queries.household_page(s, flt, 0, 10_000)}
+        flt = queries.households.HouseholdFilter(cadre_id=cadre_id)
+        listed = {r.number for r in queries.households.household_page(s, flt, 0, 10_000)}
         cards = load_cards(s, CardSelection(list_filter=flt))
-        overdue = queries.HouseholdFilter(has_overdue=True)
-        late = {r.number for r in queries.household_page(s, overdue, 0, 10_000)}
+        overdue = queries.households.HouseholdFilter(has_overdue=True)
+        late = {r.number for r in queries.households.household_page(s, overdue, 0, 10_000)}
         late_cards = load_cards(s, CardSelection(list_filter=overdue))
     assert listed and {c.household_number for c in cards} == listed
     assert late and {c.household_number for c in late_cards} == late
@@ -218,7 +215,7 @@ def test_font_from_settings_is_used(db, village):
     droid = Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")
     if not droid.is_file():
         pytest.skip("DroidSansFallbackFull.ttf not installed")
-    setup.set_setting(db, None, "print_font_path", str(droid))
+    services.setup.set_setting(db, None, "print_font_path", str(droid))
     pdf = reader(_cards_pdf(db, CardSelection(all=True)))
     assert any("DroidSans" in name for name in embedded_font_files(pdf.pages[0]))
 

@@ -6,11 +6,10 @@ import datetime as dt
 
 import pytest
 
-from village_desk import cli
-from village_desk.core import demo
-from village_desk.core.db import Database
-from village_desk.core.models import Cadre
-from village_desk.core.paths import database_url
+from village_desk import cli, demo
+from village_desk.core.storage.db import Database
+from village_desk.core.storage.models import Cadre
+from village_desk.core.storage.paths import database_url
 
 from .pdfcheck import all_text, reader
 

@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from village_desk.core import demo
+from village_desk import demo
 from village_desk.core.printing import CardSelection, print_cards
 from village_desk.core.printing.carddata import CardCadre, load_cards
 from village_desk.core.printing.qr import contact_payload, qr_path
@@ -39,7 +39,7 @@ def test_every_card_on_a_sheet_scans_to_its_cadres_phone(db):
 
 
 def test_single_card_code_is_a_vcard_with_name_and_phone(db, village):
-    from village_desk.core.households import pair_cadre
+    from village_desk.core.services.households import pair_cadre
 
     pair_cadre(db, None, village["hh"], village["secretary"])
     buf = io.BytesIO()

@@ -8,11 +8,12 @@ import re
 
 import pytest
 
-from village_desk.core import ledger
-from village_desk.core.diary import DiaryInput, RaisedItem, write_entry
-from village_desk.core.errors import NotFoundError, ServiceError
+from village_desk.core import services
+from village_desk.core.domain.errors import NotFoundError, ServiceError
+from village_desk.core.domain.validation import mask_numbers
+from village_desk.core.jobs import Cancelled, Job
 from village_desk.core.printing import print_diary, print_ledger_sheet, print_notice, print_referral
-from village_desk.core.printing.sheets import mask_numbers
+from village_desk.core.services.diary import DiaryInput, RaisedItem, write_entry
 
 from .conftest import make_id
 from .pdfcheck import all_text, embedded_font_files, reader
@@ -35,10 +36,10 @@ def _pdf(fn, *args, **kw) -> bytes:
 @pytest.fixture
 def matters(db, village):
     def add(content, received, public=True, **kw):
-        return ledger.register_matter(
+        return services.ledger.register_matter(
             db,
             village["secretary"],
-            ledger.MatterInput(
+            services.ledger.MatterInput(
                 content=content,
                 responsible_id=village["secretary"],
                 received_date=received,
@@ -60,7 +61,7 @@ def matters(db, village):
         "earlier_open": add("修缮危房", dt.date(2025, 1, 10), deadline=dt.date(2025, 2, 10)),
         "next_month": add("四月的事项", dt.date(2025, 4, 2)),
     }
-    ledger.add_note(
+    services.ledger.add_note(
         db, village["secretary"], ids["posted"], "已入户核实，材料已交镇民政办", dt.date(2025, 3, 8)
     )
     return ids
@@ -160,18 +161,18 @@ def test_long_diary_entry_continues_on_the_next_page(db, village):
             print_diary,
             db,
             after=(village["secretary"], dt.date(2025, 3, 1), dt.date(2025, 3, 31)),
-            progress=pages.append,
+            job=Job(lambda stage, _fraction: pages.append(stage)),
         )
     )
     total = len(pdf.pages)
     assert total >= 3
-    assert pages == list(range(1, total + 1))  # told after every page
+    assert pages == [f"已排版 {n} 页" for n in range(1, total + 1)]  # told after every page
     assert "".join(p.extract_text() for p in pdf.pages).count("走访记录很长") >= 800
     footers = [re.sub(r"\s+", "", p.extract_text()) for p in pdf.pages]
     assert all(f"第{n}页共{total}页" in f for n, f in enumerate(footers, 1))
 
 
-def test_printing_stops_when_progress_raises(db, village):
+def test_printing_stops_when_the_job_is_cancelled(db, village):
     write_entry(
         db,
         village["secretary"],
@@ -184,26 +185,28 @@ def test_printing_stops_when_progress_raises(db, village):
         ),
     )
 
-    class Stop(Exception):
-        pass
+    pages = []
 
-    def stop(page):
-        if page == 2:
-            raise Stop
+    def page_done(stage, _fraction):
+        pages.append(stage)
+        if len(pages) == 2:
+            job.cancel()
 
-    with pytest.raises(Stop):
+    job = Job(page_done)
+    with pytest.raises(Cancelled):
         _pdf(
             print_diary,
             db,
             after=("王建国", dt.date(2025, 3, 1), dt.date(2025, 3, 31)),
-            progress=stop,
+            job=job,
         )
+    assert len(pages) == 2  # stopped at the next page
 
 
 def test_referral_form_carries_applicant_contact_and_work_done(db, village, matters):
     number = None
     with db.reading() as s:
-        from village_desk.core.models import Matter
+        from village_desk.core.storage.models import Matter
 
         number = s.get(Matter, matters["posted"]).number
     pdf = _pdf(print_referral, db, after=(number, "请镇民政办加快审批"), today=dt.date(2025, 3, 10))

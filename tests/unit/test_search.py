@@ -1,21 +1,25 @@
 import pytest
 
-from village_desk.core import households as hs
-from village_desk.core import search
+from village_desk.core import queries, services
+from village_desk.core.storage.derived import search_index
 
 from .conftest import make_id
 
 
 @pytest.fixture
 def people(db, village):
-    hs.create_household(
+    services.households.create_household(
         db,
         None,
-        hs.HouseholdInput(number="03-015", group_id=village["g2"], phone="0739-8123456"),
-        hs.PersonInput(name="曾国华", phone="13974851234", id_number=make_id("19650705", "273")),
+        services.households.HouseholdInput(
+            number="03-015", group_id=village["g2"], phone="0739-8123456"
+        ),
+        services.households.PersonInput(
+            name="曾国华", phone="13974851234", id_number=make_id("19650705", "273")
+        ),
         [
-            hs.PersonInput(name="单晓红", relation="spouse", phone="15873920001"),
-            hs.PersonInput(name="仇小军", relation="child"),
+            services.households.PersonInput(name="单晓红", relation="spouse", phone="15873920001"),
+            services.households.PersonInput(name="仇小军", relation="child"),
         ],
     )
     return village
@@ -23,7 +27,7 @@ def people(db, village):
 
 def names(db, text):
     with db.reading() as s:
-        return [h.name for h in search.search(s, text)]
+        return [h.name for h in queries.search.search(s, text)]
 
 
 @pytest.mark.parametrize(
@@ -64,39 +68,46 @@ def test_search_does_not_overmatch(db, people):
 
 def test_heads_first(db, people):
     with db.reading() as s:
-        result = search.search(s, "03-015")
+        result = queries.search.search(s, "03-015")
     assert result[0].relation == "head"
 
 
 def test_index_follows_edits(db, people):
     with db.reading() as s:
-        hit = search.search(s, "仇小军")[0]
-    hs.update_person(db, None, hit.person_id, hs.PersonInput(name="仇晓军", relation="child"))
+        hit = queries.search.search(s, "仇小军")[0]
+    services.households.update_person(
+        db, None, hit.person_id, services.households.PersonInput(name="仇晓军", relation="child")
+    )
     assert names(db, "仇小军") == [] and names(db, "qxj") == ["仇晓军"]
 
 
 def test_rebuild_index_matches_incremental(db, people):
     from sqlalchemy import select
 
-    from village_desk.core.models import SearchTerm
+    from village_desk.core.storage.models import SearchTerm
 
     with db.reading() as s:
         before = set(s.execute(select(SearchTerm.term, SearchTerm.person_id)).all())
     with db.transaction() as s:
-        search.rebuild_index(s)
+        search_index.rebuild(s)
     with db.reading() as s:
         assert set(s.execute(select(SearchTerm.term, SearchTerm.person_id)).all()) == before
 
 
 def test_polyphonic_surname_table():
-    assert search.name_readings("曾国华")[0] == ["zeng", "guo", "hua"]
-    assert search.name_readings("欧阳修")[0] == ["ou", "yang", "xiu"]
-    assert ["zhang", "san"] in search.name_readings("张三")
+    assert search_index.name_readings("曾国华")[0] == ["zeng", "guo", "hua"]
+    assert search_index.name_readings("欧阳修")[0] == ["ou", "yang", "xiu"]
+    assert ["zhang", "san"] in search_index.name_readings("张三")
 
 
 def test_names_with_rare_characters_are_found(db, village):
     """生僻字 beyond U+FFFF (here 𬌗) must not fall outside the prefix range."""
-    hs.create_household(db, None, hs.HouseholdInput(number="05-001"), hs.PersonInput(name="张𬌗强"))
+    services.households.create_household(
+        db,
+        None,
+        services.households.HouseholdInput(number="05-001"),
+        services.households.PersonInput(name="张𬌗强"),
+    )
     assert "张𬌗强" in names(db, "张")
     assert "张𬌗强" in names(db, "张𬌗")
     assert "张𬌗强" in names(db, "zhang")

@@ -3,10 +3,10 @@ import sqlite3
 import pytest
 from sqlalchemy import select, text
 
-from village_desk.core import migrate
-from village_desk.core.db import Database
-from village_desk.core.journal import JournalError
-from village_desk.core.models import Change, VillagerGroup
+from village_desk.core.storage import migrate
+from village_desk.core.storage.db import Database
+from village_desk.core.storage.journal import JournalError
+from village_desk.core.storage.models import Change, VillagerGroup
 
 
 def test_fresh_file_is_migrated_with_pragmas_and_device(tmp_path):
@@ -26,7 +26,7 @@ def test_fresh_file_is_migrated_with_pragmas_and_device(tmp_path):
 def test_revisions_list_matches_alembic_scripts():
     from alembic.script import ScriptDirectory
 
-    from village_desk.core.db import make_engine
+    from village_desk.core.storage.db import make_engine
 
     script = ScriptDirectory.from_config(migrate.alembic_config(make_engine("sqlite://")))
     revs = [r.revision for r in script.walk_revisions()][::-1]

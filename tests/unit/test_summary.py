@@ -6,11 +6,14 @@ import datetime as dt
 from alembic import command
 from sqlalchemy import select, update
 
+from village_desk import demo
 from village_desk.cli import main
-from village_desk.core import demo, diary, households, ledger, migrate, queries, summary
-from village_desk.core.check import run_check
-from village_desk.core.db import Database
-from village_desk.core.models import HouseholdSummary
+from village_desk.core import queries, services
+from village_desk.core.storage import migrate
+from village_desk.core.storage.check import run_check
+from village_desk.core.storage.db import Database
+from village_desk.core.storage.derived import summary
+from village_desk.core.storage.models import HouseholdSummary
 
 TODAY = dt.date.today()
 
@@ -23,11 +26,11 @@ def _row(db, household_id):
 
 def _fresh(db):
     with db.reading() as s:
-        return summary.stale_households(s) == 0
+        return summary.stale(s) == 0
 
 
 def _entry(village, day, items=()):
-    return diary.DiaryInput(
+    return services.diary.DiaryInput(
         date=day,
         mode="home_visit",
         author_id=village["grid"],
@@ -44,63 +47,65 @@ def test_new_household_has_no_visit_and_no_open_matters(db, village):
 def test_visits_and_matters_update_the_list_columns(db, village):
     hh = village["hh"]
     earlier = TODAY - dt.timedelta(days=30)
-    diary.write_entry(db, None, _entry(village, earlier))
+    services.diary.write_entry(db, None, _entry(village, earlier))
     assert _row(db, hh)[0] == earlier
 
     deadline = TODAY + dt.timedelta(days=5)
-    entry_id, (mid,) = diary.write_entry(
+    entry_id, (mid,) = services.diary.write_entry(
         db,
         None,
-        _entry(village, TODAY, [diary.RaisedItem("屋顶漏雨", "matter", deadline=deadline)]),
+        _entry(
+            village, TODAY, [services.diary.RaisedItem("屋顶漏雨", "matter", deadline=deadline)]
+        ),
     )
     assert _row(db, hh) == (TODAY, 1, deadline)
     with db.reading() as s:
-        page = queries.household_page(s, queries.HouseholdFilter(), 0, 10)
+        page = queries.households.household_page(s, queries.households.HouseholdFilter(), 0, 10)
     assert page[0].last_visit == TODAY and page[0].open_matters == 1
 
-    ledger.apply_action(db, None, mid, "start")
-    ledger.apply_action(db, None, mid, "complete", text="已修好")
+    services.ledger.apply_action(db, None, mid, "start")
+    services.ledger.apply_action(db, None, mid, "complete", text="已修好")
     assert _row(db, hh) == (TODAY, 0, None)  # 办结: no longer open
 
-    diary.delete_entry(db, None, entry_id)
+    services.diary.delete_entry(db, None, entry_id)
     assert _row(db, hh)[0] == earlier
     assert _fresh(db)
 
 
 def test_filters_use_the_summary(db, village):
     hh = village["hh"]
-    flt = queries.HouseholdFilter(not_visited_days=60, today=TODAY)
+    flt = queries.households.HouseholdFilter(not_visited_days=60, today=TODAY)
     with db.reading() as s:
-        assert queries.household_count(s, flt) == 1  # never visited
-    diary.write_entry(
+        assert queries.households.household_count(s, flt) == 1  # never visited
+    services.diary.write_entry(
         db,
         None,
         _entry(
             village,
             TODAY - dt.timedelta(days=20),
-            [diary.RaisedItem("修路", "matter", deadline=TODAY - dt.timedelta(days=1))],
+            [services.diary.RaisedItem("修路", "matter", deadline=TODAY - dt.timedelta(days=1))],
         ),
     )
     with db.reading() as s:
-        assert queries.household_count(s, flt) == 0
-        overdue = queries.HouseholdFilter(has_overdue=True, today=TODAY)
-        assert queries.household_count(s, overdue) == 1
-        (row,) = queries.household_page(s, overdue)
+        assert queries.households.household_count(s, flt) == 0
+        overdue = queries.households.HouseholdFilter(has_overdue=True, today=TODAY)
+        assert queries.households.household_count(s, overdue) == 1
+        (row,) = queries.households.household_page(s, overdue)
     assert row.id == hh and row.overdue_matters == 1
 
 
 def test_deleting_and_restoring_a_household_keeps_the_summary_true(db, village):
-    diary.write_entry(db, None, _entry(village, TODAY))
-    households.delete_household(db, None, village["hh"])
+    services.diary.write_entry(db, None, _entry(village, TODAY))
+    services.households.delete_household(db, None, village["hh"])
     with db.reading() as s:
-        assert queries.household_count(s) == 0
-    households.restore_household(db, None, village["hh"])
+        assert queries.households.household_count(s) == 0
+    services.households.restore_household(db, None, village["hh"])
     assert _row(db, village["hh"])[0] == TODAY
     assert _fresh(db)
 
 
 def test_check_finds_a_stale_summary_and_repair_fixes_it(db, village, tmp_path, capsys):
-    diary.write_entry(db, None, _entry(village, TODAY))
+    services.diary.write_entry(db, None, _entry(village, TODAY))
     with db.engine.begin() as conn:
         conn.execute(update(HouseholdSummary).values(last_visit=None))
     report = run_check(db)

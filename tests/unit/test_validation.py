@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from village_desk.core.validation import (
+from village_desk.core.domain.validation import (
     ValidationError,
     id_check_digit,
     mask_id_number,
@@ -30,7 +30,7 @@ def test_lower_case_x_full_width_and_spaces_are_normalised():
 def test_wrong_check_digit_names_field_and_expected_digit():
     with pytest.raises(ValidationError) as err:
         parse_id_number("110105194912310021")
-    assert err.value.field == "公民身份号码"
+    assert err.value.field == "person.id_number"
     assert "X" in err.value.message and "校验码" in err.value.message
 
 

@@ -13,7 +13,8 @@ import sys
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from .i18n import DEFAULT_LANGUAGE, install_translators
+from village_desk.core import queries
+from village_desk.ui.i18n import DEFAULT_LANGUAGE, install_translators
 
 log = logging.getLogger(__name__)
 
@@ -53,9 +54,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 def open_database(url: str):
     """Open (and migrate) the database; on failure explain it and return None."""
-    from village_desk.core.db import Database
-
-    from .errors import describe, technical_detail
+    from village_desk.core.storage.db import Database
+    from village_desk.ui.errors import describe, technical_detail
 
     try:
         return Database.open(url)
@@ -75,33 +75,49 @@ def open_database(url: str):
         return None
 
 
-def _install_excepthook():
-    """An unexpected error shows a message instead of vanishing into stderr.
-
-    Returns the previous hook (``run_gui`` puts it back when it ends).
-    """
-    previous = sys.excepthook
-
-    def hook(kind, value, tb):
-        previous(kind, value, tb)
-        if QApplication.instance() is None or not issubclass(kind, Exception):
-            return
-        from .errors import describe
-
-        QMessageBox.critical(None, QCoreApplication.translate("App", "Error"), describe(value))
-
-    sys.excepthook = hook
-    return previous
-
-
 def run_gui(args) -> int:
-    """The ``village-desk`` command without a subcommand; returns the exit code."""
+    """The ``village-desk`` command without a subcommand; returns the exit code.
+
+    Logging starts first: a file in the user's log folder, Qt's messages and
+    uncaught exceptions routed into it (and exceptions into the error
+    dialog); a crash the last run left behind is shown once."""
+    from village_desk.core import logs
+    from village_desk.ui import errors
+
+    crash = logs.previous_crash()
+    setup = logs.setup()
     app = create_application()
-    previous_hook = _install_excepthook()
+    restore = errors.install()
+    log.info("log file: %s", setup.file)
+    if crash:
+        show_previous_crash(crash, setup)
     try:
         return _run(app, args)
+    except Exception:
+        log.exception("the GUI stopped on an error")
+        raise
     finally:
-        sys.excepthook = previous_hook
+        restore()
+
+
+def show_previous_crash(text: str, setup) -> None:
+    """The last run ended in a crash: say so, with what it left behind."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("App", "Village Desk closed unexpectedly last time"),
+        QCoreApplication.translate(
+            "App",
+            "The last session ended with a crash. Data saved before it is safe. "
+            "If it happens again, send the details to whoever supports your village.",
+        ),
+        QMessageBox.StandardButton.Ok,
+    )
+    if setup.folder is not None:
+        box.setInformativeText(
+            QCoreApplication.translate("App", "Log folder: {path}").format(path=setup.folder)
+        )
+    box.setDetailedText(text)
+    box.exec()
 
 
 ENV_START_PAGE = "VILLAGE_DESK_START_PAGE"  # hidden: open a page at start (screenshots)
@@ -110,13 +126,11 @@ ENV_START_PAGE = "VILLAGE_DESK_START_PAGE"  # hidden: open a page at start (scre
 def choose_operator(db):
     """The start-up choice of the current cadre: their id, None (no cadres yet),
     or False when the user cancelled."""
-    from .operator import OperatorDialog, remembered_operator
+    from village_desk.ui.operator import OperatorDialog, remembered_operator
 
     settings = QSettings()
-    from village_desk.core import setup
 
-    with db.reading() as s:
-        cadres = setup.cadres(s)
+    cadres = db.read(queries.reference.cadres)
     if not cadres:
         return None
     if os.environ.get(ENV_START_PAGE):
@@ -128,33 +142,34 @@ def choose_operator(db):
 
 
 def _run(app: QApplication, args) -> int:
-    from village_desk.core import setup
-    from village_desk.core.paths import database_url
-
-    from .errors import describe
-    from .main_window import MainWindow
+    from village_desk.core.storage.paths import database_url
+    from village_desk.ui.context import AppContext
+    from village_desk.ui.errors import describe
+    from village_desk.ui.main_window import MainWindow
 
     db = open_database(database_url(args.data_dir, args.db_url))
     if db is None:
         return EXIT_DB_ERROR
     try:
         try:
-            initialized = setup.is_initialized(db)
+            initialized = db.read(queries.reference.is_initialized)
         except Exception as err:
             QMessageBox.critical(
                 None, QCoreApplication.translate("App", "Cannot open the data"), describe(err)
             )
             return EXIT_DB_ERROR
+        ctx = AppContext(db)
         if not initialized:
-            from .first_run import FirstRunDialog
+            from village_desk.ui.first_run import FirstRunDialog
 
-            dialog = FirstRunDialog(db)
+            dialog = FirstRunDialog(ctx)
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return 0  # the user chose not to set up now
         operator = choose_operator(db)
         if operator is False:
             return 0
-        window = MainWindow(db, operator_id=operator)
+        ctx.set_operator(operator)
+        window = MainWindow(ctx)
         start_page = os.environ.get(ENV_START_PAGE)
         if start_page:
             window.open_start_page(start_page)
@@ -166,4 +181,6 @@ def _run(app: QApplication, args) -> int:
         window.activateWindow()
         return app.exec()
     finally:
+        if "ctx" in locals():
+            ctx.close()
         db.close()

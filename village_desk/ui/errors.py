@@ -1,9 +1,50 @@
-"""Turning exceptions into messages people can act on (no tracebacks)."""
+"""Mistakes and bugs, told apart (qutebrowser's ``misc/sql.py`` and crash dialog).
+
+* A **user's mistake** or refusal — a ``ServiceError`` (validation included),
+  a database written by a newer version, a file that cannot be read or
+  written — gets a plain message (:func:`describe`) where the user acts.
+* A **bug** — any other exception — is logged with its traceback and opens
+  the error dialog (:func:`show_bug`): what happened, where the log is, and
+  复制详情 to send it to whoever supports the village.
+
+:func:`install` routes uncaught exceptions (including those raised in Qt
+slots) and Qt's own warnings into the log.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+import logging
+import sys
+import traceback
+
+from PySide6.QtCore import QCoreApplication, Qt, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+log = logging.getLogger(__name__)
+qt_log = logging.getLogger("village_desk.qt")
+
+
+def is_user_error(err: BaseException) -> bool:
+    """A refusal or a problem with the user's files or data, not a bug."""
+    from sqlalchemy.exc import DatabaseError, OperationalError
+
+    from village_desk.core.domain.errors import ServiceError
+    from village_desk.core.storage.migrate import NewerSchemaError
+
+    return isinstance(err, ServiceError | NewerSchemaError | OSError | OperationalError) or (
+        isinstance(err, DatabaseError) and "malformed" in str(err)
+    )
 
 
 def describe(err: BaseException) -> str:
@@ -14,8 +55,8 @@ def describe(err: BaseException) -> str:
     """
     from sqlalchemy.exc import DatabaseError, OperationalError
 
-    from village_desk.core.errors import ServiceError
-    from village_desk.core.migrate import NewerSchemaError
+    from village_desk.core.domain.errors import ServiceError
+    from village_desk.core.storage.migrate import NewerSchemaError
 
     if isinstance(err, ServiceError | NewerSchemaError):
         return str(err)
@@ -41,6 +82,7 @@ def technical_detail(err: BaseException) -> str:
 
 
 def show_error(parent: QWidget | None, title: str, err: BaseException) -> QMessageBox:
+    """A user's problem, explained (no traceback)."""
     box = QMessageBox(
         QMessageBox.Icon.Critical, title, describe(err), QMessageBox.StandardButton.Ok, parent
     )
@@ -49,3 +91,119 @@ def show_error(parent: QWidget | None, title: str, err: BaseException) -> QMessa
         box.setDetailedText(detail)
     box.exec()
     return box
+
+
+def bug_report(err: BaseException) -> str:
+    """Traceback, versions and the recent log, as the error dialog copies them."""
+    from village_desk import __version__
+    from village_desk.core import logs
+
+    parts = [
+        f"Village Desk {__version__}, Python {sys.version.split()[0]}, {sys.platform}",
+        "".join(traceback.format_exception(type(err), err, err.__traceback__)).rstrip(),
+    ]
+    setup = logs.current()
+    if setup is not None and setup.ring.lines:
+        parts.append("--- recent log ---\n" + setup.ring.text())
+    return "\n\n".join(parts)
+
+
+class ErrorDialog(QDialog):
+    """The error dialog for a bug: what happened, where the log is, the
+    details (traceback and recent log) and 复制详情."""
+
+    def __init__(self, parent: QWidget | None, err: BaseException):
+        from village_desk.core import logs
+
+        super().__init__(parent)
+        self.setObjectName("errorDialog")
+        self.setWindowTitle(QCoreApplication.translate("Errors", "Program error"))
+        self.resize(620, 420)
+        setup = logs.current()
+        self.log_path = str(setup.file) if setup is not None and setup.file else ""
+        text = QLabel(
+            QCoreApplication.translate(
+                "Errors",
+                "Village Desk hit an error it did not expect. What you saved before is safe; "
+                "the last action may not have been completed.",
+            )
+        )
+        text.setWordWrap(True)
+        info = QCoreApplication.translate("Errors", "Error: {reason}").format(
+            reason=str(err) or type(err).__name__
+        )
+        if self.log_path:
+            info += "\n" + QCoreApplication.translate("Errors", "Log file: {path}").format(
+                path=self.log_path
+            )
+        self.info = QLabel(info)
+        self.info.setWordWrap(True)
+        self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details = QPlainTextEdit(bug_report(err))
+        self.details.setReadOnly(True)
+        self.copy_button = QPushButton(QCoreApplication.translate("Errors", "Copy details"))
+        self.copy_button.clicked.connect(self.copy_details)
+        close = QPushButton(QCoreApplication.translate("Errors", "Close"))
+        close.setDefault(True)
+        close.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.copy_button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addWidget(self.info)
+        layout.addWidget(self.details, 1)
+        layout.addLayout(buttons)
+
+    def copy_details(self) -> None:
+        QGuiApplication.clipboard().setText(self.details.toPlainText())
+        self.copy_button.setText(QCoreApplication.translate("Errors", "Copied"))
+
+
+def show_bug(parent: QWidget | None, err: BaseException) -> ErrorDialog | None:
+    """Open the error dialog (window-modal, not blocking: it may open from
+    inside a slot); returns it."""
+    if QApplication.instance() is None:
+        return None
+    dialog = ErrorDialog(parent, err)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.show()
+    return dialog
+
+
+def _excepthook(kind, value, tb) -> None:
+    if not issubclass(kind, Exception):
+        sys.__excepthook__(kind, value, tb)
+        return
+    log.error("uncaught exception", exc_info=(kind, value, tb))
+    if value.__traceback__ is None:
+        value = value.with_traceback(tb)
+    show_bug(QApplication.activeWindow(), value)
+
+
+def _qt_message(mode, context, message) -> None:
+    level = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+        QtMsgType.QtCriticalMsg: logging.ERROR,
+        QtMsgType.QtFatalMsg: logging.CRITICAL,
+    }.get(mode, logging.WARNING)
+    where = f" ({context.file}:{context.line})" if context is not None and context.file else ""
+    qt_log.log(level, "%s%s", message, where)
+
+
+def install():
+    """Route uncaught exceptions and Qt messages into the log (and the error
+    dialog); returns a function that puts the previous hooks back."""
+    previous_hook = sys.excepthook
+    sys.excepthook = _excepthook
+    previous_handler = qInstallMessageHandler(_qt_message)
+
+    def restore() -> None:
+        sys.excepthook = previous_hook
+        qInstallMessageHandler(previous_handler)
+
+    return restore

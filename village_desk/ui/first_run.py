@@ -1,19 +1,19 @@
 """First run: a short wizard — village profile, cadres, then how to start.
 
-Step 1 saves the village profile (``setup.initialize``, which also seeds the
-vocabularies), step 2 adds cadres one by one (``setup.add_cadre``), step 3
+Step 1 saves the village profile (``services.setup.initialize``, which also seeds the
+vocabularies), step 2 adds cadres one by one (``services.setup.add_cadre``), step 3
 chooses demo data, an empty start, or a roster import (the roster import
 dialog opens once the profile is saved; the wizard finishes when it closes).
 Step 1 also offers the demo village straight away (``demo.generate`` sets up
 its own profile and cadres), for someone who first wants to look around.
-Demo generation runs on the thread pool with a progress dialog; the dialog
-accepts itself when everything is done and emits
-:attr:`FirstRunDialog.completed`.
+Every save is an operation on the writer thread (``ui/ops.py``); demo
+generation shows a progress dialog with Cancel. The dialog accepts itself
+when everything is done and emits :attr:`FirstRunDialog.completed`.
 """
 
 from __future__ import annotations
 
-import threading
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QRadioButton,
     QSpinBox,
@@ -35,30 +34,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from village_desk.core import setup
-from village_desk.core.db import Database
-from village_desk.core.validation import ValidationError
-
-from .errors import describe
-from .widgets import HINT_STYLE, FieldErrors, error_label, heading, hline
-from .workers import Task, TaskCancelled
+from village_desk import demo
+from village_desk.core import queries, services
+from village_desk.ui.errors import describe
+from village_desk.ui.ops import Op
+from village_desk.ui.widgets.forms import HINT_STYLE, FieldErrors, error_label, heading, hline
 
 DEFAULT_DEMO_HOUSEHOLDS = 300
-
-
-class DemoCancelled(TaskCancelled):
-    """Raised from the progress callback; demo.generate then rolls back."""
 
 
 class FirstRunDialog(QDialog):
     completed = Signal()  # profile saved (and demo data generated, if chosen)
     STEP_PROFILE, STEP_CADRES, STEP_START = range(3)
 
-    def __init__(self, db: Database, parent: QWidget | None = None):
+    def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
-        self.db = db
-        self._task: Task | None = None
-        self._progress: QProgressDialog | None = None
+        self.ctx = ctx
+        self.db = ctx.db
+        self._op: Op | None = None  # demo data being written
         self.setWindowTitle(self.tr("Welcome to Village Desk"))
         self.setMinimumWidth(560)
         self.stack = QStackedWidget()
@@ -110,8 +103,8 @@ class FirstRunDialog(QDialog):
         self.hotline_edit = QLineEdit()
         self.profile_general = error_label()
         self.profile_errors = FieldErrors(self.profile_general)
-        self.profile_errors.register("村名", self.village_edit, self.village_error)
-        self.profile_errors.register("村服务电话", self.phone_edit, self.phone_error)
+        self.profile_errors.register("profile.village", self.village_edit, self.village_error)
+        self.profile_errors.register("profile.service_phone", self.phone_edit, self.phone_error)
         form = QFormLayout()
         form.addRow(self.tr("Village (community) *"), self.village_edit)
         form.addRow("", self.village_error)
@@ -151,7 +144,9 @@ class FirstRunDialog(QDialog):
         layout.addLayout(quick_row)
         self.quick_demo_button.clicked.connect(self.load_demo_now)
         self.village_edit.textEdited.connect(self._clear_village_error)
-        self.phone_edit.textEdited.connect(lambda: self.profile_errors.clear("村服务电话"))
+        self.phone_edit.textEdited.connect(
+            lambda: self.profile_errors.clear("profile.service_phone")
+        )
         return page
 
     def _cadres_step(self) -> QWidget:
@@ -172,8 +167,8 @@ class FirstRunDialog(QDialog):
         self.cadre_phone_error = error_label()
         self.cadre_general = error_label()
         self.cadre_errors = FieldErrors(self.cadre_general)
-        self.cadre_errors.register("干部姓名", self.cadre_name, self.cadre_name_error)
-        self.cadre_errors.register("干部电话", self.cadre_phone, self.cadre_phone_error)
+        self.cadre_errors.register("cadre.name", self.cadre_name, self.cadre_name_error)
+        self.cadre_errors.register("cadre.phone", self.cadre_phone, self.cadre_phone_error)
         form = QFormLayout()
         form.addRow(self.tr("Name *"), self.cadre_name)
         form.addRow("", self.cadre_name_error)
@@ -194,8 +189,8 @@ class FirstRunDialog(QDialog):
         layout.addWidget(self.cadre_list, 1)
         self.add_cadre_button.clicked.connect(self.add_cadre)
         self.cadre_name.returnPressed.connect(self.add_cadre)
-        self.cadre_name.textEdited.connect(lambda: self.cadre_errors.clear("干部姓名"))
-        self.cadre_phone.textEdited.connect(lambda: self.cadre_errors.clear("干部电话"))
+        self.cadre_name.textEdited.connect(lambda: self.cadre_errors.clear("cadre.name"))
+        self.cadre_phone.textEdited.connect(lambda: self.cadre_errors.clear("cadre.phone"))
         return page
 
     def _start_step(self) -> QWidget:
@@ -259,11 +254,11 @@ class FirstRunDialog(QDialog):
     # ------------------------------------------------------------ validation
 
     def _show_village_error(self, message: str) -> None:
-        self.profile_errors.show("村名", message)
+        self.profile_errors.show("profile.village", message)
 
     @Slot()
     def _clear_village_error(self) -> None:
-        self.profile_errors.clear("村名")
+        self.profile_errors.clear("profile.village")
 
     # ------------------------------------------------------------ actions
 
@@ -274,11 +269,13 @@ class FirstRunDialog(QDialog):
 
     @Slot()
     def next(self) -> None:
-        if self.step() == self.STEP_PROFILE and not self.save_profile():
+        if self.step() == self.STEP_PROFILE:
+            self.save_profile(then=lambda: self._go(self.STEP_CADRES))
             return
         self._go(min(self.step() + 1, self.STEP_START))
 
-    def save_profile(self) -> bool:
+    def save_profile(self, then: Callable[[], None]) -> Op | None:
+        """Save step 1 on the writer thread; ``then()`` once it is saved."""
         village = self.village_edit.text().strip()
         if not village:
             self._show_village_error(
@@ -286,52 +283,58 @@ class FirstRunDialog(QDialog):
                     "Please enter the name of the village (community); it appears on cards and reports."
                 )
             )
-            return False
-        try:
-            setup.initialize(
-                self.db,
-                village=village,
-                township=self.township_edit.text(),
-                county=self.county_edit.text(),
-                service_phone=self.phone_edit.text(),
-                hotline=self.hotline_edit.text(),
-            )
-        except ValidationError as err:
-            self.profile_errors.show_error(err)
-            return False
-        except Exception as err:
-            QMessageBox.critical(self, self.windowTitle(), describe(err))
-            return False
-        return True
+            return None
+        values = dict(
+            village=village,
+            township=self.township_edit.text(),
+            county=self.county_edit.text(),
+            service_phone=self.phone_edit.text(),
+            hotline=self.hotline_edit.text(),
+        )
+        self.profile_errors.clear()
+        return (
+            self.ctx.op(self, lambda db: services.setup.initialize(db, **values))
+            .errors(self.profile_errors)
+            .busy(self.next_button, self.start_button)
+            .success(lambda _id: then())
+            .run()
+        )
 
     def _load_roles(self) -> None:
         if self.cadre_role.count():
             return
-        with self.db.reading() as s:
-            for term in setup.vocabulary(s, "role"):
-                self.cadre_role.addItem(term.label, term.code)
+        for code, label in self.ctx.read(queries.reference.choices, "role"):
+            self.cadre_role.addItem(label, code)
 
     @Slot()
-    def add_cadre(self) -> None:
+    def add_cadre(self) -> Op:
         self.cadre_errors.clear()
-        name = self.cadre_name.text()
-        try:
-            setup.add_cadre(
-                self.db, None, name, self.cadre_role.currentData(), self.cadre_phone.text()
-            )
-        except Exception as err:
-            self.cadre_errors.show_error(err)
-            return
-        self.cadre_list.addItem(f"{name.strip()}（{self.cadre_role.currentText()}）")
-        self.cadre_name.clear()
-        self.cadre_phone.clear()
-        self.cadre_name.setFocus()
+        name, role = self.cadre_name.text(), self.cadre_role.currentData()
+        phone, role_label = self.cadre_phone.text(), self.cadre_role.currentText()
+
+        def added(_cadre_id) -> None:
+            self.cadre_list.addItem(f"{name.strip()}（{role_label}）")
+            self.cadre_name.clear()
+            self.cadre_phone.clear()
+            self.cadre_name.setFocus()
+
+        return (
+            self.ctx.op(self, lambda db: services.setup.add_cadre(db, None, name, role, phone))
+            .errors(self.cadre_errors)
+            .busy(self.add_cadre_button)
+            .success(added)
+            .run()
+        )
 
     @Slot()
     def submit(self) -> None:
-        if not setup.is_initialized(self.db) and not self.save_profile():
-            self._go(self.STEP_PROFILE)
+        if not self.ctx.read(queries.reference.is_initialized):
+            if self.save_profile(then=self._start) is None:
+                self._go(self.STEP_PROFILE)
             return
+        self._start()
+
+    def _start(self) -> None:
         if self.demo_radio.isChecked():
             self._start_demo(self.households_spin.value())
         elif self.import_radio.isChecked():
@@ -347,9 +350,9 @@ class FirstRunDialog(QDialog):
 
     def import_roster(self) -> None:
         """The roster import dialog; the village starts as it left it (import or not)."""
-        from .roster_import import RosterImportDialog
+        from village_desk.ui.pages.exchange.roster_import import RosterImportDialog
 
-        self.roster_dialog = RosterImportDialog(self.db, None, parent=self)
+        self.roster_dialog = RosterImportDialog(self.ctx, parent=self)
         self.roster_dialog.finished.connect(lambda _result: self._finish())
         self.roster_dialog.open()
 
@@ -364,64 +367,36 @@ class FirstRunDialog(QDialog):
         for b in buttons:
             b.setEnabled(not busy)
 
-    def _start_demo(self, households: int) -> None:
-        from village_desk.core import demo
-
-        db = self.db
-        cancel = threading.Event()
-
-        def work(progress):
-            def report(stage: str, fraction: float) -> None:
-                # Until the final step nothing is committed: stopping is safe.
-                if cancel.is_set() and fraction < 1.0:
-                    raise DemoCancelled
-                progress(stage, fraction)
-
-            return demo.generate(db, households=households, progress=report)
-
+    def _start_demo(self, households: int) -> Op:
+        """Demo data on the writer thread, with progress and Cancel. Nothing is
+        committed before the end: a cancelled run leaves no household."""
         self._set_busy(True)
-        self._progress = QProgressDialog(
-            self.tr("Creating demonstration data…"), self.tr("Cancel"), 0, 1000, self
+
+        def generate(db, job):
+            return demo.generate(db, households=households, job=job)
+
+        self._op = (
+            self.ctx.op(self, generate)
+            .progress(self.tr("Creating demonstration data…"))
+            .always(self._demo_ended)
+            .success(self._on_demo_done)
+            .failure(self._on_demo_failed)
+            .cancelled(self._on_demo_cancelled)
+            .run()
         )
-        self._progress.setWindowTitle(self.windowTitle())
-        self._progress.canceled.connect(cancel.set)
-        self._progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self._progress.setMinimumDuration(500)
-        self._progress.setAutoClose(False)
-        self._progress.setAutoReset(False)
-        self._progress.setValue(0)
-        self._task = Task(work)
-        self._task.signals.progress.connect(self._on_progress)
-        self._task.signals.succeeded.connect(self._on_demo_done)
-        self._task.signals.failed.connect(self._on_demo_failed)
-        self._task.start()
+        return self._op
 
-    @Slot(str, float)
-    def _on_progress(self, stage: str, fraction: float) -> None:
-        if self._progress is not None:
-            self._progress.setLabelText(
-                self.tr("Creating demonstration data: {stage}").format(stage=stage)
-            )
-            self._progress.setValue(round(max(0.0, min(fraction, 1.0)) * 1000))
-
-    def _close_progress(self) -> None:
-        if self._progress is not None:
-            self._progress.close()
-            self._progress.deleteLater()
-            self._progress = None
-        self._task = None
+    def _demo_ended(self) -> None:
+        self._op = None
         self._set_busy(False)
 
-    @Slot(object)
     def _on_demo_done(self, _summary) -> None:
-        self._close_progress()
         self._finish()
 
-    @Slot(object)
+    def _on_demo_cancelled(self) -> None:
+        pass  # back to the form; the village profile is already saved
+
     def _on_demo_failed(self, err) -> None:
-        self._close_progress()
-        if isinstance(err, DemoCancelled):
-            return  # back to the form; the village profile is already saved
         QMessageBox.critical(
             self,
             self.windowTitle(),
@@ -431,7 +406,7 @@ class FirstRunDialog(QDialog):
         )
 
     def reject(self) -> None:
-        if self._task is not None:  # demo data are being written: let it finish
+        if self._op is not None:  # demo data are being written: let it finish
             return
         super().reject()
 

@@ -1,15 +1,16 @@
 """The main window: navigation on the left, pages on the right.
 
-The pages talk to each other only through the window (signals in, method
-calls out): a household page asks for a new diary entry, a matter asks to
-show its diary entry, a dashboard number asks for a filtered list. A page
-whose data another page changed is refreshed when it is next shown. The
-数据交换 page reports exports (status bar) and imports (lists refresh).
+The pages share one :class:`~village_desk.ui.context.AppContext`. They ask
+each other for navigation only through the window (signals in, method calls
+out): a household page asks for a new diary entry, a matter asks to show its
+diary entry, a dashboard number asks for a filtered list. Nobody tells pages
+to refresh: every committed change reaches each page through
+``AppContext.data_changed`` (see ``pages/base.py``).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, QSize, Qt, Slot
+from PySide6.QtCore import QSize, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,19 +26,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from village_desk.core import setup
-from village_desk.core.db import Database
-from village_desk.core.search import Hit
-
-from .diary_page import DiaryPage
-from .drafts import DraftStore
-from .exchange_page import ExchangePage
-from .households_page import HouseholdsPage
-from .ledger_page import OPEN, LedgerPage
-from .pages import DashboardPage
-from .quick_search import QuickSearchEdit
-from .settings_page import SettingsPage
-from .stats_page import StatsPage
+from village_desk.core import queries
+from village_desk.core.queries.search import Hit
+from village_desk.ui.context import AppContext
+from village_desk.ui.pages.dashboard.page import DashboardPage
+from village_desk.ui.pages.diary.drafts import DraftStore
+from village_desk.ui.pages.diary.page import DiaryPage
+from village_desk.ui.pages.exchange.page import ExchangePage
+from village_desk.ui.pages.households.page import HouseholdsPage
+from village_desk.ui.pages.ledger.page import OPEN, LedgerPage
+from village_desk.ui.pages.settings.page import SettingsPage
+from village_desk.ui.pages.stats.page import StatsPage
+from village_desk.ui.widgets.quick_search import QuickSearchEdit
 
 DEFAULT_SIZE = QSize(1280, 720)  # leaves room for a taskbar on a 1366×768 screen
 GEOMETRY_KEY = "main_window/geometry"
@@ -59,21 +59,18 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        db: Database,
-        settings: QSettings | None = None,
+        ctx: AppContext,
         page_size: int = 200,
-        operator_id=None,
         drafts: DraftStore | None = None,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
-        self.db = db
-        self.operator_id = operator_id
-        self._dirty: set[int] = set()
-        self.settings = settings if settings is not None else QSettings()
+        self.ctx = ctx
+        db = self.db = ctx.db
+        self.settings = ctx.prefs
         self.setObjectName("mainWindow")
         with db.reading() as s:
-            profile = setup.profile(s)
+            profile = queries.reference.profile(s)
         self.village = profile.village if profile else ""
         self.setWindowTitle(
             self.tr("Village Desk — {village}").format(village=self.village)
@@ -82,13 +79,13 @@ class MainWindow(QMainWindow):
         )
 
         # pages
-        self.dashboard_page = DashboardPage(db)
-        self.households_page = HouseholdsPage(db, page_size=page_size)
-        self.diary_page = DiaryPage(db, drafts=drafts, page_size=page_size)
-        self.ledger_page = LedgerPage(db, page_size=page_size)
-        self.stats_page = StatsPage(db)
-        self.settings_page = SettingsPage(db, prefs=self.settings)
-        self.exchange_page = ExchangePage(db, prefs=self.settings)
+        self.dashboard_page = DashboardPage(ctx)
+        self.households_page = HouseholdsPage(ctx, page_size=page_size)
+        self.diary_page = DiaryPage(ctx, drafts=drafts, page_size=page_size)
+        self.ledger_page = LedgerPage(ctx, page_size=page_size)
+        self.stats_page = StatsPage(ctx)
+        self.settings_page = SettingsPage(ctx)
+        self.exchange_page = ExchangePage(ctx)
         titles = [
             self.tr("Work bench"),
             self.tr("Households"),
@@ -202,7 +199,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.device_label)
 
         self._connect_pages()
-        self.set_operator(operator_id)
+        ctx.operator_changed.connect(self._operator_changed)
+        self._operator_changed(ctx.operator_id)
         self._restore_settings()
 
     # ------------------------------------------------------------ helpers
@@ -238,6 +236,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
+        self.ctx.executor.wait_idle()  # a queued save finishes before the window goes
         super().closeEvent(event)
 
     # ------------------------------------------------------------ slots
@@ -248,14 +247,9 @@ class MainWindow(QMainWindow):
             return
         self.stack.setCurrentIndex(row)
         if row == self.PAGE_DASHBOARD:
-            self.dashboard_page.refresh()
-        elif row == self.PAGE_STATS and (row in self._dirty or not self.stats_page.views):
-            self.stats_page.refresh()
-        elif row in self._dirty:
-            page = self.stack.widget(row)
-            if hasattr(page, "refresh"):
-                page.refresh()
-        self._dirty.discard(row)
+            self.dashboard_page.refresh()  # counts depend on today's date
+        elif row == self.PAGE_STATS and not self.stats_page.views:
+            self.stats_page.refresh()  # charts are drawn when first wanted
 
     @Slot()
     def focus_search(self) -> None:
@@ -286,39 +280,31 @@ class MainWindow(QMainWindow):
         dp.open_matter_requested.connect(self.open_matter)
         lp.open_diary_requested.connect(self.open_diary_entry)
         lp.open_household_requested.connect(self.open_household)
-        hp.data_changed.connect(lambda: self._mark_dirty(self.PAGE_HOUSEHOLDS))
-        dp.data_changed.connect(lambda: self._mark_dirty(self.PAGE_DIARY))
-        lp.data_changed.connect(lambda: self._mark_dirty(self.PAGE_LEDGER))
-        self.exchange_page.data_changed.connect(lambda: self._mark_dirty(self.PAGE_EXCHANGE))
         self.exchange_page.exported.connect(
             lambda when: self.export_label.setText(self.tr("Last export: {when}").format(when=when))
         )
-        self.settings_page.changed.connect(self._settings_changed)
+        self.ctx.data_changed.connect(self._data_changed)
 
-    def _mark_dirty(self, source: int) -> None:
-        self._dirty |= {
-            self.PAGE_HOUSEHOLDS,
-            self.PAGE_DIARY,
-            self.PAGE_LEDGER,
-            self.PAGE_STATS,
-        } - {source}
+    @Slot(object)
+    def _data_changed(self, changes) -> None:
+        if changes.touches("vocab_term"):  # relation labels in the search results
+            self.search_edit.forget_labels()
 
-    @Slot()
-    def _settings_changed(self) -> None:
-        """Groups, cadres or vocabularies changed: every built page and editor
-        offers the new choices at once (what is chosen or typed stays)."""
-        self.households_page.reload_choices()
-        self.diary_page.reload_choices()
-        self.ledger_page.reload_choices()
-        self.search_edit.forget_labels()
-        self._mark_dirty(self.PAGE_SETTINGS)
+    @property
+    def operator_id(self):
+        return self.ctx.operator_id
 
     def set_operator(self, operator_id) -> None:
-        self.operator_id = operator_id
+        self.ctx.set_operator(operator_id)
+
+    @Slot(object)
+    def _operator_changed(self, operator_id) -> None:
         name = ""
         if operator_id is not None:
             with self.db.reading() as s:
-                name = next((c.name for c in setup.cadres(s) if c.id == operator_id), "")
+                name = next(
+                    (c.name for c in queries.reference.cadres(s) if c.id == operator_id), ""
+                )
         self.operator_label.setText(
             self.tr("Operator: {name}").format(name=name) if name else self.tr("No operator chosen")
         )
@@ -333,7 +319,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def switch_operator(self) -> None:
-        from .operator import OperatorDialog
+        from village_desk.ui.operator import OperatorDialog
 
         dialog = OperatorDialog(self.db, self.settings, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
@@ -350,7 +336,7 @@ class MainWindow(QMainWindow):
         else:
             self.nav.setCurrentRow(self.PAGE_HOUSEHOLDS)
             with self.db.reading() as s:
-                days = int(setup.get_setting(s, "long_unvisited_days") or 90)
+                days = int(queries.reference.get_setting(s, "long_unvisited_days") or 90)
             not_visited = {"never": 100 * 365, "long_unvisited": days}.get(key)
             self.households_page.show_filter(not_visited_days=not_visited)
 
@@ -467,7 +453,7 @@ class MainWindow(QMainWindow):
             )
             self.households_page.open_household(rows.household(best).id)
             if name == "print-preview":  # a full sheet: the cards of that household's group
-                from .print_dialogs import print_cards
+                from village_desk.ui.printing.dialogs import print_cards
 
                 self.households_page.last_print = print_cards(
                     self.households_page, self.db, group=rows.household(best).group_name

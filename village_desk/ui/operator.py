@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from village_desk.core import setup
-from village_desk.core.db import Database
+from village_desk.core import queries
+from village_desk.core.storage.db import Database
 
 OPERATOR_KEY = "operator/id"
 
@@ -28,7 +28,7 @@ def remembered_operator(db: Database, settings: QSettings) -> uuid.UUID | None:
     """The remembered cadre if still active, else None."""
     raw = settings.value(OPERATOR_KEY)
     with db.reading() as s:
-        active = {c.id for c in setup.cadres(s)}
+        active = {c.id for c in queries.reference.cadres(s)}
     try:
         cid = uuid.UUID(str(raw)) if raw else None
     except ValueError:
@@ -53,8 +53,8 @@ class OperatorDialog(QDialog):
         self.combo = QComboBox()
         self.combo.setAccessibleName(self.tr("Current operator"))
         with db.reading() as s:
-            roles = setup.labels(s, "role")
-            for c in setup.cadres(s):
+            roles = queries.reference.labels(s, "role")
+            for c in queries.reference.cadres(s):
                 self.combo.addItem(f"{c.name}（{roles.get(c.role, c.role)}）", str(c.id))
         current = remembered_operator(db, settings)
         if current is not None:

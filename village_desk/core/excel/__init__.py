@@ -8,8 +8,8 @@
   journaled transaction; :mod:`.roster_read` finds headers and maps columns,
   :mod:`.roster_values` cleans the messy values real files contain.
 
-No Qt here: the GUI runs these functions in a worker and passes a
-``progress(stage, fraction)`` callback and a ``cancelled()`` check.
+No Qt here: the long functions take a :class:`~village_desk.core.jobs.Job`
+for progress and cancellation; the GUI runs them in a worker.
 """
 
 from .period import Period, parse_period

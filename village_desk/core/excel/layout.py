@@ -44,10 +44,6 @@ _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 NUMBER_FORMATS = {"code": "@", "date": "yyyy-mm-dd", "pct": "0.0%", "num": "0.0"}
 
 
-class Cancelled(Exception):
-    """The user cancelled a long export or import; nothing was kept."""
-
-
 @dataclass(frozen=True)
 class Column:
     header: str

@@ -28,10 +28,11 @@ from fractions import Fraction
 from sqlalchemy import String, and_, case, func, select, type_coerce
 from sqlalchemy.orm import Session
 
-from .. import setup
-from ..ledger import OPEN_STATUSES, STATUS_LABELS
-from ..models import (
-    SIX_QUESTIONS,
+from .. import queries
+from ..domain.lifecycle import OPEN_STATUSES, STATUS_LABELS
+from ..domain.validation import mask_id_number, mask_numbers, mask_phone
+from ..domain.visits import SIX_QUESTIONS
+from ..storage.models import (
     Cadre,
     DiaryEntry,
     DiaryHousehold,
@@ -43,7 +44,6 @@ from ..models import (
     Person,
     VillagerGroup,
 )
-from ..validation import mask_id_number, mask_numbers, mask_phone
 from .ledger_stats import DONE_STATUSES, Coverage, MatterStats, ratio
 from .period import Period
 
@@ -86,7 +86,7 @@ class LedgerData:
         self.s, self.period, self.today, self.unmasked = session, period, today, unmasked
         s = session
         self.labels = {
-            kind: setup.labels(s, kind)
+            kind: queries.reference.labels(s, kind)
             for kind in (
                 "channel",
                 "matter_kind",
@@ -393,7 +393,7 @@ class LedgerData:
         """Per active cadre (as :func:`queries.visit_stats` counts them); call
         after :meth:`matter_rows` and :meth:`diary_rows` have been consumed."""
         p = self.period
-        quotas = setup.get_setting(self.s, "visit_quotas") or {}
+        quotas = queries.reference.get_setting(self.s, "visit_quotas") or {}
         roles = self.labels["role"]
         cadres = self.s.execute(
             select(raw(Cadre.id), Cadre.name, Cadre.role)

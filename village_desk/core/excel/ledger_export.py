@@ -16,7 +16,6 @@ import contextlib
 import datetime as dt
 import os
 import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,10 +23,11 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 
-from .. import setup
-from ..db import Database
-from ..ledger import STATUS_LABELS
-from .layout import Cancelled, Column, SheetWriter
+from .. import queries
+from ..domain.lifecycle import STATUS_LABELS
+from ..jobs import Cancelled, Job, ensure
+from ..storage.db import Database
+from .layout import Column, SheetWriter
 from .ledger_data import LedgerData
 from .period import Period
 
@@ -113,14 +113,14 @@ def export_ledger(
     unmasked: bool = False,
     prepared_by: str = "",
     today: dt.date | None = None,
-    progress: Callable[[str, float], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    job: Job | None = None,
 ) -> ExportSummary:
-    """Write the five-sheet ledger workbook; raise :class:`Cancelled` if asked to stop."""
+    """Write the five-sheet ledger workbook; raise :class:`Cancelled` if the job
+    is cancelled (the target file is then left as it was)."""
     target = Path(path)
     today = today or dt.date.today()
-    report = progress or (lambda _stage, _fraction: None)
-    stop = cancelled or (lambda: False)
+    job = ensure(job)
+    report = job.report
     fd, tmp_name = tempfile.mkstemp(suffix=".xlsx", prefix=".导出中-", dir=target.parent)
     os.close(fd)
     tmp = Path(tmp_name)
@@ -129,12 +129,12 @@ def export_ledger(
         try:
             with db.reading() as s:
                 data = LedgerData(s, period, today, unmasked)
-                summary = _write(wb, s, data, tmp, prepared_by, today, report, stop)
+                summary = _write(wb, s, data, tmp, prepared_by, today, job)
         except BaseException:
             _discard(wb)
             raise
         summary.path, summary.masked = target, not unmasked
-        if stop():
+        if job.cancelled:
             raise Cancelled("已取消导出")
         os.replace(tmp, target)
     finally:
@@ -153,9 +153,10 @@ def _discard(wb: Workbook) -> None:
 
 
 def _write(
-    wb: Workbook, s, data: LedgerData, tmp: Path, prepared_by, today, report, stop
+    wb: Workbook, s, data: LedgerData, tmp: Path, prepared_by, today, job: Job
 ) -> ExportSummary:
-    profile = setup.profile(s)
+    report = job.report
+    profile = queries.reference.profile(s)
     village = profile.village if profile else ""
     township = profile.township if profile else ""
     period = data.period
@@ -181,7 +182,7 @@ def _write(
 
     def ticker(stage: str):
         def tick(count: int) -> None:
-            if stop():
+            if job.cancelled:
                 raise Cancelled("已取消导出")
             report(stage, 0.05 + 0.9 * (done + count) / total)
 
@@ -210,7 +211,7 @@ def _write(
     sheet.finish()
 
     _summary_sheet(wb, data, heading("统计汇总"), info)
-    if stop():
+    if job.cancelled:
         raise Cancelled("已取消导出")
     report("保存文件", 0.97)
     wb.save(tmp)

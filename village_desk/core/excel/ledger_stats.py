@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from ..ledger import OPEN_STATUSES
+from ..domain.lifecycle import OPEN_STATUSES
 
 DONE_STATUSES = ("done", "feedback", "closed")
 SATISFIED = ("satisfied", "basic")

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..validation import ValidationError
+from ..domain.validation import ValidationError
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ class Period:
     @classmethod
     def custom(cls, start: dt.date, end: dt.date) -> Period:
         if end < start:
-            raise ValidationError("统计期间", "结束日期不能早于开始日期")
+            raise ValidationError("period", "结束日期不能早于开始日期")
         return cls(start, end, f"{start:%Y年%m月%d日}至{end:%Y年%m月%d日}")
 
 
@@ -68,7 +68,7 @@ def parse_period(text: str) -> Period:
     except ValueError:
         pass
     raise ValidationError(
-        "统计期间",
+        "period",
         f"“{text}”无法识别；应为月份 2026-11、季度 2026Q4、年份 2026，"
         "或日期范围 2026-03-01..2026-05-31",
     )

@@ -19,7 +19,8 @@ matched household. 出生年月 given only as a year or year and month (1965.03,
 which Excel keeps as the number 1965.03) is checked against the ID number and
 the ID number's date is used; without an ID number the row is refused. Matched people are updated through the household
 service's validation; new households and people are bulk-inserted with their
-journal rows and search keys. Re-importing the same file changes nothing.
+journal rows (search keys and household figures follow at commit).
+Re-importing the same file changes nothing.
 """
 
 from __future__ import annotations
@@ -27,20 +28,22 @@ from __future__ import annotations
 import datetime as dt
 import os
 import uuid
-from collections import defaultdict
-from collections.abc import Callable
-from types import SimpleNamespace
 
 from openpyxl import Workbook
-from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from .. import journal, search
-from ..db import Database
-from ..households import HouseholdInput, PersonInput, clean_household, clean_person
-from ..models import Household, Person, SearchTerm, VillagerGroup
-from ..validation import ValidationError
-from .roster_plan import ImportCancelled, ImportPlan, RowResult, make_plan
+from ..domain.validation import ValidationError
+from ..jobs import Job, ensure
+from ..services.households import (
+    HouseholdInput,
+    PersonInput,
+    clean_household,
+    clean_person,
+)
+from ..storage import journal
+from ..storage.db import Database
+from ..storage.models import Household, Person, VillagerGroup
+from .roster_plan import ImportPlan, RowResult, make_plan
 
 __all__ = [
     "plan_import",
@@ -48,7 +51,6 @@ __all__ = [
     "write_rejects",
     "ImportPlan",
     "RowResult",
-    "ImportCancelled",
 ]
 
 CHUNK = 5000
@@ -60,15 +62,12 @@ def plan_import(
     *,
     sheet: str | None = None,
     mapping: dict[str, str] | None = None,
-    progress: Callable[[str, float], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    job: Job | None = None,
 ) -> ImportPlan:
-    """Dry run: what importing the file would create, update and refuse.
-
-    ``progress(stage, fraction)`` reports how far it got; ``cancelled()``
-    returning True stops it with :class:`ImportCancelled`."""
+    """Dry run: what importing the file would create, update and refuse,
+    reporting to ``job``."""
     with db.reading() as s:
-        return make_plan(s, path, sheet, mapping, progress, cancelled)
+        return make_plan(s, path, sheet, mapping, job)
 
 
 def apply_import(
@@ -79,23 +78,17 @@ def apply_import(
     sheet: str | None = None,
     mapping: dict[str, str] | None = None,
     exclude: frozenset[tuple[str, int]] = frozenset(),
-    progress: Callable[[str, float], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    job: Job | None = None,
 ) -> ImportPlan:
     """Plan again inside one write transaction and apply it (all or nothing).
 
     ``exclude`` holds (sheet, row) pairs the user unticked in the dry run.
-    Cancelling (``cancelled()`` → True) rolls everything back.
+    Cancelling the job rolls everything back.
     """
-    report = progress or (lambda _stage, _fraction: None)
-
-    def step(stage: str, fraction: float) -> None:
-        if cancelled is not None and cancelled():
-            raise ImportCancelled
-        report(stage, fraction)
-
+    job = ensure(job)
+    step = job.report
     with db.transaction(actor_id) as s:
-        plan = make_plan(s, path, sheet, mapping, lambda st, f: step(st, 0.6 * f))
+        plan = make_plan(s, path, sheet, mapping, job.part(0.0, 0.6))
         dropped = {id(r) for r in plan.rows if (r.sheet, r.row) in exclude}
         households = []
         for h, head in plan.new_households:
@@ -116,16 +109,13 @@ def apply_import(
                 step("写入户和家庭成员", 0.6 + 0.3 * written / total)
                 journal.bulk_insert(s, model, chunk)
                 written += len(chunk)
-        step("建立搜索索引", 0.9)
-        _index_new(s, households, persons)
-        touched = set()
+        step("更新已登记的户和成员", 0.9)
         for kind, record_id, values, result in plan.updates:
             if result is not None and id(result) in dropped:
                 continue
-            touched.add(_update(s, kind, record_id, values, result))
-        search.index_households(s, touched - {h["id"] for h in households})
-        step("提交", 0.98)
-    report("完成", 1.0)
+            _update(s, kind, record_id, values, result)
+        step("建立搜索索引并提交", 0.95)
+    step("完成", 1.0)
     return plan
 
 
@@ -155,21 +145,6 @@ def _update(s: Session, kind: str, record_id, values: dict, result: RowResult):
     for key, value in cleaned.items():
         setattr(p, key, value)
     return p.household_id
-
-
-def _index_new(s: Session, households: list[dict], persons: list[dict]) -> None:
-    by_household = defaultdict(list)
-    for p in persons:
-        by_household[p["household_id"]].append(SimpleNamespace(deleted=False, **p))
-    rows = []
-    for h in households:
-        household = SimpleNamespace(deleted=False, **h)
-        rows += search.terms_for_household(household, by_household.pop(h["id"], []))
-    conn = s.connection()
-    for chunk in journal.iter_chunks(rows, 20000):
-        conn.execute(insert(SearchTerm.__table__), list(chunk))
-    # Members added to existing households: recompute those households' keys.
-    search.index_households(s, by_household.keys())
 
 
 def _append(ws, values: list) -> None:

@@ -16,11 +16,11 @@ from types import SimpleNamespace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .. import setup
-from ..errors import ServiceError
-from ..households import PersonInput, clean_person
-from ..models import Household, Person
-from ..validation import ValidationError, id_check_digit
+from .. import queries
+from ..domain.validation import ValidationError, id_check_digit
+from ..jobs import Job, ensure
+from ..services.households import PersonInput, clean_person
+from ..storage.models import Household, Person
 from . import roster_values as rv
 from .roster_read import FIELDS, Header, SheetData, find_header, learned_mapping, read_sheets
 
@@ -82,8 +82,10 @@ class _Planner:
         self.learned.update(mapping or {})
         self.plan = ImportPlan()
         self.tick = lambda _stage, _fraction: None
-        self.relation_labels = {label: code for code, label in setup.labels(s, "relation").items()}
-        self.category_labels = setup.labels(s, "household_category")
+        self.relation_labels = {
+            label: code for code, label in queries.reference.labels(s, "relation").items()
+        }
+        self.category_labels = queries.reference.labels(s, "household_category")
         self.persons_by_id: dict[str, Person] = {}
         self.persons_by_household: dict[uuid.UUID, list[Person]] = defaultdict(list)
         for p in s.scalars(select(Person).where(Person.deleted.is_(False))):
@@ -95,7 +97,7 @@ class _Planner:
             h.number: h for h in s.scalars(select(Household).where(Household.deleted.is_(False)))
         }
         self.households_by_id = {h.id: h for h in self.households.values()}
-        self.groups = {g.name: g.id for g in setup.groups(s)}
+        self.groups = {g.name: g.id for g in queries.reference.groups(s)}
         self.group_by_number = {}
         for name, gid in self.groups.items():
             n = rv.group_number(name)
@@ -308,7 +310,7 @@ class _Planner:
     def person_values(self, get: dict, relation: str, other: str) -> dict:
         name = rv.text(get.get("name"))
         if not name:
-            raise ValidationError("姓名", "必须填写")
+            raise ValidationError("person.name", "必须填写")
         parsed = rv.clean_id(get.get("id_number", ""))
         gender = rv.clean_gender(get.get("gender"))
         birth = rv.clean_birth(get.get("birth_date"))
@@ -337,11 +339,13 @@ class _Planner:
             ):
                 given = f"“{partial}”" if partial is not None else ""
                 raise ValidationError(
-                    "出生日期",
+                    "person.birth_date",
                     f"{given}与身份证号中的出生日期（{parsed.birth_date.isoformat()}）不一致",
                 )
             if gender and gender != parsed.gender:
-                raise ValidationError("性别", f"与身份证号不一致（号码显示为{parsed.gender}）")
+                raise ValidationError(
+                    "person.gender", f"与身份证号不一致（号码显示为{parsed.gender}）"
+                )
             values.update(
                 id_number=parsed.number,
                 id_legacy=parsed.legacy,
@@ -535,7 +539,7 @@ class _Planner:
         try:
             clean_person(self.s, PersonInput(**merged), person.id)
         except ValidationError as err:
-            return f"{err.field}：{err.message}（与已登记的信息不一致）"
+            return f"{err.label}：{err.message}（与已登记的信息不一致）"
         return ""
 
     def person_row(self, values: dict, household_id) -> dict:
@@ -564,24 +568,15 @@ class _Planner:
                 return number
 
 
-class ImportCancelled(ServiceError):
-    """The user cancelled; nothing was written."""
-
-    def __init__(self):
-        super().__init__("已取消导入，没有写入任何数据")
-
-
-def make_plan(s: Session, path, sheet, mapping, progress=None, cancelled=None) -> ImportPlan:
-    """Plan the import; ``progress(stage, fraction)`` is told how far it got and
-    ``cancelled()`` is asked now and then (True → :class:`ImportCancelled`)."""
+def make_plan(s: Session, path, sheet, mapping, job: Job | None = None) -> ImportPlan:
+    """Plan the import, reporting to ``job`` (cancelling it raises
+    :class:`~village_desk.core.jobs.Cancelled`: nothing is written)."""
     planner = _Planner(s, mapping)
-    report = progress or (lambda _stage, _fraction: None)
+    job = ensure(job)
     sheets = read_sheets(path, sheet)
 
     def tick(stage: str, fraction: float) -> None:
-        if cancelled is not None and cancelled():
-            raise ImportCancelled
-        report(stage, (position[0] + fraction) / max(len(sheets), 1))
+        job.report(stage, (position[0] + fraction) / max(len(sheets), 1))
 
     planner.tick = tick
     position = [0]  # sheets done, read by tick()
@@ -591,7 +586,7 @@ def make_plan(s: Session, path, sheet, mapping, progress=None, cancelled=None) -
     plan = planner.plan
     if not plan.headers:
         raise ValidationError(
-            "文件", "没有找到花名册表头（应有“姓名”“身份证号”等列）；请检查文件或手动指定列"
+            "import.file", "没有找到花名册表头（应有“姓名”“身份证号”等列）；请检查文件或手动指定列"
         )
     plan.rows.sort(key=lambda r: (r.sheet, r.row))
     return plan

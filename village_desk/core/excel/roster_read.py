@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
-from .. import setup
-from ..db import Database
-from ..validation import ValidationError
+from .. import queries, services
+from ..domain.validation import ValidationError
+from ..storage.db import Database
 
 HEADER_SCAN_ROWS = 30
 SETTING_KEY = "roster_header_map"
@@ -110,12 +110,12 @@ def read_sheets(path: str | os.PathLike, sheet: str | None = None) -> list[Sheet
         wb = CalamineWorkbook.from_path(str(path))
     except Exception as err:  # calamine raises its own error types per format
         raise ValidationError(
-            "文件", f"无法读取（{err}）；请确认是 .xlsx、.xls 或 .ods 表格"
+            "import.file", f"无法读取（{err}）；请确认是 .xlsx、.xls 或 .ods 表格"
         ) from None
     names = wb.sheet_names
     if sheet is not None:
         if sheet not in names:
-            raise ValidationError("工作表", f"文件中没有“{sheet}”；现有：{'、'.join(names)}")
+            raise ValidationError("import.sheet", f"文件中没有“{sheet}”；现有：{'、'.join(names)}")
         names = [sheet]
     out = []
     for name in names:
@@ -125,18 +125,18 @@ def read_sheets(path: str | os.PathLike, sheet: str | None = None) -> list[Sheet
 
 
 def learned_mapping(session: Session) -> dict[str, str]:
-    return dict(setup.get_setting(session, SETTING_KEY) or {})
+    return dict(queries.reference.get_setting(session, SETTING_KEY) or {})
 
 
 def remember_mapping(db: Database, actor_id, corrections: dict[str, str]) -> None:
     """Store header → field corrections (``""`` = ignore the column) for next time."""
     for target in corrections.values():
         if target and target not in FIELDS:
-            raise ValidationError("列对应", f"没有名为 {target} 的字段")
+            raise ValidationError("import.mapping", f"没有名为 {target} 的字段")
     with db.reading() as s:
         known = learned_mapping(s)
     known.update({header_key(h): f for h, f in corrections.items()})
-    setup.set_setting(db, actor_id, SETTING_KEY, known)
+    services.setup.set_setting(db, actor_id, SETTING_KEY, known)
 
 
 def _field_for(key: str, learned: dict[str, str]) -> str | None:

@@ -14,7 +14,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ..validation import IdNumber, ValidationError, not_future, optional_phone, parse_id_number
+from ..domain.validation import (
+    IdNumber,
+    ValidationError,
+    not_future,
+    optional_phone,
+    parse_id_number,
+)
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 1 = 1900-01-01 (with Excel's 1900 leap bug)
 CN_NUMERALS = "零一二三四五六七八九"
@@ -84,7 +90,7 @@ def text(value) -> str:
 
 def clean_id(value) -> IdNumber | None:
     """A 公民身份号码, or None for an empty cell."""
-    field = "公民身份号码"
+    field = "person.id_number"
     if isinstance(value, bool):
         raise ValidationError(field, "不是身份证号")
     if isinstance(value, int | float):
@@ -112,7 +118,7 @@ def clean_id(value) -> IdNumber | None:
         raise
 
 
-def clean_phone(value, field: str = "联系电话") -> str:
+def clean_phone(value, field: str = "person.phone") -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return optional_phone(text(value), field)
@@ -173,7 +179,7 @@ def _number_date(value: int | float, field: str) -> dt.date | YearMonth:
     raise ValidationError(field, f"“{value}”不是日期")
 
 
-def clean_birth(value, field: str = "出生日期") -> dt.date | YearMonth | None:
+def clean_birth(value, field: str = "person.birth_date") -> dt.date | YearMonth | None:
     """Like :func:`clean_date`, but a year or a year and month alone (出生年月:
     1965.03, 1965年3月, 1965-03, 1965, or the number 1965.03 Excel keeps for
     it) comes back as a :class:`YearMonth`, never as an invented day."""
@@ -203,7 +209,7 @@ def clean_birth(value, field: str = "出生日期") -> dt.date | YearMonth | Non
     raise ValidationError(field, f"“{raw}”无法识别，应为 1965-03-02 或 1965年3月2日")
 
 
-def clean_date(value, field: str = "出生日期") -> dt.date | None:
+def clean_date(value, field: str = "person.birth_date") -> dt.date | None:
     """Real date cells, Excel serial numbers, 1965.03.02, 1965年3月2日, 19650302;
     a year or year and month alone is refused (no day is invented)."""
     day = clean_birth(value, field)
@@ -220,7 +226,7 @@ def clean_gender(value) -> str:
         return "男"
     if raw in ("F", "FEMALE", "女性"):
         return "女"
-    raise ValidationError("性别", f"“{raw}”应为“男”或“女”")
+    raise ValidationError("person.gender", f"“{raw}”应为“男”或“女”")
 
 
 def relation_code(value, labels: dict[str, str]) -> tuple[str, str]:

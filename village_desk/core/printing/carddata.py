@@ -14,11 +14,18 @@ from dataclasses import dataclass, field
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from ..errors import NotFoundError, ServiceError
-from ..models import Cadre, Household, Pairing, Person, VillagerGroup, has_code
-from ..queries import HouseholdFilter, household_ids_where
-from ..setup import get_setting, labels, profile
-from ..vocab import DEFAULT_SETTINGS
+from ..domain.errors import NotFoundError, ServiceError
+from ..domain.vocab import DEFAULT_SETTINGS
+from ..queries.households import HouseholdFilter, household_ids_where
+from ..queries.reference import get_setting, labels, profile
+from ..storage.models import (
+    Cadre,
+    Household,
+    Pairing,
+    Person,
+    VillagerGroup,
+    has_code,
+)
 
 _WEEKDAYS = "一二三四五六日"
 

@@ -14,7 +14,7 @@ it so nothing leaves its card.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -22,13 +22,14 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from ..jobs import Job, ensure
 from .carddata import CardCommon, CardFront
 from .fonts import CJKFont, cjk_font
+from .options import CARD_SIZES_MM, LAYOUTS
 from .qr import QUIET_MODULES, contact_payload, qr_path
 from .text import Line, Para, block_height, fit, fits
 
-CARD_SIZES = {"90x54": (90 * mm, 54 * mm), "85.6x54": (85.6 * mm, 54 * mm)}
-LAYOUTS = ("a4-10", "single")
+CARD_SIZES = {name: (w * mm, h * mm) for name, (w, h) in CARD_SIZES_MM.items()}
 COLS, ROWS = 2, 5
 
 RED = (0.76, 0.09, 0.13)
@@ -286,12 +287,13 @@ def render_cards(
     qr: bool = True,
     backs: bool = True,
     font: CJKFont | None = None,
-    progress: Callable[[int, int], None] | None = None,
+    job: Job | None = None,
 ) -> int:
     """Write the cards as a PDF; returns the number of pages."""
     if layout not in LAYOUTS:
         raise ValueError(f"版式应为 {' 或 '.join(LAYOUTS)}，不是 {layout}")
     font = font or cjk_font()
+    job = ensure(job)
     renderer = CardRenderer(common, font, size, qr=qr)
     w, h = card_size(size)
     page = A4 if layout == "a4-10" else (w, h)
@@ -317,7 +319,7 @@ def render_cards(
                 _crop_marks(c, sheet_slots(size, back=True))
             c.showPage()
             pages += 1
-        if progress:
-            progress(min(start + per, len(cards)), len(cards))
+        done = min(start + per, len(cards))
+        job.report(f"已生成 {done}/{len(cards)} 张", done / max(len(cards), 1))
     c.save()
     return pages

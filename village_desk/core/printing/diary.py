@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import uuid
-from collections.abc import Callable
 from typing import BinaryIO
 
 from reportlab.lib import colors
@@ -15,10 +14,14 @@ from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..errors import NotFoundError, ServiceError
-from ..ledger import STATUS_LABELS
-from ..models import (
-    SIX_QUESTIONS,
+from ..domain.errors import NotFoundError, ServiceError
+from ..domain.lifecycle import STATUS_LABELS
+from ..domain.validation import mask_numbers
+from ..domain.visits import SIX_QUESTIONS
+from ..jobs import Job
+from ..queries.reference import labels, profile
+from ..services.common import get_live as _get
+from ..storage.models import (
     Cadre,
     DiaryEntry,
     DiaryHousehold,
@@ -28,9 +31,8 @@ from ..models import (
     Person,
     VillagerGroup,
 )
-from ..setup import _get, labels, profile
 from .fonts import font_for_session
-from .sheets import Styles, build, cn_date, mask_numbers
+from .sheets import Styles, build, cn_date
 
 _WEEK = "一二三四五六日"
 
@@ -148,7 +150,7 @@ def print_diary(
     start: dt.date,
     end: dt.date,
     today: dt.date | None = None,
-    progress: Callable[[int], None] | None = None,
+    job: Job | None = None,
 ) -> int:
     """Write one cadre's diary entries from ``start`` to ``end`` (inclusive);
     returns pages. ``cadre`` is the cadre's id, or a name (refused when two
@@ -198,4 +200,4 @@ def print_diary(
                 f"抽查人：＿＿＿＿＿＿　　日期：＿＿＿＿＿＿　　打印日期：{cn_date(today)}", st.body
             ),
         ]
-        return build(out, story, font, f"{cadre.name}民情日记", progress=progress)
+        return build(out, story, font, f"{cadre.name}民情日记", job=job)

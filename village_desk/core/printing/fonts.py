@@ -115,6 +115,6 @@ def cjk_font(configured: str | os.PathLike | None = None) -> CJKFont:
 
 def font_for_session(session) -> CJKFont:
     """The font configured in the database settings (``print_font_path``), else a system one."""
-    from ..setup import get_setting
+    from ..queries.reference import get_setting
 
     return cjk_font(get_setting(session, "print_font_path") or None)

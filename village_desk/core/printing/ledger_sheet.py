@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable
 from typing import BinaryIO
 
 from reportlab.lib.units import mm
@@ -14,12 +13,14 @@ from reportlab.platypus import Spacer
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..ledger import STATUS_LABELS, is_overdue
-from ..models import MatterNote
-from ..setup import profile
+from ..domain.lifecycle import STATUS_LABELS, is_overdue
+from ..domain.validation import mask_numbers
+from ..jobs import Job
+from ..queries.reference import profile
+from ..storage.models import MatterNote
 from .fonts import CJKFont, font_for_session
 from .notice import MonthMatter, month_matters
-from .sheets import Styles, build, cn_date, grid_table, iso, mask_numbers
+from .sheets import Styles, build, cn_date, grid_table, iso
 
 MAX_NOTES = 3  # latest progress notes shown per matter
 
@@ -49,7 +50,7 @@ def render_ledger_sheet(
     *,
     font: CJKFont,
     today: dt.date | None = None,
-    progress: Callable[[int], None] | None = None,
+    job: Job | None = None,
 ) -> int:
     today = today or dt.date.today()
     st = Styles(font, base=10)
@@ -108,7 +109,7 @@ def render_ledger_sheet(
         font,
         f"{village}{year}年{month}月民情台账",
         landscape_page=True,
-        progress=progress,
+        job=job,
     )
 
 
@@ -118,7 +119,7 @@ def print_ledger_sheet(
     year: int,
     month: int,
     today: dt.date | None = None,
-    progress: Callable[[int], None] | None = None,
+    job: Job | None = None,
 ) -> int:
     with db.reading() as s:
         p = profile(s)
@@ -132,5 +133,5 @@ def print_ledger_sheet(
             _progress(s, matters),
             font=font_for_session(s),
             today=today,
-            progress=progress,
+            job=job,
         )

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -19,13 +18,14 @@ from reportlab.platypus import Spacer
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from ..ledger import OPEN_STATUSES, STATUS_LABELS, is_overdue
-from ..models import Cadre, Matter, Person
-from ..queries import month_bounds
-from ..setup import profile
-from ..validation import mask_name
+from ..domain.lifecycle import OPEN_STATUSES, STATUS_LABELS, is_overdue
+from ..domain.periods import month_bounds
+from ..domain.validation import mask_name, mask_numbers
+from ..jobs import Job
+from ..queries.reference import profile
+from ..storage.models import Cadre, Matter, Person
 from .fonts import CJKFont, font_for_session
-from .sheets import Styles, build, cn_date, grid_table, iso, mask_names, mask_numbers
+from .sheets import Styles, build, cn_date, grid_table, iso, mask_names
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ def render_notice(
     font: CJKFont,
     hotline: str = "",
     today: dt.date | None = None,
-    progress: Callable[[int], None] | None = None,
+    job: Job | None = None,
 ) -> int:
     today = today or dt.date.today()
     st = Styles(font)
@@ -131,7 +131,7 @@ def render_notice(
     story.append(Spacer(1, 8 * mm))
     story.append(st.p(f"{village}村民委员会", st.right))
     story.append(st.p(cn_date(today), st.right))
-    return build(out, story, font, f"{village}{year}年{month}月公示", progress=progress)
+    return build(out, story, font, f"{village}{year}年{month}月公示", job=job)
 
 
 def print_notice(
@@ -140,7 +140,7 @@ def print_notice(
     year: int,
     month: int,
     today: dt.date | None = None,
-    progress: Callable[[int], None] | None = None,
+    job: Job | None = None,
 ) -> int:
     """Load the month's public matters and write the 公示 sheet; returns pages."""
     with db.reading() as s:
@@ -156,5 +156,5 @@ def print_notice(
             font=font,
             hotline=p.hotline if p else "",
             today=today,
-            progress=progress,
+            job=job,
         )

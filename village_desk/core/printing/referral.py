@@ -6,19 +6,21 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable
 from typing import BinaryIO
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 from sqlalchemy import select
 
-from ..errors import NotFoundError
-from ..ledger import STATUS_LABELS, notes
-from ..models import Cadre, Household, Matter, VillagerGroup
-from ..setup import labels, profile
+from ..domain.errors import NotFoundError
+from ..domain.lifecycle import STATUS_LABELS
+from ..domain.validation import mask_numbers
+from ..jobs import Job
+from ..queries.matters import notes
+from ..queries.reference import labels, profile
+from ..storage.models import Cadre, Household, Matter, VillagerGroup
 from .fonts import font_for_session
-from .sheets import Styles, build, cn_date, grid_table, iso, mask_numbers
+from .sheets import Styles, build, cn_date, grid_table, iso
 
 
 def print_referral(
@@ -27,7 +29,7 @@ def print_referral(
     matter_number: str,
     request: str = "",
     today: dt.date | None = None,
-    progress: Callable[[int], None] | None = None,
+    job: Job | None = None,
 ) -> int:
     """Write the 办理申请 for the matter numbered ``matter_number``; returns pages."""
     today = today or dt.date.today()
@@ -115,4 +117,4 @@ def print_referral(
         st.p("请受理单位将办理结果在办结时限内反馈村（社区），由村责任人向申请人回访。", st.small),
         st.p(f"打印日期：{cn_date(today)}", st.small),
     ]
-    return build(out, story, font, f"办理申请 {m.number}", progress=progress)
+    return build(out, story, font, f"办理申请 {m.number}", job=job)

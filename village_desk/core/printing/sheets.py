@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import BinaryIO
 from xml.sax.saxutils import escape
 
@@ -17,7 +17,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
-from ..validation import mask_id_number, mask_name, mask_numbers, mask_phone  # noqa: F401
+from ..domain.validation import mask_name
+from ..jobs import Job, ensure
 from .fonts import CJKFont, cjk_font
 
 
@@ -83,11 +84,13 @@ def build(
     *,
     landscape_page: bool = False,
     footer: str = "",
-    progress: Callable[[int], None] | None = None,
+    job: Job | None = None,
 ) -> int:
     """Write ``story`` to ``out`` with "第 N 页 共 M 页" at the foot; returns the
-    page count. ``progress(pages_done)`` is called after each page (raise from
-    it to stop: nothing useful is left in ``out``)."""
+    page count. Each laid-out page is reported to ``job`` (the total is known
+    only at the end); cancelling it stops the layout, leaving nothing useful
+    in ``out``."""
+    job = ensure(job)
     pagesize = landscape(A4) if landscape_page else A4
     target = os.fspath(out) if isinstance(out, str | os.PathLike) else out
     doc = SimpleDocTemplate(
@@ -110,8 +113,7 @@ def build(
 
         def showPage(self):  # noqa: N802 (reportlab's name)
             self._pages.append(dict(self.__dict__))
-            if progress is not None:
-                progress(len(self._pages))
+            job.report(f"已排版 {len(self._pages)} 页", 0.0)
             self._startPage()
 
         def save(self):

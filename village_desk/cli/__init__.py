@@ -1,0 +1,85 @@
+"""The ``village-desk`` command: the GUI with no arguments, else a subcommand.
+
+One module per subcommand, each with ``register(subparsers)`` (adds its
+parser, ``set_defaults(run=...)``) and a ``run(args) -> exit code`` that calls
+the same core services as the GUI. Building the parser imports nothing heavy
+(no reportlab, openpyxl, alembic or ORM): each ``run`` imports what it needs.
+User mistakes end with a plain message on stderr and exit code 2, never a
+traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from village_desk import __version__
+
+from . import (
+    check,
+    demo,
+    export_ledger,
+    import_roster,
+    init,
+    print_cards,
+    print_diary,
+    print_ledger,
+    print_notice,
+    print_referral,
+    search,
+)
+from .common import EXIT_USER_ERROR, UserError
+
+COMMANDS = (
+    init,
+    demo,
+    check,
+    search,
+    export_ledger,
+    import_roster,
+    print_cards,
+    print_notice,
+    print_ledger,
+    print_diary,
+    print_referral,
+)
+
+__all__ = ["COMMANDS", "EXIT_USER_ERROR", "UserError", "build_parser", "main"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="village-desk",
+        description="村务民情台账 Village Desk — 联系卡、民情日记、民情台账。不带子命令时打开图形界面。",
+    )
+    parser.add_argument("--version", action="version", version=f"village-desk {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="数据目录（默认：系统用户数据目录；也可用环境变量 VILLAGE_DESK_DATA_DIR）",
+    )
+    parser.add_argument(
+        "--db-url",
+        metavar="URL",
+        help="任意 SQLAlchemy 数据库地址（如 PostgreSQL），优先于 --data-dir；环境变量 VILLAGE_DESK_DB_URL",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for command in COMMANDS:
+        command.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from village_desk.ui.app import run_gui
+
+        return run_gui(args)
+    from .common import run_command
+
+    return run_command(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

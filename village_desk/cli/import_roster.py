@@ -1,0 +1,71 @@
+"""``village-desk import-roster``: a household roster (花名册) from .xlsx/.xls/.ods."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .common import UserError, open_database
+
+ACTIONS = (
+    ("created", "新增"),
+    ("updated", "更新"),
+    ("unchanged", "无变化"),
+    ("refused", "未导入"),
+    ("skipped", "跳过"),
+)
+
+
+def register(sub) -> None:
+    p = sub.add_parser(
+        "import-roster",
+        help="导入户籍花名册（.xlsx/.xls/.ods）",
+        description="导入花名册：按身份证号匹配已登记的人，新增户和成员，逐行说明未导入的原因。",
+    )
+    p.add_argument("file", metavar="FILE", help="花名册文件")
+    p.add_argument("--sheet", metavar="NAME", help="只导入这个工作表")
+    p.add_argument("--dry-run", action="store_true", help="只检查，不写入")
+    p.add_argument("--rejects", metavar="OUT.xlsx", help="把未导入的行（原样加原因）保存到此文件")
+    p.add_argument("--verbose", action="store_true", help="逐行列出结果")
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    from village_desk.core.excel.roster_import import apply_import, plan_import, write_rejects
+
+    source = Path(args.file)
+    if not source.is_file():
+        raise UserError(f"找不到文件：{source}")
+    rejects = Path(args.rejects) if args.rejects else None
+    if rejects is not None:  # checked before anything is written
+        if rejects.suffix.lower() != ".xlsx":
+            raise UserError("未导入行的文件名应以 .xlsx 结尾")
+        if not rejects.parent.is_dir():
+            raise UserError(f"文件夹不存在：{rejects.parent}")
+    db = open_database(args)
+    if args.dry_run:
+        plan = plan_import(db, source, sheet=args.sheet)
+    else:
+        plan = apply_import(db, source, sheet=args.sheet)
+    counts = plan.counts()
+    for sheet, why in plan.ignored_sheets.items():
+        print(f"工作表“{sheet}”未导入：{why}", file=sys.stderr)
+    for r in plan.rows:
+        if r.action == "refused" or (args.verbose and r.action != "unchanged"):
+            label = dict(ACTIONS)[r.action]
+            print(
+                f"{r.sheet} 第 {r.row} 行 {r.name}：{label}"
+                + (f"（{r.reason}）" if r.reason else "")
+            )
+    summary = "，".join(f"{label} {counts.get(action, 0)}" for action, label in ACTIONS)
+    print(("检查结果（未写入）：" if args.dry_run else "导入完成：") + summary)
+    if rejects is not None:
+        try:
+            n = write_rejects(plan, rejects)
+        except OSError as err:
+            done = "检查结果未写入任何数据" if args.dry_run else "导入已完成"
+            raise UserError(
+                f"{done}，但未导入的行无法保存到 {rejects}：{err.strerror or err}"
+            ) from None
+        print(f"未导入的 {n} 行已保存到：{rejects}")
+    return 0

@@ -1,0 +1,47 @@
+"""``village-desk init``: the village profile and this computer's name and code."""
+
+from __future__ import annotations
+
+from .common import UserError, open_database
+
+# Kept in step with storage.db.DEVICE_CODE_ALPHABET (a test checks it); not
+# imported from there so that building the parser stays light.
+DEVICE_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+
+def register(sub) -> None:
+    p = sub.add_parser(
+        "init", help="初始化：村庄信息与本机名称", description="创建或修改村庄信息和本机标识。"
+    )
+    p.add_argument("--village", required=True, help="村（社区）名称")
+    p.add_argument("--township", default="", help="乡镇名称")
+    p.add_argument("--county", default="", help="县（市、区）名称")
+    p.add_argument("--division-code", default="", help="12位统计用区划代码（可选）")
+    p.add_argument("--service-phone", default="", help="村便民服务电话")
+    p.add_argument("--hotline", default="", help="书记信箱/专线电话")
+    p.add_argument("--device-name", help="本机名称（如：村部笔记本）")
+    p.add_argument("--device-code", help="本机3位代码，用于事项编号（如 K7M）")
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    from village_desk.core.services import setup
+
+    code = (args.device_code or "").upper()
+    if code and (len(code) != 3 or set(code) - set(DEVICE_CODE_ALPHABET)):
+        raise UserError("本机代码应为3位大写字母或数字（不用 I、O、0、1）")
+    db = open_database(args, args.device_name)
+    if args.device_name or code:
+        db.rename_device(args.device_name or db.device.name, code or None)
+    setup.initialize(
+        db,
+        village=args.village,
+        township=args.township,
+        county=args.county,
+        division_code=args.division_code,
+        service_phone=args.service_phone,
+        hotline=args.hotline,
+    )
+    print(f"已初始化：{args.village}（本机：{db.device.name}，代码 {db.device.code}）")
+    print(f"数据库：{db.url}")
+    return 0

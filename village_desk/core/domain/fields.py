@@ -1,0 +1,102 @@
+"""The fields a :class:`~.errors.ValidationError` can name: stable keys and the
+Chinese labels people see.
+
+Services raise errors by key (``"person.id_number"``); forms register their
+widgets under the same keys, so an error lands next to its field whatever the
+label says. Keys of repeated parts carry a 1-based index:
+``"diary.item.2.text"`` is the second raised item's text.
+"""
+
+from __future__ import annotations
+
+import re
+
+FIELD_LABELS: dict[str, str] = {
+    # village profile, groups, cadres, vocabularies
+    "profile.village": "村名",
+    "profile.division_code": "统计用区划代码",
+    "profile.service_phone": "村服务电话",
+    "group.name": "组名",
+    "cadre.name": "干部姓名",
+    "cadre.role": "职务",
+    "cadre.phone": "干部电话",
+    "vocab.label": "名称",
+    "vocab.code": "代码",
+    "setting.value": "设置",
+    "setting.card_title": "联系卡标题",
+    "setting.print_font_path": "打印字体",
+    # households and members
+    "household": "户",
+    "household.number": "户号",
+    "household.group_id": "村民小组",
+    "household.phone": "家庭电话",
+    "household.categories": "户类别",
+    "person.name": "姓名",
+    "person.relation": "与户主关系",
+    "person.gender": "性别",
+    "person.birth_date": "出生日期",
+    "person.id_number": "公民身份号码",
+    "person.phone": "联系电话",
+    "person.status": "状态",
+    "person.tags": "标签",
+    "pairing.cadre_id": "结对干部",
+    "pairing.kind": "联户方式",
+    "pairing.end_date": "结束日期",
+    "pairing.end_reason": "结束原因",
+    # diary
+    "diary.date": "走访日期",
+    "diary.mode": "走访方式",
+    "diary.author_id": "走访干部",
+    "diary.companion_ids": "同行干部",
+    "diary.household_ids": "走访对象",
+    "diary.place": "地点/参加人员",
+    # ledger: registration
+    "matter.household_id": "户",
+    "matter.applicant_name": "申请人",
+    "matter.applicant_phone": "申请人电话",
+    "matter.content": "申办事项",
+    "matter.received_date": "受理日期",
+    "matter.channel": "来源渠道",
+    "matter.kind": "事项类别",
+    "matter.service_type": "代办类型",
+    "matter.level": "办理层级",
+    "matter.handling": "办理方式",
+    "matter.deadline": "办结时限",
+    "matter.responsible_id": "责任人",
+    "matter.co_handler_ids": "协办人",
+    # ledger: life-cycle actions and notes
+    "action.date": "办理日期",
+    "action.text": "办理情况",
+    "action.forwarded_to": "上报单位",
+    "action.level": "办理层级",
+    "action.result": "上级办理结果",
+    "action.outcome": "办理结果",
+    "action.satisfaction": "满意度",
+    "action.reasons": "退回理由",
+    "action.explanation": "向群众的解释说明",
+    "action.feedback": "回访情况",
+    "note.text": "办理情况",
+    # Excel
+    "period": "统计期间",
+    "import.file": "文件",
+    "import.sheet": "工作表",
+    "import.mapping": "列对应",
+}
+
+_ITEM = re.compile(r"diary\.item\.(\d+)\.(text|outcome)")
+_ITEM_LABELS = {"text": "第{n}项反映的问题", "outcome": "第{n}项处理方式"}
+
+
+def field_label(key: str) -> str:
+    """The Chinese label of a field key (the key itself if it is not a key)."""
+    if key in FIELD_LABELS:
+        return FIELD_LABELS[key]
+    item = _ITEM.fullmatch(key)
+    if item:
+        return _ITEM_LABELS[item[2]].format(n=item[1])
+    return key
+
+
+def item_field(index: int, part: str) -> str:
+    """The key of a diary entry's raised item (``index`` counts from 1)."""
+    return f"diary.item.{index}.{part}"

@@ -1,0 +1,41 @@
+"""Contact cards for a selection of households, as one PDF."""
+
+from __future__ import annotations
+
+import os
+from typing import BinaryIO
+
+from ..jobs import Job
+from .carddata import CardSelection, load_cards, load_common
+from .cards import render_cards
+from .fonts import font_for_session
+
+
+def print_cards(
+    db,
+    out: str | os.PathLike | BinaryIO,
+    selection: CardSelection,
+    *,
+    layout: str = "a4-10",
+    size: str = "90x54",
+    qr: bool = True,
+    backs: bool = True,
+    job: Job | None = None,
+) -> tuple[int, int]:
+    """Write contact cards for the selected households; returns (cards, pages)."""
+    with db.reading() as s:
+        common = load_common(s)
+        cards = load_cards(s, selection)
+        font = font_for_session(s)
+    pages = render_cards(
+        out,
+        common,
+        cards,
+        layout=layout,
+        size=size,
+        qr=qr,
+        backs=backs,
+        font=font,
+        job=job,
+    )
+    return len(cards), pages

@@ -1,0 +1,266 @@
+"""Reference data services: village profile, groups, cadres, vocabularies, settings.
+
+Reads of the same data are in ``queries/reference.py``."""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..domain.errors import NotFoundError, ServiceError, ValidationError
+from ..domain.validation import optional_phone, require
+from ..domain.vocab import DEFAULT_SETTINGS, DEFAULT_VOCABULARIES
+from ..queries.reference import vocabulary
+from ..storage.db import Database
+from ..storage.models import Cadre, Household, Setting, VillageProfile, VillagerGroup, VocabTerm
+from .common import check_code, get_live
+
+
+def seed_reference(session: Session) -> None:
+    """Add default vocabularies and settings that are missing (idempotent)."""
+    existing = {(k, c) for k, c in session.execute(select(VocabTerm.kind, VocabTerm.code))}
+    for kind, entries in DEFAULT_VOCABULARIES.items():
+        for order, (code, label) in enumerate(entries):
+            if (kind, code) not in existing:
+                session.add(VocabTerm(kind=kind, code=code, label=label, sort_order=order))
+    keys = set(session.scalars(select(Setting.key)))
+    for key, value in DEFAULT_SETTINGS.items():
+        if key not in keys:
+            session.add(Setting(key=key, value=json.dumps(value, ensure_ascii=False)))
+
+
+def _check_division_code(code: str) -> str:
+    code = (code or "").strip()
+    if code and not re.fullmatch(r"\d{12}", code):
+        raise ValidationError("profile.division_code", "应为12位数字（可以不填）")
+    return code
+
+
+def initialize(
+    db: Database,
+    *,
+    village: str,
+    township: str = "",
+    county: str = "",
+    division_code: str = "",
+    service_phone: str = "",
+    hotline: str = "",
+    actor_id: uuid.UUID | None = None,
+) -> uuid.UUID:
+    """First run: the village profile plus default vocabularies and settings."""
+    with db.transaction(actor_id) as s:
+        return initialize_in(
+            s,
+            village=village,
+            township=township,
+            county=county,
+            division_code=division_code,
+            service_phone=service_phone,
+            hotline=hotline,
+        )
+
+
+def initialize_in(
+    s: Session,
+    *,
+    village: str,
+    township: str = "",
+    county: str = "",
+    division_code: str = "",
+    service_phone: str = "",
+    hotline: str = "",
+) -> uuid.UUID:
+    """:func:`initialize` inside an open transaction (demo data use it so that a
+    cancelled generation leaves no profile behind)."""
+    village = require(village, "profile.village")
+    division_code = _check_division_code(division_code)
+    service_phone = optional_phone(service_phone, "profile.service_phone")
+    profile = _profile_record(s)
+    if profile is None:
+        profile = VillageProfile()
+        s.add(profile)
+    profile.village, profile.township, profile.county = (
+        village,
+        township.strip(),
+        county.strip(),
+    )
+    profile.division_code, profile.service_phone = division_code, service_phone
+    profile.hotline = hotline.strip()
+    seed_reference(s)
+    s.flush()
+    return profile.id
+
+
+def _profile_record(session: Session) -> VillageProfile | None:
+    return session.scalars(select(VillageProfile).where(VillageProfile.deleted.is_(False))).first()
+
+
+def update_profile(db: Database, actor_id: uuid.UUID | None, **fields) -> None:
+    allowed = {"county", "township", "village", "division_code", "service_phone", "hotline"}
+    unknown = set(fields) - allowed
+    if unknown:
+        raise ServiceError(f"未知字段：{', '.join(sorted(unknown))}")
+    if "village" in fields:
+        fields["village"] = require(fields["village"], "profile.village")
+    if "division_code" in fields:
+        fields["division_code"] = _check_division_code(fields["division_code"])
+    if "service_phone" in fields:
+        fields["service_phone"] = optional_phone(fields["service_phone"], "profile.service_phone")
+    with db.transaction(actor_id) as s:
+        p = _profile_record(s)
+        if p is None:
+            raise NotFoundError("尚未设置村庄信息，请先初始化")
+        for key, value in fields.items():
+            setattr(p, key, value.strip() if isinstance(value, str) else value)
+
+
+# ------------------------------------------------------------------ groups
+
+
+def _group_name_free(s: Session, name: str, except_id=None) -> None:
+    q = select(VillagerGroup.id).where(VillagerGroup.name == name, VillagerGroup.deleted.is_(False))
+    if except_id:
+        q = q.where(VillagerGroup.id != except_id)
+    if s.scalar(q):
+        raise ValidationError("group.name", f"已有“{name}”")
+
+
+def add_group(db: Database, actor_id, name: str) -> uuid.UUID:
+    name = require(name, "group.name")
+    with db.transaction(actor_id) as s:
+        _group_name_free(s, name)
+        order = s.scalar(select(func.count()).select_from(VillagerGroup)) or 0
+        g = VillagerGroup(name=name, sort_order=order)
+        s.add(g)
+        s.flush()
+        return g.id
+
+
+def rename_group(db: Database, actor_id, group_id: uuid.UUID, name: str) -> None:
+    name = require(name, "group.name")
+    with db.transaction(actor_id) as s:
+        g = get_live(s, VillagerGroup, group_id, "村民小组")
+        _group_name_free(s, name, group_id)
+        g.name = name
+
+
+def delete_group(db: Database, actor_id, group_id: uuid.UUID) -> None:
+    with db.transaction(actor_id) as s:
+        g = get_live(s, VillagerGroup, group_id, "村民小组")
+        used = s.scalar(
+            select(func.count())
+            .select_from(Household)
+            .where(Household.group_id == group_id, Household.deleted.is_(False))
+        )
+        if used:
+            raise ServiceError(f"“{g.name}”还有 {used} 户，不能删除；请先把这些户调到其他组")
+        g.deleted = True
+
+
+# ------------------------------------------------------------------ cadres
+
+
+def _check_cadre(s: Session, name: str, role: str, phone: str) -> tuple[str, str, str]:
+    name = require(name, "cadre.name")
+    check_code(s, "role", role, "cadre.role")
+    return name, role, optional_phone(phone, "cadre.phone")
+
+
+def add_cadre(
+    db: Database,
+    actor_id,
+    name: str,
+    role: str,
+    phone: str = "",
+    duties: str = "",
+    active: bool = True,
+) -> uuid.UUID:
+    with db.transaction(actor_id) as s:
+        name, role, phone = _check_cadre(s, name, role, phone)
+        c = Cadre(name=name, role=role, phone=phone, duties=duties.strip(), active=bool(active))
+        s.add(c)
+        s.flush()
+        return c.id
+
+
+def update_cadre(db: Database, actor_id, cadre_id: uuid.UUID, **fields) -> None:
+    allowed = {"name", "role", "phone", "duties", "active"}
+    if set(fields) - allowed:
+        raise ServiceError(f"未知字段：{', '.join(sorted(set(fields) - allowed))}")
+    with db.transaction(actor_id) as s:
+        c = get_live(s, Cadre, cadre_id, "干部")
+        name, role, phone = _check_cadre(
+            s, fields.get("name", c.name), fields.get("role", c.role), fields.get("phone", c.phone)
+        )
+        c.name, c.role, c.phone = name, role, phone
+        if "duties" in fields:
+            c.duties = fields["duties"].strip()
+        if "active" in fields:
+            c.active = bool(fields["active"])
+
+
+# ------------------------------------------------------------------ vocabularies
+
+
+def add_vocab_term(db: Database, actor_id, kind: str, label: str, code: str | None = None) -> str:
+    label = require(label, "vocab.label")
+    if kind not in DEFAULT_VOCABULARIES:
+        raise ServiceError(f"没有名为 {kind} 的词表")
+    with db.transaction(actor_id) as s:
+        existing = {t.code: t for t in vocabulary(s, kind, include_retired=True)}
+        if any(t.label == label for t in existing.values()):
+            raise ValidationError("vocab.label", f"已有“{label}”")
+        code = (code or "").strip() or f"custom_{uuid.uuid4().hex[:8]}"
+        if code in existing:
+            raise ValidationError("vocab.code", f"代码 {code} 已被使用")
+        s.add(VocabTerm(kind=kind, code=code, label=label, sort_order=len(existing)))
+        return code
+
+
+def _term(s: Session, kind: str, code: str) -> VocabTerm:
+    term = s.scalars(
+        select(VocabTerm).where(VocabTerm.kind == kind, VocabTerm.code == code)
+    ).first()
+    if term is None:
+        raise NotFoundError(f"词表 {kind} 中没有 {code}")
+    return term
+
+
+def rename_vocab_term(db: Database, actor_id, kind: str, code: str, label: str) -> None:
+    label = require(label, "vocab.label")
+    with db.transaction(actor_id) as s:
+        _term(s, kind, code).label = label
+
+
+def retire_vocab_term(db: Database, actor_id, kind: str, code: str, retired: bool = True) -> None:
+    """Retired entries are not offered for new records; old records keep them."""
+    with db.transaction(actor_id) as s:
+        _term(s, kind, code).retired = retired
+
+
+# ------------------------------------------------------------------ settings
+
+
+def set_setting(db: Database, actor_id, key: str, value) -> None:
+    save_settings(db, actor_id, {key: value})
+
+
+def save_settings(db: Database, actor_id, values: dict[str, object]) -> None:
+    """Several settings in one transaction: all are saved, or none."""
+    with db.transaction(actor_id) as s:
+        for key, value in values.items():
+            set_setting_in(s, key, value)
+
+
+def set_setting_in(s: Session, key: str, value) -> None:
+    """One setting inside an open transaction (unchanged values write nothing)."""
+    row = s.scalars(select(Setting).where(Setting.key == key)).first()
+    encoded = json.dumps(value, ensure_ascii=False)
+    if row is None:
+        s.add(Setting(key=key, value=encoded))
+    elif row.value != encoded or row.deleted:
+        row.value, row.deleted = encoded, False

@@ -1,0 +1,105 @@
+"""Health check of a database: schema version, SQLite integrity, journal.
+
+Used by ``village-desk check`` (non-zero exit on a problem) and by the GUI's
+settings page. Every finding is a sentence a person can act on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import text
+
+from . import derived, migrate
+from .db import Database
+from .models import SYNCED_MODELS
+
+
+@dataclass
+class CheckReport:
+    schema: str = ""
+    counts: dict[str, int] = field(default_factory=dict)
+    journal_rows: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def run_check(db: Database) -> CheckReport:
+    report = CheckReport()
+    revision = migrate.current_revision(db.engine)
+    report.schema = revision or "(none)"
+    if revision != migrate.HEAD:
+        report.problems.append(f"数据库结构版本为 {revision}，应为 {migrate.HEAD}")
+    with db.engine.connect() as conn:
+        if db.engine.dialect.name == "sqlite":
+            results = [r[0] for r in conn.execute(text("PRAGMA integrity_check"))]
+            if results != ["ok"]:
+                report.problems += [f"SQLite 完整性检查：{r}" for r in results[:20]]
+            fk = conn.execute(text("PRAGMA foreign_key_check")).fetchall()
+            for table, rowid, parent, _ in fk[:20]:
+                report.problems.append(f"{table} 第 {rowid} 行引用的 {parent} 记录不存在")
+        report.journal_rows = conn.execute(text("SELECT count(*) FROM change_log")).scalar()
+        for model in SYNCED_MODELS:
+            table = model.__tablename__
+            report.counts[table] = conn.execute(text(f"SELECT count(*) FROM {table}")).scalar()
+            unjournaled = conn.execute(
+                text(
+                    f"SELECT count(*) FROM {table} t WHERE NOT EXISTS ("
+                    "SELECT 1 FROM change_log c WHERE c.entity = :e AND c.record_id = t.id"
+                    " AND c.op = 'insert')"
+                ),
+                {"e": table},
+            ).scalar()
+            if unjournaled:
+                report.problems.append(
+                    f"{table}：{unjournaled} 条记录没有新增日志（绕过了日志写入）"
+                )
+            stale = conn.execute(
+                text(
+                    f"SELECT count(*) FROM {table} t WHERE t.hlc <> (SELECT max(c.hlc) FROM change_log c"
+                    " WHERE c.entity = :e AND c.record_id = t.id)"
+                ),
+                {"e": table},
+            ).scalar()
+            if stale:
+                report.problems.append(f"{table}：{stale} 条记录与其最后一条日志的时间戳不一致")
+            tomb = conn.execute(
+                text(
+                    f"SELECT count(*) FROM {table} t WHERE t.deleted = :yes AND NOT EXISTS ("
+                    "SELECT 1 FROM change_log c WHERE c.entity = :e AND c.record_id = t.id"
+                    " AND c.op = 'delete')"
+                ),
+                {"e": table, "yes": True},
+            ).scalar()
+            if tomb:
+                report.problems.append(f"{table}：{tomb} 条已删除记录没有删除日志")
+            orphans = conn.execute(
+                text(
+                    f"SELECT count(*) FROM change_log c WHERE c.entity = :e AND NOT EXISTS ("
+                    f"SELECT 1 FROM {table} t WHERE t.id = c.record_id)"
+                ),
+                {"e": table},
+            ).scalar()
+            if orphans:
+                report.problems.append(
+                    f"{table}：{orphans} 条日志指向已不存在的记录（记录被物理删除）"
+                )
+        if revision == migrate.HEAD:
+            for table in derived.REGISTRY:
+                stale = table.stale(conn) if table.stale else 0
+                if stale:
+                    report.problems.append(
+                        f"{table.name}有 {stale} 户与记录不一致；"
+                        "可运行 village-desk check --repair 重新计算"
+                    )
+    return report
+
+
+def repair_derived(db: Database) -> dict[str, int]:
+    """Recompute the derived tables (household summary, search index) from the
+    records; returns rows written per table. Records are not touched."""
+    with db.transaction(None) as s:
+        return derived.rebuild_all(s)

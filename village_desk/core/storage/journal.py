@@ -1,0 +1,207 @@
+"""The change journal: every write to a :class:`~.models.Record` is recorded.
+
+A session opened by :meth:`Database.transaction` carries a
+:class:`JournalContext` (device, acting cadre, clock). A ``before_flush`` hook
+turns each new, changed or tombstoned record into a :class:`~.models.Change`
+row in the same transaction. A session without a context cannot write records,
+and records are never deleted from the table: services set ``deleted``.
+Bulk work (demo data, imports) uses :func:`bulk_insert`, which writes the data
+rows and their journal rows together with Core ``insert()`` statements.
+
+The context also keeps the transaction's change rows: the derived tables are
+refreshed from them before commit (``derived/``), and after commit they become
+the :class:`~.changes.Changes` report the GUI redraws from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import event, insert, inspect, select
+from sqlalchemy.orm import Session
+
+from .clock import HybridClock
+from .models import ENTITY_BY_TABLE, Change, Record
+
+
+class JournalError(RuntimeError):
+    """A write tried to go around the journal."""
+
+
+@dataclass
+class JournalContext:
+    device_id: uuid.UUID
+    actor_id: uuid.UUID | None
+    clock: HybridClock
+    tx_id: uuid.UUID = field(default_factory=uuid.uuid4)
+    # The change rows written so far in this transaction (dicts as inserted).
+    rows: list[dict] = field(default_factory=list)
+
+
+def _json_value(value):
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return [_json_value(v) for v in value]
+    return value
+
+
+_SKIP = {"id", "hlc"}
+
+
+def _columns(obj: Record) -> list[str]:
+    return [a.key for a in inspect(type(obj)).column_attrs if a.key not in _SKIP]
+
+
+def _apply_defaults(obj: Record) -> None:
+    """Fill Python-side column defaults now, so the journal sees real values."""
+    mapper = inspect(type(obj))
+    for attr in mapper.column_attrs:
+        if getattr(obj, attr.key) is not None:
+            continue
+        default = attr.columns[0].default
+        if default is None:
+            continue
+        if default.is_callable:
+            setattr(obj, attr.key, default.arg(None))
+        elif default.is_scalar:
+            setattr(obj, attr.key, default.arg)
+
+
+def _change_row(ctx: JournalContext, stamp: str, entity: str, record_id, op, changes) -> dict:
+    return {
+        "id": uuid.uuid4(),
+        "hlc": stamp,
+        "device_id": ctx.device_id,
+        "tx_id": ctx.tx_id,
+        "actor_id": ctx.actor_id,
+        "entity": entity,
+        "record_id": record_id,
+        "op": op,
+        "changes": json.dumps(changes, ensure_ascii=False, separators=(",", ":")),
+    }
+
+
+def _before_flush(session: Session, flush_context, instances) -> None:
+    ctx: JournalContext | None = session.info.get("journal")
+    records_touched = any(
+        isinstance(o, Record) for o in (*session.new, *session.dirty, *session.deleted)
+    )
+    if not records_touched:
+        return
+    if ctx is None:
+        raise JournalError("记录只能通过服务写入（缺少日志上下文）")
+    for obj in session.deleted:
+        if isinstance(obj, Record):
+            raise JournalError(f"{type(obj).__tablename__} 记录不能物理删除，应标记为已删除")
+    rows = []
+    for obj in list(session.new):
+        if not isinstance(obj, Record):
+            continue
+        _apply_defaults(obj)
+        stamp = ctx.clock.tick()
+        obj.hlc = stamp
+        changes = {k: [None, _json_value(getattr(obj, k))] for k in _columns(obj)}
+        rows.append(_change_row(ctx, stamp, obj.__tablename__, obj.id, "insert", changes))
+    for obj in list(session.dirty):
+        if not isinstance(obj, Record) or not session.is_modified(obj):
+            continue
+        state = inspect(obj)
+        changes = {}
+        for key in _columns(obj):
+            hist = state.attrs[key].history
+            if not hist.has_changes():
+                continue
+            old = hist.deleted[0] if hist.deleted else None
+            new = hist.added[0] if hist.added else None
+            if _json_value(old) == _json_value(new):
+                continue
+            changes[key] = [_json_value(old), _json_value(new)]
+        if not changes:
+            continue
+        op = "delete" if changes.get("deleted") == [False, True] else "update"
+        stamp = ctx.clock.tick()
+        obj.hlc = stamp
+        rows.append(_change_row(ctx, stamp, obj.__tablename__, obj.id, op, changes))
+    if rows:
+        session.execute(insert(Change), rows)
+        ctx.rows.extend(rows)
+
+
+def install(session_class: type[Session]) -> None:
+    event.listen(session_class, "before_flush", _before_flush)
+
+
+def bulk_insert(session: Session, model: type[Record], rows: Sequence[dict]) -> None:
+    """Insert many records and their journal rows with two Core statements.
+
+    ``rows`` are dicts of column values; ids and defaults are filled in here.
+    """
+    ctx: JournalContext | None = session.info.get("journal")
+    if ctx is None:
+        raise JournalError("记录只能通过服务写入（缺少日志上下文）")
+    if not rows:
+        return
+    mapper = inspect(model)
+    defaults = {}
+    for attr in mapper.column_attrs:
+        default = attr.columns[0].default
+        if default is not None and default.is_scalar:
+            defaults[attr.key] = default.arg
+        elif default is not None and default.is_callable and attr.key != "id":
+            defaults[attr.key] = default.arg(None)
+    keys = [a.key for a in mapper.column_attrs if a.key not in _SKIP]
+    table = model.__tablename__
+    # Every row carries every column: rows whose keys differ would make
+    # SQLAlchemy split the executemany into many small batches.
+    blank = {a.key: None for a in mapper.column_attrs}
+    blank.update(defaults)
+    full_rows, journal = [], []
+    for row in rows:
+        full = dict(blank)
+        full.update(row)
+        full.setdefault("id", uuid.uuid4())
+        stamp = ctx.clock.tick()
+        full["hlc"] = stamp
+        full_rows.append(full)
+        changes = {k: [None, _json_value(full.get(k))] for k in keys}
+        journal.append(_change_row(ctx, stamp, table, full["id"], "insert", changes))
+    # Core insert (attribute keys are column names): one executemany per table.
+    session.execute(model.__table__.insert(), full_rows)
+    session.execute(Change.__table__.insert(), journal)
+    ctx.rows.extend(journal)
+
+
+def undo_deletions(session: Session, tx_id: uuid.UUID) -> int:
+    """Bring back every record tombstoned by transaction ``tx_id``."""
+    count = 0
+    rows = session.execute(
+        select(Change.entity, Change.record_id).where(Change.tx_id == tx_id, Change.op == "delete")
+    ).all()
+    for entity, record_id in rows:
+        obj = session.get(ENTITY_BY_TABLE[entity], record_id)
+        if obj is not None and obj.deleted:
+            obj.deleted = False
+            count += 1
+    return count
+
+
+def last_deletion(session: Session, record_id: uuid.UUID) -> uuid.UUID | None:
+    """The transaction that last tombstoned this record."""
+    return session.scalar(
+        select(Change.tx_id)
+        .where(Change.record_id == record_id, Change.op == "delete")
+        .order_by(Change.hlc.desc())
+        .limit(1)
+    )
+
+
+def iter_chunks(seq: Sequence, size: int) -> Iterable[Sequence]:
+    for start in range(0, len(seq), size):
+        yield seq[start : start + size]

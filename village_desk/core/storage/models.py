@@ -1,0 +1,369 @@
+"""The data model (SQLAlchemy 2.x typed ORM).
+
+Every synchronised record derives from :class:`Record`: a UUID primary key
+(never an autoincrement id two laptops could both hand out), a tombstone flag
+instead of row removal, and the HLC timestamp of its last change. Writes go
+through the services, and every write is journaled (see ``journal.py``).
+
+Tables prefixed ``local_``, ``search_term`` and ``household_summary`` are
+per-installation state or derived data; they are never exchanged and never
+journaled.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+    Uuid,
+    type_coerce,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class CodeList(TypeDecorator):
+    """A list of short codes (or UUID strings) stored as ``|a|b|``.
+
+    The delimited form keeps "has code X" a portable ``LIKE '%|X|%'`` filter on
+    SQLite and PostgreSQL alike; an empty list is stored as ``''``.
+    """
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return ""
+        items = [str(v) for v in value if str(v)]
+        return "|" + "|".join(items) + "|" if items else ""
+
+    def process_result_value(self, value, dialect):
+        if not value:
+            return []
+        return [v for v in value.split("|") if v]
+
+
+def has_code(column, code: str | uuid.UUID):
+    """SQL condition: the CodeList ``column`` contains ``code``."""
+    return type_coerce(column, Text).like(f"%|{code}|%")
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+def _uuid() -> uuid.UUID:
+    return uuid.uuid4()
+
+
+class Record(Base):
+    """A synchronised, journaled record."""
+
+    __abstract__ = True
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=_uuid)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False, nullable=False)
+    # HLC of the last journaled change; set by the journal, used by sync.
+    hlc: Mapped[str] = mapped_column(String(40), default="", nullable=False)
+
+
+# --------------------------------------------------------------------------- local
+
+
+class LocalDevice(Base):
+    """This installation's identity, created on first run. Never exchanged."""
+
+    __tablename__ = "local_device"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    # Short code used in human-facing numbers (see matter numbering in services/ledger.py).
+    code: Mapped[str] = mapped_column(String(8))
+    created: Mapped[str] = mapped_column(String(40))
+
+
+class LocalCounter(Base):
+    """Per-installation sequences (matter numbers per year). Never exchanged."""
+
+    __tablename__ = "local_counter"
+
+    name: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer, default=0)
+
+
+# Prefix range scans need byte order, not a locale's collation (PostgreSQL).
+_TERM = String(64).with_variant(String(64, collation="C"), "postgresql")
+
+
+class SearchTerm(Base):
+    """Derived search keys (see derived/search_index.py); rebuilt from persons at any time."""
+
+    __tablename__ = "search_term"
+
+    term: Mapped[str] = mapped_column(_TERM, primary_key=True)
+    person_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    household_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+
+
+class HouseholdSummary(Base):
+    """Derived per-household figures the household list sorts and filters on
+    (see derived/summary.py); kept current in every transaction, rebuilt at any time."""
+
+    __tablename__ = "household_summary"
+
+    household_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    last_visit: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    open_matters: Mapped[int] = mapped_column(Integer, default=0)
+    next_deadline: Mapped[dt.date | None] = mapped_column(Date, index=True)
+
+
+# --------------------------------------------------------------------------- journal
+
+
+class Change(Base):
+    """One journaled write: who, when (HLC), on which device, and what."""
+
+    __tablename__ = "change_log"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=_uuid)
+    hlc: Mapped[str] = mapped_column(String(40), index=True)
+    device_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    # One id per service transaction: what one user action changed, together.
+    tx_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    actor_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, nullable=True)
+    entity: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    op: Mapped[str] = mapped_column(String(8))  # insert / update / delete
+    # JSON object {field: [old, new]}
+    changes: Mapped[str] = mapped_column(Text)
+
+    __table_args__ = (Index("ix_change_log_record", "entity", "record_id"),)
+
+
+# --------------------------------------------------------------------------- reference
+
+
+class VillageProfile(Record):
+    __tablename__ = "village_profile"
+
+    county: Mapped[str] = mapped_column(String(60), default="")
+    township: Mapped[str] = mapped_column(String(60), default="")
+    village: Mapped[str] = mapped_column(String(60), default="")
+    # 12-digit statistical division code (统计用区划代码), optional.
+    division_code: Mapped[str] = mapped_column(String(12), default="")
+    service_phone: Mapped[str] = mapped_column(String(30), default="")
+    hotline: Mapped[str] = mapped_column(String(60), default="")
+
+
+class VocabTerm(Record):
+    """An editable vocabulary entry: stable ``code``, Chinese ``label``."""
+
+    __tablename__ = "vocab_term"
+
+    kind: Mapped[str] = mapped_column(String(30))
+    code: Mapped[str] = mapped_column(String(40))
+    label: Mapped[str] = mapped_column(String(60))
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    retired: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    __table_args__ = (Index("ux_vocab_kind_code", "kind", "code", unique=True),)
+
+
+class Setting(Record):
+    """A named setting with a JSON value (quotas, default deadlines, duty days…)."""
+
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(60), unique=True)
+    value: Mapped[str] = mapped_column(Text, default="null")
+
+
+class VillagerGroup(Record):
+    __tablename__ = "villager_group"
+
+    name: Mapped[str] = mapped_column(String(40))
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Cadre(Record):
+    __tablename__ = "cadre"
+
+    name: Mapped[str] = mapped_column(String(40))
+    role: Mapped[str] = mapped_column(String(40))  # vocab "role"
+    phone: Mapped[str] = mapped_column(String(30), default="")
+    duties: Mapped[str] = mapped_column(Text, default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+# --------------------------------------------------------------------------- households
+
+
+class Household(Record):
+    __tablename__ = "household"
+
+    number: Mapped[str] = mapped_column(String(30), index=True)  # 户号
+    group_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("villager_group.id"), nullable=True, index=True
+    )
+    address: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(30), default="")
+    categories: Mapped[list[str]] = mapped_column(CodeList, default=list)
+    situation: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class Person(Record):
+    __tablename__ = "person"
+
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("household.id"), index=True)
+    name: Mapped[str] = mapped_column(String(40))
+    relation: Mapped[str] = mapped_column(String(30))  # vocab "relation"; "head" = 户主
+    gender: Mapped[str] = mapped_column(String(2), default="")
+    birth_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    id_number: Mapped[str] = mapped_column(String(18), default="", index=True)
+    id_legacy: Mapped[bool] = mapped_column(Boolean, default=False)
+    phone: Mapped[str] = mapped_column(String(30), default="")
+    status: Mapped[str] = mapped_column(String(30), default="home")  # vocab person_status
+    party_member: Mapped[bool] = mapped_column(Boolean, default=False)
+    tags: Mapped[list[str]] = mapped_column(CodeList, default=list)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class Pairing(Record):
+    """A cadre paired with a household (联户/结对), with its period and reason."""
+
+    __tablename__ = "pairing"
+
+    cadre_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("cadre.id"), index=True)
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("household.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(30))  # vocab "pairing_kind"
+    start_date: Mapped[dt.date] = mapped_column(Date)
+    end_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+
+# --------------------------------------------------------------------------- diary
+
+
+class DiaryEntry(Record):
+    __tablename__ = "diary_entry"
+
+    date: Mapped[dt.date] = mapped_column(Date, index=True)
+    mode: Mapped[str] = mapped_column(String(30))  # vocab "visit_mode"
+    author_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("cadre.id"), index=True)
+    companion_ids: Mapped[list[str]] = mapped_column(CodeList, default=list)
+    place: Mapped[str] = mapped_column(String(200), default="")  # meetings: where / who
+    q_basic: Mapped[str] = mapped_column(Text, default="")
+    q_hardship: Mapped[str] = mapped_column(Text, default="")
+    q_wishes: Mapped[str] = mapped_column(Text, default="")
+    q_evaluation: Mapped[str] = mapped_column(Text, default="")
+    q_suggestions: Mapped[str] = mapped_column(Text, default="")
+    q_development: Mapped[str] = mapped_column(Text, default="")
+    narrative: Mapped[str] = mapped_column(Text, default="")
+    help_given: Mapped[str] = mapped_column(Text, default="")
+
+
+class DiaryHousehold(Record):
+    """A household contacted in a diary entry (one, several, or a meeting)."""
+
+    __tablename__ = "diary_household"
+
+    entry_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("diary_entry.id"), index=True)
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("household.id"), index=True)
+
+
+class DiaryItem(Record):
+    """A matter raised during a contact: solved on the spot, or turned into a matter."""
+
+    __tablename__ = "diary_item"
+
+    entry_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("diary_entry.id"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    outcome: Mapped[str] = mapped_column(String(10))  # "solved" / "matter"
+    solution: Mapped[str] = mapped_column(Text, default="")
+    matter_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("matter.id"), nullable=True, index=True
+    )
+
+
+# --------------------------------------------------------------------------- ledger
+
+
+class Matter(Record):
+    """A pending matter in the 民情台账, from intake to 销号."""
+
+    __tablename__ = "matter"
+
+    number: Mapped[str] = mapped_column(String(30), unique=True)
+    received_date: Mapped[dt.date] = mapped_column(Date, index=True)
+    channel: Mapped[str] = mapped_column(String(30))  # vocab "channel"
+    applicant_person_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("person.id"), nullable=True
+    )
+    household_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("household.id"), nullable=True, index=True
+    )
+    applicant_name: Mapped[str] = mapped_column(String(60))
+    applicant_phone: Mapped[str] = mapped_column(String(30), default="")
+    group_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("villager_group.id"), nullable=True
+    )
+    content: Mapped[str] = mapped_column(Text)  # 申办事项
+    kind: Mapped[str] = mapped_column(String(30), default="")  # vocab "matter_kind"
+    service_type: Mapped[str] = mapped_column(String(30), default="")  # vocab "service_type"
+    level: Mapped[str] = mapped_column(String(20), default="village")  # vocab "level"
+    handling: Mapped[str] = mapped_column(String(20), default="promised")  # vocab "handling"
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    deadline: Mapped[dt.date] = mapped_column(Date, index=True)
+    responsible_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("cadre.id"), index=True)
+    co_handler_ids: Mapped[list[str]] = mapped_column(CodeList, default=list)
+    forwarded_to: Mapped[str] = mapped_column(String(100), default="")
+    forwarded_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    result: Mapped[str] = mapped_column(Text, default="")
+    done_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    return_reasons: Mapped[str] = mapped_column(Text, default="")
+    explanation: Mapped[str] = mapped_column(Text, default="")  # 暂不能解决: 说法
+    feedback: Mapped[str] = mapped_column(Text, default="")
+    feedback_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    satisfaction: Mapped[str] = mapped_column(String(20), default="")  # vocab "satisfaction"
+    closed_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    public: Mapped[bool] = mapped_column(Boolean, default=True)  # 公示
+
+
+class MatterNote(Record):
+    """An append-only progress note (办理情况) or life-cycle event on a matter."""
+
+    __tablename__ = "matter_note"
+
+    matter_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("matter.id"), index=True)
+    date: Mapped[dt.date] = mapped_column(Date)
+    author_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("cadre.id"), nullable=True)
+    action: Mapped[str] = mapped_column(String(20), default="note")  # note / a transition
+    text: Mapped[str] = mapped_column(Text)
+
+
+SYNCED_MODELS: tuple[type[Record], ...] = (
+    VillageProfile,
+    VocabTerm,
+    Setting,
+    VillagerGroup,
+    Cadre,
+    Household,
+    Person,
+    Pairing,
+    DiaryEntry,
+    DiaryHousehold,
+    DiaryItem,
+    Matter,
+    MatterNote,
+)
+ENTITY_BY_TABLE = {m.__tablename__: m for m in SYNCED_MODELS}

@@ -1,0 +1,208 @@
+"""The work-bench (dashboard) page and placeholders for pages still to come."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from village_desk.core import queries
+from village_desk.ui.pages.base import Page
+
+
+class PlaceholderPage(QWidget):
+    """A page whose feature is not built yet: says so, shows no invented data."""
+
+    def __init__(self, title: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        heading = QLabel(title)
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        heading.setFont(font)
+        note = QLabel(self.tr("This part of Village Desk is coming in a later version."))
+        note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.addWidget(heading)
+        layout.addWidget(note)
+        layout.addStretch(1)
+
+
+class _Tile(QFrame):
+    """A number with a caption; clicking it opens the list behind the number."""
+
+    clicked = Signal()
+
+    def __init__(self, caption: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.value = QLabel("–")
+        font = self.value.font()
+        font.setPointSizeF(font.pointSizeF() * 2.2)
+        font.setBold(True)
+        self.value.setFont(font)
+        self.caption = QLabel(caption)
+        self.caption.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.value)
+        layout.addWidget(self.caption)
+
+    def set_value(self, value: int, alert: bool = False) -> None:
+        self.value.setText(str(value))
+        self.value.setStyleSheet("color: #b00020;" if alert and value else "")
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+            event.position().toPoint()
+        ):
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+
+class DashboardPage(Page):
+    """Real counts from ``queries.stats.dashboard``: what needs attention today.
+
+    Each number opens the filtered list behind it (:attr:`open_list` carries
+    the tile's key: overdue, due_soon, awaiting, open, never, long_unvisited,
+    households).
+    """
+
+    open_list = Signal(str)
+
+    watches = frozenset(
+        {"household", "matter", "diary_entry", "diary_household", "cadre", "setting"}
+    )
+
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        heading = QLabel(self.tr("Needs attention"))
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        heading.setFont(font)
+        self.overdue = _Tile(self.tr("Overdue matters"))
+        self.due_soon = _Tile(self.tr("Matters due soon"))
+        self.awaiting = _Tile(self.tr("Done, awaiting return visit"))
+        self.open = _Tile(self.tr("Open matters"))
+        self.never = _Tile(self.tr("Households never visited"))
+        self.long_unvisited = _Tile("")
+        self.households = _Tile(self.tr("Households"))
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        tiles = [
+            self.overdue,
+            self.due_soon,
+            self.awaiting,
+            self.open,
+            self.never,
+            self.long_unvisited,
+            self.households,
+        ]
+        keys = ["overdue", "due_soon", "awaiting", "open", "never", "long_unvisited", "households"]
+        self.tiles = dict(zip(keys, tiles, strict=True))
+        for i, (key, tile) in enumerate(self.tiles.items()):
+            grid.addWidget(tile, i // 4, i % 4)
+            tile.clicked.connect(lambda k=key: self.open_list.emit(k))
+            tile.setToolTip(self.tr("Click to open the list"))
+        for c in range(4):
+            grid.setColumnStretch(c, 1)
+
+        self.duty_label = QLabel()
+        self.visits_title = QLabel()
+        font = self.visits_title.font()
+        font.setBold(True)
+        self.visits_title.setFont(font)
+        self.visits_table = QTableWidget(0, 5)
+        self.visits_table.setHorizontalHeaderLabels(
+            [
+                self.tr("Cadre"),
+                self.tr("Visits (household-times)"),
+                self.tr("Households visited"),
+                self.tr("Diary entries"),
+                self.tr("Monthly minimum"),
+            ]
+        )
+        self.visits_table.verticalHeader().hide()
+        self.visits_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.visits_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.visits_table.setAlternatingRowColors(True)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addStretch(1)
+        top.addWidget(self.duty_label)
+        layout.addLayout(top)
+        layout.addLayout(grid)
+        layout.addSpacing(8)
+        layout.addWidget(self.visits_title)
+        layout.addWidget(self.visits_table, 1)
+
+    def weekday_names(self) -> list[str]:
+        return [
+            self.tr("Mon"),
+            self.tr("Tue"),
+            self.tr("Wed"),
+            self.tr("Thu"),
+            self.tr("Fri"),
+            self.tr("Sat"),
+            self.tr("Sun"),
+        ]
+
+    def refresh(self) -> None:
+        """Re-count (called whenever the page is shown)."""
+        with self.db.reading() as s:
+            d = queries.stats.dashboard(s)
+        self.overdue.set_value(d.overdue, alert=True)
+        self.due_soon.set_value(d.due_soon, alert=True)
+        self.awaiting.set_value(d.awaiting_return_visit)
+        self.open.set_value(d.open_matters)
+        self.never.set_value(d.never_visited, alert=True)
+        self.long_unvisited.caption.setText(
+            self.tr("Households not visited for {days} days").format(days=d.long_unvisited_days)
+        )
+        self.long_unvisited.set_value(d.long_unvisited)
+        self.households.set_value(d.households)
+        today = dt.date.today()
+        names = self.weekday_names()
+        days = "、".join(names[i - 1] for i in d.duty_days if 1 <= i <= 7)
+        on_duty = today.isoweekday() in d.duty_days
+        self.duty_label.setText(
+            (self.tr("Duty days: {days}").format(days=days) if days else "")
+            + ("  " + self.tr("Today is a duty day.") if on_duty else "")
+        )
+        self.visits_title.setText(
+            self.tr("Visits this month ({month})").format(month=today.strftime("%Y-%m"))
+        )
+        self.visits_table.setRowCount(len(d.month_visits))
+        for r, v in enumerate(d.month_visits):
+            behind = d.monthly_minimum and v.visits < d.monthly_minimum
+            values = [
+                v.name,
+                str(v.visits),
+                str(v.households),
+                str(v.entries),
+                str(d.monthly_minimum or ""),
+            ]
+            for c, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                if behind and c == 1:
+                    item.setForeground(Qt.GlobalColor.darkRed)
+                    item.setToolTip(self.tr("Below the monthly minimum"))
+                self.visits_table.setItem(r, c, item)

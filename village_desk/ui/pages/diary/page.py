@@ -1,0 +1,434 @@
+"""The 民情日记 page: the list of entries (by date, cadre, mode, household),
+the drafts waiting to be finished, and the editor."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import QDate, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from village_desk.core import queries, services
+from village_desk.core.queries.diary import DiaryFilter
+from village_desk.core.storage.models import DiaryEntry
+from village_desk.ui.pages.base import Page
+from village_desk.ui.pages.diary.drafts import DraftStore, drafts_dir
+from village_desk.ui.pages.diary.editor import DiaryEditor
+from village_desk.ui.pages.diary.model import ENTRY_ID_ROLE, DiaryTableModel
+from village_desk.ui.printing.dialogs import DiaryPrintDialog
+from village_desk.ui.printing.preview import PrintRun
+from village_desk.ui.widgets.forms import call_service, refill_combo
+from village_desk.ui.widgets.pickers import HouseholdFilterEdit, household_labels
+from village_desk.ui.widgets.undo_bar import UndoBar
+
+DRAFT_ROLE = Qt.ItemDataRole.UserRole + 40
+HEADER_KEY = "diary/header"
+UNDO_SECONDS = 30
+
+
+class DiaryPage(Page):
+    data_changed = Signal()
+    open_matter_requested = Signal(object)
+
+    def __init__(
+        self,
+        ctx,
+        drafts: DraftStore | None = None,
+        page_size: int = 200,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(ctx, parent)
+        db = ctx.db
+        self.actor_id: uuid.UUID | None = None
+        self.drafts = drafts or DraftStore(drafts_dir(db))
+
+        self.cadre_combo = QComboBox()
+        self.mode_combo = QComboBox()
+        self.household_edit = HouseholdFilterEdit(db)
+        self.household_edit.setMinimumWidth(160)
+        self.household_edit.setMaximumWidth(300)
+        self.since_check = QCheckBox(self.tr("From"))
+        self.since_edit = QDateEdit(QDate.currentDate().addMonths(-1))
+        self.until_check = QCheckBox(self.tr("Until"))
+        self.until_edit = QDateEdit(QDate.currentDate())
+        for check, edit in (
+            (self.since_check, self.since_edit),
+            (self.until_check, self.until_edit),
+        ):
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setCalendarPopup(True)
+            edit.setEnabled(False)
+            check.toggled.connect(edit.setEnabled)
+        self.clear_button = QPushButton(self.tr("Clear filters"))
+        self.new_button = QPushButton(self.tr("New entry…"))
+        self.new_button.setToolTip(self.tr("New diary entry (Ctrl+N)"))
+        self.open_button = QPushButton(self.tr("Open"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.print_button = QPushButton(self.tr("Print visit diary…"))
+        self.print_button.setToolTip(
+            self.tr("A cadre's entries for a period, for the township's spot check (Ctrl+P)")
+        )
+        self.undo_bar = UndoBar(UNDO_SECONDS)
+        self.count_label = QLabel()
+        self._load_choices()
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("Cadre")))
+        filters.addWidget(self.cadre_combo)
+        filters.addSpacing(12)
+        filters.addWidget(QLabel(self.tr("Mode")))
+        filters.addWidget(self.mode_combo)
+        filters.addSpacing(12)
+        filters.addWidget(QLabel(self.tr("Household")))
+        filters.addWidget(self.household_edit)
+        filters.addStretch(1)
+        dates = QHBoxLayout()
+        dates.addWidget(self.since_check)
+        dates.addWidget(self.since_edit)
+        dates.addSpacing(12)
+        dates.addWidget(self.until_check)
+        dates.addWidget(self.until_edit)
+        dates.addSpacing(12)
+        dates.addWidget(self.clear_button)
+        dates.addStretch(1)
+        dates.addWidget(self.count_label)
+        actions = QHBoxLayout()
+        for b in (self.new_button, self.open_button, self.delete_button):
+            actions.addWidget(b)
+        actions.addStretch(1)
+        actions.addWidget(self.print_button)
+
+        self.drafts_label = QLabel()
+        self.drafts_list = QListWidget()
+        self.drafts_list.setMaximumHeight(90)
+        self.resume_button = QPushButton(self.tr("Continue draft"))
+        drafts_row = QHBoxLayout()
+        drafts_row.addWidget(self.drafts_list, 1)
+        drafts_row.addWidget(self.resume_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.drafts_box = QWidget()
+        dl = QVBoxLayout(self.drafts_box)
+        dl.setContentsMargins(0, 0, 0, 0)
+        dl.addWidget(self.drafts_label)
+        dl.addLayout(drafts_row)
+
+        self.model = DiaryTableModel(db, page_size=page_size, parent=self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        for col, width in enumerate((100, 80, 110, 230, 300, 130)):
+            self.table.setColumnWidth(col, width)
+
+        list_page = QWidget()
+        layout = QVBoxLayout(list_page)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(filters)
+        layout.addLayout(dates)
+        layout.addLayout(actions)
+        layout.addWidget(self.undo_bar)
+        layout.addWidget(self.drafts_box)
+        layout.addWidget(self.table, 1)
+
+        self.editor = DiaryEditor(db, self.drafts)
+        self.views = QStackedWidget()
+        self.views.addWidget(list_page)
+        self.views.addWidget(self.editor)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.views)
+
+        self.cadre_combo.currentIndexChanged.connect(self.apply_filter)
+        self.mode_combo.currentIndexChanged.connect(self.apply_filter)
+        self.household_edit.changed.connect(self.apply_filter)
+        for check, edit in (
+            (self.since_check, self.since_edit),
+            (self.until_check, self.until_edit),
+        ):
+            check.toggled.connect(self.apply_filter)
+            edit.dateChanged.connect(self.apply_filter)
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.new_button.clicked.connect(lambda: self.new_entry())
+        self.open_button.clicked.connect(self.open_selected)
+        self.table.doubleClicked.connect(self.open_selected)
+        self.table.activated.connect(self.open_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.print_button.clicked.connect(self.print_diary)
+        self.undo_bar.undo_requested.connect(self.undo_delete)
+        self.editor.delete_requested.connect(self.delete_entry)
+        self.resume_button.clicked.connect(self.resume_selected_draft)
+        self.drafts_list.itemDoubleClicked.connect(self.resume_selected_draft)
+        self.editor.saved.connect(self._on_saved)
+        self.editor.closed.connect(self.show_list)
+        self.editor.open_matter_requested.connect(self.open_matter_requested)
+        self._update_count()
+        self.refresh_drafts()
+
+    def _load_choices(self) -> None:
+        """Fill the cadre and mode filters; a chosen entry stays chosen."""
+        with self.db.reading() as s:
+            cadres = queries.reference.cadres(s, include_inactive=True)
+            modes = queries.reference.vocabulary(s, "visit_mode", include_retired=True)
+        refill_combo(
+            self.cadre_combo,
+            [(self.tr("All cadres"), None)] + [(c.name, str(c.id)) for c in cadres],
+        )
+        refill_combo(
+            self.mode_combo, [(self.tr("All modes"), None)] + [(t.label, t.code) for t in modes]
+        )
+
+    def reload_choices(self) -> None:
+        """After a settings change: filters and the editor offer the new choices."""
+        before = self.current_filter()
+        self._load_choices()
+        self.editor.reload_choices()
+        if self.current_filter() != before:  # a chosen cadre or mode is gone
+            self.apply_filter()
+
+    def set_actor(self, actor_id: uuid.UUID | None) -> None:
+        self.actor_id = actor_id
+        self.editor.actor_id = actor_id
+
+    def current_filter(self) -> DiaryFilter:
+        cadre = self.cadre_combo.currentData()
+        since = None
+        if self.since_check.isChecked():
+            d = self.since_edit.date()
+            since = d.toPython()
+        until = None
+        if self.until_check.isChecked():
+            d = self.until_edit.date()
+            until = d.toPython()
+        return DiaryFilter(
+            author_id=uuid.UUID(cadre) if cadre else None,
+            mode=self.mode_combo.currentData(),
+            since=since,
+            until=until,
+            household_id=self.household_edit.household_id(),
+        )
+
+    def has_filter(self) -> bool:
+        return self.current_filter() != DiaryFilter()
+
+    @Slot()
+    def apply_filter(self) -> None:
+        self.model.set_filter(self.current_filter())
+        self._update_count()
+
+    def _set_filters(self, household_id: uuid.UUID | None = None) -> None:
+        widgets = (self.cadre_combo, self.mode_combo, self.since_check, self.until_check)
+        for w in widgets:
+            w.blockSignals(True)
+        self.cadre_combo.setCurrentIndex(0)
+        self.mode_combo.setCurrentIndex(0)
+        for check, edit in (
+            (self.since_check, self.since_edit),
+            (self.until_check, self.until_edit),
+        ):
+            check.setChecked(False)
+            edit.setEnabled(False)
+        for w in widgets:
+            w.blockSignals(False)
+        self.household_edit.set_household(household_id, notify=False)
+        self.apply_filter()
+
+    @Slot()
+    def clear_filters(self) -> None:
+        self._set_filters()
+
+    def show_household(self, household_id: uuid.UUID) -> None:
+        """All diary entries of one household (other filters cleared)."""
+        if self.is_editing():
+            self.editor.close_editor()
+        self.show_list()
+        self._set_filters(household_id)
+
+    def refresh(self) -> None:
+        self.model.refresh()
+        self._update_count()
+        self.refresh_drafts()
+
+    def _update_count(self) -> None:
+        total = self.model.total
+        if self.has_filter():
+            self.count_label.setText(self.tr("{n} matching entries").format(n=total))
+        else:
+            self.count_label.setText(self.tr("{n} entries").format(n=total))
+
+    def refresh_drafts(self) -> None:
+        self.drafts_list.clear()
+        drafts = self.drafts.list()
+        for draft_id, data in drafts:
+            who = "、".join(data.get("household_labels") or []) or data.get("place") or ""
+            text = self.tr("Draft of {date}: {who} (saved {saved})").format(
+                date=data.get("date", ""), who=who, saved=data.get("saved_at", "")[11:16]
+            )
+            item = QListWidgetItem(text)
+            item.setData(DRAFT_ROLE, draft_id)
+            self.drafts_list.addItem(item)
+        self.drafts_label.setText(
+            self.tr("{n} unfinished drafts (saved automatically):").format(n=len(drafts))
+        )
+        self.drafts_box.setVisible(bool(drafts))
+        if drafts:
+            self.drafts_list.setCurrentRow(0)
+
+    # ------------------------------------------------------------ navigation
+
+    def is_editing(self) -> bool:
+        return self.views.currentWidget() is self.editor
+
+    @Slot()
+    def show_list(self) -> None:
+        self.views.setCurrentIndex(0)
+        self.refresh_drafts()
+
+    def new_entry(self, household_ids: list[uuid.UUID] = ()) -> DiaryEditor:
+        if self.is_editing():
+            self.editor.save_draft()
+        self.editor.start_new(list(household_ids))
+        self.views.setCurrentWidget(self.editor)
+        return self.editor
+
+    def open_entry(self, entry_id: uuid.UUID) -> bool:
+        if self.is_editing():
+            self.editor.save_draft()
+        if not self.editor.open_entry(entry_id):
+            return False
+        self.views.setCurrentWidget(self.editor)
+        return True
+
+    def _selected_id(self) -> uuid.UUID | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return index.data(ENTRY_ID_ROLE)
+
+    @Slot()
+    def open_selected(self) -> None:
+        eid = self._selected_id()
+        if eid is not None:
+            self.open_entry(eid)
+
+    @Slot()
+    def resume_selected_draft(self) -> None:
+        item = self.drafts_list.currentItem()
+        if item is None:
+            return
+        if self.editor.resume_draft(item.data(DRAFT_ROLE)):
+            self.views.setCurrentWidget(self.editor)
+
+    @Slot()
+    def delete_selected(self) -> None:
+        eid = self._selected_id()
+        if eid is not None:
+            self.delete_entry(eid)
+
+    @Slot(object)
+    def delete_entry(self, eid: uuid.UUID) -> bool:
+        """Delete after asking; the undo bar can bring it back."""
+        with self.db.reading() as s:
+            entry = s.get(DiaryEntry, eid)
+            labels = household_labels(self.db, queries.diary.entry_households(s, eid))
+        if entry is None:
+            return False
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete entry"),
+            self.tr(
+                "Delete this diary entry? Matters created from it stay in the ledger. "
+                "You can undo this right afterwards."
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        ok, _ = call_service(self, lambda: services.diary.delete_entry(self.db, self.actor_id, eid))
+        if not ok:
+            return False
+        who = "、".join(labels.values()) or entry.place
+        self.undo_bar.offer(
+            eid,
+            self.tr("diary entry of {date} {who}").format(date=entry.date.isoformat(), who=who),
+        )
+        if self.is_editing() and self.editor.entry_id == eid:
+            self.editor._timer.stop()
+            if self.editor.draft_id:
+                self.drafts.delete(self.editor.draft_id)
+            self.editor.draft_id = None
+            self.views.setCurrentIndex(0)
+        self.refresh()
+        self.data_changed.emit()
+        return True
+
+    @Slot(object)
+    def undo_delete(self, eid: uuid.UUID) -> None:
+        ok, _ = call_service(
+            self, lambda: services.diary.restore_entry(self.db, self.actor_id, eid)
+        )
+        if ok:
+            self.refresh()
+            self.data_changed.emit()
+
+    # ------------------------------------------------------------ printing
+
+    def diary_print_dialog(self) -> DiaryPrintDialog:
+        cadre = self.cadre_combo.currentData() or (
+            self.editor.author_combo.currentData() if self.is_editing() else None
+        )
+        return DiaryPrintDialog(self.db, cadre or self.actor_id, parent=self)
+
+    @Slot()
+    def print_diary(self) -> PrintRun | None:
+        """打印民情日记: cadre and period, then the preview."""
+        dialog = self.diary_print_dialog()
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        self.last_print = dialog.start(self)
+        return self.last_print
+
+    @Slot(object, list)
+    def _on_saved(self, entry_id, matter_ids: list) -> None:
+        self.show_list()
+        self.refresh()
+        self.data_changed.emit()
+        message = self.tr("The diary entry was saved.")
+        if matter_ids:
+            message += " " + self.tr("{n} matters were entered in the ledger.").format(
+                n=len(matter_ids)
+            )
+        self.last_message = message
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(message, 8000)
+
+    def save_state(self, settings) -> None:
+        settings.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
+        if self.is_editing():
+            self.editor.save_draft()
+
+    def restore_state(self, settings) -> None:
+        state = settings.value(HEADER_KEY)
+        if state is not None:
+            self.table.horizontalHeader().restoreState(state)

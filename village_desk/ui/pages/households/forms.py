@@ -1,0 +1,505 @@
+"""Edit forms for households and their members, validating as the user types.
+
+Every field that the core can refuse has a red message label right under it;
+the same check runs as you type (ID check digit, phone) and on save, where the
+service's own :class:`ValidationError` is shown next to the field it names.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import QDate, Qt, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from village_desk.core import queries, services
+from village_desk.core.domain.validation import ValidationError, optional_phone, parse_id_number
+from village_desk.core.services.households import HouseholdInput, PersonInput
+from village_desk.core.storage.db import Database
+from village_desk.core.storage.models import Household, Person
+from village_desk.ui.widgets.forms import (
+    HINT_STYLE,
+    EditDialog,
+    FieldErrors,
+    error_label,
+    set_combo_data,
+)
+
+
+def _vocab(db: Database, kind: str):
+    with db.reading() as s:
+        return [(t.code, t.label) for t in queries.reference.vocabulary(s, kind)]
+
+
+class CheckGrid(QWidget):
+    """Check boxes for a multi-valued vocabulary (household categories, tags)."""
+
+    def __init__(self, items: list[tuple[str, str]], columns: int = 4, parent=None):
+        super().__init__(parent)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.boxes: dict[str, QCheckBox] = {}
+        for i, (code, label) in enumerate(items):
+            box = QCheckBox(label)
+            self.boxes[code] = box
+            grid.addWidget(box, i // columns, i % columns)
+
+    def set_codes(self, codes) -> None:
+        for code, box in self.boxes.items():
+            box.setChecked(code in codes)
+
+    def codes(self) -> list[str]:
+        return [code for code, box in self.boxes.items() if box.isChecked()]
+
+
+class PersonForm(QWidget):
+    """The fields of one person, with inline checks of the ID number and phone."""
+
+    def __init__(self, db: Database, head: bool = False, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.name_edit = QLineEdit()
+        self.name_edit.setAccessibleName(self.tr("Name"))
+        self.relation_combo = QComboBox()
+        for code, label in _vocab(db, "relation"):
+            self.relation_combo.addItem(label, code)
+        if head:
+            set_combo_data(self.relation_combo, "head")
+            self.relation_combo.setEnabled(False)
+        else:
+            set_combo_data(self.relation_combo, "spouse")
+        self.gender_combo = QComboBox()
+        self.gender_combo.addItem(self.tr("(unknown)"), "")
+        self.gender_combo.addItem("男", "男")
+        self.gender_combo.addItem("女", "女")
+        self.id_edit = QLineEdit()
+        self.id_edit.setAccessibleName(self.tr("ID number"))
+        self.id_edit.setPlaceholderText(self.tr("18 digits (last may be X); may be left empty"))
+        self.id_hint = QLabel()
+        self.id_hint.setStyleSheet(HINT_STYLE)
+        self.id_hint.hide()
+        self.birth_check = QCheckBox(self.tr("Known"))
+        self.birth_edit = QDateEdit()
+        self.birth_edit.setDisplayFormat("yyyy-MM-dd")
+        self.birth_edit.setCalendarPopup(True)
+        self.birth_edit.setMaximumDate(QDate.currentDate())
+        self.birth_edit.setDate(QDate(1970, 1, 1))
+        self.birth_edit.setEnabled(False)
+        self.birth_check.toggled.connect(self.birth_edit.setEnabled)
+        self.phone_edit = QLineEdit()
+        self.phone_edit.setAccessibleName(self.tr("Phone"))
+        self.status_combo = QComboBox()
+        for code, label in _vocab(db, "person_status"):
+            self.status_combo.addItem(label, code)
+        self.party_check = QCheckBox(self.tr("Party member"))
+        self.tags = CheckGrid(_vocab(db, "person_tag"), columns=4)
+        self.notes_edit = QLineEdit()
+
+        self.general_error = error_label()
+        self.errors = FieldErrors(self.general_error)
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+
+        def row(label: str, widget: QWidget, *fields: str) -> None:
+            form.addRow(label, widget)
+            if fields:
+                err = error_label()
+                form.addRow("", err)
+                for f in fields:
+                    self.errors.register(f, widget, err)
+
+        row(self.tr("Name *"), self.name_edit, "person.name")
+        row(self.tr("Relation to head"), self.relation_combo, "person.relation")
+        id_box = QWidget()
+        id_layout = QVBoxLayout(id_box)
+        id_layout.setContentsMargins(0, 0, 0, 0)
+        id_layout.setSpacing(2)
+        id_layout.addWidget(self.id_edit)
+        id_layout.addWidget(self.id_hint)
+        form.addRow(self.tr("ID number"), id_box)
+        self.id_error = error_label()
+        form.addRow("", self.id_error)
+        self.errors.register("person.id_number", self.id_edit, self.id_error)
+        row(self.tr("Gender"), self.gender_combo, "person.gender")
+        birth = QWidget()
+        birth_layout = QHBoxLayout(birth)
+        birth_layout.setContentsMargins(0, 0, 0, 0)
+        birth_layout.addWidget(self.birth_check)
+        birth_layout.addWidget(self.birth_edit)
+        birth_layout.addStretch(1)
+        row(self.tr("Birth date"), birth, "person.birth_date")
+        row(self.tr("Phone"), self.phone_edit, "person.phone")
+        row(self.tr("Status"), self.status_combo, "person.status")
+        form.addRow("", self.party_check)
+        row(self.tr("Tags"), self.tags, "person.tags")
+        form.addRow(self.tr("Notes"), self.notes_edit)
+        form.addRow(self.general_error)
+
+        self.id_edit.textChanged.connect(self._check_id)
+        self.phone_edit.textChanged.connect(self._check_phone)
+        self.name_edit.textEdited.connect(lambda: self.errors.clear("person.name"))
+
+    # ------------------------------------------------------------ as you type
+
+    @Slot(str)
+    def _check_id(self, text: str) -> None:
+        self.errors.clear("person.id_number")
+        self.id_hint.hide()
+        digits = text.strip()
+        if not digits:
+            return
+        # Complain while typing only once the number is long enough to judge.
+        if len(digits) < 15 or len(digits) == 16 or len(digits) == 17:
+            return
+        try:
+            parsed = parse_id_number(digits)
+        except ValidationError as err:
+            self.errors.show(err.field, err.message, focus=False)
+            return
+        self.id_hint.setText(
+            self.tr("Born {date}, {gender}").format(
+                date=parsed.birth_date.isoformat(), gender=parsed.gender
+            )
+        )
+        self.id_hint.show()
+        set_combo_data(self.gender_combo, parsed.gender)
+        self.birth_check.setChecked(True)
+        d = parsed.birth_date
+        self.birth_edit.setDate(QDate(d.year, d.month, d.day))
+
+    @Slot(str)
+    def _check_phone(self, text: str) -> None:
+        self.errors.clear("person.phone")
+        if len(text.strip()) < 11:
+            return
+        try:
+            optional_phone(text, "person.phone")
+        except ValidationError as err:
+            self.errors.show(err.field, err.message, focus=False)
+
+    # ------------------------------------------------------------ values
+
+    def value(self) -> PersonInput:
+        birth = None
+        if self.birth_check.isChecked():
+            d = self.birth_edit.date()
+            birth = d.toPython()
+        return PersonInput(
+            name=self.name_edit.text(),
+            relation=self.relation_combo.currentData(),
+            gender=self.gender_combo.currentData(),
+            birth_date=birth,
+            id_number=self.id_edit.text(),
+            phone=self.phone_edit.text(),
+            status=self.status_combo.currentData(),
+            party_member=self.party_check.isChecked(),
+            tags=self.tags.codes(),
+            notes=self.notes_edit.text(),
+        )
+
+    def load(self, p: Person) -> None:
+        self.name_edit.setText(p.name)
+        set_combo_data(self.relation_combo, p.relation)
+        self.relation_combo.setEnabled(True)
+        self.id_edit.setText(p.id_number)
+        set_combo_data(self.gender_combo, p.gender)
+        if p.birth_date:
+            self.birth_check.setChecked(True)
+            self.birth_edit.setDate(QDate(p.birth_date.year, p.birth_date.month, p.birth_date.day))
+        self.phone_edit.setText(p.phone)
+        set_combo_data(self.status_combo, p.status)
+        self.party_check.setChecked(p.party_member)
+        self.tags.set_codes(p.tags)
+        self.notes_edit.setText(p.notes)
+
+    def show_error(self, err: BaseException) -> None:
+        if isinstance(err, ValidationError):
+            # Messages for a named member arrive as "姓名：…"; the field is enough here.
+            message = err.message
+            self.errors.show(err.field, message)
+        else:
+            self.errors.show_error(err)
+
+
+class PersonDialog(EditDialog):
+    """Add or edit one member; the service's refusal is shown at the field."""
+
+    def __init__(
+        self,
+        db: Database,
+        actor_id,
+        household_id: uuid.UUID,
+        person: Person | None = None,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.db, self.actor_id, self.household_id, self.person = db, actor_id, household_id, person
+        self.setWindowTitle(self.tr("Edit member") if person else self.tr("Add member"))
+        self.form = PersonForm(db)
+        if person is not None:
+            self.form.load(person)
+        self.buttons = self.save_cancel_buttons()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addWidget(self.buttons)
+        self.saved_id: uuid.UUID | None = None
+
+    @Slot()
+    def save(self) -> None:
+        self.form.errors.clear()
+        data = self.form.value()
+        try:
+            if self.person is None:
+                self.saved_id = services.households.add_person(
+                    self.db, self.actor_id, self.household_id, data
+                )
+            else:
+                services.households.update_person(self.db, self.actor_id, self.person.id, data)
+                self.saved_id = self.person.id
+        except Exception as err:
+            self.form.show_error(err)
+            return
+        self.accept()
+
+
+class HouseholdDialog(EditDialog):
+    """New household (with its head) or edit of a household's own fields."""
+
+    def __init__(
+        self,
+        db: Database,
+        actor_id,
+        household: Household | None = None,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.db, self.actor_id, self.household = db, actor_id, household
+        self.setWindowTitle(self.tr("Edit household") if household else self.tr("New household"))
+        self.number_edit = QLineEdit()
+        self.number_edit.setAccessibleName(self.tr("Household no."))
+        self.group_combo = QComboBox()
+        self.group_combo.addItem(self.tr("(no group)"), None)
+        with db.reading() as s:
+            for g in queries.reference.groups(s):
+                self.group_combo.addItem(g.name, str(g.id))
+        self.address_edit = QLineEdit()
+        self.phone_edit = QLineEdit()
+        self.categories = CheckGrid(_vocab(db, "household_category"), columns=4)
+        self.situation_edit = QPlainTextEdit()
+        self.situation_edit.setPlaceholderText(
+            self.tr("Work, schooling, medical care, old-age care, income, housing…")
+        )
+        self.situation_edit.setFixedHeight(60)
+        self.notes_edit = QLineEdit()
+        self.general_error = error_label()
+        self.errors = FieldErrors(self.general_error)
+
+        box = QGroupBox(self.tr("Household"))
+        form = QFormLayout(box)
+
+        def row(label: str, widget: QWidget, field: str = "") -> None:
+            form.addRow(label, widget)
+            if field:
+                err = error_label()
+                form.addRow("", err)
+                self.errors.register(field, widget, err)
+
+        row(self.tr("Household no. *"), self.number_edit, "household.number")
+        row(self.tr("Group"), self.group_combo, "household.group_id")
+        row(self.tr("Address"), self.address_edit)
+        row(self.tr("Household phone"), self.phone_edit, "household.phone")
+        row(self.tr("Categories"), self.categories, "household.categories")
+        row(self.tr("Situation"), self.situation_edit)
+        row(self.tr("Notes"), self.notes_edit)
+
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.addWidget(box)
+        self.head_form: PersonForm | None = None
+        if household is None:
+            head_box = QGroupBox(self.tr("Head of household"))
+            head_layout = QVBoxLayout(head_box)
+            self.head_form = PersonForm(db, head=True)
+            head_layout.addWidget(self.head_form)
+            layout.addWidget(head_box)
+            note = QLabel(self.tr("Further members are added on the household page."))
+            note.setStyleSheet(HINT_STYLE)
+            layout.addWidget(note)
+        else:
+            self.number_edit.setText(household.number)
+            set_combo_data(
+                self.group_combo, str(household.group_id) if household.group_id else None
+            )
+            self.address_edit.setText(household.address)
+            self.phone_edit.setText(household.phone)
+            self.categories.set_codes(household.categories)
+            self.situation_edit.setPlainText(household.situation)
+            self.notes_edit.setText(household.notes)
+        layout.addWidget(self.general_error)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.buttons = self.save_cancel_buttons()
+        outer = QVBoxLayout(self)
+        outer.addWidget(scroll, 1)
+        outer.addWidget(self.buttons)
+        self.resize(720, 640)
+        self.number_edit.textEdited.connect(lambda: self.errors.clear("household.number"))
+        self.saved_id: uuid.UUID | None = None
+        self.number_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def value(self) -> HouseholdInput:
+        group = self.group_combo.currentData()
+        return HouseholdInput(
+            number=self.number_edit.text(),
+            group_id=uuid.UUID(group) if group else None,
+            address=self.address_edit.text(),
+            phone=self.phone_edit.text(),
+            categories=self.categories.codes(),
+            situation=self.situation_edit.toPlainText(),
+            notes=self.notes_edit.text(),
+        )
+
+    @Slot()
+    def save(self) -> None:
+        self.errors.clear()
+        if self.head_form is not None:
+            self.head_form.errors.clear()
+        try:
+            if self.household is None:
+                self.saved_id = services.households.create_household(
+                    self.db, self.actor_id, self.value(), self.head_form.value()
+                )
+            else:
+                services.households.update_household(
+                    self.db, self.actor_id, self.household.id, self.value()
+                )
+                self.saved_id = self.household.id
+        except ValidationError as err:
+            if self.errors.label_for(err.field) is not None or self.head_form is None:
+                self.errors.show_error(err)
+            else:
+                self.head_form.show_error(err)
+            return
+        except Exception as err:
+            self.errors.show_error(err)
+            return
+        self.accept()
+
+    def visible_errors(self) -> list[str]:
+        out = self.errors.visible_messages()
+        if self.head_form is not None:
+            out += self.head_form.errors.visible_messages()
+        return out
+
+
+class PairingDialog(EditDialog):
+    """Pair a cadre with the household (kind, start date, reason)."""
+
+    def __init__(self, db: Database, actor_id, household_id: uuid.UUID, parent=None):
+        super().__init__(parent)
+        self.db, self.actor_id, self.household_id = db, actor_id, household_id
+        self.setWindowTitle(self.tr("Pair a cadre"))
+        self.cadre_combo = QComboBox()
+        with db.reading() as s:
+            for c in queries.reference.cadres(s):
+                self.cadre_combo.addItem(c.name, str(c.id))
+        self.kind_combo = QComboBox()
+        for code, label in _vocab(db, "pairing_kind"):
+            self.kind_combo.addItem(label, code)
+        self.start_edit = QDateEdit(QDate.currentDate())
+        self.start_edit.setDisplayFormat("yyyy-MM-dd")
+        self.start_edit.setCalendarPopup(True)
+        self.reason_edit = QLineEdit()
+        self.general_error = error_label()
+        self.errors = FieldErrors(self.general_error)
+        cadre_error = error_label()
+        self.errors.register("pairing.cadre_id", self.cadre_combo, cadre_error)
+        form = QFormLayout()
+        form.addRow(self.tr("Cadre"), self.cadre_combo)
+        form.addRow("", cadre_error)
+        form.addRow(self.tr("Kind"), self.kind_combo)
+        form.addRow(self.tr("Start date"), self.start_edit)
+        form.addRow(self.tr("Reason"), self.reason_edit)
+        buttons = self.save_cancel_buttons()
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(buttons)
+
+    @Slot()
+    def save(self) -> None:
+        self.errors.clear()
+        d = self.start_edit.date()
+        try:
+            services.households.pair_cadre(
+                self.db,
+                self.actor_id,
+                self.household_id,
+                uuid.UUID(self.cadre_combo.currentData()),
+                self.kind_combo.currentData(),
+                d.toPython(),
+                self.reason_edit.text(),
+            )
+        except Exception as err:
+            self.errors.show_error(err)
+            return
+        self.accept()
+
+
+class EndPairingDialog(EditDialog):
+    def __init__(self, db: Database, actor_id, pairing_id: uuid.UUID, parent=None):
+        super().__init__(parent)
+        self.db, self.actor_id, self.pairing_id = db, actor_id, pairing_id
+        self.setWindowTitle(self.tr("End pairing"))
+        self.end_edit = QDateEdit(QDate.currentDate())
+        self.end_edit.setDisplayFormat("yyyy-MM-dd")
+        self.end_edit.setCalendarPopup(True)
+        self.reason_edit = QLineEdit()
+        self.general_error = error_label()
+        self.errors = FieldErrors(self.general_error)
+        reason_error, date_error = error_label(), error_label()
+        self.errors.register("pairing.end_reason", self.reason_edit, reason_error)
+        self.errors.register("pairing.end_date", self.end_edit, date_error)
+        form = QFormLayout()
+        form.addRow(self.tr("End date"), self.end_edit)
+        form.addRow("", date_error)
+        form.addRow(self.tr("Reason *"), self.reason_edit)
+        form.addRow("", reason_error)
+        buttons = self.save_cancel_buttons()
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(buttons)
+
+    @Slot()
+    def save(self) -> None:
+        self.errors.clear()
+        d = self.end_edit.date()
+        try:
+            services.households.end_pairing(
+                self.db,
+                self.actor_id,
+                self.pairing_id,
+                d.toPython(),
+                self.reason_edit.text(),
+            )
+        except Exception as err:
+            self.errors.show_error(err)
+            return
+        self.accept()

@@ -1,0 +1,459 @@
+"""The 户情 page: a filter row over a lazily loaded household table, and the
+household page (:class:`HouseholdView`) it opens."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from village_desk.core import queries, services
+from village_desk.core.queries.households import HouseholdFilter
+from village_desk.ui.pages.base import Page
+from village_desk.ui.pages.households.forms import HouseholdDialog
+from village_desk.ui.pages.households.model import Col, HouseholdTableModel
+from village_desk.ui.pages.households.view import HouseholdView
+from village_desk.ui.printing.dialogs import CardPrintDialog, print_cards, remembered_card_format
+from village_desk.ui.printing.preview import PrintRun
+from village_desk.ui.widgets.forms import call_service
+from village_desk.ui.widgets.undo_bar import UndoBar
+
+DEFAULT_NOT_VISITED_DAYS = 90
+COLUMN_WIDTHS = {
+    Col.NUMBER: 90,
+    Col.HEAD: 90,
+    Col.GROUP: 70,
+    Col.PHONE: 120,
+    Col.CATEGORIES: 220,
+    Col.CADRES: 130,
+    Col.LAST_VISIT: 100,
+    Col.OPEN_MATTERS: 110,
+}
+UNDO_SECONDS = 30
+HEADER_KEY = "households/header"
+
+
+class HouseholdsPage(Page):
+    filter_changed = Signal()
+    data_changed = Signal()
+
+    def __init__(self, ctx, page_size: int = 200, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        db = ctx.db
+        self.actor_id: uuid.UUID | None = None
+
+        self.group_combo = QComboBox()
+        self.group_combo.setAccessibleName(self.tr("Group"))
+        self.category_combo = QComboBox()
+        self.category_combo.setAccessibleName(self.tr("Category"))
+        self.category_combo.setMaxVisibleItems(25)
+        self.cadre_combo = QComboBox()
+        self.cadre_combo.setAccessibleName(self.tr("Paired cadre"))
+        self.cadre_combo.setMaxVisibleItems(25)
+        self.overdue_check = QCheckBox(self.tr("Has overdue matter"))
+        self.new_button = QPushButton(self.tr("New household…"))
+        self.new_button.setToolTip(self.tr("New household (Ctrl+N)"))
+        self.open_button = QPushButton(self.tr("Open"))
+        self.print_button = QPushButton(self.tr("Print contact cards…"))
+        self.print_button.setToolTip(
+            self.tr("Cards for the selected households, the filtered group or category, or all")
+        )
+        self.not_visited_check = QCheckBox(self.tr("Not visited for over"))
+        self.not_visited_spin = QSpinBox()
+        self.not_visited_spin.setRange(1, 3650)
+        self.not_visited_spin.setSuffix(self.tr(" days"))
+        self.not_visited_spin.setEnabled(False)
+        self.clear_button = QPushButton(self.tr("Clear filters"))
+        self.count_label = QLabel()
+        self._load_choices()
+
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("Group")))
+        filters.addWidget(self.group_combo)
+        filters.addSpacing(12)
+        filters.addWidget(QLabel(self.tr("Category")))
+        filters.addWidget(self.category_combo)
+        filters.addSpacing(12)
+        filters.addWidget(QLabel(self.tr("Cadre")))
+        filters.addWidget(self.cadre_combo)
+        filters.addStretch(1)
+        filters.addWidget(self.new_button)
+        filters.addWidget(self.open_button)
+        actions = QHBoxLayout()
+        actions.addWidget(self.not_visited_check)
+        actions.addWidget(self.not_visited_spin)
+        actions.addSpacing(12)
+        actions.addWidget(self.overdue_check)
+        actions.addSpacing(12)
+        actions.addWidget(self.clear_button)
+        actions.addSpacing(12)
+        actions.addWidget(self.print_button)
+        actions.addStretch(1)
+        actions.addWidget(self.count_label)
+        for combo in (self.group_combo, self.category_combo, self.cadre_combo):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(7)
+
+        # undo bar (after a deletion)
+        self.undo_bar = UndoBar(UNDO_SECONDS)
+        self.undo_label = self.undo_bar.label
+        self.undo_button = self.undo_bar.button
+
+        self.model = HouseholdTableModel(db, page_size=page_size, parent=self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # Categories are the longest text: that column takes the spare width.
+        header.setSectionResizeMode(Col.CATEGORIES, QHeaderView.ResizeMode.Stretch)
+        for col, width in COLUMN_WIDTHS.items():
+            self.table.setColumnWidth(col, width)
+
+        list_page = QWidget()
+        layout = QVBoxLayout(list_page)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(filters)
+        layout.addLayout(actions)
+        layout.addWidget(self.undo_bar)
+        layout.addWidget(self.table, 1)
+
+        self.detail = HouseholdView(db)
+        self.views = QStackedWidget()
+        self.views.addWidget(list_page)
+        self.views.addWidget(self.detail)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.views)
+
+        self.group_combo.currentIndexChanged.connect(self.apply_filter)
+        self.category_combo.currentIndexChanged.connect(self.apply_filter)
+        self.cadre_combo.currentIndexChanged.connect(self.apply_filter)
+        self.overdue_check.toggled.connect(self.apply_filter)
+        self.new_button.clicked.connect(self.new_household)
+        self.open_button.clicked.connect(self.open_selected)
+        self.table.doubleClicked.connect(self.open_selected)
+        self.table.activated.connect(self.open_selected)
+        self.undo_bar.undo_requested.connect(self.undo_delete)
+        self.print_button.clicked.connect(self.print_cards)
+        self.detail.print_card_requested.connect(self.print_household_card)
+        self.detail.back_requested.connect(self.show_list)
+        self.detail.deleted.connect(self._on_deleted)
+        self.detail.changed.connect(self._on_detail_changed)
+        self.not_visited_check.toggled.connect(self.not_visited_spin.setEnabled)
+        self.not_visited_check.toggled.connect(self.apply_filter)
+        self.not_visited_spin.valueChanged.connect(self._on_days_changed)
+        self.clear_button.clicked.connect(self.clear_filters)
+        self._update_count()
+
+    # ------------------------------------------------------------ filters
+
+    def _load_choices(self) -> None:
+        with self.db.reading() as s:
+            groups = queries.reference.groups(s)
+            categories = queries.reference.vocabulary(s, "household_category")
+            days = queries.reference.get_setting(s, "long_unvisited_days")
+            cadres = queries.reference.cadres(s)
+        for combo in (self.group_combo, self.category_combo, self.cadre_combo):
+            combo.blockSignals(True)
+            combo.clear()
+        self.cadre_combo.addItem(self.tr("All cadres"), None)
+        for c in cadres:
+            self.cadre_combo.addItem(c.name, str(c.id))
+        self.group_combo.addItem(self.tr("All groups"), None)
+        for g in groups:
+            self.group_combo.addItem(g.name, str(g.id))
+        self.category_combo.addItem(self.tr("All categories"), None)
+        for term in categories:
+            self.category_combo.addItem(term.label, term.code)
+        for combo in (self.group_combo, self.category_combo, self.cadre_combo):
+            combo.blockSignals(False)
+        self.not_visited_spin.blockSignals(True)
+        self.not_visited_spin.setValue(int(days or DEFAULT_NOT_VISITED_DAYS))
+        self.not_visited_spin.blockSignals(False)
+
+    def current_filter(self) -> HouseholdFilter:
+        group = self.group_combo.currentData()
+        cadre = self.cadre_combo.currentData()
+        return HouseholdFilter(
+            group_id=uuid.UUID(group) if group else None,
+            category=self.category_combo.currentData() or None,
+            cadre_id=uuid.UUID(cadre) if cadre else None,
+            not_visited_days=(
+                self.not_visited_spin.value() if self.not_visited_check.isChecked() else None
+            ),
+            has_overdue=self.overdue_check.isChecked(),
+        )
+
+    def has_filter(self) -> bool:
+        return (
+            self.group_combo.currentIndex() > 0
+            or self.category_combo.currentIndex() > 0
+            or self.cadre_combo.currentIndex() > 0
+            or self.not_visited_check.isChecked()
+            or self.overdue_check.isChecked()
+        )
+
+    def show_filter(self, not_visited_days: int | None = None, has_overdue: bool = False) -> None:
+        """Show the list filtered as the dashboard asks (other filters cleared)."""
+        self.show_list()
+        widgets = (
+            self.group_combo,
+            self.category_combo,
+            self.cadre_combo,
+            self.not_visited_check,
+            self.not_visited_spin,
+            self.overdue_check,
+        )
+        for w in widgets:
+            w.blockSignals(True)
+        self.group_combo.setCurrentIndex(0)
+        self.category_combo.setCurrentIndex(0)
+        self.cadre_combo.setCurrentIndex(0)
+        self.not_visited_check.setChecked(not_visited_days is not None)
+        self.not_visited_spin.setEnabled(not_visited_days is not None)
+        if not_visited_days is not None:
+            self.not_visited_spin.setValue(not_visited_days)
+        self.overdue_check.setChecked(has_overdue)
+        for w in widgets:
+            w.blockSignals(False)
+        self.apply_filter()
+
+    @Slot()
+    def apply_filter(self) -> None:
+        self.model.set_filter(self.current_filter())
+        self._update_count()
+        self.filter_changed.emit()
+
+    @Slot()
+    def _on_days_changed(self) -> None:
+        if self.not_visited_check.isChecked():
+            self.apply_filter()
+
+    @Slot()
+    def clear_filters(self) -> None:
+        widgets = (
+            self.group_combo,
+            self.category_combo,
+            self.cadre_combo,
+            self.not_visited_check,
+            self.overdue_check,
+        )
+        for w in widgets:
+            w.blockSignals(True)
+        self.group_combo.setCurrentIndex(0)
+        self.category_combo.setCurrentIndex(0)
+        self.cadre_combo.setCurrentIndex(0)
+        self.not_visited_check.setChecked(False)
+        self.not_visited_spin.setEnabled(False)
+        self.overdue_check.setChecked(False)
+        for w in widgets:
+            w.blockSignals(False)
+        self.apply_filter()
+
+    def refresh(self) -> None:
+        """Reload choices and rows (after data changed elsewhere)."""
+        group, category = self.group_combo.currentData(), self.category_combo.currentData()
+        cadre = self.cadre_combo.currentData()
+        self._load_choices()
+        for combo, value in (
+            (self.group_combo, group),
+            (self.category_combo, category),
+            (self.cadre_combo, cadre),
+        ):
+            i = combo.findData(value)
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(i, 0))
+            combo.blockSignals(False)
+        self.apply_filter()
+
+    def reload_choices(self) -> None:
+        """After a settings change: new filter choices and labels, and the open
+        household page shows renamed groups, categories and cadres."""
+        self.refresh()
+        if self.is_showing_detail() and self.detail.household_id is not None:
+            self.detail.reload()
+
+    def _update_count(self) -> None:
+        total = self.model.total
+        if self.has_filter():
+            self.count_label.setText(self.tr("{n} matching households").format(n=total))
+        else:
+            self.count_label.setText(self.tr("{n} households").format(n=total))
+
+    # ------------------------------------------------------------ selection
+
+    def select_household(self, household_id: uuid.UUID) -> bool:
+        """Select and show the household's row; clears filters that hide it."""
+        self.show_list()
+        row = self.model.row_of(household_id)
+        if row < 0 and self.has_filter():
+            self.clear_filters()
+            row = self.model.row_of(household_id)
+        if row < 0:
+            return False
+        index = self.model.index(row, Col.NUMBER)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.table.setFocus()
+        return True
+
+    def selected_household_id(self) -> uuid.UUID | None:
+        index = self.table.selectionModel().currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row()):
+            return None
+        return self.model.household(index.row()).id
+
+    def selected_household_ids(self) -> list[uuid.UUID]:
+        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
+        return [self.model.household(r).id for r in rows]
+
+    # ------------------------------------------------------------ printing
+
+    def card_print_dialog(self) -> CardPrintDialog:
+        group = category = None
+        if self.group_combo.currentIndex() > 0:
+            name = self.group_combo.currentText()
+            group = (name, name)
+        if self.category_combo.currentIndex() > 0:
+            category = (self.category_combo.currentData(), self.category_combo.currentText())
+        flt = self.current_filter()
+        filtered = self.has_filter()
+        with self.db.reading() as s:
+            total = queries.households.household_count(s, HouseholdFilter())
+            listed = queries.households.household_count(s, flt) if filtered else None
+        return CardPrintDialog(
+            self.db,
+            selected_ids=self.selected_household_ids(),
+            group=group,
+            category=category,
+            total=total,
+            list_filter=flt if filtered else None,
+            listed=listed,
+            parent=self,
+        )
+
+    @Slot()
+    def print_cards(self) -> PrintRun | None:
+        """打印联系卡: the dialog (scope, layout, size), then the preview."""
+        dialog = self.card_print_dialog()
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        self.last_print = dialog.start(self)
+        return self.last_print
+
+    @Slot(object)
+    def print_household_card(self, household_id: uuid.UUID) -> PrintRun:
+        layout, size = remembered_card_format()
+        number = self.detail.household.number if self.detail.household else ""
+        self.last_print = print_cards(
+            self,
+            self.db,
+            household_ids=[household_id],
+            layout=layout,
+            size=size,
+            title=self.tr("Contact card {number}").format(number=number),
+        )
+        return self.last_print
+
+    def print_in_context(self) -> PrintRun | None:
+        if self.is_showing_detail():
+            return self.print_household_card(self.detail.household_id)
+        return self.print_cards()
+
+    # ------------------------------------------------------------ household page
+
+    def set_actor(self, actor_id: uuid.UUID | None) -> None:
+        self.actor_id = actor_id
+        self.detail.actor_id = actor_id
+
+    def is_showing_detail(self) -> bool:
+        return self.views.currentWidget() is self.detail
+
+    @Slot()
+    def show_list(self) -> None:
+        self.views.setCurrentIndex(0)
+
+    def open_household(self, household_id: uuid.UUID) -> bool:
+        if not self.detail.show_household(household_id):
+            return False
+        self.views.setCurrentWidget(self.detail)
+        return True
+
+    @Slot()
+    def open_selected(self) -> None:
+        hid = self.selected_household_id()
+        if hid is not None:
+            self.open_household(hid)
+
+    @Slot()
+    def new_household(self) -> HouseholdDialog | None:
+        dialog = HouseholdDialog(self.db, self.actor_id, None, self)
+        self._last_dialog = dialog
+        if dialog.exec() and dialog.saved_id:
+            self.model.refresh()
+            self._update_count()
+            self.data_changed.emit()
+            self.open_household(dialog.saved_id)
+        return dialog
+
+    @Slot()
+    def _on_detail_changed(self) -> None:
+        self.model.refresh()
+        self._update_count()
+        self.data_changed.emit()
+
+    @Slot(object, str)
+    def _on_deleted(self, household_id: uuid.UUID, description: str) -> None:
+        self.undo_bar.offer(household_id, description)
+        self.show_list()
+        self.model.refresh()
+        self._update_count()
+        self.data_changed.emit()
+
+    @Slot(object)
+    def undo_delete(self, hid: uuid.UUID) -> None:
+        ok, _ = call_service(
+            self, lambda: services.households.restore_household(self.db, self.actor_id, hid)
+        )
+        if ok:
+            self.model.refresh()
+            self._update_count()
+            self.data_changed.emit()
+            self.select_household(hid)
+
+    def save_state(self, settings) -> None:
+        settings.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
+
+    def restore_state(self, settings) -> None:
+        state = settings.value(HEADER_KEY)
+        if state is not None:
+            self.table.horizontalHeader().restoreState(state)

@@ -1,0 +1,709 @@
+"""The matter page: every field, the append-only progress notes, and buttons
+for exactly the life-cycle actions ``lifecycle.available_actions`` allows now."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from PySide6.QtCore import QDate, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from village_desk.core import queries, services
+from village_desk.core.domain import lifecycle
+from village_desk.core.domain.fields import field_label
+from village_desk.core.domain.lifecycle import STATUS_LABELS, is_overdue
+from village_desk.core.domain.validation import ValidationError, mask_phone
+from village_desk.core.services.ledger import MatterInput
+from village_desk.core.storage.db import Database
+from village_desk.core.storage.models import DiaryEntry, Matter
+from village_desk.ui.pages.ledger.model import STATUS_COLORS
+from village_desk.ui.widgets.forms import (
+    ERROR_STYLE,
+    HINT_STYLE,
+    EditDialog,
+    FieldErrors,
+    call_service,
+    error_label,
+    heading,
+    set_combo_data,
+)
+from village_desk.ui.widgets.pickers import CadreChecklist, HouseholdPicker
+
+
+def _qdate(d: dt.date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def _pydate(q: QDate) -> dt.date:
+    return dt.date(q.year(), q.month(), q.day())
+
+
+class ActionDialog(EditDialog):
+    """The inputs one life-cycle action declares (``domain.lifecycle``), as a
+    form; the service decides, and its refusals appear at their fields."""
+
+    def __init__(self, db: Database, actor_id, matter, action: str, parent=None):
+        super().__init__(parent)
+        self.db, self.actor_id, self.matter, self.action = db, actor_id, matter, action
+        act = lifecycle.ACTIONS[action]
+        self.setWindowTitle(
+            self.tr("{action}: {number}").format(action=act.label, number=matter.number)
+        )
+        self.setMinimumWidth(460)
+        self.general_error = error_label()
+        self.errors = FieldErrors(self.general_error)
+        self.inputs: dict[str, QWidget] = {}
+        form = QFormLayout()
+        for spec in act.inputs:
+            widget = self._input_widget(spec)
+            self.inputs[spec.name] = widget
+            label = field_label(spec.field) + (" *" if spec.required else "")
+            form.addRow(label, widget)
+            err = error_label()
+            form.addRow("", err)
+            self.errors.register(spec.field, widget, err)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(act.label)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        if act.intro:
+            label = QLabel(act.intro)
+            label.setWordWrap(True)
+            layout.addWidget(label)
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(buttons)
+
+    def _input_widget(self, spec) -> QWidget:
+        if spec.kind == "date":
+            edit = QDateEdit(QDate.currentDate())
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setCalendarPopup(True)
+            edit.setMaximumDate(QDate.currentDate())
+            return edit
+        if spec.kind == "line":
+            return QLineEdit()
+        if spec.kind == "choice":
+            combo = QComboBox()
+            terms = self.db.read(queries.reference.vocabulary, spec.vocabulary)
+            for t in terms:
+                if t.code not in spec.exclude:
+                    combo.addItem(t.label, t.code)
+            return combo
+        edit = QPlainTextEdit()  # text, lines
+        edit.setFixedHeight(100 if spec.kind == "lines" else 80)
+        if spec.kind == "lines":
+            edit.setPlaceholderText(self.tr("One per line"))
+        return edit
+
+    def values(self) -> dict:
+        """The entered inputs as ``apply_action`` keywords."""
+        out: dict = {}
+        for name, widget in self.inputs.items():
+            if isinstance(widget, QDateEdit):
+                out[name] = widget.date().toPython()
+            elif isinstance(widget, QComboBox):
+                out[name] = widget.currentData() or ""
+            elif isinstance(widget, QLineEdit):
+                out[name] = widget.text()
+            elif name == "reasons":
+                out[name] = [r for r in widget.toPlainText().splitlines() if r.strip()]
+            else:
+                out[name] = widget.toPlainText()
+        return out
+
+    @Slot()
+    def submit(self) -> None:
+        self.errors.clear()
+        try:
+            services.ledger.apply_action(
+                self.db, self.actor_id, self.matter.id, self.action, **self.values()
+            )
+        except Exception as err:
+            self.errors.show_error(err)
+            return
+        self.accept()
+
+
+class MatterDialog(EditDialog):
+    """Register a new matter (申办事项, applicant, deadline, responsible…), or
+    correct the registration details of one (``matter``): only the fields in
+    ``services.ledger.EDITABLE`` can change; the life cycle changes only by actions."""
+
+    def __init__(
+        self,
+        db: Database,
+        actor_id,
+        household_id: uuid.UUID | None = None,
+        parent: QWidget | None = None,
+        matter: Matter | None = None,
+    ):
+        super().__init__(parent)
+        self.db, self.actor_id = db, actor_id
+        self.matter = matter
+        self.setWindowTitle(
+            self.tr("Edit matter {number}").format(number=matter.number)
+            if matter
+            else self.tr("Register a matter")
+        )
+        self.setMinimumWidth(620)
+        self.saved_id: uuid.UUID | None = None
+        self.general_error = error_label()
+        self.errors = FieldErrors(self.general_error)
+        with db.reading() as s:
+            vocab = {
+                kind: [(t.code, t.label) for t in queries.reference.vocabulary(s, kind)]
+                for kind in ("channel", "matter_kind", "service_type", "level", "handling")
+            }
+            cadres = queries.reference.cadres(s)
+            if matter is not None:  # a retired responsible cadre stays choosable
+                cadres += [
+                    c
+                    for c in queries.reference.cadres(s, include_inactive=True)
+                    if c.id == matter.responsible_id and c not in cadres
+                ]
+            self._deadline_days = queries.reference.get_setting(s, "default_deadline_days") or {}
+
+        def combo(kind: str, blank: bool = False) -> QComboBox:
+            c = QComboBox()
+            if blank:
+                c.addItem(self.tr("(none)"), "")
+            for code, label in vocab[kind]:
+                c.addItem(label, code)
+            return c
+
+        self.applicant = HouseholdPicker(db, multiple=False)
+        self.applicant_name = QLineEdit()
+        self.applicant_name.setPlaceholderText(self.tr("If not a registered household"))
+        self.phone_edit = QLineEdit()
+        self.content_edit = QPlainTextEdit()
+        self.content_edit.setFixedHeight(70)
+        self.channel_combo = combo("channel")
+        self.kind_combo = combo("matter_kind", blank=True)
+        self.service_combo = combo("service_type", blank=True)
+        self.level_combo = combo("level")
+        self.handling_combo = combo("handling")
+        set_combo_data(self.handling_combo, "promised")
+        self.received_edit = QDateEdit(QDate.currentDate())
+        self.received_edit.setMaximumDate(QDate.currentDate())
+        self.deadline_edit = QDateEdit()
+        for d in (self.received_edit, self.deadline_edit):
+            d.setDisplayFormat("yyyy-MM-dd")
+            d.setCalendarPopup(True)
+        self.responsible_combo = QComboBox()
+        for c in cadres:
+            self.responsible_combo.addItem(c.name, str(c.id))
+        if actor_id:
+            set_combo_data(self.responsible_combo, str(actor_id))
+        self.co_handlers = CadreChecklist(db)
+        self.public_check = QComboBox()
+        self.public_check.addItem(self.tr("Post publicly (masked)"), True)
+        self.public_check.addItem(self.tr("Do not post"), False)
+
+        form = QFormLayout()
+
+        def row(label: str, widget: QWidget, *fields: str) -> None:
+            form.addRow(label, widget)
+            if fields:
+                err = error_label()
+                form.addRow("", err)
+                for f in fields:
+                    self.errors.register(f, widget, err)
+
+        row(self.tr("Applicant household"), self.applicant, "matter.household_id")
+        row(self.tr("Applicant name"), self.applicant_name, "matter.applicant_name")
+        row(self.tr("Applicant phone"), self.phone_edit, "matter.applicant_phone")
+        row(self.tr("Matter *"), self.content_edit, "matter.content")
+        row(self.tr("Received"), self.received_edit, "matter.received_date")
+        row(self.tr("Channel"), self.channel_combo, "matter.channel")
+        row(self.tr("Kind"), self.kind_combo, "matter.kind")
+        row(self.tr("Service type"), self.service_combo, "matter.service_type")
+        row(self.tr("Level"), self.level_combo, "matter.level")
+        row(self.tr("Handling"), self.handling_combo, "matter.handling")
+        row(self.tr("Deadline"), self.deadline_edit, "matter.deadline")
+        row(self.tr("Responsible"), self.responsible_combo, "matter.responsible_id")
+        row(self.tr("Co-handlers"), self.co_handlers, "matter.co_handler_ids")
+        row(self.tr("Public notice"), self.public_check)
+        content = QWidget()
+        cl = QVBoxLayout(content)
+        cl.addLayout(form)
+        cl.addWidget(self.general_error)
+        cl.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        buttons = self.save_cancel_buttons()
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(buttons)
+        self.resize(680, 680)
+        if matter is not None:
+            self._load(matter)
+            return
+        if household_id:
+            self.applicant.add(household_id)
+        self.kind_combo.currentIndexChanged.connect(self._default_deadline)
+        self.received_edit.dateChanged.connect(self._default_deadline)
+        self._default_deadline()
+
+    def _load(self, m: Matter) -> None:
+        """Edit mode: the registration as it is; what cannot change is read-only."""
+        if m.household_id:
+            self.applicant.add(m.household_id)
+        self.applicant_name.setText(m.applicant_name)
+        self.phone_edit.setText(m.applicant_phone)
+        self.content_edit.setPlainText(m.content)
+        self.received_edit.setMinimumDate(_qdate(m.received_date))
+        self.received_edit.setDate(_qdate(m.received_date))
+        set_combo_data(self.channel_combo, m.channel)
+        set_combo_data(self.kind_combo, m.kind)
+        set_combo_data(self.service_combo, m.service_type)
+        set_combo_data(self.level_combo, m.level)
+        set_combo_data(self.handling_combo, m.handling)
+        self.deadline_edit.setMinimumDate(_qdate(m.received_date))
+        self.deadline_edit.setDate(_qdate(m.deadline))
+        set_combo_data(self.responsible_combo, str(m.responsible_id))
+        self.co_handlers.set_ids(m.co_handler_ids)
+        set_combo_data(self.public_check, bool(m.public))
+        # the applicant's household is shown, not searched for
+        self.applicant.edit.hide()
+        self.applicant.remove_button.hide()
+        self.applicant.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        fixed = self.tr("Set at registration; cannot be changed here")
+        for w in (
+            self.applicant,
+            self.applicant_name,
+            self.received_edit,
+            self.handling_combo,
+        ):
+            w.setEnabled(False)
+            w.setToolTip(fixed)
+
+    def changed_fields(self) -> dict:
+        """The editable fields whose value differs from the matter's."""
+        m = self.matter
+        data = self.value()
+        now = {
+            "content": data.content,
+            "kind": data.kind,
+            "service_type": data.service_type,
+            "level": data.level,
+            "deadline": data.deadline,
+            "responsible_id": data.responsible_id,
+            "co_handler_ids": data.co_handler_ids,
+            "public": data.public,
+            "applicant_phone": data.applicant_phone,
+            "channel": data.channel,
+        }
+        assert set(now) <= services.ledger.EDITABLE
+        before = {
+            "content": m.content,
+            "kind": m.kind,
+            "service_type": m.service_type,
+            "level": m.level,
+            "deadline": m.deadline,
+            "responsible_id": m.responsible_id,
+            "co_handler_ids": [uuid.UUID(str(c)) for c in m.co_handler_ids],
+            "public": bool(m.public),
+            "applicant_phone": m.applicant_phone,
+            "channel": m.channel,
+        }
+        return {k: v for k, v in now.items() if v != before[k]}
+
+    def _default_deadline(self) -> None:
+        kind = self.kind_combo.currentData() or ""
+        days = int(self._deadline_days.get(kind, self._deadline_days.get("", 15)))
+        self.deadline_edit.setMinimumDate(self.received_edit.date())
+        self.deadline_edit.setDate(self.received_edit.date().addDays(days))
+
+    def value(self) -> MatterInput:
+        hids = self.applicant.household_ids()
+        return MatterInput(
+            content=self.content_edit.toPlainText(),
+            responsible_id=uuid.UUID(self.responsible_combo.currentData())
+            if self.responsible_combo.currentData()
+            else None,
+            received_date=_pydate(self.received_edit.date()),
+            channel=self.channel_combo.currentData(),
+            applicant_name=self.applicant_name.text(),
+            household_id=hids[0] if hids else None,
+            applicant_phone=self.phone_edit.text(),
+            kind=self.kind_combo.currentData(),
+            service_type=self.service_combo.currentData(),
+            level=self.level_combo.currentData(),
+            handling=self.handling_combo.currentData(),
+            deadline=_pydate(self.deadline_edit.date()),
+            co_handler_ids=self.co_handlers.ids(),
+            public=bool(self.public_check.currentData()),
+        )
+
+    @Slot()
+    def save(self) -> None:
+        self.errors.clear()
+        if self.matter is not None:
+            self._save_changes()
+            return
+        data = self.value()
+        if data.responsible_id is None:
+            self.errors.show("matter.responsible_id", self.tr("Add a cadre in Settings first."))
+            return
+        if data.household_id and not data.applicant_name.strip():
+            from village_desk.ui.widgets.pickers import household_labels
+
+            label = household_labels(self.db, [data.household_id]).get(data.household_id, "")
+            data.applicant_name = label.split("（")[0]
+        try:
+            self.saved_id = services.ledger.register_matter(self.db, self.actor_id, data)
+        except Exception as err:
+            self.errors.show_error(err)
+            return
+        self.accept()
+
+    def _save_changes(self) -> None:
+        fields = self.changed_fields()
+        if fields:
+            try:
+                services.ledger.update_matter(self.db, self.actor_id, self.matter.id, **fields)
+            except Exception as err:
+                self.errors.show_error(err)
+                return
+        self.saved_id = self.matter.id
+        self.accept()
+
+
+class MatterView(QWidget):
+    back_requested = Signal()
+    changed = Signal()
+    deleted = Signal(object, str)  # matter id, description
+    print_referral_requested = Signal(object)  # the matter
+    open_diary_requested = Signal(object)
+    open_household_requested = Signal(object)
+
+    def __init__(self, db: Database, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.actor_id: uuid.UUID | None = None
+        self.matter: Matter | None = None
+        self.back_button = QPushButton(self.tr("← Back to list"))
+        self.title = heading("")
+        self.status_label = QLabel()
+        self.status_label.setContentsMargins(8, 2, 8, 2)
+        top = QHBoxLayout()
+        top.addWidget(self.back_button)
+        top.addSpacing(12)
+        top.addWidget(self.title)
+        top.addWidget(self.status_label)
+        top.addStretch(1)
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.edit_button.setToolTip(self.tr("Correct the registration details"))
+        self.referral_button = QPushButton(self.tr("Print referral form…"))
+        self.referral_button.setToolTip(
+            self.tr("办理申请 for a matter forwarded to the township or county (Ctrl+P)")
+        )
+        self.delete_button = QPushButton(self.tr("Delete matter"))
+        self.delete_button.setToolTip(self.tr("For a matter registered by mistake"))
+        for b in (self.edit_button, self.referral_button, self.delete_button):
+            top.addWidget(b)
+
+        self.actions_box = QGroupBox(self.tr("Next step"))
+        self.actions_layout = QHBoxLayout(self.actions_box)
+        self.action_buttons: dict[str, QPushButton] = {}
+        self.no_actions = QLabel(self.tr("No further steps: this matter is finished."))
+        self.no_actions.setStyleSheet(HINT_STYLE)
+
+        self.fields: dict[str, QLabel] = {}
+        grid = QGridLayout()
+        names = [
+            ("applicant", self.tr("Applicant")),
+            ("phone", self.tr("Phone")),
+            ("household", self.tr("Household")),
+            ("received", self.tr("Received")),
+            ("channel", self.tr("Channel")),
+            ("kind", self.tr("Kind")),
+            ("service_type", self.tr("Service type")),
+            ("level", self.tr("Level")),
+            ("handling", self.tr("Handling")),
+            ("deadline", self.tr("Deadline")),
+            ("responsible", self.tr("Responsible")),
+            ("co_handlers", self.tr("Co-handlers")),
+            ("forwarded", self.tr("Forwarded to")),
+            ("result", self.tr("Result")),
+            ("done_date", self.tr("Done on")),
+            ("return_reasons", self.tr("Return reasons")),
+            ("explanation", self.tr("Explanation")),
+            ("satisfaction", self.tr("Return visit")),
+            ("closed_date", self.tr("Closed on")),
+            ("public", self.tr("Public notice")),
+        ]
+        for i, (key, label) in enumerate(names):
+            value = QLabel()
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.fields[key] = value
+            caption = QLabel(label + "：")
+            caption.setStyleSheet(HINT_STYLE)
+            grid.addWidget(caption, i // 2, (i % 2) * 2, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(value, i // 2, (i % 2) * 2 + 1)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        self.content_label = QLabel()
+        self.content_label.setWordWrap(True)
+        font = self.content_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.content_label.setFont(font)
+        self.source_button = QPushButton()
+        self.source_button.setFlat(True)
+        self.source_button.setStyleSheet("text-align: left; color: palette(link);")
+        self.household_button = QPushButton(self.tr("Open household"))
+        details = QGroupBox(self.tr("Matter"))
+        dl = QVBoxLayout(details)
+        dl.addWidget(self.content_label)
+        dl.addSpacing(8)
+        dl.addLayout(grid)
+        dl.addStretch(1)
+        links = QHBoxLayout()
+        links.addWidget(self.source_button)
+        links.addStretch(1)
+        links.addWidget(self.household_button)
+        dl.addLayout(links)
+
+        self.notes_list = QListWidget()
+        self.notes_list.setWordWrap(True)
+        self.note_edit = QLineEdit()
+        self.note_edit.setPlaceholderText(
+            self.tr("Add a progress note (notes are never overwritten)")
+        )
+        self.note_button = QPushButton(self.tr("Add note"))
+        self.note_error = QLabel()
+        self.note_error.setStyleSheet(ERROR_STYLE)
+        self.note_error.hide()
+        notes = QGroupBox(self.tr("Progress notes"))
+        nl = QVBoxLayout(notes)
+        nl.addWidget(self.notes_list, 1)
+        add = QHBoxLayout()
+        add.addWidget(self.note_edit, 1)
+        add.addWidget(self.note_button)
+        nl.addLayout(add)
+        nl.addWidget(self.note_error)
+
+        body = QHBoxLayout()
+        body.addWidget(details, 3)
+        body.addWidget(notes, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(top)
+        layout.addWidget(self.actions_box)
+        layout.addLayout(body, 1)
+
+        self.back_button.clicked.connect(self.back_requested)
+        self.edit_button.clicked.connect(self.edit_matter)
+        self.delete_button.clicked.connect(self.delete_matter)
+        self.referral_button.clicked.connect(
+            lambda: self.print_referral_requested.emit(self.matter)
+        )
+        self.note_button.clicked.connect(self.add_note)
+        self.note_edit.returnPressed.connect(self.add_note)
+        self.source_button.clicked.connect(self._open_source)
+        self.household_button.clicked.connect(
+            lambda: self.open_household_requested.emit(self.matter.household_id)
+        )
+        self._source_entry: uuid.UUID | None = None
+
+    def show_matter(self, matter_id: uuid.UUID) -> bool:
+        with self.db.reading() as s:
+            m = s.get(Matter, matter_id)
+            if m is None or m.deleted:
+                return False
+            labels = {
+                k: queries.reference.labels(s, k)
+                for k in (
+                    "channel",
+                    "matter_kind",
+                    "service_type",
+                    "level",
+                    "handling",
+                    "satisfaction",
+                )
+            }
+            cadres = {c.id: c.name for c in queries.reference.cadres(s, include_inactive=True)}
+            notes = queries.matters.notes(s, matter_id)
+            items = queries.matters.diary_items_for_matter(s, matter_id)
+            entry = s.get(DiaryEntry, items[0].entry_id) if items else None
+        self.matter = m
+        self.title.setText(self.tr("Matter {number}").format(number=m.number))
+        overdue = is_overdue(m)
+        status = STATUS_LABELS[m.status]
+        if overdue:
+            status = self.tr("{status} (overdue)").format(status=status)
+        self.status_label.setText(status)
+        self.status_label.setStyleSheet(
+            f"background: {STATUS_COLORS.get(m.status, '#fff')}; border-radius: 4px;"
+            + (" color: #b00020; font-weight: bold;" if overdue else "")
+        )
+        self.content_label.setText(m.content)
+        f = self.fields
+        f["applicant"].setText(m.applicant_name)
+        f["phone"].setText(mask_phone(m.applicant_phone))
+        f["household"].setText("")
+        if m.household_id:
+            from village_desk.ui.widgets.pickers import household_labels
+
+            f["household"].setText(
+                household_labels(self.db, [m.household_id]).get(m.household_id, "")
+            )
+        f["received"].setText(m.received_date.isoformat())
+        f["channel"].setText(labels["channel"].get(m.channel, m.channel))
+        f["kind"].setText(labels["matter_kind"].get(m.kind, m.kind))
+        f["service_type"].setText(labels["service_type"].get(m.service_type, m.service_type))
+        f["level"].setText(labels["level"].get(m.level, m.level))
+        f["handling"].setText(labels["handling"].get(m.handling, m.handling))
+        f["deadline"].setText(m.deadline.isoformat())
+        f["deadline"].setStyleSheet(ERROR_STYLE if overdue else "")
+        f["responsible"].setText(cadres.get(m.responsible_id, ""))
+        f["co_handlers"].setText("、".join(cadres.get(uuid.UUID(c), "") for c in m.co_handler_ids))
+        f["forwarded"].setText(
+            f"{m.forwarded_to}（{m.forwarded_date.isoformat()}）" if m.forwarded_date else ""
+        )
+        f["result"].setText(m.result)
+        f["done_date"].setText(m.done_date.isoformat() if m.done_date else "")
+        f["return_reasons"].setText(m.return_reasons)
+        f["explanation"].setText(m.explanation)
+        f["satisfaction"].setText(
+            " ".join(
+                p
+                for p in (
+                    labels["satisfaction"].get(m.satisfaction, m.satisfaction),
+                    m.feedback,
+                    m.feedback_date.isoformat() if m.feedback_date else "",
+                )
+                if p
+            )
+        )
+        f["closed_date"].setText(m.closed_date.isoformat() if m.closed_date else "")
+        f["public"].setText(self.tr("Yes") if m.public else self.tr("No"))
+        self.household_button.setVisible(m.household_id is not None)
+        self._source_entry = entry.id if entry else None
+        self.source_button.setVisible(entry is not None)
+        if entry is not None:
+            self.source_button.setText(
+                self.tr("From the visit diary of {date} →").format(date=entry.date.isoformat())
+            )
+        self.notes_list.clear()
+        for n in notes:
+            who = cadres.get(n.author_id, "") if n.author_id else ""
+            self.notes_list.addItem(f"{n.date.isoformat()}  {who}  {n.text}")
+        self.note_error.hide()
+        closed = m.status == "closed"
+        self.note_edit.setEnabled(not closed)
+        self.note_button.setEnabled(not closed)
+        self.edit_button.setEnabled(not closed)
+        self.referral_button.setEnabled(self.can_print_referral())
+        self._build_actions(m)
+        return True
+
+    def _build_actions(self, m: Matter) -> None:
+        while self.actions_layout.count():
+            w = self.actions_layout.takeAt(0).widget()
+            if w is not None and w is not self.no_actions:
+                w.hide()
+                w.deleteLater()
+        self.action_buttons = {}
+        actions = lifecycle.available_actions(m)
+        for act in actions:
+            button = QPushButton(act.label)
+            button.setObjectName(f"action_{act.code}")
+            button.clicked.connect(lambda _=False, code=act.code: self.run_action(code))
+            self.actions_layout.addWidget(button)
+            button.show()
+            self.action_buttons[act.code] = button
+        self.actions_layout.addWidget(self.no_actions)
+        self.no_actions.setVisible(not actions)
+        self.actions_layout.addStretch(1)
+        self.actions_layout.activate()
+
+    def can_print_referral(self) -> bool:
+        """Only a matter forwarded to a higher level has a referral form."""
+        m = self.matter
+        return m is not None and (m.forwarded_date is not None or m.status == "forwarded")
+
+    def edit_dialog(self) -> MatterDialog:
+        return MatterDialog(self.db, self.actor_id, parent=self, matter=self.matter)
+
+    @Slot()
+    def edit_matter(self) -> None:
+        if self.edit_dialog().exec():
+            self.show_matter(self.matter.id)
+            self.changed.emit()
+
+    @Slot()
+    def delete_matter(self) -> None:
+        m = self.matter
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete matter"),
+            self.tr(
+                "Delete matter {number} with its progress notes? "
+                "Use this only for a matter registered by mistake. "
+                "You can undo this right afterwards."
+            ).format(number=m.number),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        ok, _ = call_service(
+            self, lambda: services.ledger.delete_matter(self.db, self.actor_id, m.id)
+        )
+        if ok:
+            self.deleted.emit(m.id, f"{m.number} {m.content[:30]}")
+
+    def action_dialog(self, code: str) -> ActionDialog:
+        return ActionDialog(self.db, self.actor_id, self.matter, code, self)
+
+    @Slot(str)
+    def run_action(self, code: str) -> None:
+        if self.action_dialog(code).exec():
+            self.show_matter(self.matter.id)
+            self.changed.emit()
+
+    @Slot()
+    def add_note(self) -> None:
+        self.note_error.hide()
+        try:
+            services.ledger.add_note(self.db, self.actor_id, self.matter.id, self.note_edit.text())
+        except Exception as err:
+            from village_desk.ui.errors import describe
+
+            self.note_error.setText(
+                err.message if isinstance(err, ValidationError) else describe(err)
+            )
+            self.note_error.show()
+            return
+        self.note_edit.clear()
+        self.show_matter(self.matter.id)
+        self.changed.emit()
+
+    @Slot()
+    def _open_source(self) -> None:
+        if self._source_entry:
+            self.open_diary_requested.emit(self._source_entry)

@@ -1,0 +1,811 @@
+"""The 设置 page: village profile, groups, cadres, vocabularies, deadlines and
+duty days, contact-card texts, and this computer's language and font size."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from village_desk.core import queries, services
+from village_desk.core.domain.vocab import VOCABULARY_TITLES
+from village_desk.core.storage.db import Database
+from village_desk.ui.pages.base import REFERENCE_TABLES, Page
+from village_desk.ui.widgets.forms import (
+    ERROR_STYLE,
+    HINT_STYLE,
+    EditDialog,
+    FieldErrors,
+    call_service,
+    error_label,
+    heading,
+    set_combo_data,
+)
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 70
+
+
+def _buttons(*buttons: QPushButton) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for b in buttons:
+        row.addWidget(b)
+    row.addStretch(1)
+    return row
+
+
+class CadreDialog(EditDialog):
+    def __init__(self, db: Database, actor_id, cadre=None, parent=None):
+        super().__init__(parent)
+        self.db, self.actor_id, self.cadre = db, actor_id, cadre
+        self.setWindowTitle(self.tr("Edit cadre") if cadre else self.tr("Add cadre"))
+        self.setMinimumWidth(420)
+        self.name_edit = QLineEdit()
+        self.role_combo = QComboBox()
+        with db.reading() as s:
+            for t in queries.reference.vocabulary(s, "role"):
+                self.role_combo.addItem(t.label, t.code)
+        self.phone_edit = QLineEdit()
+        self.duties_edit = QPlainTextEdit()
+        self.duties_edit.setFixedHeight(70)
+        self.active_check = QCheckBox(self.tr("Active (can be chosen for new records)"))
+        self.active_check.setChecked(True)
+        self.general_error = error_label()
+        self.errors = FieldErrors(self.general_error)
+        form = QFormLayout()
+        for label, widget, field in (
+            (self.tr("Name *"), self.name_edit, "cadre.name"),
+            (self.tr("Role"), self.role_combo, "cadre.role"),
+            (self.tr("Phone"), self.phone_edit, "cadre.phone"),
+        ):
+            err = error_label()
+            form.addRow(label, widget)
+            form.addRow("", err)
+            self.errors.register(field, widget, err)
+        form.addRow(self.tr("Duties"), self.duties_edit)
+        form.addRow("", self.active_check)
+        if cadre is not None:
+            self.name_edit.setText(cadre.name)
+            set_combo_data(self.role_combo, cadre.role)
+            self.phone_edit.setText(cadre.phone)
+            self.duties_edit.setPlainText(cadre.duties)
+            self.active_check.setChecked(cadre.active)
+        buttons = self.save_cancel_buttons()
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(buttons)
+
+    @Slot()
+    def save(self) -> None:
+        self.errors.clear()
+        try:
+            if self.cadre is None:
+                cid = services.setup.add_cadre(
+                    self.db,
+                    self.actor_id,
+                    self.name_edit.text(),
+                    self.role_combo.currentData(),
+                    self.phone_edit.text(),
+                    self.duties_edit.toPlainText(),
+                )
+                if not self.active_check.isChecked():
+                    services.setup.update_cadre(self.db, self.actor_id, cid, active=False)
+            else:
+                services.setup.update_cadre(
+                    self.db,
+                    self.actor_id,
+                    self.cadre.id,
+                    name=self.name_edit.text(),
+                    role=self.role_combo.currentData(),
+                    phone=self.phone_edit.text(),
+                    duties=self.duties_edit.toPlainText(),
+                    active=self.active_check.isChecked(),
+                )
+        except Exception as err:
+            self.errors.show_error(err)
+            return
+        self.accept()
+
+
+class SettingsPage(Page):
+    changed = Signal()
+    font_changed = Signal(bool)
+
+    watches = REFERENCE_TABLES
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, parent)
+        self.prefs = ctx.prefs
+        self.actor_id: uuid.UUID | None = None
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._profile_tab(), self.tr("Village"))
+        self.tabs.addTab(self._groups_tab(), self.tr("Groups"))
+        self.tabs.addTab(self._cadres_tab(), self.tr("Cadres"))
+        self.tabs.addTab(self._vocab_tab(), self.tr("Vocabularies"))
+        self.tabs.addTab(self._rules_tab(), self.tr("Deadlines and duty days"))
+        self.tabs.addTab(self._quotas_tab(), self.tr("Visit quotas"))
+        self.tabs.addTab(self._card_tab(), self.tr("Contact card and printing"))
+        self.tabs.addTab(self._ui_tab(), self.tr("Display"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.addWidget(heading(self.tr("Settings")))
+        layout.addWidget(self.tabs, 1)
+        self.reload()
+
+    # ------------------------------------------------------------ tabs
+
+    def _profile_tab(self) -> QWidget:
+        page = QWidget()
+        self.profile_edits = {
+            key: QLineEdit()
+            for key in (
+                "village",
+                "township",
+                "county",
+                "division_code",
+                "service_phone",
+                "hotline",
+            )
+        }
+        self.profile_general = error_label()
+        self.profile_errors = FieldErrors(self.profile_general)
+        form = QFormLayout()
+        for key, label, field in (
+            ("village", self.tr("Village (community) *"), "profile.village"),
+            ("township", self.tr("Township"), ""),
+            ("county", self.tr("County"), ""),
+            ("division_code", self.tr("Division code (12 digits)"), "profile.division_code"),
+            ("service_phone", self.tr("Service station phone"), "profile.service_phone"),
+            ("hotline", self.tr("Secretary mailbox / hotline"), ""),
+        ):
+            form.addRow(label, self.profile_edits[key])
+            if field:
+                err = error_label()
+                form.addRow("", err)
+                self.profile_errors.register(field, self.profile_edits[key], err)
+        self.profile_save = QPushButton(self.tr("Save"))
+        self.profile_save.clicked.connect(self.save_profile)
+        layout = QVBoxLayout(page)
+        layout.addLayout(form)
+        layout.addWidget(self.profile_general)
+        layout.addLayout(_buttons(self.profile_save))
+        layout.addStretch(1)
+        return page
+
+    def _groups_tab(self) -> QWidget:
+        page = QWidget()
+        self.groups_list = QListWidget()
+        self.group_add = QPushButton(self.tr("Add group…"))
+        self.group_rename = QPushButton(self.tr("Rename…"))
+        self.group_delete = QPushButton(self.tr("Delete"))
+        self.group_add.clicked.connect(self.add_group)
+        self.group_rename.clicked.connect(self.rename_group)
+        self.group_delete.clicked.connect(self.delete_group)
+        layout = QVBoxLayout(page)
+        layout.addLayout(_buttons(self.group_add, self.group_rename, self.group_delete))
+        layout.addWidget(self.groups_list, 1)
+        return page
+
+    def _cadres_tab(self) -> QWidget:
+        page = QWidget()
+        self.cadres_table = QTableWidget(0, 5)
+        self.cadres_table.setHorizontalHeaderLabels(
+            [
+                self.tr("Name"),
+                self.tr("Role"),
+                self.tr("Phone"),
+                self.tr("Duties"),
+                self.tr("Active"),
+            ]
+        )
+        self.cadres_table.verticalHeader().hide()
+        self.cadres_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.cadres_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.cadres_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.cadre_add = QPushButton(self.tr("Add cadre…"))
+        self.cadre_edit = QPushButton(self.tr("Edit…"))
+        self.cadre_add.clicked.connect(lambda: self.edit_cadre(None))
+        self.cadre_edit.clicked.connect(self._edit_selected_cadre)
+        self.cadres_table.doubleClicked.connect(self._edit_selected_cadre)
+        layout = QVBoxLayout(page)
+        layout.addLayout(_buttons(self.cadre_add, self.cadre_edit))
+        layout.addWidget(self.cadres_table, 1)
+        return page
+
+    def _vocab_tab(self) -> QWidget:
+        page = QWidget()
+        self.vocab_kind = QComboBox()
+        for kind, title in VOCABULARY_TITLES.items():
+            self.vocab_kind.addItem(title, kind)
+        self.vocab_list = QListWidget()
+        self.vocab_add = QPushButton(self.tr("Add…"))
+        self.vocab_rename = QPushButton(self.tr("Rename…"))
+        self.vocab_retire = QPushButton(self.tr("Retire / reinstate"))
+        note = QLabel(
+            self.tr("Retired entries are no longer offered for new records; old records keep them.")
+        )
+        note.setStyleSheet(HINT_STYLE)
+        note.setWordWrap(True)
+        self.vocab_kind.currentIndexChanged.connect(self.reload_vocab)
+        self.vocab_add.clicked.connect(self.add_term)
+        self.vocab_rename.clicked.connect(self.rename_term)
+        self.vocab_retire.clicked.connect(self.toggle_term)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("List")))
+        top.addWidget(self.vocab_kind)
+        top.addSpacing(12)
+        for b in (self.vocab_add, self.vocab_rename, self.vocab_retire):
+            top.addWidget(b)
+        top.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.addLayout(top)
+        layout.addWidget(note)
+        layout.addWidget(self.vocab_list, 1)
+        return page
+
+    def _rules_tab(self) -> QWidget:
+        page = QWidget()
+        self.deadline_spins: dict[str, QSpinBox] = {}
+        self.deadline_form = QFormLayout()  # one row per matter kind, see reload()
+        self.deadline_form.setContentsMargins(0, 0, 0, 0)
+        form = QFormLayout()
+        form.addRow(QLabel(self.tr("Default deadline (days) by matter kind")))
+        form.addRow(self.deadline_form)
+        self.due_soon_spin = QSpinBox()
+        self.due_soon_spin.setRange(1, 30)
+        self.due_soon_spin.setSuffix(self.tr(" days"))
+        self.long_unvisited_spin = QSpinBox()
+        self.long_unvisited_spin.setRange(7, 3650)
+        self.long_unvisited_spin.setSuffix(self.tr(" days"))
+        self.monthly_min_spin = QSpinBox()
+        self.monthly_min_spin.setRange(0, 500)
+        form.addRow(self.tr("Highlight matters due within"), self.due_soon_spin)
+        form.addRow(self.tr("Households long unvisited after"), self.long_unvisited_spin)
+        form.addRow(self.tr("Monthly minimum visits per cadre"), self.monthly_min_spin)
+        duty = QHBoxLayout()
+        self.duty_checks = []
+        for name in (
+            self.tr("Mon"),
+            self.tr("Tue"),
+            self.tr("Wed"),
+            self.tr("Thu"),
+            self.tr("Fri"),
+            self.tr("Sat"),
+            self.tr("Sun"),
+        ):
+            box = QCheckBox(name)
+            self.duty_checks.append(box)
+            duty.addWidget(box)
+        duty.addStretch(1)
+        form.addRow(self.tr("Duty days (一线工作日)"), duty)
+        self.rules_save = QPushButton(self.tr("Save"))
+        self.rules_save.clicked.connect(self.save_rules)
+        layout = QVBoxLayout(page)
+        layout.addLayout(form)
+        layout.addLayout(_buttons(self.rules_save))
+        layout.addStretch(1)
+        return page
+
+    def _quotas_tab(self) -> QWidget:
+        """Per role: how many visits (户次) or households (户) in which period."""
+        page = QWidget()
+        self.quotas_table = QTableWidget(0, 4)
+        self.quotas_table.setHorizontalHeaderLabels(
+            [self.tr("Role"), self.tr("Counted as"), self.tr("Number"), self.tr("Period")]
+        )
+        self.quotas_table.verticalHeader().hide()
+        self.quotas_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.quotas_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        header = self.quotas_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.quota_widgets: dict[str, tuple[QComboBox, QSpinBox, QComboBox]] = {}
+        self._quota_roles: list[tuple[str, str]] | None = None  # rows built in reload()
+        note = QLabel(
+            self.tr(
+                "Visits count every household visited each time (户次); households count "
+                "each household once in the period (户). Campaign quotas cover a visiting "
+                "campaign as the township sets it."
+            )
+        )
+        note.setWordWrap(True)
+        note.setStyleSheet(HINT_STYLE)
+        self.quotas_save = QPushButton(self.tr("Save"))
+        self.quotas_save.clicked.connect(self.save_quotas)
+        self.quotas_message = QLabel()
+        layout = QVBoxLayout(page)
+        layout.addWidget(note)
+        layout.addWidget(self.quotas_table, 1)
+        row = _buttons(self.quotas_save)
+        row.insertWidget(1, self.quotas_message)
+        layout.addLayout(row)
+        return page
+
+    def _build_quota_rows(self, roles: list[tuple[str, str]]) -> None:
+        """A row per role (roles come and go in 词表); kept as they are when
+        the roles did not change."""
+        if roles == self._quota_roles:
+            return
+        self._quota_roles = roles
+        self.quotas_table.setRowCount(0)  # deletes the old rows' widgets
+        self.quotas_table.setRowCount(len(roles))
+        self.quota_widgets = {}
+        for r, (code, label) in enumerate(roles):
+            self.quotas_table.setItem(r, 0, QTableWidgetItem(label))
+            unit = QComboBox()
+            unit.addItem(self.tr("No quota"), "")
+            unit.addItem(self.tr("Visits (household-times)"), "visits")
+            unit.addItem(self.tr("Households (each counted once)"), "households")
+            number = QSpinBox()
+            number.setRange(1, 100000)
+            period = QComboBox()
+            period.addItem(self.tr("per year"), "year")
+            period.addItem(self.tr("per month"), "month")
+            period.addItem(self.tr("per campaign"), "campaign")
+            unit.currentIndexChanged.connect(
+                lambda _i, u=unit, n=number, p=period: self._quota_row_enabled(u, n, p)
+            )
+            self.quotas_table.setCellWidget(r, 1, unit)
+            self.quotas_table.setCellWidget(r, 2, number)
+            self.quotas_table.setCellWidget(r, 3, period)
+            self.quota_widgets[code] = (unit, number, period)
+
+    @staticmethod
+    def _quota_row_enabled(unit: QComboBox, number: QSpinBox, period: QComboBox) -> None:
+        on = bool(unit.currentData())
+        number.setEnabled(on)
+        period.setEnabled(on)
+
+    def quotas_value(self) -> dict:
+        out = {}
+        for code, (unit, number, period) in self.quota_widgets.items():
+            if unit.currentData():
+                out[code] = {unit.currentData(): number.value(), "period": period.currentData()}
+        return out
+
+    def _card_tab(self) -> QWidget:
+        page = QWidget()
+        self.card_title_edit = QLineEdit()
+        self.card_title_edit.setPlaceholderText(self.tr("e.g. 民情联系卡, 干群连心卡"))
+        self.slogan_edit = QLineEdit()
+        self.policy_edit = QPlainTextEdit()
+        self.policy_edit.setFixedHeight(90)
+        self.services_edit = QPlainTextEdit()
+        self.services_edit.setFixedHeight(90)
+        self.font_edit = QLineEdit()
+        self.font_edit.setPlaceholderText(self.tr("Empty: a Chinese font found on this computer"))
+        self.font_button = QPushButton(self.tr("Choose…"))
+        self.font_button.clicked.connect(self.choose_font)
+        font_row = QHBoxLayout()
+        font_row.addWidget(self.font_edit, 1)
+        font_row.addWidget(self.font_button)
+        self.card_general = error_label()
+        self.card_errors = FieldErrors(self.card_general)
+        form = QFormLayout()
+        for label, widget, field in (
+            (self.tr("Card title"), self.card_title_edit, "setting.card_title"),
+            (self.tr("Slogan"), self.slogan_edit, ""),
+            (self.tr("Policy publicity text"), self.policy_edit, ""),
+            (self.tr("Service items (one per line)"), self.services_edit, ""),
+            (self.tr("Print font (.ttf / .ttc)"), font_row, "setting.print_font_path"),
+        ):
+            form.addRow(label, widget)
+            if field:
+                err = error_label()
+                form.addRow("", err)
+                self.card_errors.register(
+                    field, widget if isinstance(widget, QWidget) else self.font_edit, err
+                )
+        font_note = QLabel(
+            self.tr(
+                "Printouts embed this font so Chinese shows on any computer. Use a TrueType "
+                "font with Chinese characters (.ttf or .ttc, e.g. msyh.ttc, simhei.ttf); "
+                ".otf fonts cannot be embedded."
+            )
+        )
+        font_note.setWordWrap(True)
+        font_note.setStyleSheet(HINT_STYLE)
+        form.addRow("", font_note)
+        self.card_save = QPushButton(self.tr("Save"))
+        self.card_save.clicked.connect(self.save_card)
+        layout = QVBoxLayout(page)
+        layout.addLayout(form)
+        layout.addWidget(self.card_general)
+        layout.addLayout(_buttons(self.card_save))
+        layout.addStretch(1)
+        return page
+
+    @Slot()
+    def choose_font(self) -> None:
+        start = self.font_edit.text().strip() or self._fonts_folder()
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose the print font"),
+            start,
+            self.tr("TrueType fonts (*.ttf *.ttc *.TTF *.TTC)"),
+        )
+        if path:
+            self.font_edit.setText(path)
+            self.card_errors.clear("setting.print_font_path")
+
+    @staticmethod
+    def _fonts_folder() -> str:
+        import os
+
+        windir = os.environ.get("WINDIR")
+        if windir:
+            return os.path.join(windir, "Fonts")
+        return "/usr/share/fonts"
+
+    def _ui_tab(self) -> QWidget:
+        page = self.display_tab = QWidget()
+        self.language_combo = QComboBox()
+        self.language_combo.addItem("简体中文", "zh_CN")
+        self.language_combo.addItem("English", "en")
+        self.large_font_check = QCheckBox(self.tr("Large font (easier to read)"))
+        self.language_note = QLabel(self.tr("A new language applies after restarting."))
+        self.language_note.setStyleSheet(HINT_STYLE)
+        form = QFormLayout()
+        form.addRow(self.tr("Language"), self.language_combo)
+        form.addRow("", self.language_note)
+        form.addRow("", self.large_font_check)
+        layout = QVBoxLayout(page)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        from village_desk.ui.app import LANGUAGE_KEY, LARGE_FONT_KEY
+
+        set_combo_data(self.language_combo, str(self.prefs.value(LANGUAGE_KEY) or "zh_CN"))
+        self.large_font_check.setChecked(
+            self.prefs.value(LARGE_FONT_KEY, False) in (True, "true", "1", 1)
+        )
+        self.language_combo.currentIndexChanged.connect(self.save_language)
+        self.large_font_check.toggled.connect(self.save_font)
+        return page
+
+    # ------------------------------------------------------------ loading
+
+    def _build_deadline_rows(self, kinds: list[tuple[str, str]]) -> None:
+        """A spin box per matter kind in use (kinds come and go in 词表)."""
+        wanted = [("", self.tr("Other / no kind")), *kinds]
+        if wanted == getattr(self, "_deadline_kinds", None):
+            return
+        self._deadline_kinds = wanted
+        while self.deadline_form.rowCount():
+            self.deadline_form.removeRow(0)
+        self.deadline_spins = {}
+        for code, label in wanted:
+            spin = QSpinBox()
+            spin.setRange(1, 365)
+            spin.setSuffix(self.tr(" days"))
+            self.deadline_spins[code] = spin
+            self.deadline_form.addRow(label, spin)
+
+    @Slot()
+    def save_current_tab(self) -> bool:
+        """Ctrl+S: press the Save button of the tab on screen (if it has one)."""
+        page = self.tabs.currentWidget()
+        for button in (self.profile_save, self.rules_save, self.quotas_save, self.card_save):
+            if page.isAncestorOf(button):
+                button.click()
+                return True
+        return False
+
+    def reload(self) -> None:
+        with self.db.reading() as s:
+            kinds = [(t.code, t.label) for t in queries.reference.vocabulary(s, "matter_kind")]
+            p = queries.reference.profile(s)
+            groups = queries.reference.groups(s)
+            cadres = queries.reference.cadres(s, include_inactive=True)
+            roles = queries.reference.labels(s, "role")
+            quota_roles = [
+                (t.code, t.label)
+                for t in queries.reference.vocabulary(s, "role", include_retired=True)
+            ]
+            deadlines = queries.reference.get_setting(s, "default_deadline_days") or {}
+            due_soon = queries.reference.get_setting(s, "due_soon_days") or 3
+            long_days = queries.reference.get_setting(s, "long_unvisited_days") or 90
+            minimum = queries.reference.get_setting(s, "monthly_visit_minimum") or 0
+            duty = queries.reference.get_setting(s, "duty_days") or []
+            quotas = queries.reference.get_setting(s, "visit_quotas") or {}
+            card_title = queries.reference.get_setting(s, "card_title") or ""
+            font_path = queries.reference.get_setting(s, "print_font_path") or ""
+            slogan = queries.reference.get_setting(s, "card_slogan") or ""
+            policy = queries.reference.get_setting(s, "card_policy_text") or ""
+            service_items = queries.reference.get_setting(s, "card_service_items") or []
+        if p is not None:
+            for key, edit in self.profile_edits.items():
+                edit.setText(getattr(p, key))
+        self.groups_list.clear()
+        for g in groups:
+            item = QListWidgetItem(g.name)
+            item.setData(ID_ROLE, g.id)
+            self.groups_list.addItem(item)
+        self._cadres = {c.id: c for c in cadres}
+        self.cadres_table.setRowCount(len(cadres))
+        for r, c in enumerate(cadres):
+            values = [
+                c.name,
+                roles.get(c.role, c.role),
+                c.phone,
+                c.duties.replace("\n", " "),
+                self.tr("Yes") if c.active else self.tr("No"),
+            ]
+            for col, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                item.setData(ID_ROLE, c.id)
+                self.cadres_table.setItem(r, col, item)
+        self._build_deadline_rows(kinds)
+        for code, spin in self.deadline_spins.items():
+            spin.setValue(int(deadlines.get(code, deadlines.get("", 15))))
+        self.due_soon_spin.setValue(int(due_soon))
+        self.long_unvisited_spin.setValue(int(long_days))
+        self.monthly_min_spin.setValue(int(minimum))
+        for i, box in enumerate(self.duty_checks, 1):
+            box.setChecked(i in duty)
+        self._build_quota_rows(quota_roles)
+        for code, (unit, number, period) in self.quota_widgets.items():
+            quota = quotas.get(code) or {}
+            kind = next((k for k in ("visits", "households") if k in quota), "")
+            set_combo_data(unit, kind)
+            number.setValue(int(quota.get(kind) or 1) if kind else 1)
+            set_combo_data(period, quota.get("period", "year"))
+            self._quota_row_enabled(unit, number, period)
+        self.card_title_edit.setText(card_title)
+        self.font_edit.setText(font_path)
+        self.slogan_edit.setText(slogan)
+        self.policy_edit.setPlainText(policy)
+        self.services_edit.setPlainText("\n".join(service_items))
+        self.reload_vocab()
+
+    @Slot()
+    def reload_vocab(self) -> None:
+        kind = self.vocab_kind.currentData()
+        with self.db.reading() as s:
+            terms = queries.reference.vocabulary(s, kind, include_retired=True)
+        self.vocab_list.clear()
+        for t in terms:
+            text = t.label + (self.tr(" (retired)") if t.retired else "")
+            item = QListWidgetItem(text)
+            item.setData(ID_ROLE, (t.code, t.label, t.retired))
+            if t.retired:
+                item.setForeground(Qt.GlobalColor.gray)
+            self.vocab_list.addItem(item)
+
+    def _done(self, ok: bool) -> None:
+        if ok:
+            self.reload()
+            self.changed.emit()
+
+    # ------------------------------------------------------------ actions
+
+    @Slot()
+    def save_profile(self) -> None:
+        self.profile_errors.clear()
+        values = {k: e.text() for k, e in self.profile_edits.items()}
+        try:
+            services.setup.update_profile(self.db, self.actor_id, **values)
+        except Exception as err:
+            self.profile_errors.show_error(err)
+            return
+        self._done(True)
+        self.profile_general.setText(self.tr("Saved."))
+        self.profile_general.setStyleSheet("color: #1b7f3b;")
+        self.profile_general.show()
+
+    @Slot()
+    def add_group(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("Add group"), self.tr("Group name:"))
+        if ok:
+            done, _ = call_service(
+                self, lambda: services.setup.add_group(self.db, self.actor_id, name)
+            )
+            self._done(done)
+
+    @Slot()
+    def rename_group(self) -> None:
+        item = self.groups_list.currentItem()
+        if item is None:
+            return
+        name, ok = QInputDialog.getText(
+            self, self.tr("Rename group"), self.tr("Group name:"), text=item.text()
+        )
+        if ok:
+            gid = item.data(ID_ROLE)
+            done, _ = call_service(
+                self, lambda: services.setup.rename_group(self.db, self.actor_id, gid, name)
+            )
+            self._done(done)
+
+    @Slot()
+    def delete_group(self) -> None:
+        item = self.groups_list.currentItem()
+        if item is None:
+            return
+        gid = item.data(ID_ROLE)
+        done, _ = call_service(
+            self, lambda: services.setup.delete_group(self.db, self.actor_id, gid)
+        )
+        self._done(done)
+
+    def edit_cadre(self, cadre) -> None:
+        if CadreDialog(self.db, self.actor_id, cadre, self).exec():
+            self._done(True)
+
+    @Slot()
+    def _edit_selected_cadre(self) -> None:
+        row = self.cadres_table.currentRow()
+        if row < 0:
+            return
+        self.edit_cadre(self._cadres[self.cadres_table.item(row, 0).data(ID_ROLE)])
+
+    @Slot()
+    def add_term(self) -> None:
+        kind = self.vocab_kind.currentData()
+        label, ok = QInputDialog.getText(self, self.tr("Add entry"), self.tr("Name:"))
+        if ok:
+            done, _ = call_service(
+                self, lambda: services.setup.add_vocab_term(self.db, self.actor_id, kind, label)
+            )
+            self._done(done)
+
+    @Slot()
+    def rename_term(self) -> None:
+        item = self.vocab_list.currentItem()
+        if item is None:
+            return
+        code, label, _retired = item.data(ID_ROLE)
+        kind = self.vocab_kind.currentData()
+        new, ok = QInputDialog.getText(self, self.tr("Rename entry"), self.tr("Name:"), text=label)
+        if ok:
+            done, _ = call_service(
+                self,
+                lambda: services.setup.rename_vocab_term(self.db, self.actor_id, kind, code, new),
+            )
+            self._done(done)
+
+    @Slot()
+    def toggle_term(self) -> None:
+        item = self.vocab_list.currentItem()
+        if item is None:
+            return
+        code, _label, retired = item.data(ID_ROLE)
+        kind = self.vocab_kind.currentData()
+        done, _ = call_service(
+            self,
+            lambda: services.setup.retire_vocab_term(
+                self.db, self.actor_id, kind, code, not retired
+            ),
+        )
+        self._done(done)
+
+    @Slot()
+    def save_rules(self) -> None:
+        deadlines = {code: spin.value() for code, spin in self.deadline_spins.items()}
+        duty = [i for i, box in enumerate(self.duty_checks, 1) if box.isChecked()]
+
+        def save():
+            services.setup.set_setting(self.db, self.actor_id, "default_deadline_days", deadlines)
+            services.setup.set_setting(
+                self.db, self.actor_id, "due_soon_days", self.due_soon_spin.value()
+            )
+            services.setup.set_setting(
+                self.db, self.actor_id, "long_unvisited_days", self.long_unvisited_spin.value()
+            )
+            services.setup.set_setting(
+                self.db, self.actor_id, "monthly_visit_minimum", self.monthly_min_spin.value()
+            )
+            services.setup.set_setting(self.db, self.actor_id, "duty_days", duty)
+
+        done, _ = call_service(self, save)
+        self._done(done)
+
+    @Slot()
+    def save_quotas(self) -> None:
+        quotas = self.quotas_value()
+        done, _ = call_service(
+            self, lambda: services.setup.set_setting(self.db, self.actor_id, "visit_quotas", quotas)
+        )
+        self._done(done)
+        self.quotas_message.setText(self.tr("Saved.") if done else "")
+
+    def check_font_path(self, text: str) -> str | None:
+        """An error message for the print font field, or None when usable."""
+        if not text:
+            return None
+        from pathlib import Path
+
+        path = Path(text).expanduser()
+        if not path.is_file():
+            return self.tr("There is no font file at this path.")
+        if path.suffix.lower() not in (".ttf", ".ttc"):
+            return self.tr(
+                "Choose a TrueType font (.ttf or .ttc); .otf and other fonts cannot be embedded."
+            )
+        from village_desk.core.printing import cjk_font
+
+        found = cjk_font(path)
+        if found.path is None or Path(found.path).resolve() != path.resolve():
+            return self.tr("This font cannot be used: it is damaged or has no Chinese characters.")
+        return None
+
+    @Slot()
+    def save_card(self) -> None:
+        self.card_errors.clear()
+        self.card_general.setStyleSheet(ERROR_STYLE)
+        service_items = [
+            s.strip() for s in self.services_edit.toPlainText().splitlines() if s.strip()
+        ]
+        title = self.card_title_edit.text().strip()
+        font_path = self.font_edit.text().strip()
+        if not title:
+            self.card_errors.show(
+                "setting.card_title", self.tr("Enter the title printed on the cards.")
+            )
+            return
+        problem = self.check_font_path(font_path)
+        if problem:
+            self.card_errors.show("setting.print_font_path", problem)
+            return
+
+        def save():
+            services.setup.set_setting(self.db, self.actor_id, "card_title", title)
+            services.setup.set_setting(
+                self.db, self.actor_id, "card_slogan", self.slogan_edit.text().strip()
+            )
+            services.setup.set_setting(
+                self.db, self.actor_id, "card_policy_text", self.policy_edit.toPlainText().strip()
+            )
+            services.setup.set_setting(self.db, self.actor_id, "card_service_items", service_items)
+            services.setup.set_setting(self.db, self.actor_id, "print_font_path", font_path)
+
+        done, _ = call_service(self, save)
+        self._done(done)
+        if done:
+            self.card_general.setText(self.tr("Saved."))
+            self.card_general.setStyleSheet("color: #1b7f3b;")
+            self.card_general.show()
+
+    @Slot()
+    def save_language(self) -> None:
+        from village_desk.ui.app import LANGUAGE_KEY
+
+        self.prefs.setValue(LANGUAGE_KEY, self.language_combo.currentData())
+        self.prefs.sync()
+        QMessageBox.information(
+            self, self.tr("Language"), self.tr("A new language applies after restarting.")
+        )
+
+    @Slot(bool)
+    def save_font(self, large: bool) -> None:
+        from village_desk.ui.app import LARGE_FONT_KEY, apply_font_size
+
+        self.prefs.setValue(LARGE_FONT_KEY, large)
+        self.prefs.sync()
+        app = QApplication.instance()
+        if app is not None:
+            apply_font_size(app, large)
+        self.font_changed.emit(large)

@@ -1,0 +1,267 @@
+"""Form building blocks: headings, inline field errors keyed by the core's
+field keys, edit dialogs that ask before discarding changes, combo helpers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QCalendarWidget,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
+    QWidget,
+)
+
+from village_desk.ui.errors import describe
+
+ERROR_COLOR = "#b00020"
+ERROR_STYLE = f"color: {ERROR_COLOR};"
+# Hints and captions: dark enough to read on a dim laptop screen (palette(mid)
+# was too faint for older cadres).
+HINT_STYLE = "color: #5a5a5a;"
+
+
+def heading(text: str, scale: float = 1.5) -> QLabel:
+    label = QLabel(text)
+    font: QFont = label.font()
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def hline() -> QFrame:
+    line = QFrame()
+    line.setFrameShape(QFrame.Shape.HLine)
+    line.setFrameShadow(QFrame.Shadow.Sunken)
+    return line
+
+
+def error_label() -> QLabel:
+    label = QLabel()
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+class FieldErrors:
+    """Inline validation messages: one red label under each field.
+
+    Fields are registered under the Chinese name the core uses in
+    ``ValidationError.field``; an error for an unknown field goes to the
+    general label (at the bottom of the form).
+    """
+
+    def __init__(self, general: QLabel):
+        self.general = general
+        self._fields: dict[str, tuple[QWidget, QLabel]] = {}
+
+    def register(self, field: str, widget: QWidget, label: QLabel) -> None:
+        self._fields[field] = (widget, label)
+
+    def label_for(self, field: str) -> QLabel | None:
+        entry = self._fields.get(field)
+        return entry[1] if entry else None
+
+    def show(self, field: str, message: str, focus: bool = True) -> None:
+        entry = self._fields.get(field)
+        if entry is None:
+            self.general.setText(f"{field}：{message}" if field else message)
+            self.general.show()
+            return
+        widget, label = entry
+        label.setText(message)
+        label.show()
+        widget.setStyleSheet(f"border: 1px solid {ERROR_COLOR};")
+        if focus:
+            widget.setFocus()
+
+    def show_error(self, err: BaseException) -> None:
+        from village_desk.core.domain.validation import ValidationError
+
+        if isinstance(err, ValidationError):
+            self.show(err.field, err.message)
+        else:
+            self.show("", describe(err))
+
+    def clear(self, field: str | None = None) -> None:
+        items = [self._fields[field]] if field in self._fields else []
+        if field is None:
+            items = list(self._fields.values())
+            self.general.hide()
+        for widget, label in items:
+            label.hide()
+            label.clear()
+            widget.setStyleSheet("")
+
+    def visible_messages(self) -> list[str]:
+        out = [label.text() for _, label in self._fields.values() if not label.isHidden()]
+        if not self.general.isHidden():
+            out.append(self.general.text())
+        return out
+
+
+def call_service(
+    parent: QWidget | None, fn: Callable[[], Any], title: str = ""
+) -> tuple[bool, Any]:
+    """Run a core service; a refusal or failure becomes a message, never a traceback."""
+    try:
+        return True, fn()
+    except Exception as err:
+        QMessageBox.warning(
+            parent, title or QCoreApplication.translate("Widgets", "Could not save"), describe(err)
+        )
+        return False, err
+
+
+def save_shortcut(window: QWidget, button: QPushButton) -> QShortcut:
+    """Ctrl+S in a dialog presses its Save button (same checks, same messages)."""
+    shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), window)
+    shortcut.activated.connect(button.click)
+    button.setToolTip(QCoreApplication.translate("Widgets", "Save (Ctrl+S)"))
+    return shortcut
+
+
+def ask_discard_changes(parent: QWidget | None) -> bool:
+    """“Discard unsaved changes?” — True when the user chose to discard them."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(QCoreApplication.translate("Widgets", "Unsaved changes"))
+    box.setText(QCoreApplication.translate("Widgets", "Discard unsaved changes?"))
+    discard = box.addButton(
+        QCoreApplication.translate("Widgets", "Discard"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    keep = box.addButton(
+        QCoreApplication.translate("Widgets", "Keep editing"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    return box.clickedButton() is discard
+
+
+def _input_state(widget: QWidget):
+    """What the user can change in one input widget (None: not an input)."""
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, QPlainTextEdit | QTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QComboBox):
+        return (widget.currentIndex(), widget.currentText())
+    if isinstance(widget, QAbstractSpinBox):  # spin boxes, date edits
+        return widget.text()
+    if isinstance(widget, QListWidget):
+        items = [widget.item(i) for i in range(widget.count())]
+        return tuple((i.text(), i.checkState().value) for i in items)
+    if isinstance(widget, QAbstractButton) and widget.isCheckable():
+        return widget.isChecked()
+    return None
+
+
+def input_snapshot(root: QWidget) -> dict:
+    """The state of every input inside ``root`` (not the inner parts of a
+    combo, spin box or calendar, which follow their owner)."""
+    out: dict = {}
+
+    def walk(parent: QWidget) -> None:
+        for child in parent.findChildren(
+            QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
+        ):
+            if isinstance(child, QCalendarWidget) or child.property("notAnInput"):
+                continue
+            state = _input_state(child)
+            if state is not None:
+                out[child] = state
+                if isinstance(child, QComboBox | QAbstractSpinBox):
+                    continue
+            walk(child)
+
+    walk(root)
+    return out
+
+
+class EditDialog(QDialog):
+    """A dialog that edits something: Esc, Cancel or closing it asks
+    “Discard unsaved changes?” when the user changed a field since it opened.
+
+    The state is taken when the dialog is first shown (or by
+    :meth:`mark_clean`). ``confirm_discard(parent) -> bool`` asks the
+    question; tests may replace it.
+    """
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._clean_state: dict | None = None
+        self.confirm_discard: Callable[[QWidget], bool] = ask_discard_changes
+
+    def mark_clean(self) -> None:
+        self._clean_state = input_snapshot(self)
+
+    def showEvent(self, event) -> None:
+        if self._clean_state is None:
+            self.mark_clean()
+        super().showEvent(event)
+
+    def has_changes(self) -> bool:
+        if self._clean_state is None:
+            return False
+        now = input_snapshot(self)
+        return any(now[w] != state for w, state in self._clean_state.items() if w in now)
+
+    def reject(self) -> None:
+        if self.has_changes() and not self.confirm_discard(self):
+            return
+        super().reject()
+
+    def save_cancel_buttons(self) -> QDialogButtonBox:
+        """保存 / 取消, wired to ``self.save`` and :meth:`reject`, with Ctrl+S."""
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        save_shortcut(self, buttons.button(QDialogButtonBox.StandardButton.Save))
+        return buttons
+
+
+def set_combo_data(combo: QComboBox, value) -> None:
+    i = combo.findData(value)
+    if i >= 0:
+        combo.setCurrentIndex(i)
+
+
+def refill_combo(combo: QComboBox, items, keep: dict | None = None) -> bool:
+    """Replace a combo's ``(label, data)`` items, keeping the chosen one chosen.
+
+    A chosen value that is no longer offered (a retired term, an inactive
+    cadre) stays in the list when ``keep`` gives its label (``data → label``),
+    so an old record is not changed by reopening it; otherwise the first item
+    is chosen. No change signals are sent. Returns whether the choice stayed.
+    """
+    current = combo.currentData()
+    items = list(items)
+    if current is not None and current not in [d for _, d in items] and keep and current in keep:
+        items.append((keep[current], current))
+    combo.blockSignals(True)
+    combo.clear()
+    for label, data in items:
+        combo.addItem(label, data)
+    i = combo.findData(current) if combo.count() else -1
+    combo.setCurrentIndex(max(i, 0) if combo.count() else -1)
+    combo.blockSignals(False)
+    return i >= 0
