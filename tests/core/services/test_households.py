@@ -1,0 +1,194 @@
+import json
+
+import pytest
+from sqlalchemy import func, select
+
+from tests.helpers import make_id
+from village_desk.core import queries, services
+from village_desk.core.domain.errors import ServiceError
+from village_desk.core.domain.validation import ValidationError
+from village_desk.core.storage.models import Change, Household, Pairing, Person
+
+
+def journal(db, record_id):
+    with db.reading() as s:
+        return list(
+            s.scalars(select(Change).where(Change.record_id == record_id).order_by(Change.hlc))
+        )
+
+
+def test_create_household_with_members_is_journaled_with_actor(db, village):
+    with db.reading() as s:
+        people = queries.households.members(s, village["hh"])
+    assert [p.name for p in people] == ["张三丰", "刘桂兰"]
+    head = people[0]
+    assert head.gender == "男" and head.birth_date.isoformat() == "1958-03-12"  # from the ID
+    entries = journal(db, head.id)
+    assert [e.op for e in entries] == ["insert"]
+    assert entries[0].actor_id == village["secretary"] and entries[0].device_id == db.device.id
+    changes = json.loads(entries[0].changes)
+    assert changes["name"] == [None, "张三丰"] and changes["phone"] == [None, "13812345678"]
+
+
+def test_bad_member_refuses_whole_household(db, village):
+    bad = make_id("19700101")[:-1] + ("0" if make_id("19700101")[-1] != "0" else "1")
+    with pytest.raises(ValidationError) as err:
+        services.households.create_household(
+            db,
+            None,
+            services.households.HouseholdInput(number="01-002", group_id=village["g1"]),
+            services.households.PersonInput(name="赵六"),
+            [services.households.PersonInput(name="赵小六", relation="child", id_number=bad)],
+        )
+    assert err.value.field == "person.id_number" and "赵小六" in err.value.message
+    with db.reading() as s:
+        assert (
+            s.scalar(
+                select(func.count()).select_from(Household).where(Household.number == "01-002")
+            )
+            == 0
+        )
+
+
+def test_update_records_old_and_new_values(db, village):
+    services.households.update_household(
+        db,
+        None,
+        village["hh"],
+        services.households.HouseholdInput(
+            number="01-001", group_id=village["g2"], categories=["dibao", "liushou_elder"]
+        ),
+    )
+    last = journal(db, village["hh"])[-1]
+    changes = json.loads(last.changes)
+    assert last.op == "update"
+    assert changes["group_id"] == [str(village["g1"]), str(village["g2"])]
+    assert changes["categories"] == [["dibao"], ["dibao", "liushou_elder"]]
+    assert "address" not in changes  # only what changed
+
+
+def test_duplicate_id_number_and_household_number_refused(db, village):
+    with pytest.raises(ValidationError, match="张三丰"):
+        services.households.add_person(
+            db,
+            None,
+            village["hh"],
+            services.households.PersonInput(
+                name="重复", relation="child", id_number=make_id("19580312", "131")
+            ),
+        )
+    with pytest.raises(ValidationError, match="已存在"):
+        services.households.create_household(
+            db,
+            None,
+            services.households.HouseholdInput(number="01-001"),
+            services.households.PersonInput(name="某某"),
+        )
+
+
+def test_one_head_only_and_head_not_deletable_while_members(db, village):
+    with pytest.raises(ValidationError, match="已有户主"):
+        services.households.add_person(
+            db, None, village["hh"], services.households.PersonInput(name="第二户主")
+        )
+    with db.reading() as s:
+        head = queries.households.members(s, village["hh"])[0]
+    with pytest.raises(ServiceError, match="不能删除户主"):
+        services.households.delete_person(db, None, head.id)
+
+
+def test_edit_and_delete_person_then_restore(db, village):
+    pid = services.households.add_person(
+        db,
+        None,
+        village["hh"],
+        services.households.PersonInput(name="张小明", relation="child", phone="13900001111"),
+    )
+    services.households.update_person(
+        db,
+        None,
+        pid,
+        services.households.PersonInput(name="张晓明", relation="child", phone="13900002222"),
+    )
+    services.households.delete_person(db, None, pid)
+    assert [e.op for e in journal(db, pid)] == ["insert", "update", "delete"]
+    with db.reading() as s:
+        assert [h.name for h in queries.search.search(s, "张晓明")] == []
+    services.households.restore_person(db, None, pid)
+    with db.reading() as s:
+        assert [h.name for h in queries.search.search(s, "张晓明")] == ["张晓明"]
+
+
+def test_delete_household_is_tombstoned_and_undoable(db, village):
+    pairing = services.households.pair_cadre(db, None, village["hh"], village["grid"])
+    services.households.delete_household(db, None, village["hh"])
+    with db.reading() as s:
+        hh = s.get(Household, village["hh"])
+        assert hh.deleted  # still there, as a tombstone
+        assert all(p.deleted for p in s.scalars(select(Person).where(Person.household_id == hh.id)))
+        assert s.get(Pairing, pairing).deleted
+        assert queries.search.search(s, "张三丰") == []
+    assert journal(db, village["hh"])[-1].op == "delete"
+    services.households.restore_household(db, None, village["hh"])
+    with db.reading() as s:
+        assert [p.name for p in queries.households.members(s, village["hh"])] == [
+            "张三丰",
+            "刘桂兰",
+        ]
+        assert not s.get(Pairing, pairing).deleted
+        assert queries.search.search(s, "zsf")[0].name == "张三丰"
+
+
+def test_pairing_lifecycle(db, village):
+    pid = services.households.pair_cadre(db, None, village["hh"], village["grid"], "poverty_help")
+    with pytest.raises(ValidationError, match="已与该户结对"):
+        services.households.pair_cadre(db, None, village["hh"], village["grid"])
+    with pytest.raises(ValidationError, match="结束原因"):
+        services.households.end_pairing(db, None, pid, village["today"], "")
+    services.households.end_pairing(db, None, pid, village["today"], "调整联户")
+    with db.reading() as s:
+        assert queries.households.pairings(s, village["hh"]) == []
+        ended = queries.households.pairings(s, village["hh"], current_only=False)[0]
+        assert ended.end_date == village["today"] and "调整联户" in ended.reason
+    services.households.pair_cadre(
+        db, None, village["hh"], village["grid"]
+    )  # can pair again after ending
+
+
+def test_bad_phone_is_refused_at_the_field(db, village):
+    with pytest.raises(ValidationError) as err:
+        services.households.add_person(
+            db,
+            None,
+            village["hh"],
+            services.households.PersonInput(name="张四", relation="child", phone="1381234"),
+        )
+    assert err.value.field == "person.phone"
+
+
+def test_restore_refused_when_number_reused_meanwhile(db, village):
+    services.households.delete_household(db, None, village["hh"])
+    services.households.create_household(
+        db,
+        None,
+        services.households.HouseholdInput(number="01-001"),
+        services.households.PersonInput(name="新户主"),
+    )
+    with pytest.raises(ValidationError, match="户号 01-001 已存在"):
+        services.households.restore_household(db, None, village["hh"])
+    with db.reading() as s:
+        assert s.get(Household, village["hh"]).deleted  # nothing changed
+
+
+def test_restore_brings_back_only_what_that_deletion_removed(db, village):
+    pid = services.households.add_person(
+        db, None, village["hh"], services.households.PersonInput(name="早已删除", relation="child")
+    )
+    services.households.delete_person(db, None, pid)
+    services.households.delete_household(db, None, village["hh"])
+    services.households.restore_household(db, None, village["hh"])
+    with db.reading() as s:
+        assert [p.name for p in queries.households.members(s, village["hh"])] == [
+            "张三丰",
+            "刘桂兰",
+        ]

@@ -1,0 +1,112 @@
+import pytest
+
+from tests.helpers import make_id
+from village_desk.core import queries, services
+from village_desk.core.storage.derived import search_index
+
+
+@pytest.fixture
+def people(db, village):
+    services.households.create_household(
+        db,
+        None,
+        services.households.HouseholdInput(
+            number="03-015", group_id=village["g2"], phone="0739-8123456"
+        ),
+        services.households.PersonInput(
+            name="曾国华", phone="13974851234", id_number=make_id("19650705", "273")
+        ),
+        [
+            services.households.PersonInput(name="单晓红", relation="spouse", phone="15873920001"),
+            services.households.PersonInput(name="仇小军", relation="child"),
+        ],
+    )
+    return village
+
+
+def names(db, text):
+    with db.reading() as s:
+        return [h.name for h in queries.search.search(s, text)]
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("曾国华", "曾国华"),  # Chinese
+        ("国华", "曾国华"),  # Chinese substring
+        ("zengguohua", "曾国华"),  # full pinyin, surname reading
+        ("ZengGuo", "曾国华"),  # prefix, any case
+        ("guohua", "曾国华"),  # given-name pinyin
+        ("zgh", "曾国华"),  # initials
+        ("shanxiaohong", "单晓红"),  # 单 read shan as a surname
+        ("sxh", "单晓红"),
+        ("qiuxiaojun", "仇小军"),  # 仇 read qiu
+        ("zhangsanfeng", "张三丰"),
+        ("zsf", "张三丰"),
+        ("85123", "曾国华"),  # phone fragment in the middle
+        ("139 7485", "曾国华"),  # typed with a space
+        ("2737", None),  # ID tail (last digits incl. check digit) — filled below
+        ("03-015", "曾国华"),  # 户号 finds the head
+        ("8123456", "曾国华"),  # household landline
+    ],
+)
+def test_search_finds(db, people, query, expected):
+    if query == "2737":
+        number = make_id("19650705", "273")
+        query, expected = number[-4:].lower(), "曾国华"
+    assert expected in names(db, query)
+
+
+def test_search_does_not_overmatch(db, people):
+    assert names(db, "zengguohuax") == []
+    # the everyday reading is indexed too, for people who don't know the surname reading
+    assert names(db, "danxiaohong") == ["单晓红"]
+    assert names(db, "李") == []
+    assert names(db, "") == []
+
+
+def test_heads_first(db, people):
+    with db.reading() as s:
+        result = queries.search.search(s, "03-015")
+    assert result[0].relation == "head"
+
+
+def test_index_follows_edits(db, people):
+    with db.reading() as s:
+        hit = queries.search.search(s, "仇小军")[0]
+    services.households.update_person(
+        db, None, hit.person_id, services.households.PersonInput(name="仇晓军", relation="child")
+    )
+    assert names(db, "仇小军") == [] and names(db, "qxj") == ["仇晓军"]
+
+
+def test_rebuild_index_matches_incremental(db, people):
+    from sqlalchemy import select
+
+    from village_desk.core.storage.models import SearchTerm
+
+    with db.reading() as s:
+        before = set(s.execute(select(SearchTerm.term, SearchTerm.person_id)).all())
+    with db.transaction() as s:
+        search_index.rebuild(s)
+    with db.reading() as s:
+        assert set(s.execute(select(SearchTerm.term, SearchTerm.person_id)).all()) == before
+
+
+def test_polyphonic_surname_table():
+    assert search_index.name_readings("曾国华")[0] == ["zeng", "guo", "hua"]
+    assert search_index.name_readings("欧阳修")[0] == ["ou", "yang", "xiu"]
+    assert ["zhang", "san"] in search_index.name_readings("张三")
+
+
+def test_names_with_rare_characters_are_found(db, village):
+    """生僻字 beyond U+FFFF (here 𬌗) must not fall outside the prefix range."""
+    services.households.create_household(
+        db,
+        None,
+        services.households.HouseholdInput(number="05-001"),
+        services.households.PersonInput(name="张𬌗强"),
+    )
+    assert "张𬌗强" in names(db, "张")
+    assert "张𬌗强" in names(db, "张𬌗")
+    assert "张𬌗强" in names(db, "zhang")

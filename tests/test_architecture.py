@@ -1,0 +1,60 @@
+"""The core must stay Qt-free (ENGINEERING.md habit 1)."""
+
+import ast
+import pathlib
+import subprocess
+import sys
+
+CORE = pathlib.Path(__file__).resolve().parents[1] / "village_desk" / "core"
+
+
+def test_no_pyside6_import_in_core_source():
+    offenders = []
+    for path in CORE.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            offenders += [
+                f"{path.name}: {n}" for n in names if n.split(".")[0] in ("PySide6", "shiboken6")
+            ]
+    assert offenders == []
+
+
+def test_importing_every_core_module_loads_no_qt():
+    modules = sorted(
+        "village_desk.core." + ".".join(p.relative_to(CORE).with_suffix("").parts)
+        for p in CORE.rglob("*.py")
+        if "migrations" not in p.parts and p.name != "__init__.py"
+    )
+    code = (
+        "import importlib, sys\n"
+        f"for m in {modules!r}: importlib.import_module(m)\n"
+        "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))]\n"
+        "assert not bad, bad\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_building_the_command_line_parser_stays_light():
+    """``village-desk --help`` and the GUI start must not pay for reportlab,
+    openpyxl, Alembic or the ORM before they are needed."""
+    code = (
+        "import sys\n"
+        "from village_desk.cli import build_parser\n"
+        "build_parser()\n"
+        "heavy = [m for m in ('reportlab', 'openpyxl', 'alembic', 'sqlalchemy.orm', 'PySide6')"
+        " if m in sys.modules]\n"
+        "assert not heavy, heavy\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_cli_device_code_alphabet_matches_the_database():
+    from village_desk.cli.init import DEVICE_CODE_ALPHABET
+    from village_desk.core.storage.db import DEVICE_CODE_ALPHABET as STORED
+
+    assert DEVICE_CODE_ALPHABET == STORED

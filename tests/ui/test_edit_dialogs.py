@@ -1,0 +1,252 @@
+"""Leaving an edit dialog with unsaved changes asks first; the diary editor
+offers 放弃草稿 only when there is a draft; new roles get a visit-quota row."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QMessageBox
+from sqlalchemy import select
+
+from tests.ui.helpers import click, on_modal, raise_problems, type_chinese
+from village_desk.core import queries
+from village_desk.core.storage.models import DiaryEntry, Household, Matter
+from village_desk.ui.context import AppContext
+from village_desk.ui.main_window import MainWindow
+from village_desk.ui.pages.diary.drafts import DraftStore
+from village_desk.ui.pages.diary.page import DiaryPage
+from village_desk.ui.pages.households.forms import (
+    EndPairingDialog,
+    HouseholdDialog,
+    PairingDialog,
+    PersonDialog,
+)
+from village_desk.ui.pages.ledger.matter import ActionDialog, MatterDialog
+from village_desk.ui.pages.settings.page import CadreDialog
+
+
+def first(db, model):
+    with db.reading() as s:
+        return s.scalars(select(model).order_by(model.id)).first()
+
+
+def household(db):
+    return first(db, Household)
+
+
+def cadre(db):
+    with db.reading() as s:
+        return queries.reference.cadres(s)[0]
+
+
+# (dialog factory, how the user changes something)
+DIALOGS = {
+    "new household": (
+        lambda db: HouseholdDialog(db, None),
+        lambda d: type_chinese(d.address_edit, "东村"),
+    ),
+    "edit household": (
+        lambda db: HouseholdDialog(db, None, household(db)),
+        lambda d: type_chinese(d.notes_edit, "改了"),
+    ),
+    "member": (
+        lambda db: PersonDialog(db, None, household(db).id),
+        lambda d: type_chinese(d.form.findChild(QLineEdit), "李四"),
+    ),
+    "pairing": (
+        lambda db: PairingDialog(db, None, household(db).id),
+        lambda d: type_chinese(d.reason_edit, "结对帮扶"),
+    ),
+    "end pairing": (
+        lambda db: EndPairingDialog(db, None, None),
+        lambda d: type_chinese(d.reason_edit, "调离"),
+    ),
+    "new matter": (
+        lambda db: MatterDialog(db, None),
+        lambda d: type_chinese(d.content_edit, "申请低保"),
+    ),
+    "edit matter": (
+        lambda db: MatterDialog(db, None, matter=first(db, Matter)),
+        lambda d: d.level_combo.setCurrentIndex((d.level_combo.currentIndex() + 1) % 2),
+    ),
+    "action": (
+        lambda db: ActionDialog(db, None, first(db, Matter), "complete"),
+        lambda d: type_chinese(d.inputs["text"], "已联系"),
+    ),
+    "cadre": (
+        lambda db: CadreDialog(db, None, cadre(db)),
+        lambda d: d.active_check.setChecked(not d.active_check.isChecked()),
+    ),
+}
+
+
+def open_dialog(qtbot, db, name):
+    make, change = DIALOGS[name]
+    dialog = make(db)
+    qtbot.addWidget(dialog)
+    asked: list[QDialog] = []
+    answers: list[bool] = []
+
+    def confirm(parent):
+        asked.append(parent)
+        return answers.pop(0)
+
+    dialog.confirm_discard = confirm
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog, change, asked, answers
+
+
+@pytest.mark.parametrize("name", list(DIALOGS))
+def test_esc_closes_an_unchanged_dialog_at_once(demo_db, qtbot, name):
+    dialog, _change, asked, _answers = open_dialog(qtbot, demo_db, name)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert asked == [] and not dialog.isVisible()
+    assert dialog.result() == QDialog.DialogCode.Rejected
+
+
+@pytest.mark.parametrize("name", list(DIALOGS))
+def test_leaving_a_changed_dialog_asks_first(demo_db, qtbot, name):
+    dialog, change, asked, answers = open_dialog(qtbot, demo_db, name)
+    change(dialog)
+    # Esc, 继续编辑: the dialog and what was typed stay
+    answers.append(False)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert asked == [dialog] and dialog.isVisible()
+    assert dialog.has_changes()
+    # 取消, 继续编辑
+    answers.append(False)
+    cancel = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel)
+    click(qtbot, cancel)
+    assert len(asked) == 2 and dialog.isVisible()
+    # closing the window, 放弃
+    answers.append(True)
+    dialog.close()
+    assert len(asked) == 3 and not dialog.isVisible()
+    assert dialog.result() == QDialog.DialogCode.Rejected
+
+
+def test_the_question_in_chinese_and_keep_editing(demo_db, qtbot):
+    """The real question box: 放弃未保存的修改？ with 放弃 / 继续编辑."""
+    problems: list = []
+    dialog = HouseholdDialog(demo_db, None, household(demo_db))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    type_chinese(dialog.address_edit, "新地址")
+    seen: list[str] = []
+
+    def answer(label):
+        def fn(box):
+            assert isinstance(box, QMessageBox)
+            seen.append(box.text())
+            buttons = {b.text(): b for b in box.buttons()}
+            assert set(buttons) == {"放弃", "继续编辑"}
+            click(qtbot, buttons[label])
+
+        return fn
+
+    on_modal(qtbot, answer("继续编辑"), problems)
+    dialog.reject()
+    raise_problems(problems)
+    assert seen == ["放弃未保存的修改？"] and dialog.isVisible()
+    on_modal(qtbot, answer("放弃"), problems)
+    dialog.reject()
+    raise_problems(problems)
+    assert len(seen) == 2 and not dialog.isVisible()
+
+
+def test_saving_does_not_ask(demo_db, qtbot):
+    dialog, _change, asked, _answers = open_dialog(qtbot, demo_db, "cadre")
+    dialog.name_edit.setText(dialog.name_edit.text() + "甲")
+    click(qtbot, dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save))
+    assert asked == [] and dialog.result() == QDialog.DialogCode.Accepted
+
+
+# ------------------------------------------------------------ diary: 放弃草稿
+
+
+def test_discard_draft_shows_only_when_there_is_a_draft(demo_db, tmp_path, qtbot):
+    store = DraftStore(tmp_path / "drafts")
+    page = DiaryPage(AppContext(demo_db), drafts=store, page_size=10)
+    qtbot.addWidget(page)
+    page.show()
+    editor = page.editor
+    with demo_db.reading() as s:
+        entry = s.scalars(select(DiaryEntry).where(DiaryEntry.deleted.is_(False))).first()
+
+    # a saved entry, nothing changed: no draft, nothing to discard
+    assert page.open_entry(entry.id)
+    assert editor.isVisible() and not editor.discard_button.isVisible()
+    click(qtbot, editor.close_button)
+    assert store.list() == []  # closing it unchanged leaves no draft behind
+
+    # a new entry shows the button once something is written
+    editor = page.new_entry()
+    assert not editor.discard_button.isVisible()
+    type_chinese(editor.narrative_edit, "上门了解情况")
+    assert editor.discard_button.isVisible()
+    click(qtbot, editor.close_button)
+    assert len(store.list()) == 1
+
+    # the saved entry again: changing it makes a draft
+    assert page.open_entry(entry.id)
+    assert not editor.discard_button.isVisible()
+    type_chinese(editor.help_edit, "讲解政策")
+    assert editor.discard_button.isVisible()
+    problems: list = []
+
+    def yes(box):
+        assert isinstance(box, QMessageBox)
+        click(qtbot, box.button(QMessageBox.StandardButton.Yes))
+
+    on_modal(qtbot, yes, problems)
+    click(qtbot, editor.discard_button)
+    raise_problems(problems)
+    assert not page.is_editing()
+    assert len(store.list()) == 1  # only the new entry's draft
+
+    # a restored draft can be discarded at once
+    page.refresh_drafts()
+    page.drafts_list.setCurrentRow(0)
+    click(qtbot, page.resume_button)
+    assert editor.discard_button.isVisible()
+
+
+# ------------------------------------------------------------ settings: quota rows
+
+
+def test_a_new_role_gets_a_visit_quota_row(window, demo_db, qtbot):
+    problems: list = []
+    page = window.settings_page
+    window.nav.setCurrentRow(MainWindow.PAGE_SETTINGS)
+    rows_before = page.quotas_table.rowCount()
+    page.tabs.setCurrentIndex(3)  # vocabularies
+    page.vocab_kind.setCurrentIndex(page.vocab_kind.findData("role"))
+
+    def name_role(dialog):
+        type_chinese(dialog.findChild(QLineEdit), "护林防火员")
+        dialog.accept()
+
+    on_modal(qtbot, name_role, problems)
+    click(qtbot, page.vocab_add)
+    raise_problems(problems)
+
+    assert page.quotas_table.rowCount() == rows_before + 1
+    labels = [page.quotas_table.item(r, 0).text() for r in range(page.quotas_table.rowCount())]
+    assert labels[-1] == "护林防火员"
+    with demo_db.reading() as s:
+        code = next(
+            t.code for t in queries.reference.vocabulary(s, "role") if t.label == "护林防火员"
+        )
+    unit, number, period = page.quota_widgets[code]
+    page.tabs.setCurrentIndex(5)  # visit quotas
+    assert unit.isVisible() and not number.isEnabled()
+    unit.setCurrentIndex(unit.findData("visits"))
+    number.setValue(12)
+    click(qtbot, page.quotas_save)
+    with demo_db.reading() as s:
+        assert queries.reference.get_setting(s, "visit_quotas")[code] == {
+            "visits": 12,
+            "period": "year",
+        }
