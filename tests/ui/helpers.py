@@ -3,6 +3,8 @@ and wait for work on the writer thread."""
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QCheckBox, QRadioButton
@@ -30,14 +32,27 @@ def settle(qtbot, ctx, timeout: int = 10000) -> None:
     QCoreApplication.processEvents()
 
 
+class _NotSeen(AssertionError):
+    """The modal dialog a test was waiting for never appeared."""
+
+
 def on_modal(qtbot, fn, problems: list):
-    """Run ``fn(dialog)`` on the next modal dialog; a failure closes it (no hang)."""
+    """Run ``fn(dialog)`` on the next modal dialog; a failure closes it (no hang).
+
+    Until the dialog appears, ``problems`` holds a marker, so
+    :func:`raise_problems` fails a test whose dialog never came (and whose
+    assertions inside ``fn`` therefore never ran)."""
+    marker = _NotSeen(f"no modal dialog appeared for {getattr(fn, '__name__', fn)}")
+    problems.append(marker)
+    deadline = time.monotonic() + 20
 
     def run():
         widget = QApplication.activeModalWidget()
         if widget is None:
-            QTimer.singleShot(20, run)
+            if marker in problems and time.monotonic() < deadline:
+                QTimer.singleShot(20, run)
             return
+        problems.remove(marker)
         try:
             fn(widget)
         except BaseException as err:  # reported by the test after exec() returns
@@ -48,8 +63,12 @@ def on_modal(qtbot, fn, problems: list):
 
 
 def raise_problems(problems: list) -> None:
-    if problems:
-        raise problems[0]
+    """Fail with the first problem: an error inside a dialog callback, or a
+    dialog that never appeared."""
+    for problem in problems:
+        if isinstance(problem, _NotSeen):
+            problems.remove(problem)  # stop polling for it
+        raise problem
 
 
 def activate(window, qtbot):

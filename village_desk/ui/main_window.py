@@ -314,7 +314,8 @@ class MainWindow(QMainWindow):
             self.ledger_page,
             self.exchange_page,
         ):
-            page.set_actor(operator_id)
+            if hasattr(page, "set_actor"):  # (pages that read ctx.operator_id need not)
+                page.set_actor(operator_id)
         self.settings_page.actor_id = operator_id
 
     @Slot()

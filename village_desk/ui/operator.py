@@ -27,8 +27,7 @@ OPERATOR_KEY = "operator/id"
 def remembered_operator(db: Database, settings: QSettings) -> uuid.UUID | None:
     """The remembered cadre if still active, else None."""
     raw = settings.value(OPERATOR_KEY)
-    with db.reading() as s:
-        active = {c.id for c in queries.reference.cadres(s)}
+    active = {c.id for c in db.read(queries.reference.cadres)}
     try:
         cid = uuid.UUID(str(raw)) if raw else None
     except ValueError:
@@ -52,10 +51,9 @@ class OperatorDialog(QDialog):
         intro.setWordWrap(True)
         self.combo = QComboBox()
         self.combo.setAccessibleName(self.tr("Current operator"))
-        with db.reading() as s:
-            roles = queries.reference.labels(s, "role")
-            for c in queries.reference.cadres(s):
-                self.combo.addItem(f"{c.name}（{roles.get(c.role, c.role)}）", str(c.id))
+        roles = db.read(queries.reference.labels, "role")
+        for c in db.read(queries.reference.cadres):
+            self.combo.addItem(f"{c.name}（{roles.get(c.role, c.role)}）", str(c.id))
         current = remembered_operator(db, settings)
         if current is not None:
             self.combo.setCurrentIndex(self.combo.findData(str(current)))

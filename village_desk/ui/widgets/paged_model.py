@@ -50,11 +50,12 @@ class PagedTableModel(QAbstractTableModel):
         self.refresh()
 
     def refresh(self) -> None:
-        self.beginResetModel()
-        with self.db.reading() as s:
+        def load(s: Session) -> tuple[int, list]:
             self.load_context(s)
-            self._total = self.count(s)
-            self._rows = self.page(s, 0, self.page_size)
+            return self.count(s), self.page(s, 0, self.page_size)
+
+        self.beginResetModel()
+        self._total, self._rows = self.db.read(load)
         self.endResetModel()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
@@ -63,8 +64,7 @@ class PagedTableModel(QAbstractTableModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid():
             return
-        with self.db.reading() as s:
-            page = self.page(s, len(self._rows), self.page_size)
+        page = self.db.read(self.page, len(self._rows), self.page_size)
         if not page:
             self._total = len(self._rows)  # rows vanished meanwhile: stop asking
             return

@@ -29,8 +29,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 30
 
 def household_labels(db: Database, ids: list[uuid.UUID]) -> dict[uuid.UUID, str]:
     """'户主（户号）' for households (reads only)."""
-    with db.reading() as s:
-        return queries.households.household_labels(s, ids)
+    return db.read(queries.households.household_labels, ids)
 
 
 class HouseholdPicker(QWidget):
@@ -75,8 +74,7 @@ class HouseholdPicker(QWidget):
         if not text.strip():
             self.results.hide()
             return 0
-        with self.db.reading() as s:
-            hits = queries.search.search(s, text, limit=30)
+        hits = self.db.read(queries.search.search, text, limit=30)
         seen = set()
         for hit in hits:
             if hit.household_id in seen:
@@ -181,8 +179,7 @@ class CadreChecklist(QWidget):
     def reload(self) -> None:
         """Re-read the cadres (one was added, renamed or retired); ticks stay."""
         chosen = set(self.ids())
-        with self.db.reading() as s:
-            cadres = queries.reference.cadres(s, include_inactive=True)
+        cadres = self.db.read(queries.reference.cadres, include_inactive=True)
         self.list.blockSignals(True)
         self.list.clear()
         self._active = set()

@@ -159,10 +159,9 @@ class QuickSearchEdit(QLineEdit):
             self.hits.set_hits([], {})
             self.hide_popup()
             return []
-        with self.db.reading() as s:
-            if self._relations is None:
-                self._relations = queries.reference.labels(s, "relation")
-            found = queries.search.search(s, text, limit=MAX_HITS)
+        if self._relations is None:
+            self._relations = self.db.read(queries.reference.labels, "relation")
+        found = self.db.read(queries.search.search, text, limit=MAX_HITS)
         self.hits.set_hits(found, self._relations)
         if found:
             self._attach_popup()
