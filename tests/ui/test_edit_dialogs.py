@@ -42,39 +42,39 @@ def cadre(db):
 # (dialog factory, how the user changes something)
 DIALOGS = {
     "new household": (
-        lambda db: HouseholdDialog(db, None),
+        lambda ctx: HouseholdDialog(ctx.db, None),
         lambda d: type_chinese(d.address_edit, "东村"),
     ),
     "edit household": (
-        lambda db: HouseholdDialog(db, None, household(db)),
+        lambda ctx: HouseholdDialog(ctx.db, None, household(ctx.db)),
         lambda d: type_chinese(d.notes_edit, "改了"),
     ),
     "member": (
-        lambda db: PersonDialog(db, None, household(db).id),
+        lambda ctx: PersonDialog(ctx.db, None, household(ctx.db).id),
         lambda d: type_chinese(d.form.findChild(QLineEdit), "李四"),
     ),
     "pairing": (
-        lambda db: PairingDialog(db, None, household(db).id),
+        lambda ctx: PairingDialog(ctx.db, None, household(ctx.db).id),
         lambda d: type_chinese(d.reason_edit, "结对帮扶"),
     ),
     "end pairing": (
-        lambda db: EndPairingDialog(db, None, None),
+        lambda ctx: EndPairingDialog(ctx.db, None, None),
         lambda d: type_chinese(d.reason_edit, "调离"),
     ),
     "new matter": (
-        lambda db: MatterDialog(db, None),
+        lambda ctx: MatterDialog(ctx.db, None),
         lambda d: type_chinese(d.content_edit, "申请低保"),
     ),
     "edit matter": (
-        lambda db: MatterDialog(db, None, matter=first(db, Matter)),
+        lambda ctx: MatterDialog(ctx.db, None, matter=first(ctx.db, Matter)),
         lambda d: d.level_combo.setCurrentIndex((d.level_combo.currentIndex() + 1) % 2),
     ),
     "action": (
-        lambda db: ActionDialog(db, None, first(db, Matter), "complete"),
+        lambda ctx: ActionDialog(ctx.db, None, first(ctx.db, Matter), "complete"),
         lambda d: type_chinese(d.inputs["text"], "已联系"),
     ),
     "cadre": (
-        lambda db: CadreDialog(db, None, cadre(db)),
+        lambda ctx: CadreDialog(ctx.db, None, cadre(ctx.db)),
         lambda d: d.active_check.setChecked(not d.active_check.isChecked()),
     ),
 }
@@ -82,7 +82,7 @@ DIALOGS = {
 
 def open_dialog(qtbot, db, name):
     make, change = DIALOGS[name]
-    dialog = make(db)
+    dialog = make(AppContext(db))
     qtbot.addWidget(dialog)
     asked: list[QDialog] = []
     answers: list[bool] = []
