@@ -15,28 +15,20 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from village_desk.core import queries
 from village_desk.ui.i18n import DEFAULT_LANGUAGE, install_translators
+from village_desk.ui.prefs import (  # noqa: F401 (LANGUAGE_KEY, LARGE_FONT_KEY: moved)
+    ENV_LANGUAGE,
+    LANGUAGE_KEY,
+    LARGE_FONT_KEY,
+    apply_font_size,
+    is_true,
+)
 
 log = logging.getLogger(__name__)
 
 APP_NAME = "village-desk"
 ORGANIZATION = "village-desk"
-ENV_LANGUAGE = "VILLAGE_DESK_LANG"  # e.g. "en" for the untranslated English UI
 EXIT_DB_ERROR = 1
 _translators: list = []  # installed translators, kept alive for the process
-LANGUAGE_KEY = "ui/language"
-LARGE_FONT_KEY = "ui/large_font"
-LARGE_FONT_SCALE = 1.25
-_base_point_size: list[float] = []
-
-
-def apply_font_size(app: QApplication, large: bool) -> None:
-    """The large-font option for older cadres: scales the application font."""
-    font = app.font()
-    if not _base_point_size:
-        _base_point_size.append(font.pointSizeF() if font.pointSizeF() > 0 else 10.0)
-    base = _base_point_size[0]
-    font.setPointSizeF(base * LARGE_FONT_SCALE if large else base)
-    app.setFont(font)
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -47,7 +39,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     prefs = QSettings()
     language = os.environ.get(ENV_LANGUAGE) or str(prefs.value(LANGUAGE_KEY) or DEFAULT_LANGUAGE)
     _translators[:] = install_translators(app, language)
-    apply_font_size(app, prefs.value(LARGE_FONT_KEY, False) in (True, "true", "1", 1))
+    apply_font_size(app, is_true(prefs.value(LARGE_FONT_KEY, False)))
     app.setApplicationDisplayName(QCoreApplication.translate("App", "Village Desk"))
     return app
 

@@ -161,14 +161,18 @@ class ErrorDialog(QDialog):
         self.copy_button.setText(QCoreApplication.translate("Errors", "Copied"))
 
 
+_open_dialogs: set[ErrorDialog] = set()  # alive while shown (no parent may own them)
+
+
 def show_bug(parent: QWidget | None, err: BaseException) -> ErrorDialog | None:
-    """Open the error dialog (window-modal, not blocking: it may open from
-    inside a slot); returns it."""
+    """Open the error dialog (application-modal, not blocking: it may open
+    from inside a slot); returns it."""
     if QApplication.instance() is None:
         return None
     dialog = ErrorDialog(parent, err)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    _open_dialogs.add(dialog)
+    dialog.finished.connect(lambda _result: _open_dialogs.discard(dialog))
     dialog.show()
     return dialog
 

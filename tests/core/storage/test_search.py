@@ -110,3 +110,19 @@ def test_names_with_rare_characters_are_found(db, village):
     assert "张𬌗强" in names(db, "张")
     assert "张𬌗强" in names(db, "张𬌗")
     assert "张𬌗强" in names(db, "zhang")
+
+
+def test_index_follows_deletions_and_undo_without_any_service_indexing(db, people):
+    """The search index is derived at commit from the journal rows (the
+    registry in storage/derived): deleting and restoring are enough."""
+    with db.reading() as s:
+        head = queries.search.search(s, "曾国华")[0]
+        child = queries.search.search(s, "仇小军")[0]
+    services.households.delete_person(db, None, child.person_id)
+    assert names(db, "仇小军") == [] and names(db, "曾国华") == ["曾国华"]
+    services.households.restore_person(db, None, child.person_id)
+    assert names(db, "仇小军") == ["仇小军"]
+    services.households.delete_household(db, None, head.household_id)
+    assert names(db, "曾国华") == [] and names(db, "03-015") == []
+    services.households.restore_household(db, None, head.household_id)
+    assert names(db, "曾国华") == ["曾国华"] and names(db, "03-015") == ["曾国华"]

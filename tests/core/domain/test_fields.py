@@ -1,0 +1,23 @@
+"""Refusals name their field by a stable key; people read its Chinese label."""
+
+from __future__ import annotations
+
+from village_desk.core.domain.errors import ValidationError
+from village_desk.core.domain.fields import field_label, item_field
+
+
+def test_an_error_carries_the_key_and_reads_with_the_label():
+    err = ValidationError("matter.deadline", "不能早于受理日期 2026-11-01")
+    assert err.field == "matter.deadline"
+    assert err.label == "办结时限"
+    assert str(err) == "办结时限：不能早于受理日期 2026-11-01"
+
+
+def test_a_diary_items_fields_are_numbered_from_one():
+    assert item_field(2, "text") == "diary.item.2.text"
+    assert field_label(item_field(2, "text")) == "第2项反映的问题"
+    assert field_label(item_field(10, "outcome")) == "第10项处理方式"
+
+
+def test_an_unknown_key_reads_as_itself():
+    assert str(ValidationError("工作表名", "没有这张表")) == "工作表名：没有这张表"
