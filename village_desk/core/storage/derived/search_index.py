@@ -23,7 +23,7 @@ import unicodedata
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from ..models import Household, Person, SearchTerm
@@ -199,12 +199,19 @@ def index_households(session: Session, household_ids: Iterable[uuid.UUID]) -> No
     if not ids:
         return
     session.flush()
+    rows: list[dict] = []
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
         session.execute(delete(SearchTerm).where(SearchTerm.household_id.in_(chunk)))
-        rows = _terms_for(session, chunk)
-        if rows:
-            session.execute(insert(SearchTerm), rows)
+        rows += _terms_for(session, chunk)
+    _insert(session, rows)
+
+
+def _insert(session: Session, rows: list[dict]) -> None:
+    """Core executemany in key order (B-tree appends, not page splits)."""
+    rows.sort(key=lambda row: row["term"])
+    for start in range(0, len(rows), 20000):
+        session.execute(SearchTerm.__table__.insert(), rows[start : start + 20000])
 
 
 def rebuild(session: Session) -> int:
@@ -212,9 +219,7 @@ def rebuild(session: Session) -> int:
     of keys."""
     session.execute(delete(SearchTerm))
     rows = _terms_for(session, None)
-    rows.sort(key=lambda row: row["term"])  # in key order: B-tree appends, not page splits
-    for start in range(0, len(rows), 20000):
-        session.execute(insert(SearchTerm.__table__), rows[start : start + 20000])
+    _insert(session, rows)
     return len(rows)
 
 
