@@ -16,13 +16,12 @@ from sqlalchemy.orm import Session
 
 from ..domain.errors import NotFoundError, ServiceError
 from ..domain.vocab import DEFAULT_SETTINGS
-from ..queries.households import HouseholdFilter, household_ids_where
+from ..queries.households import HouseholdFilter, aliased_head, household_ids_where
 from ..queries.reference import get_setting, labels, profile
 from ..storage.models import (
     Cadre,
     Household,
     Pairing,
-    Person,
     VillagerGroup,
     has_code,
 )
@@ -147,11 +146,7 @@ def _household_filter(session: Session, sel: CardSelection):
 def load_cards(session: Session, sel: CardSelection) -> list[CardFront]:
     """Card fronts for the selected households, by group then 户号."""
     conds = _household_filter(session, sel)
-    head = (
-        select(Person.household_id, Person.name)
-        .where(Person.relation == "head", Person.deleted.is_(False))
-        .subquery("head")
-    )
+    head = aliased_head()
     rows = session.execute(
         select(Household.id, Household.number, head.c.name, VillagerGroup.name)
         .outerjoin(head, head.c.household_id == Household.id)

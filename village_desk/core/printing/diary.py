@@ -19,6 +19,7 @@ from ..domain.lifecycle import STATUS_LABELS
 from ..domain.validation import mask_numbers
 from ..domain.visits import SIX_QUESTIONS
 from ..jobs import Job
+from ..queries.households import aliased_head
 from ..queries.reference import labels, profile
 from ..services.common import get_live as _get
 from ..storage.models import (
@@ -28,7 +29,6 @@ from ..storage.models import (
     DiaryItem,
     Household,
     Matter,
-    Person,
     VillagerGroup,
 )
 from .fonts import font_for_session
@@ -106,11 +106,7 @@ def _context(session: Session, entries: list[DiaryEntry]) -> dict:
     items: dict = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        head = (
-            select(Person.household_id, Person.name)
-            .where(Person.relation == "head", Person.deleted.is_(False))
-            .subquery()
-        )
+        head = aliased_head()
         for eid, number, head_name, group in session.execute(
             select(DiaryHousehold.entry_id, Household.number, head.c.name, VillagerGroup.name)
             .join(Household, Household.id == DiaryHousehold.household_id)

@@ -19,7 +19,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from ..domain.validation import mask_name
 from ..jobs import Job, ensure
-from .fonts import CJKFont, cjk_font
+from .fonts import CJKFont
 
 
 def mask_names(text: str, names: Iterable[str]) -> str:
@@ -134,10 +134,6 @@ def build(
 
     doc.build(story, canvasmaker=NumberedCanvas)
     return doc.page
-
-
-def resolve_font(font: CJKFont | None) -> CJKFont:
-    return font or cjk_font()
 
 
 def cn_date(d: dt.date | None) -> str:
