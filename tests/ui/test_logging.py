@@ -23,8 +23,9 @@ CHILD = r"""
 import sys, types
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from village_desk.ui.app import run_gui
+from village_desk.ui.app import create_application, run_gui
 
+create_application()  # timers need the application's event loop
 seen = []
 
 def planted_bug():

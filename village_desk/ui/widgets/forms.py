@@ -62,9 +62,10 @@ def error_label() -> QLabel:
 class FieldErrors:
     """Inline validation messages: one red label under each field.
 
-    Fields are registered under the Chinese name the core uses in
-    ``ValidationError.field``; an error for an unknown field goes to the
-    general label (at the bottom of the form).
+    Fields are registered under the key the core uses in
+    ``ValidationError.field`` (``"matter.deadline"``, see
+    ``core/domain/fields.py``); an error for a field without a widget goes to
+    the general label (at the bottom of the form), named by its label.
     """
 
     def __init__(self, general: QLabel):
@@ -79,9 +80,13 @@ class FieldErrors:
         return entry[1] if entry else None
 
     def show(self, field: str, message: str, focus: bool = True) -> None:
+        """``message`` under the widget registered for the field key ``field``;
+        a field without a widget goes to the general label, named by its label."""
         entry = self._fields.get(field)
         if entry is None:
-            self.general.setText(f"{field}：{message}" if field else message)
+            from village_desk.core.domain.fields import field_label
+
+            self.general.setText(f"{field_label(field)}：{message}" if field else message)
             self.general.show()
             return
         widget, label = entry
