@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QMessageBox
 from sqlalchemy import select
 
-from tests.ui.helpers import click, on_modal, raise_problems, type_chinese
+from tests.ui.helpers import click, on_modal, raise_problems, settle, type_chinese, wait_ops
 from village_desk.core import queries
 from village_desk.core.storage.models import DiaryEntry, Household, Matter
 from village_desk.ui.context import AppContext
@@ -42,39 +42,41 @@ def cadre(db):
 # (dialog factory, how the user changes something)
 DIALOGS = {
     "new household": (
-        lambda ctx: HouseholdDialog(ctx.db, None),
+        lambda ctx: HouseholdDialog(ctx),
         lambda d: type_chinese(d.address_edit, "东村"),
     ),
     "edit household": (
-        lambda ctx: HouseholdDialog(ctx.db, None, household(ctx.db)),
+        lambda ctx: HouseholdDialog(ctx, household(ctx.db).id),
         lambda d: type_chinese(d.notes_edit, "改了"),
     ),
     "member": (
-        lambda ctx: PersonDialog(ctx.db, None, household(ctx.db).id),
+        lambda ctx: PersonDialog(ctx, household(ctx.db).id),
         lambda d: type_chinese(d.form.findChild(QLineEdit), "李四"),
     ),
     "pairing": (
-        lambda ctx: PairingDialog(ctx.db, None, household(ctx.db).id),
+        lambda ctx: PairingDialog(ctx, household(ctx.db).id),
         lambda d: type_chinese(d.reason_edit, "结对帮扶"),
     ),
     "end pairing": (
-        lambda ctx: EndPairingDialog(ctx.db, None, None),
+        lambda ctx: EndPairingDialog(ctx, None),
         lambda d: type_chinese(d.reason_edit, "调离"),
     ),
     "new matter": (
-        lambda ctx: MatterDialog(ctx.db, None),
+        lambda ctx: MatterDialog(ctx),
         lambda d: type_chinese(d.content_edit, "申请低保"),
     ),
     "edit matter": (
-        lambda ctx: MatterDialog(ctx.db, None, matter=first(ctx.db, Matter)),
+        lambda ctx: MatterDialog(ctx, matter_id=first(ctx.db, Matter).id),
         lambda d: d.level_combo.setCurrentIndex((d.level_combo.currentIndex() + 1) % 2),
     ),
     "action": (
-        lambda ctx: ActionDialog(ctx.db, None, first(ctx.db, Matter), "complete"),
+        lambda ctx: ActionDialog(
+            ctx, ctx.read(queries.matters.matter, first(ctx.db, Matter).id), "complete"
+        ),
         lambda d: type_chinese(d.inputs["text"], "已联系"),
     ),
     "cadre": (
-        lambda ctx: CadreDialog(ctx.db, None, cadre(ctx.db)),
+        lambda ctx: CadreDialog(ctx, cadre(ctx.db)),
         lambda d: d.active_check.setChecked(not d.active_check.isChecked()),
     ),
 }
@@ -129,7 +131,7 @@ def test_leaving_a_changed_dialog_asks_first(demo_db, qtbot, name):
 def test_the_question_in_chinese_and_keep_editing(demo_db, qtbot):
     """The real question box: 放弃未保存的修改？ with 放弃 / 继续编辑."""
     problems: list = []
-    dialog = HouseholdDialog(demo_db, None, household(demo_db))
+    dialog = HouseholdDialog(AppContext(demo_db), household(demo_db).id)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -160,7 +162,8 @@ def test_saving_does_not_ask(demo_db, qtbot):
     dialog, _change, asked, _answers = open_dialog(qtbot, demo_db, "cadre")
     dialog.name_edit.setText(dialog.name_edit.text() + "甲")
     click(qtbot, dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save))
-    assert asked == [] and dialog.result() == QDialog.DialogCode.Accepted
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted)  # saved, then closed
+    assert asked == [] and not dialog.isVisible()
 
 
 # ------------------------------------------------------------ diary: 放弃草稿
@@ -231,6 +234,7 @@ def test_a_new_role_gets_a_visit_quota_row(window, demo_db, qtbot):
     on_modal(qtbot, name_role, problems)
     click(qtbot, page.vocab_add)
     raise_problems(problems)
+    settle(qtbot, window.ctx)
 
     assert page.quotas_table.rowCount() == rows_before + 1
     labels = [page.quotas_table.item(r, 0).text() for r in range(page.quotas_table.rowCount())]
@@ -245,6 +249,7 @@ def test_a_new_role_gets_a_visit_quota_row(window, demo_db, qtbot):
     unit.setCurrentIndex(unit.findData("visits"))
     number.setValue(12)
     click(qtbot, page.quotas_save)
+    wait_ops(qtbot, window.ctx)
     with demo_db.reading() as s:
         assert queries.reference.get_setting(s, "visit_quotas")[code] == {
             "visits": 12,

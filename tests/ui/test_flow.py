@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from tests.ui.helpers import activate, click, on_modal, raise_problems, type_chinese
+from tests.ui.helpers import activate, click, on_modal, raise_problems, type_chinese, wait_ops
 from village_desk.core import queries
 from village_desk.core.domain.validation import id_check_digit
 from village_desk.core.storage.models import DiaryItem, Matter
@@ -103,6 +103,7 @@ def test_the_daily_flow(empty_db, settings, qtbot, tmp_path):
         assert form.id_error.isVisible()  # as you type
         assert "校验码" in form.id_error.text()
         click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Save))
+        wait_ops(qtbot, ctx)
         assert dialog.isVisible()  # refused: still open, message next to the field
         assert form.id_error.isVisible() and "校验码" in form.id_error.text()
         edit_bottom = form.id_edit.mapTo(dialog, form.id_edit.rect().bottomLeft()).y()
@@ -161,9 +162,9 @@ def test_the_daily_flow(empty_db, settings, qtbot, tmp_path):
 
     activate(window, qtbot)
     qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    wait_ops(qtbot, ctx)
     assert not window.diary_page.is_editing()
     assert window.diary_page.drafts_list.count() == 0
-    assert "1" in window.statusBar().currentMessage()
     with db.reading() as s:
         matters = queries.matters.matter_page(
             s, queries.matters.MatterFilter(household_id=household_id)
@@ -172,6 +173,7 @@ def test_the_daily_flow(empty_db, settings, qtbot, tmp_path):
         matter = matters[0]
         items = s.query(DiaryItem).filter(DiaryItem.text == "咨询医保报销").all()
     assert matter.content == "门前路灯坏了"
+    assert matter.number in window.statusBar().currentMessage()  # 转入台账：its number
     assert matter.responsible_id == operator.id  # 首访负责制
     assert items[0].outcome == "solved" and items[0].matter_id is None
     after_diary = dashboard_numbers(window)
@@ -196,6 +198,7 @@ def test_the_daily_flow(empty_db, settings, qtbot, tmp_path):
 
     def complete(dialog):
         click(qtbot, ok_button(dialog))  # no result: refused, shown in the dialog
+        wait_ops(qtbot, ctx)
         assert dialog.isVisible()
         assert any("必须填写" in m for m in dialog.errors.visible_messages())
         type_chinese(dialog.inputs["text"], "已更换路灯")

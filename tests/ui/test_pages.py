@@ -57,13 +57,17 @@ def test_deleting_a_household_asks_first_and_can_be_undone(window, demo_db, qtbo
     on_modal(qtbot, answer(QMessageBox.StandardButton.Yes), problems)
     click(qtbot, page.detail.delete_button)
     raise_problems(problems)
+    settle(qtbot, window.ctx)
     assert not page.is_showing_detail()
     assert page.model.total == 39
+    assert page.count_label.text() == "共 39 户"
     assert page.undo_bar.isVisible() and row.number in page.undo_label.text()
 
     click(qtbot, page.undo_button)
     assert not page.undo_bar.isVisible()
+    settle(qtbot, window.ctx)
     assert page.model.total == 40
+    assert page.count_label.text() == "共 40 户"
     assert page.selected_household_id() == row.id
 
 
@@ -164,6 +168,7 @@ def test_month_end_review_offers_closing_only_where_legal(window, demo_db, qtbot
     review.tree.setCurrentItem(closable.child(0))
     matter = closable.child(0).data(0, Qt.ItemDataRole.UserRole + 60)[1]
     click(qtbot, review.close_button)
+    settle(qtbot, window.ctx)
     assert review.groups["closable"].childCount() == len(expected.closable) - 1
     with demo_db.reading() as s:
         from village_desk.core.storage.models import Matter
@@ -172,26 +177,31 @@ def test_month_end_review_offers_closing_only_where_legal(window, demo_db, qtbot
 
 
 def test_service_refusal_is_shown_not_a_traceback(window, demo_db, qtbot):
-    """A matter changed elsewhere: the stale action is refused with a message."""
+    """A matter changed while its dialog was open: the stale action is refused
+    with a message, and the matter page shows what happened meanwhile."""
     problems: list = []
     with demo_db.reading() as s:
         m = queries.matters.matter_page(s, MatterFilter(statuses=("registered",)))[0]
     window.open_matter(m.id)
     view = window.ledger_page.detail
-    services.ledger.apply_action(demo_db, None, m.id, "start")  # another cadre got there first
 
     def press_ok(dialog):
         from PySide6.QtWidgets import QDialogButtonBox
 
+        services.ledger.apply_action(demo_db, None, m.id, "start")  # another cadre got there first
         box = dialog.findChild(QDialogButtonBox)
         click(qtbot, box.button(QDialogButtonBox.StandardButton.Ok))
+        qtbot.waitUntil(lambda: bool(dialog.errors.visible_messages()))
         messages = dialog.errors.visible_messages()
         assert messages and "不能" in messages[0] and "Traceback" not in messages[0]
+        assert dialog.isVisible()
         dialog.reject()
 
     on_modal(qtbot, press_ok, problems)
     click(qtbot, view.action_buttons["start"])
     raise_problems(problems)
+    settle(qtbot, window.ctx)
+    assert view.status_label.text() == "办理中" and "start" not in view.action_buttons
 
 
 def test_settings_group_and_large_font(window, demo_db, qtbot):
@@ -233,12 +243,36 @@ def test_retiring_a_category_keeps_old_records(window, demo_db, qtbot):
     )
     page.vocab_list.setCurrentRow(row)
     click(qtbot, page.vocab_retire)
+    settle(qtbot, window.ctx)
     assert page.vocab_list.item(row).text() == "低保户（已停用）"
     with demo_db.reading() as s:
         assert "dibao" not in [
             t.code for t in queries.reference.vocabulary(s, "household_category")
         ]
         assert queries.reference.labels(s, "household_category")["dibao"] == "低保户"
+
+    # A 低保户 household keeps it: shown on its page, checked when editing, kept on saving.
+    problems: list = []
+    ctx = window.ctx
+    hid = ctx.read(queries.households.household_page, HouseholdFilter(category="dibao"), 0, 1)[0].id
+    window.open_household(hid)
+    detail = window.households_page.detail
+    assert "低保户" in detail.info["categories"].text()
+
+    def edit(dialog):
+        assert dialog.categories.boxes["dibao"].isChecked()
+        assert dialog.categories.boxes["dibao"].text() == "低保户"
+        type_chinese(dialog.notes_edit, "已核对")
+        click(qtbot, dialog.save_button)
+
+    on_modal(qtbot, edit, problems)
+    click(qtbot, detail.edit_button)
+    raise_problems(problems)
+    settle(qtbot, ctx)
+    household = ctx.read(queries.households.household, hid)
+    assert household.notes.endswith("已核对") and "dibao" in household.categories
+    assert "低保户" in detail.info["categories"].text()
+    assert detail.info["notes"].text() == household.notes
 
 
 def test_operator_choice_is_remembered(demo_db, tmp_path, qtbot):

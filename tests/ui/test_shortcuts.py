@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from tests.ui.helpers import activate, on_modal, raise_problems, type_chinese
+from tests.ui.helpers import activate, on_modal, raise_problems, settle, type_chinese
 from village_desk.core import queries
 from village_desk.core.queries.diary import DiaryFilter, diary_count
 from village_desk.ui.main_window import MainWindow
@@ -80,6 +80,7 @@ def test_ctrl_n_ctrl_s_and_esc_walk(window, demo_db, qtbot):
         qtbot.keyClicks(dialog.number_edit, "K-0001")
         type_chinese(dialog.head_form.name_edit, "王快键")
         key(qtbot, focused(qtbot, dialog), Qt.Key.Key_S, CTRL)
+        settle(qtbot, window.ctx)  # the save runs on the writer thread
         assert dialog.result() == dialog.DialogCode.Accepted, dialog.visible_errors()
 
     activate(window, qtbot)
@@ -105,6 +106,7 @@ def test_ctrl_n_ctrl_s_and_esc_walk(window, demo_db, qtbot):
     def refuse_then_escape(dialog):
         seen.append(type(dialog))
         key(qtbot, focused(qtbot, dialog), Qt.Key.Key_S, CTRL)
+        settle(qtbot, window.ctx)  # the refusal comes back from the writer thread
         assert dialog.isVisible()
         assert "必须填写" in dialog.errors.visible_messages()  # next to the empty field
         key(qtbot, focused(qtbot, dialog), Qt.Key.Key_Escape)
@@ -131,6 +133,7 @@ def test_ctrl_n_ctrl_s_and_esc_walk(window, demo_db, qtbot):
     diary.resume_selected_draft()
     assert editor.narrative_edit.toPlainText() == "快捷键测试走访。"
     key(qtbot, editor.narrative_edit, Qt.Key.Key_S, CTRL)
+    settle(qtbot, window.ctx)
     assert not diary.is_editing()
     assert diary.drafts_list.count() == 0
     with demo_db.reading() as s:
@@ -144,6 +147,7 @@ def test_ctrl_n_ctrl_s_and_esc_walk(window, demo_db, qtbot):
     township.clear()
     type_chinese(township, "快键镇")
     key(qtbot, township, Qt.Key.Key_S, CTRL)
+    settle(qtbot, window.ctx)
     with demo_db.reading() as s:
         assert queries.reference.profile(s).township == "快键镇"
 

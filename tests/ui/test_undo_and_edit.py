@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
-from tests.ui.helpers import click, on_modal, raise_problems, type_chinese
+from tests.ui.helpers import click, on_modal, raise_problems, settle, type_chinese, wait_ops
 from village_desk.core import queries
 from village_desk.core.storage.models import DiaryEntry, Matter
 from village_desk.ui.context import AppContext
@@ -39,12 +39,14 @@ def test_deleting_a_diary_entry_can_be_undone(window, demo_db, qtbot):
     on_modal(qtbot, answer_yes(qtbot, "撤销"), problems)
     click(qtbot, page.delete_button)
     raise_problems(problems)
+    settle(qtbot, window.ctx)
     assert live_entries(demo_db) == before - 1
     assert page.model.total == shown - 1
     assert page.undo_bar.isVisible()
     assert entry.date.isoformat() in page.undo_bar.label.text()
 
     click(qtbot, page.undo_bar.button)
+    settle(qtbot, window.ctx)
     assert not page.undo_bar.isVisible()
     assert live_entries(demo_db) == before and page.model.total == shown
     assert page.open_entry(entry.id)  # whole again, with its households
@@ -62,9 +64,11 @@ def test_deleting_from_the_editor_closes_it_and_offers_undo(window, demo_db, qtb
     on_modal(qtbot, answer_yes(qtbot), problems)
     click(qtbot, page.editor.delete_button)
     raise_problems(problems)
+    settle(qtbot, window.ctx)
     assert not page.is_editing() and page.undo_bar.isVisible()
     assert page.drafts.list() == []  # no draft left of the deleted entry
     click(qtbot, page.undo_bar.button)
+    settle(qtbot, window.ctx)
     with demo_db.reading() as s:
         assert not s.get(DiaryEntry, entry.id).deleted
 
@@ -79,11 +83,13 @@ def test_deleting_a_matter_can_be_undone(window, demo_db, qtbot):
     on_modal(qtbot, answer_yes(qtbot, matter.number), problems)
     click(qtbot, page.detail.delete_button)
     raise_problems(problems)
+    settle(qtbot, window.ctx)
     assert not page.is_showing_detail()
     assert page.model.total == total - 1
     assert page.undo_bar.isVisible() and matter.number in page.undo_bar.label.text()
 
     click(qtbot, page.undo_bar.button)
+    settle(qtbot, window.ctx)
     assert page.model.total == total
     with demo_db.reading() as s:
         assert not s.get(Matter, matter.id).deleted
@@ -107,6 +113,7 @@ def test_editing_a_matter_shows_errors_at_the_field(window, demo_db, qtbot):
         assert not dialog.received_edit.isEnabled()  # not editable after registration
         dialog.content_edit.clear()
         dialog.save()
+        wait_ops(qtbot, window.ctx)
         seen["content"] = dialog.errors.label_for("matter.content")
         assert not seen["content"].isHidden() and seen["content"].text()
         assert dialog.isVisible()  # refused: the dialog stays open
@@ -114,6 +121,7 @@ def test_editing_a_matter_shows_errors_at_the_field(window, demo_db, qtbot):
         dialog.content_edit.setPlainText("修缮村道路灯（已核实）")
         dialog.phone_edit.setText("12345")
         dialog.save()
+        wait_ops(qtbot, window.ctx)
         phone_error = dialog.errors.label_for("matter.applicant_phone")
         assert not phone_error.isHidden() and phone_error.text()
         assert dialog.errors.label_for("matter.content").isHidden()
@@ -125,6 +133,7 @@ def test_editing_a_matter_shows_errors_at_the_field(window, demo_db, qtbot):
     on_modal(qtbot, edit, problems)
     click(qtbot, page.detail.edit_button)
     raise_problems(problems)
+    settle(qtbot, window.ctx)
     with demo_db.reading() as s:
         m = s.get(Matter, matter.id)
         assert (m.content, m.applicant_phone) == ("修缮村道路灯（已核实）", "13800138000")
@@ -145,6 +154,8 @@ def test_visit_quotas_and_print_settings_round_trip(demo_db, settings, qtbot, tm
     other_unit = page.quota_widgets[other][0]
     other_unit.setCurrentIndex(other_unit.findData(""))  # no quota
     page.save_quotas()
+    wait_ops(qtbot, page.ctx)
+    assert page.quotas_message.text() == "已保存。"
     with demo_db.reading() as s:
         quotas = queries.reference.get_setting(s, "visit_quotas")
     assert quotas[role] == {"households": 45, "period": "month"}
@@ -180,6 +191,7 @@ def test_visit_quotas_and_print_settings_round_trip(demo_db, settings, qtbot, tm
     assert not font_error.isHidden()
     page.font_edit.clear()
     page.save_card()
+    wait_ops(qtbot, page.ctx)
     assert font_error.isHidden()
     with demo_db.reading() as s:
         assert queries.reference.get_setting(s, "card_title") == "干群连心卡"

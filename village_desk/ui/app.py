@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from village_desk.core import queries
 from village_desk.ui.i18n import DEFAULT_LANGUAGE, install_translators
-from village_desk.ui.prefs import (  # noqa: F401 (LANGUAGE_KEY, LARGE_FONT_KEY: moved)
+from village_desk.ui.prefs import (
     ENV_LANGUAGE,
     LANGUAGE_KEY,
     LARGE_FONT_KEY,
@@ -51,8 +51,8 @@ def open_database(url: str):
 
     try:
         return Database.open(url)
-    except Exception as err:
-        log.warning("cannot open database %s: %s", url, err)
+    except Exception as err:  # shown to the user below; kept in the log with its traceback
+        log.warning("cannot open database %s", url, exc_info=True)
         box = QMessageBox(
             QMessageBox.Icon.Critical,
             QCoreApplication.translate("App", "Cannot open the data"),
@@ -145,7 +145,8 @@ def _run(app: QApplication, args) -> int:
     try:
         try:
             initialized = db.read(queries.reference.is_initialized)
-        except Exception as err:
+        except Exception as err:  # a damaged or foreign file: tell the user, log it
+            log.warning("cannot read database %s", db.url, exc_info=True)
             QMessageBox.critical(
                 None, QCoreApplication.translate("App", "Cannot open the data"), describe(err)
             )

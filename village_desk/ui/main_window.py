@@ -69,8 +69,7 @@ class MainWindow(QMainWindow):
         db = self.db = ctx.db
         self.settings = ctx.prefs
         self.setObjectName("mainWindow")
-        with db.reading() as s:
-            profile = queries.reference.profile(s)
+        profile = ctx.read(queries.reference.profile)
         self.village = profile.village if profile else ""
         self.setWindowTitle(
             self.tr("Village Desk — {village}").format(village=self.village)
@@ -245,11 +244,7 @@ class MainWindow(QMainWindow):
     def _show_page(self, row: int) -> None:
         if row < 0:
             return
-        self.stack.setCurrentIndex(row)
-        if row == self.PAGE_DASHBOARD:
-            self.dashboard_page.refresh()  # counts depend on today's date
-        elif row == self.PAGE_STATS and not self.stats_page.views:
-            self.stats_page.refresh()  # charts are drawn when first wanted
+        self.stack.setCurrentIndex(row)  # pages redraw themselves when shown (pages/base.py)
 
     @Slot()
     def focus_search(self) -> None:
@@ -299,24 +294,13 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _operator_changed(self, operator_id) -> None:
-        name = ""
-        if operator_id is not None:
-            with self.db.reading() as s:
-                name = next(
-                    (c.name for c in queries.reference.cadres(s) if c.id == operator_id), ""
-                )
+        """The status bar names who is entering data (pages read
+        ``ctx.operator_id`` when they write)."""
+        names = self.ctx.read(queries.reference.cadre_names) if operator_id is not None else {}
+        name = names.get(operator_id, "")
         self.operator_label.setText(
             self.tr("Operator: {name}").format(name=name) if name else self.tr("No operator chosen")
         )
-        for page in (
-            self.households_page,
-            self.diary_page,
-            self.ledger_page,
-            self.exchange_page,
-        ):
-            if hasattr(page, "set_actor"):  # (pages that read ctx.operator_id need not)
-                page.set_actor(operator_id)
-        self.settings_page.actor_id = operator_id
 
     @Slot()
     def switch_operator(self) -> None:
@@ -336,8 +320,7 @@ class MainWindow(QMainWindow):
             )
         else:
             self.nav.setCurrentRow(self.PAGE_HOUSEHOLDS)
-            with self.db.reading() as s:
-                days = int(queries.reference.get_setting(s, "long_unvisited_days") or 90)
+            days = int(self.ctx.read(queries.reference.get_setting, "long_unvisited_days") or 90)
             not_visited = {"never": 100 * 365, "long_unvisited": days}.get(key)
             self.households_page.show_filter(not_visited_days=not_visited)
 
@@ -457,7 +440,7 @@ class MainWindow(QMainWindow):
                 from village_desk.ui.printing.dialogs import print_cards
 
                 self.households_page.last_print = print_cards(
-                    self.households_page, self.db, group=rows.household(best).group_name
+                    self.households_page, self.ctx, group=rows.household(best).group_name
                 )
         elif name == "diary-editor":
             entry = self.diary_page.model.entry(0) if self.diary_page.model.rowCount() else None

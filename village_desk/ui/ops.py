@@ -153,7 +153,8 @@ class Op(Generic[T]):
         return self
 
     def always(self, callback: Callable[[], None]) -> Op[T]:
-        """Called when the op ends, however it ends (before the other callbacks)."""
+        """Called when the op ends, however it ends, before the other callbacks
+        (``result`` or ``error`` is already set)."""
         self._always = callback
         return self
 
@@ -239,6 +240,8 @@ class Op(Generic[T]):
         for w in self._busy:
             w.setEnabled(True)
         if self.dialog is not None:
+            # Closing a progress dialog reports a cancel: the work is over, ignore it.
+            self.dialog.blockSignals(True)
             self.dialog.close()
             self.dialog.deleteLater()
             self.dialog = None
@@ -246,14 +249,14 @@ class Op(Generic[T]):
             self._always()
 
     def _done(self, result: T) -> None:
-        self._end()
         self.result = result
+        self._end()
         if self._success is not None:
             self._success(result)
 
     def _failed(self, err: BaseException) -> None:
-        self._end()
         self.error = err
+        self._end()
         handle_failure(
             err,
             self.parent,

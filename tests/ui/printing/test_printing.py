@@ -16,11 +16,11 @@ from sqlalchemy import select
 
 from tests.ui.helpers import activate, click, on_modal, raise_problems
 from village_desk.core import queries
+from village_desk.core.jobs import Cancelled, Job
 from village_desk.core.storage.models import Matter
 from village_desk.ui.main_window import MainWindow
 from village_desk.ui.printing.dialogs import SCOPE_LIST, SCOPE_SELECTED, print_cards
 from village_desk.ui.printing.preview import PrintPreviewDialog, print_pdf_file
-from village_desk.ui.workers import TaskCancelled
 
 A4_POINTS = (595.3, 841.9)
 GENERATION_TIMEOUT = 30000
@@ -107,7 +107,7 @@ def test_household_card_preview_shows_pages_and_saves_a_pdf(window, demo_db, qtb
 
 def test_printing_sends_every_page_to_the_printer(window, demo_db, qtbot, tmp_path):
     window.nav.setCurrentRow(MainWindow.PAGE_HOUSEHOLDS)
-    run = print_cards(window, demo_db, all_households=True)
+    run = print_cards(window, window.ctx, all_households=True)
     dialog = open_preview(qtbot, run)
     assert dialog.page_count() == 8  # 40 cards: 4 sheets of fronts and 4 of backs
 
@@ -153,19 +153,20 @@ def test_print_pdf_file_prints_all_pages_at_their_size(demo_db, qtbot, tmp_path)
     prepare_printer(printer, doc)
     doc.close()
     progress = []
-    assert print_pdf_file(source, printer, progress=lambda d, t: progress.append((d, t))) == pages
-    assert progress[-1] == (pages, pages)
+    job = Job(lambda stage, fraction: progress.append((stage, fraction)))
+    assert print_pdf_file(source, printer, job) == pages
+    assert progress[-1] == (f"第 {pages} 页，共 {pages} 页", 1.0)
     printed = PdfReader(out)
     assert len(printed.pages) == pages
     width, height = (float(v) for v in printed.pages[0].mediabox.upper_right)
     assert width > height  # landscape, as the sheet is
 
 
-def slow_generation(path, report) -> None:
+def slow_generation(path, job) -> None:
     """Like making thousands of cards: progress now and then, until cancelled."""
     for i in range(1, 6000):
         time.sleep(0.005)
-        report("", i / 6000)
+        job.report("", i / 6000)
 
 
 def test_cancelling_generation_leaves_no_dialog(window, demo_db, qtbot, tmp_path):
@@ -173,6 +174,7 @@ def test_cancelling_generation_leaves_no_dialog(window, demo_db, qtbot, tmp_path
     from village_desk.ui.printing.preview import PrintRun
 
     run = PrintRun(
+        window.ctx,
         window,
         "联系卡",
         "联系卡.pdf",
@@ -182,12 +184,12 @@ def test_cancelling_generation_leaves_no_dialog(window, demo_db, qtbot, tmp_path
     path = run.path
     opened = []
     run.opened.connect(opened.append)
-    progress = run.job.dialog
     run.start()
+    progress = run.op.dialog
     qtbot.waitUntil(progress.isVisible, timeout=3000)
     with qtbot.waitSignal(run.failed, timeout=5000) as blocker:
         click(qtbot, progress.findChild(QPushButton))  # its Cancel button
-    assert isinstance(blocker.args[0], TaskCancelled)
+    assert isinstance(blocker.args[0], Cancelled)
     assert not opened and run.dialog is None
     assert not os.path.exists(path)
     QApplication.processEvents()
@@ -296,3 +298,58 @@ def test_referral_is_offered_only_for_forwarded_matters(window, demo_db, qtbot):
     text = "".join(PdfReader(dialog.pdf_path).pages[0].extract_text().split())
     assert forwarded.number in text and "请镇里协调解决" in text
     close_preview(qtbot, dialog)
+
+
+def test_printing_can_be_cancelled_and_closing_waits_for_the_page(
+    window, qtbot, tmp_path, monkeypatch
+):
+    """Cancel stops printing between pages; closing the preview while it prints
+    stops too, and the preview goes once the page in hand is done."""
+    import threading
+
+    from tests.ui.helpers import wait_ops
+    from village_desk.ui.printing import preview
+
+    window.nav.setCurrentRow(MainWindow.PAGE_HOUSEHOLDS)
+    dialog = open_preview(qtbot, print_cards(window, window.ctx, all_households=True))
+    gate = threading.Event()
+    painted = []
+    paint = preview._paint_page
+
+    def slow_paint(painter, printer, document, page):  # the printer takes its time
+        paint(painter, printer, document, page)
+        painted.append(page)
+        gate.wait(10)
+
+    monkeypatch.setattr(preview, "_paint_page", slow_paint)
+
+    def to_pdf(parent, printer):
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / "cancelled.pdf"))
+        return True
+
+    dialog.printer_dialog = to_pdf
+    printed = []
+    dialog.printed.connect(printed.append)
+    op = dialog.print_document()
+    assert not dialog.print_button.isEnabled()  # one print at a time
+    qtbot.waitUntil(lambda: op.dialog is not None and op.dialog.isVisible(), timeout=3000)
+    click(qtbot, op.dialog.findChild(QPushButton))  # Cancel
+    gate.set()
+    wait_ops(qtbot, window.ctx)
+    assert dialog.status_label.text() == "已取消打印。"
+    assert printed == [] and len(painted) == 1
+    assert dialog.print_button.isEnabled()
+
+    # closing while printing: the preview stays until the page in hand is done
+    gate.clear()
+    painted.clear()
+    path = dialog.pdf_path
+    dialog.print_document()
+    qtbot.waitUntil(lambda: painted == [0], timeout=5000)
+    dialog.reject()
+    assert dialog.isVisible()
+    gate.set()
+    qtbot.waitUntil(lambda: not path.exists(), timeout=5000)  # closed: the file is gone
+    wait_ops(qtbot, window.ctx)
+    assert printed == [] and painted == [0]

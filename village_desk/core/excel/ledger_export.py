@@ -134,12 +134,10 @@ def export_ledger(
             _discard(wb)
             raise
         summary.path, summary.masked = target, not unmasked
-        if job.cancelled:
-            raise Cancelled("已取消导出")
+        report("完成", 1.0)  # the last chance to cancel: after the move the file is there
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
-    report("完成", 1.0)
     return summary
 
 

@@ -44,6 +44,7 @@ from ..storage import journal
 from ..storage.db import Database
 from ..storage.models import Household, Person, VillagerGroup
 from .roster_plan import ImportPlan, RowResult, make_plan
+from .roster_read import check_mapping, remember_mapping_in
 
 __all__ = [
     "plan_import",
@@ -78,15 +79,20 @@ def apply_import(
     sheet: str | None = None,
     mapping: dict[str, str] | None = None,
     exclude: frozenset[tuple[str, int]] = frozenset(),
+    remember: bool = False,
     job: Job | None = None,
 ) -> ImportPlan:
     """Plan again inside one write transaction and apply it (all or nothing).
 
-    ``exclude`` holds (sheet, row) pairs the user unticked in the dry run.
+    ``exclude`` holds (sheet, row) pairs the user unticked in the dry run;
+    ``remember`` also stores ``mapping`` for the next roster
+    (:func:`~.roster_read.remember_mapping`), in the same transaction.
     Cancelling the job rolls everything back.
     """
     job = ensure(job)
     step = job.report
+    if remember and mapping:
+        check_mapping(mapping)
     with db.transaction(actor_id) as s:
         plan = make_plan(s, path, sheet, mapping, job.part(0.0, 0.6))
         dropped = {id(r) for r in plan.rows if (r.sheet, r.row) in exclude}
@@ -114,8 +120,12 @@ def apply_import(
             if result is not None and id(result) in dropped:
                 continue
             _update(s, kind, record_id, values, result)
+        if remember and mapping:
+            remember_mapping_in(s, mapping)
         step("建立搜索索引并提交", 0.95)
-    step("完成", 1.0)
+        # The last report, and chance to cancel, is inside the transaction:
+        # a Cancel after the commit must not report a written import as cancelled.
+        step("完成", 1.0)
     return plan
 
 

@@ -128,15 +128,26 @@ def learned_mapping(session: Session) -> dict[str, str]:
     return dict(queries.reference.get_setting(session, SETTING_KEY) or {})
 
 
-def remember_mapping(db: Database, actor_id, corrections: dict[str, str]) -> None:
-    """Store header → field corrections (``""`` = ignore the column) for next time."""
+def check_mapping(corrections: dict[str, str]) -> dict[str, str]:
+    """``corrections`` if every target is a field (or ``""``); else refused."""
     for target in corrections.values():
         if target and target not in FIELDS:
             raise ValidationError("import.mapping", f"没有名为 {target} 的字段")
-    with db.reading() as s:
-        known = learned_mapping(s)
-    known.update({header_key(h): f for h, f in corrections.items()})
-    services.setup.set_setting(db, actor_id, SETTING_KEY, known)
+    return corrections
+
+
+def remember_mapping(db: Database, actor_id, corrections: dict[str, str]) -> None:
+    """Store header → field corrections (``""`` = ignore the column) for next time."""
+    check_mapping(corrections)
+    with db.transaction(actor_id) as s:
+        remember_mapping_in(s, corrections)
+
+
+def remember_mapping_in(s: Session, corrections: dict[str, str]) -> None:
+    """:func:`remember_mapping` inside an open transaction (an import's own)."""
+    known = learned_mapping(s)
+    known.update({header_key(h): f for h, f in check_mapping(corrections).items()})
+    services.setup.set_setting_in(s, SETTING_KEY, known)
 
 
 def _field_for(key: str, learned: dict[str, str]) -> str | None:

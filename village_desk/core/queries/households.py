@@ -310,3 +310,8 @@ def pairings(session: Session, household_id: uuid.UUID, current_only: bool = Tru
     if current_only:
         q = q.where(Pairing.end_date.is_(None))
     return list(session.execute(q.order_by(Pairing.start_date)))
+
+
+def person(session: Session, person_id: uuid.UUID) -> Row | None:
+    """One person's own fields (deleted ones too: the caller decides)."""
+    return session.execute(select(*columns(Person)).where(Person.id == person_id)).first()

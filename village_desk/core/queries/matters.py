@@ -160,3 +160,11 @@ def diary_items_for_matter(session: Session, matter_id: uuid.UUID) -> list[Row]:
             )
         )
     )
+
+
+def matters_of_notes(session: Session, note_ids) -> set[uuid.UUID]:
+    """The matters these progress notes belong to (tombstoned notes too)."""
+    ids = list(note_ids)
+    if not ids:
+        return set()
+    return set(session.scalars(select(MatterNote.matter_id).where(MatterNote.id.in_(ids))))

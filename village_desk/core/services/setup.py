@@ -250,10 +250,75 @@ def set_setting(db: Database, actor_id, key: str, value) -> None:
 
 
 def save_settings(db: Database, actor_id, values: dict[str, object]) -> None:
-    """Several settings in one transaction: all are saved, or none."""
+    """Several settings in one transaction: all are saved, or none.
+
+    Every value is checked first (:func:`check_setting`); a refused one raises
+    a ``ValidationError`` for ``"setting.<key>"`` and nothing is written."""
+    values = {key: check_setting(key, value) for key, value in values.items()}
     with db.transaction(actor_id) as s:
         for key, value in values.items():
             set_setting_in(s, key, value)
+
+
+_DAY_COUNTS = {
+    "due_soon_days": 1,  # smallest allowed value
+    "long_unvisited_days": 1,
+    "monthly_visit_minimum": 0,
+}
+_QUOTA_UNITS = ("visits", "households")
+_QUOTA_PERIODS = ("year", "month", "campaign")
+
+
+def _whole_number(value, key: str, least: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < least:
+        raise ValidationError(key, f"应为不小于 {least} 的整数")
+    return value
+
+
+def check_setting(key: str, value):
+    """``value`` if it is a valid value of setting ``key`` (keys without rules
+    pass); otherwise a ``ValidationError`` for ``"setting.<key>"``."""
+    field = f"setting.{key}"
+    if key in _DAY_COUNTS:
+        return _whole_number(value, field, _DAY_COUNTS[key])
+    if key == "default_deadline_days":
+        if not isinstance(value, dict):
+            raise ValidationError(field, "应为“事项类别 → 天数”的对应表")
+        for kind, days in value.items():
+            if not isinstance(kind, str):
+                raise ValidationError(field, f"事项类别 {kind!r} 无效")
+            _whole_number(days, field, 1)
+        return value
+    if key == "duty_days":
+        if not isinstance(value, list | tuple) or any(
+            isinstance(d, bool) or not isinstance(d, int) or not 1 <= d <= 7 for d in value
+        ):
+            raise ValidationError(field, "应为星期一至星期日（1–7）")
+        return sorted(set(value))
+    if key == "visit_quotas":
+        if not isinstance(value, dict):
+            raise ValidationError(field, "应为“职务 → 任务数”的对应表")
+        for role, quota in value.items():
+            units = (
+                [u for u in _QUOTA_UNITS if u in (quota or {})] if isinstance(quota, dict) else []
+            )
+            if len(units) != 1 or quota.get("period", "year") not in _QUOTA_PERIODS:
+                raise ValidationError(field, f"{role} 的走访任务无效")
+            _whole_number(quota[units[0]], field, 1)
+        return value
+    if key == "card_title":
+        if not isinstance(value, str) or not value.strip():
+            raise ValidationError(field, "请填写印在联系卡上的标题")
+        return value.strip()
+    if key in ("card_slogan", "card_policy_text", "print_font_path"):
+        if not isinstance(value, str):
+            raise ValidationError(field, "应为文字")
+        return value.strip()
+    if key == "card_service_items":
+        if not isinstance(value, list | tuple) or not all(isinstance(i, str) for i in value):
+            raise ValidationError(field, "应为每行一项的文字")
+        return [i.strip() for i in value if i.strip()]
+    return value
 
 
 def set_setting_in(s: Session, key: str, value) -> None:

@@ -26,8 +26,15 @@ LEDGER_TABLES = frozenset({"matter", "matter_note"})
 ALL_TABLES = REFERENCE_TABLES | HOUSEHOLD_TABLES | DIARY_TABLES | LEDGER_TABLES
 
 
-class Page(QWidget):
-    #: the record tables whose changes this page shows
+class DataView(QWidget):
+    """A widget that shows records and redraws when they change.
+
+    :meth:`affected_by` decides from a :class:`Changes` report whether this
+    view shows any of it (by default: a change to one of :attr:`watches`); a
+    visible view then refreshes at once, a hidden one when next shown.
+    Reference changes also call :meth:`reload_choices`."""
+
+    #: the record tables whose changes this view shows
     watches: frozenset[str] = ALL_TABLES
 
     def __init__(self, ctx, parent: QWidget | None = None):
@@ -36,8 +43,6 @@ class Page(QWidget):
         self.db = ctx.db
         self.stale = False
         ctx.data_changed.connect(self._on_data_changed)
-
-    # ------------------------------------------------------------ redrawing
 
     def affected_by(self, changes: Changes) -> bool:
         return changes.touches(*self.watches)
@@ -60,7 +65,11 @@ class Page(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        """Re-read what the page shows (override)."""
+        """Re-read what the view shows (override)."""
 
     def reload_choices(self) -> None:
         """Re-read the choices its combos offer (override)."""
+
+
+class Page(DataView):
+    """A page of the main window (one per area: households, diary, ledger…)."""

@@ -1,5 +1,10 @@
 """What to print: small dialogs (which cards, which month, which diary) and
-the calls that start a printout with its preview (see ``print_preview.py``).
+the calls that start a printout with its preview (see ``preview.py``).
+
+Each takes the :class:`~village_desk.ui.context.AppContext` (``ctx``), whose
+executor generates the PDF off the GUI thread. (A ``Database`` is still
+accepted in its place: the context is then that of the page the printout
+starts on, see :func:`~.preview.app_context`.)
 
 The core ``print_*`` functions are imported only when a printout starts, so
 reportlab stays out of start-up.
@@ -29,7 +34,8 @@ from PySide6.QtWidgets import (
 from village_desk.core import queries
 from village_desk.core.jobs import Job
 from village_desk.core.storage.db import Database
-from village_desk.ui.printing.preview import PrintRun, generate_and_preview
+from village_desk.ui.context import AppContext
+from village_desk.ui.printing.preview import PrintRun, app_context, generate_and_preview
 from village_desk.ui.widgets.forms import HINT_STYLE, error_label, set_combo_data
 
 SCOPE_SELECTED, SCOPE_GROUP, SCOPE_CATEGORY, SCOPE_ALL = "selected", "group", "category", "all"
@@ -66,7 +72,7 @@ def month_choices(combo: QComboBox, months: int = 24) -> None:
 
 def print_cards(
     parent: QWidget,
-    db: Database,
+    ctx: AppContext | Database,
     *,
     household_ids: Sequence[uuid.UUID] = (),
     group: str | None = None,
@@ -78,8 +84,9 @@ def print_cards(
     title: str = "",
 ) -> PrintRun:
     """Contact cards for some households, a group (name), a category (code) or all."""
+    ctx = app_context(parent, ctx)
 
-    def generate(path: str, report) -> None:
+    def generate(path: str, job: Job) -> None:
         from village_desk.core.printing import CardSelection
         from village_desk.core.printing import print_cards as core_print_cards
 
@@ -90,71 +97,76 @@ def print_cards(
             all=all_households,
             list_filter=list_filter,
         )
-        core_print_cards(
-            db,
-            path,
-            selection,
-            layout=layout,
-            size=size,
-            job=Job(report),
-        )
+        core_print_cards(ctx.db, path, selection, layout=layout, size=size, job=job)
 
     title = title or QCoreApplication.translate("Printing", "Contact cards")
-    return generate_and_preview(parent, title, f"{title}.pdf", generate)
+    return generate_and_preview(ctx, parent, title, f"{title}.pdf", generate)
 
 
-def print_notice(parent: QWidget, db: Database, year: int, month: int) -> PrintRun:
-    def generate(path: str, report) -> None:
+def print_notice(parent: QWidget, ctx: AppContext | Database, year: int, month: int) -> PrintRun:
+    ctx = app_context(parent, ctx)
+
+    def generate(path: str, job: Job) -> None:
         from village_desk.core.printing import print_notice as core_print_notice
 
-        core_print_notice(db, path, year, month, job=Job(report))
+        core_print_notice(ctx.db, path, year, month, job=job)
 
     title = QCoreApplication.translate("Printing", "Public notice {year}-{month}").format(
         year=year, month=f"{month:02d}"
     )
-    return generate_and_preview(parent, title, f"{title}.pdf", generate)
+    return generate_and_preview(ctx, parent, title, f"{title}.pdf", generate)
 
 
-def print_ledger_sheet(parent: QWidget, db: Database, year: int, month: int) -> PrintRun:
-    def generate(path: str, report) -> None:
+def print_ledger_sheet(
+    parent: QWidget, ctx: AppContext | Database, year: int, month: int
+) -> PrintRun:
+    ctx = app_context(parent, ctx)
+
+    def generate(path: str, job: Job) -> None:
         from village_desk.core.printing import print_ledger_sheet as core_print_sheet
 
-        core_print_sheet(db, path, year, month, job=Job(report))
+        core_print_sheet(ctx.db, path, year, month, job=job)
 
     title = QCoreApplication.translate("Printing", "Month-end ledger {year}-{month}").format(
         year=year, month=f"{month:02d}"
     )
-    return generate_and_preview(parent, title, f"{title}.pdf", generate)
+    return generate_and_preview(ctx, parent, title, f"{title}.pdf", generate)
 
 
 def print_diary(
     parent: QWidget,
-    db: Database,
+    ctx: AppContext | Database,
     cadre_name: str,
     start: dt.date,
     end: dt.date,
     cadre_id: uuid.UUID | None = None,
 ) -> PrintRun:
-    def generate(path: str, report) -> None:
+    ctx = app_context(parent, ctx)
+
+    def generate(path: str, job: Job) -> None:
         from village_desk.core.printing import print_diary as core_print_diary
 
         cadre = cadre_id or cadre_name  # the id tells apart cadres who share a name
-        core_print_diary(db, path, cadre, start, end, job=Job(report))
+        core_print_diary(ctx.db, path, cadre, start, end, job=job)
 
     title = QCoreApplication.translate("Printing", "Visit diary of {name} {start} to {end}").format(
         name=cadre_name, start=start.isoformat(), end=end.isoformat()
     )
-    return generate_and_preview(parent, title, f"{title}.pdf", generate)
+    return generate_and_preview(ctx, parent, title, f"{title}.pdf", generate)
 
 
-def print_referral(parent: QWidget, db: Database, number: str, request: str = "") -> PrintRun:
-    def generate(path: str, report) -> None:
+def print_referral(
+    parent: QWidget, ctx: AppContext | Database, number: str, request: str = ""
+) -> PrintRun:
+    ctx = app_context(parent, ctx)
+
+    def generate(path: str, job: Job) -> None:
         from village_desk.core.printing import print_referral as core_print_referral
 
-        core_print_referral(db, path, number, request, job=Job(report))
+        core_print_referral(ctx.db, path, number, request, job=job)
 
     title = QCoreApplication.translate("Printing", "Referral {number}").format(number=number)
-    return generate_and_preview(parent, title, f"{title}.pdf", generate)
+    return generate_and_preview(ctx, parent, title, f"{title}.pdf", generate)
 
 
 # ---------------------------------------------------------------- dialogs
@@ -166,7 +178,7 @@ class CardPrintDialog(QDialog):
 
     def __init__(
         self,
-        db: Database,
+        ctx: AppContext | Database,
         *,
         selected_ids: Sequence[uuid.UUID] = (),
         group: tuple[str, str] | None = None,  # (name, label)
@@ -178,7 +190,7 @@ class CardPrintDialog(QDialog):
     ):
         super().__init__(parent)
         self.list_filter = list_filter
-        self.db = db
+        self.ctx = ctx
         self.selected_ids = list(selected_ids)
         self.group = group
         self.category = category
@@ -288,7 +300,7 @@ class CardPrintDialog(QDialog):
             kwargs["title"] = self.tr("Contact cards {name}").format(name=self.category[1])
         else:
             kwargs["all_households"] = True
-        return print_cards(parent, self.db, **kwargs)
+        return print_cards(parent, self.ctx, **kwargs)
 
 
 class LedgerPrintDialog(QDialog):
@@ -296,9 +308,11 @@ class LedgerPrintDialog(QDialog):
 
     NOTICE, SHEET = "notice", "sheet"
 
-    def __init__(self, db: Database, kind: str, month=None, parent: QWidget | None = None):
+    def __init__(
+        self, ctx: AppContext | Database, kind: str, month=None, parent: QWidget | None = None
+    ):
         super().__init__(parent)
-        self.db = db
+        self.ctx = ctx
         self.kind = kind
         self.setWindowTitle(
             self.tr("Print public notice")
@@ -336,21 +350,20 @@ class LedgerPrintDialog(QDialog):
     def start(self, parent: QWidget) -> PrintRun:
         year, month = self.month()
         if self.kind == self.NOTICE:
-            return print_notice(parent, self.db, year, month)
-        return print_ledger_sheet(parent, self.db, year, month)
+            return print_notice(parent, self.ctx, year, month)
+        return print_ledger_sheet(parent, self.ctx, year, month)
 
 
 class DiaryPrintDialog(QDialog):
     """One cadre's entries over a period, for the township's spot-check binder."""
 
-    def __init__(self, db: Database, cadre_id=None, parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext | Database, cadre_id=None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.db = db
+        self.ctx = ctx
         self.setWindowTitle(self.tr("Print visit diary"))
         self.cadre_combo = QComboBox()
-        with db.reading() as s:
-            for c in queries.reference.cadres(s, include_inactive=True):
-                self.cadre_combo.addItem(c.name, str(c.id))
+        for c in ctx.read(queries.reference.cadres, include_inactive=True):
+            self.cadre_combo.addItem(c.name, str(c.id))
         if cadre_id:
             set_combo_data(self.cadre_combo, str(cadre_id))
         today = QDate.currentDate()
@@ -396,7 +409,7 @@ class DiaryPrintDialog(QDialog):
         start, end = self.period()
         return print_diary(
             parent,
-            self.db,
+            self.ctx,
             self.cadre_combo.currentText(),
             start,
             end,
@@ -407,9 +420,9 @@ class DiaryPrintDialog(QDialog):
 class ReferralDialog(QDialog):
     """What the village asks of the township or county (提请解决事项), optional."""
 
-    def __init__(self, db: Database, number: str, parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext | Database, number: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.db = db
+        self.ctx = ctx
         self.number = number
         self.setWindowTitle(self.tr("Print referral form for {number}").format(number=number))
         self.setMinimumWidth(460)
@@ -432,4 +445,4 @@ class ReferralDialog(QDialog):
         layout.addWidget(buttons)
 
     def start(self, parent: QWidget) -> PrintRun:
-        return print_referral(parent, self.db, self.number, self.request_edit.toPlainText())
+        return print_referral(parent, self.ctx, self.number, self.request_edit.toPlainText())

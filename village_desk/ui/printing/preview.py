@@ -2,16 +2,21 @@
 
 The core writes every printout as a PDF (reportlab, no Qt). Here:
 
-* :func:`generate_and_preview` runs the core ``print_*`` call on the thread
-  pool into a temporary file, with a progress dialog after ~0.5 s that can
-  cancel, then opens :class:`PrintPreviewDialog` on the file;
+* :func:`generate_and_preview` runs the core ``print_*`` call as a
+  ``ctx.task`` (a reader thread) into a temporary file, with a progress
+  dialog after ~0.5 s that can cancel, then opens :class:`PrintPreviewDialog`
+  on the file;
 * :class:`PrintPreviewDialog` shows the pages (Qt PDF: page view, zoom,
   page navigation), prints them and saves a copy;
 * :func:`print_pdf_file` paints the pages onto a configured :class:`QPrinter`
   (each page rendered to an image at the printer's resolution, at most
-  :data:`MAX_PRINT_DPI`). It runs in a worker: it opens its own
+  :data:`MAX_PRINT_DPI`). It runs as a task too: it opens its own
   :class:`QPdfDocument`, and painting on a QPrinter is allowed off the GUI
-  thread.
+  thread. Cancelling goes through its :class:`~village_desk.core.jobs.Job`.
+
+The printing calls need the :class:`~village_desk.ui.context.AppContext`
+(its executor runs the work); :func:`app_context` also finds it from the
+page a printout starts on.
 """
 
 from __future__ import annotations
@@ -54,10 +59,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from village_desk.core.jobs import Cancelled, Job, ensure
+from village_desk.core.storage.db import Database
+from village_desk.ui.context import AppContext
 from village_desk.ui.errors import describe
-from village_desk.ui.widgets.background import BackgroundJob
+from village_desk.ui.ops import Task
 from village_desk.ui.widgets.forms import HINT_STYLE
-from village_desk.ui.workers import TaskCancelled
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +74,23 @@ log = logging.getLogger(__name__)
 MAX_PRINT_DPI = 300
 ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)
 POINTS_PER_INCH = 72.0
+
+
+# ---------------------------------------------------------------- context
+
+
+def app_context(parent: QWidget | None, ctx: AppContext | Database) -> AppContext:
+    """``ctx`` itself, or — given a ``Database`` (the older call form) — the
+    context of the page ``parent`` belongs to."""
+    if isinstance(ctx, AppContext):
+        return ctx
+    widget = parent
+    while widget is not None:
+        found = getattr(widget, "ctx", None)
+        if isinstance(found, AppContext) and (ctx is None or found.db is ctx):
+            return found
+        widget = widget.parentWidget()
+    raise TypeError("printing needs the AppContext (pass ctx, or a parent page that has it)")
 
 
 # ---------------------------------------------------------------- printing
@@ -129,39 +153,42 @@ def _paint_page(painter: QPainter, printer: QPrinter, document: QPdfDocument, pa
     painter.drawImage(target, image, QRectF(image.rect()))
 
 
-def print_pdf_file(
-    pdf_path: str | os.PathLike,
-    printer: QPrinter,
-    progress: Callable[[int, int], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
-) -> int:
+def print_pdf_file(pdf_path: str | os.PathLike, printer: QPrinter, job: Job | None = None) -> int:
     """Print the PDF's pages on a configured printer; returns the pages printed.
 
-    Safe in a worker thread. Raises :class:`TaskCancelled` when ``cancelled()``
-    turns true between pages (the print job is aborted).
+    Safe in a worker thread. Reports each page to ``job``; raises
+    :class:`~village_desk.core.jobs.Cancelled` when the job is cancelled
+    between pages (the print job is aborted).
     """
+    job = ensure(job)
     document = QPdfDocument()
     try:
         error = document.load(str(pdf_path))
         if error != QPdfDocument.Error.None_:
             raise OSError(f"cannot read {pdf_path}: {error.name}")
         pages = pages_to_print(printer, document.pageCount())
+        job.check()
         painter = QPainter()
         if not painter.begin(printer):
-            raise RuntimeError(
+            raise OSError(
                 QCoreApplication.translate("PrintPreview", "The printer could not be started.")
             )
         try:
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
             for n, page in enumerate(pages):
-                if cancelled is not None and cancelled():
-                    printer.abort()
-                    raise TaskCancelled
+                job.check()
                 if n:
                     printer.newPage()
                 _paint_page(painter, printer, document, page)
-                if progress is not None:
-                    progress(n + 1, len(pages))
+                job.report(
+                    QCoreApplication.translate(
+                        "PrintPreviewDialog", "Page {done} of {total}"
+                    ).format(done=n + 1, total=len(pages)),
+                    (n + 1) / len(pages),
+                )
+        except Cancelled:
+            printer.abort()
+            raise
         finally:
             painter.end()
         return len(pages)
@@ -215,6 +242,7 @@ class PrintPreviewDialog(QDialog):
 
     def __init__(
         self,
+        ctx: AppContext,
         pdf_path: str | os.PathLike,
         title: str,
         suggested_name: str = "",
@@ -225,14 +253,16 @@ class PrintPreviewDialog(QDialog):
         delete_file: bool = False,
     ):
         super().__init__(parent)
+        self.ctx = ctx
         self.pdf_path = Path(pdf_path)
         self.title = title
         self.suggested_name = suggested_name or f"{title}.pdf"
         self.printer_dialog = printer_dialog
         self.save_path = save_path
         self._delete_file = delete_file
-        self._print_job: BackgroundJob | None = None
+        self._print_op: Task | None = None
         self._printer: QPrinter | None = None
+        self._closing: int | None = None  # closed while printing: the result, once it ended
         self.setObjectName("printPreview")
         self.setWindowTitle(self.tr("Print preview — {title}").format(title=title))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
@@ -391,57 +421,45 @@ class PrintPreviewDialog(QDialog):
         return printer
 
     @Slot()
-    def print_document(self) -> BackgroundJob | None:
-        """Ask for the printer (the dialog), then print in the background."""
-        if self._print_job is not None:
+    def print_document(self) -> Task | None:
+        """Ask for the printer (the dialog), then print as a task."""
+        if self._print_op is not None:
             return None
         printer = self.new_printer()
         if not self.printer_dialog(self, printer):
             return None
         return self.print_to(printer)
 
-    def print_to(self, printer: QPrinter) -> BackgroundJob:
-        self._printer = printer  # alive until the job ends
+    def print_to(self, printer: QPrinter) -> Task:
+        self._printer = printer  # alive until the task ends
         printer.setFullPage(True)  # page coordinates from the paper's corner
         path = self.pdf_path
-
-        def work(report, cancel_event):
-            return print_pdf_file(
-                path,
-                printer,
-                progress=lambda done, total: report(
-                    self.tr("Page {done} of {total}").format(done=done, total=total),
-                    done / max(total, 1),
-                ),
-                cancelled=cancel_event.is_set,
-            )
-
-        self.print_button.setEnabled(False)
-        job = BackgroundJob(self, self.tr("Printing…"), work)
-        job.finished.connect(self._printed)
-        job.failed.connect(self._print_failed)
-        self._print_job = job
-        return job.start()
+        self._print_op = (
+            self.ctx.task(self, lambda job: print_pdf_file(path, printer, job))
+            .progress(self.tr("Printing…"))
+            .busy(self.print_button)
+            .always(self._print_ended)
+            .success(self._printed)
+            .failure(self._print_failed)
+            .cancelled(lambda: self.status_label.setText(self.tr("Printing was cancelled.")))
+            .run()
+        )
+        return self._print_op
 
     def _print_ended(self) -> None:
-        self._print_job = None
+        self._print_op = None
         self._printer = None
-        self.print_button.setEnabled(True)
+        if self._closing is not None:  # closed while printing: close now
+            self.done(self._closing)
 
-    @Slot(object)
     def _printed(self, pages: int) -> None:
-        self._print_ended()
         self.status_label.setText(self.tr("{n} pages sent to the printer.").format(n=pages))
         self.printed.emit(pages)
 
-    @Slot(object)
-    def _print_failed(self, err) -> None:
-        self._print_ended()
-        if isinstance(err, TaskCancelled):
-            self.status_label.setText(self.tr("Printing was cancelled."))
-            return
+    def _print_failed(self, err: BaseException) -> None:
         self.status_label.setText("")
-        QMessageBox.warning(self, self.tr("Printing failed"), describe(err))
+        reason = str(err) if isinstance(err, OSError) and not err.strerror else describe(err)
+        QMessageBox.warning(self, self.tr("Printing failed"), reason)
 
     # ------------------------------------------------------------ saving
 
@@ -462,8 +480,13 @@ class PrintPreviewDialog(QDialog):
     # ------------------------------------------------------------ closing
 
     def done(self, result: int) -> None:
-        if self._print_job is not None:
-            self._print_job.cancel_event.set()
+        if self._print_op is not None:
+            # Stop after the current page; the dialog closes when the task ended
+            # (its progress dialog and buttons are ours).
+            self._closing = result
+            self._print_op.cancel()
+            return
+        self._closing = None
         super().done(result)
         self.document.close()  # releases the file (Windows locks open files)
         if self._delete_file:
@@ -475,13 +498,13 @@ class PrintPreviewDialog(QDialog):
 
 
 class PrintRun(QObject):
-    """One printout: generate in the background, then preview.
+    """One printout: generate as a task, then preview.
 
-    ``generate(out_path, report)`` calls a core ``print_*`` function;
-    ``report(stage, fraction)`` raises :class:`TaskCancelled` once the user
-    has cancelled. :attr:`opened` carries the preview dialog; :attr:`failed`
-    the exception (TaskCancelled when cancelled). The temporary PDF is deleted
-    when the preview closes or the run fails.
+    ``generate(out_path, job)`` calls a core ``print_*`` function with the
+    :class:`~village_desk.core.jobs.Job`, whose reports raise ``Cancelled``
+    once the user has cancelled. :attr:`opened` carries the preview dialog;
+    :attr:`failed` the refusal (``Cancelled`` when cancelled). The temporary
+    PDF is deleted when the preview closes or the run fails.
     """
 
     opened = Signal(object)
@@ -489,51 +512,66 @@ class PrintRun(QObject):
 
     def __init__(
         self,
+        ctx: AppContext | Database,
         parent: QWidget,
         title: str,
         suggested_name: str,
-        generate: Callable[[str, Callable[[str, float], None]], object],
+        generate: Callable[[str, Job], object],
         min_duration_ms: int = 500,
     ):
         super().__init__(parent)
+        self.ctx = app_context(parent, ctx)
         self.parent_widget = parent
         self.title = title
         self.suggested_name = suggested_name
+        self.generate = generate
+        self.min_duration_ms = min_duration_ms
         self.dialog: PrintPreviewDialog | None = None
+        self.op: Task | None = None
         fd, path = tempfile.mkstemp(prefix="village-desk-", suffix=".pdf")
         os.close(fd)
         self.path = path
 
-        def work(report, cancel_event):
-            generate(path, report)
-            if cancel_event.is_set():
-                raise TaskCancelled
+    def start(self) -> PrintRun:
+        path, generate = self.path, self.generate
+
+        def work(job: Job) -> str:
+            try:
+                generate(path, job)
+                job.check()
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(path)
+                raise
             return path
 
-        self.job = BackgroundJob(
-            parent,
-            QCoreApplication.translate("PrintPreview", "Preparing “{title}”…").format(title=title),
-            work,
-            min_duration_ms=min_duration_ms,
+        self.op = (
+            self.ctx.task(self.parent_widget, work)
+            .progress(
+                QCoreApplication.translate("PrintPreview", "Preparing “{title}”…").format(
+                    title=self.title
+                ),
+                self.min_duration_ms,
+            )
+            .success(self._generated)
+            .failure(self._failed)
+            .cancelled(lambda: self._failed(Cancelled()))
+            .run()
         )
-        self.job.finished.connect(self._generated)
-        self.job.failed.connect(self._failed)
-
-    def start(self) -> PrintRun:
-        self.job.start()
         return self
 
     def cancel(self) -> None:
-        self.job.dialog.cancel()
+        if self.op is not None:
+            self.op.cancel()
 
-    def _remove_file(self) -> None:
-        with contextlib.suppress(OSError):
-            os.unlink(self.path)
-
-    @Slot(object)
     def _generated(self, _path) -> None:
         dialog = PrintPreviewDialog(
-            self.path, self.title, self.suggested_name, self.parent_widget, delete_file=True
+            self.ctx,
+            self.path,
+            self.title,
+            self.suggested_name,
+            self.parent_widget,
+            delete_file=True,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -542,10 +580,8 @@ class PrintRun(QObject):
         dialog.show()
         self.opened.emit(dialog)
 
-    @Slot(object)
-    def _failed(self, err) -> None:
-        self._remove_file()
-        if not isinstance(err, TaskCancelled):
+    def _failed(self, err: BaseException) -> None:
+        if not isinstance(err, Cancelled):
             QMessageBox.warning(
                 self.parent_widget,
                 QCoreApplication.translate("PrintPreview", "Could not prepare the printout"),
@@ -556,11 +592,12 @@ class PrintRun(QObject):
 
 
 def generate_and_preview(
+    ctx: AppContext | Database,
     parent: QWidget,
     title: str,
     suggested_name: str,
-    generate: Callable[[str, Callable[[str, float], None]], object],
+    generate: Callable[[str, Job], object],
     min_duration_ms: int = 500,
 ) -> PrintRun:
     """Start a printout (see :class:`PrintRun`); returns the run."""
-    return PrintRun(parent, title, suggested_name, generate, min_duration_ms).start()
+    return PrintRun(ctx, parent, title, suggested_name, generate, min_duration_ms).start()

@@ -4,7 +4,6 @@ field keys, edit dialogs that ask before discarding changes, combo helpers."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
@@ -119,19 +118,6 @@ class FieldErrors:
         if not self.general.isHidden():
             out.append(self.general.text())
         return out
-
-
-def call_service(
-    parent: QWidget | None, fn: Callable[[], Any], title: str = ""
-) -> tuple[bool, Any]:
-    """Run a core service; a refusal or failure becomes a message, never a traceback."""
-    try:
-        return True, fn()
-    except Exception as err:
-        QMessageBox.warning(
-            parent, title or QCoreApplication.translate("Widgets", "Could not save"), describe(err)
-        )
-        return False, err
 
 
 def save_shortcut(window: QWidget, button: QPushButton) -> QShortcut:

@@ -7,11 +7,11 @@ import threading
 
 import pytest
 from openpyxl import Workbook, load_workbook
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QPushButton
 from sqlalchemy import func, select
 
-from tests.ui.helpers import click
+from tests.ui.helpers import click, wait_ops
 from village_desk.core import queries
 from village_desk.core.domain.validation import id_check_digit
 from village_desk.core.excel.ledger_export import SHEETS
@@ -41,8 +41,15 @@ def operator(demo_db):
 
 
 @pytest.fixture
-def page(demo_db, settings, operator, qtbot):
-    p = ExchangePage(AppContext(demo_db, settings), actor_id=operator[0])
+def ctx(demo_db, settings, operator):
+    context = AppContext(demo_db, settings, operator_id=operator[0])
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(ctx, qtbot):
+    p = ExchangePage(ctx)
     qtbot.addWidget(p)
     p.resize(1000, 700)
     p.show()
@@ -62,6 +69,23 @@ def test_export_defaults_to_this_month_the_operator_and_masked(page, operator):
     assert panel.prepared_by_edit.text() == operator[1]
     assert not panel.unmasked_check.isChecked()
     assert page.last_export_label.text() == "本机尚未导出过台账。"
+
+
+def test_prepared_by_follows_the_operator_unless_typed(page, ctx, demo_db, qtbot):
+    from village_desk.core import services
+
+    panel = page.export_panel
+    other = demo_db.read(queries.reference.cadres)[1]
+    ctx.set_operator(other.id)
+    assert panel.prepared_by_edit.text() == other.name
+    # renamed in the settings: the new name
+    ctx.op(None, lambda db: services.setup.update_cadre(db, None, other.id, name="换名干部")).run()
+    wait_ops(qtbot, ctx)
+    qtbot.waitUntil(lambda: panel.prepared_by_edit.text() == "换名干部")
+    # typed by the user: kept when the operator changes
+    panel.prepared_by_edit.setText("村会计")
+    ctx.set_operator(None)
+    assert panel.prepared_by_edit.text() == "村会计"
 
 
 def test_export_writes_the_five_sheet_workbook(page, demo_db, settings, tmp_path, qtbot):
@@ -122,7 +146,7 @@ def test_full_numbers_need_a_confirmation(page, tmp_path, qtbot):
     assert any(isinstance(v, str) and len(v) == 11 and v.isdigit() for v in phones)
 
 
-def test_cancelled_export_leaves_nothing_behind(page, tmp_path, qtbot, monkeypatch):
+def test_cancelled_export_leaves_nothing_behind(page, ctx, tmp_path, qtbot, monkeypatch):
     from village_desk.core.excel import ledger_export
 
     gate = threading.Event()
@@ -144,9 +168,10 @@ def test_cancelled_export_leaves_nothing_behind(page, tmp_path, qtbot, monkeypat
     qtbot.waitUntil(job.dialog.isVisible, timeout=3000)  # shown after ~0.5 s
     (cancel,) = job.dialog.findChildren(QPushButton)
     assert cancel.text() == "取消"
-    with qtbot.waitSignal(job.failed, timeout=10000):
-        click(qtbot, cancel)
-        gate.set()
+    click(qtbot, cancel)
+    gate.set()
+    wait_ops(qtbot, ctx)
+    assert panel.job is None
     assert panel.error.isVisible() and "取消" in panel.error.text()
     assert not panel.result_frame.isVisible()
     assert list(out.iterdir()) == []
@@ -272,7 +297,7 @@ def test_roster_import_dry_run_exclude_and_apply(page, demo_db, operator, tmp_pa
     assert check.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
     assert "将导入 3 行" in dialog.selection_label.text()
     assert "已取消 1 行" in dialog.selection_label.text()
-    with qtbot.waitSignal(page.data_changed, timeout=10000):
+    with qtbot.waitSignal(dialog.imported, timeout=10000):
         click(qtbot, dialog.import_button)
     assert dialog.counts_label.text().startswith("导入完成")
     assert "新增 <b>3</b>" in dialog.counts_label.text()
@@ -364,4 +389,52 @@ def test_bad_file_shows_the_reason_and_changes_nothing(page, demo_db, tmp_path, 
     assert dialog.path is None and not dialog.check_button.isEnabled()
     assert dialog.step() == dialog.STEP_FILE
     assert journal_size(demo_db) == before
+    dialog.close()
+
+
+def test_cancelled_import_writes_nothing(page, ctx, demo_db, tmp_path, qtbot, monkeypatch):
+    from village_desk.core.excel import roster_import
+
+    path = messy_roster(tmp_path / "九组花名册.xlsx")
+    dialog = open_import(page, qtbot)
+    choose(dialog, qtbot, path)
+    combo = dialog.field_combo("序号")
+    combo.setCurrentIndex(combo.findData("notes"))  # a correction, to be remembered
+    with qtbot.waitSignal(dialog.model.modelReset, timeout=10000):
+        click(qtbot, dialog.check_button)
+    before = journal_size(demo_db)
+
+    gate = threading.Event()
+    plan = roster_import.make_plan
+
+    def slow_plan(*args, **kwargs):  # a big roster: the import is under way when cancelled
+        result = plan(*args, **kwargs)
+        gate.wait(10)
+        return result
+
+    monkeypatch.setattr(roster_import, "make_plan", slow_plan)
+    imported = []
+    dialog.imported.connect(imported.append)
+    click(qtbot, dialog.import_button)
+    op = dialog.job
+    assert op is not None and not dialog.close_button.isEnabled()
+    dialog.reject()  # Esc: the dialog stays while the import is written
+    assert dialog.isVisible()
+    qtbot.waitUntil(lambda: op.dialog is not None and op.dialog.isVisible(), timeout=3000)
+    (cancel,) = op.dialog.findChildren(QPushButton)
+    click(qtbot, cancel)
+    gate.set()
+    wait_ops(qtbot, ctx)
+    assert imported == [] and not dialog.applied
+    assert journal_size(demo_db) == before
+    assert not demo_db.read(queries.reference.get_setting, SETTING_KEY)
+    assert dialog.error.isVisible() and dialog.error.text() == QCoreApplication.translate(
+        "RosterImportDialog", "Import cancelled; nothing was written."
+    )  # 已取消导入，没有写入任何内容。
+    assert dialog.counts_label.text().startswith("检查结果（尚未写入）")
+    assert dialog.import_button.isEnabled()  # it can be imported after all
+    monkeypatch.undo()
+    with qtbot.waitSignal(dialog.imported, timeout=10000):
+        click(qtbot, dialog.import_button)
+    assert demo_db.read(queries.reference.get_setting, SETTING_KEY) == {"序号": "notes"}
     dialog.close()

@@ -1,11 +1,11 @@
-"""The work-bench (dashboard) page and placeholders for pages still to come."""
+"""The work-bench (dashboard) page."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QMouseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -21,25 +21,6 @@ from PySide6.QtWidgets import (
 
 from village_desk.core import queries
 from village_desk.ui.pages.base import Page
-
-
-class PlaceholderPage(QWidget):
-    """A page whose feature is not built yet: says so, shows no invented data."""
-
-    def __init__(self, title: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        heading = QLabel(title)
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        heading.setFont(font)
-        note = QLabel(self.tr("This part of Village Desk is coming in a later version."))
-        note.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 24, 24, 24)
-        layout.addWidget(heading)
-        layout.addWidget(note)
-        layout.addStretch(1)
 
 
 class _Tile(QFrame):
@@ -79,7 +60,8 @@ class DashboardPage(Page):
 
     Each number opens the filtered list behind it (:attr:`open_list` carries
     the tile's key: overdue, due_soon, awaiting, open, never, long_unvisited,
-    households).
+    households). The counts follow ``AppContext.data_changed`` while shown,
+    and are counted again whenever the page is shown (they depend on the date).
     """
 
     open_list = Signal(str)
@@ -165,10 +147,13 @@ class DashboardPage(Page):
             self.tr("Sun"),
         ]
 
+    def showEvent(self, event: QShowEvent) -> None:
+        self.stale = True  # overdue and "this month" depend on today's date
+        super().showEvent(event)
+
     def refresh(self) -> None:
-        """Re-count (called whenever the page is shown)."""
-        with self.db.reading() as s:
-            d = queries.stats.dashboard(s)
+        """Re-count."""
+        d = self.ctx.read(queries.stats.dashboard)
         self.overdue.set_value(d.overdue, alert=True)
         self.due_soon.set_value(d.due_soon, alert=True)
         self.awaiting.set_value(d.awaiting_return_visit)

@@ -3,6 +3,10 @@
 Each raised item is marked 当场解决 (stays in the diary) or 转入台账 (becomes a
 ledger matter with the author as first responsible). The editor autosaves a
 draft (see ``drafts.py``) a moment after each change and when it closes.
+
+What it shows comes from ``queries.diary`` (plain rows); saving is one op
+(``services.diary.write_entry`` / ``update_entry``) whose refusals land at the
+field they name, a raised item's under its row (``diary.item.{n}.text``).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -29,12 +34,13 @@ from PySide6.QtWidgets import (
 )
 
 from village_desk.core import queries, services
+from village_desk.core.domain.fields import item_field
 from village_desk.core.domain.visits import SIX_QUESTIONS
 from village_desk.core.services.diary import DiaryInput, RaisedItem
-from village_desk.core.storage.db import Database
-from village_desk.core.storage.models import DiaryEntry, Matter
+from village_desk.core.storage.changes import Changes
 from village_desk.ui.pages.diary.drafts import DraftStore
 from village_desk.ui.widgets.forms import (
+    ERROR_COLOR,
     HINT_STYLE,
     FieldErrors,
     error_label,
@@ -170,6 +176,69 @@ class RaisedItemRow(QFrame):
             text=d["text"], outcome=d["outcome"], solution=d["solution"], kind=d["kind"] or ""
         )
 
+    def field_widget(self, part: str) -> QWidget:
+        """The input a refusal of ``part`` (``"text"``, ``"outcome"``) is about."""
+        return self.outcome_combo if part == "outcome" else self.text_edit
+
+    def show_error(self, part: str, message: str, focus: bool = True) -> None:
+        widget = self.field_widget(part)
+        self.error.setText(message)
+        self.error.show()
+        widget.setStyleSheet(f"border: 1px solid {ERROR_COLOR};")
+        if focus:
+            widget.setFocus()
+
+    def clear_error(self) -> None:
+        self.error.hide()
+        self.error.clear()
+        for part in ("text", "outcome"):
+            self.field_widget(part).setStyleSheet("")
+
+
+class EditorErrors(FieldErrors):
+    """The form's field errors, and the raised items' by their keys
+    (``diary.item.{n}.text`` / ``.outcome``, 1-based): shown under that row."""
+
+    def __init__(self, general: QLabel, rows, reveal=None):
+        super().__init__(general)
+        self._rows = rows  # () -> the item rows, in the order they are saved
+        self._reveal = reveal  # (row) -> None: scroll it into view
+
+    def _item(self, field: str) -> tuple[RaisedItemRow, str] | None:
+        for n, row in enumerate(self._rows(), 1):
+            for part in ("text", "outcome"):
+                if field == item_field(n, part):
+                    return row, part
+        return None
+
+    def show(self, field: str, message: str, focus: bool = True) -> None:
+        item = self._item(field)
+        if item is None:
+            super().show(field, message, focus)
+            return
+        row, part = item
+        row.show_error(part, message, focus)
+        if self._reveal is not None:
+            self._reveal(row)
+
+    def label_for(self, field: str) -> QLabel | None:
+        item = self._item(field)
+        return item[0].error if item else super().label_for(field)
+
+    def clear(self, field: str | None = None) -> None:
+        super().clear(field)
+        if field is None:
+            rows = self._rows()
+        else:
+            item = self._item(field)
+            rows = [item[0]] if item else []
+        for row in rows:
+            row.clear_error()
+
+    def visible_messages(self) -> list[str]:
+        rows = [row.error.text() for row in self._rows() if not row.error.isHidden()]
+        return super().visible_messages() + rows
+
 
 class DiaryEditor(QWidget):
     saved = Signal(object, list)  # entry id, new matter ids
@@ -177,12 +246,12 @@ class DiaryEditor(QWidget):
     delete_requested = Signal(object)  # entry id
     open_matter_requested = Signal(object)
 
-    def __init__(self, db: Database, drafts: DraftStore, parent: QWidget | None = None):
+    def __init__(self, ctx, drafts: DraftStore, parent: QWidget | None = None):
         super().__init__(parent)
-        self.db = db
+        self.ctx = ctx
         self.drafts = drafts
-        self.actor_id: uuid.UUID | None = None
         self.entry_id: uuid.UUID | None = None
+        self._save_op = None  # the save running on the writer thread
         self.draft_id: str | None = None
         self._loading = False
         self._dirty = False  # changed since the entry or draft was opened
@@ -223,13 +292,18 @@ class DiaryEditor(QWidget):
         self.date_edit.setMaximumDate(QDate.currentDate())
         self.mode_combo = QComboBox()
         self.author_combo = QComboBox()
-        self.companions = CadreChecklist(db)
-        self.picker = HouseholdPicker(db, multiple=True)
+        self.companions = CadreChecklist(ctx.db)
+        self.picker = HouseholdPicker(ctx.db, multiple=True)
         self.place_edit = QLineEdit()
         self.place_edit.setPlaceholderText(self.tr("For meetings: where, and who took part"))
 
         self.general_error = error_label()
-        self.errors = FieldErrors(self.general_error)
+        self.item_rows: list[RaisedItemRow] = []
+        self.errors = EditorErrors(
+            self.general_error,
+            lambda: self.item_rows,
+            lambda row: self.scroll.ensureWidgetVisible(row),
+        )
         form = QFormLayout()
 
         def row(label: str, widget: QWidget, *fields: str) -> None:
@@ -282,7 +356,6 @@ class DiaryEditor(QWidget):
         self.items_layout = QVBoxLayout(items_box)
         self.existing_items = QVBoxLayout()
         self.items_layout.addLayout(self.existing_items)
-        self.item_rows: list[RaisedItemRow] = []
         self.rows_layout = QVBoxLayout()
         self.items_layout.addLayout(self.rows_layout)
         self.add_item_button = QPushButton(self.tr("Add raised item"))
@@ -309,7 +382,7 @@ class DiaryEditor(QWidget):
         columns.addLayout(right, 1)
         cl.addLayout(columns)
         cl.addWidget(self.general_error)
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -336,6 +409,7 @@ class DiaryEditor(QWidget):
             section.changed.connect(self._touched)
         self.narrative_edit.textChanged.connect(self._touched)
         self.help_edit.textChanged.connect(self._touched)
+        ctx.data_changed.connect(self._on_data_changed)
 
     # ------------------------------------------------------------ choices
 
@@ -345,10 +419,9 @@ class DiaryEditor(QWidget):
         What the open entry has chosen stays chosen, also when it was retired
         meanwhile; new entries are offered only the terms and cadres in use.
         """
-        with self.db.reading() as s:
-            modes = queries.reference.vocabulary(s, "visit_mode", include_retired=True)
-            kinds = queries.reference.vocabulary(s, "matter_kind")
-            cadres = queries.reference.cadres(s, include_inactive=True)
+        modes = self.ctx.read(queries.reference.vocabulary, "visit_mode", include_retired=True)
+        kinds = self.ctx.read(queries.reference.vocabulary, "matter_kind")
+        cadres = self.ctx.read(queries.reference.cadres, include_inactive=True)
         self._all_modes = {t.code: t.label for t in modes}
         self._all_cadres = {str(c.id): c.name for c in cadres}
         self._kinds = [(t.code, t.label) for t in kinds]
@@ -394,11 +467,7 @@ class DiaryEditor(QWidget):
             row.hide()
             row.deleteLater()
         self.item_rows = []
-        while self.existing_items.count():
-            w = self.existing_items.takeAt(0).widget()
-            if w is not None:
-                w.hide()
-                w.deleteLater()
+        self._clear_existing_items()
 
     # ------------------------------------------------------------ start
 
@@ -413,8 +482,8 @@ class DiaryEditor(QWidget):
         refill_combo(self.mode_combo, self._active_modes)
         self.author_combo.setCurrentIndex(0)
         refill_combo(self.author_combo, self._active_cadres)
-        if self.actor_id:
-            set_combo_data(self.author_combo, str(self.actor_id))
+        if self.ctx.operator_id:
+            set_combo_data(self.author_combo, str(self.ctx.operator_id))
         self.companions.set_ids([])
         self.picker.set_households([])
         self.place_edit.clear()
@@ -457,43 +526,56 @@ class DiaryEditor(QWidget):
         self._update_discard_button()
         return True
 
+    def _saved_entry(self, entry_id: uuid.UUID) -> dict | None:
+        """The saved entry as the editor's fields (a draft's layout); None when
+        it is gone or deleted."""
+        e = self.ctx.read(queries.diary.entry, entry_id)
+        if e is None or e.deleted:
+            return None
+        hids = self.ctx.read(queries.diary.entry_households, entry_id)
+        return {
+            "date": e.date.isoformat(),
+            "mode": e.mode,
+            "author_id": str(e.author_id),
+            "companion_ids": [str(c) for c in e.companion_ids or []],
+            "household_ids": [str(h) for h in hids],
+            "place": e.place,
+            "sections": {code: getattr(e, code) for code, _ in SIX_QUESTIONS},
+            "narrative": e.narrative,
+            "help_given": e.help_given,
+            "items": [],
+        }
+
     def open_entry(self, entry_id: uuid.UUID) -> bool:
-        with self.db.reading() as s:
-            e = s.get(DiaryEntry, entry_id)
-            if e is None or e.deleted:
-                return False
-            hids = queries.diary.entry_households(s, entry_id)
+        data = self._saved_entry(entry_id)
+        if data is None:
+            return False
         self._reset()
         self.entry_id = entry_id
         self.delete_button.show()
         self.draft_id = self.drafts.new_id()
         self.title.setText(self.tr("Edit diary entry"))
         self._loading = True
-        self._apply(
-            {
-                "date": e.date.isoformat(),
-                "mode": e.mode,
-                "author_id": str(e.author_id),
-                "companion_ids": e.companion_ids,
-                "household_ids": [str(h) for h in hids],
-                "place": e.place,
-                "sections": {code: getattr(e, code) for code, _ in SIX_QUESTIONS},
-                "narrative": e.narrative,
-                "help_given": e.help_given,
-                "items": [],
-            }
-        )
+        self._apply(data)
         self._show_existing_items(entry_id)
         self._loading = False
         return True
 
+    def _clear_existing_items(self) -> None:
+        while self.existing_items.count():
+            w = self.existing_items.takeAt(0).widget()
+            if w is not None:
+                w.hide()
+                w.deleteLater()
+
     def _show_existing_items(self, entry_id: uuid.UUID) -> None:
-        with self.db.reading() as s:
-            items = queries.diary.entry_items(s, entry_id)
-            numbers = {
-                i.matter_id: (s.get(Matter, i.matter_id).number if i.matter_id else "")
-                for i in items
-            }
+        self._clear_existing_items()
+        items = self.ctx.read(queries.diary.entry_items, entry_id)
+        numbers = {}
+        for item in items:
+            if item.matter_id:
+                matter = self.ctx.read(queries.matters.matter, item.matter_id)
+                numbers[item.matter_id] = matter.number if matter else ""
         for item in items:
             if item.outcome == MATTER and item.matter_id:
                 button = QPushButton(
@@ -619,57 +701,68 @@ class DiaryEditor(QWidget):
             items=[row.value() for row in self.item_rows],
         )
 
+    def is_saving(self) -> bool:
+        return self._save_op is not None
+
     @Slot()
-    def save(self) -> bool:
+    def save(self):
+        """Save the entry as one op; a refusal is shown at its field. Returns
+        the op (None when nothing was sent)."""
+        if self._save_op is not None:  # Ctrl+S again while the save runs
+            return None
         self.errors.clear()
-        for row in self.item_rows:
-            row.error.hide()
         data = self.value()
         if data.author_id is None:
             self.errors.show("diary.author_id", self.tr("Add a cadre in Settings first."))
-            return False
-        try:
-            if self.entry_id is None:
-                entry_id, matters = services.diary.write_entry(self.db, self.actor_id, data)
-            else:
-                entry_id = self.entry_id
-                matters = services.diary.update_entry(self.db, self.actor_id, entry_id, data)
-        except Exception as err:
-            from village_desk.core.domain.validation import ValidationError
+            return None
+        entry_id, actor = self.entry_id, self.ctx.operator_id
 
-            if isinstance(err, ValidationError) and err.field.startswith("第"):
-                # "第2项反映的问题": show it at that item.
-                digits = "".join(ch for ch in err.field if ch.isdigit())
-                i = int(digits) - 1 if digits else -1
-                if 0 <= i < len(self.item_rows):
-                    row = self.item_rows[i]
-                    row.error.setText(err.message)
-                    row.error.show()
-                    row.text_edit.setFocus()
-                    return False
-            self.errors.show_error(err)
-            return False
+        def write(db) -> tuple[uuid.UUID, list[uuid.UUID]]:
+            if entry_id is None:
+                return services.diary.write_entry(db, actor, data)
+            return entry_id, services.diary.update_entry(db, actor, entry_id, data)
+
+        self._save_op = (
+            self.ctx.op(self, write)
+            .errors(self.errors)
+            .busy(self.save_button, self.close_button, self.discard_button, self.delete_button)
+            .always(self._save_ended)
+            .success(self._on_saved)
+            .run()
+        )
+        return self._save_op
+
+    def _save_ended(self) -> None:
+        self._save_op = None
+
+    def _on_saved(self, result: tuple[uuid.UUID, list[uuid.UUID]]) -> None:
+        entry_id, matter_ids = result
+        self.forget()
+        self._update_discard_button()
+        self.saved.emit(entry_id, list(matter_ids))
+
+    def forget(self) -> None:
+        """End this editing without a draft (saved, or deleted)."""
         self._timer.stop()
         if self.draft_id:
             self.drafts.delete(self.draft_id)
         self.draft_id = None
         self._dirty = False
-        self._update_discard_button()
-        self.saved.emit(entry_id, matters)
-        return True
 
     @Slot()
     def close_editor(self) -> None:
         """Leave the editor; a half-written entry stays as a draft."""
+        if self.is_saving():
+            return
         self.save_draft()
         self.draft_id = None
         self.closed.emit()
 
     @Slot()
     def discard(self) -> None:
+        if self.is_saving():
+            return
         if self.has_content():
-            from PySide6.QtWidgets import QMessageBox
-
             answer = QMessageBox.question(
                 self,
                 self.tr("Discard draft"),
@@ -677,8 +770,34 @@ class DiaryEditor(QWidget):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        self._timer.stop()
-        if self.draft_id:
-            self.drafts.delete(self.draft_id)
-        self.draft_id = None
+        self.forget()
         self.closed.emit()
+
+    # ------------------------------------------------------------ fresh data
+
+    @Slot(object)
+    def _on_data_changed(self, changes: Changes) -> None:
+        """The open entry was changed elsewhere (another window's import, a
+        restore): show it as saved now, unless the user is changing it here."""
+        if self.entry_id is None or self.draft_id is None or self.is_saving():
+            return
+        if not (
+            changes.everything
+            or self.entry_id in changes.ids("diary_entry")
+            or changes.touches("diary_item", "diary_household")
+        ):
+            return
+        data = self._saved_entry(self.entry_id)
+        if self.has_draft():  # what is typed here stays; saving will tell
+            if data is not None:
+                self._show_existing_items(self.entry_id)
+            return
+        if data is None:  # deleted elsewhere, nothing typed here
+            self.forget()
+            self.closed.emit()
+            return
+        self._reset()
+        self._loading = True
+        self._apply(data)
+        self._show_existing_items(self.entry_id)
+        self._loading = False

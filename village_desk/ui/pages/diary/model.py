@@ -1,4 +1,4 @@
-"""The diary list: a lazy table model over ``core.diary_queries.diary_page``."""
+"""The diary list: a lazy table model over ``queries.diary.diary_page``."""
 
 from __future__ import annotations
 

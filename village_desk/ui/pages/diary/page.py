@@ -1,5 +1,9 @@
 """The 民情日记 page: the list of entries (by date, cadre, mode, household),
-the drafts waiting to be finished, and the editor."""
+the drafts waiting to be finished, and the editor.
+
+The list redraws from ``ctx.data_changed`` (whoever wrote the entry); deleting
+and restoring an entry are ops, saving one is the editor's.
+"""
 
 from __future__ import annotations
 
@@ -27,15 +31,14 @@ from PySide6.QtWidgets import (
 
 from village_desk.core import queries, services
 from village_desk.core.queries.diary import DiaryFilter
-from village_desk.core.storage.models import DiaryEntry
-from village_desk.ui.pages.base import Page
+from village_desk.ui.pages.base import DIARY_TABLES, Page
 from village_desk.ui.pages.diary.drafts import DraftStore, drafts_dir
 from village_desk.ui.pages.diary.editor import DiaryEditor
 from village_desk.ui.pages.diary.model import ENTRY_ID_ROLE, DiaryTableModel
 from village_desk.ui.printing.dialogs import DiaryPrintDialog
 from village_desk.ui.printing.preview import PrintRun
-from village_desk.ui.widgets.forms import call_service, refill_combo
-from village_desk.ui.widgets.pickers import HouseholdFilterEdit, household_labels
+from village_desk.ui.widgets.forms import refill_combo
+from village_desk.ui.widgets.pickers import HouseholdFilterEdit
 from village_desk.ui.widgets.undo_bar import UndoBar
 
 DRAFT_ROLE = Qt.ItemDataRole.UserRole + 40
@@ -44,7 +47,9 @@ UNDO_SECONDS = 30
 
 
 class DiaryPage(Page):
-    data_changed = Signal()
+    # entries, and what the list shows of others: household labels, cadre
+    # names, mode labels
+    watches = DIARY_TABLES | {"household", "person", "cadre", "vocab_term"}
     open_matter_requested = Signal(object)
 
     def __init__(
@@ -56,7 +61,7 @@ class DiaryPage(Page):
     ):
         super().__init__(ctx, parent)
         db = ctx.db
-        self.actor_id: uuid.UUID | None = None
+        self.last_message = ""
         self.drafts = drafts or DraftStore(drafts_dir(db))
 
         self.cadre_combo = QComboBox()
@@ -152,7 +157,7 @@ class DiaryPage(Page):
         layout.addWidget(self.drafts_box)
         layout.addWidget(self.table, 1)
 
-        self.editor = DiaryEditor(db, self.drafts)
+        self.editor = DiaryEditor(ctx, self.drafts)
         self.views = QStackedWidget()
         self.views.addWidget(list_page)
         self.views.addWidget(self.editor)
@@ -188,9 +193,8 @@ class DiaryPage(Page):
 
     def _load_choices(self) -> None:
         """Fill the cadre and mode filters; a chosen entry stays chosen."""
-        with self.db.reading() as s:
-            cadres = queries.reference.cadres(s, include_inactive=True)
-            modes = queries.reference.vocabulary(s, "visit_mode", include_retired=True)
+        cadres = self.ctx.read(queries.reference.cadres, include_inactive=True)
+        modes = self.ctx.read(queries.reference.vocabulary, "visit_mode", include_retired=True)
         refill_combo(
             self.cadre_combo,
             [(self.tr("All cadres"), None)] + [(c.name, str(c.id)) for c in cadres],
@@ -206,10 +210,6 @@ class DiaryPage(Page):
         self.editor.reload_choices()
         if self.current_filter() != before:  # a chosen cadre or mode is gone
             self.apply_filter()
-
-    def set_actor(self, actor_id: uuid.UUID | None) -> None:
-        self.actor_id = actor_id
-        self.editor.actor_id = actor_id
 
     def current_filter(self) -> DiaryFilter:
         cadre = self.cadre_combo.currentData()
@@ -266,7 +266,15 @@ class DiaryPage(Page):
         self._set_filters(household_id)
 
     def refresh(self) -> None:
+        """Re-read the list (the selected entry and the scroll stay) and drafts."""
+        selected = self._selected_id()
+        scroll = self.table.verticalScrollBar().value()
         self.model.refresh()
+        if selected is not None:
+            row = self.model.row_of(selected)
+            if row >= 0:
+                self.table.selectRow(row)
+        self.table.verticalScrollBar().setValue(scroll)
         self._update_count()
         self.refresh_drafts()
 
@@ -306,6 +314,8 @@ class DiaryPage(Page):
         self.refresh_drafts()
 
     def new_entry(self, household_ids: list[uuid.UUID] = ()) -> DiaryEditor:
+        if self.editor.is_saving():  # the entry on screen is being saved
+            return self.editor
         if self.is_editing():
             self.editor.save_draft()
         self.editor.start_new(list(household_ids))
@@ -313,6 +323,8 @@ class DiaryPage(Page):
         return self.editor
 
     def open_entry(self, entry_id: uuid.UUID) -> bool:
+        if self.editor.is_saving():
+            return False
         if self.is_editing():
             self.editor.save_draft()
         if not self.editor.open_entry(entry_id):
@@ -335,7 +347,7 @@ class DiaryPage(Page):
     @Slot()
     def resume_selected_draft(self) -> None:
         item = self.drafts_list.currentItem()
-        if item is None:
+        if item is None or self.editor.is_saving():
             return
         if self.editor.resume_draft(item.data(DRAFT_ROLE)):
             self.views.setCurrentWidget(self.editor)
@@ -347,13 +359,14 @@ class DiaryPage(Page):
             self.delete_entry(eid)
 
     @Slot(object)
-    def delete_entry(self, eid: uuid.UUID) -> bool:
-        """Delete after asking; the undo bar can bring it back."""
-        with self.db.reading() as s:
-            entry = s.get(DiaryEntry, eid)
-            labels = household_labels(self.db, queries.diary.entry_households(s, eid))
-        if entry is None:
-            return False
+    def delete_entry(self, eid: uuid.UUID):
+        """Delete after asking; the undo bar can bring it back. Returns the op
+        (None when the entry is gone or the user said no)."""
+        entry = self.ctx.read(queries.diary.entry, eid)
+        if entry is None or entry.deleted:
+            return None
+        households = self.ctx.read(queries.diary.entry_households, eid)
+        labels = self.ctx.read(queries.households.household_labels, households)
         answer = QMessageBox.question(
             self,
             self.tr("Delete entry"),
@@ -363,33 +376,30 @@ class DiaryPage(Page):
             ),
         )
         if answer != QMessageBox.StandardButton.Yes:
-            return False
-        ok, _ = call_service(self, lambda: services.diary.delete_entry(self.db, self.actor_id, eid))
-        if not ok:
-            return False
-        who = "、".join(labels.values()) or entry.place
-        self.undo_bar.offer(
-            eid,
-            self.tr("diary entry of {date} {who}").format(date=entry.date.isoformat(), who=who),
+            return None
+        who = "、".join(labels[h] for h in households if h in labels) or entry.place
+        description = self.tr("diary entry of {date} {who}").format(
+            date=entry.date.isoformat(), who=who
         )
-        if self.is_editing() and self.editor.entry_id == eid:
-            self.editor._timer.stop()
-            if self.editor.draft_id:
-                self.drafts.delete(self.editor.draft_id)
-            self.editor.draft_id = None
-            self.views.setCurrentIndex(0)
-        self.refresh()
-        self.data_changed.emit()
-        return True
+        actor = self.ctx.operator_id
+
+        def deleted(_tx) -> None:
+            self.undo_bar.offer(eid, description)
+            if self.is_editing() and self.editor.entry_id == eid:
+                self.editor.forget()  # no draft of a deleted entry
+                self.show_list()
+
+        return (
+            self.ctx.op(self, lambda db: services.diary.delete_entry(db, actor, eid))
+            .busy(self.delete_button, self.editor.delete_button)
+            .success(deleted)
+            .run()
+        )
 
     @Slot(object)
-    def undo_delete(self, eid: uuid.UUID) -> None:
-        ok, _ = call_service(
-            self, lambda: services.diary.restore_entry(self.db, self.actor_id, eid)
-        )
-        if ok:
-            self.refresh()
-            self.data_changed.emit()
+    def undo_delete(self, eid: uuid.UUID):
+        actor = self.ctx.operator_id
+        return self.ctx.op(self, lambda db: services.diary.restore_entry(db, actor, eid)).run()
 
     # ------------------------------------------------------------ printing
 
@@ -397,7 +407,7 @@ class DiaryPage(Page):
         cadre = self.cadre_combo.currentData() or (
             self.editor.author_combo.currentData() if self.is_editing() else None
         )
-        return DiaryPrintDialog(self.db, cadre or self.actor_id, parent=self)
+        return DiaryPrintDialog(self.ctx, cadre or self.ctx.operator_id, parent=self)
 
     @Slot()
     def print_diary(self) -> PrintRun | None:
@@ -410,14 +420,16 @@ class DiaryPage(Page):
 
     @Slot(object, list)
     def _on_saved(self, entry_id, matter_ids: list) -> None:
+        """Back to the list (which redraws from ``data_changed``), with a
+        message naming the matters its items became."""
         self.show_list()
-        self.refresh()
-        self.data_changed.emit()
-        message = self.tr("The diary entry was saved.")
-        if matter_ids:
-            message += " " + self.tr("{n} matters were entered in the ledger.").format(
-                n=len(matter_ids)
-            )
+        matters = [self.ctx.read(queries.matters.matter, mid) for mid in matter_ids]
+        numbers = "、".join(m.number for m in matters if m is not None)
+        if numbers:
+            message = self.tr("The diary entry was saved. Entered in the ledger: {numbers}")
+            message = message.format(numbers=numbers)
+        else:
+            message = self.tr("The diary entry was saved.")
         self.last_message = message
         window = self.window()
         if hasattr(window, "statusBar"):

@@ -4,10 +4,10 @@
 year or a custom range; this month by default), 制表人 (the current operator)
 and whether ID numbers and phones are shown in full (not by default, and only
 after a warning) — asks where to save, and runs
-:func:`village_desk.core.excel.ledger_export.export_ledger` on the thread pool
-with a progress dialog (shown after ~0.5 s). Cancel stops the export through
-the core's ``cancelled`` callback; the core then removes its temporary file,
-so nothing is left behind.
+:func:`village_desk.core.excel.ledger_export.export_ledger` as a task
+(``ctx.task``, a reader thread) with a progress dialog (shown after ~0.5 s).
+Cancel stops the export through its :class:`~village_desk.core.jobs.Job`; the
+core then removes its temporary file, so nothing is left behind.
 
 The file dialogs, the warning and "open the folder" go through attributes
 (:attr:`LedgerExportPanel.ask_save_path` …) that tests replace.
@@ -22,7 +22,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QProcess, QSettings, QStandardPaths, QUrl, Signal, Slot
+from PySide6.QtCore import QDate, QProcess, QStandardPaths, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -45,11 +45,10 @@ from PySide6.QtWidgets import (
 from village_desk.core import queries
 from village_desk.core.domain.validation import ValidationError
 from village_desk.core.excel import Period
-from village_desk.core.storage.db import Database
+from village_desk.core.jobs import Job
 from village_desk.ui.errors import describe
-from village_desk.ui.widgets.background import BackgroundJob
+from village_desk.ui.ops import Task
 from village_desk.ui.widgets.forms import ERROR_STYLE, HINT_STYLE, error_label
-from village_desk.ui.workers import TaskCancelled
 
 LAST_EXPORT_KEY = "exchange/last_export"  # read by the main window's status bar
 LAST_FOLDER_KEY = "exchange/last_folder"
@@ -179,19 +178,13 @@ class LedgerExportPanel(QGroupBox):
 
     exported = Signal(str)  # when, as shown in the status bar ("2026-11-05 14:30")
 
-    def __init__(
-        self,
-        db: Database,
-        prefs: QSettings | None = None,
-        today: dt.date | None = None,
-        parent: QWidget | None = None,
-    ):
+    def __init__(self, ctx, today: dt.date | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setTitle(self.tr("Export the ledger workbook (Excel)"))
-        self.db = db
-        self.prefs = prefs if prefs is not None else QSettings()
+        self.ctx = ctx
+        self.prefs = ctx.prefs
         self.today = today or dt.date.today()
-        self.job: BackgroundJob | None = None
+        self.job: Task | None = None  # the export under way
         self.last_path: Path | None = None
         self._operator_name = ""
         # Replaced in tests; each stands for a dialog the user answers.
@@ -277,8 +270,7 @@ class LedgerExportPanel(QGroupBox):
         return answer == QMessageBox.StandardButton.Yes
 
     def default_file_name(self, period: Period) -> str:
-        with self.db.reading() as s:
-            profile = queries.reference.profile(s)
+        profile = self.ctx.read(queries.reference.profile)
         village = profile.village if profile else ""
         name = self.tr("{village}ledger-{period}.xlsx").format(village=village, period=period.label)
         return _NOT_IN_FILE_NAMES.sub("-", name)
@@ -317,41 +309,45 @@ class LedgerExportPanel(QGroupBox):
             path = path.with_name(path.name + ".xlsx")
         self.export_to(path, period)
 
-    def export_to(self, path: Path, period: Period) -> BackgroundJob:
+    def export_to(self, path: Path, period: Period) -> Task:
         from village_desk.core.excel.ledger_export import export_ledger
-        from village_desk.core.jobs import Cancelled, Job
 
-        db, unmasked = self.db, self.unmasked_check.isChecked()
+        db, unmasked = self.ctx.db, self.unmasked_check.isChecked()
         prepared_by, today = self.prepared_by_edit.text().strip(), self.today
 
-        def work(progress, cancel):
-            try:
-                return export_ledger(
-                    db,
-                    path,
-                    period,
-                    unmasked=unmasked,
-                    prepared_by=prepared_by,
-                    today=today,
-                    job=Job(progress, cancel),
-                )
-            except Cancelled:
-                raise TaskCancelled from None
+        def work(job: Job):
+            return export_ledger(
+                db,
+                path,
+                period,
+                unmasked=unmasked,
+                prepared_by=prepared_by,
+                today=today,
+                job=job,
+            )
 
         self.result_frame.hide()
-        self.export_button.setEnabled(False)
-        self.job = BackgroundJob(
-            self, self.tr("Exporting the ledger for {period}…").format(period=period.label), work
+        self.job = (
+            self.ctx.task(self, work)
+            .progress(self.tr("Exporting the ledger for {period}…").format(period=period.label))
+            .busy(self.export_button)
+            .always(self._ended)
+            .success(self._exported)
+            .failure(self._failed)
+            .cancelled(
+                lambda: self._show_error(
+                    self.tr("Export cancelled; no file was written."), hint=True
+                )
+            )
+            .run()
         )
         self.job.dialog.setWindowTitle(self.title())
-        self.job.finished.connect(self._exported)
-        self.job.failed.connect(self._failed)
-        return self.job.start()
+        return self.job
 
-    @Slot(object)
-    def _exported(self, summary) -> None:
+    def _ended(self) -> None:
         self.job = None
-        self.export_button.setEnabled(True)
+
+    def _exported(self, summary) -> None:
         self.last_path = Path(summary.path)
         self.prefs.setValue(LAST_FOLDER_KEY, str(self.last_path.parent))
         when = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
@@ -379,13 +375,7 @@ class LedgerExportPanel(QGroupBox):
         self.open_folder_button.setFocus()
         self.exported.emit(when)
 
-    @Slot(object)
-    def _failed(self, err) -> None:
-        self.job = None
-        self.export_button.setEnabled(True)
-        if isinstance(err, TaskCancelled):
-            self._show_error(self.tr("Export cancelled; no file was written."), hint=True)
-            return
+    def _failed(self, err: BaseException) -> None:
         if isinstance(err, OSError):
             reason = self.tr("The file could not be written: {reason}").format(
                 reason=err.strerror or str(err)

@@ -2,9 +2,10 @@
 
 Export happens on the page itself (:class:`~.ledger_export.LedgerExportPanel`);
 roster import opens :class:`~.roster_import.RosterImportDialog`. The page
-tells the window what happened through signals: :attr:`ExchangePage.exported`
-(the time, for the status bar) and :attr:`ExchangePage.data_changed` (after an
-import, so household lists refresh).
+tells the window when a workbook was written (:attr:`ExchangePage.exported`,
+the time, for the status bar); what an import changed reaches the other pages
+through ``AppContext.data_changed``. 制表人 follows the operator
+(``AppContext.operator_changed``).
 """
 
 from __future__ import annotations
@@ -35,22 +36,13 @@ LAST_IMPORT_KEY = "exchange/last_import"
 class ExchangePage(Page):
     watches = frozenset()
     exported = Signal(str)  # "2026-11-05 14:30": a ledger workbook was written
-    data_changed = Signal()  # a roster was imported
 
-    def __init__(
-        self,
-        ctx,
-        actor_id: uuid.UUID | None = None,
-        today: dt.date | None = None,
-        parent: QWidget | None = None,
-    ):
+    def __init__(self, ctx, today: dt.date | None = None, parent: QWidget | None = None):
         super().__init__(ctx, parent)
-        db = ctx.db
         self.prefs = ctx.prefs
-        self.actor_id = actor_id
         self.import_dialog = None
 
-        self.export_panel = LedgerExportPanel(db, self.prefs, today=today)
+        self.export_panel = LedgerExportPanel(ctx, today=today)
         self.export_panel.exported.connect(self._exported)
 
         self.import_box = QGroupBox(self.tr("Import a household roster (Excel)"))
@@ -96,19 +88,23 @@ class ExchangePage(Page):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         self._show_history()
-        if actor_id is not None:
-            self.set_actor(actor_id)
+        ctx.operator_changed.connect(self._operator_changed)
+        self._operator_changed(ctx.operator_id)
 
     # ------------------------------------------------------------ state
 
-    def set_actor(self, actor_id: uuid.UUID | None) -> None:
-        """The current operator: 制表人 of exports, author of imports."""
-        self.actor_id = actor_id
+    @Slot(object)
+    def _operator_changed(self, operator_id: uuid.UUID | None) -> None:
+        """The current operator is 制表人 of exports (and author of imports)."""
         name = ""
-        if actor_id is not None:
-            with self.db.reading() as s:
-                name = next((c.name for c in queries.reference.cadres(s) if c.id == actor_id), "")
+        if operator_id is not None:
+            cadres = self.ctx.read(queries.reference.cadres)
+            name = next((c.name for c in cadres if c.id == operator_id), "")
         self.export_panel.set_operator_name(name)
+
+    def reload_choices(self) -> None:
+        """A renamed operator is 制表人 under the new name."""
+        self._operator_changed(self.ctx.operator_id)
 
     def _show_history(self) -> None:
         last_export = self.prefs.value(LAST_EXPORT_KEY)
@@ -145,7 +141,7 @@ class ExchangePage(Page):
         """Open the roster import dialog (modal); returns it."""
         from village_desk.ui.pages.exchange.roster_import import RosterImportDialog
 
-        dialog = RosterImportDialog(self.db, self.actor_id, self.prefs, self)
+        dialog = RosterImportDialog(self.ctx, self)
         dialog.imported.connect(self._imported)
         self.import_dialog = dialog
         dialog.open()
@@ -158,4 +154,3 @@ class ExchangePage(Page):
         numbers = [str(counts.get(a, 0)) for a in ("created", "updated", "refused")]
         self.prefs.setValue(LAST_IMPORT_KEY, [when, *numbers])
         self._show_history()
-        self.data_changed.emit()

@@ -10,17 +10,19 @@ row that would be created or updated. 导入 applies the ticked rows in one
 transaction (:func:`~village_desk.core.excel.roster_import.apply_import`);
 保存未导入的行… writes the refused rows with their reasons for correction.
 
-Reading, planning, importing and saving run on the thread pool. A bad file
-shows the core's message in the dialog and changes nothing.
+Reading, planning and saving the refused rows are tasks (``ctx.task``, a
+reader thread); the import is an op on the writer thread (``ctx.op``) with
+progress and Cancel, and stores the column corrections in its own
+transaction. A bad file shows the core's message in the dialog and changes
+nothing; a cancelled import writes nothing.
 """
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt, Signal, Slot
+from PySide6.QtCore import QStandardPaths, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -40,8 +42,9 @@ from PySide6.QtWidgets import (
 )
 
 from village_desk.core.excel.roster_read import FIELDS
-from village_desk.core.storage.db import Database
+from village_desk.core.jobs import Job
 from village_desk.ui.errors import describe
+from village_desk.ui.ops import Op
 from village_desk.ui.pages.exchange.roster_model import (
     ACTION_COLORS,
     ACTIONS,
@@ -52,9 +55,7 @@ from village_desk.ui.pages.exchange.roster_model import (
     inspect_roster,
     mapping_rows,
 )
-from village_desk.ui.widgets.background import BackgroundJob
 from village_desk.ui.widgets.forms import ERROR_STYLE, HINT_STYLE, error_label, heading
-from village_desk.ui.workers import TaskCancelled
 
 LAST_FOLDER_KEY = "exchange/roster_folder"
 
@@ -63,23 +64,16 @@ class RosterImportDialog(QDialog):
     imported = Signal(object)  # the applied ImportPlan
     STEP_FILE, STEP_REVIEW = range(2)
 
-    def __init__(
-        self,
-        db: Database,
-        actor_id: uuid.UUID | None = None,
-        prefs: QSettings | None = None,
-        parent: QWidget | None = None,
-    ):
+    def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
-        self.db = db
-        self.actor_id = actor_id
-        self.prefs = prefs if prefs is not None else QSettings()
+        self.ctx = ctx
+        self.prefs = ctx.prefs
         self.path: Path | None = None
         self.previews: list[SheetPreview] = []
         self.mapping: list[MappingRow] = []
         self.plan = None
         self.applied = False
-        self.job: BackgroundJob | None = None
+        self.job: Op | None = None  # the task or op under way
         self._busy = self._cancellable = False
         # Replaced in tests; each stands for a file dialog the user answers.
         self.ask_open_path: Callable[[str], str] = self._ask_open_path
@@ -207,12 +201,12 @@ class RosterImportDialog(QDialog):
         if chosen:
             self.open_file(Path(chosen))
 
-    def open_file(self, path: Path) -> BackgroundJob:
-        """Read the file's sheets and headers in the background."""
+    def open_file(self, path: Path) -> Op:
+        """Read the file's sheets and headers (a task)."""
         self.error.hide()
-        db = self.db
+        db = self.ctx.db
 
-        def work(_progress, _cancel):
+        def work(_job: Job):
             return inspect_roster(db, path)
 
         def done(previews):
@@ -221,10 +215,9 @@ class RosterImportDialog(QDialog):
             self.path_edit.setText(str(path))
             self._show_previews(previews)
 
-        def failed(err):
-            self._show_error(describe(err))
-
-        return self._run(self.tr("Reading {name}…").format(name=path.name), work, done, failed)
+        return self._run(
+            self.tr("Reading {name}…").format(name=path.name), work, done, indeterminate=True
+        )
 
     def _show_previews(self, previews: list[SheetPreview]) -> None:
         self.previews = previews
@@ -367,61 +360,57 @@ class RosterImportDialog(QDialog):
         layout.addWidget(self.selection_label)
         return page
 
-    def _run(self, label: str, work, done, failed=None, cancellable=True) -> BackgroundJob:
+    def _run(
+        self,
+        label: str,
+        work: Callable[[Job], object],
+        done: Callable,
+        *,
+        indeterminate: bool = False,
+        cancellable: bool = True,
+    ) -> Op:
+        """A task that only reads or writes files, with a progress dialog.
+
+        ``indeterminate``: the work reports no progress (a busy indicator
+        instead). Cancel — or closing this dialog — drops the result."""
+
+        def run(job: Job):
+            result = work(job)
+            if cancellable:
+                job.check()  # cancelled while it ran: the result is dropped
+            return result
+
+        task = self.ctx.task(self, run)
+        return self._start(task, label, done, indeterminate, cancellable)
+
+    def _start(self, op: Op, label: str, done, indeterminate: bool, cancellable: bool) -> Op:
         self._set_busy(True)
-        self._cancellable = cancellable
-        # "Cancelled" means the user pressed Cancel while the work ran (the
-        # progress dialog also reports a cancel when it is closed at the end).
-        state = {"ran": False, "cancelled": False}
-
-        def run(progress, cancel):
-            try:
-                return work(progress, cancel)
-            finally:
-                state["ran"] = True
-
-        def cancelled():
-            if not state["ran"]:
-                state["cancelled"] = True
-
-        job = BackgroundJob(self, label, run)
-        job.dialog.setWindowTitle(self.windowTitle())
-        job.dialog.setRange(0, 0)  # the core reports no progress for these steps
-        job.dialog.canceled.connect(cancelled)
+        # Closing this dialog cancels reading and checking, not writing.
+        self._cancellable = cancellable and not op.writes
+        self.job = op.progress(label).always(self._ended).success(done)
+        op.failure(self._show_error_of).run()
+        op.dialog.setWindowTitle(self.windowTitle())
+        if indeterminate:
+            op.dialog.setRange(0, 0)
         if not cancellable:
-            job.dialog.setCancelButton(None)
+            op.dialog.setCancelButton(None)
+        return op
 
-        def finished(result):
-            self.job = None
-            self._set_busy(False)
-            if cancellable and state["cancelled"]:
-                return  # cancelled while reading or checking: nothing was written
-            done(result)
-
-        def on_failed(err):
-            self.job = None
-            self._set_busy(False)
-            if not isinstance(err, TaskCancelled):
-                (failed or self._show_error_of)(err)
-
-        job.finished.connect(finished)
-        job.failed.connect(on_failed)
-        self.job = job
-        self._cancel_job = cancelled
-        return job.start()
+    def _ended(self) -> None:
+        self.job = None
+        self._set_busy(False)
 
     @Slot()
-    def dry_run(self) -> BackgroundJob | None:
+    def dry_run(self) -> Op | None:
         if self.path is None:
             return None
         self.error.hide()
-        db, path, sheet, mapping = self.db, self.path, self.sheet(), self.corrections()
+        db, path, sheet, mapping = self.ctx.db, self.path, self.sheet(), self.corrections()
 
-        def work(progress, _cancel):
+        def work(job: Job):
             from village_desk.core.excel.roster_import import plan_import
-            from village_desk.core.jobs import Job
 
-            return plan_import(db, path, sheet=sheet, mapping=mapping, job=Job(progress))
+            return plan_import(db, path, sheet=sheet, mapping=mapping, job=job)
 
         def done(plan):
             self.plan, self.applied = plan, False
@@ -476,24 +465,27 @@ class RosterImportDialog(QDialog):
         self._update_buttons()
 
     @Slot()
-    def apply(self) -> BackgroundJob | None:
+    def apply(self) -> Op | None:
+        """Import the ticked rows (an op: one transaction, with Cancel)."""
         if self.plan is None or self.applied or self.path is None:
             return None
         self.error.hide()
-        db, actor, path = self.db, self.actor_id, self.path
+        actor, path = self.ctx.operator_id, self.path
         sheet, mapping, exclude = self.sheet(), self.corrections(), self.model.exclude()
 
-        def work(progress, _cancel):
+        def work(db, job: Job):
             from village_desk.core.excel.roster_import import apply_import
-            from village_desk.core.excel.roster_read import remember_mapping
-            from village_desk.core.jobs import Job
 
-            plan = apply_import(
-                db, path, actor, sheet=sheet, mapping=mapping, exclude=exclude, job=Job(progress)
+            return apply_import(
+                db,
+                path,
+                actor,
+                sheet=sheet,
+                mapping=mapping,
+                exclude=exclude,
+                remember=True,
+                job=job,
             )
-            if mapping:
-                remember_mapping(db, actor, mapping)
-            return plan
 
         def done(plan):
             self.plan, self.applied = plan, True
@@ -501,9 +493,14 @@ class RosterImportDialog(QDialog):
             self._show_plan()
             self.imported.emit(plan)
 
-        return self._run(
-            self.tr("Importing {name}…").format(name=path.name), work, done, cancellable=False
-        )
+        def cancelled():
+            self.error.setText(self.tr("Import cancelled; nothing was written."))
+            self.error.setStyleSheet(HINT_STYLE)
+            self.error.show()
+
+        op = self.ctx.op(self, work).cancelled(cancelled)
+        label = self.tr("Importing {name}…").format(name=path.name)
+        return self._start(op, label, done, False, True)
 
     def _ask_save_path(self, suggested: str) -> str:
         path, _ = QFileDialog.getSaveFileName(
@@ -512,7 +509,7 @@ class RosterImportDialog(QDialog):
         return path
 
     @Slot()
-    def save_rejects(self) -> BackgroundJob | None:
+    def save_rejects(self) -> Op | None:
         if self.plan is None or self.path is None:
             return None
         suggested = self.path.with_name(
@@ -526,7 +523,7 @@ class RosterImportDialog(QDialog):
             target = target.with_name(target.name + ".xlsx")
         plan = self.plan
 
-        def work(_progress, _cancel):
+        def work(_job: Job):
             from village_desk.core.excel.roster_import import write_rejects
 
             return write_rejects(plan, target)
@@ -536,7 +533,9 @@ class RosterImportDialog(QDialog):
                 self.tr("{n} rows not imported were saved to {path}.").format(n=n, path=target)
             )
 
-        return self._run(self.tr("Saving rows not imported…"), work, done, cancellable=False)
+        return self._run(
+            self.tr("Saving rows not imported…"), work, done, indeterminate=True, cancellable=False
+        )
 
     # ------------------------------------------------------------ state
 
@@ -589,6 +588,6 @@ class RosterImportDialog(QDialog):
     def reject(self) -> None:
         if self.job is not None:
             if not self._cancellable:
-                return  # an import is being written: let it finish
-            self._cancel_job()  # reading or checking: its result is dropped
+                return  # an import (its progress dialog has Cancel) or a file being written
+            self.job.cancel()  # reading or checking: its result is dropped
         super().reject()

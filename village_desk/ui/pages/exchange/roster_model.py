@@ -66,8 +66,7 @@ def inspect_roster(db: Database, path: str | os.PathLike) -> list[SheetPreview]:
     Raises the core's :class:`ValidationError` for a file that is not a
     spreadsheet, and for one in which no sheet has a roster header.
     """
-    with db.reading() as s:
-        learned = learned_mapping(s)
+    learned = db.read(learned_mapping)
     previews = []
     for sheet in read_sheets(path):
         header = find_header(sheet.rows, learned)

@@ -3,6 +3,12 @@
 Every field that the core can refuse has a red message label right under it;
 the same check runs as you type (ID check digit, phone) and on save, where the
 service's own :class:`ValidationError` is shown next to the field it names.
+
+The dialogs take the :class:`~village_desk.ui.context.AppContext`: what they
+show is read through ``queries``, and Save runs the service as an op on the
+writer thread; on success the dialog is accepted and ``saved_id`` names the
+record. A term that was retired since a record was entered (a category, a
+tag, a relation) stays chosen when the record is edited.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -29,8 +36,6 @@ from PySide6.QtWidgets import (
 from village_desk.core import queries, services
 from village_desk.core.domain.validation import ValidationError, optional_phone, parse_id_number
 from village_desk.core.services.households import HouseholdInput, PersonInput
-from village_desk.core.storage.db import Database
-from village_desk.core.storage.models import Household, Person
 from village_desk.ui.widgets.forms import (
     HINT_STYLE,
     EditDialog,
@@ -40,9 +45,16 @@ from village_desk.ui.widgets.forms import (
 )
 
 
-def _vocab(db: Database, kind: str):
-    with db.reading() as s:
-        return [(t.code, t.label) for t in queries.reference.vocabulary(s, kind)]
+def _vocab(ctx, kind: str) -> list[tuple[str, str]]:
+    """(code, label) of the terms offered for new records."""
+    return ctx.read(queries.reference.choices, kind)
+
+
+def _choose(combo: QComboBox, code: str, labels: dict[str, str]) -> None:
+    """Choose ``code``; a retired term the record still has is added back."""
+    if code and combo.findData(code) < 0:
+        combo.addItem(labels.get(code, code), code)
+    set_combo_data(combo, code)
 
 
 class CheckGrid(QWidget):
@@ -50,15 +62,26 @@ class CheckGrid(QWidget):
 
     def __init__(self, items: list[tuple[str, str]], columns: int = 4, parent=None):
         super().__init__(parent)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.columns = columns
         self.boxes: dict[str, QCheckBox] = {}
-        for i, (code, label) in enumerate(items):
-            box = QCheckBox(label)
-            self.boxes[code] = box
-            grid.addWidget(box, i // columns, i % columns)
+        for code, label in items:
+            self._add(code, label)
 
-    def set_codes(self, codes) -> None:
+    def _add(self, code: str, label: str) -> QCheckBox:
+        i = len(self.boxes)
+        box = QCheckBox(label)
+        self.boxes[code] = box
+        self.grid.addWidget(box, i // self.columns, i % self.columns)
+        return box
+
+    def set_codes(self, codes, labels: dict[str, str] | None = None) -> None:
+        """Check these codes; one no longer offered (retired) gets its box back
+        (labelled from ``labels``), so saving the record keeps it."""
+        for code in codes:
+            if code not in self.boxes:
+                self._add(code, (labels or {}).get(code, code))
         for code, box in self.boxes.items():
             box.setChecked(code in codes)
 
@@ -69,13 +92,13 @@ class CheckGrid(QWidget):
 class PersonForm(QWidget):
     """The fields of one person, with inline checks of the ID number and phone."""
 
-    def __init__(self, db: Database, head: bool = False, parent: QWidget | None = None):
+    def __init__(self, ctx, head: bool = False, parent: QWidget | None = None):
         super().__init__(parent)
-        self.db = db
+        self.ctx = ctx
         self.name_edit = QLineEdit()
         self.name_edit.setAccessibleName(self.tr("Name"))
         self.relation_combo = QComboBox()
-        for code, label in _vocab(db, "relation"):
+        for code, label in _vocab(ctx, "relation"):
             self.relation_combo.addItem(label, code)
         if head:
             set_combo_data(self.relation_combo, "head")
@@ -103,10 +126,10 @@ class PersonForm(QWidget):
         self.phone_edit = QLineEdit()
         self.phone_edit.setAccessibleName(self.tr("Phone"))
         self.status_combo = QComboBox()
-        for code, label in _vocab(db, "person_status"):
+        for code, label in _vocab(ctx, "person_status"):
             self.status_combo.addItem(label, code)
         self.party_check = QCheckBox(self.tr("Party member"))
-        self.tags = CheckGrid(_vocab(db, "person_tag"), columns=4)
+        self.tags = CheckGrid(_vocab(ctx, "person_tag"), columns=4)
         self.notes_edit = QLineEdit()
 
         self.general_error = error_label()
@@ -211,9 +234,11 @@ class PersonForm(QWidget):
             notes=self.notes_edit.text(),
         )
 
-    def load(self, p: Person) -> None:
+    def load(self, p) -> None:
+        """Show a person (a row of ``queries.households.person``/``members``)."""
+        read = self.ctx.read
         self.name_edit.setText(p.name)
-        set_combo_data(self.relation_combo, p.relation)
+        _choose(self.relation_combo, p.relation, read(queries.reference.labels, "relation"))
         self.relation_combo.setEnabled(True)
         self.id_edit.setText(p.id_number)
         set_combo_data(self.gender_combo, p.gender)
@@ -221,9 +246,9 @@ class PersonForm(QWidget):
             self.birth_check.setChecked(True)
             self.birth_edit.setDate(QDate(p.birth_date.year, p.birth_date.month, p.birth_date.day))
         self.phone_edit.setText(p.phone)
-        set_combo_data(self.status_combo, p.status)
+        _choose(self.status_combo, p.status, read(queries.reference.labels, "person_status"))
         self.party_check.setChecked(p.party_member)
-        self.tags.set_codes(p.tags)
+        self.tags.set_codes(p.tags, read(queries.reference.labels, "person_tag"))
         self.notes_edit.setText(p.notes)
 
     def show_error(self, err: BaseException) -> None:
@@ -240,39 +265,42 @@ class PersonDialog(EditDialog):
 
     def __init__(
         self,
-        db: Database,
-        actor_id,
+        ctx,
         household_id: uuid.UUID,
-        person: Person | None = None,
+        person_id: uuid.UUID | None = None,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
-        self.db, self.actor_id, self.household_id, self.person = db, actor_id, household_id, person
-        self.setWindowTitle(self.tr("Edit member") if person else self.tr("Add member"))
-        self.form = PersonForm(db)
-        if person is not None:
-            self.form.load(person)
+        self.ctx, self.household_id, self.person_id = ctx, household_id, person_id
+        self.person = ctx.read(queries.households.person, person_id) if person_id else None
+        self.setWindowTitle(self.tr("Edit member") if person_id else self.tr("Add member"))
+        self.form = PersonForm(ctx)
+        if self.person is not None:
+            self.form.load(self.person)
         self.buttons = self.save_cancel_buttons()
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         layout.addWidget(self.buttons)
         self.saved_id: uuid.UUID | None = None
 
+    def _write(self, db, data: PersonInput) -> uuid.UUID:
+        actor = self.ctx.operator_id
+        if self.person_id is None:
+            return services.households.add_person(db, actor, self.household_id, data)
+        services.households.update_person(db, actor, self.person_id, data)
+        return self.person_id
+
     @Slot()
     def save(self) -> None:
         self.form.errors.clear()
         data = self.form.value()
-        try:
-            if self.person is None:
-                self.saved_id = services.households.add_person(
-                    self.db, self.actor_id, self.household_id, data
-                )
-            else:
-                services.households.update_person(self.db, self.actor_id, self.person.id, data)
-                self.saved_id = self.person.id
-        except Exception as err:
-            self.form.show_error(err)
-            return
+        self.ctx.op(self, lambda db: self._write(db, data)).failure(self.form.show_error).busy(
+            self.save_button
+        ).success(self._saved).run()
+
+    def _saved(self, person_id: uuid.UUID) -> None:
+        self.saved_id = person_id
         self.accept()
 
 
@@ -281,24 +309,25 @@ class HouseholdDialog(EditDialog):
 
     def __init__(
         self,
-        db: Database,
-        actor_id,
-        household: Household | None = None,
+        ctx,
+        household_id: uuid.UUID | None = None,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
-        self.db, self.actor_id, self.household = db, actor_id, household
-        self.setWindowTitle(self.tr("Edit household") if household else self.tr("New household"))
+        self.ctx, self.household_id = ctx, household_id
+        household = ctx.read(queries.households.household, household_id) if household_id else None
+        self.household = household
+        editing = household_id is not None
+        self.setWindowTitle(self.tr("Edit household") if editing else self.tr("New household"))
         self.number_edit = QLineEdit()
         self.number_edit.setAccessibleName(self.tr("Household no."))
         self.group_combo = QComboBox()
         self.group_combo.addItem(self.tr("(no group)"), None)
-        with db.reading() as s:
-            for g in queries.reference.groups(s):
-                self.group_combo.addItem(g.name, str(g.id))
+        for g in ctx.read(queries.reference.groups):
+            self.group_combo.addItem(g.name, str(g.id))
         self.address_edit = QLineEdit()
         self.phone_edit = QLineEdit()
-        self.categories = CheckGrid(_vocab(db, "household_category"), columns=4)
+        self.categories = CheckGrid(_vocab(ctx, "household_category"), columns=4)
         self.situation_edit = QPlainTextEdit()
         self.situation_edit.setPlaceholderText(
             self.tr("Work, schooling, medical care, old-age care, income, housing…")
@@ -330,23 +359,25 @@ class HouseholdDialog(EditDialog):
         layout = QVBoxLayout(content)
         layout.addWidget(box)
         self.head_form: PersonForm | None = None
-        if household is None:
+        if not editing:
             head_box = QGroupBox(self.tr("Head of household"))
             head_layout = QVBoxLayout(head_box)
-            self.head_form = PersonForm(db, head=True)
+            self.head_form = PersonForm(ctx, head=True)
             head_layout.addWidget(self.head_form)
             layout.addWidget(head_box)
             note = QLabel(self.tr("Further members are added on the household page."))
             note.setStyleSheet(HINT_STYLE)
             layout.addWidget(note)
-        else:
+        elif household is not None:
             self.number_edit.setText(household.number)
             set_combo_data(
                 self.group_combo, str(household.group_id) if household.group_id else None
             )
             self.address_edit.setText(household.address)
             self.phone_edit.setText(household.phone)
-            self.categories.set_codes(household.categories)
+            self.categories.set_codes(
+                household.categories, ctx.read(queries.reference.labels, "household_category")
+            )
             self.situation_edit.setPlainText(household.situation)
             self.notes_edit.setText(household.notes)
         layout.addWidget(self.general_error)
@@ -355,6 +386,7 @@ class HouseholdDialog(EditDialog):
         scroll.setWidget(content)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.buttons = self.save_cancel_buttons()
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         outer = QVBoxLayout(self)
         outer.addWidget(scroll, 1)
         outer.addWidget(self.buttons)
@@ -375,30 +407,37 @@ class HouseholdDialog(EditDialog):
             notes=self.notes_edit.text(),
         )
 
+    def _write(self, db, data: HouseholdInput, head: PersonInput | None) -> uuid.UUID:
+        actor = self.ctx.operator_id
+        if self.household_id is None:
+            return services.households.create_household(db, actor, data, head)
+        services.households.update_household(db, actor, self.household_id, data)
+        return self.household_id
+
     @Slot()
     def save(self) -> None:
         self.errors.clear()
         if self.head_form is not None:
             self.head_form.errors.clear()
-        try:
-            if self.household is None:
-                self.saved_id = services.households.create_household(
-                    self.db, self.actor_id, self.value(), self.head_form.value()
-                )
-            else:
-                services.households.update_household(
-                    self.db, self.actor_id, self.household.id, self.value()
-                )
-                self.saved_id = self.household.id
-        except ValidationError as err:
-            if self.errors.label_for(err.field) is not None or self.head_form is None:
-                self.errors.show_error(err)
-            else:
-                self.head_form.show_error(err)
-            return
-        except Exception as err:
+        data = self.value()
+        head = self.head_form.value() if self.head_form is not None else None
+        self.ctx.op(self, lambda db: self._write(db, data, head)).failure(self._refused).busy(
+            self.save_button
+        ).success(self._saved).run()
+
+    def _refused(self, err: BaseException) -> None:
+        """A household field's refusal under that field, the head's under the head's."""
+        if (
+            isinstance(err, ValidationError)
+            and self.head_form is not None
+            and self.errors.label_for(err.field) is None
+        ):
+            self.head_form.show_error(err)
+        else:
             self.errors.show_error(err)
-            return
+
+    def _saved(self, household_id: uuid.UUID) -> None:
+        self.saved_id = household_id
         self.accept()
 
     def visible_errors(self) -> list[str]:
@@ -411,16 +450,15 @@ class HouseholdDialog(EditDialog):
 class PairingDialog(EditDialog):
     """Pair a cadre with the household (kind, start date, reason)."""
 
-    def __init__(self, db: Database, actor_id, household_id: uuid.UUID, parent=None):
+    def __init__(self, ctx, household_id: uuid.UUID, parent: QWidget | None = None):
         super().__init__(parent)
-        self.db, self.actor_id, self.household_id = db, actor_id, household_id
+        self.ctx, self.household_id = ctx, household_id
         self.setWindowTitle(self.tr("Pair a cadre"))
         self.cadre_combo = QComboBox()
-        with db.reading() as s:
-            for c in queries.reference.cadres(s):
-                self.cadre_combo.addItem(c.name, str(c.id))
+        for c in ctx.read(queries.reference.cadres):
+            self.cadre_combo.addItem(c.name, str(c.id))
         self.kind_combo = QComboBox()
-        for code, label in _vocab(db, "pairing_kind"):
+        for code, label in _vocab(ctx, "pairing_kind"):
             self.kind_combo.addItem(label, code)
         self.start_edit = QDateEdit(QDate.currentDate())
         self.start_edit.setDisplayFormat("yyyy-MM-dd")
@@ -437,35 +475,41 @@ class PairingDialog(EditDialog):
         form.addRow(self.tr("Start date"), self.start_edit)
         form.addRow(self.tr("Reason"), self.reason_edit)
         buttons = self.save_cancel_buttons()
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.general_error)
         layout.addWidget(buttons)
+        self.saved_id: uuid.UUID | None = None
 
     @Slot()
     def save(self) -> None:
         self.errors.clear()
-        d = self.start_edit.date()
-        try:
-            services.households.pair_cadre(
-                self.db,
-                self.actor_id,
-                self.household_id,
-                uuid.UUID(self.cadre_combo.currentData()),
-                self.kind_combo.currentData(),
-                d.toPython(),
-                self.reason_edit.text(),
-            )
-        except Exception as err:
-            self.errors.show_error(err)
+        cadre = self.cadre_combo.currentData()
+        if cadre is None:  # no active cadre to choose from
+            self.errors.show("pairing.cadre_id", self.tr("Add a cadre in Settings first."))
             return
+        household_id, cadre_id = self.household_id, uuid.UUID(cadre)
+        kind, start = self.kind_combo.currentData(), self.start_edit.date().toPython()
+        reason = self.reason_edit.text()
+        self.ctx.op(
+            self,
+            lambda db: services.households.pair_cadre(
+                db, self.ctx.operator_id, household_id, cadre_id, kind, start, reason
+            ),
+        ).errors(self.errors).busy(self.save_button).success(self._saved).run()
+
+    def _saved(self, pairing_id: uuid.UUID) -> None:
+        self.saved_id = pairing_id
         self.accept()
 
 
 class EndPairingDialog(EditDialog):
-    def __init__(self, db: Database, actor_id, pairing_id: uuid.UUID, parent=None):
+    """End a pairing (能进能出): the date and why."""
+
+    def __init__(self, ctx, pairing_id: uuid.UUID, parent: QWidget | None = None):
         super().__init__(parent)
-        self.db, self.actor_id, self.pairing_id = db, actor_id, pairing_id
+        self.ctx, self.pairing_id = ctx, pairing_id
         self.setWindowTitle(self.tr("End pairing"))
         self.end_edit = QDateEdit(QDate.currentDate())
         self.end_edit.setDisplayFormat("yyyy-MM-dd")
@@ -482,24 +526,25 @@ class EndPairingDialog(EditDialog):
         form.addRow(self.tr("Reason *"), self.reason_edit)
         form.addRow("", reason_error)
         buttons = self.save_cancel_buttons()
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.general_error)
         layout.addWidget(buttons)
+        self.saved_id: uuid.UUID | None = None
 
     @Slot()
     def save(self) -> None:
         self.errors.clear()
-        d = self.end_edit.date()
-        try:
-            services.households.end_pairing(
-                self.db,
-                self.actor_id,
-                self.pairing_id,
-                d.toPython(),
-                self.reason_edit.text(),
-            )
-        except Exception as err:
-            self.errors.show_error(err)
-            return
+        pairing_id, end = self.pairing_id, self.end_edit.date().toPython()
+        reason = self.reason_edit.text()
+        self.ctx.op(
+            self,
+            lambda db: services.households.end_pairing(
+                db, self.ctx.operator_id, pairing_id, end, reason
+            ),
+        ).errors(self.errors).busy(self.save_button).success(self._saved).run()
+
+    def _saved(self, _result) -> None:
+        self.saved_id = self.pairing_id
         self.accept()

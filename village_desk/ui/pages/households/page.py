@@ -1,5 +1,10 @@
 """The 户情 page: a filter row over a lazily loaded household table, and the
-household page (:class:`HouseholdView`) it opens."""
+household page (:class:`HouseholdView`) it opens.
+
+Both redraw themselves from ``AppContext.data_changed``: the list (keeping its
+filters, selection and scroll position) when households, members, pairings,
+visits or matters change, the household page when what it shows changes.
+"""
 
 from __future__ import annotations
 
@@ -24,13 +29,13 @@ from PySide6.QtWidgets import (
 
 from village_desk.core import queries, services
 from village_desk.core.queries.households import HouseholdFilter
-from village_desk.ui.pages.base import Page
+from village_desk.ui.pages.base import HOUSEHOLD_TABLES, Page
 from village_desk.ui.pages.households.forms import HouseholdDialog
 from village_desk.ui.pages.households.model import Col, HouseholdTableModel
 from village_desk.ui.pages.households.view import HouseholdView
 from village_desk.ui.printing.dialogs import CardPrintDialog, print_cards, remembered_card_format
 from village_desk.ui.printing.preview import PrintRun
-from village_desk.ui.widgets.forms import call_service
+from village_desk.ui.widgets.forms import refill_combo
 from village_desk.ui.widgets.undo_bar import UndoBar
 
 DEFAULT_NOT_VISITED_DAYS = 90
@@ -49,13 +54,22 @@ HEADER_KEY = "households/header"
 
 
 class HouseholdsPage(Page):
+    # The list shows households with their head, group, categories, paired
+    # cadres, last visit and open matters.
+    watches = HOUSEHOLD_TABLES | {
+        "diary_entry",
+        "diary_household",
+        "matter",
+        "villager_group",
+        "cadre",
+        "vocab_term",
+    }
     filter_changed = Signal()
-    data_changed = Signal()
 
     def __init__(self, ctx, page_size: int = 200, parent: QWidget | None = None):
         super().__init__(ctx, parent)
         db = ctx.db
-        self.actor_id: uuid.UUID | None = None
+        self._days_setting: int | None = None
 
         self.group_combo = QComboBox()
         self.group_combo.setAccessibleName(self.tr("Group"))
@@ -80,7 +94,7 @@ class HouseholdsPage(Page):
         self.not_visited_spin.setEnabled(False)
         self.clear_button = QPushButton(self.tr("Clear filters"))
         self.count_label = QLabel()
-        self._load_choices()
+        self.reload_choices()
 
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("Group")))
@@ -142,7 +156,7 @@ class HouseholdsPage(Page):
         layout.addWidget(self.undo_bar)
         layout.addWidget(self.table, 1)
 
-        self.detail = HouseholdView(db)
+        self.detail = HouseholdView(ctx)
         self.views = QStackedWidget()
         self.views.addWidget(list_page)
         self.views.addWidget(self.detail)
@@ -163,7 +177,6 @@ class HouseholdsPage(Page):
         self.detail.print_card_requested.connect(self.print_household_card)
         self.detail.back_requested.connect(self.show_list)
         self.detail.deleted.connect(self._on_deleted)
-        self.detail.changed.connect(self._on_detail_changed)
         self.not_visited_check.toggled.connect(self.not_visited_spin.setEnabled)
         self.not_visited_check.toggled.connect(self.apply_filter)
         self.not_visited_spin.valueChanged.connect(self._on_days_changed)
@@ -172,29 +185,42 @@ class HouseholdsPage(Page):
 
     # ------------------------------------------------------------ filters
 
-    def _load_choices(self) -> None:
-        with self.db.reading() as s:
-            groups = queries.reference.groups(s)
-            categories = queries.reference.vocabulary(s, "household_category")
-            days = queries.reference.get_setting(s, "long_unvisited_days")
-            cadres = queries.reference.cadres(s)
-        for combo in (self.group_combo, self.category_combo, self.cadre_combo):
-            combo.blockSignals(True)
-            combo.clear()
-        self.cadre_combo.addItem(self.tr("All cadres"), None)
-        for c in cadres:
-            self.cadre_combo.addItem(c.name, str(c.id))
-        self.group_combo.addItem(self.tr("All groups"), None)
-        for g in groups:
-            self.group_combo.addItem(g.name, str(g.id))
-        self.category_combo.addItem(self.tr("All categories"), None)
-        for term in categories:
-            self.category_combo.addItem(term.label, term.code)
-        for combo in (self.group_combo, self.category_combo, self.cadre_combo):
-            combo.blockSignals(False)
-        self.not_visited_spin.blockSignals(True)
-        self.not_visited_spin.setValue(int(days or DEFAULT_NOT_VISITED_DAYS))
-        self.not_visited_spin.blockSignals(False)
+    def reload_choices(self) -> None:
+        """The filters offer the groups, categories and cadres there are now;
+        what is chosen stays chosen (a retired category or an inactive cadre
+        too, as old records still have them)."""
+        read = self.ctx.read
+        groups = read(queries.reference.groups)
+        categories = read(queries.reference.vocabulary, "household_category")
+        category_labels = read(queries.reference.labels, "household_category")
+        cadres = read(queries.reference.cadres)
+        cadre_names = read(queries.reference.cadre_names)
+        days = int(read(queries.reference.get_setting, "long_unvisited_days") or 0)
+        kept = [
+            refill_combo(
+                self.group_combo,
+                [(self.tr("All groups"), None)] + [(g.name, str(g.id)) for g in groups],
+            ),
+            refill_combo(
+                self.category_combo,
+                [(self.tr("All categories"), None)] + [(t.label, t.code) for t in categories],
+                keep=category_labels,
+            ),
+            refill_combo(
+                self.cadre_combo,
+                [(self.tr("All cadres"), None)] + [(c.name, str(c.id)) for c in cadres],
+                keep={str(cid): name for cid, name in cadre_names.items()},
+            ),
+        ]
+        # The "not visited for" days follow the setting, unless the user is using them.
+        if days != self._days_setting:
+            self._days_setting = days
+            if not self.not_visited_check.isChecked():
+                self.not_visited_spin.blockSignals(True)
+                self.not_visited_spin.setValue(days or DEFAULT_NOT_VISITED_DAYS)
+                self.not_visited_spin.blockSignals(False)
+        if not all(kept) and hasattr(self, "model"):  # a chosen group is gone
+            self.apply_filter()
 
     def current_filter(self) -> HouseholdFilter:
         group = self.group_combo.currentData()
@@ -276,27 +302,28 @@ class HouseholdsPage(Page):
         self.apply_filter()
 
     def refresh(self) -> None:
-        """Reload choices and rows (after data changed elsewhere)."""
-        group, category = self.group_combo.currentData(), self.category_combo.currentData()
-        cadre = self.cadre_combo.currentData()
-        self._load_choices()
-        for combo, value in (
-            (self.group_combo, group),
-            (self.category_combo, category),
-            (self.cadre_combo, cadre),
-        ):
-            i = combo.findData(value)
-            combo.blockSignals(True)
-            combo.setCurrentIndex(max(i, 0))
-            combo.blockSignals(False)
-        self.apply_filter()
-
-    def reload_choices(self) -> None:
-        """After a settings change: new filter choices and labels, and the open
-        household page shows renamed groups, categories and cadres."""
-        self.refresh()
-        if self.is_showing_detail() and self.detail.household_id is not None:
-            self.detail.reload()
+        """Re-read the rows (data changed): the filters, the selection and the
+        scroll position stay."""
+        selection = self.table.selectionModel()
+        current = self.selected_household_id()
+        selected = set(self.selected_household_ids())
+        loaded = self.model.rowCount()
+        scroll = self.table.verticalScrollBar().value()
+        self.model.refresh()
+        while self.model.rowCount() < loaded and self.model.canFetchMore():
+            self.model.fetchMore()
+        flags = QItemSelectionModel.SelectionFlag
+        for row in range(self.model.rowCount()):
+            hid = self.model.household(row).id
+            if hid in selected:
+                index = self.model.index(row, Col.NUMBER)
+                command = flags.Select | flags.Rows
+                if hid == current:
+                    selection.setCurrentIndex(index, command)
+                else:
+                    selection.select(index, command)
+        self.table.verticalScrollBar().setValue(scroll)
+        self._update_count()
 
     def _update_count(self) -> None:
         total = self.model.total
@@ -347,11 +374,10 @@ class HouseholdsPage(Page):
             category = (self.category_combo.currentData(), self.category_combo.currentText())
         flt = self.current_filter()
         filtered = self.has_filter()
-        with self.db.reading() as s:
-            total = queries.households.household_count(s, HouseholdFilter())
-            listed = queries.households.household_count(s, flt) if filtered else None
+        total = self.ctx.read(queries.households.household_count, HouseholdFilter())
+        listed = self.ctx.read(queries.households.household_count, flt) if filtered else None
         return CardPrintDialog(
-            self.db,
+            self.ctx,
             selected_ids=self.selected_household_ids(),
             group=group,
             category=category,
@@ -376,7 +402,7 @@ class HouseholdsPage(Page):
         number = self.detail.household.number if self.detail.household else ""
         self.last_print = print_cards(
             self,
-            self.db,
+            self.ctx,
             household_ids=[household_id],
             layout=layout,
             size=size,
@@ -390,10 +416,6 @@ class HouseholdsPage(Page):
         return self.print_cards()
 
     # ------------------------------------------------------------ household page
-
-    def set_actor(self, actor_id: uuid.UUID | None) -> None:
-        self.actor_id = actor_id
-        self.detail.actor_id = actor_id
 
     def is_showing_detail(self) -> bool:
         return self.views.currentWidget() is self.detail
@@ -416,39 +438,22 @@ class HouseholdsPage(Page):
 
     @Slot()
     def new_household(self) -> HouseholdDialog | None:
-        dialog = HouseholdDialog(self.db, self.actor_id, None, self)
+        dialog = HouseholdDialog(self.ctx, None, self)
         self._last_dialog = dialog
         if dialog.exec() and dialog.saved_id:
-            self.model.refresh()
-            self._update_count()
-            self.data_changed.emit()
             self.open_household(dialog.saved_id)
         return dialog
-
-    @Slot()
-    def _on_detail_changed(self) -> None:
-        self.model.refresh()
-        self._update_count()
-        self.data_changed.emit()
 
     @Slot(object, str)
     def _on_deleted(self, household_id: uuid.UUID, description: str) -> None:
         self.undo_bar.offer(household_id, description)
         self.show_list()
-        self.model.refresh()
-        self._update_count()
-        self.data_changed.emit()
 
     @Slot(object)
     def undo_delete(self, hid: uuid.UUID) -> None:
-        ok, _ = call_service(
-            self, lambda: services.households.restore_household(self.db, self.actor_id, hid)
-        )
-        if ok:
-            self.model.refresh()
-            self._update_count()
-            self.data_changed.emit()
-            self.select_household(hid)
+        self.ctx.op(
+            self, lambda db: services.households.restore_household(db, self.ctx.operator_id, hid)
+        ).success(lambda _: self.select_household(hid)).run()
 
     def save_state(self, settings) -> None:
         settings.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())

@@ -1,11 +1,19 @@
 """The household page: basic info, members, pairings and a timeline of
-visits and matters, with the actions a cadre takes from here."""
+visits and matters, with the actions a cadre takes from here.
+
+What it shows is read through ``queries`` as plain rows. It redraws itself
+when a change that concerns it is committed (``AppContext.data_changed``),
+whichever page caused it: a visit written in the diary, a matter's new status
+in the ledger, a renamed group or category in the settings. When it is hidden
+it redraws when next shown.
+"""
 
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -20,20 +28,67 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy import Row
+from sqlalchemy.orm import Session
 
 from village_desk.core import queries, services
 from village_desk.core.domain.validation import mask_id_number, mask_phone
-from village_desk.core.storage.db import Database
-from village_desk.core.storage.models import Household, VillagerGroup
+from village_desk.core.queries.households import TimelineEvent
+from village_desk.core.storage.changes import Changes
+from village_desk.ui.pages.base import DataView
 from village_desk.ui.pages.households.forms import (
     EndPairingDialog,
     HouseholdDialog,
     PairingDialog,
     PersonDialog,
 )
-from village_desk.ui.widgets.forms import HINT_STYLE, call_service, heading
+from village_desk.ui.widgets.forms import HINT_STYLE, heading
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 10
+# Any change to these tables may change what a household page shows (its
+# members, pairings and timeline; the labels of groups, cadres and terms).
+# The household's own row counts only when it is this household.
+SHOWN_TABLES = (
+    "person",
+    "pairing",
+    "diary_entry",
+    "diary_household",
+    "matter",
+    "villager_group",
+    "cadre",
+    "vocab_term",
+)
+
+
+@dataclass(frozen=True)
+class Shown:
+    """Everything one household page shows, read in one session."""
+
+    household: Row
+    group: str
+    members: list[Row]
+    pairings: list[Row]
+    timeline: list[TimelineEvent]
+    cadre_names: dict[uuid.UUID, str]
+    labels: dict[str, dict[str, str]]  # vocabulary kind → code → label
+
+
+def read_shown(s: Session, household_id: uuid.UUID) -> Shown | None:
+    """The household page's data; None when the household is gone (deleted)."""
+    h = queries.households.household(s, household_id)
+    if h is None or h.deleted:
+        return None
+    groups = {g.id: g.name for g in queries.reference.groups(s)}
+    kinds = ("household_category", "relation", "person_status", "person_tag", "pairing_kind")
+    return Shown(
+        household=h,
+        group=groups.get(h.group_id, "") if h.group_id else "",
+        members=queries.households.members(s, household_id),
+        pairings=queries.households.pairings(s, household_id, current_only=False),
+        timeline=queries.households.household_timeline(s, household_id),
+        cadre_names=queries.reference.cadre_names(s),
+        labels={kind: queries.reference.labels(s, kind) for kind in kinds},
+    )
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -50,18 +105,25 @@ def _table(headers: list[str]) -> QTableWidget:
 
 
 def _fill(table: QTableWidget, rows: list[tuple[object, list[str]]]) -> None:
+    """Show these rows; the selected record stays selected, the scroll stays."""
+    chosen = table.selectionModel().selectedRows()
+    selected = table.item(chosen[0].row(), 0).data(ID_ROLE) if chosen else None
+    scroll = table.verticalScrollBar().value()
+    table.clearSelection()
     table.setRowCount(len(rows))
     for r, (rid, values) in enumerate(rows):
         for c, value in enumerate(values):
             item = QTableWidgetItem(value)
             item.setData(ID_ROLE, rid)
             table.setItem(r, c, item)
+        if selected is not None and rid == selected:
+            table.selectRow(r)
+    table.verticalScrollBar().setValue(scroll)
 
 
-class HouseholdView(QWidget):
+class HouseholdView(DataView):
     back_requested = Signal()
     deleted = Signal(object, str)  # household id, description
-    changed = Signal()
     new_diary_requested = Signal(object)  # household id
     new_matter_requested = Signal(object)  # household id
     diary_list_requested = Signal(object)  # household id: its diary entries
@@ -69,13 +131,11 @@ class HouseholdView(QWidget):
     open_matter_requested = Signal(object)  # matter id
     print_card_requested = Signal(object)  # household id
 
-    def __init__(self, db: Database, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.db = db
-        self.actor_id: uuid.UUID | None = None
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
         self.household_id: uuid.UUID | None = None
-        self.household: Household | None = None
-        self._members = {}
+        self.household: Row | None = None  # the household's own fields, as shown
+        self._members: dict[uuid.UUID, Row] = {}
 
         self.back_button = QPushButton(self.tr("← Back to list"))
         self.title = heading("")
@@ -222,22 +282,35 @@ class HouseholdView(QWidget):
         self.household_id = household_id
         return self.reload()
 
+    def affected_by(self, changes: Changes) -> bool:
+        """Whether a committed change may alter what this page shows."""
+        if self.household_id is None:
+            return False
+        return self.household_id in changes.ids("household") or changes.touches(*SHOWN_TABLES)
+
+    def refresh(self) -> None:
+        """Re-read the household; when it is gone (deleted elsewhere), go back
+        (after this event: the stack may be in the middle of showing us)."""
+        if self.household_id is None or self.reload():
+            return
+        QTimer.singleShot(0, self, self.back_requested.emit)
+
     def reload(self) -> bool:
-        hid = self.household_id
-        with self.db.reading() as s:
-            h = s.get(Household, hid)
-            if h is None or h.deleted:
-                return False
-            group = s.get(VillagerGroup, h.group_id) if h.group_id else None
-            cats = queries.reference.labels(s, "household_category")
-            relations = queries.reference.labels(s, "relation")
-            statuses = queries.reference.labels(s, "person_status")
-            tags = queries.reference.labels(s, "person_tag")
-            kinds = queries.reference.labels(s, "pairing_kind")
-            members = queries.households.members(s, hid)
-            pairs = queries.households.pairings(s, hid, current_only=False)
-            cadre_names = {c.id: c.name for c in queries.reference.cadres(s, include_inactive=True)}
-            timeline = queries.households.household_timeline(s, hid)
+        """Re-read and show the household; False when it no longer exists."""
+        shown = self.ctx.read(read_shown, self.household_id)
+        if shown is None:
+            return False
+        self.stale = False
+        h = shown.household
+        members = shown.members
+        labels = shown.labels
+        cats, relations = labels["household_category"], labels["relation"]
+        statuses, tags, kinds = (
+            labels["person_status"],
+            labels["person_tag"],
+            labels["pairing_kind"],
+        )
+        cadre_names = shown.cadre_names
         self.household = h
         self._members = {p.id: p for p in members}
         head = next((p for p in members if p.relation == "head"), None)
@@ -246,13 +319,13 @@ class HouseholdView(QWidget):
                 number=h.number, head=head.name if head else self.tr("(no head)")
             )
         )
-        self.info["group"].setText(group.name if group else "")
+        self.info["group"].setText(shown.group)
         self.info["address"].setText(h.address)
         self.info["phone"].setText(mask_phone(h.phone))
         self.info["categories"].setText("、".join(cats.get(c, c) for c in h.categories))
         self.info["situation"].setText(h.situation)
         self.info["notes"].setText(h.notes)
-        current = [p for p in pairs if p.end_date is None]
+        current = [p for p in shown.pairings if p.end_date is None]
         self.info["cadres"].setText(
             "、".join(
                 f"{cadre_names.get(p.cadre_id, '')}（{kinds.get(p.kind, p.kind)}）" for p in current
@@ -292,10 +365,11 @@ class HouseholdView(QWidget):
                         p.reason,
                     ],
                 )
-                for p in pairs
+                for p in shown.pairings
             ],
         )
         kind_labels = {"visit": self.tr("Visit"), "matter": self.tr("Matter")}
+        timeline = shown.timeline
         _fill(
             self.timeline_table,
             [
@@ -317,50 +391,46 @@ class HouseholdView(QWidget):
         return table.item(rows[0].row(), 0).data(ID_ROLE)
 
     # ------------------------------------------------------------ actions
+    # Saving needs no redraw here: the committed change comes back through
+    # ctx.data_changed, to this page and every other.
 
     @Slot()
-    def edit_household(self) -> None:
-        dialog = HouseholdDialog(self.db, self.actor_id, self.household, self)
-        if dialog.exec():
-            self.reload()
-            self.changed.emit()
+    def edit_household(self) -> HouseholdDialog:
+        dialog = HouseholdDialog(self.ctx, self.household_id, self)
+        dialog.exec()
+        return dialog
 
     @Slot()
     def delete_household(self) -> None:
-        h = self.household
+        hid, number, title = self.household_id, self.household.number, self.title.text()
         answer = QMessageBox.question(
             self,
             self.tr("Delete household"),
             self.tr(
                 "Delete household {number} with its members and pairings? "
                 "Visits and matters stay. You can undo this right afterwards."
-            ).format(number=h.number),
+            ).format(number=number),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        ok, _ = call_service(
-            self, lambda: services.households.delete_household(self.db, self.actor_id, h.id)
-        )
-        if ok:
-            self.deleted.emit(h.id, self.title.text())
+        self.ctx.op(
+            self,
+            lambda db: services.households.delete_household(db, self.ctx.operator_id, hid),
+        ).busy(self.delete_button).success(lambda _: self.deleted.emit(hid, title)).run()
 
-    def open_person_dialog(self, person=None) -> PersonDialog:
-        return PersonDialog(self.db, self.actor_id, self.household_id, person, self)
+    def open_person_dialog(self, person_id: uuid.UUID | None = None) -> PersonDialog:
+        return PersonDialog(self.ctx, self.household_id, person_id, self)
 
     @Slot()
     def add_member(self) -> None:
-        if self.open_person_dialog().exec():
-            self.reload()
-            self.changed.emit()
+        self.open_person_dialog().exec()
 
     @Slot()
     def edit_member(self) -> None:
         pid = self._selected(self.members_table)
         if pid is None:
             return
-        if self.open_person_dialog(self._members[pid]).exec():
-            self.reload()
-            self.changed.emit()
+        self.open_person_dialog(pid).exec()
 
     @Slot()
     def remove_member(self) -> None:
@@ -375,27 +445,20 @@ class HouseholdView(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        ok, _ = call_service(
-            self, lambda: services.households.delete_person(self.db, self.actor_id, pid)
-        )
-        if ok:
-            self.reload()
-            self.changed.emit()
+        self.ctx.op(
+            self, lambda db: services.households.delete_person(db, self.ctx.operator_id, pid)
+        ).busy(self.remove_member_button).run()
 
     @Slot()
     def add_pairing(self) -> None:
-        if PairingDialog(self.db, self.actor_id, self.household_id, self).exec():
-            self.reload()
-            self.changed.emit()
+        PairingDialog(self.ctx, self.household_id, self).exec()
 
     @Slot()
     def end_pairing(self) -> None:
         pid = self._selected(self.pairings_table)
         if pid is None:
             return
-        if EndPairingDialog(self.db, self.actor_id, pid, self).exec():
-            self.reload()
-            self.changed.emit()
+        EndPairingDialog(self.ctx, pid, self).exec()
 
     @Slot()
     def _open_timeline_row(self) -> None:

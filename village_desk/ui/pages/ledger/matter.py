@@ -31,17 +31,16 @@ from village_desk.core import queries, services
 from village_desk.core.domain import lifecycle
 from village_desk.core.domain.fields import field_label
 from village_desk.core.domain.lifecycle import STATUS_LABELS, is_overdue
-from village_desk.core.domain.validation import ValidationError, mask_phone
+from village_desk.core.domain.validation import mask_phone
 from village_desk.core.services.ledger import MatterInput
-from village_desk.core.storage.db import Database
-from village_desk.core.storage.models import DiaryEntry, Matter
+from village_desk.core.storage.changes import Changes
+from village_desk.ui.pages.base import REFERENCE_TABLES, DataView
 from village_desk.ui.pages.ledger.model import STATUS_COLORS
 from village_desk.ui.widgets.forms import (
     ERROR_STYLE,
     HINT_STYLE,
     EditDialog,
     FieldErrors,
-    call_service,
     error_label,
     heading,
     set_combo_data,
@@ -59,11 +58,13 @@ def _pydate(q: QDate) -> dt.date:
 
 class ActionDialog(EditDialog):
     """The inputs one life-cycle action declares (``domain.lifecycle``), as a
-    form; the service decides, and its refusals appear at their fields."""
+    form; the service decides, and its refusals appear at their fields.
 
-    def __init__(self, db: Database, actor_id, matter, action: str, parent=None):
+    ``matter`` is a row of ``queries.matters.matter`` (its ``id`` and ``number``)."""
+
+    def __init__(self, ctx, matter, action: str, parent=None):
         super().__init__(parent)
-        self.db, self.actor_id, self.matter, self.action = db, actor_id, matter, action
+        self.ctx, self.matter, self.action = ctx, matter, action
         act = lifecycle.ACTIONS[action]
         self.setWindowTitle(
             self.tr("{action}: {number}").format(action=act.label, number=matter.number)
@@ -81,12 +82,13 @@ class ActionDialog(EditDialog):
             err = error_label()
             form.addRow("", err)
             self.errors.register(spec.field, widget, err)
-        buttons = QDialogButtonBox(
+        self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(act.label)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(act.label)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         if act.intro:
             label = QLabel(act.intro)
@@ -94,7 +96,7 @@ class ActionDialog(EditDialog):
             layout.addWidget(label)
         layout.addLayout(form)
         layout.addWidget(self.general_error)
-        layout.addWidget(buttons)
+        layout.addWidget(self.buttons)
 
     def _input_widget(self, spec) -> QWidget:
         if spec.kind == "date":
@@ -107,8 +109,7 @@ class ActionDialog(EditDialog):
             return QLineEdit()
         if spec.kind == "choice":
             combo = QComboBox()
-            terms = self.db.read(queries.reference.vocabulary, spec.vocabulary)
-            for t in terms:
+            for t in self.ctx.read(queries.reference.vocabulary, spec.vocabulary):
                 if t.code not in spec.exclude:
                     combo.addItem(t.label, t.code)
             return combo
@@ -136,33 +137,45 @@ class ActionDialog(EditDialog):
 
     @Slot()
     def submit(self) -> None:
+        """One op: the service checks the inputs; a refusal stays in the dialog."""
         self.errors.clear()
-        try:
-            services.ledger.apply_action(
-                self.db, self.actor_id, self.matter.id, self.action, **self.values()
+        actor, matter_id, action, values = (
+            self.ctx.operator_id,
+            self.matter.id,
+            self.action,
+            self.values(),
+        )
+        (
+            self.ctx.op(
+                self,
+                lambda db: services.ledger.apply_action(db, actor, matter_id, action, **values),
             )
-        except Exception as err:
-            self.errors.show_error(err)
-            return
-        self.accept()
+            .errors(self.errors)
+            .busy(self.buttons)
+            .success(lambda _: self.accept())
+            .run()
+        )
 
 
 class MatterDialog(EditDialog):
     """Register a new matter (申办事项, applicant, deadline, responsible…), or
-    correct the registration details of one (``matter``): only the fields in
-    ``services.ledger.EDITABLE`` can change; the life cycle changes only by actions."""
+    correct the registration details of one (``matter_id``): only the fields in
+    ``services.ledger.EDITABLE`` can change; the life cycle changes only by actions.
+
+    Saving is one op; on success the dialog is accepted and :attr:`saved_id`
+    holds the matter's id."""
 
     def __init__(
         self,
-        db: Database,
-        actor_id,
+        ctx,
         household_id: uuid.UUID | None = None,
         parent: QWidget | None = None,
-        matter: Matter | None = None,
+        matter_id: uuid.UUID | None = None,
     ):
         super().__init__(parent)
-        self.db, self.actor_id = db, actor_id
-        self.matter = matter
+        self.ctx = ctx
+        matter = ctx.read(queries.matters.matter, matter_id) if matter_id else None
+        self.matter = matter  # the row as it was when the dialog opened
         self.setWindowTitle(
             self.tr("Edit matter {number}").format(number=matter.number)
             if matter
@@ -172,19 +185,18 @@ class MatterDialog(EditDialog):
         self.saved_id: uuid.UUID | None = None
         self.general_error = error_label()
         self.errors = FieldErrors(self.general_error)
-        with db.reading() as s:
-            vocab = {
-                kind: [(t.code, t.label) for t in queries.reference.vocabulary(s, kind)]
-                for kind in ("channel", "matter_kind", "service_type", "level", "handling")
-            }
-            cadres = queries.reference.cadres(s)
-            if matter is not None:  # a retired responsible cadre stays choosable
-                cadres += [
-                    c
-                    for c in queries.reference.cadres(s, include_inactive=True)
-                    if c.id == matter.responsible_id and c not in cadres
-                ]
-            self._deadline_days = queries.reference.get_setting(s, "default_deadline_days") or {}
+        vocab = {
+            kind: ctx.read(queries.reference.choices, kind)
+            for kind in ("channel", "matter_kind", "service_type", "level", "handling")
+        }
+        cadres = ctx.read(queries.reference.cadres)
+        if matter is not None:  # a retired responsible cadre stays choosable
+            cadres += [
+                c
+                for c in ctx.read(queries.reference.cadres, include_inactive=True)
+                if c.id == matter.responsible_id and c not in cadres
+            ]
+        self._deadline_days = ctx.read(queries.reference.get_setting, "default_deadline_days") or {}
 
         def combo(kind: str, blank: bool = False) -> QComboBox:
             c = QComboBox()
@@ -194,7 +206,7 @@ class MatterDialog(EditDialog):
                 c.addItem(label, code)
             return c
 
-        self.applicant = HouseholdPicker(db, multiple=False)
+        self.applicant = HouseholdPicker(ctx.db, multiple=False)
         self.applicant_name = QLineEdit()
         self.applicant_name.setPlaceholderText(self.tr("If not a registered household"))
         self.phone_edit = QLineEdit()
@@ -215,9 +227,9 @@ class MatterDialog(EditDialog):
         self.responsible_combo = QComboBox()
         for c in cadres:
             self.responsible_combo.addItem(c.name, str(c.id))
-        if actor_id:
-            set_combo_data(self.responsible_combo, str(actor_id))
-        self.co_handlers = CadreChecklist(db)
+        if ctx.operator_id:
+            set_combo_data(self.responsible_combo, str(ctx.operator_id))
+        self.co_handlers = CadreChecklist(ctx.db)
         self.public_check = QComboBox()
         self.public_check.addItem(self.tr("Post publicly (masked)"), True)
         self.public_check.addItem(self.tr("Do not post"), False)
@@ -254,10 +266,10 @@ class MatterDialog(EditDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
-        buttons = self.save_cancel_buttons()
+        self.buttons = self.save_cancel_buttons()
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
-        layout.addWidget(buttons)
+        layout.addWidget(self.buttons)
         self.resize(680, 680)
         if matter is not None:
             self._load(matter)
@@ -268,7 +280,7 @@ class MatterDialog(EditDialog):
         self.received_edit.dateChanged.connect(self._default_deadline)
         self._default_deadline()
 
-    def _load(self, m: Matter) -> None:
+    def _load(self, m) -> None:
         """Edit mode: the registration as it is; what cannot change is read-only."""
         if m.household_id:
             self.applicant.add(m.household_id)
@@ -277,11 +289,17 @@ class MatterDialog(EditDialog):
         self.content_edit.setPlainText(m.content)
         self.received_edit.setMinimumDate(_qdate(m.received_date))
         self.received_edit.setDate(_qdate(m.received_date))
-        set_combo_data(self.channel_combo, m.channel)
-        set_combo_data(self.kind_combo, m.kind)
-        set_combo_data(self.service_combo, m.service_type)
-        set_combo_data(self.level_combo, m.level)
-        set_combo_data(self.handling_combo, m.handling)
+        for combo, kind, code in (
+            (self.channel_combo, "channel", m.channel),
+            (self.kind_combo, "matter_kind", m.kind),
+            (self.service_combo, "service_type", m.service_type),
+            (self.level_combo, "level", m.level),
+            (self.handling_combo, "handling", m.handling),
+        ):
+            if code and combo.findData(code) < 0:  # a retired term stays as it is
+                label = self.ctx.read(queries.reference.labels, kind).get(code, code)
+                combo.addItem(label, code)
+            set_combo_data(combo, code)
         self.deadline_edit.setMinimumDate(_qdate(m.received_date))
         self.deadline_edit.setDate(_qdate(m.deadline))
         set_combo_data(self.responsible_combo, str(m.responsible_id))
@@ -362,50 +380,53 @@ class MatterDialog(EditDialog):
     @Slot()
     def save(self) -> None:
         self.errors.clear()
+        actor = self.ctx.operator_id
         if self.matter is not None:
-            self._save_changes()
+            matter_id, fields = self.matter.id, self.changed_fields()
+            if not fields:
+                self._saved(matter_id)
+                return
+            self._run(
+                lambda db: services.ledger.update_matter(db, actor, matter_id, **fields),
+                lambda _: self._saved(matter_id),
+            )
             return
         data = self.value()
         if data.responsible_id is None:
             self.errors.show("matter.responsible_id", self.tr("Add a cadre in Settings first."))
             return
         if data.household_id and not data.applicant_name.strip():
-            from village_desk.ui.widgets.pickers import household_labels
+            label = self.ctx.read(queries.households.household_labels, [data.household_id])
+            data.applicant_name = label.get(data.household_id, "").split("（")[0]
+        self._run(lambda db: services.ledger.register_matter(db, actor, data), self._saved)
 
-            label = household_labels(self.db, [data.household_id]).get(data.household_id, "")
-            data.applicant_name = label.split("（")[0]
-        try:
-            self.saved_id = services.ledger.register_matter(self.db, self.actor_id, data)
-        except Exception as err:
-            self.errors.show_error(err)
-            return
-        self.accept()
+    def _run(self, fn, on_success) -> None:
+        self.ctx.op(self, fn).errors(self.errors).busy(self.buttons).success(on_success).run()
 
-    def _save_changes(self) -> None:
-        fields = self.changed_fields()
-        if fields:
-            try:
-                services.ledger.update_matter(self.db, self.actor_id, self.matter.id, **fields)
-            except Exception as err:
-                self.errors.show_error(err)
-                return
-        self.saved_id = self.matter.id
+    def _saved(self, matter_id: uuid.UUID) -> None:
+        self.saved_id = matter_id
         self.accept()
 
 
-class MatterView(QWidget):
+class MatterView(DataView):
+    """One matter: its fields, notes and the life-cycle buttons. It keeps the
+    matter's id and an immutable row (``queries.matters.matter``), never a
+    database object, and redraws when that matter, its notes or the names it
+    shows change."""
+
     back_requested = Signal()
-    changed = Signal()
     deleted = Signal(object, str)  # matter id, description
-    print_referral_requested = Signal(object)  # the matter
+    print_referral_requested = Signal(object)  # the matter (a row)
     open_diary_requested = Signal(object)
     open_household_requested = Signal(object)
 
-    def __init__(self, db: Database, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.db = db
-        self.actor_id: uuid.UUID | None = None
-        self.matter: Matter | None = None
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        self.matter_id: uuid.UUID | None = None
+        self.matter = None  # the row shown (queries.matters.matter)
+        self._labels: dict[str, dict[str, str]] = {}
+        self._cadres: dict = {}
+        self._reference_stale = True
         self.back_button = QPushButton(self.tr("← Back to list"))
         self.title = heading("")
         self.status_label = QLabel()
@@ -496,9 +517,10 @@ class MatterView(QWidget):
             self.tr("Add a progress note (notes are never overwritten)")
         )
         self.note_button = QPushButton(self.tr("Add note"))
-        self.note_error = QLabel()
-        self.note_error.setStyleSheet(ERROR_STYLE)
-        self.note_error.hide()
+        self.note_error = error_label()
+        self.note_errors = FieldErrors(self.note_error)
+        self.note_errors.register("note.text", self.note_edit, self.note_error)
+        self._errors_for: uuid.UUID | None = None
         notes = QGroupBox(self.tr("Progress notes"))
         nl = QVBoxLayout(notes)
         nl.addWidget(self.notes_list, 1)
@@ -530,28 +552,56 @@ class MatterView(QWidget):
             lambda: self.open_household_requested.emit(self.matter.household_id)
         )
         self._source_entry: uuid.UUID | None = None
+        self._source_entry_ids: set[uuid.UUID] = set()
+
+    # ------------------------------------------------------------ reading
+
+    def _load_reference(self) -> None:
+        self._labels = {
+            k: self.ctx.read(queries.reference.labels, k)
+            for k in ("channel", "matter_kind", "service_type", "level", "handling", "satisfaction")
+        }
+        self._cadres = self.ctx.read(queries.reference.cadre_names)
+        self._reference_stale = False
+
+    def affected_by(self, changes: Changes) -> bool:
+        if changes.touches(*REFERENCE_TABLES):
+            self._reference_stale = True  # names and labels it shows
+        m = self.matter
+        if m is None:
+            return False
+        if self._reference_stale or changes.everything or m.id in changes.ids("matter"):
+            return True
+        if changes.touches("matter_note") and m.id in self.ctx.read(
+            queries.matters.matters_of_notes, changes.ids("matter_note")
+        ):
+            return True
+        if m.household_id is not None and (
+            m.household_id in changes.ids("household") or changes.touches("person")
+        ):
+            return True  # the household's label
+        return changes.touches("diary_item") or bool(
+            self._source_entry_ids & changes.ids("diary_entry")
+        )
+
+    def refresh(self) -> None:
+        """Show the matter as it is now; gone (deleted elsewhere): back to the list."""
+        if self.matter_id is not None and not self.show_matter(self.matter_id):
+            self.matter = None
+            self.back_requested.emit()
 
     def show_matter(self, matter_id: uuid.UUID) -> bool:
-        with self.db.reading() as s:
-            m = s.get(Matter, matter_id)
-            if m is None or m.deleted:
-                return False
-            labels = {
-                k: queries.reference.labels(s, k)
-                for k in (
-                    "channel",
-                    "matter_kind",
-                    "service_type",
-                    "level",
-                    "handling",
-                    "satisfaction",
-                )
-            }
-            cadres = {c.id: c.name for c in queries.reference.cadres(s, include_inactive=True)}
-            notes = queries.matters.notes(s, matter_id)
-            items = queries.matters.diary_items_for_matter(s, matter_id)
-            entry = s.get(DiaryEntry, items[0].entry_id) if items else None
-        self.matter = m
+        m = self.ctx.read(queries.matters.matter, matter_id)
+        if m is None or m.deleted:
+            return False
+        if self._reference_stale:
+            self._load_reference()
+        notes = self.ctx.read(queries.matters.notes, matter_id)
+        items = self.ctx.read(queries.matters.diary_items_for_matter, matter_id)
+        entry = self.ctx.read(queries.diary.entry, items[0].entry_id) if items else None
+        self.stale = False
+        self.matter_id, self.matter = matter_id, m
+        labels, cadres = self._labels, self._cadres
         self.title.setText(self.tr("Matter {number}").format(number=m.number))
         overdue = is_overdue(m)
         status = STATUS_LABELS[m.status]
@@ -568,10 +618,10 @@ class MatterView(QWidget):
         f["phone"].setText(mask_phone(m.applicant_phone))
         f["household"].setText("")
         if m.household_id:
-            from village_desk.ui.widgets.pickers import household_labels
-
             f["household"].setText(
-                household_labels(self.db, [m.household_id]).get(m.household_id, "")
+                self.ctx.read(queries.households.household_labels, [m.household_id]).get(
+                    m.household_id, ""
+                )
             )
         f["received"].setText(m.received_date.isoformat())
         f["channel"].setText(labels["channel"].get(m.channel, m.channel))
@@ -605,6 +655,7 @@ class MatterView(QWidget):
         f["public"].setText(self.tr("Yes") if m.public else self.tr("No"))
         self.household_button.setVisible(m.household_id is not None)
         self._source_entry = entry.id if entry else None
+        self._source_entry_ids = {i.entry_id for i in items}
         self.source_button.setVisible(entry is not None)
         if entry is not None:
             self.source_button.setText(
@@ -614,16 +665,21 @@ class MatterView(QWidget):
         for n in notes:
             who = cadres.get(n.author_id, "") if n.author_id else ""
             self.notes_list.addItem(f"{n.date.isoformat()}  {who}  {n.text}")
-        self.note_error.hide()
-        closed = m.status == "closed"
+        if self.matter_id != self._errors_for:
+            self.note_errors.clear()  # another matter: the last one's refusal goes
+        self._errors_for = self.matter_id
+        self._update_enabled()
+        self._build_actions(m)
+        return True
+
+    def _update_enabled(self) -> None:
+        closed = self.matter is None or self.matter.status == "closed"
         self.note_edit.setEnabled(not closed)
         self.note_button.setEnabled(not closed)
         self.edit_button.setEnabled(not closed)
         self.referral_button.setEnabled(self.can_print_referral())
-        self._build_actions(m)
-        return True
 
-    def _build_actions(self, m: Matter) -> None:
+    def _build_actions(self, m) -> None:
         while self.actions_layout.count():
             w = self.actions_layout.takeAt(0).widget()
             if w is not None and w is not self.no_actions:
@@ -648,14 +704,14 @@ class MatterView(QWidget):
         m = self.matter
         return m is not None and (m.forwarded_date is not None or m.status == "forwarded")
 
+    # ------------------------------------------------------------ changing
+
     def edit_dialog(self) -> MatterDialog:
-        return MatterDialog(self.db, self.actor_id, parent=self, matter=self.matter)
+        return MatterDialog(self.ctx, parent=self, matter_id=self.matter_id)
 
     @Slot()
     def edit_matter(self) -> None:
-        if self.edit_dialog().exec():
-            self.show_matter(self.matter.id)
-            self.changed.emit()
+        self.edit_dialog().exec()  # the view redraws from ctx.data_changed
 
     @Slot()
     def delete_matter(self) -> None:
@@ -671,37 +727,36 @@ class MatterView(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        ok, _ = call_service(
-            self, lambda: services.ledger.delete_matter(self.db, self.actor_id, m.id)
+        actor = self.ctx.operator_id
+        (
+            self.ctx.op(self, lambda db: services.ledger.delete_matter(db, actor, m.id))
+            .busy(self.delete_button)
+            .always(self._update_enabled)
+            .success(lambda _tx: self.deleted.emit(m.id, f"{m.number} {m.content[:30]}"))
+            .run()
         )
-        if ok:
-            self.deleted.emit(m.id, f"{m.number} {m.content[:30]}")
 
     def action_dialog(self, code: str) -> ActionDialog:
-        return ActionDialog(self.db, self.actor_id, self.matter, code, self)
+        return ActionDialog(self.ctx, self.matter, code, self)
 
     @Slot(str)
     def run_action(self, code: str) -> None:
-        if self.action_dialog(code).exec():
-            self.show_matter(self.matter.id)
-            self.changed.emit()
+        self.action_dialog(code).exec()  # the view redraws from ctx.data_changed
 
     @Slot()
     def add_note(self) -> None:
-        self.note_error.hide()
-        try:
-            services.ledger.add_note(self.db, self.actor_id, self.matter.id, self.note_edit.text())
-        except Exception as err:
-            from village_desk.ui.errors import describe
-
-            self.note_error.setText(
-                err.message if isinstance(err, ValidationError) else describe(err)
-            )
-            self.note_error.show()
-            return
-        self.note_edit.clear()
-        self.show_matter(self.matter.id)
-        self.changed.emit()
+        if self.matter is None or not self.note_button.isEnabled():
+            return  # closed, or the last note is still being saved
+        self.note_errors.clear()
+        actor, matter_id, text = self.ctx.operator_id, self.matter.id, self.note_edit.text()
+        (
+            self.ctx.op(self, lambda db: services.ledger.add_note(db, actor, matter_id, text))
+            .errors(self.note_errors)
+            .busy(self.note_button)
+            .always(self._update_enabled)
+            .success(lambda _id: self.note_edit.clear())
+            .run()
+        )
 
     @Slot()
     def _open_source(self) -> None:

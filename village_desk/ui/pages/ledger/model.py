@@ -1,5 +1,6 @@
 """The ledger table: lazy pages of matters with status colours, overdue in red
-and matters due within a few days highlighted."""
+and matters due within a few days highlighted. Rows are the immutable rows of
+``queries.matters.matter_page``."""
 
 from __future__ import annotations
 
@@ -7,12 +8,12 @@ import datetime as dt
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
+from sqlalchemy import Row
 
 from village_desk.core import queries
 from village_desk.core.domain.lifecycle import OPEN_STATUSES, STATUS_LABELS, is_overdue
 from village_desk.core.queries.matters import MatterFilter
 from village_desk.core.storage.db import Database
-from village_desk.core.storage.models import Matter
 from village_desk.ui.widgets.paged_model import PagedTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -65,13 +66,13 @@ class MatterTableModel(PagedTableModel):
     def count(self, s) -> int:
         return queries.matters.matter_count(s, self.filter)
 
-    def page(self, s, offset: int, limit: int) -> list[Matter]:
+    def page(self, s, offset: int, limit: int) -> list[Row]:
         return queries.matters.matter_page(s, self.filter, offset, limit)
 
-    def matter(self, row: int) -> Matter:
+    def matter(self, row: int) -> Row:
         return self._rows[row]
 
-    def is_due_soon(self, m: Matter) -> bool:
+    def is_due_soon(self, m: Row) -> bool:
         today = dt.date.today()
         return (
             not is_overdue(m, today)
@@ -114,7 +115,7 @@ class MatterTableModel(PagedTableModel):
             return font
         return None
 
-    def _display(self, m: Matter, col: int) -> str:
+    def _display(self, m: Row, col: int) -> str:
         if col == Col.NUMBER:
             return m.number
         if col == Col.RECEIVED:

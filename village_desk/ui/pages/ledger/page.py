@@ -29,13 +29,17 @@ from village_desk.core import queries, services
 from village_desk.core.domain import lifecycle
 from village_desk.core.domain.lifecycle import OPEN_STATUSES, STATUS_LABELS
 from village_desk.core.queries.matters import MatterFilter
-from village_desk.core.storage.db import Database
-from village_desk.ui.pages.base import Page
-from village_desk.ui.pages.ledger.matter import ActionDialog, MatterDialog, MatterView
+from village_desk.core.storage.changes import Changes
+from village_desk.ui.pages.base import LEDGER_TABLES, DataView, Page
+from village_desk.ui.pages.ledger.matter import (
+    ActionDialog,
+    MatterDialog,
+    MatterView,
+)
 from village_desk.ui.pages.ledger.model import MATTER_ID_ROLE, Col, MatterTableModel
 from village_desk.ui.printing.dialogs import LedgerPrintDialog, ReferralDialog
 from village_desk.ui.printing.preview import PrintRun
-from village_desk.ui.widgets.forms import HINT_STYLE, call_service, heading, refill_combo
+from village_desk.ui.widgets.forms import HINT_STYLE, heading, refill_combo
 from village_desk.ui.widgets.undo_bar import UndoBar
 
 HEADER_KEY = "ledger/header"
@@ -44,18 +48,18 @@ ITEM_ROLE = Qt.ItemDataRole.UserRole + 60
 UNDO_SECONDS = 30
 
 
-class MonthEndView(QWidget):
-    """Before the month's last day: close what is finished, note the rest."""
+class MonthEndView(DataView):
+    """Before the month's last day: close what is finished, note the rest.
+
+    Shows rows of ``queries.matters.month_end_review`` and redraws itself when
+    matters, their notes or the cadres' names change."""
 
     back_requested = Signal()
     open_matter_requested = Signal(object)
-    changed = Signal()
     print_requested = Signal(object)  # (year, month)
 
-    def __init__(self, db: Database, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.db = db
-        self.actor_id: uuid.UUID | None = None
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
         self.back_button = QPushButton(self.tr("← Back to list"))
         self.title = heading(self.tr("Month-end review"))
         self.month_combo = QComboBox()
@@ -113,12 +117,23 @@ class MonthEndView(QWidget):
             lambda: self.print_requested.emit(self.month_combo.currentData())
         )
         self.groups: dict[str, QTreeWidgetItem] = {}
+        self._loaded = False
+
+    def affected_by(self, changes: Changes) -> bool:
+        return self._loaded and changes.touches(*LEDGER_TABLES, "cadre", "vocab_term")
+
+    def refresh(self) -> None:
+        self.reload()
 
     def reload(self) -> None:
+        """Read the review of the chosen month; the chosen matter stays chosen."""
         year, month = self.month_combo.currentData()
-        with self.db.reading() as s:
-            review = queries.matters.month_end_review(s, year, month)
-            cadres = {c.id: c.name for c in queries.reference.cadres(s, include_inactive=True)}
+        review = self.ctx.read(queries.matters.month_end_review, year, month)
+        cadres = self.ctx.read(queries.reference.cadre_names)
+        key, current = self._current()
+        scroll = self.tree.verticalScrollBar().value()
+        self.stale, self._loaded = False, True
+        self.tree.blockSignals(True)
         self.tree.clear()
         self.groups = {}
         sections = [
@@ -135,14 +150,15 @@ class MonthEndView(QWidget):
             ),
             ("overdue", self.tr("Overdue ({n})"), review.overdue),
         ]
-        for key, title, matters in sections:
+        chosen = []
+        for section, title, matters in sections:
             group = QTreeWidgetItem([title.format(n=len(matters))])
             font = group.font(0)
             font.setBold(True)
             group.setFont(0, font)
-            group.setData(0, ITEM_ROLE, (key, None))
+            group.setData(0, ITEM_ROLE, (section, None))
             self.tree.addTopLevelItem(group)
-            self.groups[key] = group
+            self.groups[section] = group
             for m in matters:
                 item = QTreeWidgetItem(
                     [
@@ -152,9 +168,15 @@ class MonthEndView(QWidget):
                         STATUS_LABELS[m.status],
                     ]
                 )
-                item.setData(0, ITEM_ROLE, (key, m))
+                item.setData(0, ITEM_ROLE, (section, m))
                 group.addChild(item)
+                if current is not None and m.id == current.id:
+                    chosen.append((section != key, item))  # same section first
             group.setExpanded(True)
+        if chosen:
+            self.tree.setCurrentItem(min(chosen, key=lambda c: c[0])[1])
+        self.tree.blockSignals(False)
+        self.tree.verticalScrollBar().setValue(scroll)
         self._update_buttons()
 
     def _current(self):
@@ -175,15 +197,16 @@ class MonthEndView(QWidget):
         _key, m = self._current()
         if m is None:
             return
-        if code == "close":
-            ok, _ = call_service(
-                self, lambda: services.ledger.apply_action(self.db, self.actor_id, m.id, "close")
-            )
-        else:
-            ok = bool(ActionDialog(self.db, self.actor_id, m, code, self).exec())
-        if ok:
-            self.reload()
-            self.changed.emit()
+        if code != "close":
+            ActionDialog(self.ctx, m, code, self).exec()  # redrawn from ctx.data_changed
+            return
+        actor = self.ctx.operator_id
+        (
+            self.ctx.op(self, lambda db: services.ledger.apply_action(db, actor, m.id, "close"))
+            .busy(self.close_button)
+            .always(self._update_buttons)
+            .run()
+        )
 
     def _note(self) -> None:
         from PySide6.QtWidgets import QInputDialog
@@ -196,12 +219,13 @@ class MonthEndView(QWidget):
         )
         if not ok:
             return
-        done, _ = call_service(
-            self, lambda: services.ledger.add_note(self.db, self.actor_id, m.id, text)
+        actor = self.ctx.operator_id
+        (
+            self.ctx.op(self, lambda db: services.ledger.add_note(db, actor, m.id, text))
+            .busy(self.note_button)
+            .always(self._update_buttons)
+            .run()
         )
-        if done:
-            self.reload()
-            self.changed.emit()
 
     def _open(self) -> None:
         _key, m = self._current()
@@ -210,14 +234,15 @@ class MonthEndView(QWidget):
 
 
 class LedgerPage(Page):
-    data_changed = Signal()
+    """The matter list; the matter view and the month-end review redraw
+    themselves from ``ctx.data_changed`` (see ``pages/base.DataView``)."""
+
+    watches = LEDGER_TABLES
     open_diary_requested = Signal(object)
     open_household_requested = Signal(object)
 
     def __init__(self, ctx, page_size: int = 200, parent: QWidget | None = None):
         super().__init__(ctx, parent)
-        db = ctx.db
-        self.actor_id: uuid.UUID | None = None
         self.status_combo = QComboBox()
         self.kind_combo = QComboBox()
         self.level_combo = QComboBox()
@@ -273,7 +298,7 @@ class LedgerPage(Page):
         actions.addStretch(1)
         actions.addWidget(self.count_label)
 
-        self.model = MatterTableModel(db, page_size=page_size, parent=self)
+        self.model = MatterTableModel(ctx.db, page_size=page_size, parent=self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -295,8 +320,8 @@ class LedgerPage(Page):
         layout.addLayout(filters2)
         layout.addWidget(self.undo_bar)
         layout.addWidget(self.table, 1)
-        self.detail = MatterView(db)
-        self.review = MonthEndView(db)
+        self.detail = MatterView(ctx)
+        self.review = MonthEndView(ctx)
         self.views = QStackedWidget()
         self.views.addWidget(list_page)
         self.views.addWidget(self.detail)
@@ -330,19 +355,17 @@ class LedgerPage(Page):
         self.table.doubleClicked.connect(self.open_selected)
         self.table.activated.connect(self.open_selected)
         self.detail.back_requested.connect(self.show_list)
-        self.detail.changed.connect(self._changed)
         self.detail.open_diary_requested.connect(self.open_diary_requested)
         self.detail.open_household_requested.connect(self.open_household_requested)
         self.review.back_requested.connect(self.show_list)
-        self.review.changed.connect(self._changed)
         self.review.open_matter_requested.connect(self.open_matter)
         self._update_count()
 
     def _load_choices(self) -> None:
-        with self.db.reading() as s:
-            kinds = queries.reference.vocabulary(s, "matter_kind", include_retired=True)
-            levels = queries.reference.vocabulary(s, "level", include_retired=True)
-            cadres = queries.reference.cadres(s, include_inactive=True)
+        read = self.ctx.read
+        kinds = read(queries.reference.vocabulary, "matter_kind", include_retired=True)
+        levels = read(queries.reference.vocabulary, "level", include_retired=True)
+        cadres = read(queries.reference.cadres, include_inactive=True)
         combos = (
             self.status_combo,
             self.kind_combo,
@@ -368,18 +391,16 @@ class LedgerPage(Page):
             refill_combo(combo, choices)  # a chosen filter stays chosen
 
     def reload_choices(self) -> None:
-        """After a settings change: new filter choices; table and matter page
-        show the new names."""
+        """After a settings change: new filter choices, and the table shows the
+        new names (the matter view and the review redraw themselves)."""
         before = self.current_filter()
         self._load_choices()
         if self.current_filter() != before:
             self.apply_filter()
-        self.refresh()
-
-    def set_actor(self, actor_id) -> None:
-        self.actor_id = actor_id
-        self.detail.actor_id = actor_id
-        self.review.actor_id = actor_id
+        elif self.isVisible():
+            self.refresh()
+        else:
+            self.stale = True
 
     def current_filter(self) -> MatterFilter:
         status = self.status_combo.currentData()
@@ -436,18 +457,22 @@ class LedgerPage(Page):
         self.count_label.setText(self.tr("{n} matters").format(n=self.model.total))
 
     def refresh(self) -> None:
+        """Re-read the list: the rows loaded so far, the chosen matter and the
+        scroll position stay."""
+        current = self.table.currentIndex()
+        chosen = current.data(MATTER_ID_ROLE) if current.isValid() else None
+        loaded = self.model.rowCount()
+        scroll = self.table.verticalScrollBar().value()
         self.model.refresh()
+        while self.model.rowCount() < loaded and self.model.canFetchMore():
+            self.model.fetchMore()
+        row = next(
+            (r for r in range(self.model.rowCount()) if self.model.matter(r).id == chosen), -1
+        )
+        if row >= 0:
+            self.table.setCurrentIndex(self.model.index(row, current.column()))
+        self.table.verticalScrollBar().setValue(scroll)
         self._update_count()
-        if self.views.currentWidget() is self.detail and self.detail.matter is not None:
-            self.detail.show_matter(self.detail.matter.id)
-        elif self.views.currentWidget() is self.review:
-            self.review.reload()
-
-    @Slot()
-    def _changed(self) -> None:
-        self.model.refresh()
-        self._update_count()
-        self.data_changed.emit()
 
     # ------------------------------------------------------------ navigation
 
@@ -476,10 +501,9 @@ class LedgerPage(Page):
         self.views.setCurrentWidget(self.review)
 
     def new_matter(self, household_id=None) -> MatterDialog:
-        dialog = MatterDialog(self.db, self.actor_id, household_id, self)
+        dialog = MatterDialog(self.ctx, household_id, self)
         self._last_dialog = dialog
         if dialog.exec() and dialog.saved_id:
-            self._changed()
             self.open_matter(dialog.saved_id)
         return dialog
 
@@ -489,21 +513,17 @@ class LedgerPage(Page):
     def _on_deleted(self, matter_id, description: str) -> None:
         self.undo_bar.offer(matter_id, description)
         self.show_list()
-        self._changed()
 
     @Slot(object)
     def undo_delete(self, matter_id) -> None:
-        ok, _ = call_service(
-            self, lambda: services.ledger.restore_matter(self.db, self.actor_id, matter_id)
-        )
-        if ok:
-            self._changed()
+        actor = self.ctx.operator_id
+        self.ctx.op(self, lambda db: services.ledger.restore_matter(db, actor, matter_id)).run()
 
     # ------------------------------------------------------------ printing
 
     def print_dialog(self, kind: str, month=None) -> LedgerPrintDialog:
         return LedgerPrintDialog(
-            self.db, kind, month or self.month_combo.currentData(), parent=self
+            self.ctx, kind, month or self.month_combo.currentData(), parent=self
         )
 
     def print_month(self, kind: str, month=None) -> PrintRun | None:
@@ -516,7 +536,7 @@ class LedgerPage(Page):
 
     @Slot(object)
     def print_referral(self, matter) -> PrintRun | None:
-        dialog = ReferralDialog(self.db, matter.number, parent=self)
+        dialog = ReferralDialog(self.ctx, matter.number, parent=self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         self.last_print = dialog.start(self)

@@ -1,9 +1,14 @@
 """The 设置 page: village profile, groups, cadres, vocabularies, deadlines and
-duty days, contact-card texts, and this computer's language and font size."""
+duty days, contact-card texts, and this computer's language and font size.
+
+Every Save button is one op (one transaction: ``services.setup.save_settings``
+for several settings). The lists (groups, cadres, vocabularies, and the rows
+per matter kind and per role) follow ``AppContext.data_changed``; the fields
+a user may be editing are re-read only after their own tab was saved, so a
+change elsewhere never overwrites unsaved input.
+"""
 
 from __future__ import annotations
-
-import uuid
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -11,6 +16,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
+    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -33,20 +39,20 @@ from PySide6.QtWidgets import (
 
 from village_desk.core import queries, services
 from village_desk.core.domain.vocab import VOCABULARY_TITLES
-from village_desk.core.storage.db import Database
 from village_desk.ui.pages.base import REFERENCE_TABLES, Page
+from village_desk.ui.prefs import LANGUAGE_KEY, LARGE_FONT_KEY, apply_font_size, is_true
 from village_desk.ui.widgets.forms import (
     ERROR_STYLE,
     HINT_STYLE,
     EditDialog,
     FieldErrors,
-    call_service,
     error_label,
     heading,
     set_combo_data,
 )
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 70
+SAVED_STYLE = "color: #1b7f3b;"
 
 
 def _buttons(*buttons: QPushButton) -> QHBoxLayout:
@@ -58,16 +64,21 @@ def _buttons(*buttons: QPushButton) -> QHBoxLayout:
 
 
 class CadreDialog(EditDialog):
-    def __init__(self, db: Database, actor_id, cadre=None, parent=None):
+    """Add a cadre, or edit one (``cadre``: a row of ``queries.reference.cadres``)."""
+
+    def __init__(self, ctx, cadre=None, parent=None):
         super().__init__(parent)
-        self.db, self.actor_id, self.cadre = db, actor_id, cadre
+        self.ctx, self.cadre = ctx, cadre
         self.setWindowTitle(self.tr("Edit cadre") if cadre else self.tr("Add cadre"))
         self.setMinimumWidth(420)
         self.name_edit = QLineEdit()
         self.role_combo = QComboBox()
-        with db.reading() as s:
-            for t in queries.reference.vocabulary(s, "role"):
-                self.role_combo.addItem(t.label, t.code)
+        for t in ctx.read(queries.reference.vocabulary, "role"):
+            self.role_combo.addItem(t.label, t.code)
+        if cadre is not None and self.role_combo.findData(cadre.role) < 0:
+            # a retired role stays the cadre's own until someone changes it
+            label = ctx.read(queries.reference.labels, "role").get(cadre.role, cadre.role)
+            self.role_combo.addItem(label, cadre.role)
         self.phone_edit = QLineEdit()
         self.duties_edit = QPlainTextEdit()
         self.duties_edit.setFixedHeight(70)
@@ -94,6 +105,7 @@ class CadreDialog(EditDialog):
             self.duties_edit.setPlainText(cadre.duties)
             self.active_check.setChecked(cadre.active)
         buttons = self.save_cancel_buttons()
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.general_error)
@@ -102,37 +114,27 @@ class CadreDialog(EditDialog):
     @Slot()
     def save(self) -> None:
         self.errors.clear()
-        try:
-            if self.cadre is None:
-                cid = services.setup.add_cadre(
-                    self.db,
-                    self.actor_id,
-                    self.name_edit.text(),
-                    self.role_combo.currentData(),
-                    self.phone_edit.text(),
-                    self.duties_edit.toPlainText(),
-                )
-                if not self.active_check.isChecked():
-                    services.setup.update_cadre(self.db, self.actor_id, cid, active=False)
-            else:
-                services.setup.update_cadre(
-                    self.db,
-                    self.actor_id,
-                    self.cadre.id,
-                    name=self.name_edit.text(),
-                    role=self.role_combo.currentData(),
-                    phone=self.phone_edit.text(),
-                    duties=self.duties_edit.toPlainText(),
-                    active=self.active_check.isChecked(),
-                )
-        except Exception as err:
-            self.errors.show_error(err)
-            return
-        self.accept()
+        ctx = self.ctx
+        values = {
+            "name": self.name_edit.text(),
+            "role": self.role_combo.currentData(),
+            "phone": self.phone_edit.text(),
+            "duties": self.duties_edit.toPlainText(),
+            "active": self.active_check.isChecked(),
+        }
+        if self.cadre is None:
+            work = lambda db: services.setup.add_cadre(db, ctx.operator_id, **values)  # noqa: E731
+        else:
+            cadre_id = self.cadre.id
+            work = lambda db: services.setup.update_cadre(  # noqa: E731
+                db, ctx.operator_id, cadre_id, **values
+            )
+        ctx.op(self, work).errors(self.errors).busy(self.save_button).success(
+            lambda _result: self.isVisible() and self.accept()
+        ).run()
 
 
 class SettingsPage(Page):
-    changed = Signal()
     font_changed = Signal(bool)
 
     watches = REFERENCE_TABLES
@@ -140,7 +142,6 @@ class SettingsPage(Page):
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
         self.prefs = ctx.prefs
-        self.actor_id: uuid.UUID | None = None
         self.tabs = QTabWidget()
         self.tabs.addTab(self._profile_tab(), self.tr("Village"))
         self.tabs.addTab(self._groups_tab(), self.tr("Groups"))
@@ -154,7 +155,11 @@ class SettingsPage(Page):
         layout.setContentsMargins(12, 8, 12, 8)
         layout.addWidget(heading(self.tr("Settings")))
         layout.addWidget(self.tabs, 1)
-        self.reload()
+        self.refresh()
+        self._load_profile()
+        self._load_rules()
+        self._load_quotas()
+        self._load_card()
 
     # ------------------------------------------------------------ tabs
 
@@ -304,8 +309,17 @@ class SettingsPage(Page):
         form.addRow(self.tr("Duty days (一线工作日)"), duty)
         self.rules_save = QPushButton(self.tr("Save"))
         self.rules_save.clicked.connect(self.save_rules)
+        self.rules_general = error_label()
+        self.rules_errors = FieldErrors(self.rules_general)
+        for key, widget in (
+            ("due_soon_days", self.due_soon_spin),
+            ("long_unvisited_days", self.long_unvisited_spin),
+            ("monthly_visit_minimum", self.monthly_min_spin),
+        ):
+            self.rules_errors.register(f"setting.{key}", widget, self.rules_general)
         layout = QVBoxLayout(page)
         layout.addLayout(form)
+        layout.addWidget(self.rules_general)
         layout.addLayout(_buttons(self.rules_save))
         layout.addStretch(1)
         return page
@@ -324,7 +338,7 @@ class SettingsPage(Page):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.quota_widgets: dict[str, tuple[QComboBox, QSpinBox, QComboBox]] = {}
-        self._quota_roles: list[tuple[str, str]] | None = None  # rows built in reload()
+        self._quota_roles: list[tuple[str, str]] | None = None  # rows built in refresh()
         note = QLabel(
             self.tr(
                 "Visits count every household visited each time (户次); households count "
@@ -337,9 +351,13 @@ class SettingsPage(Page):
         self.quotas_save = QPushButton(self.tr("Save"))
         self.quotas_save.clicked.connect(self.save_quotas)
         self.quotas_message = QLabel()
+        self.quotas_general = error_label()
+        self.quotas_errors = FieldErrors(self.quotas_general)
+        self.quotas_errors.register("setting.visit_quotas", self.quotas_table, self.quotas_general)
         layout = QVBoxLayout(page)
         layout.addWidget(note)
         layout.addWidget(self.quotas_table, 1)
+        layout.addWidget(self.quotas_general)
         row = _buttons(self.quotas_save)
         row.insertWidget(1, self.quotas_message)
         layout.addLayout(row)
@@ -347,10 +365,14 @@ class SettingsPage(Page):
 
     def _build_quota_rows(self, roles: list[tuple[str, str]]) -> None:
         """A row per role (roles come and go in 词表); kept as they are when
-        the roles did not change."""
+        the roles did not change. Rebuilt rows keep what was chosen in them;
+        a new role's row shows the saved quota."""
         if roles == self._quota_roles:
             return
+        first = self._quota_roles is None
         self._quota_roles = roles
+        chosen = {code: self._quota_of(*widgets) for code, widgets in self.quota_widgets.items()}
+        saved = {} if first else self.ctx.read(queries.reference.get_setting, "visit_quotas") or {}
         self.quotas_table.setRowCount(0)  # deletes the old rows' widgets
         self.quotas_table.setRowCount(len(roles))
         self.quota_widgets = {}
@@ -373,6 +395,24 @@ class SettingsPage(Page):
             self.quotas_table.setCellWidget(r, 2, number)
             self.quotas_table.setCellWidget(r, 3, period)
             self.quota_widgets[code] = (unit, number, period)
+            if not first:
+                self._show_quota((unit, number, period), chosen.get(code, saved.get(code)))
+
+    @staticmethod
+    def _quota_of(unit: QComboBox, number: QSpinBox, period: QComboBox) -> dict | None:
+        """One row's quota as the setting stores it (None: no quota)."""
+        if not unit.currentData():
+            return None
+        return {unit.currentData(): number.value(), "period": period.currentData()}
+
+    def _show_quota(self, widgets: tuple[QComboBox, QSpinBox, QComboBox], quota) -> None:
+        unit, number, period = widgets
+        quota = quota or {}
+        kind = next((k for k in ("visits", "households") if k in quota), "")
+        set_combo_data(unit, kind)
+        number.setValue(int(quota.get(kind) or 1) if kind else 1)
+        set_combo_data(period, quota.get("period", "year"))
+        self._quota_row_enabled(unit, number, period)
 
     @staticmethod
     def _quota_row_enabled(unit: QComboBox, number: QSpinBox, period: QComboBox) -> None:
@@ -382,9 +422,10 @@ class SettingsPage(Page):
 
     def quotas_value(self) -> dict:
         out = {}
-        for code, (unit, number, period) in self.quota_widgets.items():
-            if unit.currentData():
-                out[code] = {unit.currentData(): number.value(), "period": period.currentData()}
+        for code, widgets in self.quota_widgets.items():
+            quota = self._quota_of(*widgets)
+            if quota:
+                out[code] = quota
         return out
 
     def _card_tab(self) -> QWidget:
@@ -430,6 +471,12 @@ class SettingsPage(Page):
         font_note.setWordWrap(True)
         font_note.setStyleSheet(HINT_STYLE)
         form.addRow("", font_note)
+        for key, widget in (
+            ("card_slogan", self.slogan_edit),
+            ("card_policy_text", self.policy_edit),
+            ("card_service_items", self.services_edit),
+        ):
+            self.card_errors.register(f"setting.{key}", widget, self.card_general)
         self.card_save = QPushButton(self.tr("Save"))
         self.card_save.clicked.connect(self.save_card)
         layout = QVBoxLayout(page)
@@ -476,12 +523,8 @@ class SettingsPage(Page):
         layout = QVBoxLayout(page)
         layout.addLayout(form)
         layout.addStretch(1)
-        from village_desk.ui.app import LANGUAGE_KEY, LARGE_FONT_KEY
-
         set_combo_data(self.language_combo, str(self.prefs.value(LANGUAGE_KEY) or "zh_CN"))
-        self.large_font_check.setChecked(
-            self.prefs.value(LARGE_FONT_KEY, False) in (True, "true", "1", 1)
-        )
+        self.large_font_check.setChecked(is_true(self.prefs.value(LARGE_FONT_KEY, False)))
         self.language_combo.currentIndexChanged.connect(self.save_language)
         self.large_font_check.toggled.connect(self.save_font)
         return page
@@ -489,11 +532,18 @@ class SettingsPage(Page):
     # ------------------------------------------------------------ loading
 
     def _build_deadline_rows(self, kinds: list[tuple[str, str]]) -> None:
-        """A spin box per matter kind in use (kinds come and go in 词表)."""
+        """A spin box per matter kind in use (kinds come and go in 词表).
+        Rebuilt rows keep their values; a new kind's row shows the saved one."""
         wanted = [("", self.tr("Other / no kind")), *kinds]
         if wanted == getattr(self, "_deadline_kinds", None):
             return
+        first = not hasattr(self, "_deadline_kinds")
         self._deadline_kinds = wanted
+        values = {code: spin.value() for code, spin in self.deadline_spins.items()}
+        if not first:
+            saved = self.ctx.read(queries.reference.get_setting, "default_deadline_days") or {}
+            for code, _label in wanted:
+                values.setdefault(code, int(saved.get(code, saved.get("", 15))))
         while self.deadline_form.rowCount():
             self.deadline_form.removeRow(0)
         self.deadline_spins = {}
@@ -501,8 +551,13 @@ class SettingsPage(Page):
             spin = QSpinBox()
             spin.setRange(1, 365)
             spin.setSuffix(self.tr(" days"))
+            if code in values:
+                spin.setValue(values[code])
             self.deadline_spins[code] = spin
             self.deadline_form.addRow(label, spin)
+        self.rules_errors.register(
+            "setting.default_deadline_days", self.deadline_spins[""], self.rules_general
+        )
 
     @Slot()
     def save_current_tab(self) -> bool:
@@ -514,36 +569,30 @@ class SettingsPage(Page):
                 return True
         return False
 
-    def reload(self) -> None:
-        with self.db.reading() as s:
-            kinds = [(t.code, t.label) for t in queries.reference.vocabulary(s, "matter_kind")]
-            p = queries.reference.profile(s)
-            groups = queries.reference.groups(s)
-            cadres = queries.reference.cadres(s, include_inactive=True)
-            roles = queries.reference.labels(s, "role")
-            quota_roles = [
-                (t.code, t.label)
-                for t in queries.reference.vocabulary(s, "role", include_retired=True)
-            ]
-            deadlines = queries.reference.get_setting(s, "default_deadline_days") or {}
-            due_soon = queries.reference.get_setting(s, "due_soon_days") or 3
-            long_days = queries.reference.get_setting(s, "long_unvisited_days") or 90
-            minimum = queries.reference.get_setting(s, "monthly_visit_minimum") or 0
-            duty = queries.reference.get_setting(s, "duty_days") or []
-            quotas = queries.reference.get_setting(s, "visit_quotas") or {}
-            card_title = queries.reference.get_setting(s, "card_title") or ""
-            font_path = queries.reference.get_setting(s, "print_font_path") or ""
-            slogan = queries.reference.get_setting(s, "card_slogan") or ""
-            policy = queries.reference.get_setting(s, "card_policy_text") or ""
-            service_items = queries.reference.get_setting(s, "card_service_items") or []
-        if p is not None:
-            for key, edit in self.profile_edits.items():
-                edit.setText(getattr(p, key))
+    def refresh(self) -> None:
+        """Re-read the lists (groups, cadres, vocabularies, the rows per matter
+        kind and per role), keeping what is selected; never the fields a user
+        may be editing (see the ``_load_*`` methods)."""
+        read = self.ctx.read
+        groups = read(queries.reference.groups)
+        cadres = read(queries.reference.cadres, include_inactive=True)
+        roles = read(queries.reference.labels, "role")
+        kinds = read(queries.reference.choices, "matter_kind")
+        quota_roles = [
+            (t.code, t.label)
+            for t in read(queries.reference.vocabulary, "role", include_retired=True)
+        ]
+        item = self.groups_list.currentItem()
+        current = item.data(ID_ROLE) if item else None
         self.groups_list.clear()
         for g in groups:
             item = QListWidgetItem(g.name)
             item.setData(ID_ROLE, g.id)
             self.groups_list.addItem(item)
+            if g.id == current:
+                self.groups_list.setCurrentItem(item)
+        row = self.cadres_table.currentRow()
+        current = self.cadres_table.item(row, 0).data(ID_ROLE) if row >= 0 else None
         self._cadres = {c.id: c for c in cadres}
         self.cadres_table.setRowCount(len(cadres))
         for r, c in enumerate(cadres):
@@ -558,34 +607,60 @@ class SettingsPage(Page):
                 item = QTableWidgetItem(text)
                 item.setData(ID_ROLE, c.id)
                 self.cadres_table.setItem(r, col, item)
+            if c.id == current:
+                self.cadres_table.selectRow(r)
         self._build_deadline_rows(kinds)
+        self._build_quota_rows(quota_roles)
+        self.reload_vocab()
+
+    def _load_profile(self) -> None:
+        p = self.ctx.read(queries.reference.profile)
+        if p is not None:
+            for key, edit in self.profile_edits.items():
+                edit.setText(getattr(p, key))
+
+    def _load_rules(self) -> None:
+        setting = self._settings(
+            "default_deadline_days",
+            "due_soon_days",
+            "long_unvisited_days",
+            "monthly_visit_minimum",
+            "duty_days",
+        )
+        deadlines = setting["default_deadline_days"] or {}
         for code, spin in self.deadline_spins.items():
             spin.setValue(int(deadlines.get(code, deadlines.get("", 15))))
-        self.due_soon_spin.setValue(int(due_soon))
-        self.long_unvisited_spin.setValue(int(long_days))
-        self.monthly_min_spin.setValue(int(minimum))
+        self.due_soon_spin.setValue(int(setting["due_soon_days"] or 3))
+        self.long_unvisited_spin.setValue(int(setting["long_unvisited_days"] or 90))
+        self.monthly_min_spin.setValue(int(setting["monthly_visit_minimum"] or 0))
+        duty = setting["duty_days"] or []
         for i, box in enumerate(self.duty_checks, 1):
             box.setChecked(i in duty)
-        self._build_quota_rows(quota_roles)
-        for code, (unit, number, period) in self.quota_widgets.items():
-            quota = quotas.get(code) or {}
-            kind = next((k for k in ("visits", "households") if k in quota), "")
-            set_combo_data(unit, kind)
-            number.setValue(int(quota.get(kind) or 1) if kind else 1)
-            set_combo_data(period, quota.get("period", "year"))
-            self._quota_row_enabled(unit, number, period)
-        self.card_title_edit.setText(card_title)
-        self.font_edit.setText(font_path)
-        self.slogan_edit.setText(slogan)
-        self.policy_edit.setPlainText(policy)
-        self.services_edit.setPlainText("\n".join(service_items))
-        self.reload_vocab()
+
+    def _load_quotas(self) -> None:
+        quotas = self.ctx.read(queries.reference.get_setting, "visit_quotas") or {}
+        for code, widgets in self.quota_widgets.items():
+            self._show_quota(widgets, quotas.get(code))
+
+    def _load_card(self) -> None:
+        setting = self._settings(
+            "card_title", "print_font_path", "card_slogan", "card_policy_text", "card_service_items"
+        )
+        self.card_title_edit.setText(setting["card_title"] or "")
+        self.font_edit.setText(setting["print_font_path"] or "")
+        self.slogan_edit.setText(setting["card_slogan"] or "")
+        self.policy_edit.setPlainText(setting["card_policy_text"] or "")
+        self.services_edit.setPlainText("\n".join(setting["card_service_items"] or []))
+
+    def _settings(self, *keys: str) -> dict:
+        return {key: self.ctx.read(queries.reference.get_setting, key) for key in keys}
 
     @Slot()
     def reload_vocab(self) -> None:
         kind = self.vocab_kind.currentData()
-        with self.db.reading() as s:
-            terms = queries.reference.vocabulary(s, kind, include_retired=True)
+        terms = self.ctx.read(queries.reference.vocabulary, kind, include_retired=True)
+        item = self.vocab_list.currentItem()
+        current = item.data(ID_ROLE)[0] if item else None
         self.vocab_list.clear()
         for t in terms:
             text = t.label + (self.tr(" (retired)") if t.retired else "")
@@ -594,36 +669,48 @@ class SettingsPage(Page):
             if t.retired:
                 item.setForeground(Qt.GlobalColor.gray)
             self.vocab_list.addItem(item)
+            if t.code == current:
+                self.vocab_list.setCurrentItem(item)
 
-    def _done(self, ok: bool) -> None:
-        if ok:
-            self.reload()
-            self.changed.emit()
+    def _saved(self, label: QLabel) -> None:
+        label.setText(self.tr("Saved."))
+        label.setStyleSheet(SAVED_STYLE)
+        label.show()
+
+    def _write(self, work, *, errors: FieldErrors | None = None, busy=(), success=None):
+        """One op for one button: ``work(db, actor)`` calls one service."""
+        ctx = self.ctx
+        op = ctx.op(self, lambda db: work(db, ctx.operator_id))
+        if errors is not None:
+            op.errors(errors)
+        if success is not None:
+            op.success(success)
+        return op.busy(*busy).run()
 
     # ------------------------------------------------------------ actions
 
     @Slot()
     def save_profile(self) -> None:
         self.profile_errors.clear()
+        self.profile_general.setStyleSheet(ERROR_STYLE)
         values = {k: e.text() for k, e in self.profile_edits.items()}
-        try:
-            services.setup.update_profile(self.db, self.actor_id, **values)
-        except Exception as err:
-            self.profile_errors.show_error(err)
-            return
-        self._done(True)
-        self.profile_general.setText(self.tr("Saved."))
-        self.profile_general.setStyleSheet("color: #1b7f3b;")
-        self.profile_general.show()
+
+        def saved(_result) -> None:
+            self._load_profile()  # as stored (trimmed)
+            self._saved(self.profile_general)
+
+        self._write(
+            lambda db, actor: services.setup.update_profile(db, actor, **values),
+            errors=self.profile_errors,
+            busy=(self.profile_save,),
+            success=saved,
+        )
 
     @Slot()
     def add_group(self) -> None:
         name, ok = QInputDialog.getText(self, self.tr("Add group"), self.tr("Group name:"))
         if ok:
-            done, _ = call_service(
-                self, lambda: services.setup.add_group(self.db, self.actor_id, name)
-            )
-            self._done(done)
+            self._write(lambda db, actor: services.setup.add_group(db, actor, name))
 
     @Slot()
     def rename_group(self) -> None:
@@ -635,10 +722,7 @@ class SettingsPage(Page):
         )
         if ok:
             gid = item.data(ID_ROLE)
-            done, _ = call_service(
-                self, lambda: services.setup.rename_group(self.db, self.actor_id, gid, name)
-            )
-            self._done(done)
+            self._write(lambda db, actor: services.setup.rename_group(db, actor, gid, name))
 
     @Slot()
     def delete_group(self) -> None:
@@ -646,14 +730,10 @@ class SettingsPage(Page):
         if item is None:
             return
         gid = item.data(ID_ROLE)
-        done, _ = call_service(
-            self, lambda: services.setup.delete_group(self.db, self.actor_id, gid)
-        )
-        self._done(done)
+        self._write(lambda db, actor: services.setup.delete_group(db, actor, gid))
 
     def edit_cadre(self, cadre) -> None:
-        if CadreDialog(self.db, self.actor_id, cadre, self).exec():
-            self._done(True)
+        CadreDialog(self.ctx, cadre, self).exec()
 
     @Slot()
     def _edit_selected_cadre(self) -> None:
@@ -667,10 +747,7 @@ class SettingsPage(Page):
         kind = self.vocab_kind.currentData()
         label, ok = QInputDialog.getText(self, self.tr("Add entry"), self.tr("Name:"))
         if ok:
-            done, _ = call_service(
-                self, lambda: services.setup.add_vocab_term(self.db, self.actor_id, kind, label)
-            )
-            self._done(done)
+            self._write(lambda db, actor: services.setup.add_vocab_term(db, actor, kind, label))
 
     @Slot()
     def rename_term(self) -> None:
@@ -681,11 +758,9 @@ class SettingsPage(Page):
         kind = self.vocab_kind.currentData()
         new, ok = QInputDialog.getText(self, self.tr("Rename entry"), self.tr("Name:"), text=label)
         if ok:
-            done, _ = call_service(
-                self,
-                lambda: services.setup.rename_vocab_term(self.db, self.actor_id, kind, code, new),
+            self._write(
+                lambda db, actor: services.setup.rename_vocab_term(db, actor, kind, code, new)
             )
-            self._done(done)
 
     @Slot()
     def toggle_term(self) -> None:
@@ -694,43 +769,38 @@ class SettingsPage(Page):
             return
         code, _label, retired = item.data(ID_ROLE)
         kind = self.vocab_kind.currentData()
-        done, _ = call_service(
-            self,
-            lambda: services.setup.retire_vocab_term(
-                self.db, self.actor_id, kind, code, not retired
-            ),
+        self._write(
+            lambda db, actor: services.setup.retire_vocab_term(db, actor, kind, code, not retired)
         )
-        self._done(done)
 
     @Slot()
     def save_rules(self) -> None:
-        deadlines = {code: spin.value() for code, spin in self.deadline_spins.items()}
-        duty = [i for i, box in enumerate(self.duty_checks, 1) if box.isChecked()]
-
-        def save():
-            services.setup.set_setting(self.db, self.actor_id, "default_deadline_days", deadlines)
-            services.setup.set_setting(
-                self.db, self.actor_id, "due_soon_days", self.due_soon_spin.value()
-            )
-            services.setup.set_setting(
-                self.db, self.actor_id, "long_unvisited_days", self.long_unvisited_spin.value()
-            )
-            services.setup.set_setting(
-                self.db, self.actor_id, "monthly_visit_minimum", self.monthly_min_spin.value()
-            )
-            services.setup.set_setting(self.db, self.actor_id, "duty_days", duty)
-
-        done, _ = call_service(self, save)
-        self._done(done)
+        self.rules_errors.clear()
+        values = {
+            "default_deadline_days": {code: s.value() for code, s in self.deadline_spins.items()},
+            "due_soon_days": self.due_soon_spin.value(),
+            "long_unvisited_days": self.long_unvisited_spin.value(),
+            "monthly_visit_minimum": self.monthly_min_spin.value(),
+            "duty_days": [i for i, box in enumerate(self.duty_checks, 1) if box.isChecked()],
+        }
+        self._write(
+            lambda db, actor: services.setup.save_settings(db, actor, values),
+            errors=self.rules_errors,
+            busy=(self.rules_save,),
+            success=lambda _result: self._load_rules(),
+        )
 
     @Slot()
     def save_quotas(self) -> None:
+        self.quotas_errors.clear()
+        self.quotas_message.setText("")
         quotas = self.quotas_value()
-        done, _ = call_service(
-            self, lambda: services.setup.set_setting(self.db, self.actor_id, "visit_quotas", quotas)
+        self._write(
+            lambda db, actor: services.setup.save_settings(db, actor, {"visit_quotas": quotas}),
+            errors=self.quotas_errors,
+            busy=(self.quotas_save,),
+            success=lambda _result: self.quotas_message.setText(self.tr("Saved.")),
         )
-        self._done(done)
-        self.quotas_message.setText(self.tr("Saved.") if done else "")
 
     def check_font_path(self, text: str) -> str | None:
         """An error message for the print font field, or None when usable."""
@@ -756,43 +826,32 @@ class SettingsPage(Page):
     def save_card(self) -> None:
         self.card_errors.clear()
         self.card_general.setStyleSheet(ERROR_STYLE)
-        service_items = [
-            s.strip() for s in self.services_edit.toPlainText().splitlines() if s.strip()
-        ]
-        title = self.card_title_edit.text().strip()
         font_path = self.font_edit.text().strip()
-        if not title:
-            self.card_errors.show(
-                "setting.card_title", self.tr("Enter the title printed on the cards.")
-            )
-            return
-        problem = self.check_font_path(font_path)
+        problem = self.check_font_path(font_path)  # a file on this computer
         if problem:
             self.card_errors.show("setting.print_font_path", problem)
             return
+        values = {
+            "card_title": self.card_title_edit.text(),
+            "card_slogan": self.slogan_edit.text(),
+            "card_policy_text": self.policy_edit.toPlainText(),
+            "card_service_items": self.services_edit.toPlainText().splitlines(),
+            "print_font_path": font_path,
+        }
 
-        def save():
-            services.setup.set_setting(self.db, self.actor_id, "card_title", title)
-            services.setup.set_setting(
-                self.db, self.actor_id, "card_slogan", self.slogan_edit.text().strip()
-            )
-            services.setup.set_setting(
-                self.db, self.actor_id, "card_policy_text", self.policy_edit.toPlainText().strip()
-            )
-            services.setup.set_setting(self.db, self.actor_id, "card_service_items", service_items)
-            services.setup.set_setting(self.db, self.actor_id, "print_font_path", font_path)
+        def saved(_result) -> None:
+            self._load_card()  # as stored (trimmed, empty lines left out)
+            self._saved(self.card_general)
 
-        done, _ = call_service(self, save)
-        self._done(done)
-        if done:
-            self.card_general.setText(self.tr("Saved."))
-            self.card_general.setStyleSheet("color: #1b7f3b;")
-            self.card_general.show()
+        self._write(
+            lambda db, actor: services.setup.save_settings(db, actor, values),
+            errors=self.card_errors,
+            busy=(self.card_save,),
+            success=saved,
+        )
 
     @Slot()
     def save_language(self) -> None:
-        from village_desk.ui.app import LANGUAGE_KEY
-
         self.prefs.setValue(LANGUAGE_KEY, self.language_combo.currentData())
         self.prefs.sync()
         QMessageBox.information(
@@ -801,8 +860,6 @@ class SettingsPage(Page):
 
     @Slot(bool)
     def save_font(self, large: bool) -> None:
-        from village_desk.ui.app import LARGE_FONT_KEY, apply_font_size
-
         self.prefs.setValue(LARGE_FONT_KEY, large)
         self.prefs.sync()
         app = QApplication.instance()

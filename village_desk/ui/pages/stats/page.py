@@ -1,7 +1,8 @@
 """The 统计 page: visits per month, matters by status and by kind, per cadre.
 
 All numbers come from the core queries (``visit_stats``, ``matter_count``);
-charts are Qt Charts, imported only when the page is first shown.
+charts are Qt Charts, imported only when the page is first shown, and drawn
+again after ``AppContext.data_changed`` while shown (or when next shown).
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QPainter, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from village_desk.core import queries
@@ -33,7 +34,9 @@ def _months_back(today: dt.date, n: int) -> list[tuple[int, int]]:
 
 
 class StatsPage(Page):
-    watches = frozenset({"matter", "diary_entry", "diary_household", "cadre", "setting"})
+    watches = frozenset(
+        {"matter", "diary_entry", "diary_household", "cadre", "setting", "vocab_term"}
+    )
 
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(ctx, parent)
@@ -51,26 +54,29 @@ class StatsPage(Page):
         self.data: dict = {}
         self.refresh_button.clicked.connect(self.refresh)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self.views:
+            self.stale = True  # charts are drawn when first wanted
+        super().showEvent(event)
+
     def collect(self, today: dt.date | None = None) -> dict:
         today = today or dt.date.today()
-        with self.db.reading() as s:
-            months = _months_back(today, MONTHS)
-            per_month = visits_by_month(s, month_bounds(*months[0])[0], today)
-            visits = [(f"{m:02d}", per_month.get((y, m), 0)) for y, m in months]
-            by_status = [
-                (label, queries.matters.matter_count(s, MatterFilter(statuses=(code,))))
-                for code, label in STATUS_LABELS.items()
-            ]
-            kinds = queries.reference.labels(s, "matter_kind")
-            by_kind = [
-                (label, queries.matters.matter_count(s, MatterFilter(kind=code)))
-                for code, label in kinds.items()
-            ]
-            year_start = dt.date(today.year, 1, 1)
-            per_cadre = [
-                (v.name, v.visits, v.households)
-                for v in queries.stats.visit_stats(s, year_start, today)
-            ]
+        read = self.ctx.read
+        months = _months_back(today, MONTHS)
+        per_month = read(visits_by_month, month_bounds(*months[0])[0], today)
+        visits = [(f"{m:02d}", per_month.get((y, m), 0)) for y, m in months]
+        count = queries.matters.matter_count
+        by_status = [
+            (label, read(count, MatterFilter(statuses=(code,))))
+            for code, label in STATUS_LABELS.items()
+        ]
+        kinds = read(queries.reference.labels, "matter_kind")
+        by_kind = [(label, read(count, MatterFilter(kind=code))) for code, label in kinds.items()]
+        year_start = dt.date(today.year, 1, 1)
+        per_cadre = [
+            (v.name, v.visits, v.households)
+            for v in read(queries.stats.visit_stats, year_start, today)
+        ]
         return {
             "visits": visits,
             "by_status": by_status,

@@ -1,0 +1,251 @@
+"""The matter page: life-cycle buttons that do what they say, progress notes,
+registration and correction as ops with errors at their fields, and a page
+that follows changes made anywhere else."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+
+from tests.ui.helpers import click, on_modal, raise_problems, settle, type_chinese, wait_ops
+from village_desk.core import queries, services
+from village_desk.core.domain import lifecycle
+from village_desk.core.queries.matters import MatterFilter
+from village_desk.ui.main_window import MainWindow
+from village_desk.ui.pages.ledger.matter import ActionDialog, MatterDialog
+from village_desk.ui.pages.ledger.model import Col
+
+
+def first_matter(ctx, status: str):
+    return ctx.read(queries.matters.matter_page, MatterFilter(statuses=(status,)))[0]
+
+
+def shown_buttons(view) -> dict[str, str]:
+    return {code: b.text() for code, b in view.action_buttons.items() if b.isVisible()}
+
+
+def notes_shown(view) -> list[str]:
+    return [view.notes_list.item(i).text() for i in range(view.notes_list.count())]
+
+
+def test_a_life_cycle_button_moves_the_matter_on(window, qtbot):
+    """办理 on a registered matter: its dialog, the database, then the page."""
+    ctx, problems = window.ctx, []
+    m = first_matter(ctx, "registered")
+    window.open_matter(m.id)
+    view = window.ledger_page.detail
+    assert view.status_label.text().startswith("登记受理")
+    assert shown_buttons(view) == {a.code: a.label for a in lifecycle.available_actions(m)}
+    seen = {}
+
+    def answer(dialog):
+        assert isinstance(dialog, ActionDialog)
+        seen["title"] = dialog.windowTitle()
+        type_chinese(dialog.inputs["text"], "已电话联系申请人")
+        click(qtbot, dialog.ok_button)
+
+    on_modal(qtbot, answer, problems)
+    click(qtbot, view.action_buttons["start"])
+    raise_problems(problems)
+    settle(qtbot, ctx)
+    assert seen["title"] == f"办理：{m.number}"
+
+    after = ctx.read(queries.matters.matter, m.id)
+    assert after.status == "in_progress"
+    notes = ctx.read(queries.matters.notes, m.id)
+    assert [(n.action, n.text) for n in notes][-1] == ("start", "已电话联系申请人")
+
+    assert view.status_label.text().startswith("办理中")
+    assert shown_buttons(view) == {
+        "forward": "上报",
+        "complete": "办结",
+        "return": "退回",
+        "unresolvable": "暂不能解决",
+    }
+    assert not view.no_actions.isVisible()
+    assert any("已电话联系申请人" in n for n in notes_shown(view))
+    # and the list behind it says so too
+    click(qtbot, view.back_button)
+    page = window.ledger_page
+    row = page.model.row_of(m.id)
+    assert page.model.index(row, Col.STATUS).data().startswith("办理中")
+
+
+def test_required_inputs_are_refused_at_their_declared_fields(window, qtbot):
+    """Each action's form is lifecycle.ACTIONS[...].inputs; a missing required
+    input is refused under its field key and nothing changes."""
+    ctx, problems = window.ctx, []
+    m = first_matter(ctx, "registered")
+    window.open_matter(m.id)
+    view = window.ledger_page.detail
+    for code in ("complete", "return", "unresolvable", "forward"):
+        act = lifecycle.ACTIONS[code]
+        required = [i for i in act.inputs if i.required and i.kind != "date"]
+        assert required, code
+
+        def submit_empty(dialog, act=act, required=required):
+            assert set(dialog.inputs) == {i.name for i in act.inputs}
+            click(qtbot, dialog.ok_button)
+            wait_ops(qtbot, ctx)
+            label = dialog.errors.label_for(required[0].field)
+            assert label is not None and not label.isHidden(), dialog.errors.visible_messages()
+            assert dialog.isVisible()
+            dialog.done(0)
+
+        on_modal(qtbot, submit_empty, problems)
+        click(qtbot, view.action_buttons[code])
+        raise_problems(problems)
+    assert ctx.read(queries.matters.matter, m.id).status == "registered"
+    assert ctx.read(queries.matters.notes, m.id) == []
+
+
+def test_adding_a_note_and_a_refused_note(window, qtbot):
+    ctx = window.ctx
+    m = first_matter(ctx, "in_progress")
+    window.open_matter(m.id)
+    view = window.ledger_page.detail
+    before = len(ctx.read(queries.matters.notes, m.id))
+
+    click(qtbot, view.note_button)  # nothing written: refused at the field
+    wait_ops(qtbot, ctx)
+    assert view.note_error.isVisible() and view.note_error.text()
+    assert len(ctx.read(queries.matters.notes, m.id)) == before
+
+    type_chinese(view.note_edit, "已上门核实情况")
+    click(qtbot, view.note_button)
+    settle(qtbot, ctx)
+    assert not view.note_error.isVisible()
+    assert view.note_edit.text() == ""
+    assert len(ctx.read(queries.matters.notes, m.id)) == before + 1
+    assert "已上门核实情况" in notes_shown(view)[-1]
+
+
+def test_the_matter_page_follows_changes_made_elsewhere(window, qtbot):
+    """Another page, dialog or cadre changes the matter: what is shown follows,
+    at once when visible, when next shown otherwise."""
+    ctx = window.ctx
+    m = first_matter(ctx, "registered")
+    window.open_matter(m.id)
+    view = window.ledger_page.detail
+
+    ctx.op(None, lambda db: services.ledger.add_note(db, None, m.id, "别处记下的进展")).run()
+    settle(qtbot, ctx)
+    assert "别处记下的进展" in notes_shown(view)[-1]
+
+    ctx.op(None, lambda db: services.ledger.apply_action(db, None, m.id, "start")).run()
+    settle(qtbot, ctx)
+    assert view.status_label.text().startswith("办理中")
+    assert "start" not in view.action_buttons and "complete" in view.action_buttons
+
+    # a renamed cadre, while the ledger is hidden behind another page
+    window.nav.setCurrentRow(MainWindow.PAGE_DASHBOARD)
+    cadre = next(c for c in ctx.read(queries.reference.cadres) if c.id == m.responsible_id)
+    ctx.op(
+        None,
+        lambda db: services.setup.update_cadre(db, None, cadre.id, name="改名干部"),
+    ).run()
+    ctx.op(
+        None, lambda db: services.ledger.update_matter(db, None, m.id, content="改过的事项")
+    ).run()
+    settle(qtbot, ctx)
+    window.nav.setCurrentRow(MainWindow.PAGE_LEDGER)
+    assert view.isVisible()
+    assert view.fields["responsible"].text() == "改名干部"
+    assert view.content_label.text() == "改过的事项"
+
+    # deleted elsewhere: back to the list
+    ctx.op(None, lambda db: services.ledger.delete_matter(db, None, m.id)).run()
+    settle(qtbot, ctx)
+    assert not window.ledger_page.is_showing_detail()
+
+
+def test_registering_a_matter_is_one_op_with_errors_at_the_field(window, qtbot):
+    ctx, problems = window.ctx, []
+    page = window.ledger_page
+    window.nav.setCurrentRow(MainWindow.PAGE_LEDGER)
+    total = page.model.total
+
+    def fill(dialog):
+        assert isinstance(dialog, MatterDialog)
+        type_chinese(dialog.applicant_name, "赵登记")
+        dialog.save()  # no matter written: refused at its field
+        wait_ops(qtbot, ctx)
+        label = dialog.errors.label_for("matter.content")
+        assert not label.isHidden() and label.text()
+        assert dialog.isVisible() and dialog.saved_id is None
+        type_chinese(dialog.content_edit, "申请危房改造")
+        dialog.save()
+
+    on_modal(qtbot, fill, problems)
+    dialog = page.new_matter()
+    raise_problems(problems)
+    settle(qtbot, ctx)
+    assert dialog.saved_id is not None
+    saved = ctx.read(queries.matters.matter, dialog.saved_id)
+    assert (saved.content, saved.applicant_name) == ("申请危房改造", "赵登记")
+    assert page.is_showing_detail() and page.detail.matter_id == saved.id
+    assert page.detail.content_label.text() == "申请危房改造"
+    assert page.model.total == total + 1
+
+
+def test_the_list_keeps_the_chosen_matter_when_it_redraws(window, qtbot):
+    """A change elsewhere redraws the list; the rows loaded, the scroll position
+    and the chosen matter stay."""
+    ctx = window.ctx
+    page = window.ledger_page
+    window.nav.setCurrentRow(MainWindow.PAGE_LEDGER)
+    first = page.model.matter(0)
+
+    def change_elsewhere(content: str) -> None:
+        ctx.op(
+            None, lambda db: services.ledger.update_matter(db, None, first.id, content=content)
+        ).run()
+        settle(qtbot, ctx)
+        assert page.model.index(0, Col.CONTENT).data() == content
+
+    bar = page.table.verticalScrollBar()
+    for _ in range(3):  # scrolling down fetches more pages
+        bar.setValue(bar.maximum())
+        qtbot.wait(20)
+    loaded, scrolled = page.model.rowCount(), bar.value()
+    assert loaded > page.model.page_size and scrolled > 0
+    change_elsewhere("别处改的")
+    assert page.model.rowCount() >= loaded and bar.value() == scrolled
+
+    page.table.selectRow(loaded - 2)
+    chosen = page.model.matter(loaded - 2)
+    change_elsewhere("别处又改了")
+    current = page.table.currentIndex()
+    assert current.isValid() and current.data(Qt.ItemDataRole.UserRole + 50) == chosen.id
+
+
+def test_month_end_review_note_and_changes_elsewhere(window, qtbot, monkeypatch):
+    ctx = window.ctx
+    page = window.ledger_page
+    window.nav.setCurrentRow(MainWindow.PAGE_LEDGER)
+    click(qtbot, page.review_button)
+    review = page.review
+    needs = review.groups["needs_note"]
+    n = needs.childCount()
+    assert n > 0
+    item = needs.child(0)
+    m = item.data(0, Qt.ItemDataRole.UserRole + 60)[1]
+    review.tree.setCurrentItem(item)
+
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("本月已跟进", True))
+    click(qtbot, review.note_button)
+    settle(qtbot, ctx)
+    assert review.groups["needs_note"].childCount() == n - 1
+    notes = ctx.read(queries.matters.notes, m.id)
+    assert notes[-1].text == "本月已跟进" and notes[-1].date == dt.date.today()
+
+    # closed from the matter page meanwhile: the review follows
+    closable = review.groups["closable"]
+    c = closable.childCount()
+    m2 = closable.child(0).data(0, Qt.ItemDataRole.UserRole + 60)[1]
+    ctx.op(None, lambda db: services.ledger.apply_action(db, None, m2.id, "close")).run()
+    settle(qtbot, ctx)
+    assert review.groups["closable"].childCount() == c - 1
