@@ -183,3 +183,7 @@ DEFAULT_SETTINGS: dict[str, object] = {
     # A TrueType CJK font for printing; empty = look for one on this computer.
     "print_font_path": "",
 }
+
+# Settings of one computer, not of the village: kept in ``local_setting``,
+# never exchanged (a font path means nothing on another laptop).
+LOCAL_SETTING_KEYS = frozenset({"print_font_path"})

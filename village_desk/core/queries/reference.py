@@ -7,8 +7,15 @@ import json
 from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
-from ..domain.vocab import DEFAULT_SETTINGS
-from ..storage.models import Cadre, Setting, VillageProfile, VillagerGroup, VocabTerm
+from ..domain.vocab import DEFAULT_SETTINGS, LOCAL_SETTING_KEYS
+from ..storage.models import (
+    Cadre,
+    LocalSetting,
+    Setting,
+    VillageProfile,
+    VillagerGroup,
+    VocabTerm,
+)
 
 
 def columns(model):
@@ -67,9 +74,15 @@ def choices(session: Session, kind: str) -> list[tuple[str, str]]:
 
 
 def get_setting(session: Session, key: str):
-    raw = session.scalar(
-        select(Setting.value).where(Setting.key == key, Setting.deleted.is_(False))
-    )
+    if key in LOCAL_SETTING_KEYS:
+        raw = session.scalar(select(LocalSetting.value).where(LocalSetting.key == key))
+    else:
+        raw = session.scalar(
+            select(Setting.value)
+            .where(Setting.key == key, Setting.deleted.is_(False))
+            .order_by(Setting.id)
+            .limit(1)
+        )
     if raw is None:
         return DEFAULT_SETTINGS.get(key)
     return json.loads(raw)

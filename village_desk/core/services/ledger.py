@@ -34,7 +34,7 @@ from .common import as_uuid, check_code, get_live, tx_id
 
 
 def next_matter_number(session: Session, year: int) -> str:
-    device = session.scalars(select(LocalDevice)).one()
+    device = session.get(LocalDevice, session.info["journal"].device_id)
     name = f"matter-{year}"
     counter = session.get(LocalCounter, name)
     if counter is None:

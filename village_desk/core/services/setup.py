@@ -12,25 +12,49 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..domain.errors import NotFoundError, ServiceError, ValidationError
+from ..domain.ids import setting_id, village_id, vocab_id
 from ..domain.validation import optional_phone, require
-from ..domain.vocab import DEFAULT_SETTINGS, DEFAULT_VOCABULARIES
+from ..domain.vocab import DEFAULT_SETTINGS, DEFAULT_VOCABULARIES, LOCAL_SETTING_KEYS
 from ..queries.reference import vocabulary
 from ..storage.db import Database
-from ..storage.models import Cadre, Household, Setting, VillageProfile, VillagerGroup, VocabTerm
+from ..storage.models import (
+    Cadre,
+    Household,
+    LocalSetting,
+    Setting,
+    VillageProfile,
+    VillagerGroup,
+    VocabTerm,
+)
 from .common import check_code, get_live
 
 
-def seed_reference(session: Session) -> None:
-    """Add default vocabularies and settings that are missing (idempotent)."""
+def seed_reference(session: Session, village: uuid.UUID | None = None) -> None:
+    """Add default vocabularies and settings that are missing (idempotent),
+    with ids every copy of the village computes alike (``domain/ids.py``)."""
     existing = {(k, c) for k, c in session.execute(select(VocabTerm.kind, VocabTerm.code))}
     for kind, entries in DEFAULT_VOCABULARIES.items():
         for order, (code, label) in enumerate(entries):
             if (kind, code) not in existing:
-                session.add(VocabTerm(kind=kind, code=code, label=label, sort_order=order))
+                session.add(
+                    VocabTerm(
+                        id=vocab_id(village, kind, code),
+                        kind=kind,
+                        code=code,
+                        label=label,
+                        sort_order=order,
+                    )
+                )
     keys = set(session.scalars(select(Setting.key)))
     for key, value in DEFAULT_SETTINGS.items():
-        if key not in keys:
-            session.add(Setting(key=key, value=json.dumps(value, ensure_ascii=False)))
+        if key not in keys and key not in LOCAL_SETTING_KEYS:
+            session.add(
+                Setting(
+                    id=setting_id(village, key),
+                    key=key,
+                    value=json.dumps(value, ensure_ascii=False),
+                )
+            )
 
 
 def _check_division_code(code: str) -> str:
@@ -81,7 +105,7 @@ def initialize_in(
     service_phone = optional_phone(service_phone, "profile.service_phone")
     profile = _profile_record(s)
     if profile is None:
-        profile = VillageProfile()
+        profile = VillageProfile(id=village_id(county, township, village, division_code))
         s.add(profile)
     profile.village, profile.township, profile.county = (
         village,
@@ -90,7 +114,7 @@ def initialize_in(
     )
     profile.division_code, profile.service_phone = division_code, service_phone
     profile.hotline = hotline.strip()
-    seed_reference(s)
+    seed_reference(s, profile.id)
     s.flush()
     return profile.id
 
@@ -322,10 +346,19 @@ def check_setting(key: str, value):
 
 
 def set_setting_in(s: Session, key: str, value) -> None:
-    """One setting inside an open transaction (unchanged values write nothing)."""
-    row = s.scalars(select(Setting).where(Setting.key == key)).first()
+    """One setting inside an open transaction (unchanged values write nothing).
+    A computer's own setting (the print font) is kept locally, unjournaled."""
     encoded = json.dumps(value, ensure_ascii=False)
+    if key in LOCAL_SETTING_KEYS:
+        local = s.get(LocalSetting, key)
+        if local is None:
+            s.add(LocalSetting(key=key, value=encoded))
+        else:
+            local.value = encoded
+        return
+    row = s.scalars(select(Setting).where(Setting.key == key)).first()
     if row is None:
-        s.add(Setting(key=key, value=encoded))
+        profile = _profile_record(s)
+        s.add(Setting(id=setting_id(profile.id if profile else None, key), key=key, value=encoded))
     elif row.value != encoded or row.deleted:
         row.value, row.deleted = encoded, False

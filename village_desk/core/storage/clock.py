@@ -13,7 +13,9 @@ class HybridClock:
     """Hybrid logical clock (Kulkarni et al.): wall-clock ms + counter + node.
 
     Timestamps are strings ``MMMMMMMMMMMMM-CCCC-NODE`` that sort in causal
-    order; :meth:`observe` merges a timestamp received from another device.
+    order; NODE is the device's whole id (32 hex digits), the deterministic
+    tie-break between devices. :meth:`observe` merges a timestamp received
+    from another device.
     """
 
     def __init__(self, node: str, last: str | None = None, wall=time.time):
@@ -42,6 +44,22 @@ class HybridClock:
                 if self._counter > MAX_COUNTER:  # keep the fixed width: borrow a millisecond
                     self._ms, self._counter = self._ms + 1, 0
             return self._format()
+
+    def current(self) -> str:
+        """The last stamp issued or adopted ("" before any)."""
+        with self._lock:
+            return self._format() if (self._ms or self._counter) else ""
+
+    def advance_to(self, stamp: str | None) -> None:
+        """Adopt a stamp this database already holds (issued by another process
+        or seen in a merge), so the next tick is above it. Unlike
+        :meth:`observe`, no drift check: it is already ours."""
+        if not stamp:
+            return
+        ms, counter, _ = self.parse(stamp)
+        with self._lock:
+            if (ms, counter) > (self._ms, self._counter):
+                self._ms, self._counter = ms, counter
 
     def observe(self, stamp: str) -> None:
         """Advance past a timestamp seen from another device."""

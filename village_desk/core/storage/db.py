@@ -12,17 +12,14 @@ around it. ``db.read(query, ...)`` runs a read-only query in its own session.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import logging
-import secrets
-import socket
 import threading
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import create_engine, event, func, select
+from sqlalchemy import create_engine, event, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -30,10 +27,14 @@ from . import derived, journal
 from .changes import Changes
 from .clock import HybridClock
 from .journal import JournalContext
-from .models import Change, LocalDevice
+from .models import LocalClock, LocalDevice
+from .replica import DEVICE_CODE_ALPHABET, Identity, IdentityStore, resolve
+
+__all__ = ["DEVICE_CODE_ALPHABET", "Database", "make_engine"]
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+WRITE = "village_write"  # execution option: this transaction writes
 
 
 class JournaledSession(Session):
@@ -43,17 +44,24 @@ class JournaledSession(Session):
 journal.install(JournaledSession)
 derived.install(JournaledSession)
 
-DEVICE_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no I/O/0/1: read aloud safely
-
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    # We issue BEGIN ourselves (see _sqlite_begin): the driver must not.
+    dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA foreign_keys=ON")
     # A save the user saw succeed survives a power cut.
     cur.execute("PRAGMA synchronous=FULL")
-    cur.execute("PRAGMA busy_timeout=5000")
+    cur.execute("PRAGMA busy_timeout=10000")
     cur.close()
+
+
+def _sqlite_begin(conn) -> None:
+    """Writers take the write lock when they begin (BEGIN IMMEDIATE), so what
+    they read before writing cannot change under them, and stamps and sequence
+    numbers issued inside follow commit order. Readers begin a snapshot."""
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE) else "BEGIN")
 
 
 def make_engine(url: str) -> Engine:
@@ -63,30 +71,42 @@ def make_engine(url: str) -> Engine:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url)
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     return create_engine(url, pool_pre_ping=True)
 
 
 class Database:
-    def __init__(self, engine: Engine):
+    def __init__(self, engine: Engine, identities: IdentityStore | None = None):
         self.engine = engine
         self._sessions = sessionmaker(
             engine, class_=JournaledSession, expire_on_commit=False, future=True
         )
+        self.identities = identities or IdentityStore()
+        self.identity: Identity | None = None
         self.device: LocalDevice | None = None
         self.clock: HybridClock | None = None
         self._listeners: list[Callable[[Changes], None]] = []
         self._local = threading.local()  # per thread: open collect_changes() blocks
 
     @classmethod
-    def open(cls, url: str, *, device_name: str | None = None, migrate: bool = True) -> Database:
-        from .migrate import upgrade_if_needed
+    def open(
+        cls,
+        url: str,
+        *,
+        device_name: str | None = None,
+        migrate: bool = True,
+        identities: IdentityStore | None = None,
+    ) -> Database:
+        from .migrate import HEAD, current_revision, upgrade_if_needed
 
         engine = make_engine(url)
         if migrate:
             upgrade_if_needed(engine)
-        db = cls(engine)
-        db._load_device(device_name)
+        db = cls(engine, identities)
+        if migrate or current_revision(engine) == HEAD:
+            db._load_device(device_name)
+        # else: an older schema opened to look at, not to write
         return db
 
     @property
@@ -100,23 +120,37 @@ class Database:
         db = self.engine.url.database
         return Path(db) if db and db != ":memory:" else None
 
+    @property
+    def _replica_key(self) -> str:
+        if self.sqlite_path is not None:
+            return str(self.identity.replica_id)
+        return f"server:{self.url}"
+
     def _load_device(self, device_name: str | None) -> None:
-        with self._sessions() as s, s.begin():
-            device = s.scalars(select(LocalDevice)).first()
-            if device is None:
-                device = LocalDevice(
-                    id=uuid.uuid4(),
-                    name=device_name or socket.gethostname() or "本机",
-                    code="".join(secrets.choice(DEVICE_CODE_ALPHABET) for _ in range(3)),
-                    created=dt.datetime.now().isoformat(timespec="seconds"),
-                )
-                s.add(device)
-            last = s.scalar(select(func.max(Change.hlc)).where(Change.device_id == device.id))
-        self.device = device
-        self.clock = HybridClock(device.id.hex[:8], last)
+        """Which device this process writes as (``storage/replica.py``): a
+        copied folder or a restored backup becomes a new device first."""
+        with self._write_session() as s:
+            path = self.sqlite_path
+            identity = resolve(
+                s,
+                str(path) if path is not None else self.url,
+                self.identities,
+                sqlite_file=path is not None,
+                device_name=device_name,
+            )
+            device = s.get(LocalDevice, identity.device_id)
+            if device_name and device.name != device_name and not identity.rekeyed:
+                device.name = device_name
+            clock = s.get(LocalClock, 1)
+            if clock is None:
+                clock = LocalClock(id=1, max_stamp="", next_seq=1)
+                s.add(clock)
+            last = clock.max_stamp
+        self.identity, self.device = identity, device
+        self.clock = HybridClock(device.id.hex, last)
 
     def rename_device(self, name: str, code: str | None = None) -> None:
-        with self._sessions() as s, s.begin():
+        with self._write_session() as s:
             device = s.get(LocalDevice, self.device.id)
             device.name = name
             if code:
@@ -124,17 +158,44 @@ class Database:
         self.device.name, self.device.code = name, code or self.device.code
 
     @contextlib.contextmanager
+    def _write_session(self) -> Iterator[Session]:
+        """A session holding the write lock, for local (unjournaled) state."""
+        session = self._sessions()
+        try:
+            with session.begin():
+                session.connection(execution_options={WRITE: True})
+                yield session
+        finally:
+            session.close()
+
+    @contextlib.contextmanager
     def transaction(self, actor_id: uuid.UUID | None = None) -> Iterator[Session]:
-        """One unit of work: commits on success, rolls back everything on error."""
+        """One unit of work: commits on success, rolls back everything on error.
+
+        It holds the write lock from its start (SQLite ``BEGIN IMMEDIATE``,
+        PostgreSQL a row lock on ``local_clock``), so stamps and the change
+        sequence follow commit order even with several processes writing."""
         session = self._sessions()
         ctx = JournalContext(self.device.id, actor_id, self.clock)
         session.info["journal"] = ctx
         try:
             with session.begin():
+                session.connection(execution_options={WRITE: True})
+                state = session.execute(
+                    select(LocalClock).where(LocalClock.id == 1).with_for_update()
+                ).scalar_one()
+                self.clock.advance_to(state.max_stamp)
+                ctx.next_seq = first_seq = state.next_seq
                 yield session
+                session.flush()
+                if ctx.next_seq != first_seq:
+                    state.max_stamp = max(state.max_stamp, self.clock.current())
+                    state.next_seq = ctx.next_seq
+                    session.flush()
         finally:
             session.close()
         if ctx.rows:
+            self.identities.note_stamp(self._replica_key, self.clock.current())
             self._announce(Changes.from_rows(ctx.rows))
 
     # ------------------------------------------------------------ change reports

@@ -40,6 +40,13 @@ class JournalContext:
     tx_id: uuid.UUID = field(default_factory=uuid.uuid4)
     # The change rows written so far in this transaction (dicts as inserted).
     rows: list[dict] = field(default_factory=list)
+    # The next local sequence number (read from local_clock under the lock).
+    next_seq: int = 1
+
+    def take_seq(self) -> int:
+        seq = self.next_seq
+        self.next_seq += 1
+        return seq
 
 
 def _json_value(value):
@@ -74,10 +81,32 @@ def _apply_defaults(obj: Record) -> None:
             setattr(obj, attr.key, default.arg)
 
 
+def _witness(obj: Record, changes: dict, op: str) -> None:
+    """Add what the writer saw of the fields that merge together.
+
+    A delete carries every field as it was (old = new): a merge can then tell
+    an edit the deleting copy never saw. A change to a field group (see
+    ``storage/merge_policy.py``) carries the whole group, so the group merges
+    as one."""
+    from .merge_policy import group_of
+
+    if op == "delete":
+        fields = [k for k in _columns(obj) if k not in changes]
+    else:
+        group = set()
+        for key in changes:
+            group |= group_of(obj.__tablename__, key)
+        fields = [k for k in group if k not in changes]
+    for key in fields:
+        value = _json_value(getattr(obj, key))
+        changes[key] = [value, value]
+
+
 def _change_row(ctx: JournalContext, stamp: str, entity: str, record_id, op, changes) -> dict:
     return {
         "id": uuid.uuid4(),
         "hlc": stamp,
+        "seq": ctx.take_seq(),
         "device_id": ctx.device_id,
         "tx_id": ctx.tx_id,
         "actor_id": ctx.actor_id,
@@ -126,6 +155,7 @@ def _before_flush(session: Session, flush_context, instances) -> None:
         if not changes:
             continue
         op = "delete" if changes.get("deleted") == [False, True] else "update"
+        _witness(obj, changes, op)
         stamp = ctx.clock.tick()
         obj.hlc = stamp
         rows.append(_change_row(ctx, stamp, obj.__tablename__, obj.id, op, changes))

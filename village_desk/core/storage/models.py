@@ -16,6 +16,7 @@ import datetime as dt
 import uuid
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Date,
     ForeignKey,
@@ -73,14 +74,16 @@ class Record(Base):
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=_uuid)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False, nullable=False)
     # HLC of the last journaled change; set by the journal, used by sync.
-    hlc: Mapped[str] = mapped_column(String(40), default="", nullable=False)
+    hlc: Mapped[str] = mapped_column(String(64), default="", nullable=False)
 
 
 # --------------------------------------------------------------------------- local
 
 
 class LocalDevice(Base):
-    """This installation's identity, created on first run. Never exchanged."""
+    """A device (an installation's identity for this database) that wrote
+    here. Which one is *this* process is decided by ``storage/replica.py``
+    from a record kept outside the database. Never exchanged."""
 
     __tablename__ = "local_device"
 
@@ -89,6 +92,87 @@ class LocalDevice(Base):
     # Short code used in human-facing numbers (see matter numbering in services/ledger.py).
     code: Mapped[str] = mapped_column(String(8))
     created: Mapped[str] = mapped_column(String(40))
+
+
+class LocalReplica(Base):
+    """Which copy this database is (one row): a copied folder or a restored
+    backup is a new copy and gets a new replica id and device."""
+
+    __tablename__ = "local_replica"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    replica_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    device_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, nullable=True)
+    # The installation (computer account) this copy belongs to; another one
+    # opening it means the folder was copied to another computer.
+    installation_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, nullable=True)
+    created: Mapped[str] = mapped_column(String(40), default="")
+
+
+class LocalClock(Base):
+    """The highest stamp issued or seen here and the next change sequence
+    number (one row, updated under the write lock by every transaction)."""
+
+    __tablename__ = "local_clock"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    max_stamp: Mapped[str] = mapped_column(String(64), default="")
+    next_seq: Mapped[int] = mapped_column(BigInteger, default=1)
+
+
+class LocalSetting(Base):
+    """A setting of this computer, not of the village (the print font path)."""
+
+    __tablename__ = "local_setting"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
+
+
+class SyncPending(Base):
+    """A received record not yet applied: a record it refers to (its
+    household, its entry…) has not arrived. Applied when it does."""
+
+    __tablename__ = "sync_pending"
+
+    entity: Mapped[str] = mapped_column(String(40), primary_key=True)
+    record_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    waiting_for: Mapped[str] = mapped_column(Text, default="")
+
+
+class SyncQuarantine(Base):
+    """A received change stamped too far in the future to trust (a device
+    whose clock ran ahead): held until a person accepts it."""
+
+    __tablename__ = "sync_quarantine"
+
+    change_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    hlc: Mapped[str] = mapped_column(String(64))
+    device_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    payload: Mapped[str] = mapped_column(Text)  # the change row as JSON
+    received: Mapped[str] = mapped_column(String(40))
+
+
+class SyncConflict(Base):
+    """A value that lost a merge: two copies changed the same field (or field
+    group) without seeing each other's change, or a record was edited on one
+    copy and deleted on another. Derived from the journal (the same on every
+    copy that holds the same changes)."""
+
+    __tablename__ = "sync_conflict"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    entity: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    field: Mapped[str] = mapped_column(String(60))
+    kind: Mapped[str] = mapped_column(String(20))  # value / group / deleted
+    winner_hlc: Mapped[str] = mapped_column(String(64))
+    winner_value: Mapped[str] = mapped_column(Text)  # JSON
+    loser_hlc: Mapped[str] = mapped_column(String(64))
+    loser_device: Mapped[uuid.UUID | None] = mapped_column(Uuid, nullable=True)
+    loser_value: Mapped[str] = mapped_column(Text)  # JSON
+
+    __table_args__ = (Index("ix_sync_conflict_record", "entity", "record_id"),)
 
 
 class LocalCounter(Base):
@@ -135,7 +219,9 @@ class Change(Base):
     __tablename__ = "change_log"
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=_uuid)
-    hlc: Mapped[str] = mapped_column(String(40), index=True)
+    hlc: Mapped[str] = mapped_column(String(64), index=True)
+    # Local, gap-free, in commit order: the "changes since" watermark.
+    seq: Mapped[int] = mapped_column(BigInteger)
     device_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
     # One id per service transaction: what one user action changed, together.
     tx_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
@@ -146,7 +232,10 @@ class Change(Base):
     # JSON object {field: [old, new]}
     changes: Mapped[str] = mapped_column(Text)
 
-    __table_args__ = (Index("ix_change_log_record", "entity", "record_id"),)
+    __table_args__ = (
+        Index("ix_change_log_record", "entity", "record_id"),
+        Index("ux_change_log_seq", "seq", unique=True),
+    )
 
 
 # --------------------------------------------------------------------------- reference
@@ -175,7 +264,9 @@ class VocabTerm(Record):
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
     retired: Mapped[bool] = mapped_column(Boolean, default=False)
 
-    __table_args__ = (Index("ux_vocab_kind_code", "kind", "code", unique=True),)
+    # Not unique in the database: two copies may each add a code; the
+    # post-merge rules report a clash (see storage/merge.py).
+    __table_args__ = (Index("ix_vocab_kind_code", "kind", "code"),)
 
 
 class Setting(Record):
@@ -183,7 +274,7 @@ class Setting(Record):
 
     __tablename__ = "setting"
 
-    key: Mapped[str] = mapped_column(String(60), unique=True)
+    key: Mapped[str] = mapped_column(String(60), index=True)
     value: Mapped[str] = mapped_column(Text, default="null")
 
 
@@ -303,7 +394,7 @@ class Matter(Record):
 
     __tablename__ = "matter"
 
-    number: Mapped[str] = mapped_column(String(30), unique=True)
+    number: Mapped[str] = mapped_column(String(30), index=True)  # unique by the rules
     received_date: Mapped[dt.date] = mapped_column(Date, index=True)
     channel: Mapped[str] = mapped_column(String(30))  # vocab "channel"
     applicant_person_id: Mapped[uuid.UUID | None] = mapped_column(

@@ -1,0 +1,70 @@
+"""How each field merges when two copies changed it (see ``merge.py``).
+
+* Most fields: the newest change wins (stamp, then device id), the same on
+  every copy; a value overwritten by a change that had not seen it is kept as
+  a conflict.
+* List fields (categories, tags, companions, co-handlers) merge as sets:
+  what one copy added and another removed are both applied, so two cadres
+  adding different categories offline keep both.
+* Map settings (a JSON object, e.g. visit quotas per role) merge per key.
+* Field groups merge as one: a matter's life-cycle state (status with its
+  result, dates, satisfaction…) comes whole from one change, never half from
+  each copy — a state the life cycle could not reach.
+"""
+
+from __future__ import annotations
+
+LIST_FIELDS: frozenset[tuple[str, str]] = frozenset(
+    {
+        ("household", "categories"),
+        ("person", "tags"),
+        ("diary_entry", "companion_ids"),
+        ("matter", "co_handler_ids"),
+    }
+)
+MAP_FIELDS: frozenset[tuple[str, str]] = frozenset({("setting", "value")})
+
+MATTER_STATE = frozenset(
+    {
+        "status",
+        "level",
+        "handling",
+        "forwarded_to",
+        "forwarded_date",
+        "result",
+        "done_date",
+        "return_reasons",
+        "explanation",
+        "feedback",
+        "feedback_date",
+        "satisfaction",
+        "closed_date",
+    }
+)
+GROUPS: dict[str, dict[str, frozenset[str]]] = {"matter": {"state": MATTER_STATE}}
+
+
+def group_of(entity: str, field: str) -> frozenset[str]:
+    """The fields that merge together with ``field`` (empty: it merges alone)."""
+    for fields in GROUPS.get(entity, {}).values():
+        if field in fields:
+            return fields
+    return frozenset()
+
+
+def group_name(entity: str, field: str) -> str | None:
+    for name, fields in GROUPS.get(entity, {}).items():
+        if field in fields:
+            return name
+    return None
+
+
+def kind_of(entity: str, field: str) -> str:
+    """``list``, ``map``, ``group`` or ``value``."""
+    if (entity, field) in LIST_FIELDS:
+        return "list"
+    if (entity, field) in MAP_FIELDS:
+        return "map"
+    if group_name(entity, field):
+        return "group"
+    return "value"
