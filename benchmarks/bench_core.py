@@ -127,7 +127,7 @@ def _bulk_writes(source: Database) -> dict:
         conn.execute("PRAGMA synchronous=FULL")
         started = time.perf_counter()
         conn.execute("BEGIN")
-        for table, tuples in (*data.items(), ("change_log", changes)):
+        for table, tuples in (("change_log", changes), *data.items()):  # journal first
             marks = ",".join("?" * len(tuples[0]))
             conn.executemany(f"INSERT INTO {table} VALUES ({marks})", tuples)
         conn.execute("COMMIT")

@@ -33,7 +33,7 @@ from village_desk.core.excel.roster_import import apply_import  # noqa: E402
 from village_desk.core.storage.db import Database
 from village_desk.core.storage.models import Household, Person, VillagerGroup
 
-IMPORT_TABLES = ("villager_group", "household", "person", "change_log", "search_term")
+IMPORT_TABLES = ("change_log", "villager_group", "household", "person", "search_term")
 
 
 def run(quick: bool = False) -> list[dict]:
@@ -161,7 +161,16 @@ def _import(source: Database, repeat: int) -> dict:
             data[table] = src.execute("SELECT * FROM search_term").fetchall()
         else:
             data[table] = src.execute(f"SELECT * FROM {table}").fetchall()
+    # The change rows' local sequence numbers continue the target's own.
+    seq_col = [r[1] for r in src.execute("PRAGMA table_info(change_log)")].index("seq")
     src.close()
+    target = sqlite3.connect(out / "schema.sqlite3")
+    offset = target.execute("SELECT coalesce(max(seq), 0) FROM change_log").fetchone()[0]
+    target.close()
+    base = min((r[seq_col] for r in data["change_log"]), default=1) - 1
+    data["change_log"] = [
+        (*r[:seq_col], r[seq_col] - base + offset, *r[seq_col + 1 :]) for r in data["change_log"]
+    ]
     written = sum(len(rows) for rows in data.values())
 
     def raw() -> float:

@@ -2,6 +2,8 @@ import sqlite3
 import subprocess
 import sys
 
+import pytest
+
 from village_desk import cli
 from village_desk.core.storage.check import run_check
 from village_desk.core.storage.db import Database
@@ -42,13 +44,34 @@ def test_user_errors_are_plain_messages(tmp_path):
         assert out.returncode == 2 and "本机代码" in out.stderr
 
 
-def test_check_reports_a_write_around_the_journal(db, village):
-    path = db.sqlite_path
-    con = sqlite3.connect(path)
+def test_the_database_refuses_writes_around_the_journal(db, village):
+    con = sqlite3.connect(db.sqlite_path)
+    attempts = [
+        "INSERT INTO villager_group (id, deleted, hlc, name, sort_order)"
+        " VALUES ('00000000000000000000000000000001', 0, '', '黑户组', 9)",
+        "UPDATE person SET phone = '13900000000' WHERE name = '张三丰'",  # stamp left alone
+        "UPDATE person SET phone = '13900000000', hlc = 'x' WHERE name = '张三丰'",
+        "DELETE FROM person WHERE name = '刘桂兰'",  # a hard delete
+    ]
+    for sql in attempts:
+        with pytest.raises(sqlite3.IntegrityError, match="变更日志|物理删除"):
+            con.execute(sql)
+    con.close()
+    assert run_check(db).ok
+
+
+def test_check_replays_the_journal_and_finds_what_went_around_it(db, village):
+    """A tool that removed the guard and wrote directly is still caught."""
+    con = sqlite3.connect(db.sqlite_path)
+    for table in ("villager_group", "person"):
+        for kind in ("insert", "update", "delete"):
+            con.execute(f"DROP TRIGGER journal_guard_{table}_{kind}")
     con.execute(
-        "INSERT INTO villager_group (id, deleted, hlc, name, sort_order) VALUES ('00000000000000000000000000000001', 0, '', '黑户组', 9)"
+        "INSERT INTO villager_group (id, deleted, hlc, name, sort_order)"
+        " VALUES ('00000000000000000000000000000001', 0, '', '黑户组', 9)"
     )
-    con.execute("DELETE FROM person WHERE name = '刘桂兰'")  # a hard delete
+    con.execute("UPDATE person SET phone = '13900000000' WHERE name = '张三丰'")
+    con.execute("DELETE FROM person WHERE name = '刘桂兰'")
     con.commit()
     con.close()
     report = run_check(db)
@@ -56,6 +79,8 @@ def test_check_reports_a_write_around_the_journal(db, village):
     text = "\n".join(report.problems)
     assert "villager_group：1 条记录没有新增日志" in text
     assert "person：" in text and "物理删除" in text
+    assert "person：1 条记录与变更日志重放的结果不一致" in text  # the silent UPDATE
+    assert "数据库保护触发器" in text  # and the missing guard itself
 
 
 def test_check_on_damaged_file_fails_without_traceback(tmp_path):

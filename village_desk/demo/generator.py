@@ -625,6 +625,8 @@ class _Builder:
         self.cadres.extend(v.cadres)
 
     def pair(self, cadre: dict, hi: int, kind: str, start: dt.date, end=None, reason="") -> None:
+        if end is None and hi in self.paired[cadre["id"]]:
+            return  # one open pairing per cadre and household (as the service requires)
         self.pairings.append(
             {
                 "id": self.uid(),

@@ -371,3 +371,69 @@ def test_merging_the_same_changes_again_changes_nothing(seed, tmp_path):
     assert first.recorded > 0 and again.recorded == 0 and again.applied == 0
     assert merge.digest(a) == merge.digest(b)
     assert uuid.UUID(str(b.device.id)) != a.device.id
+
+
+# --------------------------------------------------------------------------- rules
+
+
+def test_rules_broken_together_by_two_copies_go_to_the_queue(seed, tmp_path):
+    """Both laptops register 户号 01-002, and each makes a different member
+    head of the seeded household: the merge succeeds and lists both breaks."""
+    a, b = fork(seed, tmp_path, "a"), fork(seed, tmp_path, "b")
+    hid = seed["household"]
+    for db, name in ((a, "王五"), (b, "赵六")):
+        services.households.create_household(
+            db, None, HouseholdInput(number="01-002"), PersonInput(name=name)
+        )
+    head = db_members(a, hid)[0]
+    services.households.add_person(a, None, hid, PersonInput(name="张小", relation="child"))
+    # on B, the head is changed to another relation and a new head added
+    services.households.update_person(
+        b, None, head.id, PersonInput(name=head.name, relation="spouse", id_number=head.id_number)
+    )
+    services.households.add_person(b, None, hid, PersonInput(name="张大", relation="head"))
+    services.households.update_person(
+        a, None, head.id, PersonInput(name=head.name, relation="head", id_number=head.id_number)
+    )
+    report = services.sync.merge_changes(b, merge.export_changes(a))
+    kinds = sorted(v.kind for v in report.violations)
+    assert "household_number" in kinds
+    assert str(next(v for v in report.violations if v.kind == "household_number")).startswith(
+        "户号重复：户号 01-002"
+    )
+    merge.merge(a, merge.export_changes(b))
+    assert sorted(v.kind for v in a.read(queries.rules.violations)) == kinds
+
+
+def test_a_matter_number_clash_is_reported_with_both_numbers_kept(seed, tmp_path):
+    a, b = fork(seed, tmp_path, "a"), fork(seed, tmp_path, "b")
+    b.rename_device(b.device.name, a.device.code)  # two laptops given the same code
+    for db in (a, b):
+        services.ledger.register_matter(
+            db,
+            None,
+            MatterInput(
+                content="路灯坏了",
+                responsible_id=seed["cadre"],
+                household_id=seed["household"],
+                kind="hardship",
+                applicant_name="张三丰",
+            ),
+        )
+    report = services.sync.merge_changes(a, merge.export_changes(b))
+    clash = [v for v in report.violations if v.kind == "matter_number"]
+    assert len(clash) == 1 and len(clash[0].record_ids) == 2
+    with a.reading() as s:
+        assert s.scalar(select(func.count()).select_from(Matter)) == 2  # both kept
+
+
+def test_a_demo_village_breaks_no_rule(tmp_path):
+    from village_desk import demo
+
+    db = open_db(tmp_path / "demo.sqlite3")
+    demo.generate(db, households=60, seed=5)
+    assert db.read(queries.rules.violations) == []
+
+
+def db_members(db, hid):
+    return db.read(queries.households.members, hid)

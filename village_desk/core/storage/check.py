@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from . import derived, migrate
 from .db import Database
-from .models import SYNCED_MODELS
+from .models import SYNCED_MODELS, Change
 
 
 @dataclass
@@ -88,6 +88,8 @@ def run_check(db: Database) -> CheckReport:
                     f"{table}：{orphans} 条日志指向已不存在的记录（记录被物理删除）"
                 )
         if revision == migrate.HEAD:
+            report.problems += _replay_differences(db)
+            report.problems += _missing_guards(conn)
             for table in derived.REGISTRY:
                 stale = table.stale(conn) if table.stale else 0
                 if stale:
@@ -96,6 +98,73 @@ def run_check(db: Database) -> CheckReport:
                         "可运行 village-desk check --repair 重新计算"
                     )
     return report
+
+
+def _replay_differences(db: Database) -> list[str]:
+    """Replay every record's journal (as a merge does) and compare it with the
+    stored record: a difference is a write that went around the journal."""
+    from .journal import _json_value
+    from .merge import _columns, fold
+
+    problems = []
+    with db.reading() as s:
+        for model in SYNCED_MODELS:
+            table = model.__tablename__
+            history: dict = {}
+            for row in s.execute(
+                select(
+                    Change.id,
+                    Change.hlc,
+                    Change.device_id,
+                    Change.record_id,
+                    Change.op,
+                    Change.changes,
+                ).where(Change.entity == table)
+            ):
+                history.setdefault(row.record_id, []).append(row)
+            columns = sorted(_columns(model))
+            differ = 0
+            for record in s.execute(select(model.__table__)).mappings():
+                folded = fold(table, history.get(record["id"], []))
+                if folded.state is None:
+                    continue  # no insert in the journal: reported above
+                stored = {k: _json_value(record[k]) for k in columns}
+                replayed = {k: folded.state.get(k) for k in columns}
+                if stored != _normalise(replayed, stored) or record["hlc"] != folded.hlc:
+                    differ += 1
+            if differ:
+                problems.append(
+                    f"{table}：{differ} 条记录与变更日志重放的结果不一致（有绕过日志的修改）"
+                )
+    return problems
+
+
+def _normalise(replayed: dict, stored: dict) -> dict:
+    """Replayed lists in the stored order when they hold the same items."""
+    out = dict(replayed)
+    for key, value in replayed.items():
+        same_items = isinstance(value, list) and isinstance(stored.get(key), list)
+        if same_items and sorted(map(str, value)) == sorted(map(str, stored[key])):
+            out[key] = stored[key]
+    return out
+
+
+def _missing_guards(conn) -> list[str]:
+    """The database triggers that refuse writes around the journal (0004)."""
+    if conn.dialect.name != "sqlite":
+        return []
+    have = {
+        r[0] for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'"))
+    }
+    missing = [
+        f"{m.__tablename__}_{kind}"
+        for m in SYNCED_MODELS
+        for kind in ("insert", "update", "delete")
+        if f"journal_guard_{m.__tablename__}_{kind}" not in have
+    ]
+    if missing:
+        return [f"缺少数据库保护触发器：{', '.join(missing[:6])}{'…' if len(missing) > 6 else ''}"]
+    return []
 
 
 def repair_derived(db: Database) -> dict[str, int]:

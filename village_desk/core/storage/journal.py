@@ -153,6 +153,9 @@ def _before_flush(session: Session, flush_context, instances) -> None:
                 continue
             changes[key] = [_json_value(old), _json_value(new)]
         if not changes:
+            # Set to an equal value (an equal list, say): nothing to journal,
+            # and nothing to write (the journal guard refuses silent updates).
+            session.expire(obj)
             continue
         op = "delete" if changes.get("deleted") == [False, True] else "update"
         _witness(obj, changes, op)
@@ -202,9 +205,10 @@ def bulk_insert(session: Session, model: type[Record], rows: Sequence[dict]) -> 
         full_rows.append(full)
         changes = {k: [None, _json_value(full.get(k))] for k in keys}
         journal.append(_change_row(ctx, stamp, table, full["id"], "insert", changes))
-    # Core insert (attribute keys are column names): one executemany per table.
-    session.execute(model.__table__.insert(), full_rows)
+    # Core inserts (attribute keys are column names): one executemany per
+    # table, the journal first (the journal guard checks records against it).
     session.execute(Change.__table__.insert(), journal)
+    session.execute(model.__table__.insert(), full_rows)
     ctx.rows.extend(journal)
 
 

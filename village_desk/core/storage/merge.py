@@ -62,6 +62,7 @@ from .models import (
     SYNCED_MODELS,
     Change,
     CodeList,
+    LocalGate,
     SyncConflict,
     SyncPending,
     SyncQuarantine,
@@ -466,8 +467,17 @@ def _existing(s: Session, table: str, ids: list[uuid.UUID]) -> set[uuid.UUID]:
 
 
 def _apply(s: Session, touched: set[tuple[str, uuid.UUID]]):
-    """Re-fold the touched records and write them; returns (applied keys,
-    pending count, conflict count)."""
+    """Re-fold the touched records and write them (through the journal
+    guard's gate: a re-fold may change a record without changing its newest
+    stamp); returns (applied keys, pending count, conflict count)."""
+    s.execute(update(LocalGate).where(LocalGate.id == 1).values(open=1))
+    try:
+        return _apply_open(s, touched)
+    finally:
+        s.execute(update(LocalGate).where(LocalGate.id == 1).values(open=0))
+
+
+def _apply_open(s: Session, touched: set[tuple[str, uuid.UUID]]):
     histories = _histories(s, touched)
     applied: list[tuple[str, uuid.UUID]] = []
     waiting: dict[tuple[str, uuid.UUID], str] = {}

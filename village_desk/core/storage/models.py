@@ -120,6 +120,17 @@ class LocalClock(Base):
     next_seq: Mapped[int] = mapped_column(BigInteger, default=1)
 
 
+class LocalGate(Base):
+    """Open (1) only while a merge writes folded records: the journal guard
+    (database triggers, migration 0004) lets through record writes that carry
+    the stamp of a journaled change, and merges."""
+
+    __tablename__ = "local_gate"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    open: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class LocalSetting(Base):
     """A setting of this computer, not of the village (the print font path)."""
 
