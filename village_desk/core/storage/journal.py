@@ -199,7 +199,8 @@ def bulk_insert(session: Session, model: type[Record], rows: Sequence[dict]) -> 
     for row in rows:
         full = dict(blank)
         full.update(row)
-        full.setdefault("id", uuid.uuid4())
+        if full.get("id") is None:
+            full["id"] = uuid.uuid4()
         stamp = ctx.clock.tick()
         full["hlc"] = stamp
         full_rows.append(full)

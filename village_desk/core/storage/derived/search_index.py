@@ -23,7 +23,7 @@ import unicodedata
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 
-from sqlalchemy import delete, select
+from sqlalchemy import Column, MetaData, String, Table, Uuid, delete, insert, select
 from sqlalchemy.orm import Session
 
 from ..models import Household, Person, SearchTerm
@@ -163,8 +163,11 @@ def terms_for_household(household: Household, persons: Iterable[Person]) -> list
 
 
 ENTITIES = frozenset({"household", "person"})
-REBUILD_ABOVE = 5000
 _CHUNK = 500
+# What the keys are made of: other edits (status, tags, notes…) change none.
+_HOUSEHOLD_FIELDS = frozenset({"number", "phone", "deleted"})
+_PERSON_FIELDS = frozenset({"name", "phone", "id_number"})
+_PLACE_FIELDS = frozenset({"relation", "deleted", "household_id"})  # who carries the 户号
 _HOUSEHOLD_COLUMNS = (Household.id, Household.number, Household.phone, Household.deleted)
 _PERSON_COLUMNS = (
     Person.id,
@@ -193,18 +196,137 @@ def _terms_for(session: Session, household_ids: Sequence[uuid.UUID] | None) -> l
     return rows
 
 
-def index_households(session: Session, household_ids: Iterable[uuid.UUID]) -> None:
-    """Recompute the search keys of these households."""
-    ids = list(set(household_ids))
+def index_households(
+    session: Session, household_ids: Iterable[uuid.UUID], new: Iterable[uuid.UUID] = ()
+) -> None:
+    """Recompute the search keys of these households, a chunk at a time
+    (households ``new`` in this transaction have no keys to delete)."""
+    ids, new = list(set(household_ids)), set(new)
     if not ids:
         return
     session.flush()
-    rows: list[dict] = []
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
-        session.execute(delete(SearchTerm).where(SearchTerm.household_id.in_(chunk)))
-        rows += _terms_for(session, chunk)
-    _insert(session, rows)
+    with _Writer(session) as writer:
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            old = [h for h in chunk if h not in new]
+            if old:
+                session.execute(delete(SearchTerm).where(SearchTerm.household_id.in_(old)))
+            writer.add(_terms_for(session, chunk))
+
+
+def index_people(
+    session: Session, person_ids: Iterable[uuid.UUID], done: Iterable[uuid.UUID] = ()
+) -> None:
+    """Recompute the keys of these people only (their name, phone or ID number
+    changed; who carries the household's keys did not). A head carries the
+    household's keys too, so a head's household is redone whole. People of
+    households in ``done`` were just indexed whole and are left alone."""
+    ids, done = list(set(person_ids)), set(done)
+    whole: set[uuid.UUID] = set()
+    with _Writer(session) as writer:
+        for start in range(0, len(ids), _CHUNK):
+            people = [
+                p
+                for p in session.execute(
+                    select(*_PERSON_COLUMNS).where(Person.id.in_(ids[start : start + _CHUNK]))
+                )
+                if p.household_id not in done
+            ]
+            headed = set(
+                session.scalars(
+                    select(Person.household_id).where(
+                        Person.household_id.in_({p.household_id for p in people}),
+                        Person.relation == "head",
+                        Person.deleted.is_(False),
+                    )
+                )
+            )
+            alive_households = set(
+                session.scalars(
+                    select(Household.id).where(
+                        Household.id.in_({p.household_id for p in people}),
+                        Household.deleted.is_(False),
+                    )
+                )
+            )
+            simple = []
+            for p in people:
+                if p.relation == "head" or p.household_id not in headed:
+                    whole.add(p.household_id)
+                else:
+                    simple.append(p)
+            if not simple:
+                continue
+            session.execute(  # by household first: the index that table has
+                delete(SearchTerm).where(
+                    SearchTerm.household_id.in_({p.household_id for p in simple}),
+                    SearchTerm.person_id.in_([p.id for p in simple]),
+                )
+            )
+            writer.add(
+                [
+                    {"term": t, "person_id": p.id, "household_id": p.household_id}
+                    for p in simple
+                    if not p.deleted and p.household_id in alive_households
+                    for t in person_terms(p.name, p.phone, p.id_number)
+                ]
+            )
+    index_households(session, whole - done)
+
+
+_STAGE = Table(
+    "search_term_stage",
+    MetaData(),
+    Column("term", String(64)),
+    Column("person_id", Uuid),
+    Column("household_id", Uuid),
+    prefixes=["TEMPORARY"],
+)
+
+
+class _Writer:
+    """Writes index rows: few at once directly; many through an unindexed
+    temporary table, moved over in key order at the end — the index then
+    grows by appends instead of page splits, without holding every row in
+    memory."""
+
+    def __init__(self, session: Session):
+        self.session = session
+        self.staged = 0
+        self.pending: list[dict] = []
+
+    def __enter__(self) -> _Writer:
+        return self
+
+    def add(self, rows: list[dict]) -> None:
+        self.pending += rows
+        if len(self.pending) >= 20000:
+            self._stage()
+
+    def _stage(self) -> None:
+        if not self.staged:
+            _STAGE.create(self.session.connection(), checkfirst=True)
+            self.session.execute(delete(_STAGE))
+        self.session.execute(_STAGE.insert(), self.pending)
+        self.staged += len(self.pending)
+        self.pending = []
+
+    def __exit__(self, kind, value, tb) -> None:
+        if kind is not None:
+            return
+        if not self.staged:
+            _insert(self.session, self.pending)
+            return
+        if self.pending:
+            self._stage()
+        columns = [_STAGE.c.term, _STAGE.c.person_id, _STAGE.c.household_id]
+        self.session.execute(
+            insert(SearchTerm).from_select(
+                ["term", "person_id", "household_id"],
+                select(*columns).order_by(_STAGE.c.term, _STAGE.c.person_id),
+            )
+        )
+        self.session.execute(delete(_STAGE))
 
 
 def _insert(session: Session, rows: list[dict]) -> None:
@@ -224,21 +346,32 @@ def rebuild(session: Session) -> int:
 
 
 def refresh_from(session: Session, rows: Sequence[Mapping]) -> None:
-    """Bring the keys up to date after these change rows (registry hook)."""
-    if len(rows) > REBUILD_ABOVE:
-        rebuild(session)
-        return
+    """Bring the keys up to date after these change rows (registry hook):
+    whole households where the household or who carries its keys changed,
+    single people where only their own keys did, nothing for other edits."""
     households: set[uuid.UUID] = set()
-    persons: list[uuid.UUID] = []
+    new: set[uuid.UUID] = set()  # inserted here: nothing to delete
+    people: set[uuid.UUID] = set()
+    placed: list[uuid.UUID] = []  # people whose place changed: their households
     for row in rows:
+        changes = json.loads(row["changes"]) if row.get("changes") else {}
         if row["entity"] == "household":
-            households.add(row["record_id"])
+            if not changes or changes.keys() & _HOUSEHOLD_FIELDS:
+                households.add(row["record_id"])
+            if row.get("op") == "insert":
+                new.add(row["record_id"])
             continue
-        persons.append(row["record_id"])
-        moved = json.loads(row["changes"]).get("household_id")
-        if moved:
-            households.update(uuid.UUID(h) for h in moved if h)
-    for start in range(0, len(persons), _CHUNK):
-        chunk = persons[start : start + _CHUNK]
+        if not changes or changes.keys() & _PLACE_FIELDS:
+            placed.append(row["record_id"])
+            moved = changes.get("household_id")
+            if moved:
+                households.update(uuid.UUID(h) for h in moved if h)
+        elif changes.keys() & _PERSON_FIELDS:
+            people.add(row["record_id"])
+    for start in range(0, len(placed), _CHUNK):
+        chunk = placed[start : start + _CHUNK]
         households.update(session.scalars(select(Person.household_id).where(Person.id.in_(chunk))))
-    index_households(session, households)
+    # A household inserted earlier in this transaction and touched again is not new.
+    new -= {r["record_id"] for r in rows if r["entity"] == "household" and r.get("op") != "insert"}
+    index_households(session, households, new)
+    index_people(session, people, done=households)

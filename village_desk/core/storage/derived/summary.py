@@ -32,7 +32,8 @@ from ..models import (
     Matter,
 )
 
-# Above this many change rows in one transaction, recompute everything.
+# Above this many change rows in one transaction (and more than twice the
+# households), recompute everything.
 REBUILD_ABOVE = 5000
 _CHUNK = 500
 ENTITIES = frozenset({"household", "matter", "diary_entry", "diary_household"})
@@ -85,9 +86,12 @@ def rebuild(session: Session | Connection) -> int:
 
 def households_changed_by(session: Session, rows: Sequence[Mapping]) -> set[uuid.UUID] | None:
     """Households whose summary these change rows may have changed; ``None``
-    when they are so many that rebuilding everything is cheaper."""
+    when they are so many that rebuilding everything is cheaper (more change
+    rows than twice the households: demo data, a first import)."""
     if len(rows) > REBUILD_ABOVE:
-        return None
+        total = session.scalar(select(func.count()).select_from(Household)) or 0
+        if len(rows) > 2 * total:
+            return None
     by_entity: dict[str, list[uuid.UUID]] = {e: [] for e in ENTITIES}
     ids: set[uuid.UUID] = set()
     for row in rows:
