@@ -437,3 +437,54 @@ def test_a_demo_village_breaks_no_rule(tmp_path):
 
 def db_members(db, hid):
     return db.read(queries.households.members, hid)
+
+
+# --------------------------------------------------------------------------- stale forms
+
+
+def test_a_form_opened_before_a_merge_does_not_write_old_values_back(seed, tmp_path):
+    a, b = fork(seed, tmp_path, "a"), fork(seed, tmp_path, "b")
+    hid = seed["household"]
+    form = household(a, hid)  # A opens the household's edit form
+    services.households.update_household(
+        b, None, hid, HouseholdInput(number="01-001", phone="13800000002", categories=["dibao"])
+    )
+    merge.merge(a, merge.export_changes(b))  # B's new phone arrives meanwhile
+    # A only changes the address and adds a category; the form still shows the old phone
+    services.households.update_household(
+        a,
+        None,
+        hid,
+        HouseholdInput(
+            number=form.number,
+            phone=form.phone,
+            address="桃花村一组8号",
+            categories=[*form.categories, "weifang"],
+        ),
+        base=form._mapping,
+    )
+    h = household(a, hid)
+    assert (h.phone, h.address) == ("13800000002", "桃花村一组8号")
+    assert h.categories == ["dibao", "weifang"]
+    exchange(a, b)
+    assert conflicts(a) == []  # nothing was overwritten unseen
+
+
+def test_a_field_changed_underneath_and_in_the_form_is_shown_not_overwritten(seed, tmp_path):
+    db = fork(seed, tmp_path, "a")
+    hid = seed["household"]
+    form = household(db, hid)
+    services.households.update_household(
+        db, None, hid, HouseholdInput(number="01-001", phone="13800000002", categories=["dibao"])
+    )  # saved from another page meanwhile
+    with pytest.raises(ServiceError) as err:
+        services.households.update_household(
+            db,
+            None,
+            hid,
+            HouseholdInput(number=form.number, phone="13800000003", categories=form.categories),
+            base=form._mapping,
+        )
+    assert err.value.field == "household.phone" and "13800000002" in err.value.message
+    assert "刚被别处修改" in err.value.message
+    assert household(db, hid).phone == "13800000002"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable, Mapping
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -39,6 +40,50 @@ def as_uuid(value, field: str, what: str = "记录") -> uuid.UUID:
         return uuid.UUID(str(value))
     except ValueError:
         raise ValidationError(field, f"不是有效的{what}") from None
+
+
+def edit_only_changes(
+    obj, values: dict, base: Mapping | None, entity: str, lists: Iterable[str] = ()
+) -> dict:
+    """The values an edit form may write.
+
+    ``base`` is the record as the form showed it (its row). Without it, every
+    value is written. With it, only the fields the user changed are written —
+    so a form opened before a change arrived (from another page, or merged
+    from another laptop) does not write the old values back — and a field
+    that changed underneath since *and* that the user changed too is refused
+    with the value it has now, for the user to look at. List fields apply
+    the user's additions and removals to the current list.
+    """
+    if base is None:
+        return values
+    lists = set(lists)
+    out = {}
+    for key, new in values.items():
+        if key not in base:
+            out[key] = new
+            continue
+        old, current = _plain(base[key]), _plain(getattr(obj, key))
+        if key in lists:
+            old, new_list, now = list(old or []), list(new or []), list(current or [])
+            added = [v for v in new_list if v not in old]
+            removed = {v for v in old if v not in new_list}
+            if added or removed:
+                out[key] = [v for v in now if v not in removed] + [v for v in added if v not in now]
+            continue
+        if _plain(new) == old:
+            continue  # not changed by this user: keep what is there now
+        if current != old and current != _plain(new):
+            shown = "（空）" if current in (None, "") else str(current)
+            raise ValidationError(
+                f"{entity}.{key}", f"这条记录刚被别处修改，现在是“{shown}”；请核对后再保存"
+            )
+        out[key] = new
+    return out
+
+
+def _plain(value):
+    return str(value) if isinstance(value, uuid.UUID) else value
 
 
 def tx_id(s: Session) -> uuid.UUID:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
@@ -17,7 +18,7 @@ from ..domain.validation import not_future, optional_phone, parse_id_number, req
 from ..storage import journal
 from ..storage.db import Database
 from ..storage.models import Cadre, Household, Pairing, Person, VillagerGroup
-from .common import check_code, get_live
+from .common import check_code, edit_only_changes, get_live
 
 
 @dataclass
@@ -159,10 +160,21 @@ def create_household(
         return household.id
 
 
-def update_household(db: Database, actor_id, household_id: uuid.UUID, data: HouseholdInput) -> None:
+def update_household(
+    db: Database,
+    actor_id,
+    household_id: uuid.UUID,
+    data: HouseholdInput,
+    base: Mapping | None = None,
+) -> None:
+    """Correct a household. ``base`` is the household as the form showed it:
+    then only what the user changed is written (see ``edit_only_changes``)."""
     with db.transaction(actor_id) as s:
         household = get_live(s, Household, household_id, "户")
-        for key, value in clean_household(s, data, household_id).items():
+        values = clean_household(s, data, household_id)
+        for key, value in edit_only_changes(
+            household, values, base, "household", lists=("categories",)
+        ).items():
             setattr(household, key, value)
 
 
@@ -212,10 +224,17 @@ def add_person(db: Database, actor_id, household_id: uuid.UUID, data: PersonInpu
         return person.id
 
 
-def update_person(db: Database, actor_id, person_id: uuid.UUID, data: PersonInput) -> None:
+def update_person(
+    db: Database, actor_id, person_id: uuid.UUID, data: PersonInput, base: Mapping | None = None
+) -> None:
+    """Correct a member; with ``base`` (the member as the form showed it) only
+    what the user changed is written."""
     with db.transaction(actor_id) as s:
         person = get_live(s, Person, person_id, "成员")
-        values = clean_person(s, data, person_id)
+        values = edit_only_changes(
+            person, clean_person(s, data, person_id), base, "person", lists=("tags",)
+        )
+        values.setdefault("relation", person.relation)
         if values["relation"] == "head" and person.relation != "head":
             old = _head(s, person.household_id)
             if old is not None:
