@@ -488,3 +488,24 @@ def test_a_field_changed_underneath_and_in_the_form_is_shown_not_overwritten(see
     assert err.value.field == "household.phone" and "13800000002" in err.value.message
     assert "刚被别处修改" in err.value.message
     assert household(db, hid).phone == "13800000002"
+
+
+def test_a_copy_keeps_the_village_code_and_takes_a_free_laptop_letter(seed, tmp_path):
+    db = open_db(seed["path"])
+    db.rename_device(db.device.name, "K7A")  # the township gave 桃花村 K7; this laptop is A
+    services.ledger.register_matter(
+        db,
+        None,
+        MatterInput(
+            content="修路",
+            responsible_id=seed["cadre"],
+            household_id=seed["household"],
+            kind="hardship",
+            applicant_name="张三丰",
+        ),
+    )
+    db.close()
+    copies = [fork(seed, tmp_path, name) for name in ("one", "two", "three")]
+    codes = [c.device.code for c in copies]
+    # Copies that never met may draw the same letter: a clash the rules report.
+    assert all(code.startswith("K7") and code != "K7A" for code in codes)

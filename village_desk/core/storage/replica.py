@@ -126,19 +126,39 @@ def _replica_id_at(path: str) -> uuid.UUID | None:
     return uuid.UUID(raw[0]) if raw and raw[0] else None
 
 
-def _new_code(session: Session) -> str:
+def _codes_in_use(session: Session) -> set[str]:
+    """Device codes of this database's devices and of every matter number it
+    holds (numbers read ``YEAR-CODE-SEQ``), from any device."""
+    from .models import Matter
+
     used = set(session.scalars(select(LocalDevice.code)))
+    for number in session.scalars(select(Matter.number)):
+        parts = number.split("-")
+        if len(parts) == 3:
+            used.add(parts[1])
+    return used
+
+
+def _new_code(session: Session, like: str | None = None) -> str:
+    """A matter-number code no device here has used. Codes are the village's
+    code from the township plus a letter per laptop (``K7`` + ``B``): a copy of
+    a laptop's data keeps the village part and takes a free letter."""
+    used = _codes_in_use(session)
+    if like and len(like) == 3:
+        free = [like[:2] + c for c in DEVICE_CODE_ALPHABET if like[:2] + c not in used]
+        if free:
+            return secrets.choice(free)
     while True:
         code = "".join(secrets.choice(DEVICE_CODE_ALPHABET) for _ in range(3))
         if code not in used:
             return code
 
 
-def _new_device(session: Session, name: str | None, code: str | None = None) -> LocalDevice:
+def _new_device(session: Session, name: str | None, like: str | None = None) -> LocalDevice:
     device = LocalDevice(
         id=uuid.uuid4(),
         name=name or socket.gethostname() or "本机",
-        code=code or _new_code(session),
+        code=_new_code(session, like),
         created=dt.datetime.now().isoformat(timespec="seconds"),
     )
     session.add(device)
@@ -200,7 +220,12 @@ def resolve(
             reason = "数据是从备份恢复的，本机在备份之后写过的数据不在其中"
     if reason:
         old = replica.device_id
-        device = _new_device(session, device_name or _name_of(session, old))
+        previous = session.get(LocalDevice, old) if old else None
+        device = _new_device(
+            session,
+            device_name or (previous.name if previous else None),
+            like=previous.code if previous else None,
+        )
         replica.replica_id, replica.device_id = uuid.uuid4(), device.id
         replica.installation_id = installation
         data["replicas"][str(replica.replica_id)] = {
@@ -223,8 +248,3 @@ def resolve(
         }
         store.save(data)
     return Identity(replica.replica_id, replica.device_id)
-
-
-def _name_of(session: Session, device_id) -> str | None:
-    device = session.get(LocalDevice, device_id) if device_id else None
-    return device.name if device else None
