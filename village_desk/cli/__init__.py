@@ -27,6 +27,7 @@ from . import (
     print_notice,
     print_referral,
     search,
+    self_test,
 )
 from .common import EXIT_USER_ERROR, UserError
 
@@ -42,6 +43,7 @@ COMMANDS = (
     print_ledger,
     print_diary,
     print_referral,
+    self_test,
 )
 
 __all__ = ["COMMANDS", "EXIT_USER_ERROR", "UserError", "build_parser", "main"]
@@ -63,6 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="URL",
         help="任意 SQLAlchemy 数据库地址（如 PostgreSQL），优先于 --data-dir；环境变量 VILLAGE_DESK_DB_URL",
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="自检：在临时文件夹里试运行各项功能，检查安装是否完整（同子命令 self-test）",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in COMMANDS:
         command.register(sub)
@@ -71,6 +78,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args, extra = parser.parse_known_args(argv)
+    if args.self_test:  # the option is the subcommand, spelled the way installers expect
+        if args.command is not None:
+            parser.error("--self-test 不能和子命令一起使用")
+        rest = [a for a in argv if a != "--self-test" and a not in extra]
+        argv = [*rest, "self-test", *extra]
     args = parser.parse_args(argv)
     if args.command is None:
         from village_desk.ui.app import run_gui
