@@ -7,6 +7,7 @@ import time
 
 from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QCheckBox, QRadioButton
 
 
@@ -18,6 +19,14 @@ def type_chinese(widget, text: str) -> None:
     event = QInputMethodEvent("", [])
     event.setCommitString(text)
     QCoreApplication.sendEvent(widget, event)
+
+
+def exposed(widget) -> None:
+    """Wait until ``widget``'s window is on screen (after ``show()``).
+
+    (pytest-qt's ``qtbot.waitExposed`` is a context manager: called plainly it
+    waits for nothing.)"""
+    assert QTest.qWaitForWindowExposed(widget, 5000), widget
 
 
 def wait_ops(qtbot, ctx, timeout: int = 10000) -> None:
@@ -73,7 +82,8 @@ def raise_problems(problems: list) -> None:
 
 def activate(window, qtbot):
     """Keyboard shortcuts go to the active window (offscreen does not
-    re-activate it after a dialog closes, a desktop does)."""
+    re-activate it after a dialog closes, a desktop does), and only there
+    does focus move (a field left sends ``editingFinished``)."""
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
 
