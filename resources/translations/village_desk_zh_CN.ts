@@ -1,3703 +1,3781 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
-<context>
-    <name>ActionDialog</name>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="71"/>
-        <source>{action}: {number}</source>
-        <translation>{action}：{number}</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="120"/>
-        <source>One per line</source>
-        <translation>每行一条</translation>
-    </message>
-</context>
-<context>
-    <name>App</name>
-    <message>
-        <location filename="../../village_desk/ui/app.py" line="43"/>
-        <source>Village Desk</source>
-        <translation>村务民情台账</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/app.py" line="58"/>
-        <location filename="../../village_desk/ui/app.py" line="150"/>
-        <source>Cannot open the data</source>
-        <translation>无法打开数据</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/app.py" line="63"/>
-        <source>Data location: {url}</source>
-        <translation>数据位置：{url}</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/app.py" line="99"/>
-        <source>Village Desk closed unexpectedly last time</source>
-        <translation>村务民情台账上次意外退出</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/app.py" line="100"/>
-        <source>The last session ended with a crash. Data saved before it is safe. If it happens again, send the details to whoever supports your village.</source>
-        <translation>上次使用时程序崩溃退出。崩溃前保存的数据是安全的。如果再次发生，请把详细信息发给负责本村软件维护的人员。</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/app.py" line="109"/>
-        <source>Log folder: {path}</source>
-        <translation>日志文件夹：{path}</translation>
-    </message>
-</context>
-<context>
-    <name>CadreChecklist</name>
-    <message>
-        <location filename="../../village_desk/ui/widgets/pickers.py" line="155"/>
-        <source>Choose cadres</source>
-        <translation>选择干部</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/widgets/pickers.py" line="164"/>
-        <source>Tick everyone who took part:</source>
-        <translation>勾选参加的干部：</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/widgets/pickers.py" line="219"/>
-        <source>(none, click to choose)</source>
-        <translation>（无，点击选择）</translation>
-    </message>
-</context>
-<context>
-    <name>CadreDialog</name>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="72"/>
-        <source>Edit cadre</source>
-        <translation>修改干部信息</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="72"/>
-        <source>Add cadre</source>
-        <translation>添加干部</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="85"/>
-        <source>Active (can be chosen for new records)</source>
-        <translation>在用（新记录中可以选择）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="91"/>
-        <source>Name *</source>
-        <translation>姓名 *</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="92"/>
-        <source>Role</source>
-        <translation>职务</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="93"/>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="99"/>
-        <source>Duties</source>
-        <translation>职责</translation>
-    </message>
-</context>
-<context>
-    <name>CardPrintDialog</name>
-    <message>
-        <location filename="../../village_desk/ui/printing/dialogs.py" line="197"/>
-        <source>Print contact cards</source>
-        <translation>打印联系卡</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/dialogs.py" line="205"/>
-        <source>The selected households ({n})</source>
-        <translation>选中的户（{n} 户）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/dialogs.py" line="210"/>
-        <source>All households in the filtered list ({n})</source>
-        <translation>当前筛选出的全部户（{n} 户）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/dialogs.py" line="215"/>
-        <source>Group of the current filter: {name}</source>
-        <translation>当前筛选的村民小组：{name}</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/dialogs.py" line="217"/>
-        <source>Group of the current filter (none chosen)</source>
-        <translation>当前筛选的村民小组（未选择）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/dialogs.py" line="222"/>
-        <source>Category of the current filter: {name}</source>
-        <translation>当前筛选的户类别：{name}</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/dialogs.py" line="224"/>
-        <source>Category of the current filter (none chosen)</source>
-        <translation>当前筛选的户类别（未选择）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/dialogs.py" line="229"/>
-        <source>All households of the village ({n})</source>
-        <translation>全村所有户（{n} 户）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/dialogs.py" line="231"/>
-        <source>All households of the village</source>
-        <translation>全村所有户</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/dialogs.py" line="246"/>
-        <source>A4, 10 cards a page (crop marks, duplex backs)</source>
-        <translation>A4 纸每页 10 张（带裁切线，背面可双面打印）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/dialogs.py" line="248"/>
-        <source>One card a page (card printer)</source>
-        <translation>每页 1 张（卡片打印机）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/dialogs.py" line="250"/>
-        <source>90 × 54 mm (business card)</source>
-        <translation>90 × 54 毫米（名片）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/dialogs.py" line="251"/>
-        <source>85.6 × 54 mm (bank card)</source>
-        <translation>85.6 × 54 毫米（银行卡）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/dialogs.py" line="257"/>
-        <source>For two-sided cards print duplex, flipping on the long edge; the backs are laid out mirrored so they line up.</source>
-        <translation>要印正反两面，请选择双面打印（长边翻转）；背面已按镜像排好，正反面能对齐。</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/dialogs.py" line="264"/>
-        <source>Layout</source>
-        <translation>版式</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/dialogs.py" line="265"/>
-        <source>Card size</source>
-        <translation>卡片尺寸</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/dialogs.py" line="269"/>
-        <source>Preview…</source>
-        <translation>预览…</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/dialogs.py" line="273"/>
-        <source>Print cards for</source>
-        <translation>为以下各户打印联系卡</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/dialogs.py" line="297"/>
-        <location filename="../../village_desk/ui/printing/dialogs.py" line="300"/>
-        <source>Contact cards {name}</source>
-        <translation>联系卡 {name}</translation>
-    </message>
-</context>
-<context>
-    <name>DashboardPage</name>
-    <message>
-        <location filename="../../village_desk/ui/pages/dashboard/page.py" line="94"/>
-        <source>Needs attention</source>
-        <translation>需要关注</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/dashboard/page.py" line="99"/>
-        <source>Overdue matters</source>
-        <translation>逾期事项</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/dashboard/page.py" line="100"/>
-        <source>Matters due soon</source>
-        <translation>即将到期事项</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/dashboard/page.py" line="101"/>
-        <source>Done, awaiting return visit</source>
-        <translation>已办结待回访</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/dashboard/page.py" line="102"/>
-        <source>Open matters</source>
-        <translation>未办结事项</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/dashboard/page.py" line="103"/>
-        <source>Households never visited</source>
-        <translation>从未走访的户</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/dashboard/page.py" line="105"/>
-        <source>Households</source>
-        <translation>总户数</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/dashboard/page.py" line="122"/>
-        <source>Click to open the list</source>
-        <translation>点击打开清单</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/dashboard/page.py" line="134"/>
-        <source>Cadre</source>
-        <translation>干部</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/dashboard/page.py" line="135"/>
-        <source>Visits (household-times)</source>
-        <translation>走访户次</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/dashboard/page.py" line="136"/>
-        <source>Households visited</source>
-        <translation>走访户数</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/dashboard/page.py" line="137"/>
-        <source>Diary entries</source>
-        <translation>日记篇数</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/dashboard/page.py" line="138"/>
-        <source>Monthly minimum</source>
-        <translation>每月最低</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/dashboard/page.py" line="160"/>
-        <source>Mon</source>
-        <translation>周一</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/dashboard/page.py" line="161"/>
-        <source>Tue</source>
-        <translation>周二</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/dashboard/page.py" line="162"/>
-        <source>Wed</source>
-        <translation>周三</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/dashboard/page.py" line="163"/>
-        <source>Thu</source>
-        <translation>周四</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/dashboard/page.py" line="164"/>
-        <source>Fri</source>
-        <translation>周五</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/dashboard/page.py" line="165"/>
-        <source>Sat</source>
-        <translation>周六</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/dashboard/page.py" line="166"/>
-        <source>Sun</source>
-        <translation>周日</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/dashboard/page.py" line="182"/>
-        <source>Households not visited for {days} days</source>
-        <translation>超过 {days} 天未走访的户</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/dashboard/page.py" line="191"/>
-        <source>Duty days: {days}</source>
-        <translation>一线工作日：{days}</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/dashboard/page.py" line="192"/>
-        <source>Today is a duty day.</source>
-        <translation>今天是一线工作日。</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/dashboard/page.py" line="195"/>
-        <source>Visits this month ({month})</source>
-        <translation>本月走访（{month}）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/dashboard/page.py" line="211"/>
-        <source>Below the monthly minimum</source>
-        <translation>低于每月最低走访数</translation>
-    </message>
-</context>
-<context>
-    <name>DiaryEditor</name>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/editor.py" line="269"/>
-        <location filename="../../village_desk/ui/pages/diary/editor.py" line="504"/>
-        <location filename="../../village_desk/ui/pages/diary/editor.py" line="519"/>
-        <source>New diary entry</source>
-        <translation>新写民情日记</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/editor.py" line="272"/>
-        <source>Save entry</source>
-        <translation>保存日记</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/editor.py" line="273"/>
-        <source>Save (Ctrl+S)</source>
-        <translation>保存（Ctrl+S）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/editor.py" line="274"/>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/editor.py" line="275"/>
-        <source>Close (Esc); an unsaved entry is kept as a draft</source>
-        <translation>关闭（Esc）；未保存的日记会留作草稿</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/editor.py" line="276"/>
-        <location filename="../../village_desk/ui/pages/diary/editor.py" line="768"/>
-        <source>Discard draft</source>
-        <translation>放弃草稿</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/editor.py" line="278"/>
-        <source>Delete entry</source>
-        <translation>删除日记</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/editor.py" line="279"/>
-        <source>Delete this saved entry (can be undone)</source>
-        <translation>删除这篇已保存的日记（可撤销）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/editor.py" line="298"/>
-        <source>For meetings: where, and who took part</source>
-        <translation>集体活动：地点和参加人员</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/editor.py" line="317"/>
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/editor.py" line="318"/>
-        <source>Mode</source>
-        <translation>走访方式</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/editor.py" line="319"/>
-        <source>Cadre</source>
-        <translation>干部</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/editor.py" line="320"/>
-        <source>Companions</source>
-        <translation>同行干部</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/editor.py" line="321"/>
-        <source>Visited households</source>
-        <translation>走访对象</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/editor.py" line="322"/>
-        <source>Place / participants</source>
-        <translation>地点/参加人员</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/editor.py" line="327"/>
-        <source>The six questions (optional; click to open)</source>
-        <translation>“六问”（可选，点击展开）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/editor.py" line="332"/>
-        <source>Basic situation</source>
-        <translation>基本情况</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/editor.py" line="333"/>
-        <source>Hardships</source>
-        <translation>困难问题</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/editor.py" line="334"/>
-        <source>Wishes to raise income</source>
-        <translation>致富愿望</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/editor.py" line="335"/>
-        <source>Views of cadres</source>
-        <translation>干部评价</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/editor.py" line="336"/>
-        <source>Suggestions for our work</source>
-        <translation>工作建议</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/editor.py" line="337"/>
-        <source>Development ideas</source>
-        <translation>发展计策</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/editor.py" line="346"/>
-        <source>What happened on this visit</source>
-        <translation>这次走访的情况</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/editor.py" line="349"/>
-        <source>Policies explained, services, goods</source>
-        <translation>送政策、送服务、送物资</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/editor.py" line="351"/>
-        <source>Narrative</source>
-        <translation>走访记录</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/editor.py" line="352"/>
-        <source>Help given</source>
-        <translation>帮扶内容</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/editor.py" line="354"/>
-        <source>Raised by the villagers</source>
-        <translation>群众反映的问题</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/editor.py" line="361"/>
-        <source>Add raised item</source>
-        <translation>添加反映的问题</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/editor.py" line="519"/>
-        <location filename="../../village_desk/ui/pages/diary/editor.py" line="557"/>
-        <source>Edit diary entry</source>
-        <translation>修改民情日记</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/editor.py" line="525"/>
-        <source>Draft restored</source>
-        <translation>已恢复草稿</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/editor.py" line="582"/>
-        <source>{text} → ledger matter {number}</source>
-        <translation>{text} → 台账事项 {number}</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/editor.py" line="593"/>
-        <source>{text} — solved on the spot: {solution}</source>
-        <translation>{text} —— 当场解决：{solution}</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/editor.py" line="676"/>
-        <source>Draft could not be saved: {reason}</source>
-        <translation>草稿无法保存：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/editor.py" line="682"/>
-        <source>Draft saved {time}</source>
-        <translation>草稿已自动保存 {time}</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/editor.py" line="716"/>
-        <source>Add a cadre in Settings first.</source>
-        <translation>请先在“设置”中添加干部。</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/editor.py" line="769"/>
-        <source>Throw away what was written in this entry?</source>
-        <translation>放弃这篇日记里已经写的内容？</translation>
-    </message>
-</context>
-<context>
-    <name>DiaryPage</name>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/page.py" line="72"/>
-        <source>From</source>
-        <translation>起始日期</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/page.py" line="74"/>
-        <source>Until</source>
-        <translation>截止日期</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/page.py" line="84"/>
-        <source>Clear filters</source>
-        <translation>清除筛选</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/page.py" line="85"/>
-        <source>New entry…</source>
-        <translation>写日记…</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/page.py" line="86"/>
-        <source>New diary entry (Ctrl+N)</source>
-        <translation>新写民情日记（Ctrl+N）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/page.py" line="87"/>
-        <source>Open</source>
-        <translation>打开</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/page.py" line="88"/>
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/page.py" line="89"/>
-        <source>Print visit diary…</source>
-        <translation>打印民情日记…</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/page.py" line="91"/>
-        <source>A cadre&apos;s entries for a period, for the township&apos;s spot check (Ctrl+P)</source>
-        <translation>打印某位干部一段时间的日记，供乡镇抽查（Ctrl+P）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/page.py" line="97"/>
-        <source>Cadre</source>
-        <translation>干部</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/page.py" line="100"/>
-        <source>Mode</source>
-        <translation>走访方式</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/page.py" line="103"/>
-        <source>Household</source>
-        <translation>户</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/page.py" line="125"/>
-        <source>Continue draft</source>
-        <translation>继续填写草稿</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/page.py" line="200"/>
-        <source>All cadres</source>
-        <translation>全部干部</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/page.py" line="203"/>
-        <source>All modes</source>
-        <translation>全部方式</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/page.py" line="284"/>
-        <source>{n} matching entries</source>
-        <translation>符合条件 {n} 篇</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/page.py" line="286"/>
-        <source>{n} entries</source>
-        <translation>共 {n} 篇</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/page.py" line="293"/>
-        <source>Draft of {date}: {who} (saved {saved})</source>
-        <translation>{date} 的草稿：{who}（{saved} 保存）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/page.py" line="300"/>
-        <source>{n} unfinished drafts (saved automatically):</source>
-        <translation>{n} 份未写完的草稿（已自动保存）：</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/page.py" line="372"/>
-        <source>Delete entry</source>
-        <translation>删除日记</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/page.py" line="374"/>
-        <source>Delete this diary entry? Matters created from it stay in the ledger. You can undo this right afterwards.</source>
-        <translation>删除这篇民情日记吗？由它转入台账的事项会保留。删除后可以立即撤销。</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/page.py" line="381"/>
-        <source>diary entry of {date} {who}</source>
-        <translation>{date} 的民情日记 {who}</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/page.py" line="432"/>
-        <source>The diary entry was saved.</source>
-        <translation>民情日记已保存。</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/page.py" line="429"/>
-        <source>The diary entry was saved. Entered in the ledger: {numbers}</source>
-        <translation>民情日记已保存。转入台账：{numbers}</translation>
-    </message>
-</context>
-<context>
-    <name>DiaryPrintDialog</name>
-    <message>
-        <location filename="../../village_desk/ui/printing/dialogs.py" line="363"/>
-        <source>Print visit diary</source>
-        <translation>打印民情日记</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/dialogs.py" line="377"/>
-        <source>Cadre</source>
-        <translation>干部</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/dialogs.py" line="378"/>
-        <source>From</source>
-        <translation>起始日期</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/dialogs.py" line="379"/>
-        <source>To</source>
-        <translation>截止日期</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/dialogs.py" line="385"/>
-        <source>Preview…</source>
-        <translation>预览…</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/dialogs.py" line="402"/>
-        <source>The end date is before the start date.</source>
-        <translation>截止日期早于起始日期。</translation>
-    </message>
-</context>
-<context>
-    <name>DiaryTableModel</name>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/model.py" line="20"/>
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/model.py" line="21"/>
-        <source>Cadre</source>
-        <translation>干部</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/model.py" line="22"/>
-        <source>Mode</source>
-        <translation>方式</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/model.py" line="23"/>
-        <source>Households / place</source>
-        <translation>走访对象/地点</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/model.py" line="24"/>
-        <source>Summary</source>
-        <translation>摘要</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/model.py" line="25"/>
-        <source>Raised</source>
-        <translation>反映问题</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/model.py" line="63"/>
-        <source>{n} solved</source>
-        <translation>当场解决 {n}</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/model.py" line="65"/>
-        <source>{n} to ledger</source>
-        <translation>转入台账 {n}</translation>
-    </message>
-</context>
-<context>
-    <name>EndPairingDialog</name>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/forms.py" line="513"/>
-        <source>End pairing</source>
-        <translation>结束结对</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/forms.py" line="524"/>
-        <source>End date</source>
-        <translation>结束日期</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/forms.py" line="526"/>
-        <source>Reason *</source>
-        <translation>原因 *</translation>
-    </message>
-</context>
-<context>
-    <name>Errors</name>
-    <message>
-        <location filename="../../village_desk/ui/errors.py" line="64"/>
-        <source>The database could not be opened or read. The file may be damaged: run “village-desk check” or restore a backup.</source>
-        <translation>无法打开或读取数据库，文件可能已损坏。请运行“village-desk check”检查，或从备份恢复。</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/errors.py" line="70"/>
-        <source>The data folder could not be used: {reason}</source>
-        <translation>无法使用数据文件夹：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/errors.py" line="73"/>
-        <source>An unexpected error occurred: {reason}</source>
-        <translation>发生了意外错误：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/errors.py" line="120"/>
-        <source>Program error</source>
-        <translation>程序出错</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/errors.py" line="125"/>
-        <source>Village Desk hit an error it did not expect. What you saved before is safe; the last action may not have been completed.</source>
-        <translation>村务民情台账遇到了一个意外错误。之前保存的数据是安全的；刚才的操作可能没有完成。</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/errors.py" line="132"/>
-        <source>Error: {reason}</source>
-        <translation>错误：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/errors.py" line="136"/>
-        <source>Log file: {path}</source>
-        <translation>日志文件：{path}</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/errors.py" line="144"/>
-        <source>Copy details</source>
-        <translation>复制详情</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/errors.py" line="161"/>
-        <source>Copied</source>
-        <translation>已复制</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/errors.py" line="146"/>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-</context>
-<context>
-    <name>ExchangePage</name>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/page.py" line="48"/>
-        <source>Import a household roster (Excel)</source>
-        <translation>导入花名册（Excel）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/page.py" line="51"/>
-        <source>Bring households and members in from the roster (花名册) the village already keeps: .xlsx, .xls or .ods, title rows and several sheets are fine. A dry run shows row by row what would be created, updated or refused before anything is written; importing the same file again creates no duplicates.</source>
-        <translation>把村里现有的花名册中的户和成员导入进来，不必重新录入：支持 .xlsx、.xls 和 .ods，有标题行、多个工作表都可以。写入之前先检查，逐行列出将新增、更新和不能导入的人及原因；同一文件再次导入不会重复。</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/page.py" line="58"/>
-        <source>Import a roster…</source>
-        <translation>导入花名册…</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/page.py" line="77"/>
-        <source>Data exchange</source>
-        <translation>数据交换</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/page.py" line="112"/>
-        <source>Last ledger export on this computer: {when}</source>
-        <translation>本机上次导出台账：{when}</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/page.py" line="114"/>
-        <source>No ledger exported from this computer yet.</source>
-        <translation>本机尚未导出过台账。</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/page.py" line="124"/>
-        <source>Last import: {when}, {created} new, {updated} updated, {refused} not imported.</source>
-        <translation>上次导入：{when}，新增 {created} 人，更新 {updated} 人，未导入 {refused} 行。</translation>
-    </message>
-</context>
-<context>
-    <name>FirstRunDialog</name>
-    <message>
-        <location filename="../../village_desk/ui/first_run.py" line="55"/>
-        <source>Welcome to Village Desk</source>
-        <translation>欢迎使用村务民情台账</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/first_run.py" line="95"/>
-        <source>e.g. Taohua Village</source>
-        <translation>例如：桃花村</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/first_run.py" line="96"/>
-        <source>Village name</source>
-        <translation>村名</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/first_run.py" line="101"/>
-        <source>e.g. 0731-84123456</source>
-        <translation>如 0731-84123456</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/first_run.py" line="109"/>
-        <source>Village (community) *</source>
-        <translation>村（社区）名称 *</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/first_run.py" line="111"/>
-        <source>Township</source>
-        <translation>乡镇</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/first_run.py" line="112"/>
-        <source>County</source>
-        <translation>县（市、区）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/first_run.py" line="113"/>
-        <source>Service station phone</source>
-        <translation>村服务站电话</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/first_run.py" line="115"/>
-        <source>Secretary mailbox / hotline</source>
-        <translation>书记信箱/专线电话</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/first_run.py" line="117"/>
-        <source>Load demonstration data now</source>
-        <translation>直接载入示范数据</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/first_run.py" line="121"/>
-        <source>An invented village with {n} households, cadres, visits and matters; no need to fill in this form</source>
-        <translation>虚构的示范村，含 {n} 户及干部、民情日记和台账事项；不用填写本页</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/first_run.py" line="127"/>
-        <source>Just want to look around first? Load the invented demonstration village and skip the set-up. Use a separate data folder for real work.</source>
-        <translation>想先看看？直接载入虚构的示范村，跳过以上设置。正式使用请另建一个数据文件夹。</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/first_run.py" line="138"/>
-        <source>1. Village</source>
-        <translation>第一步：村庄信息</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/first_run.py" line="156"/>
-        <source>Add the cadres who will use this computer (you can add more later in Settings). Demonstration data bring their own cadres.</source>
-        <translation>添加使用这台电脑的干部（以后可以在“设置”中继续添加）。示范数据自带干部。</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/first_run.py" line="162"/>
-        <source>Cadre name</source>
-        <translation>干部姓名</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/first_run.py" line="165"/>
-        <source>Add cadre</source>
-        <translation>添加干部</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/first_run.py" line="173"/>
-        <source>Name *</source>
-        <translation>姓名 *</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/first_run.py" line="175"/>
-        <source>Role</source>
-        <translation>职务</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/first_run.py" line="176"/>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/first_run.py" line="183"/>
-        <source>2. Cadres</source>
-        <translation>第二步：干部</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/first_run.py" line="188"/>
-        <source>Cadres added:</source>
-        <translation>已添加的干部：</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/first_run.py" line="198"/>
-        <source>Load demonstration data</source>
-        <translation>载入示范数据</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/first_run.py" line="199"/>
-        <source>Start empty</source>
-        <translation>从空白开始</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/first_run.py" line="200"/>
-        <source>Import a household roster (Excel)</source>
-        <translation>导入户籍花名册（Excel）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/first_run.py" line="214"/>
-        <source> households</source>
-        <translation> 户</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/first_run.py" line="222"/>
-        <source>Demonstration data are invented households, visits and matters. Use a separate data folder for real work.</source>
-        <translation>示范数据中的户、走访和事项都是虚构的。正式工作请使用单独的数据文件夹。</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/first_run.py" line="66"/>
-        <source>Start</source>
-        <translation>开始使用</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/first_run.py" line="63"/>
-        <source>Back</source>
-        <translation>上一步</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/first_run.py" line="64"/>
-        <source>Next</source>
-        <translation>下一步</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/first_run.py" line="89"/>
-        <source>This computer has no village data yet. Enter your village; it appears on cards and reports.</source>
-        <translation>这台电脑上还没有村里的数据。请填写村庄信息，它会出现在联系卡和报表上。</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/first_run.py" line="203"/>
-        <source>Import households and members from the roster the village keeps in Excel, after this step</source>
-        <translation>完成这一步后，从村里现有的 Excel 花名册导入户和成员</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/first_run.py" line="229"/>
-        <source>3. How to start</source>
-        <translation>第三步：开始方式</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/first_run.py" line="239"/>
-        <source>Step {n} of 3</source>
-        <translation>第 {n} 步，共 3 步</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/first_run.py" line="283"/>
-        <source>Please enter the name of the village (community); it appears on cards and reports.</source>
-        <translation>请填写村（社区）名称，联系卡和报表上都会用到。</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/first_run.py" line="380"/>
-        <source>Creating demonstration data…</source>
-        <translation>正在生成示范数据……</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/first_run.py" line="67"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/first_run.py" line="403"/>
-        <source>The demonstration data could not be created: {reason}</source>
-        <translation>未能生成示范数据：{reason}</translation>
-    </message>
-</context>
-<context>
-    <name>HouseholdDialog</name>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/forms.py" line="321"/>
-        <source>Edit household</source>
-        <translation>修改户信息</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/forms.py" line="321"/>
-        <source>New household</source>
-        <translation>新建户</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/forms.py" line="323"/>
-        <source>Household no.</source>
-        <translation>户号</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/forms.py" line="325"/>
-        <source>(no group)</source>
-        <translation>（未分组）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/forms.py" line="333"/>
-        <source>Work, schooling, medical care, old-age care, income, housing…</source>
-        <translation>就业、子女入学、医疗、养老、收入、住房…</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/forms.py" line="340"/>
-        <source>Household</source>
-        <translation>户</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/forms.py" line="350"/>
-        <source>Household no. *</source>
-        <translation>户号 *</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/forms.py" line="351"/>
-        <source>Group</source>
-        <translation>组</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/forms.py" line="352"/>
-        <source>Address</source>
-        <translation>地址</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/forms.py" line="353"/>
-        <source>Household phone</source>
-        <translation>家庭电话</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/forms.py" line="354"/>
-        <source>Categories</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/forms.py" line="355"/>
-        <source>Situation</source>
-        <translation>家庭情况</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/forms.py" line="356"/>
-        <source>Notes</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/forms.py" line="363"/>
-        <source>Head of household</source>
-        <translation>户主</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/forms.py" line="368"/>
-        <source>Further members are added on the household page.</source>
-        <translation>其他家庭成员在户页面中添加。</translation>
-    </message>
-</context>
-<context>
-    <name>HouseholdFilterEdit</name>
-    <message>
-        <location filename="../../village_desk/ui/widgets/pickers.py" line="277"/>
-        <source>Household: name, pinyin initials, phone…</source>
-        <translation>户：姓名、拼音首字母、电话……</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/widgets/pickers.py" line="278"/>
-        <source>Show only the entries of one household</source>
-        <translation>只看某一户的民情日记</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/widgets/pickers.py" line="279"/>
-        <source>Household filter</source>
-        <translation>按户筛选</translation>
-    </message>
-</context>
-<context>
-    <name>HouseholdPicker</name>
-    <message>
-        <location filename="../../village_desk/ui/widgets/pickers.py" line="45"/>
-        <source>Name, pinyin initials, phone or household no.</source>
-        <translation>姓名、拼音首字母、电话或户号</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/widgets/pickers.py" line="46"/>
-        <source>Find household</source>
-        <translation>查找户</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/widgets/pickers.py" line="54"/>
-        <source>Remove</source>
-        <translation>移除</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/widgets/pickers.py" line="83"/>
-        <source>{name} · household {number} {group}</source>
-        <translation>{name} · 户号 {number} {group}</translation>
-    </message>
-</context>
-<context>
-    <name>HouseholdTableModel</name>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/model.py" line="46"/>
-        <source>Household no.</source>
-        <translation>户号</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/model.py" line="47"/>
-        <source>Head</source>
-        <translation>户主</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/model.py" line="48"/>
-        <source>Group</source>
-        <translation>组</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/model.py" line="49"/>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/model.py" line="50"/>
-        <source>Categories</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/model.py" line="51"/>
-        <source>Paired cadres</source>
-        <translation>结对干部</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/model.py" line="52"/>
-        <source>Last visit</source>
-        <translation>最近走访</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/model.py" line="53"/>
-        <source>Open matters</source>
-        <translation>未办结事项</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/model.py" line="78"/>
-        <source>{n} overdue</source>
-        <translation>其中 {n} 件已逾期</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/model.py" line="106"/>
-        <source>never</source>
-        <translation>从未走访</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/model.py" line="111"/>
-        <source>{n} ({overdue} overdue)</source>
-        <translation>{n}（逾期 {overdue}）</translation>
-    </message>
-</context>
-<context>
-    <name>HouseholdView</name>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="142"/>
-        <source>← Back to list</source>
-        <translation>← 返回列表</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="144"/>
-        <source>Edit…</source>
-        <translation>修改…</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="145"/>
-        <source>New diary entry</source>
-        <translation>新写民情日记</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="146"/>
-        <source>Diary entries of this household</source>
-        <translation>查看此户民情日记</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="148"/>
-        <source>The 民情日记 list showing only this household&apos;s visits</source>
-        <translation>打开民情日记列表，只显示对这一户的走访</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="150"/>
-        <source>New matter</source>
-        <translation>登记事项</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="151"/>
-        <source>Print contact card…</source>
-        <translation>打印联系卡…</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="152"/>
-        <source>Preview and print this household&apos;s card (Ctrl+P)</source>
-        <translation>预览并打印本户的联系卡（Ctrl+P）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="153"/>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="428"/>
-        <source>Delete household</source>
-        <translation>删除此户</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="179"/>
-        <source>Group</source>
-        <translation>组</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="180"/>
-        <source>Address</source>
-        <translation>地址</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="181"/>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="200"/>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="182"/>
-        <source>Categories</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="184"/>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="252"/>
-        <source>Paired cadres</source>
-        <translation>结对干部</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="185"/>
-        <source>Situation</source>
-        <translation>家庭情况</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="186"/>
-        <source>Notes</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="195"/>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="196"/>
-        <source>Relation</source>
-        <translation>关系</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="197"/>
-        <source>Gender</source>
-        <translation>性别</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="198"/>
-        <source>Birth date</source>
-        <translation>出生日期</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="199"/>
-        <source>ID number</source>
-        <translation>公民身份号码</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="201"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="202"/>
-        <source>Party member</source>
-        <translation>党员</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="203"/>
-        <source>Tags</source>
-        <translation>标签</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="206"/>
-        <source>Add member…</source>
-        <translation>添加成员…</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="207"/>
-        <source>Edit member…</source>
-        <translation>修改成员…</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="208"/>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="463"/>
-        <source>Remove member</source>
-        <translation>移除成员</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="221"/>
-        <source>Cadre</source>
-        <translation>干部</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="222"/>
-        <source>Kind</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="223"/>
-        <source>Start</source>
-        <translation>开始使用</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="224"/>
-        <source>End</source>
-        <translation>结束</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="225"/>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="228"/>
-        <source>Pair a cadre…</source>
-        <translation>添加结对…</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="229"/>
-        <source>End pairing…</source>
-        <translation>结束结对…</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="241"/>
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="241"/>
-        <source>Type</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="241"/>
-        <source>What</source>
-        <translation>内容</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="241"/>
-        <source>Details</source>
-        <translation>详情</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="245"/>
-        <source>Double-click a row to open the diary entry or matter.</source>
-        <translation>双击一行可打开对应的民情日记或台账事项。</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="251"/>
-        <source>Members</source>
-        <translation>家庭成员</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="253"/>
-        <source>Timeline</source>
-        <translation>走访和事项</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="338"/>
-        <source>Household {number} · {head}</source>
-        <translation>户号 {number} · {head}</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="339"/>
-        <source>(no head)</source>
-        <translation>（无户主）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="354"/>
-        <source>Yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="384"/>
-        <source>current</source>
-        <translation>在结对</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="391"/>
-        <source>Visit</source>
-        <translation>走访</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="391"/>
-        <source>Matter</source>
-        <translation>事项</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="400"/>
-        <source>Timeline ({n})</source>
-        <translation>走访和事项（{n}）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="401"/>
-        <source>Members ({n})</source>
-        <translation>家庭成员（{n}）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="430"/>
-        <source>Delete household {number} with its members and pairings? Visits and matters stay. You can undo this right afterwards.</source>
-        <translation>删除户号 {number} 及其家庭成员和结对？走访记录和台账事项会保留。删除后可以马上撤销。</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/view.py" line="464"/>
-        <source>Remove {name} from this household?</source>
-        <translation>把 {name} 从这一户中移除？</translation>
-    </message>
-</context>
-<context>
-    <name>HouseholdsPage</name>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/page.py" line="75"/>
-        <location filename="../../village_desk/ui/pages/households/page.py" line="100"/>
-        <source>Group</source>
-        <translation>组</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/page.py" line="77"/>
-        <location filename="../../village_desk/ui/pages/households/page.py" line="103"/>
-        <source>Category</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/page.py" line="80"/>
-        <source>Paired cadre</source>
-        <translation>结对干部</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/page.py" line="82"/>
-        <source>Has overdue matter</source>
-        <translation>有逾期事项</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/page.py" line="83"/>
-        <source>New household…</source>
-        <translation>新建户…</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/page.py" line="84"/>
-        <source>New household (Ctrl+N)</source>
-        <translation>新建户（Ctrl+N）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/page.py" line="85"/>
-        <source>Open</source>
-        <translation>打开</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/page.py" line="86"/>
-        <source>Print contact cards…</source>
-        <translation>打印联系卡…</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/page.py" line="88"/>
-        <source>Cards for the selected households, the filtered group or category, or all</source>
-        <translation>为选中的户、筛选的小组或户类别、或全村打印联系卡</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/page.py" line="90"/>
-        <source>Not visited for over</source>
-        <translation>超过</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/page.py" line="93"/>
-        <source> days</source>
-        <translation> 天未走访</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/page.py" line="95"/>
-        <source>Clear filters</source>
-        <translation>清除筛选</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/page.py" line="106"/>
-        <source>Cadre</source>
-        <translation>干部</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/page.py" line="409"/>
-        <source>Contact card {number}</source>
-        <translation>联系卡 {number}</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/page.py" line="211"/>
-        <source>All cadres</source>
-        <translation>全部干部</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/page.py" line="202"/>
-        <source>All groups</source>
-        <translation>全部组</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/page.py" line="206"/>
-        <source>All categories</source>
-        <translation>全部类别</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/page.py" line="331"/>
-        <source>{n} matching households</source>
-        <translation>符合条件 {n} 户</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/page.py" line="333"/>
-        <source>{n} households</source>
-        <translation>共 {n} 户</translation>
-    </message>
-</context>
-<context>
-    <name>LedgerExportPanel</name>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="183"/>
-        <source>Export the ledger workbook (Excel)</source>
-        <translation>导出台账（Excel）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="197"/>
-        <source>One workbook for the township: matters, visit diary, contact households, cadre visit statistics and a summary, for the chosen period.</source>
-        <translation>报乡镇用的一个工作簿，含所选期间的民情台账、走访记录、联系户花名册、干部走访统计和统计汇总五张表。</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="204"/>
-        <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="216"/>
-        <source>Prepared by</source>
-        <translation>制表人</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="206"/>
-        <source>Show full ID numbers and phone numbers</source>
-        <translation>显示完整身份证号和电话</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="208"/>
-        <source>By default the middle digits are hidden, e.g. 430521********1234.</source>
-        <translation>默认隐去中间几位，例如 430521********1234。</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="211"/>
-        <source>Export…</source>
-        <translation>导出…</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="215"/>
-        <source>Period</source>
-        <translation>统计期间</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="225"/>
-        <source>Open the folder</source>
-        <translation>打开文件所在文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="260"/>
-        <source>Full ID numbers and phones</source>
-        <translation>完整身份证号和电话</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="262"/>
-        <source>The workbook will contain villagers&apos; full ID numbers and phone numbers. These are personal data: send the file only to those who need it, do not post it in chat groups, and delete copies you no longer need.
+    <context>
+        <name>AboutBox</name>
+        <message>
+            <location filename="../../village_desk/ui/about.py" line="24" />
+            <source>About Village Desk</source>
+            <translation>关于村务民情台账</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/about.py" line="30" />
+            <source>Village Desk</source>
+            <translation>村务民情台账</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/about.py" line="31" />
+            <source>Version {version}</source>
+            <translation>版本 {version}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/about.py" line="37" />
+            <source>Offline desktop software for village cadres: contact cards, visit diaries and the matter ledger.</source>
+            <translation>给村干部用的离线桌面软件：联系卡、民情日记、民情台账。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/about.py" line="40" />
+            <source>Data: {location}</source>
+            <translation>数据位置：{location}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/about.py" line="46" />
+            <source>Log folder: {path}</source>
+            <translation>日志文件夹：{path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ActionDialog</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="78" />
+            <source>{action}: {number}</source>
+            <translation>{action}：{number}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="138" />
+            <source>One per line</source>
+            <translation>每行一条</translation>
+        </message>
+    </context>
+    <context>
+        <name>App</name>
+        <message>
+            <location filename="../../village_desk/ui/app.py" line="48" />
+            <source>Village Desk</source>
+            <translation>村务民情台账</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/app.py" line="64" />
+            <location filename="../../village_desk/ui/app.py" line="165" />
+            <source>Cannot open the data</source>
+            <translation>无法打开数据</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/app.py" line="69" />
+            <source>Data location: {url}</source>
+            <translation>数据位置：{url}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/app.py" line="105" />
+            <source>Village Desk closed unexpectedly last time</source>
+            <translation>村务民情台账上次意外退出</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/app.py" line="106" />
+            <source>The last session ended with a crash. Data saved before it is safe. If it happens again, send the details to whoever supports your village.</source>
+            <translation>上次使用时程序崩溃退出。崩溃前保存的数据是安全的。如果再次发生，请把详细信息发给负责本村软件维护的人员。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/app.py" line="115" />
+            <source>Log folder: {path}</source>
+            <translation>日志文件夹：{path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CadreChecklist</name>
+        <message>
+            <location filename="../../village_desk/ui/widgets/pickers.py" line="156" />
+            <source>Choose cadres</source>
+            <translation>选择干部</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/pickers.py" line="165" />
+            <source>Tick everyone who took part:</source>
+            <translation>勾选参加的干部：</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/pickers.py" line="220" />
+            <source>(none, click to choose)</source>
+            <translation>（无，点击选择）</translation>
+        </message>
+    </context>
+    <context>
+        <name>CadreDialog</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="75" />
+            <source>Edit cadre</source>
+            <translation>修改干部信息</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="75" />
+            <source>Add cadre</source>
+            <translation>添加干部</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="88" />
+            <source>Active (can be chosen for new records)</source>
+            <translation>在用（新记录中可以选择）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="94" />
+            <source>Name *</source>
+            <translation>姓名 *</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="95" />
+            <source>Role</source>
+            <translation>职务</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="96" />
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="102" />
+            <source>Duties</source>
+            <translation>职责</translation>
+        </message>
+    </context>
+    <context>
+        <name>CardPrintDialog</name>
+        <message>
+            <location filename="../../village_desk/ui/printing/dialogs.py" line="198" />
+            <source>Print contact cards</source>
+            <translation>打印联系卡</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/dialogs.py" line="206" />
+            <source>The selected households ({n})</source>
+            <translation>选中的户（{n} 户）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/dialogs.py" line="211" />
+            <source>All households in the filtered list ({n})</source>
+            <translation>当前筛选出的全部户（{n} 户）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/dialogs.py" line="216" />
+            <source>Group of the current filter: {name}</source>
+            <translation>当前筛选的村民小组：{name}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/dialogs.py" line="218" />
+            <source>Group of the current filter (none chosen)</source>
+            <translation>当前筛选的村民小组（未选择）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/dialogs.py" line="223" />
+            <source>Category of the current filter: {name}</source>
+            <translation>当前筛选的户类别：{name}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/dialogs.py" line="225" />
+            <source>Category of the current filter (none chosen)</source>
+            <translation>当前筛选的户类别（未选择）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/dialogs.py" line="230" />
+            <source>All households of the village ({n})</source>
+            <translation>全村所有户（{n} 户）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/dialogs.py" line="232" />
+            <source>All households of the village</source>
+            <translation>全村所有户</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/dialogs.py" line="250" />
+            <source>A4, 10 cards a page (crop marks, duplex backs)</source>
+            <translation>A4 纸每页 10 张（带裁切线，背面可双面打印）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/dialogs.py" line="252" />
+            <source>One card a page (card printer)</source>
+            <translation>每页 1 张（卡片打印机）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/dialogs.py" line="254" />
+            <source>90 × 54 mm (business card)</source>
+            <translation>90 × 54 毫米（名片）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/dialogs.py" line="255" />
+            <source>85.6 × 54 mm (bank card)</source>
+            <translation>85.6 × 54 毫米（银行卡）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/dialogs.py" line="261" />
+            <source>For two-sided cards print duplex, flipping on the long edge; the backs are laid out mirrored so they line up.</source>
+            <translation>要印正反两面，请选择双面打印（长边翻转）；背面已按镜像排好，正反面能对齐。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/dialogs.py" line="268" />
+            <source>Layout</source>
+            <translation>版式</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/dialogs.py" line="269" />
+            <source>Card size</source>
+            <translation>卡片尺寸</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/dialogs.py" line="273" />
+            <source>Preview…</source>
+            <translation>预览…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/dialogs.py" line="277" />
+            <source>Print cards for</source>
+            <translation>为以下各户打印联系卡</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/dialogs.py" line="301" />
+            <location filename="../../village_desk/ui/printing/dialogs.py" line="304" />
+            <source>Contact cards {name}</source>
+            <translation>联系卡 {name}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardPage</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="72" />
+            <source>Needs attention</source>
+            <translation>需要关注</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="73" />
+            <source>Overdue matters</source>
+            <translation>逾期事项</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="74" />
+            <source>Matters due soon</source>
+            <translation>即将到期事项</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="387" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="75" />
+            <source>Done, awaiting return visit</source>
+            <translation>已办结待回访</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="76" />
+            <source>Open matters</source>
+            <translation>未办结事项</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/page.py" line="96" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="77" />
+            <source>Households never visited</source>
+            <translation>从未走访的户</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="79" />
+            <source>Households</source>
+            <translation>总户数</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="96" />
+            <source>Click to open the list</source>
+            <translation>点击打开清单</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="105" />
+            <source>Cadre</source>
+            <translation>干部</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="106" />
+            <source>Visits (household-times)</source>
+            <translation>走访户次</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="107" />
+            <source>Households visited</source>
+            <translation>走访户数</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="108" />
+            <source>Diary entries</source>
+            <translation>日记篇数</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="109" />
+            <source>Monthly minimum</source>
+            <translation>每月最低</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="131" />
+            <source>Mon</source>
+            <translation>周一</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="132" />
+            <source>Tue</source>
+            <translation>周二</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="133" />
+            <source>Wed</source>
+            <translation>周三</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="134" />
+            <source>Thu</source>
+            <translation>周四</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="135" />
+            <source>Fri</source>
+            <translation>周五</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="136" />
+            <source>Sat</source>
+            <translation>周六</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="137" />
+            <source>Sun</source>
+            <translation>周日</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="153" />
+            <source>Households not visited for {days} days</source>
+            <translation>超过 {days} 天未走访的户</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="162" />
+            <source>Duty days: {days}</source>
+            <translation>一线工作日：{days}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="163" />
+            <source>Today is a duty day.</source>
+            <translation>今天是一线工作日。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="166" />
+            <source>Visits this month ({month})</source>
+            <translation>本月走访（{month}）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="182" />
+            <source>Below the monthly minimum</source>
+            <translation>低于每月最低走访数</translation>
+        </message>
+    </context>
+    <context>
+        <name>DiaryEditor</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="286" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="522" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="537" />
+            <source>New diary entry</source>
+            <translation>新写民情日记</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="289" />
+            <source>Save entry</source>
+            <translation>保存日记</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="290" />
+            <source>Save (Ctrl+S)</source>
+            <translation>保存（Ctrl+S）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="291" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="292" />
+            <source>Close (Esc); an unsaved entry is kept as a draft</source>
+            <translation>关闭（Esc）；未保存的日记会留作草稿</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="293" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="786" />
+            <source>Discard draft</source>
+            <translation>放弃草稿</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="295" />
+            <source>Delete entry</source>
+            <translation>删除日记</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="296" />
+            <source>Delete this saved entry (can be undone)</source>
+            <translation>删除这篇已保存的日记（可撤销）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="316" />
+            <source>For meetings: where, and who took part</source>
+            <translation>集体活动：地点和参加人员</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="335" />
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="336" />
+            <source>Mode</source>
+            <translation>走访方式</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="337" />
+            <source>Cadre</source>
+            <translation>干部</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="338" />
+            <source>Companions</source>
+            <translation>同行干部</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="339" />
+            <source>Visited households</source>
+            <translation>走访对象</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="340" />
+            <source>Place / participants</source>
+            <translation>地点/参加人员</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="345" />
+            <source>The six questions (optional; click to open)</source>
+            <translation>“六问”（可选，点击展开）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="350" />
+            <source>Basic situation</source>
+            <translation>基本情况</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="351" />
+            <source>Hardships</source>
+            <translation>困难问题</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="352" />
+            <source>Wishes to raise income</source>
+            <translation>致富愿望</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="353" />
+            <source>Views of cadres</source>
+            <translation>干部评价</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="354" />
+            <source>Suggestions for our work</source>
+            <translation>工作建议</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="355" />
+            <source>Development ideas</source>
+            <translation>发展计策</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="364" />
+            <source>What happened on this visit</source>
+            <translation>这次走访的情况</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="367" />
+            <source>Policies explained, services, goods</source>
+            <translation>送政策、送服务、送物资</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="369" />
+            <source>Narrative</source>
+            <translation>走访记录</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="370" />
+            <source>Help given</source>
+            <translation>帮扶内容</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="372" />
+            <source>Raised by the villagers</source>
+            <translation>群众反映的问题</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="379" />
+            <source>Add raised item</source>
+            <translation>添加反映的问题</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="537" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="575" />
+            <source>Edit diary entry</source>
+            <translation>修改民情日记</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="543" />
+            <source>Draft restored</source>
+            <translation>已恢复草稿</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="600" />
+            <source>{text} → ledger matter {number}</source>
+            <translation>{text} → 台账事项 {number}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="611" />
+            <source>{text} — solved on the spot: {solution}</source>
+            <translation>{text} —— 当场解决：{solution}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="694" />
+            <source>Draft could not be saved: {reason}</source>
+            <translation>草稿无法保存：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="700" />
+            <source>Draft saved {time}</source>
+            <translation>草稿已自动保存 {time}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="734" />
+            <source>Add a cadre in Settings first.</source>
+            <translation>请先在“设置”中添加干部。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="787" />
+            <source>Throw away what was written in this entry?</source>
+            <translation>放弃这篇日记里已经写的内容？</translation>
+        </message>
+    </context>
+    <context>
+        <name>DiaryPage</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/page.py" line="75" />
+            <source>From</source>
+            <translation>起始日期</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/page.py" line="77" />
+            <source>Until</source>
+            <translation>截止日期</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/page.py" line="87" />
+            <source>New entry…</source>
+            <translation>写日记…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/page.py" line="88" />
+            <source>New diary entry (Ctrl+N)</source>
+            <translation>新写民情日记（Ctrl+N）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/page.py" line="89" />
+            <source>Open</source>
+            <translation>打开</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/page.py" line="90" />
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/page.py" line="91" />
+            <source>Print visit diary…</source>
+            <translation>打印民情日记…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/page.py" line="93" />
+            <source>A cadre's entries for a period, for the township's spot check (Ctrl+P)</source>
+            <translation>打印某位干部一段时间的日记，供乡镇抽查（Ctrl+P）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/page.py" line="101" />
+            <location filename="../../village_desk/ui/pages/diary/page.py" line="293" />
+            <source>Cadre</source>
+            <translation>干部</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/page.py" line="104" />
+            <location filename="../../village_desk/ui/pages/diary/page.py" line="294" />
+            <source>Mode</source>
+            <translation>走访方式</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/page.py" line="107" />
+            <source>Household</source>
+            <translation>户</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/page.py" line="130" />
+            <source>Continue draft</source>
+            <translation>继续填写草稿</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/page.py" line="207" />
+            <source>All cadres</source>
+            <translation>全部干部</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/page.py" line="210" />
+            <source>All modes</source>
+            <translation>全部方式</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/page.py" line="307" />
+            <source>{n} matching entries</source>
+            <translation>符合条件 {n} 篇</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/page.py" line="309" />
+            <source>{n} entries</source>
+            <translation>共 {n} 篇</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/page.py" line="316" />
+            <source>Draft of {date}: {who} (saved {saved})</source>
+            <translation>{date} 的草稿：{who}（{saved} 保存）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/page.py" line="323" />
+            <source>{n} unfinished drafts (saved automatically):</source>
+            <translation>{n} 份未写完的草稿（已自动保存）：</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/page.py" line="395" />
+            <source>Delete entry</source>
+            <translation>删除日记</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/page.py" line="397" />
+            <source>Delete this diary entry? Matters created from it stay in the ledger. You can undo this right afterwards.</source>
+            <translation>删除这篇民情日记吗？由它转入台账的事项会保留。删除后可以立即撤销。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/page.py" line="404" />
+            <source>diary entry of {date} {who}</source>
+            <translation>{date} 的民情日记 {who}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/page.py" line="455" />
+            <source>The diary entry was saved.</source>
+            <translation>民情日记已保存。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/page.py" line="452" />
+            <source>The diary entry was saved. Entered in the ledger: {numbers}</source>
+            <translation>民情日记已保存。转入台账：{numbers}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DiaryPrintDialog</name>
+        <message>
+            <location filename="../../village_desk/ui/printing/dialogs.py" line="367" />
+            <source>Print visit diary</source>
+            <translation>打印民情日记</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/dialogs.py" line="381" />
+            <source>Cadre</source>
+            <translation>干部</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/dialogs.py" line="382" />
+            <source>From</source>
+            <translation>起始日期</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/dialogs.py" line="383" />
+            <source>To</source>
+            <translation>截止日期</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/dialogs.py" line="389" />
+            <source>Preview…</source>
+            <translation>预览…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/dialogs.py" line="406" />
+            <source>The end date is before the start date.</source>
+            <translation>截止日期早于起始日期。</translation>
+        </message>
+    </context>
+    <context>
+        <name>DiaryTableModel</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/model.py" line="20" />
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/model.py" line="21" />
+            <source>Cadre</source>
+            <translation>干部</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/model.py" line="22" />
+            <source>Mode</source>
+            <translation>方式</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/model.py" line="23" />
+            <source>Households / place</source>
+            <translation>走访对象/地点</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/model.py" line="24" />
+            <source>Summary</source>
+            <translation>摘要</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/model.py" line="25" />
+            <source>Raised</source>
+            <translation>反映问题</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/model.py" line="63" />
+            <source>{n} solved</source>
+            <translation>当场解决 {n}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/model.py" line="65" />
+            <source>{n} to ledger</source>
+            <translation>转入台账 {n}</translation>
+        </message>
+    </context>
+    <context>
+        <name>EndPairingDialog</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="533" />
+            <source>End pairing</source>
+            <translation>结束结对</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="544" />
+            <source>End date</source>
+            <translation>结束日期</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="546" />
+            <source>Reason *</source>
+            <translation>原因 *</translation>
+        </message>
+    </context>
+    <context>
+        <name>Errors</name>
+        <message>
+            <location filename="../../village_desk/ui/errors.py" line="66" />
+            <source>The database could not be opened or read. The file may be damaged: run “village-desk check” or restore a backup.</source>
+            <translation>无法打开或读取数据库，文件可能已损坏。请运行“village-desk check”检查，或从备份恢复。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/errors.py" line="72" />
+            <source>The data folder could not be used: {reason}</source>
+            <translation>无法使用数据文件夹：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/errors.py" line="75" />
+            <source>An unexpected error occurred: {reason}</source>
+            <translation>发生了意外错误：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/errors.py" line="122" />
+            <source>Program error</source>
+            <translation>程序出错</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/errors.py" line="127" />
+            <source>Village Desk hit an error it did not expect. What you saved before is safe; the last action may not have been completed.</source>
+            <translation>村务民情台账遇到了一个意外错误。之前保存的数据是安全的；刚才的操作可能没有完成。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/errors.py" line="134" />
+            <source>Error: {reason}</source>
+            <translation>错误：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/errors.py" line="138" />
+            <source>Log file: {path}</source>
+            <translation>日志文件：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/errors.py" line="146" />
+            <source>Copy details</source>
+            <translation>复制详情</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/errors.py" line="163" />
+            <source>Copied</source>
+            <translation>已复制</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/errors.py" line="148" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExchangePage</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/page.py" line="48" />
+            <source>Import a household roster (Excel)</source>
+            <translation>导入花名册（Excel）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/page.py" line="51" />
+            <source>Bring households and members in from the roster (花名册) the village already keeps: .xlsx, .xls or .ods, title rows and several sheets are fine. A dry run shows row by row what would be created, updated or refused before anything is written; importing the same file again creates no duplicates.</source>
+            <translation>把村里现有的花名册中的户和成员导入进来，不必重新录入：支持 .xlsx、.xls 和 .ods，有标题行、多个工作表都可以。写入之前先检查，逐行列出将新增、更新和不能导入的人及原因；同一文件再次导入不会重复。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/page.py" line="58" />
+            <source>Import a roster…</source>
+            <translation>导入花名册…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/page.py" line="77" />
+            <source>Data exchange</source>
+            <translation>数据交换</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/page.py" line="112" />
+            <source>Last ledger export on this computer: {when}</source>
+            <translation>本机上次导出台账：{when}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/page.py" line="114" />
+            <source>No ledger exported from this computer yet.</source>
+            <translation>本机尚未导出过台账。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/page.py" line="124" />
+            <source>Last import: {when}, {created} new, {updated} updated, {refused} not imported.</source>
+            <translation>上次导入：{when}，新增 {created} 人，更新 {updated} 人，未导入 {refused} 行。</translation>
+        </message>
+    </context>
+    <context>
+        <name>FilterBar</name>
+        <message>
+            <location filename="../../village_desk/ui/widgets/filter_bar.py" line="61" />
+            <source>Clear filters</source>
+            <translation>清除筛选</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/filter_bar.py" line="70" />
+            <source>Showing only: {filters}</source>
+            <translation>当前只显示：{filters}</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunDialog</name>
+        <message>
+            <location filename="../../village_desk/ui/first_run.py" line="61" />
+            <source>Welcome to Village Desk</source>
+            <translation>欢迎使用村务民情台账</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/first_run.py" line="101" />
+            <source>e.g. Taohua Village</source>
+            <translation>例如：桃花村</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/first_run.py" line="102" />
+            <source>Village name</source>
+            <translation>村名</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/first_run.py" line="107" />
+            <source>e.g. 0731-84123456</source>
+            <translation>如 0731-84123456</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/first_run.py" line="115" />
+            <source>Village (community) *</source>
+            <translation>村（社区）名称 *</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/first_run.py" line="117" />
+            <source>Township</source>
+            <translation>乡镇</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/first_run.py" line="118" />
+            <source>County</source>
+            <translation>县（市、区）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/first_run.py" line="119" />
+            <source>Service station phone</source>
+            <translation>村服务站电话</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/first_run.py" line="121" />
+            <source>Secretary mailbox / hotline</source>
+            <translation>书记信箱/专线电话</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/first_run.py" line="123" />
+            <source>Load demonstration data now</source>
+            <translation>直接载入示范数据</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/first_run.py" line="127" />
+            <source>An invented village with {n} households, cadres, visits and matters; no need to fill in this form</source>
+            <translation>虚构的示范村，含 {n} 户及干部、民情日记和台账事项；不用填写本页</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/first_run.py" line="133" />
+            <source>Just want to look around first? Load the invented demonstration village and skip the set-up. Use a separate data folder for real work.</source>
+            <translation>想先看看？直接载入虚构的示范村，跳过以上设置。正式使用请另建一个数据文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/first_run.py" line="144" />
+            <source>1. Village</source>
+            <translation>第一步：村庄信息</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/first_run.py" line="168" />
+            <source>Cadre name</source>
+            <translation>干部姓名</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/first_run.py" line="171" />
+            <source>Add cadre</source>
+            <translation>添加干部</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/first_run.py" line="179" />
+            <source>Name *</source>
+            <translation>姓名 *</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/first_run.py" line="181" />
+            <source>Role</source>
+            <translation>职务</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/first_run.py" line="182" />
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/first_run.py" line="189" />
+            <source>2. Cadres</source>
+            <translation>第二步：干部</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/first_run.py" line="194" />
+            <source>Cadres added:</source>
+            <translation>已添加的干部：</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/first_run.py" line="204" />
+            <source>Load demonstration data</source>
+            <translation>载入示范数据</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/first_run.py" line="205" />
+            <source>Start empty</source>
+            <translation>从空白开始</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/first_run.py" line="206" />
+            <source>Import a household roster (Excel)</source>
+            <translation>导入户籍花名册（Excel）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/first_run.py" line="220" />
+            <source> households</source>
+            <translation> 户</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/first_run.py" line="228" />
+            <source>Demonstration data are invented households, visits and matters. Use a separate data folder for real work.</source>
+            <translation>示范数据中的户、走访和事项都是虚构的。正式工作请使用单独的数据文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/first_run.py" line="72" />
+            <source>Start</source>
+            <translation>开始使用</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/first_run.py" line="69" />
+            <source>Back</source>
+            <translation>上一步</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/first_run.py" line="70" />
+            <source>Next</source>
+            <translation>下一步</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/first_run.py" line="95" />
+            <source>This computer has no village data yet. Enter your village; it appears on cards and reports.</source>
+            <translation>这台电脑上还没有村里的数据。请填写村庄信息，它会出现在联系卡和报表上。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/first_run.py" line="162" />
+            <source>Add yourself first, then the other cadres who will use this computer (you can add more later in Settings).</source>
+            <translation>请先添加您本人，再添加将使用这台电脑的其他干部（以后可在“设置”中继续添加）。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/first_run.py" line="209" />
+            <source>Import households and members from the roster the village keeps in Excel, after this step</source>
+            <translation>完成这一步后，从村里现有的 Excel 花名册导入户和成员</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/first_run.py" line="236" />
+            <source>3. How to start</source>
+            <translation>第三步：开始方式</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/first_run.py" line="246" />
+            <source>Step {n} of 3</source>
+            <translation>第 {n} 步，共 3 步</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/first_run.py" line="278" />
+            <source>Not available: you have added your own cadres. Demonstration data go only into an empty data folder; to look around, start the program with another one.</source>
+            <translation>不可用：您已添加了本村干部。演示数据只能放进空的数据文件夹；如想试用，请用另一个数据文件夹启动程序。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/first_run.py" line="317" />
+            <source>Please enter the name of the village (community); it appears on cards and reports.</source>
+            <translation>请填写村（社区）名称，联系卡和报表上都会用到。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/first_run.py" line="416" />
+            <source>Creating demonstration data…</source>
+            <translation>正在生成示范数据……</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/first_run.py" line="73" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/first_run.py" line="424" />
+            <source>Demonstration data</source>
+            <translation>演示数据</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/first_run.py" line="444" />
+            <source>The demonstration data could not be created: {reason}</source>
+            <translation>未能生成示范数据：{reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>HouseholdDialog</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="343" />
+            <source>Edit household</source>
+            <translation>修改户信息</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="343" />
+            <source>New household</source>
+            <translation>新建户</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="345" />
+            <source>Household no.</source>
+            <translation>户号</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="347" />
+            <source>(no group)</source>
+            <translation>（未分组）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="355" />
+            <source>Work, schooling, medical care, old-age care, income, housing…</source>
+            <translation>就业、子女入学、医疗、养老、收入、住房…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="362" />
+            <source>Household</source>
+            <translation>户</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="372" />
+            <source>Household no. *</source>
+            <translation>户号 *</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="373" />
+            <source>Group</source>
+            <translation>组</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="374" />
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="375" />
+            <source>Household phone</source>
+            <translation>家庭电话</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="376" />
+            <source>Categories</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="377" />
+            <source>Situation</source>
+            <translation>家庭情况</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="378" />
+            <source>Notes</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="385" />
+            <source>Head of household</source>
+            <translation>户主</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="390" />
+            <source>Further members are added on the household page.</source>
+            <translation>其他家庭成员在户页面中添加。</translation>
+        </message>
+    </context>
+    <context>
+        <name>HouseholdFilterEdit</name>
+        <message>
+            <location filename="../../village_desk/ui/widgets/pickers.py" line="278" />
+            <source>Household: name, pinyin initials, phone…</source>
+            <translation>户：姓名、拼音首字母、电话……</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/pickers.py" line="279" />
+            <source>Show only the entries of one household</source>
+            <translation>只看某一户的民情日记</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/pickers.py" line="280" />
+            <source>Household filter</source>
+            <translation>按户筛选</translation>
+        </message>
+    </context>
+    <context>
+        <name>HouseholdPicker</name>
+        <message>
+            <location filename="../../village_desk/ui/widgets/pickers.py" line="46" />
+            <source>Name, pinyin initials, phone or household no.</source>
+            <translation>姓名、拼音首字母、电话或户号</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/pickers.py" line="47" />
+            <source>Find household</source>
+            <translation>查找户</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/pickers.py" line="55" />
+            <source>Remove</source>
+            <translation>移除</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/pickers.py" line="84" />
+            <source>{name} · household {number} {group}</source>
+            <translation>{name} · 户号 {number} {group}</translation>
+        </message>
+    </context>
+    <context>
+        <name>HouseholdTableModel</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/model.py" line="46" />
+            <source>Household no.</source>
+            <translation>户号</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/model.py" line="47" />
+            <source>Head</source>
+            <translation>户主</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/model.py" line="48" />
+            <source>Group</source>
+            <translation>组</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/model.py" line="49" />
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/model.py" line="50" />
+            <source>Categories</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/model.py" line="51" />
+            <source>Paired cadres</source>
+            <translation>结对干部</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/model.py" line="52" />
+            <source>Last visit</source>
+            <translation>最近走访</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/model.py" line="53" />
+            <source>Open matters</source>
+            <translation>未办结事项</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/model.py" line="78" />
+            <source>{n} overdue</source>
+            <translation>其中 {n} 件已逾期</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/model.py" line="106" />
+            <source>never</source>
+            <translation>从未走访</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/model.py" line="111" />
+            <source>{n} ({overdue} overdue)</source>
+            <translation>{n}（逾期 {overdue}）</translation>
+        </message>
+    </context>
+    <context>
+        <name>HouseholdView</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="141" />
+            <source>← Back to list</source>
+            <translation>← 返回列表</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="143" />
+            <source>Edit…</source>
+            <translation>修改…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="144" />
+            <source>New diary entry</source>
+            <translation>新写民情日记</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="145" />
+            <source>Diary entries of this household</source>
+            <translation>查看此户民情日记</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="147" />
+            <source>The 民情日记 list showing only this household's visits</source>
+            <translation>打开民情日记列表，只显示对这一户的走访</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="149" />
+            <source>New matter</source>
+            <translation>登记事项</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="150" />
+            <source>Print contact card…</source>
+            <translation>打印联系卡…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="151" />
+            <source>Preview and print this household's card (Ctrl+P)</source>
+            <translation>预览并打印本户的联系卡（Ctrl+P）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="152" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="407" />
+            <source>Delete household</source>
+            <translation>删除此户</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="174" />
+            <source>Group</source>
+            <translation>组</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="175" />
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="176" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="195" />
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="177" />
+            <source>Categories</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="179" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="249" />
+            <source>Paired cadres</source>
+            <translation>结对干部</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="180" />
+            <source>Situation</source>
+            <translation>家庭情况</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="181" />
+            <source>Notes</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="190" />
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="191" />
+            <source>Relation</source>
+            <translation>关系</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="192" />
+            <source>Gender</source>
+            <translation>性别</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="193" />
+            <source>Birth date</source>
+            <translation>出生日期</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="194" />
+            <source>ID number</source>
+            <translation>公民身份号码</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="196" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="197" />
+            <source>Party member</source>
+            <translation>党员</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="198" />
+            <source>Tags</source>
+            <translation>标签</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="201" />
+            <source>Add member…</source>
+            <translation>添加成员…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="202" />
+            <source>Edit member…</source>
+            <translation>修改成员…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="203" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="442" />
+            <source>Remove member</source>
+            <translation>移除成员</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="218" />
+            <source>Cadre</source>
+            <translation>干部</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="219" />
+            <source>Kind</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="220" />
+            <source>Start</source>
+            <translation>开始使用</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="221" />
+            <source>End</source>
+            <translation>结束</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="222" />
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="225" />
+            <source>Pair a cadre…</source>
+            <translation>添加结对…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="226" />
+            <source>End pairing…</source>
+            <translation>结束结对…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="238" />
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="238" />
+            <source>Type</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="238" />
+            <source>What</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="238" />
+            <source>Details</source>
+            <translation>详情</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="242" />
+            <source>Double-click a row to open the diary entry or matter.</source>
+            <translation>双击一行可打开对应的民情日记或台账事项。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="248" />
+            <source>Members</source>
+            <translation>家庭成员</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="250" />
+            <source>Timeline</source>
+            <translation>走访和事项</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="317" />
+            <source>Household {number} · {head}</source>
+            <translation>户号 {number} · {head}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="318" />
+            <source>(no head)</source>
+            <translation>（无户主）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="333" />
+            <source>Yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="363" />
+            <source>current</source>
+            <translation>在结对</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="370" />
+            <source>Visit</source>
+            <translation>走访</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="370" />
+            <source>Matter</source>
+            <translation>事项</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="379" />
+            <source>Timeline ({n})</source>
+            <translation>走访和事项（{n}）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="380" />
+            <source>Members ({n})</source>
+            <translation>家庭成员（{n}）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="409" />
+            <source>Delete household {number} with its members and pairings? Visits and matters stay. You can undo this right afterwards.</source>
+            <translation>删除户号 {number} 及其家庭成员和结对？走访记录和台账事项会保留。删除后可以马上撤销。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="443" />
+            <source>Remove {name} from this household?</source>
+            <translation>把 {name} 从这一户中移除？</translation>
+        </message>
+    </context>
+    <context>
+        <name>HouseholdsPage</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/page.py" line="79" />
+            <location filename="../../village_desk/ui/pages/households/page.py" line="107" />
+            <location filename="../../village_desk/ui/pages/households/page.py" line="371" />
+            <source>Group</source>
+            <translation>组</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/page.py" line="81" />
+            <location filename="../../village_desk/ui/pages/households/page.py" line="110" />
+            <location filename="../../village_desk/ui/pages/households/page.py" line="372" />
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/page.py" line="84" />
+            <source>Paired cadre</source>
+            <translation>结对干部</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/page.py" line="86" />
+            <source>Has overdue matter</source>
+            <translation>有逾期事项</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/page.py" line="87" />
+            <source>New household…</source>
+            <translation>新建户…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/page.py" line="88" />
+            <source>New household (Ctrl+N)</source>
+            <translation>新建户（Ctrl+N）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/page.py" line="89" />
+            <source>Open</source>
+            <translation>打开</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/page.py" line="90" />
+            <source>Print contact cards…</source>
+            <translation>打印联系卡…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/page.py" line="92" />
+            <source>Cards for the selected households, the filtered group or category, or all</source>
+            <translation>为选中的户、筛选的小组或户类别、或全村打印联系卡</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/page.py" line="98" />
+            <source>Not visited for over</source>
+            <translation>超过</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/page.py" line="101" />
+            <source> days</source>
+            <translation> 天未走访</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/page.py" line="113" />
+            <location filename="../../village_desk/ui/pages/households/page.py" line="373" />
+            <source>Cadre</source>
+            <translation>干部</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/page.py" line="462" />
+            <source>Contact card {number}</source>
+            <translation>联系卡 {number}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/page.py" line="221" />
+            <source>All cadres</source>
+            <translation>全部干部</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/page.py" line="212" />
+            <source>All groups</source>
+            <translation>全部组</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/page.py" line="216" />
+            <source>All categories</source>
+            <translation>全部类别</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/page.py" line="384" />
+            <source>{n} matching households</source>
+            <translation>符合条件 {n} 户</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/page.py" line="386" />
+            <source>{n} households</source>
+            <translation>共 {n} 户</translation>
+        </message>
+    </context>
+    <context>
+        <name>LedgerExportPanel</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="183" />
+            <source>Export the ledger workbook (Excel)</source>
+            <translation>导出台账（Excel）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="197" />
+            <source>One workbook for the township: matters, visit diary, contact households, cadre visit statistics and a summary, for the chosen period.</source>
+            <translation>报乡镇用的一个工作簿，含所选期间的民情台账、走访记录、联系户花名册、干部走访统计和统计汇总五张表。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="204" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="216" />
+            <source>Prepared by</source>
+            <translation>制表人</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="206" />
+            <source>Show full ID numbers and phone numbers</source>
+            <translation>显示完整身份证号和电话</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="208" />
+            <source>By default the middle digits are hidden, e.g. 430521********1234.</source>
+            <translation>默认隐去中间几位，例如 430521********1234。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="211" />
+            <source>Export…</source>
+            <translation>导出…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="215" />
+            <source>Period</source>
+            <translation>统计期间</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="225" />
+            <source>Open the folder</source>
+            <translation>打开文件所在文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="260" />
+            <source>Full ID numbers and phones</source>
+            <translation>完整身份证号和电话</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="262" />
+            <source>The workbook will contain villagers' full ID numbers and phone numbers. These are personal data: send the file only to those who need it, do not post it in chat groups, and delete copies you no longer need.
 
 Export the full numbers?</source>
-        <translation>导出的工作簿将包含村民完整的身份证号和电话号码。这些是个人信息：只发给确实需要的人，不要发到微信群等聊天群里，用完请删除多余的副本。
+            <translation>导出的工作簿将包含村民完整的身份证号和电话号码。这些是个人信息：只发给确实需要的人，不要发到微信群等聊天群里，用完请删除多余的副本。
 
 确定导出完整号码吗？</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="275"/>
-        <source>{village}ledger-{period}.xlsx</source>
-        <translation>{village}民情台账-{period}.xlsx</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="280"/>
-        <source>Save the ledger workbook</source>
-        <translation>保存台账工作簿</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="280"/>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="332"/>
-        <source>Exporting the ledger for {period}…</source>
-        <translation>正在导出{period}的台账…</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="356"/>
-        <source>ID numbers and phones are masked.</source>
-        <translation>身份证号和电话已打码。</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="358"/>
-        <source>Full ID numbers and phones: keep the file safe.</source>
-        <translation>含完整身份证号和电话，请妥善保管。</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="362"/>
-        <source>Exported {period}: {matters} matters, {entries} diary entries, {households} households, {cadres} cadres. {masked}
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="275" />
+            <source>{village}ledger-{period}.xlsx</source>
+            <translation>{village}民情台账-{period}.xlsx</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="280" />
+            <source>Save the ledger workbook</source>
+            <translation>保存台账工作簿</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="280" />
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="327" />
+            <source>Exporting the ledger for {period}…</source>
+            <translation>正在导出{period}的台账…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="351" />
+            <source>ID numbers and phones are masked.</source>
+            <translation>身份证号和电话已打码。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="353" />
+            <source>Full ID numbers and phones: keep the file safe.</source>
+            <translation>含完整身份证号和电话，请妥善保管。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="357" />
+            <source>Exported {period}: {matters} matters, {entries} diary entries, {households} households, {cadres} cadres. {masked}
 File: {path}</source>
-        <translation>已导出{period}：{matters} 件事项，{entries} 篇走访记录，{households} 户，{cadres} 名干部。{masked}
+            <translation>已导出{period}：{matters} 件事项，{entries} 篇走访记录，{households} 户，{cadres} 名干部。{masked}
 文件：{path}</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="339"/>
-        <source>Export cancelled; no file was written.</source>
-        <translation>已取消导出，没有写入任何文件。</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="380"/>
-        <source>The file could not be written: {reason}</source>
-        <translation>文件无法写入：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="386"/>
-        <source>The ledger could not be exported: {reason}</source>
-        <translation>台账未能导出：{reason}</translation>
-    </message>
-</context>
-<context>
-    <name>LedgerPage</name>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/page.py" line="252"/>
-        <source>Overdue</source>
-        <translation>逾期</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/page.py" line="253"/>
-        <source>Due soon</source>
-        <translation>即将到期</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/page.py" line="254"/>
-        <source>Clear filters</source>
-        <translation>清除筛选</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/page.py" line="255"/>
-        <source>Register matter…</source>
-        <translation>登记事项…</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/page.py" line="256"/>
-        <source>Register a matter (Ctrl+N)</source>
-        <translation>登记台账事项（Ctrl+N）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/page.py" line="257"/>
-        <source>Open</source>
-        <translation>打开</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/page.py" line="258"/>
-        <source>Month-end review…</source>
-        <translation>月底销号…</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/page.py" line="259"/>
-        <source>Print public notice…</source>
-        <translation>打印公示…</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/page.py" line="261"/>
-        <source>公示 sheet of a month for the notice board (Ctrl+P)</source>
-        <translation>打印某月的公示表，张贴到村务公开栏（Ctrl+P）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/page.py" line="263"/>
-        <source>Print month-end ledger…</source>
-        <translation>打印月底台账…</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/page.py" line="270"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/page.py" line="271"/>
-        <source>Kind</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/page.py" line="272"/>
-        <source>Level</source>
-        <translation>办理层级</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/page.py" line="273"/>
-        <source>Responsible</source>
-        <translation>责任人</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/page.py" line="274"/>
-        <source>Month</source>
-        <translation>月份</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/page.py" line="286"/>
-        <source>Red: overdue · yellow deadline: due within a few days</source>
-        <translation>红色：逾期 · 黄色时限：即将到期</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/page.py" line="384"/>
-        <source>All</source>
-        <translation>全部</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/page.py" line="384"/>
-        <source>Open (not done)</source>
-        <translation>未办结</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/page.py" line="386"/>
-        <source>All kinds</source>
-        <translation>全部类别</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/page.py" line="387"/>
-        <source>All levels</source>
-        <translation>全部层级</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/page.py" line="388"/>
-        <source>All cadres</source>
-        <translation>全部干部</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/page.py" line="389"/>
-        <source>All months</source>
-        <translation>全部月份</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/page.py" line="458"/>
-        <source>{n} matters</source>
-        <translation>共 {n} 件</translation>
-    </message>
-</context>
-<context>
-    <name>LedgerPrintDialog</name>
-    <message>
-        <location filename="../../village_desk/ui/printing/dialogs.py" line="318"/>
-        <source>Print public notice</source>
-        <translation>打印公示</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/dialogs.py" line="320"/>
-        <source>Print month-end ledger</source>
-        <translation>打印月底台账</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/dialogs.py" line="328"/>
-        <source>Matters marked for public notice; applicants&apos; names and numbers are masked.</source>
-        <translation>只列出标为公示的事项；申请人姓名和号码已打码。</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/dialogs.py" line="330"/>
-        <source>Every matter of the month with its progress, on landscape pages.</source>
-        <translation>列出当月全部事项及办理情况，横向打印。</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/dialogs.py" line="335"/>
-        <source>Month</source>
-        <translation>月份</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/dialogs.py" line="339"/>
-        <source>Preview…</source>
-        <translation>预览…</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <location filename="../../village_desk/ui/main_window.py" line="76"/>
-        <source>Village Desk — {village}</source>
-        <translation>村务民情台账 — {village}</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/main_window.py" line="78"/>
-        <source>Village Desk</source>
-        <translation>村务民情台账</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/main_window.py" line="90"/>
-        <source>Work bench</source>
-        <translation>工作台</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/main_window.py" line="91"/>
-        <source>Households</source>
-        <translation>户情</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/main_window.py" line="92"/>
-        <source>Visit diary</source>
-        <translation>民情日记</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/main_window.py" line="93"/>
-        <source>Matter ledger</source>
-        <translation>民情台账</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/main_window.py" line="94"/>
-        <source>Statistics</source>
-        <translation>统计</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/main_window.py" line="95"/>
-        <source>Data exchange</source>
-        <translation>数据交换</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/main_window.py" line="96"/>
-        <source>Settings</source>
-        <translation>设置</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/main_window.py" line="120"/>
-        <source>{page} (Ctrl+{n})</source>
-        <translation>{page}（Ctrl+{n}）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/main_window.py" line="126"/>
-        <source>Tool bar</source>
-        <translation>工具栏</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/main_window.py" line="144"/>
-        <source>Find</source>
-        <translation>查找</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/main_window.py" line="153"/>
-        <source>New</source>
-        <translation>新建</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/main_window.py" line="156"/>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/main_window.py" line="159"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/main_window.py" line="162"/>
-        <source>Print</source>
-        <translation>打印</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/main_window.py" line="179"/>
-        <source>Data: {location}</source>
-        <translation>数据位置：{location}</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/main_window.py" line="183"/>
-        <source>This computer: {name}</source>
-        <translation>本机：{name}</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/main_window.py" line="185"/>
-        <source>Switch</source>
-        <translation>切换</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/main_window.py" line="186"/>
-        <source>Choose who is entering data</source>
-        <translation>选择正在录入的干部</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/main_window.py" line="191"/>
-        <location filename="../../village_desk/ui/main_window.py" line="284"/>
-        <source>Last export: {when}</source>
-        <translation>上次导出：{when}</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/main_window.py" line="193"/>
-        <source>Not exported yet</source>
-        <translation>尚未导出</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/main_window.py" line="265"/>
-        <source>{name}&apos;s household is not in the list.</source>
-        <translation>列表中没有找到{name}所在的户。</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/main_window.py" line="309"/>
-        <source>Operator: {name}</source>
-        <translation>当前操作人：{name}</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/main_window.py" line="309"/>
-        <source>No operator chosen</source>
-        <translation>未选择操作人</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/main_window.py" line="412"/>
-        <source>Printing: contact cards from 户情, diaries from 民情日记, notices and ledger sheets from 民情台账.</source>
-        <translation>打印：联系卡在“户情”，民情日记在“民情日记”，公示和月底台账在“民情台账”。</translation>
-    </message>
-</context>
-<context>
-    <name>MatterDialog</name>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="181"/>
-        <source>Edit matter {number}</source>
-        <translation>修改事项 {number}</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="183"/>
-        <source>Register a matter</source>
-        <translation>登记台账事项</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="205"/>
-        <source>(none)</source>
-        <translation>（无）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="212"/>
-        <source>If not a registered household</source>
-        <translation>不是已登记的户时填写</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="235"/>
-        <source>Post publicly (masked)</source>
-        <translation>公示（姓名电话打码）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="236"/>
-        <source>Do not post</source>
-        <translation>不公示</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="248"/>
-        <source>Applicant household</source>
-        <translation>申请人所在户</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="249"/>
-        <source>Applicant name</source>
-        <translation>申请人姓名</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="250"/>
-        <source>Applicant phone</source>
-        <translation>申请人电话</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="251"/>
-        <source>Matter *</source>
-        <translation>申办事项 *</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="252"/>
-        <source>Received</source>
-        <translation>受理日期</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="253"/>
-        <source>Channel</source>
-        <translation>来源渠道</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="254"/>
-        <source>Kind</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="255"/>
-        <source>Service type</source>
-        <translation>代办类型</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="256"/>
-        <source>Level</source>
-        <translation>办理层级</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="257"/>
-        <source>Handling</source>
-        <translation>办理方式</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="258"/>
-        <source>Deadline</source>
-        <translation>办结时限</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="259"/>
-        <source>Responsible</source>
-        <translation>责任人</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="260"/>
-        <source>Co-handlers</source>
-        <translation>协办人</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="261"/>
-        <source>Public notice</source>
-        <translation>公示</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="313"/>
-        <source>Set at registration; cannot be changed here</source>
-        <translation>登记时确定，这里不能修改</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="397"/>
-        <source>Add a cadre in Settings first.</source>
-        <translation>请先在“设置”中添加干部。</translation>
-    </message>
-</context>
-<context>
-    <name>MatterTableModel</name>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/model.py" line="46"/>
-        <source>No.</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/model.py" line="47"/>
-        <source>Received</source>
-        <translation>受理日期</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/model.py" line="48"/>
-        <source>Applicant</source>
-        <translation>申请人</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/model.py" line="49"/>
-        <source>Matter</source>
-        <translation>事项</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/model.py" line="50"/>
-        <source>Kind</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/model.py" line="51"/>
-        <source>Responsible</source>
-        <translation>责任人</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/model.py" line="52"/>
-        <source>Deadline</source>
-        <translation>办结时限</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/model.py" line="53"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/model.py" line="96"/>
-        <source>Overdue</source>
-        <translation>逾期</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/model.py" line="98"/>
-        <source>Due within {n} days</source>
-        <translation>{n} 天内到期</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/model.py" line="136"/>
-        <source>{status} (overdue)</source>
-        <translation>{status}（逾期）</translation>
-    </message>
-</context>
-<context>
-    <name>MatterView</name>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="464"/>
-        <source>← Back to list</source>
-        <translation>← 返回列表</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="474"/>
-        <source>Edit…</source>
-        <translation>修改…</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="475"/>
-        <source>Correct the registration details</source>
-        <translation>更正登记信息</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="476"/>
-        <source>Print referral form…</source>
-        <translation>打印办理申请…</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="478"/>
-        <source>办理申请 for a matter forwarded to the township or county (Ctrl+P)</source>
-        <translation>为已上报乡镇或县里的事项打印办理申请（Ctrl+P）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="480"/>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="755"/>
-        <source>Delete matter</source>
-        <translation>删除事项</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="481"/>
-        <source>For a matter registered by mistake</source>
-        <translation>用于误登记的事项</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="485"/>
-        <source>Next step</source>
-        <translation>办理</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="488"/>
-        <source>No further steps: this matter is finished.</source>
-        <translation>此事项已经办完，没有下一步。</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="494"/>
-        <source>Applicant</source>
-        <translation>申请人</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="495"/>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="496"/>
-        <source>Household</source>
-        <translation>所在户</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="497"/>
-        <source>Received</source>
-        <translation>受理日期</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="498"/>
-        <source>Channel</source>
-        <translation>来源渠道</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="499"/>
-        <source>Kind</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="500"/>
-        <source>Service type</source>
-        <translation>代办类型</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="501"/>
-        <source>Level</source>
-        <translation>办理层级</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="502"/>
-        <source>Handling</source>
-        <translation>办理方式</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="503"/>
-        <source>Deadline</source>
-        <translation>办结时限</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="504"/>
-        <source>Responsible</source>
-        <translation>责任人</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="505"/>
-        <source>Co-handlers</source>
-        <translation>协办人</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="506"/>
-        <source>Forwarded to</source>
-        <translation>上报单位</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="507"/>
-        <source>Result</source>
-        <translation>办理结果</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="508"/>
-        <source>Done on</source>
-        <translation>办结日期</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="509"/>
-        <source>Return reasons</source>
-        <translation>退回理由</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="510"/>
-        <source>Explanation</source>
-        <translation>解释说明</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="511"/>
-        <source>Return visit</source>
-        <translation>回访</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="512"/>
-        <source>Closed on</source>
-        <translation>销号日期</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="513"/>
-        <source>Public notice</source>
-        <translation>公示</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="534"/>
-        <source>Open household</source>
-        <translation>打开此户</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="535"/>
-        <source>Matter</source>
-        <translation>事项</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="551"/>
-        <source>Add a progress note (notes are never overwritten)</source>
-        <translation>添加办理情况（已有记录不会被覆盖）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="553"/>
-        <source>Add note</source>
-        <translation>添加</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="558"/>
-        <source>Progress notes</source>
-        <translation>办理情况</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="639"/>
-        <source>Matter {number}</source>
-        <translation>事项 {number}</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="643"/>
-        <source>{status} (overdue)</source>
-        <translation>{status}（逾期）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="689"/>
-        <source>Yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="689"/>
-        <source>No</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="696"/>
-        <source>From the visit diary of {date} →</source>
-        <translation>来自 {date} 的民情日记 →</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/matter.py" line="757"/>
-        <source>Delete matter {number} with its progress notes? Use this only for a matter registered by mistake. You can undo this right afterwards.</source>
-        <translation>删除事项 {number} 及其办理记录吗？只应删除误登记的事项。删除后可以立即撤销。</translation>
-    </message>
-</context>
-<context>
-    <name>MonthEndView</name>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/page.py" line="64"/>
-        <source>← Back to list</source>
-        <translation>← 返回列表</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/page.py" line="65"/>
-        <source>Month-end review</source>
-        <translation>月底销号</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/page.py" line="74"/>
-        <source>Close (销号) matters visited back with satisfaction, visit back finished ones, and add a progress note to every open matter without one this month.</source>
-        <translation>回访满意的事项销号，已办结的事项回访，本月还没有办理情况的未办结事项逐件写明进展。</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/page.py" line="82"/>
-        <source>Matter</source>
-        <translation>事项</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/page.py" line="82"/>
-        <source>Applicant</source>
-        <translation>申请人</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/page.py" line="82"/>
-        <source>Deadline</source>
-        <translation>办结时限</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/page.py" line="82"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/page.py" line="87"/>
-        <source>Close (销号)</source>
-        <translation>销号</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/page.py" line="88"/>
-        <source>Return visit…</source>
-        <translation>回访…</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/page.py" line="89"/>
-        <source>Add progress note…</source>
-        <translation>添加办理情况…</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/page.py" line="90"/>
-        <source>Open matter</source>
-        <translation>打开事项</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/page.py" line="91"/>
-        <source>Print month-end ledger…</source>
-        <translation>打印月底台账…</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/page.py" line="141"/>
-        <source>Can be closed ({n})</source>
-        <translation>可以销号（{n}）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/page.py" line="144"/>
-        <source>Done, awaiting return visit ({n})</source>
-        <translation>已办结，待回访（{n}）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/page.py" line="149"/>
-        <source>Open, no progress note this month ({n})</source>
-        <translation>未办结、本月没有办理情况（{n}）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/page.py" line="152"/>
-        <source>Overdue ({n})</source>
-        <translation>逾期（{n}）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/page.py" line="219"/>
-        <source>Progress note</source>
-        <translation>办理情况</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/ledger/page.py" line="219"/>
-        <source>Progress of {number}:</source>
-        <translation>{number} 的办理进展：</translation>
-    </message>
-</context>
-<context>
-    <name>OperatorDialog</name>
-    <message>
-        <location filename="../../village_desk/ui/operator.py" line="48"/>
-        <source>Who is working?</source>
-        <translation>谁在使用？</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/operator.py" line="50"/>
-        <source>Choose your name. What you enter is recorded under it.</source>
-        <translation>请选择您的名字。您录入的内容会记在您的名下。</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/operator.py" line="53"/>
-        <source>Current operator</source>
-        <translation>当前操作人</translation>
-    </message>
-</context>
-<context>
-    <name>Ops</name>
-    <message>
-        <location filename="../../village_desk/ui/ops.py" line="210"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/ops.py" line="310"/>
-        <source>Could not save</source>
-        <translation>未能保存</translation>
-    </message>
-</context>
-<context>
-    <name>PairingDialog</name>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/forms.py" line="456"/>
-        <source>Pair a cadre</source>
-        <translation>结对干部</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/forms.py" line="472"/>
-        <source>Cadre</source>
-        <translation>干部</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/forms.py" line="474"/>
-        <source>Kind</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/forms.py" line="475"/>
-        <source>Start date</source>
-        <translation>开始日期</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/forms.py" line="476"/>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/forms.py" line="490"/>
-        <source>Add a cadre in Settings first.</source>
-        <translation>请先在“设置”中添加干部。</translation>
-    </message>
-</context>
-<context>
-    <name>PeriodChooser</name>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="84"/>
-        <source>Month</source>
-        <translation>按月</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="84"/>
-        <source>Quarter</source>
-        <translation>按季度</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="84"/>
-        <source>Year</source>
-        <translation>按年</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="84"/>
-        <source>Custom range</source>
-        <translation>自定义期间</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="86"/>
-        <source>Kind of period</source>
-        <translation>期间类型</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="90"/>
-        <source> (year)</source>
-        <translation> 年</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="93"/>
-        <source>{n} (month)</source>
-        <translation>{n}月</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="97"/>
-        <source>Q1</source>
-        <translation>第一季度</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="97"/>
-        <source>Q2</source>
-        <translation>第二季度</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="97"/>
-        <source>Q3</source>
-        <translation>第三季度</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="97"/>
-        <source>Q4</source>
-        <translation>第四季度</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="103"/>
-        <source>to</source>
-        <translation>至</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="166"/>
-        <source>{label}: {start} to {end}</source>
-        <translation>{label}：{start} 至 {end}</translation>
-    </message>
-</context>
-<context>
-    <name>PersonDialog</name>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/forms.py" line="276"/>
-        <source>Edit member</source>
-        <translation>修改家庭成员</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/forms.py" line="276"/>
-        <source>Add member</source>
-        <translation>添加家庭成员</translation>
-    </message>
-</context>
-<context>
-    <name>PersonForm</name>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/forms.py" line="99"/>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/forms.py" line="109"/>
-        <source>(unknown)</source>
-        <translation>（未知）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/forms.py" line="113"/>
-        <location filename="../../village_desk/ui/pages/households/forms.py" line="156"/>
-        <source>ID number</source>
-        <translation>公民身份号码</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/forms.py" line="114"/>
-        <source>18 digits (last may be X); may be left empty</source>
-        <translation>18位，最后一位可以是X；可以不填</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/forms.py" line="118"/>
-        <source>Known</source>
-        <translation>已知</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/forms.py" line="127"/>
-        <location filename="../../village_desk/ui/pages/households/forms.py" line="168"/>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/forms.py" line="131"/>
-        <source>Party member</source>
-        <translation>党员</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/forms.py" line="148"/>
-        <source>Name *</source>
-        <translation>姓名 *</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/forms.py" line="149"/>
-        <source>Relation to head</source>
-        <translation>与户主关系</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/forms.py" line="160"/>
-        <source>Gender</source>
-        <translation>性别</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/forms.py" line="167"/>
-        <source>Birth date</source>
-        <translation>出生日期</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/forms.py" line="169"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/forms.py" line="171"/>
-        <source>Tags</source>
-        <translation>标签</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/forms.py" line="172"/>
-        <source>Notes</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/households/forms.py" line="197"/>
-        <source>Born {date}, {gender}</source>
-        <translation>出生于 {date}，{gender}</translation>
-    </message>
-</context>
-<context>
-    <name>PlaceholderPage</name>
-    <message>
-        <location filename="../../village_desk/ui/pages/dashboard/page.py" line="36"/>
-        <source>This part of Village Desk is coming in a later version.</source>
-        <translation>这部分功能将在以后的版本中提供。</translation>
-    </message>
-</context>
-<context>
-    <name>PrintPreview</name>
-    <message>
-        <location filename="../../village_desk/ui/printing/preview.py" line="174"/>
-        <source>The printer could not be started.</source>
-        <translation>无法启动打印机。</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/preview.py" line="202"/>
-        <source>Print</source>
-        <translation>打印</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/preview.py" line="213"/>
-        <source>Save as PDF</source>
-        <translation>另存为 PDF</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/preview.py" line="215"/>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/preview.py" line="551"/>
-        <source>Preparing “{title}”…</source>
-        <translation>正在生成“{title}”…</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/preview.py" line="587"/>
-        <source>Could not prepare the printout</source>
-        <translation>无法生成打印内容</translation>
-    </message>
-</context>
-<context>
-    <name>PrintPreviewDialog</name>
-    <message>
-        <location filename="../../village_desk/ui/printing/preview.py" line="267"/>
-        <source>Print preview — {title}</source>
-        <translation>打印预览 — {title}</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/preview.py" line="283"/>
-        <source>◀ Previous page</source>
-        <translation>◀ 上一页</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/preview.py" line="285"/>
-        <source>Next page ▶</source>
-        <translation>下一页 ▶</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/preview.py" line="288"/>
-        <source>Page</source>
-        <translation>页码</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/preview.py" line="290"/>
-        <source>Page </source>
-        <translation>第 </translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/preview.py" line="291"/>
-        <source>of {n}</source>
-        <translation>页，共 {n} 页</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/preview.py" line="292"/>
-        <source>Zoom out</source>
-        <translation>缩小</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/preview.py" line="294"/>
-        <source>Zoom in</source>
-        <translation>放大</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/preview.py" line="296"/>
-        <source>Fit width</source>
-        <translation>适合宽度</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/preview.py" line="297"/>
-        <source>Whole page</source>
-        <translation>整页</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/preview.py" line="315"/>
-        <source>Print…</source>
-        <translation>打印…</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/preview.py" line="316"/>
-        <source>Print (Ctrl+P)</source>
-        <translation>打印（Ctrl+P）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/preview.py" line="319"/>
-        <source>Save as PDF…</source>
-        <translation>另存为 PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/preview.py" line="320"/>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/preview.py" line="336"/>
-        <source>The printout could not be shown.</source>
-        <translation>无法显示打印内容。</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/preview.py" line="184"/>
-        <source>Page {done} of {total}</source>
-        <translation>第 {done} 页，共 {total} 页</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/preview.py" line="439"/>
-        <source>Printing…</source>
-        <translation>正在打印…</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/preview.py" line="456"/>
-        <source>{n} pages sent to the printer.</source>
-        <translation>已送往打印机 {n} 页。</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/preview.py" line="444"/>
-        <source>Printing was cancelled.</source>
-        <translation>已取消打印。</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/preview.py" line="462"/>
-        <source>Printing failed</source>
-        <translation>打印失败</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/preview.py" line="474"/>
-        <source>Could not save</source>
-        <translation>无法保存</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/preview.py" line="476"/>
-        <source>Saved to {path}</source>
-        <translation>已保存到 {path}</translation>
-    </message>
-</context>
-<context>
-    <name>Printing</name>
-    <message>
-        <location filename="../../village_desk/ui/printing/dialogs.py" line="102"/>
-        <source>Contact cards</source>
-        <translation>联系卡</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/dialogs.py" line="114"/>
-        <source>Public notice {year}-{month}</source>
-        <translation>公示 {year}-{month}</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/dialogs.py" line="130"/>
-        <source>Month-end ledger {year}-{month}</source>
-        <translation>月底台账 {year}-{month}</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/dialogs.py" line="152"/>
-        <source>Visit diary of {name} {start} to {end}</source>
-        <translation>民情日记 {name} {start} 至 {end}</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/dialogs.py" line="168"/>
-        <source>Referral {number}</source>
-        <translation>办理申请 {number}</translation>
-    </message>
-</context>
-<context>
-    <name>QuickSearchEdit</name>
-    <message>
-        <location filename="../../village_desk/ui/widgets/quick_search.py" line="95"/>
-        <source>Find: name, pinyin initials, phone, ID…</source>
-        <translation>查找：姓名、拼音首字母、电话、身份证号……</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/widgets/quick_search.py" line="96"/>
-        <source>Quick search (Ctrl+F)</source>
-        <translation>快速查找（Ctrl+F）</translation>
-    </message>
-</context>
-<context>
-    <name>RaisedItemRow</name>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/editor.py" line="105"/>
-        <source>What was raised</source>
-        <translation>群众反映的问题</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/editor.py" line="106"/>
-        <source>Raised item</source>
-        <translation>反映的问题</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/editor.py" line="108"/>
-        <source>Solved on the spot</source>
-        <translation>当场解决</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/editor.py" line="109"/>
-        <source>Turn into a ledger matter</source>
-        <translation>转入台账</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/editor.py" line="111"/>
-        <source>How it was solved</source>
-        <translation>怎样解决的</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/editor.py" line="113"/>
-        <location filename="../../village_desk/ui/pages/diary/editor.py" line="147"/>
-        <source>(kind)</source>
-        <translation>（事项类别）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/diary/editor.py" line="116"/>
-        <source>Remove</source>
-        <translation>移除</translation>
-    </message>
-</context>
-<context>
-    <name>ReferralDialog</name>
-    <message>
-        <location filename="../../village_desk/ui/printing/dialogs.py" line="427"/>
-        <source>Print referral form for {number}</source>
-        <translation>打印办理申请：{number}</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/dialogs.py" line="433"/>
-        <source>What the township or county is asked to do (may be left empty and written by hand)</source>
-        <translation>请乡镇或县里解决的事项（可留空，打印后手写）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/dialogs.py" line="439"/>
-        <source>Preview…</source>
-        <translation>预览…</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/printing/dialogs.py" line="443"/>
-        <source>Requested of the higher level</source>
-        <translation>提请上级解决事项</translation>
-    </message>
-</context>
-<context>
-    <name>RosterImportDialog</name>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="82"/>
-        <source>New</source>
-        <translation>新增</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="83"/>
-        <source>Update</source>
-        <translation>更新</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="84"/>
-        <source>Unchanged</source>
-        <translation>不变</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="85"/>
-        <source>Not imported</source>
-        <translation>未导入</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="86"/>
-        <source>Skipped</source>
-        <translation>跳过</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="88"/>
-        <source>Import a household roster</source>
-        <translation>导入花名册</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="96"/>
-        <source>Back</source>
-        <translation>上一步</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="97"/>
-        <source>Check (dry run)</source>
-        <translation>检查（不写入）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="98"/>
-        <source>Save rows not imported…</source>
-        <translation>保存未导入的行…</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="99"/>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="333"/>
-        <source>Import</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="100"/>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="577"/>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="125"/>
-        <source>Choose the roster file (.xlsx, .xls or .ods). Title rows above the header, several sheets, blank and subtotal rows are fine. People already registered are matched by ID number; nothing is written until you press Import.</source>
-        <translation>选择花名册文件（.xlsx、.xls 或 .ods）。表头上方有标题行、有多个工作表、有空行和合计行都没关系。已登记的人按身份证号对应；按“导入”之前不会写入任何数据。</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="133"/>
-        <source>No file chosen</source>
-        <translation>尚未选择文件</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="134"/>
-        <source>Choose file…</source>
-        <translation>选择文件…</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="137"/>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="144"/>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="334"/>
-        <source>Sheet</source>
-        <translation>工作表</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="149"/>
-        <source>Columns found in the file and what they are imported as. Correct a wrong one with its list; the correction is remembered for the next roster.</source>
-        <translation>文件中的各列及其对应的内容。对应错了请在右侧下拉框中改正；改正会记住，下次导入花名册时自动使用。</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="158"/>
-        <source>Column in the file</source>
-        <translation>文件中的列名</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="159"/>
-        <source>Where</source>
-        <translation>位置</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="160"/>
-        <source>Example</source>
-        <translation>示例</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="161"/>
-        <source>Import as</source>
-        <translation>导入为</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="173"/>
-        <source>1. File and columns</source>
-        <translation>1. 文件和列</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="185"/>
-        <source>Choose a household roster</source>
-        <translation>选择花名册</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="187"/>
-        <source>Spreadsheets (*.xlsx *.xls *.ods);;All files (*)</source>
-        <translation>表格文件 (*.xlsx *.xls *.ods);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="219"/>
-        <source>Reading {name}…</source>
-        <translation>正在读取 {name}…</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="230"/>
-        <source>All sheets ({n} with a roster)</source>
-        <translation>所有工作表（{n} 张有花名册）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="235"/>
-        <source>{sheet} (no roster header found)</source>
-        <translation>{sheet}（未找到花名册表头）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="241"/>
-        <source>{sheet} ({n} rows)</source>
-        <translation>{sheet}（{n} 行）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="261"/>
-        <source>(not imported)</source>
-        <translation>（不导入）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="293"/>
-        <source>One column must be imported as 姓名 (name).</source>
-        <translation>必须有一列导入为“姓名”。</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="298"/>
-        <source>Several columns are imported as {fields}; only the first is used.</source>
-        <translation>有几列都导入为{fields}，只用第一列。</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="312"/>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="444"/>
-        <source>2. Check before importing</source>
-        <translation>2. 导入前检查</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="320"/>
-        <source>All rows</source>
-        <translation>全部行</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="328"/>
-        <source>Show</source>
-        <translation>显示</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="335"/>
-        <source>Row</source>
-        <translation>行号</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="336"/>
-        <source>Household no.</source>
-        <translation>户号</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="337"/>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="338"/>
-        <source>Result</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="339"/>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="421"/>
-        <source>Checking {name}…</source>
-        <translation>正在检查 {name}…</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="430"/>
-        <source>Imported:</source>
-        <translation>导入完成：</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="430"/>
-        <source>Dry run (nothing written yet):</source>
-        <translation>检查结果（尚未写入）：</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="433"/>
-        <source>Sheet “{sheet}” not imported: {why}</source>
-        <translation>工作表“{sheet}”未导入：{why}</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="444"/>
-        <source>3. Result</source>
-        <translation>3. 导入结果</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="454"/>
-        <source>The import is done. Rows not imported can be saved, corrected and imported again.</source>
-        <translation>导入完成。未导入的行可以保存下来，改正后再导入。</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="459"/>
-        <source>{n} rows will be imported. Untick a row to leave it out; leaving out the head of a new household leaves out its members too.</source>
-        <translation>将导入 {n} 行。取消勾选的行不导入；新户的户主不导入时，该户成员也不导入。</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="463"/>
-        <source>({n} left out)</source>
-        <translation>（已取消 {n} 行）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="502"/>
-        <source>Importing {name}…</source>
-        <translation>正在导入 {name}…</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="507"/>
-        <source>Save rows not imported</source>
-        <translation>保存未导入的行</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="507"/>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="516"/>
-        <source>{name}-not imported.xlsx</source>
-        <translation>{name}-未导入的行.xlsx</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="533"/>
-        <source>{n} rows not imported were saved to {path}.</source>
-        <translation>{n} 行未导入的行已保存到：{path}</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="537"/>
-        <source>Saving rows not imported…</source>
-        <translation>正在保存未导入的行…</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="577"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="497"/>
-        <source>Import cancelled; nothing was written.</source>
-        <translation>已取消导入，没有写入任何内容。</translation>
-    </message>
-</context>
-<context>
-    <name>SearchHitModel</name>
-    <message>
-        <location filename="../../village_desk/ui/widgets/quick_search.py" line="73"/>
-        <source>{name} ({relation})</source>
-        <translation>{name}（{relation}）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/widgets/quick_search.py" line="76"/>
-        <source>No. {number}</source>
-        <translation>户号 {number}</translation>
-    </message>
-</context>
-<context>
-    <name>SettingsPage</name>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="146"/>
-        <source>Village</source>
-        <translation>村庄信息</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="147"/>
-        <source>Groups</source>
-        <translation>村民小组</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="148"/>
-        <source>Cadres</source>
-        <translation>干部</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="149"/>
-        <source>Vocabularies</source>
-        <translation>词表</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="150"/>
-        <source>Deadlines and duty days</source>
-        <translation>时限和值班</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="151"/>
-        <source>Visit quotas</source>
-        <translation>走访任务</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="152"/>
-        <source>Contact card and printing</source>
-        <translation>联系卡与打印</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="153"/>
-        <source>Display</source>
-        <translation>界面</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="156"/>
-        <source>Settings</source>
-        <translation>设置</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="183"/>
-        <source>Village (community) *</source>
-        <translation>村（社区）名称 *</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="184"/>
-        <source>Township</source>
-        <translation>乡镇</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="185"/>
-        <source>County</source>
-        <translation>县（市、区）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="186"/>
-        <source>Division code (12 digits)</source>
-        <translation>统计用区划代码（12位）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="187"/>
-        <source>Service station phone</source>
-        <translation>村服务站电话</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="188"/>
-        <source>Secretary mailbox / hotline</source>
-        <translation>书记信箱/专线电话</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="195"/>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="310"/>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="351"/>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="480"/>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="207"/>
-        <source>Add group…</source>
-        <translation>添加小组…</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="208"/>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="251"/>
-        <source>Rename…</source>
-        <translation>重命名…</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="209"/>
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="223"/>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="224"/>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="332"/>
-        <source>Role</source>
-        <translation>职务</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="225"/>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="226"/>
-        <source>Duties</source>
-        <translation>职责</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="227"/>
-        <source>Active</source>
-        <translation>在用</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="234"/>
-        <source>Add cadre…</source>
-        <translation>添加干部…</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="235"/>
-        <source>Edit…</source>
-        <translation>修改…</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="250"/>
-        <source>Add…</source>
-        <translation>添加…</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="252"/>
-        <source>Retire / reinstate</source>
-        <translation>停用/恢复</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="254"/>
-        <source>Retired entries are no longer offered for new records; old records keep them.</source>
-        <translation>停用的条目不再供新记录选择；已有记录保持不变。</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="263"/>
-        <source>List</source>
-        <translation>词表</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="281"/>
-        <source>Default deadline (days) by matter kind</source>
-        <translation>各类事项默认办结时限（天）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="537"/>
-        <source>Other / no kind</source>
-        <translation>其他/未分类</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="285"/>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="288"/>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="553"/>
-        <source> days</source>
-        <translation> 天未走访</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="291"/>
-        <source>Highlight matters due within</source>
-        <translation>提前提醒到期天数</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="292"/>
-        <source>Households long unvisited after</source>
-        <translation>多久未走访算长期未走访</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="293"/>
-        <source>Monthly minimum visits per cadre</source>
-        <translation>每位干部每月最低走访户次</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="297"/>
-        <source>Mon</source>
-        <translation>周一</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="298"/>
-        <source>Tue</source>
-        <translation>周二</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="299"/>
-        <source>Wed</source>
-        <translation>周三</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="300"/>
-        <source>Thu</source>
-        <translation>周四</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="301"/>
-        <source>Fri</source>
-        <translation>周五</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="302"/>
-        <source>Sat</source>
-        <translation>周六</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="303"/>
-        <source>Sun</source>
-        <translation>周日</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="309"/>
-        <source>Duty days (一线工作日)</source>
-        <translation>一线工作日</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="332"/>
-        <source>Counted as</source>
-        <translation>考核口径</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="332"/>
-        <source>Number</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="332"/>
-        <source>Period</source>
-        <translation>周期</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="382"/>
-        <source>No quota</source>
-        <translation>不考核</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="383"/>
-        <source>Visits (household-times)</source>
-        <translation>走访户次</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="384"/>
-        <source>Households (each counted once)</source>
-        <translation>走访户数（每户只计一次）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="388"/>
-        <source>per year</source>
-        <translation>每年</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="389"/>
-        <source>per month</source>
-        <translation>每月</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="390"/>
-        <source>per campaign</source>
-        <translation>每轮活动</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="344"/>
-        <source>Visits count every household visited each time (户次); households count each household once in the period (户). Campaign quotas cover a visiting campaign as the township sets it.</source>
-        <translation>户次：每走访一户计一次，同一户多次走访重复计；户数：周期内每户只计一次。“每轮活动”按乡镇组织的走访活动期计算。</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="434"/>
-        <source>e.g. 民情联系卡, 干群连心卡</source>
-        <translation>如：民情联系卡、干群连心卡</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="441"/>
-        <source>Empty: a Chinese font found on this computer</source>
-        <translation>留空：使用本机找到的中文字体</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="442"/>
-        <source>Choose…</source>
-        <translation>选择…</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="451"/>
-        <source>Card title</source>
-        <translation>联系卡标题</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="452"/>
-        <source>Slogan</source>
-        <translation>标语</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="453"/>
-        <source>Policy publicity text</source>
-        <translation>政策宣传内容</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="454"/>
-        <source>Service items (one per line)</source>
-        <translation>代办事项清单（每行一项）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="455"/>
-        <source>Print font (.ttf / .ttc)</source>
-        <translation>打印字体（.ttf / .ttc）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="466"/>
-        <source>Printouts embed this font so Chinese shows on any computer. Use a TrueType font with Chinese characters (.ttf or .ttc, e.g. msyh.ttc, simhei.ttf); .otf fonts cannot be embedded.</source>
-        <translation>打印文件会嵌入此字体，在任何电脑上都能显示中文。请选择含汉字的 TrueType 字体（.ttf 或 .ttc，如 msyh.ttc、simhei.ttf）；.otf 字体无法嵌入。</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="494"/>
-        <source>Choose the print font</source>
-        <translation>选择打印字体</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="496"/>
-        <source>TrueType fonts (*.ttf *.ttc *.TTF *.TTC)</source>
-        <translation>TrueType 字体 (*.ttf *.ttc *.TTF *.TTC)</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="516"/>
-        <source>Large font (easier to read)</source>
-        <translation>大字体（看得更清楚）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="517"/>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="858"/>
-        <source>A new language applies after restarting.</source>
-        <translation>新的界面语言在重新启动后生效。</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="520"/>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="858"/>
-        <source>Language</source>
-        <translation>界面语言</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="604"/>
-        <source>Yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="604"/>
-        <source>No</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="666"/>
-        <source> (retired)</source>
-        <translation>（已停用）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="676"/>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="802"/>
-        <source>Saved.</source>
-        <translation>已保存。</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="711"/>
-        <source>Add group</source>
-        <translation>添加村民小组</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="711"/>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="721"/>
-        <source>Group name:</source>
-        <translation>组名：</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="721"/>
-        <source>Rename group</source>
-        <translation>重命名村民小组</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="748"/>
-        <source>Add entry</source>
-        <translation>添加条目</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="748"/>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="759"/>
-        <source>Name:</source>
-        <translation>名称：</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="759"/>
-        <source>Rename entry</source>
-        <translation>重命名条目</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="813"/>
-        <source>There is no font file at this path.</source>
-        <translation>这个位置没有字体文件。</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="816"/>
-        <source>Choose a TrueType font (.ttf or .ttc); .otf and other fonts cannot be embedded.</source>
-        <translation>请选择 TrueType 字体（.ttf 或 .ttc）；.otf 等字体无法嵌入。</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/settings/page.py" line="822"/>
-        <source>This font cannot be used: it is damaged or has no Chinese characters.</source>
-        <translation>此字体不能使用：文件已损坏或不含汉字。</translation>
-    </message>
-</context>
-<context>
-    <name>StatsPage</name>
-    <message>
-        <location filename="../../village_desk/ui/pages/stats/page.py" line="43"/>
-        <source>Refresh</source>
-        <translation>刷新</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/stats/page.py" line="45"/>
-        <source>Statistics</source>
-        <translation>统计</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/stats/page.py" line="150"/>
-        <source>Visits per month, last 12 months (household-times)</source>
-        <translation>近12个月每月走访户次</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/stats/page.py" line="152"/>
-        <location filename="../../village_desk/ui/pages/stats/page.py" line="158"/>
-        <source>Visits</source>
-        <translation>户次</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/stats/page.py" line="154"/>
-        <source>Matters by status</source>
-        <translation>各状态事项</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/stats/page.py" line="156"/>
-        <source>Visits per cadre this year</source>
-        <translation>今年各干部走访</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/stats/page.py" line="158"/>
-        <source>Households visited</source>
-        <translation>走访户数</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/pages/stats/page.py" line="160"/>
-        <source>Matters by kind</source>
-        <translation>各类别事项</translation>
-    </message>
-</context>
-<context>
-    <name>Widgets</name>
-    <message>
-        <location filename="../../village_desk/ui/widgets/forms.py" line="132"/>
-        <source>Could not save</source>
-        <translation>无法保存</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/widgets/forms.py" line="141"/>
-        <source>Save (Ctrl+S)</source>
-        <translation>保存（Ctrl+S）</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/widgets/forms.py" line="149"/>
-        <source>Unsaved changes</source>
-        <translation>未保存的修改</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/widgets/forms.py" line="150"/>
-        <source>Discard unsaved changes?</source>
-        <translation>放弃未保存的修改？</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/widgets/forms.py" line="152"/>
-        <source>Discard</source>
-        <translation>放弃</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/widgets/forms.py" line="155"/>
-        <source>Keep editing</source>
-        <translation>继续编辑</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/widgets/undo_bar.py" line="26"/>
-        <source>Undo</source>
-        <translation>撤销</translation>
-    </message>
-    <message>
-        <location filename="../../village_desk/ui/widgets/undo_bar.py" line="42"/>
-        <source>Deleted: {what}</source>
-        <translation>已删除：{what}</translation>
-    </message>
-</context>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="334" />
+            <source>Export cancelled; no file was written.</source>
+            <translation>已取消导出，没有写入任何文件。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="375" />
+            <source>The file could not be written: {reason}</source>
+            <translation>文件无法写入：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="381" />
+            <source>The ledger could not be exported: {reason}</source>
+            <translation>台账未能导出：{reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>LedgerPage</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="256" />
+            <source>Overdue</source>
+            <translation>逾期</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="257" />
+            <source>Due soon</source>
+            <translation>即将到期</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="258" />
+            <source>Register matter…</source>
+            <translation>登记事项…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="259" />
+            <source>Register a matter (Ctrl+N)</source>
+            <translation>登记台账事项（Ctrl+N）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="260" />
+            <source>Open</source>
+            <translation>打开</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="261" />
+            <source>Month-end review…</source>
+            <translation>月底销号…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="262" />
+            <source>Print public notice…</source>
+            <translation>打印公示…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="264" />
+            <source>公示 sheet of a month for the notice board (Ctrl+P)</source>
+            <translation>打印某月的公示表，张贴到村务公开栏（Ctrl+P）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="266" />
+            <source>Print month-end ledger…</source>
+            <translation>打印月底台账…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="275" />
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="468" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="276" />
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="469" />
+            <source>Kind</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="277" />
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="470" />
+            <source>Level</source>
+            <translation>办理层级</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="278" />
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="471" />
+            <source>Responsible</source>
+            <translation>责任人</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="279" />
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="472" />
+            <source>Month</source>
+            <translation>月份</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="290" />
+            <source>Red: overdue · yellow deadline: due within a few days</source>
+            <translation>红色：逾期 · 黄色时限：即将到期</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="389" />
+            <source>All</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="389" />
+            <source>Open (not done)</source>
+            <translation>未办结</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="391" />
+            <source>All kinds</source>
+            <translation>全部类别</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="392" />
+            <source>All levels</source>
+            <translation>全部层级</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="393" />
+            <source>All cadres</source>
+            <translation>全部干部</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="394" />
+            <source>All months</source>
+            <translation>全部月份</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="480" />
+            <source>{n} matters</source>
+            <translation>共 {n} 件</translation>
+        </message>
+    </context>
+    <context>
+        <name>LedgerPrintDialog</name>
+        <message>
+            <location filename="../../village_desk/ui/printing/dialogs.py" line="322" />
+            <source>Print public notice</source>
+            <translation>打印公示</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/dialogs.py" line="324" />
+            <source>Print month-end ledger</source>
+            <translation>打印月底台账</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/dialogs.py" line="332" />
+            <source>Matters marked for public notice; applicants' names and numbers are masked.</source>
+            <translation>只列出标为公示的事项；申请人姓名和号码已打码。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/dialogs.py" line="334" />
+            <source>Every matter of the month with its progress, on landscape pages.</source>
+            <translation>列出当月全部事项及办理情况，横向打印。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/dialogs.py" line="339" />
+            <source>Month</source>
+            <translation>月份</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/dialogs.py" line="343" />
+            <source>Preview…</source>
+            <translation>预览…</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../village_desk/ui/main_window.py" line="77" />
+            <source>Village Desk — {village}</source>
+            <translation>村务民情台账 — {village}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/main_window.py" line="79" />
+            <source>Village Desk</source>
+            <translation>村务民情台账</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/main_window.py" line="91" />
+            <source>Work bench</source>
+            <translation>工作台</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/main_window.py" line="92" />
+            <source>Households</source>
+            <translation>户情</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/main_window.py" line="93" />
+            <source>Visit diary</source>
+            <translation>民情日记</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/main_window.py" line="94" />
+            <source>Matter ledger</source>
+            <translation>民情台账</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/main_window.py" line="95" />
+            <source>Statistics</source>
+            <translation>统计</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/main_window.py" line="96" />
+            <source>Data exchange</source>
+            <translation>数据交换</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/main_window.py" line="97" />
+            <source>Settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/main_window.py" line="121" />
+            <source>{page} (Ctrl+{n})</source>
+            <translation>{page}（Ctrl+{n}）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/main_window.py" line="132" />
+            <source>Tool bar</source>
+            <translation>工具栏</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/main_window.py" line="151" />
+            <source>Find</source>
+            <translation>查找</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/main_window.py" line="160" />
+            <source>New</source>
+            <translation>新建</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/main_window.py" line="163" />
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/main_window.py" line="166" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/main_window.py" line="169" />
+            <source>Print</source>
+            <translation>打印</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/main_window.py" line="192" />
+            <source>Data on the server {host}</source>
+            <translation>数据保存在服务器 {host}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/main_window.py" line="194" />
+            <source>Data saved on this computer</source>
+            <translation>数据保存在本机</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/main_window.py" line="197" />
+            <source>Data: {location}</source>
+            <translation>数据位置：{location}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/main_window.py" line="199" />
+            <source>This computer: {name}</source>
+            <translation>本机：{name}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/main_window.py" line="203" />
+            <source>Switch</source>
+            <translation>切换</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/main_window.py" line="204" />
+            <source>Choose who is entering data</source>
+            <translation>选择正在录入的干部</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/main_window.py" line="209" />
+            <location filename="../../village_desk/ui/main_window.py" line="343" />
+            <source>Last export: {when}</source>
+            <translation>上次导出：{when}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/main_window.py" line="211" />
+            <source>Not exported yet</source>
+            <translation>尚未导出</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/main_window.py" line="324" />
+            <source>{name}'s household is not in the list.</source>
+            <translation>列表中没有找到{name}所在的户。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/main_window.py" line="366" />
+            <source>Operator: {name}</source>
+            <translation>当前操作人：{name}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/main_window.py" line="366" />
+            <source>No operator chosen</source>
+            <translation>未选择操作人</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/main_window.py" line="461" />
+            <source>Printing: contact cards from 户情, diaries from 民情日记, notices and ledger sheets from 民情台账.</source>
+            <translation>打印：联系卡在“户情”，民情日记在“民情日记”，公示和月底台账在“民情台账”。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/main_window.py" line="146" />
+            <source>About</source>
+            <translation>关于</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/main_window.py" line="147" />
+            <source>Version, data location and log folder</source>
+            <translation>版本、数据位置和日志文件夹</translation>
+        </message>
+    </context>
+    <context>
+        <name>MatterDialog</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="199" />
+            <source>Edit matter {number}</source>
+            <translation>修改事项 {number}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="201" />
+            <source>Register a matter</source>
+            <translation>登记台账事项</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="223" />
+            <source>(none)</source>
+            <translation>（无）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="230" />
+            <source>If not a registered household</source>
+            <translation>不是已登记的户时填写</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="254" />
+            <source>Post publicly (masked)</source>
+            <translation>公示（姓名电话打码）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="255" />
+            <source>Do not post</source>
+            <translation>不公示</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="267" />
+            <source>Applicant household</source>
+            <translation>申请人所在户</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="268" />
+            <source>Applicant name</source>
+            <translation>申请人姓名</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="269" />
+            <source>Applicant phone</source>
+            <translation>申请人电话</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="270" />
+            <source>Matter *</source>
+            <translation>申办事项 *</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="271" />
+            <source>Received</source>
+            <translation>受理日期</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="272" />
+            <source>Channel</source>
+            <translation>来源渠道</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="273" />
+            <source>Kind *</source>
+            <translation>事项类别 *</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="274" />
+            <source>Service type</source>
+            <translation>代办类型</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="275" />
+            <source>Level</source>
+            <translation>办理层级</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="276" />
+            <source>Handling</source>
+            <translation>办理方式</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="277" />
+            <source>Deadline</source>
+            <translation>办结时限</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="278" />
+            <source>Responsible</source>
+            <translation>责任人</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="279" />
+            <source>Co-handlers</source>
+            <translation>协办人</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="280" />
+            <source>Public notice</source>
+            <translation>公示</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="329" />
+            <source>Set at registration; cannot be changed here</source>
+            <translation>登记时确定，这里不能修改</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="413" />
+            <source>Add a cadre in Settings first.</source>
+            <translation>请先在“设置”中添加干部。</translation>
+        </message>
+    </context>
+    <context>
+        <name>MatterTableModel</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/model.py" line="47" />
+            <source>No.</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/model.py" line="48" />
+            <source>Received</source>
+            <translation>受理日期</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/model.py" line="49" />
+            <source>Applicant</source>
+            <translation>申请人</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/model.py" line="50" />
+            <source>Matter</source>
+            <translation>事项</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/model.py" line="51" />
+            <source>Kind</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/model.py" line="52" />
+            <source>Responsible</source>
+            <translation>责任人</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/model.py" line="53" />
+            <source>Deadline</source>
+            <translation>办结时限</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/model.py" line="54" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/model.py" line="97" />
+            <source>Overdue</source>
+            <translation>逾期</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/model.py" line="99" />
+            <source>Due within {n} days</source>
+            <translation>{n} 天内到期</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/model.py" line="137" />
+            <source>{status} (overdue)</source>
+            <translation>{status}（逾期）</translation>
+        </message>
+    </context>
+    <context>
+        <name>MatterView</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="447" />
+            <source>← Back to list</source>
+            <translation>← 返回列表</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="457" />
+            <source>Edit…</source>
+            <translation>修改…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="458" />
+            <source>Correct the registration details</source>
+            <translation>更正登记信息</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="459" />
+            <source>Print referral form…</source>
+            <translation>打印办理申请…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="461" />
+            <source>办理申请 for a matter forwarded to the township or county (Ctrl+P)</source>
+            <translation>为已上报乡镇或县里的事项打印办理申请（Ctrl+P）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="463" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="760" />
+            <source>Delete matter</source>
+            <translation>删除事项</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="464" />
+            <source>For a matter registered by mistake</source>
+            <translation>用于误登记的事项</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="471" />
+            <source>Next step</source>
+            <translation>办理</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="490" />
+            <source>No further steps: this matter is finished.</source>
+            <translation>此事项已经办完，没有下一步。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="499" />
+            <source>Applicant</source>
+            <translation>申请人</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="500" />
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="501" />
+            <source>Household</source>
+            <translation>所在户</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="502" />
+            <source>Received</source>
+            <translation>受理日期</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="503" />
+            <source>Channel</source>
+            <translation>来源渠道</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="504" />
+            <source>Kind</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="505" />
+            <source>Service type</source>
+            <translation>代办类型</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="506" />
+            <source>Level</source>
+            <translation>办理层级</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="507" />
+            <source>Handling</source>
+            <translation>办理方式</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="508" />
+            <source>Deadline</source>
+            <translation>办结时限</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="509" />
+            <source>Responsible</source>
+            <translation>责任人</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="510" />
+            <source>Co-handlers</source>
+            <translation>协办人</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="511" />
+            <source>Forwarded to</source>
+            <translation>上报单位</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="512" />
+            <source>Result</source>
+            <translation>办理结果</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="513" />
+            <source>Done on</source>
+            <translation>办结日期</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="514" />
+            <source>Return reasons</source>
+            <translation>退回理由</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="515" />
+            <source>Explanation</source>
+            <translation>解释说明</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="516" />
+            <source>Return visit</source>
+            <translation>回访</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="517" />
+            <source>Closed on</source>
+            <translation>销号日期</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="518" />
+            <source>Public notice</source>
+            <translation>公示</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="536" />
+            <source>Open household</source>
+            <translation>打开此户</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="537" />
+            <source>Matter</source>
+            <translation>事项</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="557" />
+            <source>Add a progress note (notes are never overwritten)</source>
+            <translation>添加办理情况（已有记录不会被覆盖）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="559" />
+            <source>Add note</source>
+            <translation>添加</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="564" />
+            <source>Progress notes</source>
+            <translation>办理情况</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="646" />
+            <source>Matter {number}</source>
+            <translation>事项 {number}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="650" />
+            <source>{status} (overdue)</source>
+            <translation>{status}（逾期）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="696" />
+            <source>Yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="696" />
+            <source>No</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="703" />
+            <source>From the visit diary of {date} →</source>
+            <translation>来自 {date} 的民情日记 →</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="733" />
+            <source>Not possible while the matter is “{status}”</source>
+            <translation>事项为“{status}”时不能办理此步</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="762" />
+            <source>Delete matter {number} with its progress notes? Use this only for a matter registered by mistake. You can undo this right afterwards.</source>
+            <translation>删除事项 {number} 及其办理记录吗？只应删除误登记的事项。删除后可以立即撤销。</translation>
+        </message>
+    </context>
+    <context>
+        <name>MonthEndView</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="68" />
+            <source>← Back to list</source>
+            <translation>← 返回列表</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="69" />
+            <source>Month-end review</source>
+            <translation>月底销号</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="78" />
+            <source>Close (销号) matters visited back with satisfaction, visit back finished ones, and add a progress note to every open matter without one this month.</source>
+            <translation>回访满意的事项销号，已办结的事项回访，本月还没有办理情况的未办结事项逐件写明进展。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="86" />
+            <source>Matter</source>
+            <translation>事项</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="86" />
+            <source>Applicant</source>
+            <translation>申请人</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="86" />
+            <source>Deadline</source>
+            <translation>办结时限</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="86" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="91" />
+            <source>Close (销号)</source>
+            <translation>销号</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="92" />
+            <source>Return visit…</source>
+            <translation>回访…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="93" />
+            <source>Add progress note…</source>
+            <translation>添加办理情况…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="94" />
+            <source>Open matter</source>
+            <translation>打开事项</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="95" />
+            <source>Print month-end ledger…</source>
+            <translation>打印月底台账…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="145" />
+            <source>Can be closed ({n})</source>
+            <translation>可以销号（{n}）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="148" />
+            <source>Done, awaiting return visit ({n})</source>
+            <translation>已办结，待回访（{n}）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="153" />
+            <source>Open, no progress note this month ({n})</source>
+            <translation>未办结、本月没有办理情况（{n}）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="156" />
+            <source>Overdue ({n})</source>
+            <translation>逾期（{n}）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="223" />
+            <source>Progress note</source>
+            <translation>办理情况</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="223" />
+            <source>Progress of {number}:</source>
+            <translation>{number} 的办理进展：</translation>
+        </message>
+    </context>
+    <context>
+        <name>OperatorDialog</name>
+        <message>
+            <location filename="../../village_desk/ui/operator.py" line="48" />
+            <source>Who is working?</source>
+            <translation>谁在使用？</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/operator.py" line="50" />
+            <source>Choose your name. What you enter is recorded under it.</source>
+            <translation>请选择您的名字。您录入的内容会记在您的名下。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/operator.py" line="53" />
+            <source>Current operator</source>
+            <translation>当前操作人</translation>
+        </message>
+    </context>
+    <context>
+        <name>Ops</name>
+        <message>
+            <location filename="../../village_desk/ui/ops.py" line="211" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/ops.py" line="313" />
+            <source>Could not save</source>
+            <translation>未能保存</translation>
+        </message>
+    </context>
+    <context>
+        <name>PairingDialog</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="474" />
+            <source>Pair a cadre</source>
+            <translation>结对干部</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="492" />
+            <source>Cadre</source>
+            <translation>干部</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="494" />
+            <source>Kind</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="495" />
+            <source>Start date</source>
+            <translation>开始日期</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="496" />
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="510" />
+            <source>Add a cadre in Settings first.</source>
+            <translation>请先在“设置”中添加干部。</translation>
+        </message>
+    </context>
+    <context>
+        <name>PeriodChooser</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="84" />
+            <source>Month</source>
+            <translation>按月</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="84" />
+            <source>Quarter</source>
+            <translation>按季度</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="84" />
+            <source>Year</source>
+            <translation>按年</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="84" />
+            <source>Custom range</source>
+            <translation>自定义期间</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="86" />
+            <source>Kind of period</source>
+            <translation>期间类型</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="90" />
+            <source> (year)</source>
+            <translation> 年</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="93" />
+            <source>{n} (month)</source>
+            <translation>{n}月</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="97" />
+            <source>Q1</source>
+            <translation>第一季度</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="97" />
+            <source>Q2</source>
+            <translation>第二季度</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="97" />
+            <source>Q3</source>
+            <translation>第三季度</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="97" />
+            <source>Q4</source>
+            <translation>第四季度</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="103" />
+            <source>to</source>
+            <translation>至</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="166" />
+            <source>{label}: {start} to {end}</source>
+            <translation>{label}：{start} 至 {end}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PersonDialog</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="298" />
+            <source>Edit member</source>
+            <translation>修改家庭成员</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="298" />
+            <source>Add member</source>
+            <translation>添加家庭成员</translation>
+        </message>
+    </context>
+    <context>
+        <name>PersonForm</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="101" />
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="111" />
+            <source>(unknown)</source>
+            <translation>（未知）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="115" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="162" />
+            <source>ID number</source>
+            <translation>公民身份号码</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="116" />
+            <source>18 digits (last may be X); may be left empty</source>
+            <translation>18位，最后一位可以是X；可以不填</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="124" />
+            <source>Known</source>
+            <translation>已知</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="133" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="174" />
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="137" />
+            <source>Party member</source>
+            <translation>党员</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="154" />
+            <source>Name *</source>
+            <translation>姓名 *</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="155" />
+            <source>Relation to head</source>
+            <translation>与户主关系</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="166" />
+            <source>Gender</source>
+            <translation>性别</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="173" />
+            <source>Birth date</source>
+            <translation>出生日期</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="175" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="177" />
+            <source>Tags</source>
+            <translation>标签</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="178" />
+            <source>Notes</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="219" />
+            <source>Born {date}, {gender}</source>
+            <translation>出生于 {date}，{gender}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrintPreview</name>
+        <message>
+            <location filename="../../village_desk/ui/printing/preview.py" line="175" />
+            <source>The printer could not be started.</source>
+            <translation>无法启动打印机。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/preview.py" line="203" />
+            <source>Print</source>
+            <translation>打印</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/preview.py" line="218" />
+            <source>Save as PDF</source>
+            <translation>另存为 PDF</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/preview.py" line="220" />
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/preview.py" line="558" />
+            <source>Preparing “{title}”…</source>
+            <translation>正在生成“{title}”…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/preview.py" line="594" />
+            <source>Could not prepare the printout</source>
+            <translation>无法生成打印内容</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrintPreviewDialog</name>
+        <message>
+            <location filename="../../village_desk/ui/printing/preview.py" line="274" />
+            <source>Print preview — {title}</source>
+            <translation>打印预览 — {title}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/preview.py" line="290" />
+            <source>◀ Previous page</source>
+            <translation>◀ 上一页</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/preview.py" line="292" />
+            <source>Next page ▶</source>
+            <translation>下一页 ▶</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/preview.py" line="295" />
+            <source>Page</source>
+            <translation>页码</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/preview.py" line="297" />
+            <source>Page </source>
+            <translation>第 </translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/preview.py" line="298" />
+            <source>of {n}</source>
+            <translation>页，共 {n} 页</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/preview.py" line="299" />
+            <source>Zoom out</source>
+            <translation>缩小</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/preview.py" line="301" />
+            <source>Zoom in</source>
+            <translation>放大</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/preview.py" line="303" />
+            <source>Fit width</source>
+            <translation>适合宽度</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/preview.py" line="304" />
+            <source>Whole page</source>
+            <translation>整页</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/preview.py" line="322" />
+            <source>Print…</source>
+            <translation>打印…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/preview.py" line="323" />
+            <source>Print (Ctrl+P)</source>
+            <translation>打印（Ctrl+P）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/preview.py" line="326" />
+            <source>Save as PDF…</source>
+            <translation>另存为 PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/preview.py" line="327" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/preview.py" line="343" />
+            <source>The printout could not be shown.</source>
+            <translation>无法显示打印内容。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/preview.py" line="185" />
+            <source>Page {done} of {total}</source>
+            <translation>第 {done} 页，共 {total} 页</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/preview.py" line="446" />
+            <source>Printing…</source>
+            <translation>正在打印…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/preview.py" line="463" />
+            <source>{n} pages sent to the printer.</source>
+            <translation>已送往打印机 {n} 页。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/preview.py" line="451" />
+            <source>Printing was cancelled.</source>
+            <translation>已取消打印。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/preview.py" line="469" />
+            <source>Printing failed</source>
+            <translation>打印失败</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/preview.py" line="481" />
+            <source>Could not save</source>
+            <translation>无法保存</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/preview.py" line="483" />
+            <source>Saved to {path}</source>
+            <translation>已保存到 {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Printing</name>
+        <message>
+            <location filename="../../village_desk/ui/printing/dialogs.py" line="103" />
+            <source>Contact cards</source>
+            <translation>联系卡</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/dialogs.py" line="115" />
+            <source>Public notice {year}-{month}</source>
+            <translation>公示 {year}-{month}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/dialogs.py" line="131" />
+            <source>Month-end ledger {year}-{month}</source>
+            <translation>月底台账 {year}-{month}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/dialogs.py" line="153" />
+            <source>Visit diary of {name} {start} to {end}</source>
+            <translation>民情日记 {name} {start} 至 {end}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/dialogs.py" line="169" />
+            <source>Referral {number}</source>
+            <translation>办理申请 {number}</translation>
+        </message>
+    </context>
+    <context>
+        <name>QuickSearchEdit</name>
+        <message>
+            <location filename="../../village_desk/ui/widgets/quick_search.py" line="95" />
+            <source>Find: name, pinyin initials, phone, ID…</source>
+            <translation>查找：姓名、拼音首字母、电话、身份证号……</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/quick_search.py" line="96" />
+            <source>Quick search (Ctrl+F)</source>
+            <translation>快速查找（Ctrl+F）</translation>
+        </message>
+    </context>
+    <context>
+        <name>RaisedItemRow</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="110" />
+            <source>What was raised</source>
+            <translation>群众反映的问题</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="111" />
+            <source>Raised item</source>
+            <translation>反映的问题</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="113" />
+            <source>Solved on the spot</source>
+            <translation>当场解决</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="114" />
+            <source>Turn into a ledger matter</source>
+            <translation>转入台账</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="116" />
+            <source>How it was solved</source>
+            <translation>怎样解决的</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="118" />
+            <source>Kind of matter</source>
+            <translation>事项类别</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="119" />
+            <source>Required for a ledger matter</source>
+            <translation>转入台账时必须选择</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="148" />
+            <source>Choose the kind *</source>
+            <translation>请选择类别 *</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="123" />
+            <source>Remove</source>
+            <translation>移除</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReferralDialog</name>
+        <message>
+            <location filename="../../village_desk/ui/printing/dialogs.py" line="431" />
+            <source>Print referral form for {number}</source>
+            <translation>打印办理申请：{number}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/dialogs.py" line="437" />
+            <source>What the township or county is asked to do (may be left empty and written by hand)</source>
+            <translation>请乡镇或县里解决的事项（可留空，打印后手写）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/dialogs.py" line="443" />
+            <source>Preview…</source>
+            <translation>预览…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/printing/dialogs.py" line="447" />
+            <source>Requested of the higher level</source>
+            <translation>提请上级解决事项</translation>
+        </message>
+    </context>
+    <context>
+        <name>RosterImportDialog</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="84" />
+            <source>New</source>
+            <translation>新增</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="85" />
+            <source>Update</source>
+            <translation>更新</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="86" />
+            <source>Unchanged</source>
+            <translation>不变</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="87" />
+            <source>Not imported</source>
+            <translation>未导入</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="88" />
+            <source>Skipped</source>
+            <translation>跳过</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="90" />
+            <source>Import a household roster</source>
+            <translation>导入花名册</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="98" />
+            <source>Back</source>
+            <translation>上一步</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="99" />
+            <source>Check (dry run)</source>
+            <translation>检查（不写入）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="100" />
+            <source>Save rows not imported…</source>
+            <translation>保存未导入的行…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="101" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="331" />
+            <source>Import</source>
+            <translation>导入</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="102" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="575" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="127" />
+            <source>Choose the roster file (.xlsx, .xls or .ods). Title rows above the header, several sheets, blank and subtotal rows are fine. People already registered are matched by ID number; nothing is written until you press Import.</source>
+            <translation>选择花名册文件（.xlsx、.xls 或 .ods）。表头上方有标题行、有多个工作表、有空行和合计行都没关系。已登记的人按身份证号对应；按“导入”之前不会写入任何数据。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="135" />
+            <source>No file chosen</source>
+            <translation>尚未选择文件</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="136" />
+            <source>Choose file…</source>
+            <translation>选择文件…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="139" />
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="146" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="332" />
+            <source>Sheet</source>
+            <translation>工作表</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="151" />
+            <source>Columns found in the file and what they are imported as. Correct a wrong one with its list; the correction is remembered for the next roster.</source>
+            <translation>文件中的各列及其对应的内容。对应错了请在右侧下拉框中改正；改正会记住，下次导入花名册时自动使用。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="160" />
+            <source>Column in the file</source>
+            <translation>文件中的列名</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="161" />
+            <source>Where</source>
+            <translation>位置</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="162" />
+            <source>Example</source>
+            <translation>示例</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="163" />
+            <source>Import as</source>
+            <translation>导入为</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="175" />
+            <source>1. File and columns</source>
+            <translation>1. 文件和列</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="187" />
+            <source>Choose a household roster</source>
+            <translation>选择花名册</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="189" />
+            <source>Spreadsheets (*.xlsx *.xls *.ods);;All files (*)</source>
+            <translation>表格文件 (*.xlsx *.xls *.ods);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="217" />
+            <source>Reading {name}…</source>
+            <translation>正在读取 {name}…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="228" />
+            <source>All sheets ({n} with a roster)</source>
+            <translation>所有工作表（{n} 张有花名册）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="233" />
+            <source>{sheet} (no roster header found)</source>
+            <translation>{sheet}（未找到花名册表头）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="239" />
+            <source>{sheet} ({n} rows)</source>
+            <translation>{sheet}（{n} 行）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="259" />
+            <source>(not imported)</source>
+            <translation>（不导入）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="291" />
+            <source>One column must be imported as 姓名 (name).</source>
+            <translation>必须有一列导入为“姓名”。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="296" />
+            <source>Several columns are imported as {fields}; only the first is used.</source>
+            <translation>有几列都导入为{fields}，只用第一列。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="310" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="442" />
+            <source>2. Check before importing</source>
+            <translation>2. 导入前检查</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="318" />
+            <source>All rows</source>
+            <translation>全部行</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="326" />
+            <source>Show</source>
+            <translation>显示</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="333" />
+            <source>Row</source>
+            <translation>行号</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="334" />
+            <source>Household no.</source>
+            <translation>户号</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="335" />
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="336" />
+            <source>Result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="337" />
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="419" />
+            <source>Checking {name}…</source>
+            <translation>正在检查 {name}…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="428" />
+            <source>Imported:</source>
+            <translation>导入完成：</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="428" />
+            <source>Dry run (nothing written yet):</source>
+            <translation>检查结果（尚未写入）：</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="431" />
+            <source>Sheet “{sheet}” not imported: {why}</source>
+            <translation>工作表“{sheet}”未导入：{why}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="442" />
+            <source>3. Result</source>
+            <translation>3. 导入结果</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="452" />
+            <source>The import is done. Rows not imported can be saved, corrected and imported again.</source>
+            <translation>导入完成。未导入的行可以保存下来，改正后再导入。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="457" />
+            <source>{n} rows will be imported. Untick a row to leave it out; leaving out the head of a new household leaves out its members too.</source>
+            <translation>将导入 {n} 行。取消勾选的行不导入；新户的户主不导入时，该户成员也不导入。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="461" />
+            <source>({n} left out)</source>
+            <translation>（已取消 {n} 行）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="500" />
+            <source>Importing {name}…</source>
+            <translation>正在导入 {name}…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="505" />
+            <source>Save rows not imported</source>
+            <translation>保存未导入的行</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="505" />
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="514" />
+            <source>{name}-not imported.xlsx</source>
+            <translation>{name}-未导入的行.xlsx</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="531" />
+            <source>{n} rows not imported were saved to {path}.</source>
+            <translation>{n} 行未导入的行已保存到：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="535" />
+            <source>Saving rows not imported…</source>
+            <translation>正在保存未导入的行…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="575" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="495" />
+            <source>Import cancelled; nothing was written.</source>
+            <translation>已取消导入，没有写入任何内容。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchHitModel</name>
+        <message>
+            <location filename="../../village_desk/ui/widgets/quick_search.py" line="73" />
+            <source>{name} ({relation})</source>
+            <translation>{name}（{relation}）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/quick_search.py" line="76" />
+            <source>No. {number}</source>
+            <translation>户号 {number}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsPage</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="150" />
+            <source>Village</source>
+            <translation>村庄信息</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="151" />
+            <source>Groups</source>
+            <translation>村民小组</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="152" />
+            <source>Cadres</source>
+            <translation>干部</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="153" />
+            <source>Vocabularies</source>
+            <translation>词表</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="154" />
+            <source>Deadlines and duty days</source>
+            <translation>时限和值班</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="155" />
+            <source>Visit quotas</source>
+            <translation>走访任务</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="156" />
+            <source>Contact card and printing</source>
+            <translation>联系卡与打印</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="158" />
+            <source>Display</source>
+            <translation>界面</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="161" />
+            <source>Settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="188" />
+            <source>Village (community) *</source>
+            <translation>村（社区）名称 *</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="189" />
+            <source>Township</source>
+            <translation>乡镇</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="190" />
+            <source>County</source>
+            <translation>县（市、区）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="191" />
+            <source>Division code (12 digits)</source>
+            <translation>统计用区划代码（12位）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="192" />
+            <source>Service station phone</source>
+            <translation>村服务站电话</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="193" />
+            <source>Secretary mailbox / hotline</source>
+            <translation>书记信箱/专线电话</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="200" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="315" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="356" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="485" />
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="212" />
+            <source>Add group…</source>
+            <translation>添加小组…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="213" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="256" />
+            <source>Rename…</source>
+            <translation>重命名…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="214" />
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="228" />
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="229" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="337" />
+            <source>Role</source>
+            <translation>职务</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="230" />
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="231" />
+            <source>Duties</source>
+            <translation>职责</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="232" />
+            <source>Active</source>
+            <translation>在用</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="239" />
+            <source>Add cadre…</source>
+            <translation>添加干部…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="240" />
+            <source>Edit…</source>
+            <translation>修改…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="255" />
+            <source>Add…</source>
+            <translation>添加…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="257" />
+            <source>Retire / reinstate</source>
+            <translation>停用/恢复</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="259" />
+            <source>Retired entries are no longer offered for new records; old records keep them.</source>
+            <translation>停用的条目不再供新记录选择；已有记录保持不变。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="268" />
+            <source>List</source>
+            <translation>词表</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="286" />
+            <source>Default deadline (days) by matter kind</source>
+            <translation>各类事项默认办结时限（天）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="542" />
+            <source>Other / no kind</source>
+            <translation>其他/未分类</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="290" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="293" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="558" />
+            <source> days</source>
+            <translation> 天未走访</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="296" />
+            <source>Highlight matters due within</source>
+            <translation>提前提醒到期天数</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="297" />
+            <source>Households long unvisited after</source>
+            <translation>多久未走访算长期未走访</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="298" />
+            <source>Monthly minimum visits per cadre</source>
+            <translation>每位干部每月最低走访户次</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="302" />
+            <source>Mon</source>
+            <translation>周一</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="303" />
+            <source>Tue</source>
+            <translation>周二</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="304" />
+            <source>Wed</source>
+            <translation>周三</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="305" />
+            <source>Thu</source>
+            <translation>周四</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="306" />
+            <source>Fri</source>
+            <translation>周五</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="307" />
+            <source>Sat</source>
+            <translation>周六</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="308" />
+            <source>Sun</source>
+            <translation>周日</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="314" />
+            <source>Duty days (一线工作日)</source>
+            <translation>一线工作日</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="337" />
+            <source>Counted as</source>
+            <translation>考核口径</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="337" />
+            <source>Number</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="337" />
+            <source>Period</source>
+            <translation>周期</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="387" />
+            <source>No quota</source>
+            <translation>不考核</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="388" />
+            <source>Visits (household-times)</source>
+            <translation>走访户次</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="389" />
+            <source>Households (each counted once)</source>
+            <translation>走访户数（每户只计一次）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="393" />
+            <source>per year</source>
+            <translation>每年</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="394" />
+            <source>per month</source>
+            <translation>每月</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="395" />
+            <source>per campaign</source>
+            <translation>每轮活动</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="349" />
+            <source>Visits count every household visited each time (户次); households count each household once in the period (户). Campaign quotas cover a visiting campaign as the township sets it.</source>
+            <translation>户次：每走访一户计一次，同一户多次走访重复计；户数：周期内每户只计一次。“每轮活动”按乡镇组织的走访活动期计算。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="439" />
+            <source>e.g. 民情联系卡, 干群连心卡</source>
+            <translation>如：民情联系卡、干群连心卡</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="446" />
+            <source>Empty: a Chinese font found on this computer</source>
+            <translation>留空：使用本机找到的中文字体</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="447" />
+            <source>Choose…</source>
+            <translation>选择…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="456" />
+            <source>Card title</source>
+            <translation>联系卡标题</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="457" />
+            <source>Slogan</source>
+            <translation>标语</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="458" />
+            <source>Policy publicity text</source>
+            <translation>政策宣传内容</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="459" />
+            <source>Service items (one per line)</source>
+            <translation>代办事项清单（每行一项）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="460" />
+            <source>Print font (.ttf / .ttc)</source>
+            <translation>打印字体（.ttf / .ttc）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="471" />
+            <source>Printouts embed this font so Chinese shows on any computer. Use a TrueType font with Chinese characters (.ttf or .ttc, e.g. msyh.ttc, simhei.ttf); .otf fonts cannot be embedded.</source>
+            <translation>打印文件会嵌入此字体，在任何电脑上都能显示中文。请选择含汉字的 TrueType 字体（.ttf 或 .ttc，如 msyh.ttc、simhei.ttf）；.otf 字体无法嵌入。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="499" />
+            <source>Choose the print font</source>
+            <translation>选择打印字体</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="501" />
+            <source>TrueType fonts (*.ttf *.ttc *.TTF *.TTC)</source>
+            <translation>TrueType 字体 (*.ttf *.ttc *.TTF *.TTC)</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="521" />
+            <source>Large font (easier to read)</source>
+            <translation>大字体（看得更清楚）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="522" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="863" />
+            <source>A new language applies after restarting.</source>
+            <translation>新的界面语言在重新启动后生效。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="525" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="863" />
+            <source>Language</source>
+            <translation>界面语言</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="609" />
+            <source>Yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="609" />
+            <source>No</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="671" />
+            <source> (retired)</source>
+            <translation>（已停用）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="681" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="807" />
+            <source>Saved.</source>
+            <translation>已保存。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="716" />
+            <source>Add group</source>
+            <translation>添加村民小组</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="716" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="726" />
+            <source>Group name:</source>
+            <translation>组名：</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="726" />
+            <source>Rename group</source>
+            <translation>重命名村民小组</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="753" />
+            <source>Add entry</source>
+            <translation>添加条目</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="753" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="764" />
+            <source>Name:</source>
+            <translation>名称：</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="764" />
+            <source>Rename entry</source>
+            <translation>重命名条目</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="818" />
+            <source>There is no font file at this path.</source>
+            <translation>这个位置没有字体文件。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="821" />
+            <source>Choose a TrueType font (.ttf or .ttc); .otf and other fonts cannot be embedded.</source>
+            <translation>请选择 TrueType 字体（.ttf 或 .ttc）；.otf 等字体无法嵌入。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="827" />
+            <source>This font cannot be used: it is damaged or has no Chinese characters.</source>
+            <translation>此字体不能使用：文件已损坏或不含汉字。</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatsPage</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="44" />
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="46" />
+            <source>Statistics</source>
+            <translation>统计</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="169" />
+            <source>Visits per month, last 12 months (household-times)</source>
+            <translation>近12个月每月走访户次</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="171" />
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="177" />
+            <source>Visits</source>
+            <translation>户次</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="173" />
+            <source>Matters by status</source>
+            <translation>各状态事项</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="175" />
+            <source>Visits per cadre this year</source>
+            <translation>今年各干部走访</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="177" />
+            <source>Households visited</source>
+            <translation>走访户数</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="179" />
+            <source>Matters by kind</source>
+            <translation>各类别事项</translation>
+        </message>
+    </context>
+    <context>
+        <name>Widgets</name>
+        <message>
+            <location filename="../../village_desk/ui/widgets/forms.py" line="182" />
+            <source>Save (Ctrl+S)</source>
+            <translation>保存（Ctrl+S）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/forms.py" line="190" />
+            <source>Unsaved changes</source>
+            <translation>未保存的修改</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/forms.py" line="191" />
+            <source>Discard unsaved changes?</source>
+            <translation>放弃未保存的修改？</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/forms.py" line="193" />
+            <source>Discard</source>
+            <translation>放弃</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/forms.py" line="196" />
+            <source>Keep editing</source>
+            <translation>继续编辑</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/forms.py" line="300" />
+            <source>Please choose</source>
+            <translation>请选择</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/undo_bar.py" line="26" />
+            <source>Undo</source>
+            <translation>撤销</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/undo_bar.py" line="42" />
+            <source>Deleted: {what}</source>
+            <translation>已删除：{what}</translation>
+        </message>
+    </context>
 </TS>

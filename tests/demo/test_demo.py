@@ -165,6 +165,25 @@ def test_refuses_a_database_that_already_has_households(village):
         demo.generate(db, households=10, seed=1, today=TODAY)
 
 
+@pytest.mark.parametrize("added", ["cadre", "group"])
+def test_refuses_a_village_that_has_its_own_cadres_or_groups(tmp_path, added):
+    """A cadre added himself in the wizard: demo data would mix invented
+    households and a second 村党组织书记 into his village."""
+    from village_desk.core import services
+
+    db = _fresh(tmp_path, "real.sqlite3")
+    services.setup.initialize(db, village="桃花村")
+    if added == "cadre":
+        services.setup.add_cadre(db, None, "李明", "secretary", "13907310001", "")
+    else:
+        services.setup.add_group(db, None, "一组")
+    with pytest.raises(ServiceError, match="空的数据库"):
+        demo.generate(db, households=10, seed=1, today=TODAY)
+    with db.reading() as s:
+        assert s.scalar(select(func.count()).select_from(Household)) == 0
+        assert [c.name for c in s.scalars(select(Cadre))] == (["李明"] if added == "cadre" else [])
+
+
 def test_cancelled_generation_leaves_the_database_empty(tmp_path):
     job = Job(lambda stage, fraction: job.cancel() if fraction > 0.5 else None)
     db = _fresh(tmp_path, "cancel.sqlite3")

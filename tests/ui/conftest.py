@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 
+from tests.ui.helpers import exposed
 from village_desk import demo
 from village_desk.core.storage.db import Database
 
@@ -123,5 +124,5 @@ def window(ctx, qtbot):
     qtbot.addWidget(win)
     win.resize(1280, 720)
     win.show()
-    qtbot.waitExposed(win)
+    exposed(win)
     return win

@@ -8,7 +8,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QMessageBox
 from sqlalchemy import select
 
-from tests.ui.helpers import click, on_modal, raise_problems, settle, type_chinese, wait_ops
+from tests.ui.helpers import (
+    click,
+    exposed,
+    on_modal,
+    raise_problems,
+    settle,
+    type_chinese,
+    wait_ops,
+)
 from village_desk.core import queries
 from village_desk.core.storage.models import DiaryEntry, Household, Matter
 from village_desk.ui.context import AppContext
@@ -95,7 +103,7 @@ def open_dialog(qtbot, db, name):
 
     dialog.confirm_discard = confirm
     dialog.show()
-    qtbot.waitExposed(dialog)
+    exposed(dialog)
     return dialog, change, asked, answers
 
 
@@ -134,7 +142,7 @@ def test_the_question_in_chinese_and_keep_editing(demo_db, qtbot):
     dialog = HouseholdDialog(AppContext(demo_db), household(demo_db).id)
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.waitExposed(dialog)
+    exposed(dialog)
     type_chinese(dialog.address_edit, "新地址")
     seen: list[str] = []
 

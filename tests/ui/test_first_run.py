@@ -7,7 +7,7 @@ import types
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog, QPushButton
 
-from tests.ui.helpers import type_chinese
+from tests.ui.helpers import exposed, type_chinese
 from village_desk.core import queries
 from village_desk.ui.context import AppContext
 from village_desk.ui.first_run import DEFAULT_DEMO_HOUSEHOLDS, FirstRunDialog
@@ -17,7 +17,7 @@ def open_dialog(db, qtbot):
     dialog = FirstRunDialog(AppContext(db))
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.waitExposed(dialog)
+    exposed(dialog)
     return dialog
 
 
@@ -45,8 +45,10 @@ def test_empty_village_name_is_refused_at_the_field(empty_db, qtbot):
     assert dialog.village_error.isVisible()
     assert "村" in dialog.village_error.text()
     # The message sits right under the village field.
-    edit_bottom = dialog.village_edit.geometry().bottom()
-    assert 0 <= dialog.village_error.geometry().top() - edit_bottom < 30
+    edit_bottom = dialog.village_edit.mapTo(dialog, QPoint(0, 0)).y()
+    edit_bottom += dialog.village_edit.height()
+    error_top = dialog.village_error.mapTo(dialog, QPoint(0, 0)).y()
+    assert 0 <= error_top - edit_bottom < 30
     assert not empty_db.read(queries.reference.is_initialized)
 
     type_chinese(dialog.village_edit, "桃")  # typing clears the message
@@ -100,7 +102,7 @@ def test_roster_import_opens_the_import_dialog_after_the_profile(empty_db, qtbot
     qtbot.waitUntil(lambda: getattr(dialog, "roster_dialog", None) is not None)
     roster = dialog.roster_dialog
     assert isinstance(roster, RosterImportDialog)
-    qtbot.waitExposed(roster)
+    exposed(roster)
     assert empty_db.read(queries.reference.is_initialized)  # the profile is saved before the import
     with qtbot.waitSignal(dialog.completed):
         click(qtbot, roster.close_button)  # importing nothing still finishes the wizard
@@ -220,3 +222,47 @@ def test_first_start_on_an_empty_folder_goes_from_demo_data_to_the_main_window(
     assert "（" in seen[2]  # a demo cadre with their role
     assert seen[3] == "村务民情台账 — 桃花村（示范数据）"
     assert seen[4] == str(DEFAULT_DEMO_HOUSEHOLDS)
+
+
+def test_demo_data_are_not_offered_once_the_village_has_its_own_cadres(empty_db, qtbot):
+    """李明 adds himself: demo data would add invented households and a second
+    村党组织书记 to his village. Both demo offers become unavailable, and after
+    the wizard the operator dialog has him chosen."""
+    from PySide6.QtCore import QSettings
+
+    from village_desk.ui.operator import OperatorDialog
+
+    dialog = open_dialog(empty_db, qtbot)
+    prefs = dialog.ctx.prefs = QSettings(
+        str(empty_db.sqlite_path.parent / "prefs.ini"), QSettings.Format.IniFormat
+    )
+    assert dialog.quick_demo_button.isEnabled()
+    type_chinese(dialog.village_edit, "桃花村")
+    click(qtbot, dialog.next_button)
+    qtbot.waitUntil(lambda: dialog.step() == dialog.STEP_CADRES)
+    for n, (name, role) in enumerate((("李明", "村党组织书记"), ("王芳", "网格员")), 1):
+        type_chinese(dialog.cadre_name, name)
+        dialog.cadre_role.setCurrentIndex(dialog.cadre_role.findText(role))
+        click(qtbot, dialog.add_cadre_button)
+        qtbot.waitUntil(lambda n=n: dialog.cadre_list.count() == n)
+    click(qtbot, dialog.next_button)
+    assert dialog.step() == dialog.STEP_START
+    assert not dialog.demo_radio.isEnabled() and not dialog.demo_radio.isChecked()
+    assert dialog.empty_radio.isChecked()
+    click(qtbot, dialog.back_button)
+    click(qtbot, dialog.back_button)
+    assert dialog.step() == dialog.STEP_PROFILE
+    assert not dialog.quick_demo_button.isEnabled()
+    click(qtbot, dialog.next_button)
+    qtbot.waitUntil(lambda: dialog.step() == dialog.STEP_CADRES)
+    click(qtbot, dialog.next_button)
+    with qtbot.waitSignal(dialog.completed, timeout=5000):
+        click(qtbot, dialog.start_button)
+    with empty_db.reading() as s:
+        assert queries.households.household_count(s) == 0
+        cadres = queries.reference.cadres(s)
+    assert sorted(c.name for c in cadres) == ["李明", "王芳"]
+
+    operator = OperatorDialog(empty_db, prefs)
+    qtbot.addWidget(operator)
+    assert operator.combo.currentText().startswith("李明")

@@ -12,7 +12,15 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from tests.ui.helpers import activate, click, on_modal, raise_problems, type_chinese, wait_ops
+from tests.ui.helpers import (
+    activate,
+    click,
+    exposed,
+    on_modal,
+    raise_problems,
+    type_chinese,
+    wait_ops,
+)
 from village_desk.core import queries
 from village_desk.core.domain.validation import id_check_digit
 from village_desk.core.storage.models import DiaryItem, Matter
@@ -68,7 +76,7 @@ def test_the_daily_flow(empty_db, settings, qtbot, tmp_path):
     qtbot.addWidget(window)
     window.resize(1280, 720)
     window.show()
-    qtbot.waitExposed(window)
+    exposed(window)
     activate(window, qtbot)
     assert operator.name in window.operator_label.text()
     before = dashboard_numbers(window)
@@ -125,7 +133,7 @@ def test_the_daily_flow(empty_db, settings, qtbot, tmp_path):
     assert dashboard_numbers(window)["households"] == 21
 
     # ---- a diary entry from the household page
-    window.nav.setCurrentRow(MainWindow.PAGE_HOUSEHOLDS)
+    window.open_household(household_id)
     click(qtbot, detail.diary_button)
     assert window.stack.currentWidget() is window.diary_page
     editor = window.diary_page.editor
@@ -143,6 +151,7 @@ def test_the_daily_flow(empty_db, settings, qtbot, tmp_path):
     type_chinese(matter_row.text_edit, "门前路灯坏了")
     matter_row.set_outcome("matter")
     qtbot.waitUntil(matter_row.kind_combo.isVisible)
+    matter_row.kind_combo.setCurrentIndex(matter_row.kind_combo.findText("实际困难"))
     assert not matter_row.solution_edit.isVisible()
 
     # the draft survives closing the editor (Esc)
@@ -184,7 +193,7 @@ def test_the_daily_flow(empty_db, settings, qtbot, tmp_path):
     view = window.ledger_page.detail
     assert window.ledger_page.is_showing_detail()
     assert view.source_button.isVisible()  # the link back to the diary
-    offered = set(view.action_buttons)
+    offered = view.legal_actions()
     assert offered == {"start", "forward", "complete", "return", "unresolvable"}
     assert "close" not in offered and "feedback" not in offered  # illegal now
 
@@ -194,7 +203,7 @@ def test_the_daily_flow(empty_db, settings, qtbot, tmp_path):
     on_modal(qtbot, lambda d: click(qtbot, ok_button(d)), problems)
     click(qtbot, view.action_buttons["start"])
     raise_problems(problems)
-    assert set(view.action_buttons) == {"forward", "complete", "return", "unresolvable"}
+    assert view.legal_actions() == {"forward", "complete", "return", "unresolvable"}
 
     def complete(dialog):
         click(qtbot, ok_button(dialog))  # no result: refused, shown in the dialog
@@ -207,7 +216,7 @@ def test_the_daily_flow(empty_db, settings, qtbot, tmp_path):
     on_modal(qtbot, complete, problems)
     click(qtbot, view.action_buttons["complete"])
     raise_problems(problems)
-    assert set(view.action_buttons) == {"feedback"}
+    assert view.legal_actions() == {"feedback"}
     done = dashboard_numbers(window)
     assert done["open"] == before["open"]
     assert done["awaiting"] == before["awaiting"] + 1
@@ -217,23 +226,28 @@ def test_the_daily_flow(empty_db, settings, qtbot, tmp_path):
     def feedback(dialog):
         combo = dialog.inputs["satisfaction"]
         combo.setCurrentIndex(combo.findData("satisfied"))
+        mode = dialog.inputs["mode"]
+        mode.setCurrentIndex(mode.findText("电话"))
+        type_chinese(dialog.inputs["respondent"], "申请人本人")
         click(qtbot, ok_button(dialog))
 
     on_modal(qtbot, feedback, problems)
     click(qtbot, view.action_buttons["feedback"])
     raise_problems(problems)
-    assert set(view.action_buttons) == {"close"}  # 满意: no 重新办理
+    assert view.legal_actions() == {"close"}  # 满意: no 重新办理
     assert dashboard_numbers(window)["awaiting"] == before["awaiting"]
 
     window.open_matter(matter.id)
     on_modal(qtbot, lambda d: click(qtbot, ok_button(d)), problems)
     click(qtbot, view.action_buttons["close"])
     raise_problems(problems)
-    assert view.action_buttons == {}
+    assert view.legal_actions() == set()
     assert view.no_actions.isVisible()
     assert not view.note_button.isEnabled()  # a closed matter takes no more notes
     assert view.status_label.text() == "已销号"
     with db.reading() as s:
         assert s.get(Matter, matter.id).status == "closed"
     notes = [view.notes_list.item(i).text() for i in range(view.notes_list.count())]
-    assert any("回访：满意" in n for n in notes) and any("验收销号" in n for n in notes)
+    assert any("回访（电话，申请人本人）：满意" in n for n in notes) and any(
+        "验收销号" in n for n in notes
+    )

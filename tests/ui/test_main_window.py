@@ -5,11 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QLabel
 
-from tests.ui.helpers import wait_ops
+from tests.ui.helpers import exposed, wait_ops
 from village_desk.core import queries, services
 from village_desk.core.services.households import HouseholdInput, PersonInput
 from village_desk.ui.context import AppContext
-from village_desk.ui.main_window import MainWindow
+from village_desk.ui.main_window import DEFAULT_SIZE, MainWindow
 
 NAV_ZH = ["工作台", "户情", "民情日记", "民情台账", "统计", "数据交换", "设置"]
 
@@ -23,17 +23,30 @@ def test_navigation_and_title_are_chinese_by_default(window):
     assert longest >= window.nav.fontMetrics().horizontalAdvance("民情台账")
 
 
-def test_default_size_fits_a_1366x768_screen(demo_db, settings, qtbot):
+def test_default_size_fits_a_1366x768_screen_and_a_smaller_one(demo_db, settings, qtbot):
+    """A first start (no remembered size) opens as large as a 1366×768 laptop
+    allows with its taskbar, and on a smaller screen no larger than it is
+    (this offscreen screen is 800×600)."""
+    assert DEFAULT_SIZE.width() <= 1366 and DEFAULT_SIZE.height() <= 768 - 40
+    assert DEFAULT_SIZE.width() >= 1024
     win = MainWindow(AppContext(demo_db, settings))
     qtbot.addWidget(win)
-    assert win.width() <= 1366 and win.height() <= 768 - 40
-    assert win.width() >= 1024
+    area = win.screen().availableGeometry()
+    assert area.width() < DEFAULT_SIZE.width()  # (else this test shows nothing)
+    assert win.width() <= area.width() and win.height() <= area.height()
 
 
-def test_status_bar_shows_data_location_and_device(window, demo_db):
-    texts = [label.text() for label in window.statusBar().findChildren(QLabel)]
-    assert any(str(demo_db.sqlite_path) in t and t.startswith("数据位置") for t in texts), texts
-    assert any(demo_db.device.name in t for t in texts), texts
+def test_status_bar_says_where_the_data_are_in_words_not_a_path(window, demo_db):
+    """No raw database path and no 「本机：vm」 in the status bar; the path and
+    the computer's name are in the tooltip."""
+    labels = [label for label in window.statusBar().findChildren(QLabel) if label.isVisible()]
+    texts = [label.text() for label in labels]
+    assert not any(str(demo_db.sqlite_path) in t or "sqlite" in t for t in texts), texts
+    assert not any(t.startswith("本机") or demo_db.device.name in t for t in texts), texts
+    location = window.location_label
+    assert location in labels and location.text()
+    assert str(demo_db.sqlite_path) in location.toolTip()
+    assert demo_db.device.name in location.toolTip()
 
 
 def test_ctrl_number_and_clicks_switch_pages(window, qtbot):
@@ -105,7 +118,7 @@ def test_geometry_and_page_are_remembered(demo_db, settings, qtbot):
     first.setGeometry(QRect(30, 40, 760, 560))
     first.nav.setCurrentRow(MainWindow.PAGE_HOUSEHOLDS)
     first.show()
-    qtbot.waitExposed(first)
+    exposed(first)
     first.close()
 
     second = MainWindow(AppContext(demo_db, settings))

@@ -105,9 +105,24 @@ def test_dashboard_numbers_open_the_filtered_lists(window, demo_db, qtbot):
 
     window.nav.setCurrentRow(MainWindow.PAGE_DASHBOARD)
     qtbot.mouseClick(window.dashboard_page.tiles["awaiting"], Qt.MouseButton.LeftButton)
-    assert ledger_page.status_combo.currentText() == "已办结"
+    # the list says what the tile said: 已办结待回访, not just 已办结
+    assert ledger_page.status_combo.currentText() == "已办结待回访"
+    assert ledger_page.status_combo.currentText() == window.dashboard_page.awaiting.caption.text()
     assert not ledger_page.overdue_check.isChecked()
     assert ledger_page.model.total == d.awaiting_return_visit
+    assert {ledger_page.model.matter(r).status for r in range(ledger_page.model.rowCount())} == {
+        "done"
+    }
+
+    window.nav.setCurrentRow(MainWindow.PAGE_DASHBOARD)
+    qtbot.mouseClick(window.dashboard_page.tiles["never"], Qt.MouseButton.LeftButton)
+    page = window.households_page
+    assert window.stack.currentWidget() is page
+    # 从未走访的户, not 「超过 3650 天未走访」
+    assert page.never_check.isChecked() and page.never_check.text() == "从未走访的户"
+    assert page.never_check.text() == window.dashboard_page.never.caption.text()
+    assert not page.not_visited_check.isChecked()
+    assert page.model.total == d.never_visited
 
     window.nav.setCurrentRow(MainWindow.PAGE_DASHBOARD)
     qtbot.mouseClick(window.dashboard_page.tiles["long_unvisited"], Qt.MouseButton.LeftButton)
@@ -201,7 +216,7 @@ def test_service_refusal_is_shown_not_a_traceback(window, demo_db, qtbot):
     click(qtbot, view.action_buttons["start"])
     raise_problems(problems)
     settle(qtbot, window.ctx)
-    assert view.status_label.text() == "办理中" and "start" not in view.action_buttons
+    assert view.status_label.text() == "办理中" and "start" not in view.legal_actions()
 
 
 def test_settings_group_and_large_font(window, demo_db, qtbot):

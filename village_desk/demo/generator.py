@@ -976,10 +976,15 @@ class _Builder:
             m["status"] = status
             return
         step(1, 10)
+
+        def visited_back() -> str:  # as services.ledger words it: how, and who answered
+            how = "电话" if rng.random() < 0.6 else "上门"
+            return f"回访（{how}，{rng.choice(('申请人本人', '户主本人', '家属'))}）"
+
         satisfaction = SATISFACTION(rng)
         if status == "closed" and satisfaction == "unsatisfied":
             # Not satisfied at the return visit: handled again, then accepted.
-            note("feedback", "回访：不满意；" + rng.choice(FEEDBACK["unsatisfied"]))
+            note("feedback", f"{visited_back()}：不满意；" + rng.choice(FEEDBACK["unsatisfied"]))
             step(0, 3)
             note("reopen", "重新办理：按群众意见继续处理")
             step(2, 10)
@@ -990,7 +995,7 @@ class _Builder:
         text = rng.choice(FEEDBACK[satisfaction])
         label = {"satisfied": "满意", "basic": "基本满意", "unsatisfied": "不满意"}[satisfaction]
         m.update(satisfaction=satisfaction, feedback=text, feedback_date=day)
-        note("feedback", f"回访：{label}；{text}")
+        note("feedback", f"{visited_back()}：{label}；{text}")
         if status == "feedback":
             m["status"] = status
             return
@@ -1041,8 +1046,16 @@ def generate(
     # failed generation leaves the database as empty as it was.
     needs_profile = not db.read(queries.reference.is_initialized)
     with db.reading() as s:
-        if s.scalar(select(func.count()).select_from(Household)):
-            raise ServiceError("数据库里已经有户的数据，示范数据只能生成到空的数据库")
+        # Invented households, cadres and groups never mix into a real village:
+        # a cadre added in the first-run wizard, a household, a group — refused.
+        if any(
+            s.scalar(select(func.count()).select_from(model).where(model.deleted.is_(False)))
+            for model in (Household, Cadre, VillagerGroup)
+        ):
+            raise ServiceError(
+                "数据库里已经有本村的户、干部或村民小组，示范数据只能生成到空的数据库"
+                "（想看示范数据，请换一个数据文件夹）"
+            )
         counters = {
             int(c.name.split("-", 1)[1]): c.value
             for c in s.scalars(select(LocalCounter).where(LocalCounter.name.like("matter-%")))

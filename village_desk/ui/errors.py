@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from village_desk.ui.widgets.modal import run_modal
+
 log = logging.getLogger(__name__)
 qt_log = logging.getLogger("village_desk.qt")
 
@@ -89,7 +91,7 @@ def show_error(parent: QWidget | None, title: str, err: BaseException) -> QMessa
     detail = technical_detail(err)
     if detail and detail != box.text():
         box.setDetailedText(detail)
-    box.exec()
+    run_modal(box)
     return box
 
 

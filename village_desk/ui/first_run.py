@@ -6,6 +6,10 @@ chooses demo data, an empty start, or a roster import (the roster import
 dialog opens once the profile is saved; the wizard finishes when it closes).
 Step 1 also offers the demo village straight away (``demo.generate`` sets up
 its own profile and cadres), for someone who first wants to look around.
+Demo data go only into an empty database: once a cadre was added in step 2
+(the village is real), both offers are unavailable and say why; the first
+cadre added is remembered as the one at the keyboard (the operator dialog
+preselects them).
 Every save is an operation on the writer thread (``ui/ops.py``); demo
 generation shows a progress dialog with Cancel. The dialog accepts itself
 when everything is done and emits :attr:`FirstRunDialog.completed`.
@@ -37,10 +41,12 @@ from PySide6.QtWidgets import (
 from village_desk import demo
 from village_desk.core import queries, services
 from village_desk.ui.errors import describe
+from village_desk.ui.operator import remember_operator
 from village_desk.ui.ops import Op
 from village_desk.ui.widgets.forms import HINT_STYLE, FieldErrors, error_label, heading, hline
 
 DEFAULT_DEMO_HOUSEHOLDS = 300
+TITLE_BAR_BUTTONS = 160  # px a title bar needs beside the title (icon, close button)
 
 
 class FirstRunDialog(QDialog):
@@ -153,8 +159,8 @@ class FirstRunDialog(QDialog):
         page = QWidget()
         intro = QLabel(
             self.tr(
-                "Add the cadres who will use this computer (you can add more later "
-                "in Settings). Demonstration data bring their own cadres."
+                "Add yourself first, then the other cadres who will use this computer "
+                "(you can add more later in Settings)."
             )
         )
         intro.setWordWrap(True)
@@ -225,6 +231,7 @@ class FirstRunDialog(QDialog):
         )
         demo_note.setWordWrap(True)
         demo_note.setStyleSheet(HINT_STYLE)
+        self.demo_note = demo_note
         layout = QVBoxLayout(page)
         layout.addWidget(heading(self.tr("3. How to start")))
         layout.addLayout(demo_row)
@@ -247,9 +254,36 @@ class FirstRunDialog(QDialog):
         elif step == self.STEP_CADRES:
             self._load_roles()
             self.cadre_name.setFocus()
+        self._offer_demo()
 
     def step(self) -> int:
         return self.stack.currentIndex()
+
+    def has_own_data(self) -> bool:
+        """Cadres (or households, groups) of a real village are in the database."""
+        if self.cadre_list.count():
+            return True
+        read = self.ctx.read
+        return bool(
+            read(queries.reference.cadres, include_inactive=True)
+            or read(queries.reference.groups)
+            or read(queries.households.household_count)
+        )
+
+    def _offer_demo(self) -> None:
+        """Demo data only into an empty database: never mixed into a real village."""
+        if not self.has_own_data():
+            return
+        why = self.tr(
+            "Not available: you have added your own cadres. Demonstration data go only "
+            "into an empty data folder; to look around, start the program with another one."
+        )
+        for widget in (self.demo_radio, self.households_spin, self.quick_demo_button):
+            widget.setEnabled(False)
+            widget.setToolTip(why)
+        self.demo_note.setText(why)
+        if self.demo_radio.isChecked():
+            self.empty_radio.setChecked(True)
 
     # ------------------------------------------------------------ validation
 
@@ -312,7 +346,9 @@ class FirstRunDialog(QDialog):
         name, role = self.cadre_name.text(), self.cadre_role.currentData()
         phone, role_label = self.cadre_phone.text(), self.cadre_role.currentText()
 
-        def added(_cadre_id) -> None:
+        def added(cadre_id) -> None:
+            if not self.cadre_list.count():  # the first one is the person at the keyboard
+                remember_operator(self.ctx.prefs, cadre_id)
             self.cadre_list.addItem(f"{name.strip()}（{role_label}）")
             self.cadre_name.clear()
             self.cadre_phone.clear()
@@ -375,7 +411,7 @@ class FirstRunDialog(QDialog):
         def generate(db, job):
             return demo.generate(db, households=households, job=job)
 
-        self._op = (
+        op = self._op = (
             self.ctx.op(self, generate)
             .progress(self.tr("Creating demonstration data…"))
             .always(self._demo_ended)
@@ -384,7 +420,12 @@ class FirstRunDialog(QDialog):
             .cancelled(self._on_demo_cancelled)
             .run()
         )
-        return self._op
+        if op.dialog is not None:  # a short title of its own, wide enough to read whole
+            title = self.tr("Demonstration data")
+            op.dialog.setWindowTitle(title)
+            room = op.dialog.fontMetrics().horizontalAdvance(title) + TITLE_BAR_BUTTONS
+            op.dialog.setMinimumWidth(max(op.dialog.minimumWidth(), room, 360))
+        return op
 
     def _demo_ended(self) -> None:
         self._op = None

@@ -10,7 +10,7 @@ to refresh: every committed change reaches each page through
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Slot
+from PySide6.QtCore import QEvent, QSize, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -34,10 +34,12 @@ from village_desk.ui.pages.diary.drafts import DraftStore
 from village_desk.ui.pages.diary.page import DiaryPage
 from village_desk.ui.pages.exchange.page import ExchangePage
 from village_desk.ui.pages.households.page import HouseholdsPage
-from village_desk.ui.pages.ledger.page import OPEN, LedgerPage
+from village_desk.ui.pages.ledger.page import AWAITING, OPEN, LedgerPage
 from village_desk.ui.pages.settings.page import SettingsPage
 from village_desk.ui.pages.stats.page import StatsPage
+from village_desk.ui.widgets.modal import run_modal
 from village_desk.ui.widgets.quick_search import QuickSearchEdit
+from village_desk.ui.widgets.sizing import available_geometry, relative_font
 
 DEFAULT_SIZE = QSize(1280, 720)  # leaves room for a taskbar on a 1366×768 screen
 GEOMETRY_KEY = "main_window/geometry"
@@ -110,26 +112,28 @@ class MainWindow(QMainWindow):
         # navigation
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        font = self.nav.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        self.nav.setFont(font)
-        self.nav.setStyleSheet("QListWidget#navigation::item { padding: 6px 10px; }")
+        relative_font(self.nav, 1.25)  # follows the large-font option
+        # Room around the entries without a style sheet (a style sheet would
+        # keep the list's inner parts at the text size they started with).
+        self.nav.setSpacing(5)
         for i, title in enumerate(titles):
             item = QListWidgetItem(title)
             item.setToolTip(self.tr("{page} (Ctrl+{n})").format(page=title, n=i + 1))
             self.nav.addItem(item)
-        self.nav.setFixedWidth(max(self.nav.sizeHintForColumn(0) + 36, 128))
+        self._fit_nav()
+        self.nav.installEventFilter(self)  # its width follows its font
         self.nav.currentRowChanged.connect(self._show_page)
+        # A click on the page already shown opens its list too (not the last household).
+        self._row_at_press = -1
+        self.nav.viewport().installEventFilter(self)
+        self.nav.itemClicked.connect(self._nav_clicked)
 
         # tool bar with quick search
         self.toolbar = QToolBar(self.tr("Tool bar"))
         self.toolbar.setObjectName("toolbar")
         self.toolbar.setMovable(False)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
-        village_label = QLabel(self.village)
-        village_font = village_label.font()
-        village_font.setBold(True)
-        village_label.setFont(village_font)
+        village_label = relative_font(QLabel(self.village), bold=True)
         village_label.setContentsMargins(8, 0, 8, 0)
         self.toolbar.addWidget(village_label)
         spacer = QWidget()
@@ -139,6 +143,10 @@ class MainWindow(QMainWindow):
         self.search_edit.setObjectName("quickSearch")
         self.toolbar.addWidget(self.search_edit)
         self.search_edit.hit_chosen.connect(self.show_household)
+        self.about_action = QAction(self.tr("About"), self)
+        self.about_action.setToolTip(self.tr("Version, data location and log folder"))
+        self.about_action.triggered.connect(self.show_about)
+        self.toolbar.addAction(self.about_action)
 
         find = QAction(self.tr("Find"), self)
         find.setShortcut(QKeySequence.StandardKey.Find)
@@ -147,7 +155,7 @@ class MainWindow(QMainWindow):
         for i in range(len(titles)):
             go = QAction(self)
             go.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
-            go.triggered.connect(lambda _=False, row=i: self.nav.setCurrentRow(row))
+            go.triggered.connect(lambda _=False, row=i: self.go_to_page(row))
             self.addAction(go)
         self.new_action = QAction(self.tr("New"), self)
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
@@ -175,11 +183,22 @@ class MainWindow(QMainWindow):
 
         # status bar
         assert db.device is not None
-        self.location_label = QLabel(self.tr("Data: {location}").format(location=self._location()))
-        self.location_label.setToolTip(self._location())
-        # A long path must not widen the window: it is cut off at the right instead.
+        # Where the data are, in words a cadre reads; the path and this
+        # computer's name are in the tooltip (and in 关于).
+        url = db.url
+        on_server = db.sqlite_path is None
+        host = url.split("@", 1)[-1].split("/", 1)[0] if on_server else ""
+        self.location_label = QLabel(
+            self.tr("Data on the server {host}").format(host=host)
+            if on_server
+            else self.tr("Data saved on this computer")
+        )
+        self.location_label.setToolTip(
+            self.tr("Data: {location}").format(location=self._location())
+            + "\n"
+            + self.tr("This computer: {name}").format(name=db.device.name)
+        )
         self.location_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.device_label = QLabel(self.tr("This computer: {name}").format(name=db.device.name))
         self.operator_label = QLabel()
         self.operator_button = QPushButton(self.tr("Switch"))
         self.operator_button.setToolTip(self.tr("Choose who is entering data"))
@@ -195,7 +214,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.operator_button)
         self.statusBar().addWidget(self.location_label, 1)
         self.statusBar().addPermanentWidget(self.export_label)
-        self.statusBar().addPermanentWidget(self.device_label)
 
         self._connect_pages()
         ctx.operator_changed.connect(self._operator_changed)
@@ -203,6 +221,21 @@ class MainWindow(QMainWindow):
         self._restore_settings()
 
     # ------------------------------------------------------------ helpers
+
+    def _fit_nav(self) -> None:
+        self.nav.setFixedWidth(max(self.nav.sizeHintForColumn(0) + 36, 128))
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.nav and event.type() == QEvent.Type.FontChange:
+            self._fit_nav()  # large text: the longest entry still fits
+        elif watched is self.nav.viewport() and event.type() == QEvent.Type.MouseButtonPress:
+            self._row_at_press = self.nav.currentRow()  # before the press changes it
+        return super().eventFilter(watched, event)
+
+    def _nav_clicked(self, item) -> None:
+        row = self.nav.row(item)
+        if row == self._row_at_press:  # the page already shown: its list
+            self.open_list(row, here=True)
 
     def _location(self) -> str:
         path = self.db.sqlite_path
@@ -212,7 +245,12 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value(GEOMETRY_KEY)
         self.first_start = geometry is None
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(DEFAULT_SIZE)
+            # No larger than the free screen (a 1024×600 netbook), also where
+            # nothing maximizes the window (no window manager).
+            area = available_geometry(self)
+            self.resize(DEFAULT_SIZE.boundedTo(area.size()))
+            if self.width() >= area.width() or self.height() >= area.height():
+                self.move(area.topLeft())
         state = self.settings.value(STATE_KEY)
         if state is not None:
             self.restoreState(state)
@@ -244,12 +282,43 @@ class MainWindow(QMainWindow):
     def _show_page(self, row: int) -> None:
         if row < 0:
             return
+        self.open_list(row)  # a sidebar entry opens its list (callers then open a record)
         self.stack.setCurrentIndex(row)  # pages redraw themselves when shown (pages/base.py)
+
+    def go_to_page(self, row: int) -> None:
+        """A sidebar entry (a click, or Ctrl+number): the page, showing its list."""
+        if self.nav.currentRow() == row:
+            self.open_list(row, here=True)
+        else:
+            self.nav.setCurrentRow(row)
+
+    def open_list(self, row: int, here: bool = False) -> None:
+        """The list of a page, not the household or matter last open there
+        (whose delete button sits where the list has common ones).
+
+        A diary entry with unsaved changes is work in progress: coming back
+        to 民情日记 from another page returns to it; 民情日记 clicked while it
+        is shown (``here``) goes to the list, keeping it as a draft."""
+        if row == self.PAGE_HOUSEHOLDS:
+            self.households_page.show_list()
+        elif row == self.PAGE_LEDGER:
+            self.ledger_page.show_list()
+        elif row == self.PAGE_DIARY and self.diary_page.is_editing():
+            editor = self.diary_page.editor
+            if here or not editor.has_draft():
+                editor.close_editor()
 
     @Slot()
     def focus_search(self) -> None:
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_edit.selectAll()
+
+    @Slot()
+    def show_about(self) -> None:
+        """关于: version, data location, log folder."""
+        from village_desk.ui.about import AboutBox
+
+        run_modal(AboutBox(self.ctx, self))
 
     @Slot(object)
     def show_household(self, hit: Hit) -> None:
@@ -307,22 +376,24 @@ class MainWindow(QMainWindow):
         from village_desk.ui.operator import OperatorDialog
 
         dialog = OperatorDialog(self.db, self.settings, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        if run_modal(dialog) == QDialog.DialogCode.Accepted:
             self.set_operator(dialog.selected())
 
     @Slot(str)
     def open_dashboard_list(self, key: str) -> None:
         if key in ("overdue", "due_soon", "awaiting", "open"):
             self.nav.setCurrentRow(self.PAGE_LEDGER)
-            status = {"awaiting": "done", "open": OPEN}.get(key)
+            status = {"awaiting": AWAITING, "open": OPEN}.get(key)
             self.ledger_page.show_filter(
                 status=status, overdue=key == "overdue", due_soon=key == "due_soon"
             )
         else:
             self.nav.setCurrentRow(self.PAGE_HOUSEHOLDS)
             days = int(self.ctx.read(queries.reference.get_setting, "long_unvisited_days") or 90)
-            not_visited = {"never": 100 * 365, "long_unvisited": days}.get(key)
-            self.households_page.show_filter(not_visited_days=not_visited)
+            self.households_page.show_filter(
+                not_visited_days=days if key == "long_unvisited" else None,
+                never_visited=key == "never",
+            )
 
     @Slot(object)
     def new_diary_for(self, household_id) -> None:

@@ -7,6 +7,7 @@ exchanged. The village's shared settings are ``Setting`` records instead.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 ENV_LANGUAGE = "VILLAGE_DESK_LANG"  # e.g. "en" for the untranslated English UI
@@ -22,10 +23,19 @@ def is_true(value) -> bool:
 
 
 def apply_font_size(app: QApplication, large: bool) -> None:
-    """The large-font option for older cadres: scales the application font."""
+    """The large-font option for older cadres: scales the application font,
+    and with it every widget shown (see ``widgets/sizing.py``)."""
+    from village_desk.ui.widgets.sizing import refresh_fonts
+
     font = app.font()
     if not _base_point_size:
         _base_point_size.append(font.pointSizeF() if font.pointSizeF() > 0 else 10.0)
     base = _base_point_size[0]
     font.setPointSizeF(base * LARGE_FONT_SCALE if large else base)
+    if font == app.font():
+        return
     app.setFont(font)
+    refresh_fonts(app)
+    # The new size reaches most widgets through posted events: style-sheet
+    # widgets are polished again once it has.
+    QTimer.singleShot(0, app, lambda: refresh_fonts(app))

@@ -17,6 +17,7 @@ def test_a_diary_items_fields_are_numbered_from_one():
     assert item_field(2, "text") == "diary.item.2.text"
     assert field_label(item_field(2, "text")) == "第2项反映的问题"
     assert field_label(item_field(10, "outcome")) == "第10项处理方式"
+    assert field_label(item_field(3, "kind")) == "第3项事项类别"
 
 
 def test_an_unknown_key_reads_as_itself():

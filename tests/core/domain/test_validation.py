@@ -27,11 +27,12 @@ def test_lower_case_x_full_width_and_spaces_are_normalised():
     assert parse_id_number("１１０１０５ 19491231002x").number == VALID
 
 
-def test_wrong_check_digit_names_field_and_expected_digit():
+def test_wrong_check_digit_asks_to_check_the_card_not_to_change_the_last_digit():
     with pytest.raises(ValidationError) as err:
-        parse_id_number("110105194912310021")
+        parse_id_number("110105194912310021")  # the valid number ends in X
     assert err.value.field == "person.id_number"
-    assert "X" in err.value.message and "校验码" in err.value.message
+    assert "身份证" in err.value.message and "核对" in err.value.message
+    assert "X" not in err.value.message and "最后一位" not in err.value.message
 
 
 @pytest.mark.parametrize(

@@ -66,7 +66,7 @@ def test_five_sheets_with_title_rows_and_header(workbook):
         assert part in info
     assert [c.value for c in ws[HEADER]][:4] == ["序号", "编号", "受理日期", "来源渠道"]
     assert ws.cell(HEADER, 1).font.b
-    assert "A1:R1" in {str(r) for r in ws.merged_cells.ranges}
+    assert "A1:S1" in {str(r) for r in ws.merged_cells.ranges}  # 19 columns
 
 
 def test_row_counts_match_the_database(workbook, demo_db):
@@ -142,7 +142,7 @@ def test_print_settings(workbook):
         assert ws.freeze_panes == "A4"
         assert ws.auto_filter.ref.startswith("A3:")
     ws = wb["民情台账"]
-    assert ws.auto_filter.ref == f"A3:R{ws.max_row}"
+    assert ws.auto_filter.ref == f"A3:S{ws.max_row}"
     widths = {k: d.width for k, d in ws.column_dimensions.items()}
     assert widths["G"] > widths["A"]  # 申办事项 is wide, 序号 narrow
     wrapped = ws.cell(HEADER + 1, column(ws, "申办事项") + 1)
@@ -280,6 +280,7 @@ def _one_matter(db, village, content):
             responsible_id=village["secretary"],
             applicant_name="张三丰",
             received_date=today,
+            kind="hardship",
         ),
     )
     services.ledger.add_note(
@@ -369,3 +370,62 @@ def test_quota_in_the_cadre_sheet_of_a_leap_year(db, village):
         list(data.diary_rows())
         rows = {r[1]: r for r in data.cadre_rows()}
     assert rows["王建国"][6:8] == ("≥200户次/年", 200)
+
+
+def test_the_ledger_keeps_every_step_and_the_result(db, village, tmp_path):
+    """办理情况 carries every progress note, oldest first, each with the step it
+    belongs to; 办理结果 says what was done (or why not)."""
+    today = dt.date.today()
+    day = today.strftime("%m-%d")
+
+    def register(content):
+        return services.ledger.register_matter(
+            db,
+            village["secretary"],
+            services.ledger.MatterInput(
+                content=content,
+                responsible_id=village["secretary"],
+                applicant_name="张三丰",
+                received_date=today,
+                kind="hardship",
+            ),
+        )
+
+    act = services.ledger.apply_action
+    done = register("门前路灯坏了")
+    act(db, None, done, "start", text="已联系电工")
+    services.ledger.add_note(db, None, done, "电工约定周五上门")
+    act(db, None, done, "forward", forwarded_to="镇供电所")
+    act(db, None, done, "result", text="供电所同意更换")
+    act(db, None, done, "complete", text="已更换路灯")
+    act(
+        db,
+        None,
+        done,
+        "feedback",
+        satisfaction="satisfied",
+        mode="phone",
+        respondent="户主本人",
+        text="群众很满意",
+    )
+    act(db, None, done, "close")
+    returned = register("申请宅基地")
+    act(db, None, returned, "return", reasons=["不属于本村审批", "材料不全"])
+
+    ws = _export(db, tmp_path)["民情台账"]
+    rows = {r[column(ws, "申办事项")]: r for r in data_rows(ws)}
+    first = rows["门前路灯坏了"]
+    assert first[column(ws, "办理情况")].split("\n") == [
+        f"{day} 办理：已联系电工",
+        f"{day} 办理情况：电工约定周五上门",
+        f"{day} 上报至镇供电所",
+        f"{day} 结果返回：供电所同意更换",
+        f"{day} 办结：已更换路灯",
+        f"{day} 回访（电话，户主本人）：满意；群众很满意",
+        f"{day} 验收销号",
+    ]
+    assert first[column(ws, "办理结果")] == "已更换路灯"
+    assert first[column(ws, "状态")] == "已销号"
+    second = rows["申请宅基地"]
+    assert second[column(ws, "办理情况")] == f"{day} 退回答复：不属于本村审批；材料不全"
+    assert second[column(ws, "办理结果")] == "退回：1. 不属于本村审批\n2. 材料不全"

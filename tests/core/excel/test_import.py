@@ -129,7 +129,7 @@ def test_dry_run_reports_every_row_and_writes_nothing(db, village, tmp_path):
     assert "后几位已经丢失" in one[8].reason
     assert one[8].household == "01-002"  # refused rows still say which household
     assert one[9].reason == "本户户主（第 8 行）未能导入"
-    assert "校验码不对" in one[11].reason
+    assert "校验码不符" in one[11].reason
     assert one[14].reason == "公民身份号码：与第 10 行重复"
     two = by_row(plan, "二组")
     assert {n: r.action for n, r in two.items()} == {

@@ -46,6 +46,7 @@ def matters(db, village):
                 household_id=kw.pop("household_id", village["hh"]),
                 applicant_phone="13812345678",
                 public=public,
+                kind=kw.pop("kind", "hardship"),
                 **kw,
             ),
         )
@@ -115,7 +116,7 @@ def test_diary_print_holds_one_cadres_entries_in_the_period(db, village):
         help_given="送去米油",
         items=[
             RaisedItem("询问医保报销流程", "solved", "当场讲解"),
-            RaisedItem("申请危房改造", "matter"),
+            RaisedItem("申请危房改造", "matter", kind="hardship"),
         ],
     )
     write_entry(db, village["secretary"], inside)

@@ -36,7 +36,7 @@ def test_diary_page_newest_first_with_households_and_item_counts(db, village):
         TODAY,
         [
             services.diary.RaisedItem("问政策", "solved"),
-            services.diary.RaisedItem("修路", "matter"),
+            services.diary.RaisedItem("修路", "matter", kind="hardship"),
         ],
         mode="phone",
         author="secretary",
@@ -63,7 +63,9 @@ def test_visits_by_month_counts_household_visits(db, village):
 
 
 def test_deleted_entry_and_matter_can_be_restored(db, village):
-    entry_id, (mid,) = _write(db, village, TODAY, [services.diary.RaisedItem("修路", "matter")])
+    entry_id, (mid,) = _write(
+        db, village, TODAY, [services.diary.RaisedItem("修路", "matter", kind="hardship")]
+    )
     tx = services.diary.delete_entry(db, None, entry_id)
     assert tx
     with db.reading() as s:

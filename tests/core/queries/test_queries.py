@@ -76,6 +76,7 @@ def test_overdue_filters_and_open_counts(db, village):
             applicant_name="张三丰",
             received_date=TODAY - dt.timedelta(days=30),
             deadline=TODAY - dt.timedelta(days=2),
+            kind="proposal",
         ),
     )
     soon = services.ledger.register_matter(
@@ -130,7 +131,13 @@ def test_overdue_filters_and_open_counts(db, village):
 
 def test_timeline_has_visits_and_matters_newest_first(db, village):
     visit(db, village, village["hh"], 10)
-    visit(db, village, village["hh"], 1, items=[services.diary.RaisedItem("路灯坏了", "matter")])
+    visit(
+        db,
+        village,
+        village["hh"],
+        1,
+        items=[services.diary.RaisedItem("路灯坏了", "matter", kind="proposal")],
+    )
     with db.reading() as s:
         events = queries.households.household_timeline(s, village["hh"])
     # newest first; on the same day the matter (raised in that visit) sits above it
@@ -167,11 +174,15 @@ def test_month_end_review(db, village):
                 responsible_id=village["grid"],
                 applicant_name="张三丰",
                 household_id=village["hh"],
+                kind="hardship",
             ),
         )
 
     closable, noted, silent, done = mk(), mk(), mk(), mk()
-    for action, kw in [("complete", {"text": "好"}), ("feedback", {"satisfaction": "basic"})]:
+    for action, kw in [
+        ("complete", {"text": "好"}),
+        ("feedback", {"satisfaction": "basic", "mode": "visit", "respondent": "户主"}),
+    ]:
         services.ledger.apply_action(db, None, closable, action, **kw)
     services.ledger.add_note(db, None, noted, "在办")
     services.ledger.apply_action(db, None, done, "complete", text="好")

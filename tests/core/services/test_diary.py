@@ -72,7 +72,11 @@ def test_home_visit_needs_a_household_meeting_needs_a_place(db, village):
 def test_failed_item_rolls_back_the_whole_entry(db, village):
     bad = entry(
         village,
-        items=[services.diary.RaisedItem("修路", "matter", deadline=TODAY - dt.timedelta(days=5))],
+        items=[
+            services.diary.RaisedItem(
+                "修路", "matter", kind="hardship", deadline=TODAY - dt.timedelta(days=5)
+            )
+        ],
     )
     with pytest.raises(ValidationError, match="办结时限"):
         services.diary.write_entry(db, None, bad)
@@ -114,3 +118,23 @@ def test_missing_optional_texts_are_not_a_crash(db, village):
     entry_id, _ = services.diary.write_entry(db, None, data)
     with pytest.raises(ValidationError, match="走访日期"):
         services.diary.write_entry(db, None, entry(village, date="2026-01-01"))
+
+
+def test_an_item_turned_into_a_matter_needs_its_category(db, village):
+    """转入台账 registers a matter: the item's category is required, refused at
+    that item, and nothing of the entry is written."""
+    items = [
+        services.diary.RaisedItem("问路", "solved"),
+        services.diary.RaisedItem("屋顶漏雨需维修", "matter"),
+    ]
+    with pytest.raises(ValidationError) as err:
+        services.diary.write_entry(db, None, entry(village, items=items))
+    assert err.value.field == "diary.item.2.kind"
+    assert str(err.value) == "第2项事项类别：请选择事项类别"
+    with db.reading() as s:
+        assert s.scalars(select(Matter)).all() == []
+        assert queries.diary.diary_count(s, queries.diary.DiaryFilter()) == 0
+    items[1].kind = "hardship"
+    _entry_id, (mid,) = services.diary.write_entry(db, None, entry(village, items=items))
+    with db.reading() as s:
+        assert s.get(Matter, mid).kind == "hardship"

@@ -18,7 +18,7 @@ ARGS = {
     "forward": {"forwarded_to": "镇民政办"},
     "result": {"text": "镇里已批复"},
     "complete": {"text": "已办好"},
-    "feedback": {"satisfaction": "satisfied"},
+    "feedback": {"satisfaction": "satisfied", "mode": "visit", "respondent": "户主本人"},
     "close": {},
     "return": {"reasons": ["不属于本村职责", "材料不全"]},
     "unresolvable": {"text": "资金未到位，明年春天解决"},
@@ -129,6 +129,20 @@ def test_every_transition(db, village, state, action):
         ("in_progress", "complete", {"text": ""}, "action.outcome"),
         ("in_progress", "forward", {}, "action.forwarded_to"),
         ("done", "feedback", {}, "action.satisfaction"),
+        ("done", "feedback", {"satisfaction": "satisfied"}, "action.feedback_mode"),
+        (
+            "done",
+            "feedback",
+            {"satisfaction": "satisfied", "mode": "by_pigeon", "respondent": "户主"},
+            "action.feedback_mode",
+        ),
+        ("done", "feedback", {"satisfaction": "basic", "mode": "phone"}, "action.respondent"),
+        (
+            "done",
+            "feedback",
+            {"satisfaction": "basic", "mode": "phone", "respondent": "  "},
+            "action.respondent",
+        ),
     ],
 )
 def test_required_inputs(db, village, state, action, args, field):
@@ -143,7 +157,14 @@ def test_required_inputs(db, village, state, action, args, field):
 def test_unsatisfied_return_visit_cannot_be_closed_but_reopened(db, village):
     mid = in_state(db, village, "done")
     services.ledger.apply_action(
-        db, None, mid, "feedback", satisfaction="unsatisfied", text="还没修好"
+        db,
+        None,
+        mid,
+        "feedback",
+        satisfaction="unsatisfied",
+        mode="phone",
+        respondent="户主本人",
+        text="还没修好",
     )
     with db.reading() as s:
         offered = {a.code for a in lifecycle.available_actions(s.get(Matter, mid))}
@@ -214,6 +235,7 @@ def test_life_cycle_dates_never_run_backwards(db, village):
             responsible_id=village["grid"],
             applicant_name="张三丰",
             received_date=today - dt.timedelta(days=30),
+            kind="shortcoming",
         ),
     )
     services.ledger.apply_action(
@@ -221,15 +243,33 @@ def test_life_cycle_dates_never_run_backwards(db, village):
     )
     with pytest.raises(ValidationError, match="上一步"):
         services.ledger.apply_action(
-            db, None, mid, "feedback", satisfaction="satisfied", when=today - dt.timedelta(days=10)
+            db,
+            None,
+            mid,
+            "feedback",
+            satisfaction="satisfied",
+            mode="phone",
+            respondent="户主本人",
+            when=today - dt.timedelta(days=10),
         )
     # a progress note may still record something done earlier
     services.ledger.add_note(db, None, mid, "补记：曾电话联系", when=today - dt.timedelta(days=20))
-    services.ledger.apply_action(db, None, mid, "feedback", satisfaction="satisfied", when=today)
+    services.ledger.apply_action(
+        db,
+        None,
+        mid,
+        "feedback",
+        satisfaction="satisfied",
+        mode="phone",
+        respondent="户主本人",
+        when=today,
+    )
 
 
 def test_wrong_types_give_field_errors_not_tracebacks(db, village):
-    base = dict(content="修路", responsible_id=village["grid"], applicant_name="张三丰")
+    base = dict(
+        content="修路", responsible_id=village["grid"], applicant_name="张三丰", kind="hardship"
+    )
     with pytest.raises(ValidationError, match="受理日期"):
         services.ledger.register_matter(
             db, None, services.ledger.MatterInput(**base, received_date=None)
@@ -249,3 +289,38 @@ def test_wrong_types_give_field_errors_not_tracebacks(db, village):
         services.ledger.update_matter(db, None, mid, co_handler_ids=["not-a-cadre"])
     with db.reading() as s:
         assert s.get(Matter, mid).co_handler_ids == [str(village["secretary"])]
+
+
+def test_a_matter_is_registered_only_with_its_category(db, village):
+    """事项类别 is required at registration: without it nothing is written."""
+    base = dict(content="修路", responsible_id=village["grid"], applicant_name="张三丰")
+    for kind in ("", "   ", None):
+        with pytest.raises(ValidationError) as err:
+            services.ledger.register_matter(
+                db, None, services.ledger.MatterInput(**base, kind=kind)
+            )
+        assert err.value.field == "matter.kind"
+        assert err.value.label == "事项类别"
+    with db.reading() as s:
+        assert s.scalars(select(Matter)).all() == []
+    mid = services.ledger.register_matter(
+        db, None, services.ledger.MatterInput(**base, kind="proposal")
+    )
+    with pytest.raises(ValidationError) as err:
+        services.ledger.update_matter(db, None, mid, kind="")
+    assert err.value.field == "matter.kind"
+    with db.reading() as s:
+        assert s.get(Matter, mid).kind == "proposal"
+
+
+def test_a_matter_registered_before_categories_were_required_stays_usable(db, village):
+    mid = register(db, village)
+    with db.transaction(None) as s:  # as an older version saved it: no category
+        s.get(Matter, mid).kind = ""
+    # its other details can be corrected, and it goes on to 销号, without a category
+    services.ledger.update_matter(db, None, mid, content="危房改造申请（补充材料）", kind="")
+    for action in ROUTE["closed"]:
+        services.ledger.apply_action(db, None, mid, action, **ARGS[action])
+    with db.reading() as s:
+        m = queries.matters.matter(s, mid)
+    assert (m.kind, m.status, m.content) == ("", "closed", "危房改造申请（补充材料）")

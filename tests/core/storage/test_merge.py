@@ -21,7 +21,7 @@ from village_desk.core import queries, services
 from village_desk.core.domain.errors import ServiceError
 from village_desk.core.services.households import HouseholdInput, PersonInput
 from village_desk.core.services.ledger import MatterInput
-from village_desk.core.storage import merge
+from village_desk.core.storage import merge, replica
 from village_desk.core.storage.db import Database
 from village_desk.core.storage.models import Change, Matter, SyncConflict, SyncPending
 
@@ -76,9 +76,15 @@ def conflicts(db) -> list[tuple]:
 # --------------------------------------------------------------------------- identity
 
 
-def test_a_copied_folder_is_a_new_device_and_numbers_do_not_clash(seed, tmp_path):
-    a, b = fork(seed, tmp_path, "a"), fork(seed, tmp_path, "b")
-    assert a.device.id != b.device.id and a.device.code != b.device.code
+def fork_taking(seed, tmp_path, name: str, monkeypatch, index: int) -> Database:
+    """A copy whose random laptop letter is the ``index``-th free one (the
+    choice is random: two copies of one folder pick theirs independently)."""
+    with monkeypatch.context() as patch:
+        patch.setattr(replica.secrets, "choice", lambda seq: list(seq)[index])
+        return fork(seed, tmp_path, name)
+
+
+def register_in_both(seed, a: Database, b: Database) -> list[str]:
     numbers = []
     for db in (a, b):
         mid = services.ledger.register_matter(
@@ -93,11 +99,39 @@ def test_a_copied_folder_is_a_new_device_and_numbers_do_not_clash(seed, tmp_path
             ),
         )
         numbers.append(db.read(queries.matters.matter, mid).number)
+    return numbers
+
+
+def test_a_copied_folder_is_a_new_device_and_numbers_do_not_clash(seed, tmp_path, monkeypatch):
+    a = fork_taking(seed, tmp_path, "a", monkeypatch, 0)
+    b = fork_taking(seed, tmp_path, "b", monkeypatch, -1)
+    assert a.device.id != b.device.id and a.device.code != b.device.code
+    assert a.device.code[:2] == b.device.code[:2]  # the village part stays
+    numbers = register_in_both(seed, a, b)
     exchange(a, b)
     with a.reading() as s:
         assert sorted(s.scalars(select(Matter.number))) == sorted(numbers)
+        assert not [v for v in queries.rules.violations(s) if v.kind == "matter_number"]
     assert numbers[0] != numbers[1]
     assert merge.digest(a) == merge.digest(b)
+
+
+def test_two_copies_that_drew_the_same_letter_get_their_clash_in_the_rules_queue(
+    seed, tmp_path, monkeypatch
+):
+    """Copies made apart cannot agree on a letter: on the same one (1 in 32)
+    their next numbers are equal, and the merge must say so, not hide one."""
+    a = fork_taking(seed, tmp_path, "a", monkeypatch, 0)
+    b = fork_taking(seed, tmp_path, "b", monkeypatch, 0)
+    assert a.device.id != b.device.id and a.device.code == b.device.code
+    numbers = register_in_both(seed, a, b)
+    assert numbers[0] == numbers[1]
+    exchange(a, b)
+    for db in (a, b):
+        with db.reading() as s:
+            assert sorted(s.scalars(select(Matter.number))) == numbers  # both kept
+            clashes = [v for v in queries.rules.violations(s) if v.kind == "matter_number"]
+        assert len(clashes) == 1 and numbers[0] in str(clashes[0])
 
 
 def test_a_restored_backup_becomes_a_new_device(seed, tmp_path):

@@ -202,7 +202,7 @@ class Villages(RuleBasedStateMachine):
             "complete": {"text": f"办好了 {copy}"},
             "return": {"reasons": [f"理由 {copy}"]},
             "unresolvable": {"text": f"说明 {copy}"},
-            "feedback": {"satisfaction": "satisfied"},
+            "feedback": {"satisfaction": "satisfied", "mode": "visit", "respondent": "户主本人"},
         }[action]
         with contextlib.suppress(ServiceError):
             services.ledger.apply_action(self.dbs[copy], None, mid, action, **args)

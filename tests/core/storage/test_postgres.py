@@ -54,7 +54,7 @@ def test_services_work_on_postgresql(pg):
     for action, kw in [
         ("start", {}),
         ("complete", {"text": "已修好"}),
-        ("feedback", {"satisfaction": "satisfied"}),
+        ("feedback", {"satisfaction": "satisfied", "mode": "phone", "respondent": "户主本人"}),
         ("close", {}),
     ]:
         services.ledger.apply_action(pg, cadre, mid, action, **kw)

@@ -55,7 +55,9 @@ def test_visits_and_matters_update_the_list_columns(db, village):
         db,
         None,
         _entry(
-            village, TODAY, [services.diary.RaisedItem("屋顶漏雨", "matter", deadline=deadline)]
+            village,
+            TODAY,
+            [services.diary.RaisedItem("屋顶漏雨", "matter", kind="hardship", deadline=deadline)],
         ),
     )
     assert _row(db, hh) == (TODAY, 1, deadline)
@@ -83,7 +85,11 @@ def test_filters_use_the_summary(db, village):
         _entry(
             village,
             TODAY - dt.timedelta(days=20),
-            [services.diary.RaisedItem("修路", "matter", deadline=TODAY - dt.timedelta(days=1))],
+            [
+                services.diary.RaisedItem(
+                    "修路", "matter", kind="hardship", deadline=TODAY - dt.timedelta(days=1)
+                )
+            ],
         ),
     )
     with db.reading() as s:

@@ -14,7 +14,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QPushButton
 from sqlalchemy import select
 
-from tests.ui.helpers import activate, click, on_modal, raise_problems
+from tests.ui.helpers import activate, click, exposed, on_modal, raise_problems
 from village_desk.core import queries
 from village_desk.core.jobs import Cancelled, Job
 from village_desk.core.storage.models import Matter
@@ -30,7 +30,7 @@ def wait_for_preview(qtbot, run) -> PrintPreviewDialog:
     with qtbot.waitSignal(run.opened, timeout=GENERATION_TIMEOUT) as blocker:
         pass
     dialog = blocker.args[0]
-    qtbot.waitExposed(dialog)
+    exposed(dialog)
     return dialog
 
 
@@ -38,7 +38,7 @@ def open_preview(qtbot, run) -> PrintPreviewDialog:
     """The preview of ``run`` (already opened or still generating)."""
     if run.dialog is None:
         return wait_for_preview(qtbot, run)
-    qtbot.waitExposed(run.dialog)
+    exposed(run.dialog)
     return run.dialog
 
 
@@ -226,6 +226,22 @@ def test_card_dialog_prints_the_selected_households(window, demo_db, qtbot):
     dialog = open_preview(qtbot, page.last_print)
     assert dialog.page_count() == 4  # one card a page: two fronts, two backs
     close_preview(qtbot, dialog)
+
+
+def test_card_dialog_of_an_unfiltered_list_offers_no_empty_filtered_list(window, qtbot):
+    """The list says 共 40 户: the dialog must not offer 「当前筛选出的全部户（0 户）」."""
+    page = window.households_page
+    window.nav.setCurrentRow(MainWindow.PAGE_HOUSEHOLDS)
+    assert page.count_label.text() == f"共 {page.model.total} 户"
+    dialog = page.card_print_dialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    exposed(dialog)
+    offered = [r.text() for r in dialog.scope_radios.values() if r.isVisible()]
+    assert not any("筛选出的全部户" in text for text in offered), offered
+    assert not dialog.scope_radios[SCOPE_LIST].isVisible()
+    assert f"全村所有户（{page.model.total} 户）" in offered
+    dialog.reject()
 
 
 def test_card_dialog_prints_the_filtered_list(window, demo_db, qtbot):

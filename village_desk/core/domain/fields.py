@@ -81,6 +81,8 @@ FIELD_LABELS: dict[str, str] = {
     "action.result": "上级办理结果",
     "action.outcome": "办理结果",
     "action.satisfaction": "满意度",
+    "action.feedback_mode": "回访方式",
+    "action.respondent": "回访对象",
     "action.reasons": "退回理由",
     "action.explanation": "向群众的解释说明",
     "action.feedback": "回访情况",
@@ -92,8 +94,12 @@ FIELD_LABELS: dict[str, str] = {
     "import.mapping": "列对应",
 }
 
-_ITEM = re.compile(r"diary\.item\.(\d+)\.(text|outcome)")
-_ITEM_LABELS = {"text": "第{n}项反映的问题", "outcome": "第{n}项处理方式"}
+_ITEM = re.compile(r"diary\.item\.(\d+)\.(text|outcome|kind)")
+_ITEM_LABELS = {
+    "text": "第{n}项反映的问题",
+    "outcome": "第{n}项处理方式",
+    "kind": "第{n}项事项类别",
+}
 
 
 def field_label(key: str) -> str:

@@ -34,6 +34,8 @@ OPEN_STATUSES = ("registered", "in_progress", "forwarded", "result_returned")
 # Finished = no longer counts as overdue (已办结 and after, or answered otherwise).
 FINISHED_STATUSES = ("done", "feedback", "closed", "returned", "unresolvable")
 SATISFACTION_LABELS = {"satisfied": "满意", "basic": "基本满意", "unsatisfied": "不满意"}
+# How a return visit reached the villager: by phone or at the door.
+FEEDBACK_MODES = {"phone": "电话", "visit": "上门"}
 
 
 @dataclass(frozen=True)
@@ -42,9 +44,12 @@ class ActionInput:
 
     ``name`` is the keyword of ``services.ledger.apply_action``; ``kind`` says
     how it is entered: ``text`` (several lines), ``line`` (one line),
-    ``choice`` (a term of ``vocabulary``, without the codes in ``exclude``),
+    ``choice`` (a term of ``vocabulary``, without the codes in ``exclude``;
+    or one of ``options``, fixed (code, label) pairs),
     ``lines`` (a list, one per line) or ``date``. ``field`` is the key a
-    refusal of this value carries (see :mod:`.fields`).
+    refusal of this value carries (see :mod:`.fields`). A required choice has
+    no default: it is offered with nothing chosen and refused when left empty
+    (the villager's satisfaction is asked, never assumed).
     """
 
     name: str
@@ -53,6 +58,7 @@ class ActionInput:
     required: bool = False
     vocabulary: str = ""
     exclude: tuple[str, ...] = ()
+    options: tuple[tuple[str, str], ...] = ()
 
 
 _DATE = ActionInput("when", "date", "action.date", required=True)
@@ -122,6 +128,14 @@ ACTIONS: dict[str, Action] = {
             "feedback",
             (
                 ActionInput("satisfaction", "choice", "action.satisfaction", True, "satisfaction"),
+                ActionInput(
+                    "mode",
+                    "choice",
+                    "action.feedback_mode",
+                    True,
+                    options=tuple(FEEDBACK_MODES.items()),
+                ),
+                ActionInput("respondent", "line", "action.respondent", required=True),
                 ActionInput("text", "text", "action.feedback"),
                 _DATE,
             ),
@@ -152,6 +166,35 @@ ACTIONS: dict[str, Action] = {
         ),
     )
 }
+
+
+# The step a progress note belongs to: its action's label, or 办理情况 for a
+# plain progress note (``MatterNote.action == "note"``).
+NOTE_STEP = "办理情况"
+# Notes the ledger service words itself, beginning with the step: shown as they are.
+_WORDED = {"forward", "feedback", "return", "unresolvable", "reopen"}
+
+
+def step_label(action: str) -> str:
+    """The step (办理, 上报, 结果返回, 办结, 回访, 销号, 退回, 暂不能解决,
+    重新办理) a progress note of ``action`` belongs to; 办理情况 for a note."""
+    act = ACTIONS.get(action)
+    return act.label if act is not None else NOTE_STEP
+
+
+def progress_line(action: str, text: str) -> str:
+    """A progress note as read in the ledger: ``办结：已更换路灯``. Notes that
+    already begin with their step (``回访：满意``, ``上报至镇民政办``, the
+    default ``验收销号``) are not labelled twice."""
+    label = step_label(action)
+    text = text or ""
+    if not text or text == label:
+        return label
+    if action in _WORDED and text.startswith(label):
+        return text
+    if action == "close" and text == "验收销号":
+        return text
+    return f"{label}：{text}"
 
 
 def available_actions(matter) -> list[Action]:

@@ -67,11 +67,10 @@ def parse_id_number(raw: str, field: str = "person.id_number") -> IdNumber:
         if not re.fullmatch(r"\d{17}[\dX]", value):
             raise ValidationError(field, "应为18位：前17位是数字，最后一位是数字或X")
         birth = _birth(value[6:14], field)
-        expected = id_check_digit(value[:17])
-        if value[17] != expected:
-            raise ValidationError(
-                field, f"校验码不对（最后一位应为 {expected}），请核对号码是否抄错"
-            )
+        if value[17] != id_check_digit(value[:17]):
+            # Not "the last digit should be …": the slip is as likely in any
+            # other digit, and a changed last digit would hide it.
+            raise ValidationError(field, "号码有误（校验码不符），请对照身份证逐位核对")
         gender = "男" if int(value[16]) % 2 else "女"
         return IdNumber(value, birth, gender, legacy=False)
     if len(value) == 15:

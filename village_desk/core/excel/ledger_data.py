@@ -29,7 +29,7 @@ from sqlalchemy import String, and_, case, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from .. import queries
-from ..domain.lifecycle import OPEN_STATUSES, STATUS_LABELS
+from ..domain.lifecycle import OPEN_STATUSES, STATUS_LABELS, progress_line
 from ..domain.validation import mask_id_number, mask_numbers, mask_phone
 from ..domain.visits import SIX_QUESTIONS
 from ..storage.models import (
@@ -52,7 +52,6 @@ from .period import Period
 # (a tenth of the time of masking it, for 100,000 diary rows).
 _MAYBE_NUMBER = re.compile(r"\d(?:[\s\-]?\d){6}")
 SUMMARY_CHARS = 60
-NOTES_SHOWN = 2
 TARGETS_SHOWN = 3
 
 
@@ -135,10 +134,12 @@ class LedgerData:
             .where(Matter.deleted.is_(False), Matter.received_date.between(p.start, p.end))
         )
 
-    def _latest_notes(self) -> dict[uuid.UUID, list[tuple[dt.date, str]]]:
+    def _progress(self) -> dict[object, str]:
+        """Every progress note of the period's matters, oldest first, one line
+        each with the step it belongs to: ``11-03 办结：已更换路灯``."""
         p = self.period
         q = (
-            select(raw(MatterNote.matter_id), MatterNote.date, MatterNote.text)
+            select(raw(MatterNote.matter_id), MatterNote.date, MatterNote.action, MatterNote.text)
             .join(Matter, Matter.id == MatterNote.matter_id)
             .where(
                 MatterNote.deleted.is_(False),
@@ -147,18 +148,25 @@ class LedgerData:
             )
             .order_by(MatterNote.matter_id, MatterNote.date, MatterNote.hlc)
         )
-        notes: dict[uuid.UUID, list] = defaultdict(list)
-        for matter_id, date, text in self.s.execute(q):
-            kept = notes[matter_id]
-            kept.append((date, text))
-            if len(kept) > NOTES_SHOWN:
-                del kept[0]
-        return notes
+        lines: dict[object, list[str]] = defaultdict(list)
+        for matter_id, date, action, text in self.s.execute(q):
+            lines[matter_id].append(f"{date:%m-%d} {progress_line(action, text)}")
+        return {mid: "\n".join(kept) for mid, kept in lines.items()}
+
+    @staticmethod
+    def outcome(status: str, result: str, reasons: str, explanation: str) -> str:
+        """办理结果: what was done (办结 / the township's result), or why not
+        (退回理由, the explanation of 暂不能解决)."""
+        if status == "returned" and reasons:
+            return f"退回：{reasons}"
+        if status == "unresolvable" and explanation:
+            return f"暂不能解决：{explanation}"
+        return result or ""
 
     def matter_rows(self):
         """Rows of 民情台账; also fills :attr:`stats` and per-cadre matter counts."""
         p, L, today = self.period, self.labels, self.today
-        notes = self._latest_notes()
+        progress = self._progress()
         q = (
             select(
                 raw(Matter.id),
@@ -177,6 +185,9 @@ class LedgerData:
                 Matter.done_date,
                 Matter.feedback_date,
                 Matter.satisfaction,
+                Matter.result,
+                Matter.return_reasons,
+                Matter.explanation,
             )
             .where(Matter.deleted.is_(False), Matter.received_date.between(p.start, p.end))
             .order_by(Matter.received_date, Matter.number)
@@ -185,7 +196,8 @@ class LedgerData:
             (mid, number, received, channel, applicant, gid, content, kind, level, handling) = r[
                 :10
             ]
-            responsible, deadline, status, done, fb_date, satisfaction = r[10:]
+            responsible, deadline, status, done, fb_date, satisfaction = r[10:16]
+            result, reasons, explanation = r[16:]
             self.stats.add(status, kind, level, deadline, done, satisfaction, today)
             owned = self.matters_by_cadre[responsible]
             owned[0] += 1
@@ -193,7 +205,6 @@ class LedgerData:
                 owned[1] += 1
                 owned[2] += done is not None and done <= deadline
             overdue = status in OPEN_STATUSES and deadline < today
-            progress = "\n".join(f"{d:%m-%d} {t}" for d, t in notes.get(mid, ()))
             yield (
                 n,
                 number,
@@ -207,7 +218,8 @@ class LedgerData:
                 L["handling"].get(handling, handling),
                 self.cadres.get(responsible, ""),
                 deadline,
-                self._free(progress),
+                self._free(progress.get(mid)),
+                self._free(self.outcome(status, result, reasons, explanation)),
                 STATUS_LABELS.get(status, status),
                 done,
                 fb_date,

@@ -34,7 +34,7 @@ class RaisedItem:
     outcome: str = "solved"  # "solved" (当场解决) or "matter" (转入台账)
     solution: str = ""
     # For outcome == "matter":
-    kind: str = ""
+    kind: str = ""  # 事项类别, required (refused under "diary.item.{n}.kind")
     service_type: str = ""
     level: str = "village"
     handling: str = "promised"
@@ -95,6 +95,8 @@ def _check(s: Session, data: DiaryInput, entry: DiaryEntry | None = None) -> Non
         item.solution = item.solution or ""
         if item.outcome not in ITEM_OUTCOMES:
             raise ValidationError(item_field(i, "outcome"), "应为“当场解决”或“转入台账”")
+        if item.outcome == "matter":  # registered as a matter: its category is required
+            ledger.check_kind(s, item.kind, item_field(i, "kind"))
 
 
 def _add_items(

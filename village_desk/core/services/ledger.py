@@ -22,7 +22,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..domain.errors import IllegalTransition, ServiceError, ValidationError
-from ..domain.lifecycle import ACTIONS, SATISFACTION_LABELS, STATUS_LABELS
+from ..domain.lifecycle import ACTIONS, FEEDBACK_MODES, SATISFACTION_LABELS, STATUS_LABELS
 from ..domain.validation import not_future, optional_phone, require
 from ..queries.reference import get_setting
 from ..storage import journal
@@ -62,7 +62,7 @@ class MatterInput:
     applicant_person_id: uuid.UUID | None = None
     household_id: uuid.UUID | None = None
     applicant_phone: str = ""
-    kind: str = ""
+    kind: str = ""  # 事项类别: required (refused under "matter.kind" when empty)
     service_type: str = ""
     level: str = "village"
     handling: str = "promised"
@@ -86,6 +86,14 @@ def _cadre_id(value, field: str) -> uuid.UUID:
     return as_uuid(value, field, "干部")
 
 
+def check_kind(session: Session, kind: str | None, field: str) -> str:
+    """The category (事项类别) of a matter being registered: required, a term in use.
+    (Matters registered before it was required may have none; they stay as they are.)"""
+    if not (kind or "").strip():
+        raise ValidationError(field, "请选择事项类别")
+    return check_code(session, "matter_kind", kind, field)
+
+
 def register_in(session: Session, data: MatterInput) -> Matter:
     """Register a matter inside an open transaction (used by diary entries too)."""
     content = require(data.content, "matter.content")
@@ -94,8 +102,7 @@ def register_in(session: Session, data: MatterInput) -> Matter:
         _date(data.deadline, "matter.deadline")
     not_future(data.received_date, "matter.received_date")
     check_code(session, "channel", data.channel, "matter.channel")
-    if data.kind:
-        check_code(session, "matter_kind", data.kind, "matter.kind")
+    check_kind(session, data.kind, "matter.kind")
     if data.service_type:
         check_code(session, "service_type", data.service_type, "matter.service_type")
     check_code(session, "level", data.level, "matter.level")
@@ -178,8 +185,8 @@ def update_matter(db: Database, actor_id, matter_id: uuid.UUID, **fields) -> Non
         m = get_live(s, Matter, matter_id, "事项")
         if "content" in fields:
             fields["content"] = require(fields["content"], "matter.content")
-        if fields.get("kind"):
-            check_code(s, "matter_kind", fields["kind"], "matter.kind")
+        if "kind" in fields and fields["kind"] != m.kind:
+            check_kind(s, fields["kind"], "matter.kind")
         if fields.get("service_type"):
             check_code(s, "service_type", fields["service_type"], "matter.service_type")
         if "level" in fields:
@@ -262,6 +269,8 @@ def apply_action(
     text: str = "",
     when: dt.date | None = None,
     satisfaction: str = "",
+    mode: str = "",
+    respondent: str = "",
     forwarded_to: str = "",
     level: str = "",
     reasons: list[str] | None = None,
@@ -278,6 +287,8 @@ def apply_action(
     given = {
         "text": text,
         "satisfaction": satisfaction,
+        "mode": mode,
+        "respondent": (respondent or "").strip(),
         "forwarded_to": forwarded_to,
         "level": level,
         "reasons": reasons,
@@ -301,7 +312,11 @@ def apply_action(
                     "退回必须一次性写明全部理由" if spec.name == "reasons" else "必须填写",
                 )
             if spec.kind == "choice" and value:
-                check_code(s, spec.vocabulary, value, spec.field)
+                if spec.options:
+                    if value not in dict(spec.options):
+                        raise ValidationError(spec.field, f"不认识的选项：{value}")
+                else:
+                    check_code(s, spec.vocabulary, value, spec.field)
         note = text
         if action == "forward":
             m.forwarded_to = forwarded_to.strip()
@@ -317,8 +332,10 @@ def apply_action(
             m.done_date = when
         elif action == "feedback":
             m.satisfaction, m.feedback, m.feedback_date = satisfaction, text, when
+            # Who answered and how stay in the note (回访（电话，户主本人）：满意).
             label = SATISFACTION_LABELS.get(satisfaction, satisfaction)
-            note = f"回访：{label}" + (f"；{text}" if text else "")
+            how = f"{FEEDBACK_MODES[mode]}，{given['respondent']}"
+            note = f"回访（{how}）：{label}" + (f"；{text}" if text else "")
         elif action == "close":
             m.closed_date = when
             note = text or "验收销号"

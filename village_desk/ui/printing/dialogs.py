@@ -37,6 +37,7 @@ from village_desk.core.storage.db import Database
 from village_desk.ui.context import AppContext
 from village_desk.ui.printing.preview import PrintRun, app_context, generate_and_preview
 from village_desk.ui.widgets.forms import HINT_STYLE, error_label, set_combo_data
+from village_desk.ui.widgets.sizing import fit_lines
 
 SCOPE_SELECTED, SCOPE_GROUP, SCOPE_CATEGORY, SCOPE_ALL = "selected", "group", "category", "all"
 SCOPE_LIST = "list"  # every household the list shows with its current filters
@@ -238,6 +239,9 @@ class CardPrintDialog(QDialog):
             self.scope_buttons.addButton(radio)
             self.scope_radios[code] = radio
             scope_box.addWidget(radio)
+            # An unfiltered list is the whole village: no "filtered list (0)" beside it.
+            if code == SCOPE_LIST and list_filter is None:
+                radio.hide()
         first = next(code for code, _t, enabled in options if enabled)
         self.scope_radios[first].setChecked(True)
 
@@ -427,7 +431,7 @@ class ReferralDialog(QDialog):
         self.setWindowTitle(self.tr("Print referral form for {number}").format(number=number))
         self.setMinimumWidth(460)
         self.request_edit = QPlainTextEdit()
-        self.request_edit.setFixedHeight(110)
+        fit_lines(self.request_edit, 5)
         self.request_edit.setPlaceholderText(
             self.tr(
                 "What the township or county is asked to do (may be left empty and written by hand)"

@@ -65,6 +65,7 @@ from village_desk.ui.context import AppContext
 from village_desk.ui.errors import describe
 from village_desk.ui.ops import Task
 from village_desk.ui.widgets.forms import HINT_STYLE
+from village_desk.ui.widgets.modal import run_modal
 
 log = logging.getLogger(__name__)
 
@@ -201,21 +202,27 @@ def exec_print_dialog(parent: QWidget | None, printer: QPrinter) -> bool:
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(QCoreApplication.translate("PrintPreview", "Print"))
     dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
-    return dialog.exec() == QDialog.DialogCode.Accepted
+    return run_modal(dialog) == QDialog.DialogCode.Accepted
 
 
 def choose_save_path(parent: QWidget | None, suggested: str) -> str:
-    from PySide6.QtCore import QStandardPaths
+    """Where to save a printout as PDF: the dialog opens in the folder last
+    used for PDFs (else Documents), which it then remembers."""
+    from PySide6.QtCore import QSettings
 
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    from village_desk.ui.widgets.files import remember_folder, start_folder
+
+    prefs = QSettings()
     path, _ = QFileDialog.getSaveFileName(
         parent,
         QCoreApplication.translate("PrintPreview", "Save as PDF"),
-        str(Path(folder or Path.home()) / suggested),
+        str(Path(start_folder(prefs, "pdf")) / suggested),
         QCoreApplication.translate("PrintPreview", "PDF files (*.pdf)"),
     )
     if path and not path.lower().endswith(".pdf"):
         path += ".pdf"
+    if path:
+        remember_folder(prefs, "pdf", path)
     return path
 
 

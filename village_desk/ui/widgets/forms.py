@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QFrame,
     QLabel,
     QLineEdit,
@@ -21,25 +22,40 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
+    QStyle,
     QTextEdit,
+    QVBoxLayout,
     QWidget,
 )
 
 from village_desk.ui.errors import describe
+from village_desk.ui.widgets.modal import run_modal
+from village_desk.ui.widgets.sizing import fit_to_screen, relative_font
 
 ERROR_COLOR = "#b00020"
 ERROR_STYLE = f"color: {ERROR_COLOR};"
+# The field a message is about: a red frame as tall as the usual one (a field
+# that grew or shrank would move the fields below it).
+ERROR_BORDER_STYLE = f"border: 2px solid {ERROR_COLOR}; padding: 1px;"
 # Hints and captions: dark enough to read on a dim laptop screen (palette(mid)
 # was too faint for older cadres).
 HINT_STYLE = "color: #5a5a5a;"
 
 
+def destructive(button: QAbstractButton) -> QAbstractButton:
+    """Mark a button that deletes or removes: red text and a bin icon, so it
+    never passes for a common one. Pages place it apart (after a stretch)."""
+    button.setProperty("destructive", True)
+    button.setStyleSheet(f"color: {ERROR_COLOR};")
+    button.setIcon(button.style().standardIcon(QStyle.StandardPixmap.SP_TrashIcon))
+    return button
+
+
 def heading(text: str, scale: float = 1.5) -> QLabel:
+    """A bold title, ``scale`` × the text size (large text too)."""
     label = QLabel(text)
-    font: QFont = label.font()
-    font.setPointSizeF(font.pointSizeF() * scale)
-    font.setBold(True)
-    label.setFont(font)
+    relative_font(label, scale, bold=True)
     return label
 
 
@@ -56,6 +72,45 @@ def error_label() -> QLabel:
     label.setWordWrap(True)
     label.hide()
     return label
+
+
+def keep_space(label: QWidget) -> None:
+    """Once a message has been shown, hiding it keeps its room: the fields
+    below do not jump back up while the user types (and a click meant for
+    one does not land on another). Call it before showing the message."""
+    if label.property("keepsSpace"):
+        return
+    label.setProperty("keepsSpace", True)
+    policy = label.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)  # enough in a box layout…
+    label.setSizePolicy(policy)
+    form = _form_layout_of(label)
+    if form is None:
+        return
+    # …but a form layout closes the row of a hidden widget: the message goes
+    # into a holder that stays, at least as tall as the message was.
+    # (Created with its parent: a holder that Python owned would be deleted,
+    # with the message in it, whenever its Python object is collected.)
+    holder = QWidget(label.parentWidget())
+    inner = QVBoxLayout(holder)
+    inner.setContentsMargins(0, 0, 0, 0)
+    form.replaceWidget(label, holder)
+    inner.addWidget(label)
+    holder.setMinimumHeight(max(label.sizeHint().height(), label.fontMetrics().height()))
+    holder.setVisible(True)
+
+
+def _form_layout_of(widget: QWidget) -> QFormLayout | None:
+    parent = widget.parentWidget()
+    todo = [parent.layout()] if parent is not None and parent.layout() is not None else []
+    while todo:
+        layout = todo.pop()
+        if isinstance(layout, QFormLayout) and layout.indexOf(widget) >= 0:
+            return layout
+        todo += [
+            layout.itemAt(i).layout() for i in range(layout.count()) if layout.itemAt(i).layout()
+        ]
+    return None
 
 
 class FieldErrors:
@@ -90,8 +145,9 @@ class FieldErrors:
             return
         widget, label = entry
         label.setText(message)
+        keep_space(label)
         label.show()
-        widget.setStyleSheet(f"border: 1px solid {ERROR_COLOR};")
+        widget.setStyleSheet(ERROR_BORDER_STYLE)
         if focus:
             widget.setFocus()
 
@@ -109,8 +165,7 @@ class FieldErrors:
             items = list(self._fields.values())
             self.general.hide()
         for widget, label in items:
-            label.hide()
-            label.clear()
+            label.hide()  # (its text stays: the room it keeps is as tall as it was)
             widget.setStyleSheet("")
 
     def visible_messages(self) -> list[str]:
@@ -142,7 +197,7 @@ def ask_discard_changes(parent: QWidget | None) -> bool:
     )
     box.setDefaultButton(keep)
     box.setEscapeButton(keep)
-    box.exec()
+    run_modal(box)
     return box.clickedButton() is discard
 
 
@@ -198,7 +253,14 @@ class EditDialog(QDialog):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._clean_state: dict | None = None
+        self._wanted: QSize | None = None
+        self._fitted = False
         self.confirm_discard: Callable[[QWidget], bool] = ask_discard_changes
+
+    def want_size(self, width: int, height: int) -> None:
+        """The size the dialog opens with, as far as the screen allows (a
+        smaller screen gets a smaller dialog whose contents scroll)."""
+        self._wanted = QSize(width, height)
 
     def mark_clean(self) -> None:
         self._clean_state = input_snapshot(self)
@@ -206,6 +268,9 @@ class EditDialog(QDialog):
     def showEvent(self, event) -> None:
         if self._clean_state is None:
             self.mark_clean()
+        if not self._fitted:
+            self._fitted = True
+            fit_to_screen(self, self._wanted)
         super().showEvent(event)
 
     def has_changes(self) -> bool:
@@ -228,6 +293,29 @@ class EditDialog(QDialog):
         buttons.rejected.connect(self.reject)
         save_shortcut(self, buttons.button(QDialogButtonBox.StandardButton.Save))
         return buttons
+
+
+def please_choose_text() -> str:
+    """The empty first entry of a combo that has no preselection (请选择)."""
+    return QCoreApplication.translate("Widgets", "Please choose")
+
+
+def add_choose_entry(combo: QComboBox, text: str | None = None) -> None:
+    """An empty first entry (data ``""``), chosen: the person must pick a value
+    themself (a villager's satisfaction, a matter's category)."""
+    combo.insertItem(0, text or please_choose_text(), "")
+    combo.setCurrentIndex(0)
+
+
+def scrolling(content: QWidget) -> QScrollArea:
+    """``content`` in a frameless scroll area: a form taller than the screen
+    scrolls, and the dialog's buttons below it stay in view."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    scroll.setWidget(content)
+    return scroll
 
 
 def set_combo_data(combo: QComboBox, value) -> None:

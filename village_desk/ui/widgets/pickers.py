@@ -23,6 +23,7 @@ from village_desk.core import queries
 from village_desk.core.queries.search import Hit
 from village_desk.core.storage.db import Database
 from village_desk.ui.widgets.quick_search import QuickSearchEdit
+from village_desk.ui.widgets.sizing import fit_lines
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 30
 
@@ -46,11 +47,11 @@ class HouseholdPicker(QWidget):
         self.edit.setAccessibleName(self.tr("Find household"))
         self.edit.setClearButtonEnabled(True)
         self.results = QListWidget()
-        self.results.setMaximumHeight(120)
+        fit_lines(self.results, 5, maximum=True)
         self.results.hide()
         self.results.setProperty("notAnInput", True)  # search hits are not a change
         self.chosen = QListWidget()
-        self.chosen.setMaximumHeight(70 if multiple else 34)
+        fit_lines(self.chosen, 3 if multiple else 1, maximum=True)
         self.remove_button = QPushButton(self.tr("Remove"))
         chosen_row = QHBoxLayout()
         chosen_row.setContentsMargins(0, 0, 0, 0)

@@ -3,7 +3,7 @@ are counted again when it is shown."""
 
 from __future__ import annotations
 
-from tests.ui.helpers import settle
+from tests.ui.helpers import exposed, settle
 from village_desk.core import queries, services
 from village_desk.core.queries.households import HouseholdFilter
 from village_desk.core.queries.matters import MatterFilter
@@ -28,7 +28,13 @@ def test_the_counts_follow_changes_while_shown(window, demo_db, qtbot):
     ctx.op(
         None,
         lambda db: services.ledger.apply_action(
-            db, None, matter.id, "feedback", satisfaction="satisfied"
+            db,
+            None,
+            matter.id,
+            "feedback",
+            satisfaction="satisfied",
+            mode="phone",
+            respondent="户主本人",
         ),
     ).run()
     settle(qtbot, ctx)
@@ -40,7 +46,7 @@ def test_counts_changed_while_hidden_are_fresh_when_shown(ctx, demo_db, qtbot):
     page = DashboardPage(ctx)
     qtbot.addWidget(page)
     page.show()
-    qtbot.waitExposed(page)
+    exposed(page)
     before = demo_db.read(queries.stats.dashboard)
     assert page.tiles["households"].value.text() == str(before.households)
     page.hide()

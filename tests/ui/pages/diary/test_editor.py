@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 from PySide6.QtWidgets import QMainWindow
 
-from tests.ui.helpers import click, settle, type_chinese
+from tests.ui.helpers import click, exposed, settle, type_chinese
 from village_desk.core import queries, services
 from village_desk.core.queries.diary import DiaryFilter
 from village_desk.core.queries.households import HouseholdFilter
@@ -32,7 +32,7 @@ def page(ctx, tmp_path, qtbot):
     window.setCentralWidget(diary)
     window.resize(1280, 720)
     window.show()
-    qtbot.waitExposed(window)
+    exposed(window)
     yield diary  # (the window stays referenced until the test ends)
 
 
@@ -66,6 +66,7 @@ def test_saving_names_the_matters_its_items_became(page, ctx, household_id, qtbo
     click(qtbot, editor.add_item_button)
     type_chinese(editor.item_rows[0].text_edit, "门前路灯坏了")
     editor.item_rows[0].set_outcome("matter")
+    set_combo_data(editor.item_rows[0].kind_combo, "proposal")
 
     click(qtbot, editor.save_button)
     settle(qtbot, ctx)
@@ -85,6 +86,7 @@ def test_saving_names_the_matters_its_items_became(page, ctx, household_id, qtbo
     click(qtbot, editor.add_item_button)
     type_chinese(editor.item_rows[0].text_edit, "低保材料不会填")
     editor.item_rows[0].set_outcome("matter")
+    set_combo_data(editor.item_rows[0].kind_combo, "hardship")
     click(qtbot, editor.save_button)
     settle(qtbot, ctx)
 
@@ -128,6 +130,37 @@ def test_refusals_land_at_their_fields(page, ctx, household_id, qtbot):
     click(qtbot, editor.save_button)
     settle(qtbot, ctx)
     assert not page.is_editing() and page.model.total == before + 1
+
+
+def test_an_item_turned_into_a_matter_needs_its_category(page, ctx, household_id, qtbot):
+    """转入台账 without a category is refused under that item's row; choosing
+    one takes the message away, and the matter is registered with it."""
+    before = ctx.read(queries.matters.matter_count, MatterFilter())
+    editor = page.new_entry([household_id])
+    type_chinese(editor.narrative_edit, "入户走访。")
+    click(qtbot, editor.add_item_button)
+    row = editor.item_rows[0]
+    type_chinese(row.text_edit, "村道塌方需要修复")
+    row.set_outcome("matter")
+    qtbot.waitUntil(row.kind_combo.isVisible)
+    assert row.kind_combo.currentData() == ""
+
+    click(qtbot, editor.save_button)
+    settle(qtbot, ctx)
+    assert page.is_editing()
+    assert row.error.isVisible() and row.error.text() == "请选择事项类别"
+    assert "border" in row.kind_combo.styleSheet()
+    assert ctx.read(queries.matters.matter_count, MatterFilter()) == before
+
+    row.kind_combo.setCurrentIndex(row.kind_combo.findText("发展建议"))
+    assert not row.error.isVisible() and row.kind_combo.styleSheet() == ""
+    click(qtbot, editor.save_button)
+    settle(qtbot, ctx)
+    assert not page.is_editing()
+    number = matter_number(ctx, household_id, "村道塌方需要修复")
+    assert number in page.window().statusBar().currentMessage()
+    matters = ctx.read(queries.matters.matter_page, MatterFilter(household_id=household_id), 0, 99)
+    assert next(m.kind for m in matters if m.number == number) == "proposal"
 
 
 def test_ctrl_s_twice_saves_once(page, ctx, household_id, qtbot):

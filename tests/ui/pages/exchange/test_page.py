@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QPushButton
 from sqlalchemy import func, select
 
-from tests.ui.helpers import click, wait_ops
+from tests.ui.helpers import click, exposed, wait_ops
 from village_desk.core import queries
 from village_desk.core.domain.validation import id_check_digit
 from village_desk.core.excel.ledger_export import SHEETS
@@ -53,7 +53,7 @@ def page(ctx, qtbot):
     qtbot.addWidget(p)
     p.resize(1000, 700)
     p.show()
-    qtbot.waitExposed(p)
+    exposed(p)
     return p
 
 
@@ -218,7 +218,7 @@ def messy_roster(path):
 
 def open_import(page, qtbot):
     dialog = page.open_import()
-    qtbot.waitExposed(dialog)
+    exposed(dialog)
     return dialog
 
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from tests.ui.helpers import activate, click, settle, type_chinese
 from village_desk.core import queries, services
 from village_desk.core.queries.households import HouseholdFilter
+from village_desk.core.queries.matters import MatterFilter
 from village_desk.core.services.diary import DiaryInput
 from village_desk.core.services.households import PersonInput
 from village_desk.ui.main_window import MainWindow
@@ -45,12 +46,23 @@ def write_visit(ctx, household_id, narrative: str) -> None:
     ctx.op(None, lambda db: services.diary.write_entry(db, None, data)).run()
 
 
-def test_a_visit_saved_in_the_diary_shows_when_going_back(window, qtbot):
-    """The reported bug: after saving a visit from the household page, going
-    back showed 「走访和事项（0）」 until the household was opened again."""
+def click_sidebar(window, qtbot, row: int) -> None:
+    item = window.nav.item(row)
+    qtbot.mouseClick(
+        window.nav.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=window.nav.visualItemRect(item).center(),
+    )
+
+
+def test_a_visit_and_its_matter_saved_in_the_diary_show_when_going_back(window, qtbot):
+    """The reported bug: after saving a visit and the matter raised in it from
+    the household page, going back showed 「走访和事项（0）」 until the household
+    was opened again; a cadre thinks the save failed."""
     page, detail, household_id = open_household_page(window)
     before = detail.timeline_table.rowCount()
     assert detail.tabs.tabText(2) == f"走访和事项（{before}）"
+    open_before = page.model.household(page.model.row_of(household_id)).open_matters
 
     # 新建民情日记 on the household page: the diary editor, for this household
     click(qtbot, detail.diary_button)
@@ -58,17 +70,40 @@ def test_a_visit_saved_in_the_diary_shows_when_going_back(window, qtbot):
     editor = window.diary_page.editor
     assert editor.picker.household_ids() == [household_id]
     type_chinese(editor.narrative_edit, "入户核实住房情况。")
+    click(qtbot, editor.add_item_button)
+    item = editor.item_rows[0]
+    type_chinese(item.text_edit, "申请修缮危房")
+    item.set_outcome("matter")
+    item.kind_combo.setCurrentIndex(item.kind_combo.findText("实际困难"))
     activate(window, qtbot)
     qtbot.keyClick(window, Qt.Key.Key_S, CTRL)
     settle(qtbot, window.ctx)
     assert not window.diary_page.is_editing()
+    (matter,) = [
+        m
+        for m in window.ctx.read(
+            queries.matters.matter_page, MatterFilter(household_id=household_id), 0, 999
+        )
+        if m.content == "申请修缮危房"
+    ]
+    assert matter.number in window.statusBar().currentMessage()
 
-    # back to 户情: the same household page, not reopened, shows the visit
-    window.nav.setCurrentRow(MainWindow.PAGE_HOUSEHOLDS)
+    # back to 户情 in the sidebar: its list, whose row shows the visit and the matter
+    click_sidebar(window, qtbot, MainWindow.PAGE_HOUSEHOLDS)
+    assert window.stack.currentWidget() is page and not page.is_showing_detail()
+    row = page.model.row_of(household_id)
+    assert page.model.index(row, Col.LAST_VISIT).data() == dt.date.today().isoformat()
+    assert page.model.household(row).open_matters == open_before + 1
+
+    # and the household page lists both
+    page.table.selectRow(row)
+    click(qtbot, page.open_button)
     assert page.is_showing_detail() and detail.household_id == household_id
-    assert detail.tabs.tabText(2) == f"走访和事项（{before + 1}）"
-    assert detail.timeline_table.rowCount() == before + 1
-    assert "入户核实住房情况。" in timeline_details(detail)
+    assert detail.tabs.tabText(2) == f"走访和事项（{before + 2}）"
+    assert detail.timeline_table.rowCount() == before + 2
+    shown = timeline_details(detail)
+    assert "入户核实住房情况。" in shown
+    assert any("申请修缮危房" in d for d in shown)
 
 
 def test_the_visible_household_page_follows_changes_made_elsewhere(window, qtbot):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from tests.ui.helpers import click, on_modal, raise_problems, settle, type_chinese, wait_ops
 from village_desk.core import queries, services
@@ -22,7 +23,8 @@ def first_matter(ctx, status: str):
 
 
 def shown_buttons(view) -> dict[str, str]:
-    return {code: b.text() for code, b in view.action_buttons.items() if b.isVisible()}
+    """The steps offered: their buttons are enabled."""
+    return {code: b.text() for code, b in view.action_buttons.items() if b.isEnabled()}
 
 
 def notes_shown(view) -> list[str]:
@@ -64,7 +66,7 @@ def test_a_life_cycle_button_moves_the_matter_on(window, qtbot):
         "unresolvable": "暂不能解决",
     }
     assert not view.no_actions.isVisible()
-    assert any("已电话联系申请人" in n for n in notes_shown(view))
+    assert notes_shown(view)[-1].endswith("办理：已电话联系申请人")  # with the step it belongs to
     # and the list behind it says so too
     click(qtbot, view.back_button)
     page = window.ledger_page
@@ -72,11 +74,44 @@ def test_a_life_cycle_button_moves_the_matter_on(window, qtbot):
     assert page.model.index(row, Col.STATUS).data().startswith("办理中")
 
 
+def test_the_step_buttons_keep_their_order_and_place(window, qtbot):
+    """Every step has its button in the same place whatever the status; the
+    ones not legal now are disabled, not removed (a click cannot land on a
+    different step than last time)."""
+    ctx = window.ctx
+    view = window.ledger_page.detail
+    places = None
+    for status in ("registered", "in_progress", "forwarded", "done", "feedback", "closed"):
+        m = first_matter(ctx, status)
+        window.open_matter(m.id)
+        qtbot.waitUntil(view.isVisible)
+        buttons = [b for b in view.actions_box.findChildren(QPushButton) if b.isVisible()]
+        now = [(b.text(), b.mapTo(view, b.rect().topLeft())) for b in buttons]
+        assert [t for t, _ in now] == [
+            "办理",
+            "上报",
+            "结果返回",
+            "办结",
+            "回访",
+            "销号",
+            "退回",
+            "暂不能解决",
+            "重新办理",
+        ]
+        if places is not None:
+            assert now == places, status
+        places = now
+        legal = {a.code for a in lifecycle.available_actions(m)}
+        assert {c for c, b in view.action_buttons.items() if b.isEnabled()} == legal, status
+        assert view.no_actions.isVisible() == (not legal)
+
+
 def test_required_inputs_are_refused_at_their_declared_fields(window, qtbot):
     """Each action's form is lifecycle.ACTIONS[...].inputs; a missing required
     input is refused under its field key and nothing changes."""
     ctx, problems = window.ctx, []
     m = first_matter(ctx, "registered")
+    notes_before = ctx.read(queries.matters.notes, m.id)
     window.open_matter(m.id)
     view = window.ledger_page.detail
     for code in ("complete", "return", "unresolvable", "forward"):
@@ -97,7 +132,50 @@ def test_required_inputs_are_refused_at_their_declared_fields(window, qtbot):
         click(qtbot, view.action_buttons[code])
         raise_problems(problems)
     assert ctx.read(queries.matters.matter, m.id).status == "registered"
-    assert ctx.read(queries.matters.notes, m.id) == []
+    assert ctx.read(queries.matters.notes, m.id) == notes_before
+
+
+def test_a_return_visit_asks_for_the_satisfaction_without_a_default(window, qtbot):
+    """回访: nothing is preselected; the cadre must pick 满意 / 基本满意 / 不满意,
+    and say how (电话/上门) and who answered; the progress note keeps all three."""
+    ctx, problems = window.ctx, []
+    m = first_matter(ctx, "done")
+    window.open_matter(m.id)
+    view = window.ledger_page.detail
+    seen = {}
+
+    def answer(dialog):
+        combo = dialog.inputs["satisfaction"]
+        seen["chosen"] = combo.currentData()
+        seen["offered"] = [combo.itemText(i) for i in range(combo.count()) if combo.itemData(i)]
+        click(qtbot, dialog.ok_button)  # nothing picked: refused at 满意度
+        wait_ops(qtbot, ctx)
+        label = dialog.errors.label_for("action.satisfaction")
+        assert label is not None and not label.isHidden() and label.text()
+        assert dialog.isVisible()
+        assert ctx.read(queries.matters.matter, m.id).status == "done"
+        combo.setCurrentIndex(combo.findText("基本满意"))
+        mode = dialog.inputs["mode"]
+        seen["mode"] = mode.currentData()
+        click(qtbot, dialog.ok_button)  # how, and who answered: asked too
+        wait_ops(qtbot, ctx)
+        assert not dialog.errors.label_for("action.feedback_mode").isHidden()
+        assert dialog.isVisible()
+        mode.setCurrentIndex(mode.findText("上门"))
+        type_chinese(dialog.inputs["respondent"], "户主本人")
+        click(qtbot, dialog.ok_button)
+
+    on_modal(qtbot, answer, problems)
+    click(qtbot, view.action_buttons["feedback"])
+    raise_problems(problems)
+    settle(qtbot, ctx)
+    assert seen["chosen"] == ""
+    assert seen["offered"] == list(lifecycle.SATISFACTION_LABELS.values())
+    after = ctx.read(queries.matters.matter, m.id)
+    assert (after.status, after.satisfaction) == ("feedback", "basic")
+    assert seen["mode"] in ("", None)
+    notes = [n.text for n in ctx.read(queries.matters.notes, m.id)]
+    assert "回访（上门，户主本人）：基本满意" in notes
 
 
 def test_adding_a_note_and_a_refused_note(window, qtbot):
@@ -136,10 +214,9 @@ def test_the_matter_page_follows_changes_made_elsewhere(window, qtbot):
     ctx.op(None, lambda db: services.ledger.apply_action(db, None, m.id, "start")).run()
     settle(qtbot, ctx)
     assert view.status_label.text().startswith("办理中")
-    assert "start" not in view.action_buttons and "complete" in view.action_buttons
+    assert "start" not in view.legal_actions() and "complete" in view.legal_actions()
 
-    # a renamed cadre, while the ledger is hidden behind another page
-    window.nav.setCurrentRow(MainWindow.PAGE_DASHBOARD)
+    # a renamed cadre and a corrected matter
     cadre = next(c for c in ctx.read(queries.reference.cadres) if c.id == m.responsible_id)
     ctx.op(
         None,
@@ -149,10 +226,23 @@ def test_the_matter_page_follows_changes_made_elsewhere(window, qtbot):
         None, lambda db: services.ledger.update_matter(db, None, m.id, content="改过的事项")
     ).run()
     settle(qtbot, ctx)
-    window.nav.setCurrentRow(MainWindow.PAGE_LEDGER)
     assert view.isVisible()
     assert view.fields["responsible"].text() == "改名干部"
     assert view.content_label.text() == "改过的事项"
+
+    # changed while the ledger is hidden behind another page: 民情台账 in the
+    # sidebar opens its list, which shows it already; so does the matter
+    window.nav.setCurrentRow(MainWindow.PAGE_DASHBOARD)
+    ctx.op(
+        None, lambda db: services.ledger.update_matter(db, None, m.id, content="再改过的事项")
+    ).run()
+    settle(qtbot, ctx)
+    window.nav.setCurrentRow(MainWindow.PAGE_LEDGER)
+    page = window.ledger_page
+    assert not page.is_showing_detail()
+    assert page.model.index(page.model.row_of(m.id), Col.CONTENT).data() == "再改过的事项"
+    window.open_matter(m.id)
+    assert view.content_label.text() == "再改过的事项"
 
     # deleted elsewhere: back to the list
     ctx.op(None, lambda db: services.ledger.delete_matter(db, None, m.id)).run()
@@ -175,6 +265,15 @@ def test_registering_a_matter_is_one_op_with_errors_at_the_field(window, qtbot):
         assert not label.isHidden() and label.text()
         assert dialog.isVisible() and dialog.saved_id is None
         type_chinese(dialog.content_edit, "申请危房改造")
+        # no category chosen: refused at 事项类别, nothing written
+        assert dialog.kind_combo.currentData() == ""
+        dialog.save()
+        wait_ops(qtbot, ctx)
+        label = dialog.errors.label_for("matter.kind")
+        assert not label.isHidden() and label.text() == "请选择事项类别"
+        assert dialog.isVisible() and dialog.saved_id is None
+        assert ctx.read(queries.matters.matter_count, MatterFilter()) == total
+        dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findText("实际困难"))
         dialog.save()
 
     on_modal(qtbot, fill, problems)
@@ -183,7 +282,11 @@ def test_registering_a_matter_is_one_op_with_errors_at_the_field(window, qtbot):
     settle(qtbot, ctx)
     assert dialog.saved_id is not None
     saved = ctx.read(queries.matters.matter, dialog.saved_id)
-    assert (saved.content, saved.applicant_name) == ("申请危房改造", "赵登记")
+    assert (saved.content, saved.applicant_name, saved.kind) == (
+        "申请危房改造",
+        "赵登记",
+        "hardship",
+    )
     assert page.is_showing_detail() and page.detail.matter_id == saved.id
     assert page.detail.content_label.text() == "申请危房改造"
     assert page.model.total == total + 1

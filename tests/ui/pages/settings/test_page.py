@@ -7,7 +7,15 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import func, select
 
-from tests.ui.helpers import click, on_modal, raise_problems, settle, type_chinese, wait_ops
+from tests.ui.helpers import (
+    click,
+    exposed,
+    on_modal,
+    raise_problems,
+    settle,
+    type_chinese,
+    wait_ops,
+)
 from village_desk.core import queries, services
 from village_desk.core.storage.models import Change
 from village_desk.ui.pages.settings.page import SettingsPage
@@ -28,7 +36,7 @@ def page(ctx, qtbot):
     qtbot.addWidget(p)
     p.resize(1000, 700)
     p.show()
-    qtbot.waitExposed(p)
+    exposed(p)
     return p
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.ui.helpers import settle
+from tests.ui.helpers import exposed, settle
 from village_desk.core import queries, services
 from village_desk.core.queries.matters import MatterFilter
 from village_desk.ui.pages.stats.page import StatsPage
@@ -17,7 +17,7 @@ def test_charts_are_drawn_when_shown_and_follow_changes(ctx, demo_db, qtbot):
     qtbot.addWidget(page)
     assert page.views == []  # nothing computed before it is wanted
     page.show()
-    qtbot.waitExposed(page)
+    exposed(page)
     assert len(page.views) == 4
     first = by_status(page)
     matter = demo_db.read(queries.matters.matter_page, MatterFilter(statuses=("registered",)))[0]

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from village_desk.core import queries
 from village_desk.ui.pages.base import Page
+from village_desk.ui.widgets.sizing import relative_font
 
 
 class _Tile(QFrame):
@@ -32,11 +33,7 @@ class _Tile(QFrame):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.value = QLabel("–")
-        font = self.value.font()
-        font.setPointSizeF(font.pointSizeF() * 2.2)
-        font.setBold(True)
-        self.value.setFont(font)
+        self.value = relative_font(QLabel("–"), 2.2, bold=True)
         self.caption = QLabel(caption)
         self.caption.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -72,11 +69,7 @@ class DashboardPage(Page):
 
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(ctx, parent)
-        heading = QLabel(self.tr("Needs attention"))
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        heading.setFont(font)
+        heading = relative_font(QLabel(self.tr("Needs attention")), 1.6, bold=True)
         self.overdue = _Tile(self.tr("Overdue matters"))
         self.due_soon = _Tile(self.tr("Matters due soon"))
         self.awaiting = _Tile(self.tr("Done, awaiting return visit"))
@@ -105,10 +98,7 @@ class DashboardPage(Page):
             grid.setColumnStretch(c, 1)
 
         self.duty_label = QLabel()
-        self.visits_title = QLabel()
-        font = self.visits_title.font()
-        font.setBold(True)
-        self.visits_title.setFont(font)
+        self.visits_title = relative_font(QLabel(), bold=True)
         self.visits_table = QTableWidget(0, 5)
         self.visits_table.setHorizontalHeaderLabels(
             [

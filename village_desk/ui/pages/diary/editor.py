@@ -40,18 +40,23 @@ from village_desk.core.services.diary import DiaryInput, RaisedItem
 from village_desk.core.storage.changes import Changes
 from village_desk.ui.pages.diary.drafts import DraftStore
 from village_desk.ui.widgets.forms import (
-    ERROR_COLOR,
+    ERROR_BORDER_STYLE,
     HINT_STYLE,
     FieldErrors,
+    add_choose_entry,
+    destructive,
     error_label,
     heading,
+    keep_space,
     refill_combo,
     set_combo_data,
 )
 from village_desk.ui.widgets.pickers import CadreChecklist, HouseholdPicker
+from village_desk.ui.widgets.sizing import fit_lines
 
 AUTOSAVE_MS = 800
 SOLVED, MATTER = "solved", "matter"
+ITEM_PARTS = ("text", "outcome", "kind")  # the parts of a raised item a refusal names
 
 
 class CollapsibleText(QWidget):
@@ -68,7 +73,7 @@ class CollapsibleText(QWidget):
         self.toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.toggle.setStyleSheet("QToolButton { border: none; font-weight: bold; }")
         self.edit = QPlainTextEdit()
-        self.edit.setFixedHeight(64)
+        fit_lines(self.edit, 3)
         self.edit.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -110,9 +115,11 @@ class RaisedItemRow(QFrame):
         self.solution_edit = QLineEdit()
         self.solution_edit.setPlaceholderText(self.tr("How it was solved"))
         self.kind_combo = QComboBox()
-        self.kind_combo.addItem(self.tr("(kind)"), "")
+        self.kind_combo.setAccessibleName(self.tr("Kind of matter"))
+        self.kind_combo.setToolTip(self.tr("Required for a ledger matter"))
         for code, label in kinds:
             self.kind_combo.addItem(label, code)
+        add_choose_entry(self.kind_combo, self.choose_kind_text())
         self.remove_button = QPushButton(self.tr("Remove"))
         self.error = error_label()
         top = QHBoxLayout()
@@ -133,8 +140,17 @@ class RaisedItemRow(QFrame):
             w.textChanged.connect(self.changed)
         self.outcome_combo.currentIndexChanged.connect(self.changed)
         self.kind_combo.currentIndexChanged.connect(self.changed)
+        self.kind_combo.currentIndexChanged.connect(self._kind_chosen)
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
         self._update()
+
+    def choose_kind_text(self) -> str:
+        return self.tr("Choose the kind *")
+
+    @Slot()
+    def _kind_chosen(self) -> None:
+        if self.kind_combo.currentData() and self.error.property("part") == "kind":
+            self.clear_error()
 
     def set_kinds(self, kinds: list[tuple[str, str]]) -> None:
         """New kinds from the settings; the chosen one stays chosen."""
@@ -144,7 +160,7 @@ class RaisedItemRow(QFrame):
         }
         refill_combo(
             self.kind_combo,
-            [(self.tr("(kind)"), "")] + [(label, code) for code, label in kinds],
+            [(self.choose_kind_text(), "")] + [(label, code) for code, label in kinds],
             keep=labels,
         )
 
@@ -177,27 +193,28 @@ class RaisedItemRow(QFrame):
         )
 
     def field_widget(self, part: str) -> QWidget:
-        """The input a refusal of ``part`` (``"text"``, ``"outcome"``) is about."""
-        return self.outcome_combo if part == "outcome" else self.text_edit
+        """The input a refusal of ``part`` (``"text"``, ``"outcome"``, ``"kind"``) is about."""
+        return {"outcome": self.outcome_combo, "kind": self.kind_combo}.get(part, self.text_edit)
 
     def show_error(self, part: str, message: str, focus: bool = True) -> None:
         widget = self.field_widget(part)
         self.error.setText(message)
+        self.error.setProperty("part", part)
+        keep_space(self.error)
         self.error.show()
-        widget.setStyleSheet(f"border: 1px solid {ERROR_COLOR};")
+        widget.setStyleSheet(ERROR_BORDER_STYLE)
         if focus:
             widget.setFocus()
 
     def clear_error(self) -> None:
-        self.error.hide()
-        self.error.clear()
-        for part in ("text", "outcome"):
+        self.error.hide()  # its room stays (keep_space): nothing below moves
+        for part in ITEM_PARTS:
             self.field_widget(part).setStyleSheet("")
 
 
 class EditorErrors(FieldErrors):
     """The form's field errors, and the raised items' by their keys
-    (``diary.item.{n}.text`` / ``.outcome``, 1-based): shown under that row."""
+    (``diary.item.{n}.text`` / ``.outcome`` / ``.kind``, 1-based): shown under that row."""
 
     def __init__(self, general: QLabel, rows, reveal=None):
         super().__init__(general)
@@ -206,7 +223,7 @@ class EditorErrors(FieldErrors):
 
     def _item(self, field: str) -> tuple[RaisedItemRow, str] | None:
         for n, row in enumerate(self._rows(), 1):
-            for part in ("text", "outcome"):
+            for part in ITEM_PARTS:
                 if field == item_field(n, part):
                     return row, part
         return None
@@ -275,7 +292,7 @@ class DiaryEditor(QWidget):
         self.close_button.setToolTip(self.tr("Close (Esc); an unsaved entry is kept as a draft"))
         self.discard_button = QPushButton(self.tr("Discard draft"))
         self.discard_button.hide()  # shown only while there is a draft
-        self.delete_button = QPushButton(self.tr("Delete entry"))
+        self.delete_button = destructive(QPushButton(self.tr("Delete entry")))
         self.delete_button.setToolTip(self.tr("Delete this saved entry (can be undone)"))
         top = QHBoxLayout()
         top.addWidget(self.title)
@@ -283,6 +300,7 @@ class DiaryEditor(QWidget):
         top.addWidget(self.draft_label, 1)
         top.addWidget(self.delete_button)
         top.addWidget(self.discard_button)
+        top.addSpacing(24)  # the destructive ones apart from Close and Save
         top.addWidget(self.close_button)
         top.addWidget(self.save_button)
 
@@ -342,10 +360,10 @@ class DiaryEditor(QWidget):
             sl.addWidget(section)
 
         self.narrative_edit = QPlainTextEdit()
-        self.narrative_edit.setFixedHeight(80)
+        fit_lines(self.narrative_edit, 4)
         self.narrative_edit.setPlaceholderText(self.tr("What happened on this visit"))
         self.help_edit = QPlainTextEdit()
-        self.help_edit.setFixedHeight(50)
+        fit_lines(self.help_edit, 2)
         self.help_edit.setPlaceholderText(self.tr("Policies explained, services, goods"))
         # One form, so the fields of both halves line up.
         form.addRow(self.tr("Narrative"), self.narrative_edit)

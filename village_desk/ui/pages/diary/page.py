@@ -37,8 +37,11 @@ from village_desk.ui.pages.diary.editor import DiaryEditor
 from village_desk.ui.pages.diary.model import ENTRY_ID_ROLE, DiaryTableModel
 from village_desk.ui.printing.dialogs import DiaryPrintDialog
 from village_desk.ui.printing.preview import PrintRun
-from village_desk.ui.widgets.forms import refill_combo
+from village_desk.ui.widgets.filter_bar import FilterBar, describe, with_value
+from village_desk.ui.widgets.forms import destructive, refill_combo
+from village_desk.ui.widgets.modal import run_modal
 from village_desk.ui.widgets.pickers import HouseholdFilterEdit
+from village_desk.ui.widgets.sizing import fit_header, fit_lines
 from village_desk.ui.widgets.undo_bar import UndoBar
 
 DRAFT_ROLE = Qt.ItemDataRole.UserRole + 40
@@ -81,7 +84,6 @@ class DiaryPage(Page):
             edit.setCalendarPopup(True)
             edit.setEnabled(False)
             check.toggled.connect(edit.setEnabled)
-        self.clear_button = QPushButton(self.tr("Clear filters"))
         self.new_button = QPushButton(self.tr("New entry…"))
         self.new_button.setToolTip(self.tr("New diary entry (Ctrl+N)"))
         self.open_button = QPushButton(self.tr("Open"))
@@ -91,6 +93,8 @@ class DiaryPage(Page):
             self.tr("A cadre's entries for a period, for the township's spot check (Ctrl+P)")
         )
         self.undo_bar = UndoBar(UNDO_SECONDS)
+        self.filter_bar = FilterBar()  # says so when the list is filtered
+        self.clear_button = self.filter_bar.button  # 清除筛选, where the filters are named
         self.count_label = QLabel()
         self._load_choices()
         filters = QHBoxLayout()
@@ -110,18 +114,19 @@ class DiaryPage(Page):
         dates.addWidget(self.until_check)
         dates.addWidget(self.until_edit)
         dates.addSpacing(12)
-        dates.addWidget(self.clear_button)
         dates.addStretch(1)
         dates.addWidget(self.count_label)
         actions = QHBoxLayout()
-        for b in (self.new_button, self.open_button, self.delete_button):
+        for b in (self.new_button, self.open_button):
             actions.addWidget(b)
         actions.addStretch(1)
         actions.addWidget(self.print_button)
+        actions.addSpacing(24)
+        actions.addWidget(destructive(self.delete_button))  # last, apart
 
         self.drafts_label = QLabel()
         self.drafts_list = QListWidget()
-        self.drafts_list.setMaximumHeight(90)
+        fit_lines(self.drafts_list, 3, maximum=True)
         self.resume_button = QPushButton(self.tr("Continue draft"))
         drafts_row = QHBoxLayout()
         drafts_row.addWidget(self.drafts_list, 1)
@@ -144,8 +149,9 @@ class DiaryPage(Page):
         header = self.table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        for col, width in enumerate((100, 80, 110, 230, 300, 130)):
-            self.table.setColumnWidth(col, width)
+        fit_header(self.table, (100, 80, 110, 230, 300))
+        # 反映问题 (“2 当场解决，1 转入台账”) is shown whole
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.ResizeToContents)
 
         list_page = QWidget()
         layout = QVBoxLayout(list_page)
@@ -155,6 +161,7 @@ class DiaryPage(Page):
         layout.addLayout(actions)
         layout.addWidget(self.undo_bar)
         layout.addWidget(self.drafts_box)
+        layout.addWidget(self.filter_bar)
         layout.addWidget(self.table, 1)
 
         self.editor = DiaryEditor(ctx, self.drafts)
@@ -174,7 +181,7 @@ class DiaryPage(Page):
         ):
             check.toggled.connect(self.apply_filter)
             edit.dateChanged.connect(self.apply_filter)
-        self.clear_button.clicked.connect(self.clear_filters)
+        self.filter_bar.show_all_requested.connect(self.clear_filters)
         self.new_button.clicked.connect(lambda: self.new_entry())
         self.open_button.clicked.connect(self.open_selected)
         self.table.doubleClicked.connect(self.open_selected)
@@ -278,7 +285,23 @@ class DiaryPage(Page):
         self._update_count()
         self.refresh_drafts()
 
+    def filter_summary(self) -> list[str]:
+        """The filters that are on, in words (for the bar above the list)."""
+        household = self.household_edit.text().strip()
+        return describe(
+            [
+                (self.tr("Cadre"), self.cadre_combo),
+                (self.tr("Mode"), self.mode_combo),
+                f"{self.tr('Household')}：{household}"
+                if self.household_edit.household_id() and household
+                else "",
+                with_value(self.since_check, self.since_edit),
+                with_value(self.until_check, self.until_edit),
+            ]
+        )
+
     def _update_count(self) -> None:
+        self.filter_bar.set_filters(self.filter_summary())
         total = self.model.total
         if self.has_filter():
             self.count_label.setText(self.tr("{n} matching entries").format(n=total))
@@ -413,7 +436,7 @@ class DiaryPage(Page):
     def print_diary(self) -> PrintRun | None:
         """打印民情日记: cadre and period, then the preview."""
         dialog = self.diary_print_dialog()
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if run_modal(dialog) != QDialog.DialogCode.Accepted:
             return None
         self.last_print = dialog.start(self)
         return self.last_print

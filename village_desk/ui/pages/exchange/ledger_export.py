@@ -16,13 +16,12 @@ The file dialogs, the warning and "open the folder" go through attributes
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QProcess, QStandardPaths, QUrl, Signal, Slot
+from PySide6.QtCore import QDate, QProcess, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -48,6 +47,7 @@ from village_desk.core.excel import Period
 from village_desk.core.jobs import Job
 from village_desk.ui.errors import describe
 from village_desk.ui.ops import Task
+from village_desk.ui.widgets.files import start_folder
 from village_desk.ui.widgets.forms import ERROR_STYLE, HINT_STYLE, error_label
 
 LAST_EXPORT_KEY = "exchange/last_export"  # read by the main window's status bar
@@ -282,12 +282,7 @@ class LedgerExportPanel(QGroupBox):
         return path
 
     def _start_folder(self) -> str:
-        folder = str(self.prefs.value(LAST_FOLDER_KEY) or "")
-        if folder and os.path.isdir(folder):
-            return folder
-        return QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        ) or str(Path.home())
+        return start_folder(self.prefs, "ledger")  # the last export's folder, else Documents
 
     # ------------------------------------------------------------ export
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal, Slot
+from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -55,7 +55,9 @@ from village_desk.ui.pages.exchange.roster_model import (
     inspect_roster,
     mapping_rows,
 )
+from village_desk.ui.widgets.files import start_folder
 from village_desk.ui.widgets.forms import ERROR_STYLE, HINT_STYLE, error_label, heading
+from village_desk.ui.widgets.sizing import fit_to_screen
 
 LAST_FOLDER_KEY = "exchange/roster_folder"
 
@@ -86,7 +88,7 @@ class RosterImportDialog(QDialog):
             "skipped": self.tr("Skipped"),
         }
         self.setWindowTitle(self.tr("Import a household roster"))
-        self.resize(1000, 640)
+        fit_to_screen(self, QSize(1000, 640))  # smaller on a small screen
 
         self.error = error_label()
         self.stack = QStackedWidget()
@@ -189,11 +191,7 @@ class RosterImportDialog(QDialog):
         return path
 
     def _folder(self) -> str:
-        return str(
-            self.prefs.value(LAST_FOLDER_KEY)
-            or QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-            or Path.home()
-        )
+        return start_folder(self.prefs, "roster")  # the last roster's folder, else Documents
 
     @Slot()
     def choose_file(self) -> None:

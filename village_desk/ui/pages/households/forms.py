@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -41,8 +40,11 @@ from village_desk.ui.widgets.forms import (
     EditDialog,
     FieldErrors,
     error_label,
+    keep_space,
+    scrolling,
     set_combo_data,
 )
+from village_desk.ui.widgets.sizing import fit_lines
 
 
 def _vocab(ctx, kind: str) -> list[tuple[str, str]]:
@@ -114,6 +116,10 @@ class PersonForm(QWidget):
         self.id_edit.setPlaceholderText(self.tr("18 digits (last may be X); may be left empty"))
         self.id_hint = QLabel()
         self.id_hint.setStyleSheet(HINT_STYLE)
+        # Its line is kept from the start: the fields below do not move when
+        # "出生于…" appears at the eighteenth digit.
+        fit_lines(self.id_hint, 1)
+        keep_space(self.id_hint)
         self.id_hint.hide()
         self.birth_check = QCheckBox(self.tr("Known"))
         self.birth_edit = QDateEdit()
@@ -173,6 +179,7 @@ class PersonForm(QWidget):
         form.addRow(self.general_error)
 
         self.id_edit.textChanged.connect(self._check_id)
+        self.id_edit.editingFinished.connect(self._id_left)
         self.phone_edit.textChanged.connect(self._check_phone)
         self.name_edit.textEdited.connect(lambda: self.errors.clear("person.name"))
 
@@ -185,13 +192,28 @@ class PersonForm(QWidget):
         digits = text.strip()
         if not digits:
             return
-        # Complain while typing only once the number is long enough to judge.
-        if len(digits) < 15 or len(digits) == 16 or len(digits) == 17:
-            return
+        # Complain while typing only once the number is complete (18 digits);
+        # 15 digits may be an old number or the first 15 of a new one: its
+        # birth date is shown if it is a valid old number, nothing said if not.
+        if len(digits) == 18 or len(digits) > 18:
+            self._judge_id(digits)
+        elif len(digits) == 15:
+            self._judge_id(digits, quiet=True)
+
+    @Slot()
+    def _id_left(self) -> None:
+        """Leaving the field: a number of any length is judged now (a 17-digit
+        number would otherwise be refused only on Save)."""
+        digits = self.id_edit.text().strip()
+        if digits and self.errors.label_for("person.id_number").isHidden():
+            self._judge_id(digits)
+
+    def _judge_id(self, digits: str, quiet: bool = False) -> None:
         try:
             parsed = parse_id_number(digits)
         except ValidationError as err:
-            self.errors.show(err.field, err.message, focus=False)
+            if not quiet:
+                self.errors.show(err.field, err.message, focus=False)
             return
         self.id_hint.setText(
             self.tr("Born {date}, {gender}").format(
@@ -280,7 +302,7 @@ class PersonDialog(EditDialog):
         self.buttons = self.save_cancel_buttons()
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.form)
+        layout.addWidget(scrolling(self.form), 1)  # the buttons stay visible
         layout.addWidget(self.buttons)
         self.saved_id: uuid.UUID | None = None
 
@@ -332,7 +354,7 @@ class HouseholdDialog(EditDialog):
         self.situation_edit.setPlaceholderText(
             self.tr("Work, schooling, medical care, old-age care, income, housing…")
         )
-        self.situation_edit.setFixedHeight(60)
+        fit_lines(self.situation_edit, 3)
         self.notes_edit = QLineEdit()
         self.general_error = error_label()
         self.errors = FieldErrors(self.general_error)
@@ -381,16 +403,12 @@ class HouseholdDialog(EditDialog):
             self.situation_edit.setPlainText(household.situation)
             self.notes_edit.setText(household.notes)
         layout.addWidget(self.general_error)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(content)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.buttons = self.save_cancel_buttons()
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         outer = QVBoxLayout(self)
-        outer.addWidget(scroll, 1)
+        outer.addWidget(scrolling(content), 1)
         outer.addWidget(self.buttons)
-        self.resize(720, 640)
+        self.want_size(720, 640)  # smaller on a small screen: the form scrolls
         self.number_edit.textEdited.connect(lambda: self.errors.clear("household.number"))
         self.saved_id: uuid.UUID | None = None
         self.number_edit.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -457,6 +475,8 @@ class PairingDialog(EditDialog):
         self.cadre_combo = QComboBox()
         for c in ctx.read(queries.reference.cadres):
             self.cadre_combo.addItem(c.name, str(c.id))
+        if ctx.operator_id:  # most often the cadre at the keyboard pairs themself
+            set_combo_data(self.cadre_combo, str(ctx.operator_id))
         self.kind_combo = QComboBox()
         for code, label in _vocab(ctx, "pairing_kind"):
             self.kind_combo.addItem(label, code)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -35,10 +35,14 @@ from village_desk.ui.pages.households.model import Col, HouseholdTableModel
 from village_desk.ui.pages.households.view import HouseholdView
 from village_desk.ui.printing.dialogs import CardPrintDialog, print_cards, remembered_card_format
 from village_desk.ui.printing.preview import PrintRun
+from village_desk.ui.widgets.filter_bar import FilterBar, describe, with_value
 from village_desk.ui.widgets.forms import refill_combo
+from village_desk.ui.widgets.modal import run_modal
+from village_desk.ui.widgets.sizing import fit_header
 from village_desk.ui.widgets.undo_bar import UndoBar
 
 DEFAULT_NOT_VISITED_DAYS = 90
+NEVER_DAYS = 100 * 365  # "never visited" as queries.stats.dashboard counts it
 COLUMN_WIDTHS = {
     Col.NUMBER: 90,
     Col.HEAD: 90,
@@ -87,12 +91,15 @@ class HouseholdsPage(Page):
         self.print_button.setToolTip(
             self.tr("Cards for the selected households, the filtered group or category, or all")
         )
+        # The same words as the dashboard's tile that opens this filter.
+        self.never_check = QCheckBox(
+            QCoreApplication.translate("DashboardPage", "Households never visited")
+        )
         self.not_visited_check = QCheckBox(self.tr("Not visited for over"))
         self.not_visited_spin = QSpinBox()
         self.not_visited_spin.setRange(1, 3650)
         self.not_visited_spin.setSuffix(self.tr(" days"))
         self.not_visited_spin.setEnabled(False)
-        self.clear_button = QPushButton(self.tr("Clear filters"))
         self.count_label = QLabel()
         self.reload_choices()
 
@@ -109,12 +116,12 @@ class HouseholdsPage(Page):
         filters.addWidget(self.new_button)
         filters.addWidget(self.open_button)
         actions = QHBoxLayout()
+        actions.addWidget(self.never_check)
+        actions.addSpacing(12)
         actions.addWidget(self.not_visited_check)
         actions.addWidget(self.not_visited_spin)
         actions.addSpacing(12)
         actions.addWidget(self.overdue_check)
-        actions.addSpacing(12)
-        actions.addWidget(self.clear_button)
         actions.addSpacing(12)
         actions.addWidget(self.print_button)
         actions.addStretch(1)
@@ -126,6 +133,8 @@ class HouseholdsPage(Page):
             combo.setMinimumContentsLength(7)
 
         # undo bar (after a deletion)
+        self.filter_bar = FilterBar()  # says so when the list is filtered
+        self.clear_button = self.filter_bar.button  # 清除筛选, where the filters are named
         self.undo_bar = UndoBar(UNDO_SECONDS)
         self.undo_label = self.undo_bar.label
         self.undo_button = self.undo_bar.button
@@ -145,8 +154,7 @@ class HouseholdsPage(Page):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # Categories are the longest text: that column takes the spare width.
         header.setSectionResizeMode(Col.CATEGORIES, QHeaderView.ResizeMode.Stretch)
-        for col, width in COLUMN_WIDTHS.items():
-            self.table.setColumnWidth(col, width)
+        fit_header(self.table, COLUMN_WIDTHS)  # never narrower than the header text
 
         list_page = QWidget()
         layout = QVBoxLayout(list_page)
@@ -154,6 +162,7 @@ class HouseholdsPage(Page):
         layout.addLayout(filters)
         layout.addLayout(actions)
         layout.addWidget(self.undo_bar)
+        layout.addWidget(self.filter_bar)
         layout.addWidget(self.table, 1)
 
         self.detail = HouseholdView(ctx)
@@ -168,6 +177,7 @@ class HouseholdsPage(Page):
         self.category_combo.currentIndexChanged.connect(self.apply_filter)
         self.cadre_combo.currentIndexChanged.connect(self.apply_filter)
         self.overdue_check.toggled.connect(self.apply_filter)
+        self.never_check.toggled.connect(self._never_toggled)
         self.new_button.clicked.connect(self.new_household)
         self.open_button.clicked.connect(self.open_selected)
         self.table.doubleClicked.connect(self.open_selected)
@@ -178,9 +188,9 @@ class HouseholdsPage(Page):
         self.detail.back_requested.connect(self.show_list)
         self.detail.deleted.connect(self._on_deleted)
         self.not_visited_check.toggled.connect(self.not_visited_spin.setEnabled)
-        self.not_visited_check.toggled.connect(self.apply_filter)
+        self.not_visited_check.toggled.connect(self._days_toggled)
         self.not_visited_spin.valueChanged.connect(self._on_days_changed)
-        self.clear_button.clicked.connect(self.clear_filters)
+        self.filter_bar.show_all_requested.connect(self.clear_filters)
         self._update_count()
 
     # ------------------------------------------------------------ filters
@@ -225,13 +235,14 @@ class HouseholdsPage(Page):
     def current_filter(self) -> HouseholdFilter:
         group = self.group_combo.currentData()
         cadre = self.cadre_combo.currentData()
+        days = self.not_visited_spin.value() if self.not_visited_check.isChecked() else None
+        if self.never_check.isChecked():
+            days = NEVER_DAYS
         return HouseholdFilter(
             group_id=uuid.UUID(group) if group else None,
             category=self.category_combo.currentData() or None,
             cadre_id=uuid.UUID(cadre) if cadre else None,
-            not_visited_days=(
-                self.not_visited_spin.value() if self.not_visited_check.isChecked() else None
-            ),
+            not_visited_days=days,
             has_overdue=self.overdue_check.isChecked(),
         )
 
@@ -240,17 +251,24 @@ class HouseholdsPage(Page):
             self.group_combo.currentIndex() > 0
             or self.category_combo.currentIndex() > 0
             or self.cadre_combo.currentIndex() > 0
+            or self.never_check.isChecked()
             or self.not_visited_check.isChecked()
             or self.overdue_check.isChecked()
         )
 
-    def show_filter(self, not_visited_days: int | None = None, has_overdue: bool = False) -> None:
+    def show_filter(
+        self,
+        not_visited_days: int | None = None,
+        has_overdue: bool = False,
+        never_visited: bool = False,
+    ) -> None:
         """Show the list filtered as the dashboard asks (other filters cleared)."""
         self.show_list()
         widgets = (
             self.group_combo,
             self.category_combo,
             self.cadre_combo,
+            self.never_check,
             self.not_visited_check,
             self.not_visited_spin,
             self.overdue_check,
@@ -260,6 +278,7 @@ class HouseholdsPage(Page):
         self.group_combo.setCurrentIndex(0)
         self.category_combo.setCurrentIndex(0)
         self.cadre_combo.setCurrentIndex(0)
+        self.never_check.setChecked(never_visited)
         self.not_visited_check.setChecked(not_visited_days is not None)
         self.not_visited_spin.setEnabled(not_visited_days is not None)
         if not_visited_days is not None:
@@ -275,6 +294,24 @@ class HouseholdsPage(Page):
         self._update_count()
         self.filter_changed.emit()
 
+    @Slot(bool)
+    def _days_toggled(self, on: bool) -> None:
+        if on and self.never_check.isChecked():
+            self.never_check.blockSignals(True)
+            self.never_check.setChecked(False)
+            self.never_check.blockSignals(False)
+        self.apply_filter()
+
+    @Slot(bool)
+    def _never_toggled(self, never: bool) -> None:
+        """“Never visited” and “not visited for N days” exclude each other."""
+        if never and self.not_visited_check.isChecked():
+            self.not_visited_check.blockSignals(True)
+            self.not_visited_check.setChecked(False)
+            self.not_visited_spin.setEnabled(False)
+            self.not_visited_check.blockSignals(False)
+        self.apply_filter()
+
     @Slot()
     def _on_days_changed(self) -> None:
         if self.not_visited_check.isChecked():
@@ -286,6 +323,7 @@ class HouseholdsPage(Page):
             self.group_combo,
             self.category_combo,
             self.cadre_combo,
+            self.never_check,
             self.not_visited_check,
             self.overdue_check,
         )
@@ -294,6 +332,7 @@ class HouseholdsPage(Page):
         self.group_combo.setCurrentIndex(0)
         self.category_combo.setCurrentIndex(0)
         self.cadre_combo.setCurrentIndex(0)
+        self.never_check.setChecked(False)
         self.not_visited_check.setChecked(False)
         self.not_visited_spin.setEnabled(False)
         self.overdue_check.setChecked(False)
@@ -325,7 +364,21 @@ class HouseholdsPage(Page):
         self.table.verticalScrollBar().setValue(scroll)
         self._update_count()
 
+    def filter_summary(self) -> list[str]:
+        """The filters that are on, in words (for the bar above the list)."""
+        return describe(
+            [
+                (self.tr("Group"), self.group_combo),
+                (self.tr("Category"), self.category_combo),
+                (self.tr("Cadre"), self.cadre_combo),
+                ("", self.never_check),
+                with_value(self.not_visited_check, self.not_visited_spin),
+                ("", self.overdue_check),
+            ]
+        )
+
     def _update_count(self) -> None:
+        self.filter_bar.set_filters(self.filter_summary())
         total = self.model.total
         if self.has_filter():
             self.count_label.setText(self.tr("{n} matching households").format(n=total))
@@ -391,7 +444,7 @@ class HouseholdsPage(Page):
     def print_cards(self) -> PrintRun | None:
         """打印联系卡: the dialog (scope, layout, size), then the preview."""
         dialog = self.card_print_dialog()
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if run_modal(dialog) != QDialog.DialogCode.Accepted:
             return None
         self.last_print = dialog.start(self)
         return self.last_print
@@ -440,7 +493,7 @@ class HouseholdsPage(Page):
     def new_household(self) -> HouseholdDialog | None:
         dialog = HouseholdDialog(self.ctx, None, self)
         self._last_dialog = dialog
-        if dialog.exec() and dialog.saved_id:
+        if run_modal(dialog) and dialog.saved_id:
             self.open_household(dialog.saved_id)
         return dialog
 

@@ -42,7 +42,8 @@ from village_desk.ui.pages.households.forms import (
     PairingDialog,
     PersonDialog,
 )
-from village_desk.ui.widgets.forms import HINT_STYLE, heading
+from village_desk.ui.widgets.forms import HINT_STYLE, destructive, heading
+from village_desk.ui.widgets.modal import run_modal
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 10
 # Any change to these tables may change what a household page shows (its
@@ -154,16 +155,12 @@ class HouseholdView(DataView):
         title_row.addSpacing(12)
         title_row.addWidget(self.title, 1)
         title_row.addWidget(self.diary_list_button)
+        destructive(self.delete_button)
         top = QHBoxLayout()
-        for b in (
-            self.edit_button,
-            self.diary_button,
-            self.matter_button,
-            self.card_button,
-            self.delete_button,
-        ):
+        for b in (self.edit_button, self.diary_button, self.matter_button, self.card_button):
             top.addWidget(b)
         top.addStretch(1)
+        top.addWidget(self.delete_button)  # apart from the common ones
 
         # basic info
         self.info = {
@@ -206,10 +203,12 @@ class HouseholdView(DataView):
         self.remove_member_button = QPushButton(self.tr("Remove member"))
         members_page = QWidget()
         ml = QVBoxLayout(members_page)
+        destructive(self.remove_member_button)
         mb = QHBoxLayout()
-        for b in (self.add_member_button, self.edit_member_button, self.remove_member_button):
+        for b in (self.add_member_button, self.edit_member_button):
             mb.addWidget(b)
         mb.addStretch(1)
+        mb.addWidget(self.remove_member_button)
         ml.addLayout(mb)
         ml.addWidget(self.members_table)
 
@@ -397,7 +396,7 @@ class HouseholdView(DataView):
     @Slot()
     def edit_household(self) -> HouseholdDialog:
         dialog = HouseholdDialog(self.ctx, self.household_id, self)
-        dialog.exec()
+        run_modal(dialog)
         return dialog
 
     @Slot()
@@ -423,14 +422,14 @@ class HouseholdView(DataView):
 
     @Slot()
     def add_member(self) -> None:
-        self.open_person_dialog().exec()
+        run_modal(self.open_person_dialog())
 
     @Slot()
     def edit_member(self) -> None:
         pid = self._selected(self.members_table)
         if pid is None:
             return
-        self.open_person_dialog(pid).exec()
+        run_modal(self.open_person_dialog(pid))
 
     @Slot()
     def remove_member(self) -> None:
@@ -451,14 +450,14 @@ class HouseholdView(DataView):
 
     @Slot()
     def add_pairing(self) -> None:
-        PairingDialog(self.ctx, self.household_id, self).exec()
+        run_modal(PairingDialog(self.ctx, self.household_id, self))
 
     @Slot()
     def end_pairing(self) -> None:
         pid = self._selected(self.pairings_table)
         if pid is None:
             return
-        EndPairingDialog(self.ctx, pid, self).exec()
+        run_modal(EndPairingDialog(self.ctx, pid, self))
 
     @Slot()
     def _open_timeline_row(self) -> None:

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -30,10 +29,11 @@ from PySide6.QtWidgets import (
 from village_desk.core import queries, services
 from village_desk.core.domain import lifecycle
 from village_desk.core.domain.fields import field_label
-from village_desk.core.domain.lifecycle import STATUS_LABELS, is_overdue
+from village_desk.core.domain.lifecycle import is_overdue
 from village_desk.core.domain.validation import mask_phone
 from village_desk.core.services.ledger import MatterInput
 from village_desk.core.storage.changes import Changes
+from village_desk.ui.labels import action_label, status_label
 from village_desk.ui.pages.base import REFERENCE_TABLES, DataView
 from village_desk.ui.pages.ledger.model import STATUS_COLORS
 from village_desk.ui.widgets.forms import (
@@ -41,11 +41,19 @@ from village_desk.ui.widgets.forms import (
     HINT_STYLE,
     EditDialog,
     FieldErrors,
+    add_choose_entry,
+    destructive,
     error_label,
     heading,
+    scrolling,
     set_combo_data,
 )
+from village_desk.ui.widgets.modal import run_modal
 from village_desk.ui.widgets.pickers import CadreChecklist, HouseholdPicker
+from village_desk.ui.widgets.sizing import fit_lines, relative_font
+
+# The life cycle's main path, on the first row of step buttons (DOMAIN.md §4).
+MAIN_PATH = ("start", "forward", "result", "complete", "feedback", "close")
 
 
 def _qdate(d: dt.date) -> QDate:
@@ -67,7 +75,7 @@ class ActionDialog(EditDialog):
         self.ctx, self.matter, self.action = ctx, matter, action
         act = lifecycle.ACTIONS[action]
         self.setWindowTitle(
-            self.tr("{action}: {number}").format(action=act.label, number=matter.number)
+            self.tr("{action}: {number}").format(action=action_label(action), number=matter.number)
         )
         self.setMinimumWidth(460)
         self.general_error = error_label()
@@ -86,16 +94,21 @@ class ActionDialog(EditDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(act.label)
+        self.ok_button.setText(action_label(action))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
+        content = QWidget()
+        inner = QVBoxLayout(content)
+        inner.setContentsMargins(0, 0, 0, 0)
         if act.intro:
             label = QLabel(act.intro)
             label.setWordWrap(True)
-            layout.addWidget(label)
-        layout.addLayout(form)
-        layout.addWidget(self.general_error)
+            inner.addWidget(label)
+        inner.addLayout(form)
+        inner.addWidget(self.general_error)
+        inner.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scrolling(content), 1)
         layout.addWidget(self.buttons)
 
     def _input_widget(self, spec) -> QWidget:
@@ -109,12 +122,18 @@ class ActionDialog(EditDialog):
             return QLineEdit()
         if spec.kind == "choice":
             combo = QComboBox()
-            for t in self.ctx.read(queries.reference.vocabulary, spec.vocabulary):
-                if t.code not in spec.exclude:
-                    combo.addItem(t.label, t.code)
+            if spec.options:
+                for code, label in spec.options:
+                    combo.addItem(label, code)
+            else:
+                for t in self.ctx.read(queries.reference.vocabulary, spec.vocabulary):
+                    if t.code not in spec.exclude:
+                        combo.addItem(t.label, t.code)
+            if spec.required:  # no default: the person must pick (e.g. satisfaction)
+                add_choose_entry(combo)
             return combo
         edit = QPlainTextEdit()  # text, lines
-        edit.setFixedHeight(100 if spec.kind == "lines" else 80)
+        fit_lines(edit, 5 if spec.kind == "lines" else 4)
         if spec.kind == "lines":
             edit.setPlaceholderText(self.tr("One per line"))
         return edit
@@ -211,9 +230,10 @@ class MatterDialog(EditDialog):
         self.applicant_name.setPlaceholderText(self.tr("If not a registered household"))
         self.phone_edit = QLineEdit()
         self.content_edit = QPlainTextEdit()
-        self.content_edit.setFixedHeight(70)
+        fit_lines(self.content_edit, 3)
         self.channel_combo = combo("channel")
-        self.kind_combo = combo("matter_kind", blank=True)
+        self.kind_combo = combo("matter_kind")
+        add_choose_entry(self.kind_combo)  # required, no default: the cadre picks it
         self.service_combo = combo("service_type", blank=True)
         self.level_combo = combo("level")
         self.handling_combo = combo("handling")
@@ -250,7 +270,7 @@ class MatterDialog(EditDialog):
         row(self.tr("Matter *"), self.content_edit, "matter.content")
         row(self.tr("Received"), self.received_edit, "matter.received_date")
         row(self.tr("Channel"), self.channel_combo, "matter.channel")
-        row(self.tr("Kind"), self.kind_combo, "matter.kind")
+        row(self.tr("Kind *"), self.kind_combo, "matter.kind")
         row(self.tr("Service type"), self.service_combo, "matter.service_type")
         row(self.tr("Level"), self.level_combo, "matter.level")
         row(self.tr("Handling"), self.handling_combo, "matter.handling")
@@ -263,14 +283,11 @@ class MatterDialog(EditDialog):
         cl.addLayout(form)
         cl.addWidget(self.general_error)
         cl.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(content)
         self.buttons = self.save_cancel_buttons()
         layout = QVBoxLayout(self)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(scrolling(content), 1)  # Save/Cancel stay visible on a small screen
         layout.addWidget(self.buttons)
-        self.resize(680, 680)
+        self.want_size(680, 680)
         if matter is not None:
             self._load(matter)
             return
@@ -445,14 +462,36 @@ class MatterView(DataView):
         )
         self.delete_button = QPushButton(self.tr("Delete matter"))
         self.delete_button.setToolTip(self.tr("For a matter registered by mistake"))
-        for b in (self.edit_button, self.referral_button, self.delete_button):
-            top.addWidget(b)
+        top.addWidget(destructive(self.delete_button))  # apart from the common ones
+        tools = QHBoxLayout()  # (a row of their own: the page fits a small screen)
+        tools.addWidget(self.edit_button)
+        tools.addWidget(self.referral_button)
+        tools.addStretch(1)
 
         self.actions_box = QGroupBox(self.tr("Next step"))
-        self.actions_layout = QHBoxLayout(self.actions_box)
+        self.actions_layout = QGridLayout(self.actions_box)
+        self.actions_layout.setVerticalSpacing(4)
+        # Every step has its button, always in the life cycle's order and
+        # place: the main path on the first row, the side exits (退回, 暂不能解决)
+        # and 重新办理 on the second. Steps not legal now are disabled.
         self.action_buttons: dict[str, QPushButton] = {}
+        exits = 0
+        for code in lifecycle.ACTIONS:
+            button = QPushButton(action_label(code))
+            button.setObjectName(f"action_{code}")
+            button.setEnabled(False)
+            button.clicked.connect(lambda _=False, code=code: self.run_action(code))
+            if code in MAIN_PATH:
+                self.actions_layout.addWidget(button, 0, MAIN_PATH.index(code))
+            else:
+                self.actions_layout.addWidget(button, 1, exits)
+                exits += 1
+            self.action_buttons[code] = button
         self.no_actions = QLabel(self.tr("No further steps: this matter is finished."))
         self.no_actions.setStyleSheet(HINT_STYLE)
+        self.no_actions.hide()
+        self.actions_layout.addWidget(self.no_actions, 1, exits, 1, len(MAIN_PATH) - exits)
+        self.actions_layout.setColumnStretch(len(MAIN_PATH), 1)
 
         self.fields: dict[str, QLabel] = {}
         grid = QGridLayout()
@@ -489,21 +528,22 @@ class MatterView(DataView):
             grid.addWidget(value, i // 2, (i % 2) * 2 + 1)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
-        self.content_label = QLabel()
+        self.content_label = relative_font(QLabel(), 1.15)
         self.content_label.setWordWrap(True)
-        font = self.content_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.content_label.setFont(font)
         self.source_button = QPushButton()
         self.source_button.setFlat(True)
         self.source_button.setStyleSheet("text-align: left; color: palette(link);")
         self.household_button = QPushButton(self.tr("Open household"))
         details = QGroupBox(self.tr("Matter"))
+        fields = QWidget()
+        fl = QVBoxLayout(fields)
+        fl.setContentsMargins(0, 0, 0, 0)
+        fl.addWidget(self.content_label)
+        fl.addSpacing(8)
+        fl.addLayout(grid)
+        fl.addStretch(1)
         dl = QVBoxLayout(details)
-        dl.addWidget(self.content_label)
-        dl.addSpacing(8)
-        dl.addLayout(grid)
-        dl.addStretch(1)
+        dl.addWidget(scrolling(fields), 1)  # a small screen scrolls the fields
         links = QHBoxLayout()
         links.addWidget(self.source_button)
         links.addStretch(1)
@@ -536,6 +576,7 @@ class MatterView(DataView):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(top)
+        layout.addLayout(tools)
         layout.addWidget(self.actions_box)
         layout.addLayout(body, 1)
 
@@ -604,7 +645,7 @@ class MatterView(DataView):
         labels, cadres = self._labels, self._cadres
         self.title.setText(self.tr("Matter {number}").format(number=m.number))
         overdue = is_overdue(m)
-        status = STATUS_LABELS[m.status]
+        status = status_label(m.status)
         if overdue:
             status = self.tr("{status} (overdue)").format(status=status)
         self.status_label.setText(status)
@@ -664,7 +705,8 @@ class MatterView(DataView):
         self.notes_list.clear()
         for n in notes:
             who = cadres.get(n.author_id, "") if n.author_id else ""
-            self.notes_list.addItem(f"{n.date.isoformat()}  {who}  {n.text}")
+            line = lifecycle.progress_line(n.action, n.text)  # with its step: 办结：…
+            self.notes_list.addItem(f"{n.date.isoformat()}  {who}  {line}")
         if self.matter_id != self._errors_for:
             self.note_errors.clear()  # another matter: the last one's refusal goes
         self._errors_for = self.matter_id
@@ -680,24 +722,21 @@ class MatterView(DataView):
         self.referral_button.setEnabled(self.can_print_referral())
 
     def _build_actions(self, m) -> None:
-        while self.actions_layout.count():
-            w = self.actions_layout.takeAt(0).widget()
-            if w is not None and w is not self.no_actions:
-                w.hide()
-                w.deleteLater()
-        self.action_buttons = {}
-        actions = lifecycle.available_actions(m)
-        for act in actions:
-            button = QPushButton(act.label)
-            button.setObjectName(f"action_{act.code}")
-            button.clicked.connect(lambda _=False, code=act.code: self.run_action(code))
-            self.actions_layout.addWidget(button)
-            button.show()
-            self.action_buttons[act.code] = button
-        self.actions_layout.addWidget(self.no_actions)
-        self.no_actions.setVisible(not actions)
-        self.actions_layout.addStretch(1)
-        self.actions_layout.activate()
+        """Enable exactly the steps legal now (``lifecycle.available_actions``)."""
+        legal = {act.code for act in lifecycle.available_actions(m)}
+        status = status_label(m.status)
+        for code, button in self.action_buttons.items():
+            button.setEnabled(code in legal)
+            button.setToolTip(
+                ""
+                if code in legal
+                else self.tr("Not possible while the matter is “{status}”").format(status=status)
+            )
+        self.no_actions.setVisible(not legal)
+
+    def legal_actions(self) -> set[str]:
+        """The steps offered now (their buttons are enabled)."""
+        return {code for code, b in self.action_buttons.items() if b.isEnabled()}
 
     def can_print_referral(self) -> bool:
         """Only a matter forwarded to a higher level has a referral form."""
@@ -711,7 +750,7 @@ class MatterView(DataView):
 
     @Slot()
     def edit_matter(self) -> None:
-        self.edit_dialog().exec()  # the view redraws from ctx.data_changed
+        run_modal(self.edit_dialog())  # the view redraws from ctx.data_changed
 
     @Slot()
     def delete_matter(self) -> None:
@@ -741,7 +780,9 @@ class MatterView(DataView):
 
     @Slot(str)
     def run_action(self, code: str) -> None:
-        self.action_dialog(code).exec()  # the view redraws from ctx.data_changed
+        if code not in self.legal_actions():
+            return
+        run_modal(self.action_dialog(code))  # the view redraws from ctx.data_changed
 
     @Slot()
     def add_note(self) -> None:

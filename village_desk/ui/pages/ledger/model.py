@@ -11,9 +11,10 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from sqlalchemy import Row
 
 from village_desk.core import queries
-from village_desk.core.domain.lifecycle import OPEN_STATUSES, STATUS_LABELS, is_overdue
+from village_desk.core.domain.lifecycle import OPEN_STATUSES, is_overdue
 from village_desk.core.queries.matters import MatterFilter
 from village_desk.core.storage.db import Database
+from village_desk.ui.labels import status_label
 from village_desk.ui.widgets.paged_model import PagedTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -131,7 +132,7 @@ class MatterTableModel(PagedTableModel):
         if col == Col.DEADLINE:
             return m.deadline.isoformat()
         if col == Col.STATUS:
-            label = STATUS_LABELS.get(m.status, m.status)
+            label = status_label(m.status)
             if is_overdue(m):
                 return self.tr("{status} (overdue)").format(status=label)
             return label

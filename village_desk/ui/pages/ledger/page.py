@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,6 +30,7 @@ from village_desk.core.domain import lifecycle
 from village_desk.core.domain.lifecycle import OPEN_STATUSES, STATUS_LABELS
 from village_desk.core.queries.matters import MatterFilter
 from village_desk.core.storage.changes import Changes
+from village_desk.ui.labels import status_label
 from village_desk.ui.pages.base import LEDGER_TABLES, DataView, Page
 from village_desk.ui.pages.ledger.matter import (
     ActionDialog,
@@ -39,11 +40,15 @@ from village_desk.ui.pages.ledger.matter import (
 from village_desk.ui.pages.ledger.model import MATTER_ID_ROLE, Col, MatterTableModel
 from village_desk.ui.printing.dialogs import LedgerPrintDialog, ReferralDialog
 from village_desk.ui.printing.preview import PrintRun
+from village_desk.ui.widgets.filter_bar import FilterBar, describe
 from village_desk.ui.widgets.forms import HINT_STYLE, heading, refill_combo
+from village_desk.ui.widgets.modal import run_modal
+from village_desk.ui.widgets.sizing import fit_header
 from village_desk.ui.widgets.undo_bar import UndoBar
 
 HEADER_KEY = "ledger/header"
 OPEN = "__open__"
+AWAITING = "__awaiting__"  # 已办结, waiting for the return visit (the dashboard's tile)
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 60
 UNDO_SECONDS = 30
 
@@ -165,7 +170,7 @@ class MonthEndView(DataView):
                         f"{m.number}  {m.content}",
                         f"{m.applicant_name}（{cadres.get(m.responsible_id, '')}）",
                         m.deadline.isoformat(),
-                        STATUS_LABELS[m.status],
+                        status_label(m.status),
                     ]
                 )
                 item.setData(0, ITEM_ROLE, (section, m))
@@ -198,7 +203,7 @@ class MonthEndView(DataView):
         if m is None:
             return
         if code != "close":
-            ActionDialog(self.ctx, m, code, self).exec()  # redrawn from ctx.data_changed
+            run_modal(ActionDialog(self.ctx, m, code, self))  # redrawn from ctx.data_changed
             return
         actor = self.ctx.operator_id
         (
@@ -250,7 +255,6 @@ class LedgerPage(Page):
         self.month_combo = QComboBox()
         self.overdue_check = QCheckBox(self.tr("Overdue"))
         self.due_soon_check = QCheckBox(self.tr("Due soon"))
-        self.clear_button = QPushButton(self.tr("Clear filters"))
         self.new_button = QPushButton(self.tr("Register matter…"))
         self.new_button.setToolTip(self.tr("Register a matter (Ctrl+N)"))
         self.open_button = QPushButton(self.tr("Open"))
@@ -261,6 +265,8 @@ class LedgerPage(Page):
         )
         self.sheet_button = QPushButton(self.tr("Print month-end ledger…"))
         self.undo_bar = UndoBar(UNDO_SECONDS)
+        self.filter_bar = FilterBar()  # says so when the list is filtered
+        self.clear_button = self.filter_bar.button  # 清除筛选, where the filters are named
         self.count_label = QLabel()
         self._load_choices()
         filters = QHBoxLayout()
@@ -280,7 +286,6 @@ class LedgerPage(Page):
         filters.addStretch(1)
         filters2.addWidget(self.overdue_check)
         filters2.addWidget(self.due_soon_check)
-        filters2.addWidget(self.clear_button)
         filters2.addSpacing(12)
         legend = QLabel(self.tr("Red: overdue · yellow deadline: due within a few days"))
         legend.setStyleSheet(HINT_STYLE)
@@ -309,8 +314,7 @@ class LedgerPage(Page):
         header = self.table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(Col.CONTENT, QHeaderView.ResizeMode.Stretch)
-        for col, width in enumerate((130, 95, 80, 300, 80, 70, 95, 120)):
-            self.table.setColumnWidth(col, width)
+        fit_header(self.table, (130, 95, 80, 300, 80, 70, 95, 120))  # no 「Responsibl」
 
         list_page = QWidget()
         layout = QVBoxLayout(list_page)
@@ -319,6 +323,7 @@ class LedgerPage(Page):
         layout.addLayout(filters)
         layout.addLayout(filters2)
         layout.addWidget(self.undo_bar)
+        layout.addWidget(self.filter_bar)
         layout.addWidget(self.table, 1)
         self.detail = MatterView(ctx)
         self.review = MonthEndView(ctx)
@@ -340,7 +345,7 @@ class LedgerPage(Page):
             combo.currentIndexChanged.connect(self.apply_filter)
         self.overdue_check.toggled.connect(self.apply_filter)
         self.due_soon_check.toggled.connect(self.apply_filter)
-        self.clear_button.clicked.connect(self.clear_filters)
+        self.filter_bar.show_all_requested.connect(self.clear_filters)
         self.new_button.clicked.connect(lambda: self.new_matter())
         self.open_button.clicked.connect(self.open_selected)
         self.review_button.clicked.connect(self.show_review)
@@ -379,9 +384,10 @@ class LedgerPage(Page):
         for _ in range(24):
             months.append((f"{y}-{m:02d}", (y, m)))
             y, m = (y, m - 1) if m > 1 else (y - 1, 12)
+        awaiting = QCoreApplication.translate("DashboardPage", "Done, awaiting return visit")
         items = (
-            [(self.tr("All"), None), (self.tr("Open (not done)"), OPEN)]
-            + [(label, code) for code, label in STATUS_LABELS.items()],
+            [(self.tr("All"), None), (self.tr("Open (not done)"), OPEN), (awaiting, AWAITING)]
+            + [(status_label(code), code) for code in STATUS_LABELS],
             [(self.tr("All kinds"), None)] + [(t.label, t.code) for t in kinds],
             [(self.tr("All levels"), None)] + [(t.label, t.code) for t in levels],
             [(self.tr("All cadres"), None)] + [(c.name, str(c.id)) for c in cadres],
@@ -404,7 +410,9 @@ class LedgerPage(Page):
 
     def current_filter(self) -> MatterFilter:
         status = self.status_combo.currentData()
-        statuses = OPEN_STATUSES if status == OPEN else ((status,) if status else ())
+        statuses = {OPEN: OPEN_STATUSES, AWAITING: ("done",)}.get(
+            status, (status,) if status else ()
+        )
         cadre = self.cadre_combo.currentData()
         month = self.month_combo.currentData()
         return MatterFilter(
@@ -453,7 +461,22 @@ class LedgerPage(Page):
         self.show_list()
         self._set_filters(status, overdue, due_soon)
 
+    def filter_summary(self) -> list[str]:
+        """The filters that are on, in words (for the bar above the list)."""
+        return describe(
+            [
+                (self.tr("Status"), self.status_combo),
+                (self.tr("Kind"), self.kind_combo),
+                (self.tr("Level"), self.level_combo),
+                (self.tr("Responsible"), self.cadre_combo),
+                (self.tr("Month"), self.month_combo),
+                ("", self.overdue_check),
+                ("", self.due_soon_check),
+            ]
+        )
+
     def _update_count(self) -> None:
+        self.filter_bar.set_filters(self.filter_summary())
         self.count_label.setText(self.tr("{n} matters").format(n=self.model.total))
 
     def refresh(self) -> None:
@@ -503,7 +526,7 @@ class LedgerPage(Page):
     def new_matter(self, household_id=None) -> MatterDialog:
         dialog = MatterDialog(self.ctx, household_id, self)
         self._last_dialog = dialog
-        if dialog.exec() and dialog.saved_id:
+        if run_modal(dialog) and dialog.saved_id:
             self.open_matter(dialog.saved_id)
         return dialog
 
@@ -529,7 +552,7 @@ class LedgerPage(Page):
     def print_month(self, kind: str, month=None) -> PrintRun | None:
         """打印公示 / 打印月底台账: choose the month, then the preview."""
         dialog = self.print_dialog(kind, month)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if run_modal(dialog) != QDialog.DialogCode.Accepted:
             return None
         self.last_print = dialog.start(self)
         return self.last_print
@@ -537,7 +560,7 @@ class LedgerPage(Page):
     @Slot(object)
     def print_referral(self, matter) -> PrintRun | None:
         dialog = ReferralDialog(self.ctx, matter.number, parent=self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if run_modal(dialog) != QDialog.DialogCode.Accepted:
             return None
         self.last_print = dialog.start(self)
         return self.last_print

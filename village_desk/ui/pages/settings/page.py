@@ -48,8 +48,11 @@ from village_desk.ui.widgets.forms import (
     FieldErrors,
     error_label,
     heading,
+    scrolling,
     set_combo_data,
 )
+from village_desk.ui.widgets.modal import run_modal
+from village_desk.ui.widgets.sizing import fit_lines
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 70
 SAVED_STYLE = "color: #1b7f3b;"
@@ -81,7 +84,7 @@ class CadreDialog(EditDialog):
             self.role_combo.addItem(label, cadre.role)
         self.phone_edit = QLineEdit()
         self.duties_edit = QPlainTextEdit()
-        self.duties_edit.setFixedHeight(70)
+        fit_lines(self.duties_edit, 3)
         self.active_check = QCheckBox(self.tr("Active (can be chosen for new records)"))
         self.active_check.setChecked(True)
         self.general_error = error_label()
@@ -143,14 +146,16 @@ class SettingsPage(Page):
         super().__init__(ctx, parent)
         self.prefs = ctx.prefs
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._profile_tab(), self.tr("Village"))
+        # Each tab scrolls when the screen is small (1024×600, large text).
+        self.tabs.addTab(scrolling(self._profile_tab()), self.tr("Village"))
         self.tabs.addTab(self._groups_tab(), self.tr("Groups"))
         self.tabs.addTab(self._cadres_tab(), self.tr("Cadres"))
         self.tabs.addTab(self._vocab_tab(), self.tr("Vocabularies"))
-        self.tabs.addTab(self._rules_tab(), self.tr("Deadlines and duty days"))
-        self.tabs.addTab(self._quotas_tab(), self.tr("Visit quotas"))
-        self.tabs.addTab(self._card_tab(), self.tr("Contact card and printing"))
-        self.tabs.addTab(self._ui_tab(), self.tr("Display"))
+        self.tabs.addTab(scrolling(self._rules_tab()), self.tr("Deadlines and duty days"))
+        self.tabs.addTab(scrolling(self._quotas_tab()), self.tr("Visit quotas"))
+        self.tabs.addTab(scrolling(self._card_tab()), self.tr("Contact card and printing"))
+        self.display_tab = scrolling(self._ui_tab())
+        self.tabs.addTab(self.display_tab, self.tr("Display"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.addWidget(heading(self.tr("Settings")))
@@ -434,9 +439,9 @@ class SettingsPage(Page):
         self.card_title_edit.setPlaceholderText(self.tr("e.g. 民情联系卡, 干群连心卡"))
         self.slogan_edit = QLineEdit()
         self.policy_edit = QPlainTextEdit()
-        self.policy_edit.setFixedHeight(90)
+        fit_lines(self.policy_edit, 4)
         self.services_edit = QPlainTextEdit()
-        self.services_edit.setFixedHeight(90)
+        fit_lines(self.services_edit, 4)
         self.font_edit = QLineEdit()
         self.font_edit.setPlaceholderText(self.tr("Empty: a Chinese font found on this computer"))
         self.font_button = QPushButton(self.tr("Choose…"))
@@ -509,7 +514,7 @@ class SettingsPage(Page):
         return "/usr/share/fonts"
 
     def _ui_tab(self) -> QWidget:
-        page = self.display_tab = QWidget()
+        page = QWidget()
         self.language_combo = QComboBox()
         self.language_combo.addItem("简体中文", "zh_CN")
         self.language_combo.addItem("English", "en")
@@ -733,7 +738,7 @@ class SettingsPage(Page):
         self._write(lambda db, actor: services.setup.delete_group(db, actor, gid))
 
     def edit_cadre(self, cadre) -> None:
-        CadreDialog(self.ctx, cadre, self).exec()
+        run_modal(CadreDialog(self.ctx, cadre, self))
 
     @Slot()
     def _edit_selected_cadre(self) -> None:

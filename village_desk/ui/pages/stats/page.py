@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QPainter, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
@@ -18,6 +18,7 @@ from village_desk.core.domain.lifecycle import STATUS_LABELS
 from village_desk.core.domain.periods import month_bounds
 from village_desk.core.queries.diary import visits_by_month
 from village_desk.core.queries.matters import MatterFilter
+from village_desk.ui.labels import status_label
 from village_desk.ui.pages.base import Page
 from village_desk.ui.widgets.forms import heading
 
@@ -54,6 +55,14 @@ class StatsPage(Page):
         self.data: dict = {}
         self.refresh_button.clicked.connect(self.refresh)
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self.views:
+            self.stale = True  # the charts are drawn again in the new text size
+            if self.isVisible():
+                self.refresh()
+                self.stale = False
+
     def showEvent(self, event: QShowEvent) -> None:
         if not self.views:
             self.stale = True  # charts are drawn when first wanted
@@ -67,8 +76,8 @@ class StatsPage(Page):
         visits = [(f"{m:02d}", per_month.get((y, m), 0)) for y, m in months]
         count = queries.matters.matter_count
         by_status = [
-            (label, read(count, MatterFilter(statuses=(code,))))
-            for code, label in STATUS_LABELS.items()
+            (status_label(code), read(count, MatterFilter(statuses=(code,))))
+            for code in STATUS_LABELS
         ]
         kinds = read(queries.reference.labels, "matter_kind")
         by_kind = [(label, read(count, MatterFilter(kind=code))) for code, label in kinds.items()]
@@ -103,9 +112,15 @@ class StatsPage(Page):
             view.deleteLater()
         self.views = []
 
+        font = self.font()  # the charts' text follows the large-font option
+        title_font = self.font()
+        title_font.setBold(True)
+
         def bar_chart(title: str, rows, series_names, horizontal=False):
             chart = QChart()
             chart.setTitle(title)
+            chart.setTitleFont(title_font)
+            chart.legend().setFont(font)
             series = QHorizontalBarSeries() if horizontal else QBarSeries()
             for i, name in enumerate(series_names):
                 bar = QBarSet(name)
@@ -120,6 +135,8 @@ class StatsPage(Page):
             values.setLabelFormat("%d")
             top = max([max(row[1:]) for row in rows] + [1])
             values.setRange(0, top * 1.15)
+            cats.setLabelsFont(font)
+            values.setLabelsFont(font)
             if horizontal:
                 chart.addAxis(cats, Qt.AlignmentFlag.AlignLeft)
                 chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
@@ -135,6 +152,8 @@ class StatsPage(Page):
         def pie_chart(title: str, rows):
             chart = QChart()
             chart.setTitle(title)
+            chart.setTitleFont(title_font)
+            chart.legend().setFont(font)
             series = QPieSeries()
             for label, n in rows:
                 if n:
@@ -163,6 +182,7 @@ class StatsPage(Page):
             chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
             view = QChartView(chart)
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
-            view.setMinimumHeight(220)
+            # fits two rows of charts on a 1024×600 screen, large text too
+            view.setMinimumHeight(10 * self.fontMetrics().height())
             self.views.append(view)
             self.grid.addWidget(view, i // 2, i % 2)
