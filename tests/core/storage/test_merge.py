@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 
 from tests.helpers import make_id
 from village_desk.core import queries, services
-from village_desk.core.domain.errors import ServiceError
+from village_desk.core.domain.errors import ServiceError, ValidationError
 from village_desk.core.services.households import HouseholdInput, PersonInput
 from village_desk.core.services.ledger import MatterInput
 from village_desk.core.storage import merge, replica
@@ -543,3 +543,86 @@ def test_a_copy_keeps_the_village_code_and_takes_a_free_laptop_letter(seed, tmp_
     codes = [c.device.code for c in copies]
     # Copies that never met may draw the same letter: a clash the rules report.
     assert all(code.startswith("K7") and code != "K7A" for code in codes)
+
+
+# --------------------------------------------------------------------------- settling
+
+
+def phone_clash(seed, tmp_path):
+    """B's phone (newer) wins over A's; A's is kept as the losing value."""
+    a, b = fork(seed, tmp_path, "a"), fork(seed, tmp_path, "b")
+    hid = seed["household"]
+    services.households.update_household(
+        a, None, hid, HouseholdInput(number="01-001", phone="13800000001", categories=["dibao"])
+    )
+    time.sleep(0.002)
+    services.households.update_household(
+        b, None, hid, HouseholdInput(number="01-001", phone="13800000002", categories=["dibao"])
+    )
+    exchange(a, b)
+    return a, b, hid
+
+
+def test_open_conflicts_say_which_record_and_both_values_in_words(seed, tmp_path):
+    a, _b, _hid = phone_clash(seed, tmp_path)
+    [c] = a.read(queries.sync.open_conflicts)
+    assert c.what == "户 01-001 张三丰"
+    assert c.field_label == "家庭电话"
+    assert (c.current, c.other) == ("13800000002", "13800000001")
+    assert a.read(queries.sync.open_conflict_count) == 1
+
+
+def test_keeping_the_losing_value_writes_it_and_every_copy_stops_listing_it(seed, tmp_path):
+    a, b, hid = phone_clash(seed, tmp_path)
+    [c] = a.read(queries.sync.open_conflicts)
+    services.sync.settle_conflict(a, seed["cadre"], c.id, "loser")
+    assert household(a, hid).phone == "13800000001"  # the value that had lost
+    assert a.read(queries.sync.open_conflicts) == []
+    assert len(b.read(queries.sync.open_conflicts)) == 1  # until B gets the settlement
+    exchange(a, b)
+    for db in (a, b):
+        assert household(db, hid).phone == "13800000001"
+        assert db.read(queries.sync.open_conflicts) == []
+    assert merge.digest(a) == merge.digest(b)
+    with pytest.raises(ServiceError):  # settled once, on any copy
+        services.sync.settle_conflict(b, None, c.id, "winner")
+
+
+def test_keeping_the_current_value_changes_no_record(seed, tmp_path):
+    a, b, hid = phone_clash(seed, tmp_path)
+    before = household(a, hid)
+    [c] = a.read(queries.sync.open_conflicts)
+    services.sync.settle_conflict(a, None, c.id, "winner")
+    assert household(a, hid) == before
+    exchange(a, b)
+    assert b.read(queries.sync.open_conflicts) == []
+    assert household(b, hid).phone == "13800000002"
+
+
+def test_an_edit_that_lost_to_a_deletion_can_bring_the_record_back(seed, tmp_path):
+    a, b = fork(seed, tmp_path, "a"), fork(seed, tmp_path, "b")
+    hid = seed["household"]
+    services.households.delete_household(a, None, hid)
+    time.sleep(0.002)
+    services.households.update_household(
+        b, None, hid, HouseholdInput(number="01-001", phone="13800000009", categories=["dibao"])
+    )
+    exchange(a, b)
+    [c] = [c for c in b.read(queries.sync.open_conflicts) if c.field == "deleted"]
+    assert c.current == "已删除"
+    services.sync.settle_conflict(b, None, c.id, "loser")
+    exchange(a, b)
+    for db in (a, b):
+        h = household(db, hid)
+        assert not h.deleted and h.phone == "13800000009"
+
+
+def test_a_bad_settlement_changes_nothing(seed, tmp_path):
+    a, _b, hid = phone_clash(seed, tmp_path)
+    [c] = a.read(queries.sync.open_conflicts)
+    with pytest.raises(ValidationError):
+        services.sync.settle_conflict(a, None, c.id, "both")
+    with pytest.raises(ServiceError):
+        services.sync.settle_conflict(a, None, uuid.uuid4(), "winner")
+    assert a.read(queries.sync.open_conflict_count) == 1
+    assert household(a, hid).phone == "13800000002"

@@ -285,7 +285,7 @@ def fold(entity: str, history: Iterable) -> Folded:
 # --------------------------------------------------------------------------- live rows
 
 
-def _to_python(column, value):
+def to_python(column, value):
     if value is None:
         return None
     kind = column.type
@@ -304,7 +304,7 @@ def _to_python(column, value):
 
 def _live_row(model, record_id, folded: Folded) -> dict:
     columns = _columns(model)
-    row = {key: _to_python(col, folded.state.get(key)) for key, col in columns.items()}
+    row = {key: to_python(col, folded.state.get(key)) for key, col in columns.items()}
     for key, col in columns.items():  # a field the history never set: its default
         if row[key] is None and not col.nullable:
             default = col.default.arg if col.default is not None else None

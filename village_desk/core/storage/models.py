@@ -453,6 +453,24 @@ class MatterNote(Record):
     text: Mapped[str] = mapped_column(Text)
 
 
+class ConflictSettlement(Record):
+    """How a person settled a merge conflict (the :class:`SyncConflict` with
+    the same id): kept the value that won (``winner``), took the one that lost
+    (``loser``), or corrected the record through its form (``edited``). It is
+    exchanged like any record, so every copy stops listing the conflict; the
+    record's own change (for ``loser``) is journaled as usual."""
+
+    __tablename__ = "sync_settlement"
+
+    entity: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    field: Mapped[str] = mapped_column(String(60))
+    choice: Mapped[str] = mapped_column(String(10))  # winner / loser / edited
+    value: Mapped[str] = mapped_column(Text)  # JSON: the value kept
+    settled_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("cadre.id"), nullable=True)
+    settled_on: Mapped[dt.date] = mapped_column(Date)
+
+
 SYNCED_MODELS: tuple[type[Record], ...] = (
     VillageProfile,
     VocabTerm,
@@ -467,5 +485,6 @@ SYNCED_MODELS: tuple[type[Record], ...] = (
     DiaryItem,
     Matter,
     MatterNote,
+    ConflictSettlement,
 )
 ENTITY_BY_TABLE = {m.__tablename__: m for m in SYNCED_MODELS}
