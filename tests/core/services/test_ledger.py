@@ -324,3 +324,105 @@ def test_a_matter_registered_before_categories_were_required_stays_usable(db, vi
     with db.reading() as s:
         m = queries.matters.matter(s, mid)
     assert (m.kind, m.status, m.content) == ("", "closed", "危房改造申请（补充材料）")
+
+
+# ------------------------------------------------------------------ stale forms
+
+
+def matter_row(db, mid):
+    with db.reading() as s:
+        return queries.matters.matter(s, mid)
+
+
+def form_fields(form, **changed) -> dict:
+    """Every field an edit form shows, as it showed them, with the user's changes."""
+    shown = {key: getattr(form, key) for key in services.ledger.EDITABLE}
+    return {**shown, **changed}
+
+
+def matter_changes(db, mid) -> list[dict]:
+    with db.reading() as s:
+        return [
+            json.loads(c.changes)
+            for c in s.scalars(select(Change).where(Change.record_id == mid).order_by(Change.hlc))
+        ]
+
+
+def test_an_edit_from_a_form_opened_earlier_keeps_what_changed_meanwhile(db, village):
+    mid = register(db, village)
+    form = matter_row(db, mid)  # the edit form opens
+    later = TODAY + dt.timedelta(days=30)
+    services.ledger.update_matter(db, None, mid, deadline=later)  # saved elsewhere meanwhile
+    # the form still shows the old deadline; its user changes only the content
+    services.ledger.update_matter(
+        db, None, mid, base=form._mapping, **form_fields(form, content="危房改造申请（已补材料）")
+    )
+    m = matter_row(db, mid)
+    assert (m.content, m.deadline) == ("危房改造申请（已补材料）", later)
+    # the form's save wrote the content and nothing else
+    assert list(matter_changes(db, mid)[-1]) == ["content"]
+
+
+def test_a_field_changed_meanwhile_and_in_the_form_is_refused(db, village):
+    mid = register(db, village)
+    form = matter_row(db, mid)
+    services.ledger.update_matter(db, None, mid, level="township")  # 镇级, saved elsewhere
+    writes = len(matter_changes(db, mid))
+    with pytest.raises(ValidationError) as err:
+        services.ledger.update_matter(
+            db,
+            None,
+            mid,
+            base=form._mapping,
+            **form_fields(form, level="county", content="危房改造申请（已补材料）"),
+        )
+    assert err.value.field == "matter.level"
+    assert err.value.message == "这条记录刚被别处修改，现在是“镇级”；请核对后再保存"
+    m = matter_row(db, mid)
+    assert (m.level, m.content) == ("township", "危房改造申请")
+    assert len(matter_changes(db, mid)) == writes  # nothing written
+
+
+def test_a_responsible_changed_meanwhile_is_named_in_the_refusal(db, village):
+    mid = register(db, village)  # 王建国 is responsible
+    form = matter_row(db, mid)
+    services.ledger.update_matter(db, None, mid, responsible_id=village["grid"])
+    other = services.setup.add_cadre(db, None, "赵文华", "village_cadre", "13907310003", "")
+    with pytest.raises(ValidationError) as err:
+        services.ledger.update_matter(db, None, mid, base=form._mapping, responsible_id=other)
+    assert err.value.field == "matter.responsible_id"
+    assert "现在是“李秀英”" in err.value.message
+    assert matter_row(db, mid).responsible_id == village["grid"]
+
+
+def test_the_same_change_made_meanwhile_is_not_refused(db, village):
+    mid = register(db, village)
+    form = matter_row(db, mid)
+    services.ledger.update_matter(db, None, mid, channel="call")
+    services.ledger.update_matter(db, None, mid, base=form._mapping, channel="call")
+    assert matter_row(db, mid).channel == "call"
+
+
+def test_co_handlers_changed_meanwhile_and_in_the_form_are_both_kept(db, village):
+    mid = register(db, village, co_handler_ids=[str(village["grid"])])
+    form = matter_row(db, mid)  # shows 李秀英 as co-handler
+    other = services.setup.add_cadre(db, None, "赵文华", "village_cadre", "13907310003", "")
+    # meanwhile 赵文华 replaces 李秀英 elsewhere
+    services.ledger.update_matter(db, None, mid, co_handler_ids=[other])
+    # the form's user adds 王建国 to what it shows (the dialog gives ids)
+    services.ledger.update_matter(
+        db, None, mid, base=form._mapping, co_handler_ids=[village["grid"], village["secretary"]]
+    )
+    assert matter_row(db, mid).co_handler_ids == [str(other), str(village["secretary"])]
+
+
+def test_a_field_left_alone_in_the_form_is_not_written_back(db, village):
+    mid = register(db, village)
+    form = matter_row(db, mid)
+    services.ledger.update_matter(db, None, mid, applicant_phone="13812345678", public=False)
+    writes = len(matter_changes(db, mid))
+    # the form's user changed nothing: saving it writes nothing
+    services.ledger.update_matter(db, None, mid, base=form._mapping, **form_fields(form))
+    m = matter_row(db, mid)
+    assert (m.applicant_phone, m.public) == ("13812345678", False)
+    assert len(matter_changes(db, mid)) == writes

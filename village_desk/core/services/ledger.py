@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
@@ -24,11 +25,11 @@ from sqlalchemy.orm import Session
 from ..domain.errors import IllegalTransition, ServiceError, ValidationError
 from ..domain.lifecycle import ACTIONS, FEEDBACK_MODES, SATISFACTION_LABELS, STATUS_LABELS
 from ..domain.validation import not_future, optional_phone, require
-from ..queries.reference import get_setting
+from ..queries.reference import get_setting, labels
 from ..storage import journal
 from ..storage.db import Database
 from ..storage.models import Cadre, Household, LocalCounter, LocalDevice, Matter, MatterNote, Person
-from .common import as_uuid, check_code, get_live, tx_id
+from .common import as_uuid, check_code, edit_only_changes, get_live, tx_id
 
 # ------------------------------------------------------------------ numbering
 
@@ -176,13 +177,29 @@ EDITABLE = {
 }
 
 
-def update_matter(db: Database, actor_id, matter_id: uuid.UUID, **fields) -> None:
-    """Correct registration details; life-cycle fields change only via actions."""
+def update_matter(
+    db: Database, actor_id, matter_id: uuid.UUID, *, base: Mapping | None = None, **fields
+) -> None:
+    """Correct registration details; life-cycle fields change only via actions.
+
+    ``base`` is the matter as the form showed it (its row from
+    ``queries.matters.matter``): then only what the user changed is written,
+    and a field changed both underneath and in the form is refused (see
+    ``edit_only_changes``); co-handlers apply the user's additions and removals."""
     unknown = set(fields) - EDITABLE
     if unknown:
         raise ServiceError(f"这些字段只能通过办理操作修改：{', '.join(sorted(unknown))}")
     with db.transaction(actor_id) as s:
         m = get_live(s, Matter, matter_id, "事项")
+        if base is not None and fields.get("co_handler_ids"):
+            # compared with the stored ids (text); anything else is refused below
+            fields["co_handler_ids"] = [
+                str(c) if isinstance(c, uuid.UUID) else c for c in fields["co_handler_ids"]
+            ]
+        try:
+            fields = edit_only_changes(m, fields, base, "matter", lists=("co_handler_ids",))
+        except ValidationError as err:
+            raise _readable_now(s, m, err) from None
         if "content" in fields:
             fields["content"] = require(fields["content"], "matter.content")
         if "kind" in fields and fields["kind"] != m.kind:
@@ -214,6 +231,31 @@ def update_matter(db: Database, actor_id, matter_id: uuid.UUID, **fields) -> Non
             )
         for key, value in fields.items():
             setattr(m, key, value)
+
+
+_VOCAB = {
+    "kind": "matter_kind",
+    "service_type": "service_type",
+    "level": "level",
+    "channel": "channel",
+}
+
+
+def _readable_now(s: Session, m: Matter, err: ValidationError) -> ValidationError:
+    """A refusal of a field changed underneath names its value now as people
+    see it: a term's label, the cadre's name, 公示 or not (not a code or an id)."""
+    key = err.field.removeprefix("matter.")
+    value = getattr(m, key, None)
+    if key in _VOCAB and value:
+        shown = labels(s, _VOCAB[key]).get(value, value)
+    elif key == "responsible_id" and value is not None:
+        cadre = s.get(Cadre, value)
+        shown = cadre.name if cadre is not None else str(value)
+    elif key == "public":
+        shown = "公示" if value else "不公示"
+    else:
+        return err
+    return ValidationError(err.field, err.message.replace(f"“{value}”", f"“{shown}”", 1))
 
 
 def delete_matter(db: Database, actor_id, matter_id: uuid.UUID) -> uuid.UUID:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 
 from tests.ui.helpers import click, on_modal, raise_problems, settle, type_chinese, wait_ops
 from village_desk.core import queries, services
@@ -290,6 +290,44 @@ def test_registering_a_matter_is_one_op_with_errors_at_the_field(window, qtbot):
     assert page.is_showing_detail() and page.detail.matter_id == saved.id
     assert page.detail.content_label.text() == "申请危房改造"
     assert page.model.total == total + 1
+
+
+def test_an_edit_of_a_field_changed_meanwhile_is_refused_at_the_field(window, qtbot):
+    """The edit dialog is open while another page saves a new content: saving
+    the dialog's own new content does not overwrite it unseen; it shows the
+    content now at the field, and saving again (checked) writes the dialog's."""
+    ctx, problems = window.ctx, []
+    m = first_matter(ctx, "registered")
+    window.open_matter(m.id)
+    view = window.ledger_page.detail
+
+    def edit(dialog):
+        assert isinstance(dialog, MatterDialog)
+        ctx.op(
+            None, lambda db: services.ledger.update_matter(db, None, m.id, content="别处改的事项")
+        ).run()
+        settle(qtbot, ctx)
+        dialog.content_edit.setFocus()
+        dialog.content_edit.selectAll()
+        type_chinese(dialog.content_edit, "对话框里改的事项")
+        save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+        click(qtbot, save)
+        wait_ops(qtbot, ctx)
+        label = dialog.errors.label_for("matter.content")
+        assert not label.isHidden()
+        assert label.text() == "这条记录刚被别处修改，现在是“别处改的事项”；请核对后再保存"
+        assert dialog.isVisible() and dialog.saved_id is None
+        assert ctx.read(queries.matters.matter, m.id).content == "别处改的事项"
+        click(qtbot, save)  # the user has seen the content now and keeps theirs
+        wait_ops(qtbot, ctx)
+        assert dialog.saved_id == m.id, dialog.errors.visible_messages()
+
+    on_modal(qtbot, edit, problems)
+    click(qtbot, view.edit_button)
+    raise_problems(problems)
+    settle(qtbot, ctx)
+    assert ctx.read(queries.matters.matter, m.id).content == "对话框里改的事项"
+    assert view.content_label.text() == "对话框里改的事项"
 
 
 def test_the_list_keeps_the_chosen_matter_when_it_redraws(window, qtbot):

@@ -195,6 +195,9 @@ class MatterDialog(EditDialog):
         self.ctx = ctx
         matter = ctx.read(queries.matters.matter, matter_id) if matter_id else None
         self.matter = matter  # the row as it was when the dialog opened
+        # what the user was shown of each field: only fields changed from it are
+        # saved, and one changed underneath too is refused (services.ledger.update_matter)
+        self._base = dict(matter._mapping) if matter is not None else None
         self.setWindowTitle(
             self.tr("Edit matter {number}").format(number=matter.number)
             if matter
@@ -277,7 +280,7 @@ class MatterDialog(EditDialog):
         row(self.tr("Deadline"), self.deadline_edit, "matter.deadline")
         row(self.tr("Responsible"), self.responsible_combo, "matter.responsible_id")
         row(self.tr("Co-handlers"), self.co_handlers, "matter.co_handler_ids")
-        row(self.tr("Public notice"), self.public_check)
+        row(self.tr("Public notice"), self.public_check, "matter.public")
         content = QWidget()
         cl = QVBoxLayout(content)
         cl.addLayout(form)
@@ -399,14 +402,22 @@ class MatterDialog(EditDialog):
         self.errors.clear()
         actor = self.ctx.operator_id
         if self.matter is not None:
-            matter_id, fields = self.matter.id, self.changed_fields()
+            matter_id, fields, base = self.matter.id, self.changed_fields(), dict(self._base)
             if not fields:
                 self._saved(matter_id)
                 return
-            self._run(
-                lambda db: services.ledger.update_matter(db, actor, matter_id, **fields),
-                lambda _: self._saved(matter_id),
+            op = (
+                self.ctx.op(
+                    self,
+                    lambda db: services.ledger.update_matter(
+                        db, actor, matter_id, base=base, **fields
+                    ),
+                )
+                .errors(self.errors)
+                .busy(self.buttons)
+                .success(lambda _: self._saved(matter_id))
             )
+            op.always(lambda: self._seen_now(op.error)).run()
             return
         data = self.value()
         if data.responsible_id is None:
@@ -419,6 +430,16 @@ class MatterDialog(EditDialog):
 
     def _run(self, fn, on_success) -> None:
         self.ctx.op(self, fn).errors(self.errors).busy(self.buttons).success(on_success).run()
+
+    def _seen_now(self, err: BaseException | None) -> None:
+        """A field refused because it changed underneath shows its value now:
+        the user has seen it, so saving again writes what the form holds."""
+        key = (getattr(err, "field", None) or "").removeprefix("matter.")
+        if key not in (self._base or {}) or key == "co_handler_ids":
+            return
+        now = self.ctx.read(queries.matters.matter, self.matter.id)
+        if now is not None and getattr(now, key) != self._base[key]:
+            self._base[key] = getattr(now, key)
 
     def _saved(self, matter_id: uuid.UUID) -> None:
         self.saved_id = matter_id
