@@ -9,7 +9,11 @@ orders with duplicates. Afterwards, once everyone has everything:
 * the newest phone number wins, and every phone number overwritten by a
   change that had not seen it is kept in a conflict record (an oracle that
   tracks what each copy had seen when it made each edit, independent of the
-  merge code).
+  merge code);
+* every rule the merged records break is in the queue: households numbered
+  alike on two copies (each copy refuses a duplicate itself) are found by
+  counting live numbers directly, and each such group is a violation on
+  every copy.
 """
 
 from __future__ import annotations
@@ -25,16 +29,16 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import Bundle, RuleBasedStateMachine, initialize, rule
+from hypothesis.stateful import Bundle, RuleBasedStateMachine, initialize, multiple, rule
 from sqlalchemy import select
 
 from village_desk.core import queries, services
-from village_desk.core.domain.errors import ServiceError
+from village_desk.core.domain.errors import ServiceError, ValidationError
 from village_desk.core.services.households import HouseholdInput, PersonInput
 from village_desk.core.services.ledger import MatterInput
 from village_desk.core.storage import merge
 from village_desk.core.storage.db import Database
-from village_desk.core.storage.models import Change, SyncConflict
+from village_desk.core.storage.models import Change, Household, SyncConflict
 
 COPIES = 3
 CATEGORIES = ["dibao", "weifang", "disabled", "kongchao"]
@@ -101,6 +105,21 @@ class Villages(RuleBasedStateMachine):
             HouseholdInput(number=f"{copy}-{self.numbers:03d}", categories=sorted(cats)),
             PersonInput(name=f"户主{self.numbers}"),
         )
+
+    @rule(target=households, copy=st.integers(0, COPIES - 1), n=st.integers(1, 2))
+    def create_household_numbered_alike(self, copy, n):
+        """户号 from a small shared pool: a copy refuses one it already has,
+        two copies that have not exchanged may both take it."""
+        self.numbers += 1
+        try:
+            return services.households.create_household(
+                self.dbs[copy],
+                None,
+                HouseholdInput(number=f"09-{n:03d}", categories=[]),
+                PersonInput(name=f"户主{self.numbers}"),
+            )
+        except ValidationError:
+            return multiple()
 
     def _current(self, copy, hid):
         return self.dbs[copy].read(queries.households.household, hid)
@@ -258,6 +277,24 @@ class Villages(RuleBasedStateMachine):
                 )
         assert all(t == tables[0] for t in tables)
         self.check_phone_oracle()
+        self.check_rules_oracle()
+
+    def check_rules_oracle(self):
+        queues = []
+        for db in self.dbs:
+            with db.reading() as s:
+                live: dict[str, set[uuid.UUID]] = {}
+                for h in s.scalars(select(Household).where(Household.deleted.is_(False))):
+                    live.setdefault(h.number, set()).add(h.id)
+                found = {
+                    frozenset(v.record_ids)
+                    for v in queries.rules.violations(s)
+                    if v.kind == "household_number"
+                }
+            clashes = {frozenset(ids) for ids in live.values() if len(ids) > 1}
+            assert found == clashes, "a duplicate 户号 is missing from the queue (or invented)"
+            queues.append(found)
+        assert all(q == queues[0] for q in queues)
 
     def check_phone_oracle(self):
         db = self.dbs[0]
