@@ -103,3 +103,19 @@ def test_search_command(db, village, tmp_path):
     out = run("--db-url", url, "search", "zsf")
     assert out.returncode == 0 and "张三丰" in out.stdout
     assert "138****5678" in out.stdout  # phones are masked in output
+
+
+def test_init_sets_the_matter_number_code_from_village_code_and_laptop_letter(tmp_path, capsys):
+    """The township gives the village a code; each laptop of the village takes
+    its own letter: numbers read 2026-K7B-0001 on the second laptop."""
+    args = ["--data-dir", str(tmp_path), "init", "--village", "桃花村"]
+    assert cli.main([*args, "--village-code", "k7", "--laptop-letter", "b"]) == 0
+    assert "代码 K7B" in capsys.readouterr().out
+    db = Database.open(f"sqlite:///{tmp_path / 'village-desk.sqlite3'}")
+    try:
+        assert db.device.code == "K7B"
+    finally:
+        db.close()
+    for bad, words in ((["--village-code", "K"], "村代码"), (["--laptop-letter", "O"], "本机字母")):
+        out = run(*args, *bad)
+        assert out.returncode == 2 and words in out.stderr and "Traceback" not in out.stderr

@@ -266,3 +266,27 @@ def test_demo_data_are_not_offered_once_the_village_has_its_own_cadres(empty_db,
     operator = OperatorDialog(empty_db, prefs)
     qtbot.addWidget(operator)
     assert operator.combo.currentText().startswith("李明")
+
+
+def test_the_wizard_sets_the_matter_number_code_and_shows_an_example(empty_db, qtbot):
+    """The village's code from the township plus this laptop's letter make the
+    code in matter numbers: 2026-K7B-0001 on the village's second laptop."""
+    dialog = open_dialog(empty_db, qtbot)
+    type_chinese(dialog.village_edit, "桃花村")
+    dialog.village_code_edit.clear()
+    qtbot.keyClicks(dialog.village_code_edit, "k")  # one character: refused at the field
+    dialog.letter_edit.clear()
+    qtbot.keyClicks(dialog.letter_edit, "b")
+    assert "-K?B-0001" in dialog.number_preview.text()  # a character still missing
+    click(qtbot, dialog.next_button)
+    qtbot.waitUntil(lambda: dialog.code_error.isVisible())
+    assert "村代码应为乡镇分配的2位" in dialog.code_error.text()
+    assert dialog.step() == dialog.STEP_PROFILE
+    assert not empty_db.read(queries.reference.is_initialized)  # nothing saved
+    qtbot.keyClicks(dialog.village_code_edit, "7")
+    assert not dialog.code_error.isVisible()
+    assert "-K7B-0001" in dialog.number_preview.text()
+    click(qtbot, dialog.next_button)
+    qtbot.waitUntil(lambda: dialog.step() == dialog.STEP_CADRES)
+    assert empty_db.device.code == "K7B"
+    dialog.done(0)

@@ -20,6 +20,11 @@ def register(sub) -> None:
     p.add_argument("--service-phone", default="", help="村便民服务电话")
     p.add_argument("--hotline", default="", help="书记信箱/专线电话")
     p.add_argument("--device-name", help="本机名称（如：村部笔记本）")
+    p.add_argument(
+        "--village-code",
+        help="乡镇分配给本村的2位代码，用于事项编号（如 K7）；与 --laptop-letter 同用",
+    )
+    p.add_argument("--laptop-letter", help="本机字母（同村每台电脑不同，如 B），默认沿用")
     p.add_argument("--device-code", help="本机3位代码，用于事项编号（如 K7M）")
     p.set_defaults(run=run)
 
@@ -33,6 +38,10 @@ def run(args) -> int:
     db = open_database(args, args.device_name)
     if args.device_name or code:
         db.rename_device(args.device_name or db.device.name, code or None)
+    if args.village_code or args.laptop_letter:
+        setup.set_number_code(
+            db, args.village_code or db.device.code[:2], args.laptop_letter or db.device.code[2:]
+        )
     setup.initialize(
         db,
         village=args.village,

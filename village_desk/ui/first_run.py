@@ -17,6 +17,7 @@ when everything is done and emits :attr:`FirstRunDialog.completed`.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -107,10 +108,27 @@ class FirstRunDialog(QDialog):
         self.phone_edit.setPlaceholderText(self.tr("e.g. 0731-84123456"))
         self.phone_error = error_label()
         self.hotline_edit = QLineEdit()
+        # The code in this laptop's matter numbers: the village's part from
+        # the township, a letter of this laptop's own.
+        code = self.ctx.db.device.code if self.ctx.db.device else ""
+        self.village_code_edit = QLineEdit(code[:2])
+        self.village_code_edit.setMaxLength(2)
+        self.village_code_edit.setAccessibleName(self.tr("Village code"))
+        self.letter_edit = QLineEdit(code[2:])
+        self.letter_edit.setMaxLength(1)
+        self.letter_edit.setAccessibleName(self.tr("Laptop letter"))
+        for edit in (self.village_code_edit, self.letter_edit):
+            edit.setFixedWidth(edit.fontMetrics().horizontalAdvance("WW") * 2 + 16)
+        self.number_preview = QLabel()
+        self.number_preview.setStyleSheet(HINT_STYLE)
+        self.number_preview.setWordWrap(True)
+        self.code_error = error_label()
         self.profile_general = error_label()
         self.profile_errors = FieldErrors(self.profile_general)
         self.profile_errors.register("profile.village", self.village_edit, self.village_error)
         self.profile_errors.register("profile.service_phone", self.phone_edit, self.phone_error)
+        self.profile_errors.register("device.village_code", self.village_code_edit, self.code_error)
+        self.profile_errors.register("device.letter", self.letter_edit, self.code_error)
         form = QFormLayout()
         form.addRow(self.tr("Village (community) *"), self.village_edit)
         form.addRow("", self.village_error)
@@ -119,6 +137,14 @@ class FirstRunDialog(QDialog):
         form.addRow(self.tr("Service station phone"), self.phone_edit)
         form.addRow("", self.phone_error)
         form.addRow(self.tr("Secretary mailbox / hotline"), self.hotline_edit)
+        code_row = QHBoxLayout()
+        code_row.addWidget(self.village_code_edit)
+        code_row.addWidget(QLabel(self.tr("+ this laptop's letter")))
+        code_row.addWidget(self.letter_edit)
+        code_row.addStretch(1)
+        form.addRow(self.tr("Matter numbers: village code"), code_row)
+        form.addRow("", self.number_preview)
+        form.addRow("", self.code_error)
         # Someone who first wants to look around needs no village name.
         self.quick_demo_button = QPushButton(self.tr("Load demonstration data now"))
         self.quick_demo_button.setObjectName("quickDemoButton")
@@ -153,7 +179,38 @@ class FirstRunDialog(QDialog):
         self.phone_edit.textEdited.connect(
             lambda: self.profile_errors.clear("profile.service_phone")
         )
+        for edit in (self.village_code_edit, self.letter_edit):
+            edit.textEdited.connect(self._code_edited)
+        self._show_number_preview()
         return page
+
+    def number_code(self) -> str:
+        return (self.village_code_edit.text() + self.letter_edit.text()).strip().upper()
+
+    def _code_shown(self) -> str:
+        """The code as typed so far, a ? for each character still missing."""
+        village = self.village_code_edit.text().strip().upper()
+        letter = self.letter_edit.text().strip().upper()
+        return village.ljust(2, "?")[:2] + (letter or "?")[:1]
+
+    @Slot()
+    def _code_edited(self) -> None:
+        for edit in (self.village_code_edit, self.letter_edit):
+            upper = edit.text().upper()
+            if upper != edit.text():
+                edit.setText(upper)
+        self.profile_errors.clear("device.village_code")
+        self.profile_errors.clear("device.letter")
+        self._show_number_preview()
+
+    def _show_number_preview(self) -> None:
+        self.number_preview.setText(
+            self.tr(
+                "Matters registered on this laptop are numbered {example}. The township "
+                "gives each village its code; each laptop of a village takes its own "
+                "letter (B, C… for the second and third), so that no two numbers are alike."
+            ).format(example=f"{dt.date.today().year}-{self._code_shown()}-0001")
+        )
 
     def _cadres_step(self) -> QWidget:
         page = QWidget()
@@ -325,9 +382,15 @@ class FirstRunDialog(QDialog):
             service_phone=self.phone_edit.text(),
             hotline=self.hotline_edit.text(),
         )
+        village_code, letter = self.village_code_edit.text(), self.letter_edit.text()
         self.profile_errors.clear()
+
+        def save(db):
+            services.setup.set_number_code(db, village_code, letter)  # checked first
+            return services.setup.initialize(db, **values)
+
         return (
-            self.ctx.op(self, lambda db: services.setup.initialize(db, **values))
+            self.ctx.op(self, save)
             .errors(self.profile_errors)
             .busy(self.next_button, self.start_button)
             .success(lambda _id: then())

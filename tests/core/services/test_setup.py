@@ -92,3 +92,33 @@ def test_unchanged_settings_write_nothing(db, village):
     services.setup.save_settings(db, None, {"due_soon_days": 4})
     with db.reading() as s:
         assert s.scalar(select(func.count()).select_from(Change)) == before
+
+
+def test_a_laptop_letter_another_computer_numbered_with_is_refused(db, village):
+    from village_desk.core.services.ledger import MatterInput
+
+    assert services.setup.set_number_code(db, "k7", "b") == "K7B"
+    assert db.device.code == "K7B"
+    # A number another laptop issued (here: merged in) keeps its code taken.
+    cadre = db.read(queries.reference.cadres)[0].id
+    mid = services.ledger.register_matter(
+        db,
+        None,
+        MatterInput(
+            content="路灯坏了", responsible_id=cadre, kind="hardship", applicant_name="张三"
+        ),
+    )
+    number = db.read(queries.matters.matter, mid).number
+    assert "-K7B-" in number
+    services.setup.set_number_code(db, "K7", "C")  # moving away from B…
+    with pytest.raises(ValidationError) as err:  # …B is still in the numbers here
+        services.setup.set_number_code(db, "K7", "B")
+    assert err.value.field == "device.letter" and "K7B" in err.value.message
+    assert db.device.code == "K7C"
+    for village_code, letter, field in (
+        ("K", "B", "device.village_code"),
+        ("K7", "I", "device.letter"),
+    ):
+        with pytest.raises(ValidationError) as err:
+            services.setup.set_number_code(db, village_code, letter)
+        assert err.value.field == field

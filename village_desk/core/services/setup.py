@@ -26,6 +26,7 @@ from ..storage.models import (
     VillagerGroup,
     VocabTerm,
 )
+from ..storage.replica import DEVICE_CODE_ALPHABET, codes_in_use
 from .common import check_code, get_live
 
 
@@ -362,3 +363,34 @@ def set_setting_in(s: Session, key: str, value) -> None:
         s.add(Setting(id=setting_id(profile.id if profile else None, key), key=key, value=encoded))
     elif row.value != encoded or row.deleted:
         row.value, row.deleted = encoded, False
+
+
+def number_code_in_use(session: Session, code: str, mine: str = "") -> bool:
+    """Whether ``code`` already numbers matters here (another device of this
+    database, or a matter number it holds) — ``mine`` excepted."""
+    return code != mine and code in codes_in_use(session)
+
+
+def set_number_code(db: Database, village_code: str, letter: str) -> str:
+    """The code in this laptop's matter numbers (``2026-K7B-0001``): the
+    village's two characters from the township and a letter of its own per
+    laptop (B, C… for a village's second and third computer), so that numbers
+    are unique across the township by construction. Returns the code."""
+    village_code = (village_code or "").strip().upper()
+    letter = (letter or "").strip().upper()
+    allowed = set(DEVICE_CODE_ALPHABET)
+    if len(village_code) != 2 or set(village_code) - allowed:
+        raise ValidationError(
+            "device.village_code", "村代码应为乡镇分配的2位字母或数字（不用 I、O、0、1）"
+        )
+    if len(letter) != 1 or letter not in allowed:
+        raise ValidationError("device.letter", "本机字母应为1位字母或数字（不用 I、O、0、1）")
+    code = village_code + letter
+    with db.reading() as s:
+        if number_code_in_use(s, code, mine=db.device.code):
+            raise ValidationError(
+                "device.letter", f"{code} 已被本村另一台电脑使用，请换一个本机字母"
+            )
+    if code != db.device.code:
+        db.rename_device(db.device.name, code)
+    return code

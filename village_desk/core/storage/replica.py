@@ -126,7 +126,7 @@ def _replica_id_at(path: str) -> uuid.UUID | None:
     return uuid.UUID(raw[0]) if raw and raw[0] else None
 
 
-def _codes_in_use(session: Session) -> set[str]:
+def codes_in_use(session: Session) -> set[str]:
     """Device codes of this database's devices and of every matter number it
     holds (numbers read ``YEAR-CODE-SEQ``), from any device."""
     from .models import Matter
@@ -143,7 +143,7 @@ def _new_code(session: Session, like: str | None = None) -> str:
     """A matter-number code no device here has used. Codes are the village's
     code from the township plus a letter per laptop (``K7`` + ``B``): a copy of
     a laptop's data keeps the village part and takes a free letter."""
-    used = _codes_in_use(session)
+    used = codes_in_use(session)
     if like and len(like) == 3:
         free = [like[:2] + c for c in DEVICE_CODE_ALPHABET if like[:2] + c not in used]
         if free:
