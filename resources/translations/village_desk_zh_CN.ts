@@ -238,129 +238,139 @@
     <context>
         <name>DashboardPage</name>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="72" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="74" />
             <source>Needs attention</source>
             <translation>需要关注</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="73" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="75" />
             <source>Overdue matters</source>
             <translation>逾期事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="74" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="76" />
             <source>Matters due soon</source>
             <translation>即将到期事项</translation>
         </message>
         <message>
             <location filename="../../village_desk/ui/pages/ledger/page.py" line="387" />
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="75" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="77" />
             <source>Done, awaiting return visit</source>
             <translation>已办结待回访</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="76" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="78" />
             <source>Open matters</source>
             <translation>未办结事项</translation>
         </message>
         <message>
             <location filename="../../village_desk/ui/pages/households/page.py" line="96" />
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="77" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="79" />
             <source>Households never visited</source>
             <translation>从未走访的户</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="79" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="81" />
             <source>Households</source>
             <translation>总户数</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="96" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="82" />
+            <source>Conflicts and checks</source>
+            <translation>冲突与待核对</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="109" />
             <source>Click to open the list</source>
             <translation>点击打开清单</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="105" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="111" />
+            <source>Conflicts left by merging data from another computer, and broken rules</source>
+            <translation>与其他电脑的数据合并后留下的冲突，以及不符合规则的记录</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="121" />
             <source>Cadre</source>
             <translation>干部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="106" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="122" />
             <source>Visits (household-times)</source>
             <translation>走访户次</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="107" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="123" />
             <source>Households visited</source>
             <translation>走访户数</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="108" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="124" />
             <source>Diary entries</source>
             <translation>日记篇数</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="109" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="125" />
             <source>Monthly minimum</source>
             <translation>每月最低</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="131" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="147" />
             <source>Mon</source>
             <translation>周一</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="132" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="148" />
             <source>Tue</source>
             <translation>周二</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="133" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="149" />
             <source>Wed</source>
             <translation>周三</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="134" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="150" />
             <source>Thu</source>
             <translation>周四</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="135" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="151" />
             <source>Fri</source>
             <translation>周五</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="136" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="152" />
             <source>Sat</source>
             <translation>周六</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="137" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="153" />
             <source>Sun</source>
             <translation>周日</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="153" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="169" />
             <source>Households not visited for {days} days</source>
             <translation>超过 {days} 天未走访的户</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="162" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="179" />
             <source>Duty days: {days}</source>
             <translation>一线工作日：{days}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="163" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="180" />
             <source>Today is a duty day.</source>
             <translation>今天是一线工作日。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="166" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="183" />
             <source>Visits this month ({month})</source>
             <translation>本月走访（{month}）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="182" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="199" />
             <source>Below the monthly minimum</source>
             <translation>低于每月最低走访数</translation>
         </message>
@@ -873,197 +883,222 @@
     <context>
         <name>FirstRunDialog</name>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="61" />
+            <location filename="../../village_desk/ui/first_run.py" line="62" />
             <source>Welcome to Village Desk</source>
             <translation>欢迎使用村务民情台账</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="101" />
+            <location filename="../../village_desk/ui/first_run.py" line="102" />
             <source>e.g. Taohua Village</source>
             <translation>例如：桃花村</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="102" />
+            <location filename="../../village_desk/ui/first_run.py" line="103" />
             <source>Village name</source>
             <translation>村名</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="107" />
+            <location filename="../../village_desk/ui/first_run.py" line="108" />
             <source>e.g. 0731-84123456</source>
             <translation>如 0731-84123456</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="115" />
+            <location filename="../../village_desk/ui/first_run.py" line="116" />
+            <source>Village code</source>
+            <translation>村代码</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/first_run.py" line="119" />
+            <source>Laptop letter</source>
+            <translation>本机字母</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/first_run.py" line="133" />
             <source>Village (community) *</source>
             <translation>村（社区）名称 *</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="117" />
+            <location filename="../../village_desk/ui/first_run.py" line="135" />
             <source>Township</source>
             <translation>乡镇</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="118" />
+            <location filename="../../village_desk/ui/first_run.py" line="136" />
             <source>County</source>
             <translation>县（市、区）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="119" />
+            <location filename="../../village_desk/ui/first_run.py" line="137" />
             <source>Service station phone</source>
             <translation>村服务站电话</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="121" />
+            <location filename="../../village_desk/ui/first_run.py" line="139" />
             <source>Secretary mailbox / hotline</source>
             <translation>书记信箱/专线电话</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="123" />
+            <location filename="../../village_desk/ui/first_run.py" line="142" />
+            <source>+ this laptop's letter</source>
+            <translation>+ 本机字母</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/first_run.py" line="145" />
+            <source>Matter numbers: village code</source>
+            <translation>事项编号：村代码</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/first_run.py" line="149" />
             <source>Load demonstration data now</source>
             <translation>直接载入示范数据</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="127" />
+            <location filename="../../village_desk/ui/first_run.py" line="153" />
             <source>An invented village with {n} households, cadres, visits and matters; no need to fill in this form</source>
             <translation>虚构的示范村，含 {n} 户及干部、民情日记和台账事项；不用填写本页</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="133" />
+            <location filename="../../village_desk/ui/first_run.py" line="159" />
             <source>Just want to look around first? Load the invented demonstration village and skip the set-up. Use a separate data folder for real work.</source>
             <translation>想先看看？直接载入虚构的示范村，跳过以上设置。正式使用请另建一个数据文件夹。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="144" />
+            <location filename="../../village_desk/ui/first_run.py" line="170" />
             <source>1. Village</source>
             <translation>第一步：村庄信息</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="168" />
+            <location filename="../../village_desk/ui/first_run.py" line="209" />
+            <source>Matters registered on this laptop are numbered {example}. The township gives each village its code; each laptop of a village takes its own letter (B, C… for the second and third), so that no two numbers are alike.</source>
+            <translation>在这台电脑上登记的事项编号为 {example}。村代码由乡镇统一分配；同村每台电脑用自己的字母（第二台用 B，第三台用 C……），这样全乡镇的事项编号不会重复。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/first_run.py" line="225" />
             <source>Cadre name</source>
             <translation>干部姓名</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="171" />
+            <location filename="../../village_desk/ui/first_run.py" line="228" />
             <source>Add cadre</source>
             <translation>添加干部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="179" />
+            <location filename="../../village_desk/ui/first_run.py" line="236" />
             <source>Name *</source>
             <translation>姓名 *</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="181" />
+            <location filename="../../village_desk/ui/first_run.py" line="238" />
             <source>Role</source>
             <translation>职务</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="182" />
+            <location filename="../../village_desk/ui/first_run.py" line="239" />
             <source>Phone</source>
             <translation>电话</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="189" />
+            <location filename="../../village_desk/ui/first_run.py" line="246" />
             <source>2. Cadres</source>
             <translation>第二步：干部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="194" />
+            <location filename="../../village_desk/ui/first_run.py" line="251" />
             <source>Cadres added:</source>
             <translation>已添加的干部：</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="204" />
+            <location filename="../../village_desk/ui/first_run.py" line="261" />
             <source>Load demonstration data</source>
             <translation>载入示范数据</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="205" />
+            <location filename="../../village_desk/ui/first_run.py" line="262" />
             <source>Start empty</source>
             <translation>从空白开始</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="206" />
+            <location filename="../../village_desk/ui/first_run.py" line="263" />
             <source>Import a household roster (Excel)</source>
             <translation>导入户籍花名册（Excel）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="220" />
+            <location filename="../../village_desk/ui/first_run.py" line="277" />
             <source> households</source>
             <translation> 户</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="228" />
+            <location filename="../../village_desk/ui/first_run.py" line="285" />
             <source>Demonstration data are invented households, visits and matters. Use a separate data folder for real work.</source>
             <translation>示范数据中的户、走访和事项都是虚构的。正式工作请使用单独的数据文件夹。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="72" />
+            <location filename="../../village_desk/ui/first_run.py" line="73" />
             <source>Start</source>
             <translation>开始使用</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="69" />
+            <location filename="../../village_desk/ui/first_run.py" line="70" />
             <source>Back</source>
             <translation>上一步</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="70" />
+            <location filename="../../village_desk/ui/first_run.py" line="71" />
             <source>Next</source>
             <translation>下一步</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="95" />
+            <location filename="../../village_desk/ui/first_run.py" line="96" />
             <source>This computer has no village data yet. Enter your village; it appears on cards and reports.</source>
             <translation>这台电脑上还没有村里的数据。请填写村庄信息，它会出现在联系卡和报表上。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="162" />
+            <location filename="../../village_desk/ui/first_run.py" line="219" />
             <source>Add yourself first, then the other cadres who will use this computer (you can add more later in Settings).</source>
             <translation>请先添加您本人，再添加将使用这台电脑的其他干部（以后可在“设置”中继续添加）。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="209" />
+            <location filename="../../village_desk/ui/first_run.py" line="266" />
             <source>Import households and members from the roster the village keeps in Excel, after this step</source>
             <translation>完成这一步后，从村里现有的 Excel 花名册导入户和成员</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="236" />
+            <location filename="../../village_desk/ui/first_run.py" line="293" />
             <source>3. How to start</source>
             <translation>第三步：开始方式</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="246" />
+            <location filename="../../village_desk/ui/first_run.py" line="303" />
             <source>Step {n} of 3</source>
             <translation>第 {n} 步，共 3 步</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="278" />
+            <location filename="../../village_desk/ui/first_run.py" line="335" />
             <source>Not available: you have added your own cadres. Demonstration data go only into an empty data folder; to look around, start the program with another one.</source>
             <translation>不可用：您已添加了本村干部。演示数据只能放进空的数据文件夹；如想试用，请用另一个数据文件夹启动程序。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="317" />
+            <location filename="../../village_desk/ui/first_run.py" line="374" />
             <source>Please enter the name of the village (community); it appears on cards and reports.</source>
             <translation>请填写村（社区）名称，联系卡和报表上都会用到。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="416" />
+            <location filename="../../village_desk/ui/first_run.py" line="479" />
             <source>Creating demonstration data…</source>
             <translation>正在生成示范数据……</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="73" />
+            <location filename="../../village_desk/ui/first_run.py" line="74" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="424" />
+            <location filename="../../village_desk/ui/first_run.py" line="487" />
             <source>Demonstration data</source>
             <translation>演示数据</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="444" />
+            <location filename="../../village_desk/ui/first_run.py" line="507" />
             <source>The demonstration data could not be created: {reason}</source>
             <translation>未能生成示范数据：{reason}</translation>
         </message>
@@ -1869,153 +1904,153 @@ File: {path}</source>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="77" />
+            <location filename="../../village_desk/ui/main_window.py" line="78" />
             <source>Village Desk — {village}</source>
             <translation>村务民情台账 — {village}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="79" />
+            <location filename="../../village_desk/ui/main_window.py" line="80" />
             <source>Village Desk</source>
             <translation>村务民情台账</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="91" />
+            <location filename="../../village_desk/ui/main_window.py" line="92" />
             <source>Work bench</source>
             <translation>工作台</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="92" />
+            <location filename="../../village_desk/ui/main_window.py" line="93" />
             <source>Households</source>
             <translation>户情</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="93" />
+            <location filename="../../village_desk/ui/main_window.py" line="94" />
             <source>Visit diary</source>
             <translation>民情日记</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="94" />
+            <location filename="../../village_desk/ui/main_window.py" line="95" />
             <source>Matter ledger</source>
             <translation>民情台账</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="95" />
+            <location filename="../../village_desk/ui/main_window.py" line="96" />
             <source>Statistics</source>
             <translation>统计</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="96" />
+            <location filename="../../village_desk/ui/main_window.py" line="97" />
             <source>Data exchange</source>
             <translation>数据交换</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="97" />
+            <location filename="../../village_desk/ui/main_window.py" line="98" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="121" />
+            <location filename="../../village_desk/ui/main_window.py" line="122" />
             <source>{page} (Ctrl+{n})</source>
             <translation>{page}（Ctrl+{n}）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="132" />
+            <location filename="../../village_desk/ui/main_window.py" line="133" />
             <source>Tool bar</source>
             <translation>工具栏</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="151" />
+            <location filename="../../village_desk/ui/main_window.py" line="152" />
             <source>Find</source>
             <translation>查找</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="160" />
+            <location filename="../../village_desk/ui/main_window.py" line="161" />
             <source>New</source>
             <translation>新建</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="163" />
+            <location filename="../../village_desk/ui/main_window.py" line="164" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="166" />
+            <location filename="../../village_desk/ui/main_window.py" line="167" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="169" />
+            <location filename="../../village_desk/ui/main_window.py" line="170" />
             <source>Print</source>
             <translation>打印</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="192" />
+            <location filename="../../village_desk/ui/main_window.py" line="193" />
             <source>Data on the server {host}</source>
             <translation>数据保存在服务器 {host}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="194" />
+            <location filename="../../village_desk/ui/main_window.py" line="195" />
             <source>Data saved on this computer</source>
             <translation>数据保存在本机</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="197" />
+            <location filename="../../village_desk/ui/main_window.py" line="198" />
             <source>Data: {location}</source>
             <translation>数据位置：{location}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="199" />
+            <location filename="../../village_desk/ui/main_window.py" line="200" />
             <source>This computer: {name}</source>
             <translation>本机：{name}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="203" />
+            <location filename="../../village_desk/ui/main_window.py" line="204" />
             <source>Switch</source>
             <translation>切换</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="204" />
+            <location filename="../../village_desk/ui/main_window.py" line="205" />
             <source>Choose who is entering data</source>
             <translation>选择正在录入的干部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="209" />
-            <location filename="../../village_desk/ui/main_window.py" line="343" />
+            <location filename="../../village_desk/ui/main_window.py" line="210" />
+            <location filename="../../village_desk/ui/main_window.py" line="349" />
             <source>Last export: {when}</source>
             <translation>上次导出：{when}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="211" />
+            <location filename="../../village_desk/ui/main_window.py" line="212" />
             <source>Not exported yet</source>
             <translation>尚未导出</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="324" />
+            <location filename="../../village_desk/ui/main_window.py" line="330" />
             <source>{name}'s household is not in the list.</source>
             <translation>列表中没有找到{name}所在的户。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="366" />
+            <location filename="../../village_desk/ui/main_window.py" line="372" />
             <source>Operator: {name}</source>
             <translation>当前操作人：{name}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="366" />
+            <location filename="../../village_desk/ui/main_window.py" line="372" />
             <source>No operator chosen</source>
             <translation>未选择操作人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="461" />
+            <location filename="../../village_desk/ui/main_window.py" line="478" />
             <source>Printing: contact cards from 户情, diaries from 民情日记, notices and ledger sheets from 民情台账.</source>
             <translation>打印：联系卡在“户情”，民情日记在“民情日记”，公示和月底台账在“民情台账”。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="146" />
+            <location filename="../../village_desk/ui/main_window.py" line="147" />
             <source>About</source>
             <translation>关于</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="147" />
+            <location filename="../../village_desk/ui/main_window.py" line="148" />
             <source>Version, data location and log folder</source>
             <translation>版本、数据位置和日志文件夹</translation>
         </message>
@@ -2023,112 +2058,112 @@ File: {path}</source>
     <context>
         <name>MatterDialog</name>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="199" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="202" />
             <source>Edit matter {number}</source>
             <translation>修改事项 {number}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="201" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="204" />
             <source>Register a matter</source>
             <translation>登记台账事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="223" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="226" />
             <source>(none)</source>
             <translation>（无）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="230" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="233" />
             <source>If not a registered household</source>
             <translation>不是已登记的户时填写</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="254" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="257" />
             <source>Post publicly (masked)</source>
             <translation>公示（姓名电话打码）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="255" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="258" />
             <source>Do not post</source>
             <translation>不公示</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="267" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="270" />
             <source>Applicant household</source>
             <translation>申请人所在户</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="268" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="271" />
             <source>Applicant name</source>
             <translation>申请人姓名</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="269" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="272" />
             <source>Applicant phone</source>
             <translation>申请人电话</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="270" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="273" />
             <source>Matter *</source>
             <translation>申办事项 *</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="271" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="274" />
             <source>Received</source>
             <translation>受理日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="272" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="275" />
             <source>Channel</source>
             <translation>来源渠道</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="273" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="276" />
             <source>Kind *</source>
             <translation>事项类别 *</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="274" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="277" />
             <source>Service type</source>
             <translation>代办类型</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="275" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="278" />
             <source>Level</source>
             <translation>办理层级</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="276" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="279" />
             <source>Handling</source>
             <translation>办理方式</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="277" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="280" />
             <source>Deadline</source>
             <translation>办结时限</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="278" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="281" />
             <source>Responsible</source>
             <translation>责任人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="279" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="282" />
             <source>Co-handlers</source>
             <translation>协办人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="280" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="283" />
             <source>Public notice</source>
             <translation>公示</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="329" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="332" />
             <source>Set at registration; cannot be changed here</source>
             <translation>登记时确定，这里不能修改</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="413" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="424" />
             <source>Add a cadre in Settings first.</source>
             <translation>请先在“设置”中添加干部。</translation>
         </message>
@@ -2194,208 +2229,208 @@ File: {path}</source>
     <context>
         <name>MatterView</name>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="447" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="468" />
             <source>← Back to list</source>
             <translation>← 返回列表</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="457" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="478" />
             <source>Edit…</source>
             <translation>修改…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="458" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="479" />
             <source>Correct the registration details</source>
             <translation>更正登记信息</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="459" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="480" />
             <source>Print referral form…</source>
             <translation>打印办理申请…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="461" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="482" />
             <source>办理申请 for a matter forwarded to the township or county (Ctrl+P)</source>
             <translation>为已上报乡镇或县里的事项打印办理申请（Ctrl+P）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="463" />
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="760" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="484" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="781" />
             <source>Delete matter</source>
             <translation>删除事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="464" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="485" />
             <source>For a matter registered by mistake</source>
             <translation>用于误登记的事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="471" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="492" />
             <source>Next step</source>
             <translation>办理</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="490" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="511" />
             <source>No further steps: this matter is finished.</source>
             <translation>此事项已经办完，没有下一步。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="499" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="520" />
             <source>Applicant</source>
             <translation>申请人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="500" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="521" />
             <source>Phone</source>
             <translation>电话</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="501" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="522" />
             <source>Household</source>
             <translation>所在户</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="502" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="523" />
             <source>Received</source>
             <translation>受理日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="503" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="524" />
             <source>Channel</source>
             <translation>来源渠道</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="504" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="525" />
             <source>Kind</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="505" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="526" />
             <source>Service type</source>
             <translation>代办类型</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="506" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="527" />
             <source>Level</source>
             <translation>办理层级</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="507" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="528" />
             <source>Handling</source>
             <translation>办理方式</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="508" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="529" />
             <source>Deadline</source>
             <translation>办结时限</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="509" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="530" />
             <source>Responsible</source>
             <translation>责任人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="510" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="531" />
             <source>Co-handlers</source>
             <translation>协办人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="511" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="532" />
             <source>Forwarded to</source>
             <translation>上报单位</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="512" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="533" />
             <source>Result</source>
             <translation>办理结果</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="513" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="534" />
             <source>Done on</source>
             <translation>办结日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="514" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="535" />
             <source>Return reasons</source>
             <translation>退回理由</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="515" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="536" />
             <source>Explanation</source>
             <translation>解释说明</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="516" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="537" />
             <source>Return visit</source>
             <translation>回访</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="517" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="538" />
             <source>Closed on</source>
             <translation>销号日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="518" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="539" />
             <source>Public notice</source>
             <translation>公示</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="536" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="557" />
             <source>Open household</source>
             <translation>打开此户</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="537" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="558" />
             <source>Matter</source>
             <translation>事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="557" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="578" />
             <source>Add a progress note (notes are never overwritten)</source>
             <translation>添加办理情况（已有记录不会被覆盖）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="559" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="580" />
             <source>Add note</source>
             <translation>添加</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="564" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="585" />
             <source>Progress notes</source>
             <translation>办理情况</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="646" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="667" />
             <source>Matter {number}</source>
             <translation>事项 {number}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="650" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="671" />
             <source>{status} (overdue)</source>
             <translation>{status}（逾期）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="696" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="717" />
             <source>Yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="696" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="717" />
             <source>No</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="703" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="724" />
             <source>From the visit diary of {date} →</source>
             <translation>来自 {date} 的民情日记 →</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="733" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="754" />
             <source>Not possible while the matter is “{status}”</source>
             <translation>事项为“{status}”时不能办理此步</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="762" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="783" />
             <source>Delete matter {number} with its progress notes? Use this only for a matter registered by mistake. You can undo this right afterwards.</source>
             <translation>删除事项 {number} 及其办理记录吗？只应删除误登记的事项。删除后可以立即撤销。</translation>
         </message>
@@ -2974,6 +3009,148 @@ File: {path}</source>
             <location filename="../../village_desk/ui/printing/dialogs.py" line="447" />
             <source>Requested of the higher level</source>
             <translation>提请上级解决事项</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewDialog</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="122" />
+            <source>Conflicts and checks</source>
+            <extracomment>the tables whose changes can add or settle a conflict or a broken rule record kinds that 打开记录 can show (others are settled here or in 设置)</extracomment>
+            <translation>冲突与待核对</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="130" />
+            <source>After data from another computer was merged: where both computers changed the same thing, the newer value is used and the other one is kept here for you to decide. Below, the village rules the records break now (fix them in the records).</source>
+            <translation>合并了其他电脑的数据之后：两台电脑改了同一处时，先采用较新的值，另一个值保留在这里，由您决定。下方列出记录现在不符合的村里规则（请到记录中改正）。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="145" />
+            <source>Record</source>
+            <translation>记录</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="146" />
+            <source>Content</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="147" />
+            <source>Value now</source>
+            <translation>现在的值</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="148" />
+            <source>Value not used</source>
+            <translation>未采用的值</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="149" />
+            <source>From</source>
+            <translation>来自</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="162" />
+            <source>No conflicts</source>
+            <translation>没有冲突</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="167" />
+            <source>Keep the value now</source>
+            <translation>保留现在的值</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="169" />
+            <source>The record stays as it is; the other value is dropped</source>
+            <translation>记录保持不变，不采用另一个值</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="172" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="374" />
+            <source>Use the other value</source>
+            <translation>改用另一值</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="173" />
+            <source>Write the other value to the record, like an edit</source>
+            <translation>把另一个值写入记录，和一次修改一样保存</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="175" />
+            <source>Corrected in the record</source>
+            <translation>已在记录中改好</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="177" />
+            <source>You corrected the record in its own form: keep what it has now</source>
+            <translation>您已在该记录的编辑窗口中改正：保留记录现在的内容</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="180" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="215" />
+            <source>Open record</source>
+            <translation>打开记录</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="181" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="216" />
+            <source>Show the household or matter to correct it</source>
+            <translation>打开这户或这件事项，以便改正</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="202" />
+            <source>Problem</source>
+            <translation>问题</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="202" />
+            <source>Details</source>
+            <translation>详情</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="211" />
+            <source>No problems found</source>
+            <translation>没有发现问题</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="280" />
+            <source>{name} (this computer)</source>
+            <translation>{name}（本机）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="282" />
+            <source>another computer</source>
+            <translation>另一台电脑</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="294" />
+            <source>Conflicts ({n})</source>
+            <translation>冲突（{n}）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="296" />
+            <source>Conflicts</source>
+            <translation>冲突</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="323" />
+            <source>Problems found by the checks ({n})</source>
+            <translation>检查发现的问题（{n}）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="325" />
+            <source>Problems found by the checks</source>
+            <translation>检查发现的问题</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="363" />
+            <source>Could not settle the conflict</source>
+            <translation>无法处理这条冲突</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="376" />
+            <source>Change {what}, {field}, from “{current}” to “{other}”? It is saved like any other edit.</source>
+            <translation>把{what}的{field}从“{current}”改为“{other}”吗？这会和其他修改一样保存。</translation>
         </message>
     </context>
     <context>

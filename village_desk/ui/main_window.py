@@ -30,6 +30,7 @@ from village_desk.core import queries
 from village_desk.core.queries.search import Hit
 from village_desk.ui.context import AppContext
 from village_desk.ui.pages.dashboard.page import DashboardPage
+from village_desk.ui.pages.dashboard.review import ReviewDialog
 from village_desk.ui.pages.diary.drafts import DraftStore
 from village_desk.ui.pages.diary.page import DiaryPage
 from village_desk.ui.pages.exchange.page import ExchangePage
@@ -381,7 +382,9 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def open_dashboard_list(self, key: str) -> None:
-        if key in ("overdue", "due_soon", "awaiting", "open"):
+        if key == "review":
+            self.open_review()
+        elif key in ("overdue", "due_soon", "awaiting", "open"):
             self.nav.setCurrentRow(self.PAGE_LEDGER)
             status = {"awaiting": AWAITING, "open": OPEN}.get(key)
             self.ledger_page.show_filter(
@@ -394,6 +397,15 @@ class MainWindow(QMainWindow):
                 not_visited_days=days if key == "long_unvisited" else None,
                 never_visited=key == "never",
             )
+
+    @Slot()
+    def open_review(self) -> ReviewDialog:
+        """冲突与待核对: settle what a merge left; 打开记录 shows the record here."""
+        dialog = ReviewDialog(self.ctx, self)
+        dialog.open_household_requested.connect(self.open_household)
+        dialog.open_matter_requested.connect(self.open_matter)
+        run_modal(dialog)
+        return dialog
 
     @Slot(object)
     def new_diary_for(self, household_id) -> None:

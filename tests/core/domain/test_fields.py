@@ -22,3 +22,20 @@ def test_a_diary_items_fields_are_numbered_from_one():
 
 def test_an_unknown_key_reads_as_itself():
     assert str(ValidationError("工作表名", "没有这张表")) == "工作表名：没有这张表"
+
+
+def test_every_field_a_merge_conflict_can_name_has_a_chinese_label():
+    """The 冲突与待核对 list names the field two computers both changed: never
+    a column name such as "address"."""
+    from village_desk.core.queries.sync import _field_words
+    from village_desk.core.storage.models import SYNCED_MODELS
+
+    shown = ("household", "person", "matter", "cadre", "pairing", "villager_group", "diary_entry")
+    for model in SYNCED_MODELS:
+        if model.__tablename__ not in shown:
+            continue
+        for column in model.__table__.columns:
+            if column.name in ("id", "hlc", "deleted"):
+                continue
+            label = _field_words(model.__tablename__, column.name)
+            assert any("\u4e00" <= ch <= "\u9fff" for ch in label), (model.__tablename__, label)

@@ -86,7 +86,8 @@ def _field_words(entity: str, field: str) -> str:
         return "整条记录"
     if (entity, field) in GROUP_LABELS:
         return GROUP_LABELS[entity, field]
-    key = f"{entity}.{field}"
+    prefix = {"diary_entry": "diary"}.get(entity, entity)  # the diary form's keys
+    key = f"{prefix}.{field}"
     label = field_label(key)
     return label if label != key else field
 

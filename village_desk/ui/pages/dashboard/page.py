@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from village_desk.core import queries
 from village_desk.ui.pages.base import Page
+from village_desk.ui.pages.dashboard.review import REVIEW_TABLES, review_count
 from village_desk.ui.widgets.sizing import relative_font
 
 
@@ -57,15 +58,16 @@ class DashboardPage(Page):
 
     Each number opens the filtered list behind it (:attr:`open_list` carries
     the tile's key: overdue, due_soon, awaiting, open, never, long_unvisited,
-    households). The counts follow ``AppContext.data_changed`` while shown,
-    and are counted again whenever the page is shown (they depend on the date).
+    households, review — the last is the conflicts and broken rules a merge
+    left, see ``review.py``). The counts follow ``AppContext.data_changed``
+    while shown, and are counted again whenever the page is shown (they
+    depend on the date).
     """
 
     open_list = Signal(str)
 
-    watches = frozenset(
-        {"household", "matter", "diary_entry", "diary_household", "cadre", "setting"}
-    )
+    # Conflicts can be on any record, and broken rules on most tables.
+    watches = REVIEW_TABLES
 
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(ctx, parent)
@@ -77,6 +79,7 @@ class DashboardPage(Page):
         self.never = _Tile(self.tr("Households never visited"))
         self.long_unvisited = _Tile("")
         self.households = _Tile(self.tr("Households"))
+        self.review = _Tile(self.tr("Conflicts and checks"))
         grid = QGridLayout()
         grid.setSpacing(12)
         tiles = [
@@ -87,13 +90,26 @@ class DashboardPage(Page):
             self.never,
             self.long_unvisited,
             self.households,
+            self.review,
         ]
-        keys = ["overdue", "due_soon", "awaiting", "open", "never", "long_unvisited", "households"]
+        keys = [
+            "overdue",
+            "due_soon",
+            "awaiting",
+            "open",
+            "never",
+            "long_unvisited",
+            "households",
+            "review",
+        ]
         self.tiles = dict(zip(keys, tiles, strict=True))
         for i, (key, tile) in enumerate(self.tiles.items()):
             grid.addWidget(tile, i // 4, i % 4)
             tile.clicked.connect(lambda k=key: self.open_list.emit(k))
             tile.setToolTip(self.tr("Click to open the list"))
+        self.review.setToolTip(
+            self.tr("Conflicts left by merging data from another computer, and broken rules")
+        )
         for c in range(4):
             grid.setColumnStretch(c, 1)
 
@@ -154,6 +170,7 @@ class DashboardPage(Page):
         )
         self.long_unvisited.set_value(d.long_unvisited)
         self.households.set_value(d.households)
+        self.review.set_value(self.ctx.read(review_count), alert=True)
         today = dt.date.today()
         names = self.weekday_names()
         days = "、".join(names[i - 1] for i in d.duty_days if 1 <= i <= 7)
