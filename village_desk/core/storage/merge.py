@@ -30,6 +30,7 @@ has not arrived yet waits in ``sync_pending`` and is applied when it does.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import time
@@ -47,7 +48,6 @@ from sqlalchemy import (
     delete,
     insert,
     select,
-    tuple_,
     update,
 )
 from sqlalchemy.orm import Session
@@ -70,6 +70,8 @@ from .models import (
 
 NAMESPACE = uuid.UUID("6f1c2d8e-8a4b-5d6e-9f10-7c2b3a4d5e6f")
 _CHUNK = 400
+_APPLY_CHUNK = 2000  # records folded and written at a time
+_WRITE_CHUNK = 5000  # rows per executemany
 OPS = ("insert", "update", "delete")
 CHANGE_FIELDS = ("id", "hlc", "device_id", "tx_id", "actor_id", "entity", "record_id", "op")
 
@@ -100,16 +102,25 @@ def export_changes(db: Database, since_seq: int = 0) -> list[dict]:
         return [change_to_dict(r) for r in rows.scalars()]
 
 
-def _parse(raw: Mapping, n: int) -> dict:
-    """A received change row, checked; a bad one is refused by its place."""
-    where = f"第 {n} 条变更"
+def _cached_uuid(value, ids: dict) -> uuid.UUID:
+    text = str(value)
+    found = ids.get(text)
+    if found is None:
+        found = ids[text] = uuid.UUID(text)
+    return found
+
+
+def _parse(raw: Mapping, n: int, ids: dict | None = None) -> dict:
+    """A received change row, checked; a bad one is refused by its place.
+    ``ids`` caches the device, transaction and cadre ids (few, repeated)."""
+    ids = {} if ids is None else ids
     try:
         row = {
             "id": uuid.UUID(str(raw["id"])),
             "hlc": str(raw["hlc"]),
-            "device_id": uuid.UUID(str(raw["device_id"])),
-            "tx_id": uuid.UUID(str(raw["tx_id"])),
-            "actor_id": uuid.UUID(str(raw["actor_id"])) if raw.get("actor_id") else None,
+            "device_id": _cached_uuid(raw["device_id"], ids),
+            "tx_id": _cached_uuid(raw["tx_id"], ids),
+            "actor_id": _cached_uuid(raw["actor_id"], ids) if raw.get("actor_id") else None,
             "entity": str(raw["entity"]),
             "record_id": uuid.UUID(str(raw["record_id"])),
             "op": str(raw["op"]),
@@ -120,27 +131,76 @@ def _parse(raw: Mapping, n: int) -> dict:
         HybridClock.parse(row["hlc"])
         changes = json.loads(row["changes"])
     except (KeyError, ValueError, TypeError) as err:
+        where = f"第 {n} 条变更"
         raise ServiceError(f"{where}格式不对（{err}），没有导入任何内容") from None
-    if row["entity"] not in ENTITY_BY_TABLE:
+    where = f"第 {n} 条变更"
+    meta = _META.get(row["entity"])
+    if meta is None:
         raise ServiceError(f"{where}：未知的记录类型“{row['entity']}”，没有导入任何内容")
     if row["op"] not in OPS or not isinstance(changes, dict):
         raise ServiceError(f"{where}：无法识别的变更，没有导入任何内容")
-    columns = _columns(ENTITY_BY_TABLE[row["entity"]])
-    unknown = set(changes) - set(columns)
+    unknown = changes.keys() - meta.keys
     if unknown:
         raise ServiceError(
             f"{where}：{row['entity']} 没有字段 {', '.join(sorted(unknown))}，没有导入任何内容"
         )
-    if any(not (isinstance(v, list) and len(v) == 2) for v in changes.values()):
-        raise ServiceError(f"{where}：字段变化应为[原值, 新值]，没有导入任何内容")
+    for v in changes.values():
+        if not (isinstance(v, list) and len(v) == 2):
+            raise ServiceError(f"{where}：字段变化应为[原值, 新值]，没有导入任何内容")
     return row
 
 
 # --------------------------------------------------------------------------- fold
 
 
+@functools.cache
 def _columns(model) -> dict:
+    """A record table's columns but ``id`` and ``hlc`` (do not change the dict)."""
     return {c.key: c for c in model.__table__.columns if c.key not in ("id", "hlc")}
+
+
+def _converter(column):
+    """:func:`to_python` for one column, decided once."""
+    kind = column.type
+    if isinstance(kind, CodeList):
+        return list
+    if isinstance(kind, Uuid):
+        return lambda v: v if isinstance(v, uuid.UUID) else uuid.UUID(str(v))
+    if isinstance(kind, Date):
+        return lambda v: dt.date.fromisoformat(v) if isinstance(v, str) else v
+    if isinstance(kind, Boolean):
+        return bool
+    if isinstance(kind, Integer):
+        return int
+    return None
+
+
+class _Meta:
+    """What fold and the live rows need of a record table, computed once."""
+
+    def __init__(self, model):
+        table = model.__tablename__
+        self.model = model
+        self.columns = _columns(model)
+        self.keys = frozenset(self.columns)
+        self.kinds = {k: kind_of(table, k) for k in self.columns}
+        groups = GROUPS.get(table, {})
+        self.group = {
+            k: next(n for n, fields in groups.items() if k in fields)
+            for k, kind in self.kinds.items()
+            if kind == "group"
+        }
+        self.group_fields = {n: sorted(fields & self.keys) for n, fields in groups.items()}
+        # (key, converter, default for a non-nullable column the history never set)
+        self.live = []
+        for key, col in self.columns.items():
+            default = col.default.arg if col.default is not None else None
+            self.live.append((key, _converter(col), col.nullable, default))
+        self.parents = _parents(model)
+        self.self_parent = any(parent == table for _col, parent in self.parents)
+
+
+_META: dict[str, _Meta] = {}  # filled below, once the helpers exist
 
 
 def _norm(kind: str, value):
@@ -201,32 +261,52 @@ def _apply_map(current: str, old: str, new: str) -> str:
 def fold(entity: str, history: Iterable) -> Folded:
     """A record's state from all its changes (rows with hlc, device_id, op,
     changes), and the values that lost."""
-    columns = _columns(ENTITY_BY_TABLE[entity])
-    groups = GROUPS.get(entity, {})
+    return _fold(
+        entity,
+        [
+            (c.hlc, str(c.device_id), str(c.id), c.op, c.device_id, c.record_id, c.changes)
+            for c in history
+        ],
+    )
+
+
+def _fold(entity: str, items: list) -> Folded:
+    """:func:`fold` of changes as tuples (hlc, device as text, id as text, op,
+    device id, record id, changes as JSON text or as the parsed object)."""
+    meta = _META[entity]
+    columns, kinds, group_of_key, group_fields = (
+        meta.columns,
+        meta.kinds,
+        meta.group,
+        meta.group_fields,
+    )
     state: dict | None = None
     setter: dict[str, tuple[str, uuid.UUID]] = {}  # field → (hlc, device) that set it
     conflicts: list[Conflict] = []
     last = ""
-    for c in sorted(history, key=lambda r: (r.hlc, str(r.device_id), str(r.id))):
-        ch = json.loads(c.changes)
-        last = max(last, c.hlc)
+    items.sort(key=lambda c: (c[0], c[1], c[2]))
+    for hlc, _dev, _id, op, device, record_id, ch in items:
+        if isinstance(ch, str):
+            ch = json.loads(ch)
+        if hlc > last:
+            last = hlc
         if state is None:
-            if c.op != "insert":
+            if op != "insert":
                 continue  # its insert has not arrived (it has a lower stamp)
-            state = {k: None for k in columns}
+            state = dict.fromkeys(columns)
             for key, (_old, new) in ch.items():
                 state[key] = new
-                setter[key] = (c.hlc, c.device_id)
+                setter[key] = (hlc, device)
             continue
 
-        def lose(name: str, kind: str, loser, winner, loser_from, c=c) -> None:
+        def lose(name, kind, loser, winner, loser_from, hlc=hlc, record_id=record_id) -> None:
             conflicts.append(
                 Conflict(
                     entity,
-                    c.record_id,
+                    record_id,
                     name,
                     kind,
-                    c.hlc,
+                    hlc,
                     winner,
                     loser_from[0] if loser_from else "",
                     loser_from[1] if loser_from else None,
@@ -234,34 +314,44 @@ def fold(entity: str, history: Iterable) -> Folded:
                 )
             )
 
-        if c.op == "update" and "deleted" not in ch and state.get("deleted"):
+        stamp = (hlc, device)
+        if op == "update" and "deleted" not in ch and state.get("deleted"):
             # An edit made without seeing the deletion: applied, and reported.
             lose("deleted", "deleted", False, True, setter.get("deleted"))
         seen_groups: set[str] = set()
         for key, (old, new) in ch.items():
             if key not in columns:
                 continue
-            kind = kind_of(entity, key)
-            if c.op == "delete" and key != "deleted":
+            kind = kinds[key]
+            if op == "delete" and key != "deleted":
                 # A witness of what the deleting copy saw, not a new value.
                 if _norm(kind, old) != _norm(kind, state.get(key)):
                     lose(key, "deleted", state.get(key), None, setter.get(key))
                 continue
-            if kind == "list":
+            if kind == "value":
+                current = state.get(key)
+                if op == "insert":
+                    if new != current:  # the same record inserted twice (seeded ids)
+                        lose(key, "value", current, new, setter.get(key))
+                elif old != current and new != current:
+                    lose(key, "value", current, new, setter.get(key))
+                state[key] = new
+                setter[key] = stamp
+            elif kind == "list":
                 state[key] = _apply_list(state.get(key), old, new)
-                setter[key] = (c.hlc, c.device_id)
+                setter[key] = stamp
             elif kind == "map":
                 state[key] = _apply_map(state.get(key), old, new)
-                setter[key] = (c.hlc, c.device_id)
-            elif kind == "group":
-                name = next(n for n, fields in groups.items() if key in fields)
+                setter[key] = stamp
+            else:  # group
+                name = group_of_key[key]
                 if name in seen_groups:
                     continue
                 seen_groups.add(name)
-                fields = sorted(groups[name] & set(columns))
+                fields = group_fields[name]
                 mine = {f: ch[f] for f in fields if f in ch}
                 before = {f: state.get(f) for f in fields}
-                unseen = c.op != "insert" and any(o != before[f] for f, (o, _n) in mine.items())
+                unseen = op != "insert" and any(o != before[f] for f, (o, _n) in mine.items())
                 after = dict(before)
                 after.update({f: n for f, (_o, n) in mine.items()})
                 if unseen and after != before:
@@ -269,16 +359,7 @@ def fold(entity: str, history: Iterable) -> Folded:
                     lose(name, "group", before, after, latest)
                 state.update(after)
                 for f in mine:
-                    setter[f] = (c.hlc, c.device_id)
-            else:
-                current = state.get(key)
-                if c.op == "insert":
-                    if new != current:  # the same record inserted twice (seeded ids)
-                        lose(key, "value", current, new, setter.get(key))
-                elif old != current and new != current:
-                    lose(key, "value", current, new, setter.get(key))
-                state[key] = new
-                setter[key] = (c.hlc, c.device_id)
+                    setter[f] = stamp
     return Folded(state, last, conflicts)
 
 
@@ -303,12 +384,15 @@ def to_python(column, value):
 
 
 def _live_row(model, record_id, folded: Folded) -> dict:
-    columns = _columns(model)
-    row = {key: to_python(col, folded.state.get(key)) for key, col in columns.items()}
-    for key, col in columns.items():  # a field the history never set: its default
-        if row[key] is None and not col.nullable:
-            default = col.default.arg if col.default is not None else None
-            row[key] = default(None) if callable(default) else default
+    state = folded.state
+    row = {}
+    for key, convert, nullable, default in _META[model.__tablename__].live:
+        value = state.get(key)
+        if value is not None and convert is not None:
+            value = convert(value)
+        if value is None and not nullable:  # a field the history never set: its default
+            value = default(None) if callable(default) else default
+        row[key] = value
     row["id"], row["hlc"] = record_id, folded.hlc
     return row
 
@@ -320,6 +404,9 @@ def _parents(model) -> list[tuple[str, str]]:
         for fk in col.foreign_keys:
             out.append((col.key, fk.column.table.name))
     return out
+
+
+_META.update({m.__tablename__: _Meta(m) for m in SYNCED_MODELS})
 
 
 # --------------------------------------------------------------------------- merge
@@ -346,43 +433,64 @@ def merge(
 ) -> MergeReport:
     """Merge change rows from another copy; all or nothing. A malformed row
     is refused (``ServiceError`` naming it) and nothing is changed."""
-    parsed = [_parse(raw, n) for n, raw in enumerate(rows, 1)]
+    ids: dict[str, uuid.UUID] = {}
+    parsed = [_parse(raw, n, ids) for n, raw in enumerate(rows, 1)]
     report = MergeReport(received=len(parsed))
     limit = (now_ms if now_ms is not None else int(time.time() * 1000)) + MAX_DRIFT_MS
     with db.transaction(None) as s:
         ctx = s.info["journal"]
         fresh = _drop_known(s, parsed)
         report.duplicates = len(parsed) - len(fresh)
+        del parsed
         held = [r for r in fresh if not accept_future and HybridClock.parse(r["hlc"])[0] > limit]
         if held:
             _quarantine(s, held)
             report.quarantined = len(held)
-        held_ids = {r["id"] for r in held}
-        fresh = [r for r in fresh if r["id"] not in held_ids]
+            held_ids = {r["id"] for r in held}
+            fresh = [r for r in fresh if r["id"] not in held_ids]
         if accept_future:
             s.execute(
                 delete(SyncQuarantine).where(SyncQuarantine.change_id.in_([r["id"] for r in fresh]))
             )
+        first_seq = ctx.next_seq  # changes recorded before this merge have a lower one
         if fresh:
-            for r in sorted(fresh, key=lambda r: (r["hlc"], str(r["device_id"]), str(r["id"]))):
+            # Sequence numbers in stamp order; rows written in that order too
+            # (the sequence index grows by appends).
+            fresh.sort(key=lambda r: (r["hlc"], str(r["device_id"]), str(r["id"])))
+            for r in fresh:
                 r["seq"] = ctx.take_seq()
-            s.execute(insert(Change), fresh)
+            table = Change.__table__
+            for start in range(0, len(fresh), _WRITE_CHUNK):
+                s.execute(table.insert(), fresh[start : start + _WRITE_CHUNK])
             db.clock.advance_to(max(r["hlc"] for r in fresh))
         report.recorded = len(fresh)
-        touched = {(r["entity"], r["record_id"]) for r in fresh}
-        touched |= {tuple(r) for r in s.execute(select(SyncPending.entity, SyncPending.record_id))}
+        by_record: dict[tuple[str, uuid.UUID], list[dict]] = defaultdict(list)
+        for r in fresh:
+            by_record[(r["entity"], r["record_id"])].append(r)
+        del fresh
+        waiting_before = {
+            (e, r) for e, r in s.execute(select(SyncPending.entity, SyncPending.record_id))
+        }
+        touched = set(by_record) | waiting_before
         if touched:
-            applied, pending, conflicts = _apply(s, touched)
+            applied, pending, conflicts = _apply(s, touched, by_record, first_seq, waiting_before)
             report.applied, report.pending, report.conflicts = len(applied), pending, conflicts
-            by_record: dict[tuple[str, uuid.UUID], list[dict]] = defaultdict(list)
-            for r in fresh:
-                by_record[(r["entity"], r["record_id"])].append(r)
             # What changed in the live tables: the derived tables and the
-            # GUI follow it (through the transaction's change rows).
+            # GUI follow it (through the transaction's change rows, kept lean).
             for key in applied:
-                ctx.rows += by_record.get(key) or [
-                    {"entity": key[0], "record_id": key[1], "changes": "{}"}
-                ]
+                mine = by_record.get(key)
+                if mine:
+                    ctx.rows += [
+                        {
+                            "entity": r["entity"],
+                            "record_id": r["record_id"],
+                            "op": r["op"],
+                            "changes": r["changes"],
+                        }
+                        for r in mine
+                    ]
+                else:
+                    ctx.rows.append({"entity": key[0], "record_id": key[1], "changes": "{}"})
         report.changes = Changes.from_rows(ctx.rows)
     return report
 
@@ -436,25 +544,24 @@ def accept_quarantined(db: Database) -> MergeReport:
     return merge(db, quarantined(db), accept_future=True)
 
 
-def _histories(s: Session, touched: set[tuple[str, uuid.UUID]]) -> dict:
-    by_entity: dict[str, list[uuid.UUID]] = defaultdict(list)
-    for entity, record_id in touched:
-        by_entity[entity].append(record_id)
-    out: dict[tuple[str, uuid.UUID], list] = defaultdict(list)
-    for entity, ids in by_entity.items():
-        for start in range(0, len(ids), _CHUNK):
-            chunk = ids[start : start + _CHUNK]
-            for row in s.execute(
-                select(
-                    Change.id,
-                    Change.hlc,
-                    Change.device_id,
-                    Change.record_id,
-                    Change.op,
-                    Change.changes,
-                ).where(Change.entity == entity, Change.record_id.in_(chunk))
-            ):
-                out[(entity, row.record_id)].append(row)
+def _prior(s: Session, entity: str, ids: list[uuid.UUID], before_seq: int) -> dict:
+    """The changes of these records recorded before this merge, as fold items."""
+    out: dict[uuid.UUID, list] = defaultdict(list)
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        for c in s.execute(
+            select(
+                Change.id,
+                Change.hlc,
+                Change.device_id,
+                Change.record_id,
+                Change.op,
+                Change.changes,
+            ).where(Change.entity == entity, Change.record_id.in_(chunk), Change.seq < before_seq)
+        ):
+            out[c.record_id].append(
+                (c.hlc, str(c.device_id), str(c.id), c.op, c.device_id, c.record_id, c.changes)
+            )
     return out
 
 
@@ -466,83 +573,113 @@ def _existing(s: Session, table: str, ids: list[uuid.UUID]) -> set[uuid.UUID]:
     return found
 
 
-def _apply(s: Session, touched: set[tuple[str, uuid.UUID]]):
+def _apply(
+    s: Session,
+    touched: set[tuple[str, uuid.UUID]],
+    received: Mapping[tuple[str, uuid.UUID], list[dict]],
+    first_seq: int,
+    waiting_before: set[tuple[str, uuid.UUID]],
+):
     """Re-fold the touched records and write them (through the journal
     guard's gate: a re-fold may change a record without changing its newest
-    stamp); returns (applied keys, pending count, conflict count)."""
+    stamp); returns (applied keys, pending count, conflict count).
+
+    ``received`` holds the changes this merge recorded, by record (numbered
+    from ``first_seq``); the rest of each history is read from the journal.
+    Records are done a table at a time (parents before children) and a chunk
+    at a time, so memory stays bounded however many changes arrive."""
     s.execute(update(LocalGate).where(LocalGate.id == 1).values(open=1))
     try:
-        return _apply_open(s, touched)
+        if waiting_before:
+            # Every waiting record is touched: it is applied now or waits anew.
+            s.execute(delete(SyncPending))
+        by_table: dict[str, list[uuid.UUID]] = defaultdict(list)
+        for entity, record_id in touched:
+            by_table[entity].append(record_id)
+        applied: list[tuple[str, uuid.UUID]] = []
+        waiting = conflicts = 0
+        for model in SYNCED_MODELS:  # parents before children
+            ids = by_table.get(model.__tablename__)
+            if not ids:
+                continue
+            ids.sort()  # neighbouring records, neighbouring pages
+            # A table referring to itself is done whole: a record's parent
+            # counts as present only if it was there before the table's turn.
+            size = len(ids) if _META[model.__tablename__].self_parent else _APPLY_CHUNK
+            for start in range(0, len(ids), size):
+                done, w, c = _apply_chunk(s, model, ids[start : start + size], received, first_seq)
+                applied += done
+                waiting += w
+                conflicts += c
+        return applied, waiting, conflicts
     finally:
         s.execute(update(LocalGate).where(LocalGate.id == 1).values(open=0))
 
 
-def _apply_open(s: Session, touched: set[tuple[str, uuid.UUID]]):
-    histories = _histories(s, touched)
-    applied: list[tuple[str, uuid.UUID]] = []
-    waiting: dict[tuple[str, uuid.UUID], str] = {}
-    conflicts: list[Conflict] = []
-    available: dict[str, set[uuid.UUID]] = defaultdict(set)  # written in this merge
-    for model in SYNCED_MODELS:  # parents before children
-        table = model.__tablename__
-        ids = [rid for (e, rid) in touched if e == table]
-        if not ids:
+def _apply_chunk(s: Session, model, ids: list[uuid.UUID], received, first_seq: int):
+    table = model.__tablename__
+    meta = _META[table]
+    prior = _prior(s, table, ids, first_seq)
+    folded: dict[uuid.UUID, Folded] = {}
+    for rid in ids:
+        items = prior.pop(rid, [])
+        for r in received.get((table, rid), ()):
+            items.append(
+                (
+                    r["hlc"],
+                    str(r["device_id"]),
+                    str(r["id"]),
+                    r["op"],
+                    r["device_id"],
+                    r["record_id"],
+                    r["changes"],
+                )
+            )
+        folded[rid] = _fold(table, items)
+    del prior
+    needed: dict[str, set[uuid.UUID]] = defaultdict(set)
+    for f in folded.values():
+        if f.state is None:
             continue
-        folded = {rid: fold(table, histories.get((table, rid), [])) for rid in ids}
-        parents = _parents(model)
-        needed: dict[str, set[uuid.UUID]] = defaultdict(set)
-        for f in folded.values():
-            if f.state is None:
-                continue
-            for col, parent in parents:
-                value = f.state.get(col)
-                if value:
-                    needed[parent].add(uuid.UUID(str(value)))
-        present = {
-            parent: (ids_ & available[parent])
-            | _existing(s, parent, list(ids_ - available[parent]))
-            for parent, ids_ in needed.items()
-        }
-        existing = _existing(s, table, ids)
-        inserts, updates = [], []
-        for rid, f in folded.items():
-            key = (table, rid)
-            if f.state is None:
-                waiting[key] = "insert"
-                continue
-            missing = [
-                f"{parent}:{value}"
-                for col, parent in parents
-                if (value := f.state.get(col)) and uuid.UUID(str(value)) not in present[parent]
-            ]
-            if missing:
-                waiting[key] = ",".join(missing)
-                continue
-            row = _live_row(model, rid, f)
-            (updates if rid in existing else inserts).append(row)
-            available[table].add(rid)
-            applied.append(key)
-            conflicts += f.conflicts
-        if inserts:
-            s.execute(insert(model.__table__), inserts)
-        if updates:
-            cols = [c for c in model.__table__.columns if c.key != "id"]
-            stmt = (
-                update(model.__table__)
-                .where(model.__table__.c.id == bindparam("_id"))
-                .values({c.key: bindparam(f"_v_{c.key}") for c in cols})
-            )
-            s.connection().execute(
-                stmt,
-                [{"_id": r["id"], **{f"_v_{c.key}": r[c.key] for c in cols}} for r in updates],
-            )
-    # pending records: applied ones leave, waiting ones stay or arrive
-    keys = list(touched)
-    for start in range(0, len(keys), _CHUNK):
-        s.execute(
-            delete(SyncPending).where(
-                tuple_(SyncPending.entity, SyncPending.record_id).in_(keys[start : start + _CHUNK])
-            )
+        for col, parent in meta.parents:
+            value = f.state.get(col)
+            if value:
+                needed[parent].add(uuid.UUID(str(value)))
+    # Parents written earlier in this merge are in the database by now.
+    present = {parent: _existing(s, parent, list(ids_)) for parent, ids_ in needed.items()}
+    existing = _existing(s, table, ids)
+    inserts, updates, applied, conflicts = [], [], [], []
+    waiting: dict[tuple[str, uuid.UUID], str] = {}
+    for rid, f in folded.items():
+        key = (table, rid)
+        if f.state is None:
+            waiting[key] = "insert"
+            continue
+        missing = [
+            f"{parent}:{value}"
+            for col, parent in meta.parents
+            if (value := f.state.get(col)) and uuid.UUID(str(value)) not in present[parent]
+        ]
+        if missing:
+            waiting[key] = ",".join(missing)
+            continue
+        row = _live_row(model, rid, f)
+        (updates if rid in existing else inserts).append(row)
+        applied.append(key)
+        conflicts += f.conflicts
+    del folded
+    if inserts:
+        s.execute(insert(model.__table__), inserts)
+    if updates:
+        cols = [c for c in model.__table__.columns if c.key != "id"]
+        stmt = (
+            update(model.__table__)
+            .where(model.__table__.c.id == bindparam("_id"))
+            .values({c.key: bindparam(f"_v_{c.key}") for c in cols})
+        )
+        s.connection().execute(
+            stmt,
+            [{"_id": r["id"], **{f"_v_{c.key}": r[c.key] for c in cols}} for r in updates],
         )
     if waiting:
         s.execute(
@@ -550,17 +687,16 @@ def _apply_open(s: Session, touched: set[tuple[str, uuid.UUID]]):
             [{"entity": e, "record_id": r, "waiting_for": w} for (e, r), w in waiting.items()],
         )
     # conflicts of the re-folded records are derived anew
-    done = list(applied)
+    done = [rid for _table, rid in applied]
     for start in range(0, len(done), _CHUNK):
         s.execute(
             delete(SyncConflict).where(
-                tuple_(SyncConflict.entity, SyncConflict.record_id).in_(
-                    done[start : start + _CHUNK]
-                )
+                SyncConflict.entity == table,
+                SyncConflict.record_id.in_(done[start : start + _CHUNK]),
             )
         )
-    if conflicts:
-        unique = {c.id: c for c in conflicts}
+    unique = {c.id: c for c in conflicts}
+    if unique:
         s.execute(
             insert(SyncConflict),
             [
@@ -579,7 +715,7 @@ def _apply_open(s: Session, touched: set[tuple[str, uuid.UUID]]):
                 for cid, c in unique.items()
             ],
         )
-    return applied, len(waiting), len({c.id for c in conflicts})
+    return applied, len(waiting), len(unique)
 
 
 # --------------------------------------------------------------------------- digest

@@ -23,7 +23,7 @@ import unicodedata
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 
-from sqlalchemy import Column, MetaData, String, Table, Uuid, delete, insert, select
+from sqlalchemy import Column, MetaData, String, Table, Uuid, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from ..models import Household, Person, SearchTerm
@@ -218,9 +218,11 @@ def index_people(
     session: Session, person_ids: Iterable[uuid.UUID], done: Iterable[uuid.UUID] = ()
 ) -> None:
     """Recompute the keys of these people only (their name, phone or ID number
-    changed; who carries the household's keys did not). A head carries the
-    household's keys too, so a head's household is redone whole. People of
-    households in ``done`` were just indexed whole and are left alone."""
+    changed; who carries the household's keys did not). A household's only
+    living head carries the household's keys too: they are written again with
+    the head's own. A household with no head or several is redone whole (which
+    member carries its keys depends on all of them). People of households in
+    ``done`` were just indexed whole and are left alone."""
     ids, done = list(set(person_ids)), set(done)
     whole: set[uuid.UUID] = set()
     with _Writer(session) as writer:
@@ -232,26 +234,31 @@ def index_people(
                 )
                 if p.household_id not in done
             ]
-            headed = set(
-                session.scalars(
-                    select(Person.household_id).where(
-                        Person.household_id.in_({p.household_id for p in people}),
+            their = {p.household_id for p in people}
+            heads = dict(
+                session.execute(
+                    select(Person.household_id, func.count())
+                    .where(
+                        Person.household_id.in_(their),
                         Person.relation == "head",
                         Person.deleted.is_(False),
                     )
-                )
+                    .group_by(Person.household_id)
+                ).all()
             )
-            alive_households = set(
-                session.scalars(
-                    select(Household.id).where(
-                        Household.id.in_({p.household_id for p in people}),
-                        Household.deleted.is_(False),
+            alive_households = {
+                h.id: h
+                for h in session.execute(
+                    select(*_HOUSEHOLD_COLUMNS).where(
+                        Household.id.in_(their), Household.deleted.is_(False)
                     )
                 )
-            )
+            }
             simple = []
             for p in people:
-                if p.relation == "head" or p.household_id not in headed:
+                if p.relation == "head" and not p.deleted and heads.get(p.household_id) == 1:
+                    simple.append(p)  # the one head: it carries the household's keys
+                elif p.relation == "head" or p.household_id not in heads:
                     whole.add(p.household_id)
                 else:
                     simple.append(p)
@@ -263,14 +270,18 @@ def index_people(
                     SearchTerm.person_id.in_([p.id for p in simple]),
                 )
             )
-            writer.add(
-                [
-                    {"term": t, "person_id": p.id, "household_id": p.household_id}
-                    for p in simple
-                    if not p.deleted and p.household_id in alive_households
-                    for t in person_terms(p.name, p.phone, p.id_number)
+            rows = []
+            for p in simple:
+                household = alive_households.get(p.household_id)
+                if p.deleted or household is None:
+                    continue
+                terms = person_terms(p.name, p.phone, p.id_number)
+                if p.relation == "head":
+                    terms |= household_terms(household.number, household.phone)
+                rows += [
+                    {"term": t, "person_id": p.id, "household_id": p.household_id} for t in terms
                 ]
-            )
+            writer.add(rows)
     index_households(session, whole - done)
 
 
@@ -307,7 +318,7 @@ class _Writer:
         if not self.staged:
             _STAGE.create(self.session.connection(), checkfirst=True)
             self.session.execute(delete(_STAGE))
-        self.session.execute(_STAGE.insert(), self.pending)
+        _executemany(self.session, _STAGE, self.pending)
         self.staged += len(self.pending)
         self.pending = []
 
@@ -333,7 +344,27 @@ def _insert(session: Session, rows: list[dict]) -> None:
     """Core executemany in key order (B-tree appends, not page splits)."""
     rows.sort(key=lambda row: row["term"])
     for start in range(0, len(rows), 20000):
-        session.execute(SearchTerm.__table__.insert(), rows[start : start + 20000])
+        _executemany(session, SearchTerm.__table__, rows[start : start + 20000])
+
+
+def _executemany(session: Session, table: Table, rows: list[dict]) -> None:
+    """Insert index rows (term, person_id, household_id). On SQLite, straight
+    to the driver with ids as stored (32 hex digits): typing hundreds of
+    thousands of ids one by one is most of the cost of a large merge."""
+    if not rows:
+        return
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        session.execute(table.insert(), rows)
+        return
+    connection.exec_driver_sql(
+        f"INSERT INTO {table.name} (term, person_id, household_id) VALUES (?, ?, ?)",
+        [(r["term"], _hex(r["person_id"]), _hex(r["household_id"])) for r in rows],
+    )
+
+
+def _hex(value) -> str:
+    return value.hex if isinstance(value, uuid.UUID) else uuid.UUID(str(value)).hex
 
 
 def rebuild(session: Session) -> int:
