@@ -263,3 +263,100 @@ def test_a_new_role_gets_a_visit_quota_row(window, demo_db, qtbot):
             "visits": 12,
             "period": "year",
         }
+
+
+# --------------------------------------------------------------------------- stale forms
+
+
+def _household_input(h, **changes):
+    from village_desk.core.services.households import HouseholdInput
+
+    values = dict(
+        number=h.number,
+        group_id=h.group_id,
+        address=h.address,
+        phone=h.phone,
+        categories=list(h.categories),
+        situation=h.situation,
+        notes=h.notes,
+    )
+    values.update(changes)
+    return HouseholdInput(**values)
+
+
+def test_a_household_form_opened_before_another_edit_does_not_write_it_back(demo_db, qtbot):
+    """Another page (or a merge) changed the phone while this form was open on
+    the address: saving keeps the new phone."""
+    from village_desk.core import services
+
+    ctx = AppContext(demo_db)
+    h = first(demo_db, Household)
+    dialog = HouseholdDialog(ctx, h.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    exposed(dialog)
+    services.households.update_household(
+        demo_db, None, h.id, _household_input(h, phone="13912345678")
+    )
+    dialog.address_edit.clear()
+    type_chinese(dialog.address_edit, "桃花村三组8号")
+    click(qtbot, dialog.save_button)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    after = demo_db.read(queries.households.household, h.id)
+    assert (after.address, after.phone) == ("桃花村三组8号", "13912345678")
+
+
+def test_the_same_field_changed_underneath_is_shown_then_saved_on_purpose(demo_db, qtbot):
+    from village_desk.core import services
+
+    ctx = AppContext(demo_db)
+    h = first(demo_db, Household)
+    dialog = HouseholdDialog(ctx, h.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    exposed(dialog)
+    services.households.update_household(
+        demo_db, None, h.id, _household_input(h, phone="13912345678")
+    )
+    dialog.phone_edit.clear()
+    qtbot.keyClicks(dialog.phone_edit, "13800001111")
+    click(qtbot, dialog.save_button)
+    wait_ops(qtbot, ctx)
+    assert dialog.isVisible()
+    assert any("13912345678" in m and "别处修改" in m for m in dialog.visible_errors())
+    assert demo_db.read(queries.households.household, h.id).phone == "13912345678"
+    click(qtbot, dialog.save_button)  # seen: saving again writes the form's number
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert demo_db.read(queries.households.household, h.id).phone == "13800001111"
+
+
+def test_a_member_form_opened_before_another_edit_does_not_write_it_back(demo_db, qtbot):
+    from village_desk.core import services
+    from village_desk.core.services.households import PersonInput
+
+    ctx = AppContext(demo_db)
+    h = first(demo_db, Household)
+    member = demo_db.read(queries.households.members, h.id)[0]
+    dialog = PersonDialog(ctx, h.id, member.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    exposed(dialog)
+    underneath = PersonInput(
+        name=member.name,
+        relation=member.relation,
+        id_number=member.id_number,
+        gender=member.gender,
+        birth_date=member.birth_date,
+        phone="13712340000",
+        status=member.status,
+        party_member=member.party_member,
+        tags=list(member.tags),
+        notes=member.notes,
+    )
+    services.households.update_person(demo_db, None, member.id, underneath)
+    dialog.form.notes_edit.clear()
+    type_chinese(dialog.form.notes_edit, "常年在外务工")
+    click(qtbot, dialog.save_button)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    after = demo_db.read(queries.households.person, member.id)
+    assert (after.notes, after.phone) == ("常年在外务工", "13712340000")

@@ -282,6 +282,15 @@ class PersonForm(QWidget):
             self.errors.show_error(err)
 
 
+def seen_now(base: dict | None, err: BaseException, entity: str, now) -> None:
+    """After a field was refused because it changed underneath (the message
+    shows its value now), the user has seen that value: saving again writes
+    what the form holds for it instead of being refused again."""
+    key = (getattr(err, "field", None) or "").removeprefix(f"{entity}.")
+    if base is not None and now is not None and key in base and hasattr(now, key):
+        base[key] = getattr(now, key)
+
+
 class PersonDialog(EditDialog):
     """Add or edit one member; the service's refusal is shown at the field."""
 
@@ -295,6 +304,9 @@ class PersonDialog(EditDialog):
         super().__init__(parent)
         self.ctx, self.household_id, self.person_id = ctx, household_id, person_id
         self.person = ctx.read(queries.households.person, person_id) if person_id else None
+        # The member as the form showed it: only what the user changes is
+        # written, and a field changed underneath too is refused at the field.
+        self._base = dict(self.person._mapping) if self.person is not None else None
         self.setWindowTitle(self.tr("Edit member") if person_id else self.tr("Add member"))
         self.form = PersonForm(ctx)
         if self.person is not None:
@@ -306,20 +318,27 @@ class PersonDialog(EditDialog):
         layout.addWidget(self.buttons)
         self.saved_id: uuid.UUID | None = None
 
-    def _write(self, db, data: PersonInput) -> uuid.UUID:
+    def _write(self, db, data: PersonInput, base: dict | None) -> uuid.UUID:
         actor = self.ctx.operator_id
         if self.person_id is None:
             return services.households.add_person(db, actor, self.household_id, data)
-        services.households.update_person(db, actor, self.person_id, data)
+        services.households.update_person(db, actor, self.person_id, data, base=base)
         return self.person_id
 
     @Slot()
     def save(self) -> None:
         self.form.errors.clear()
-        data = self.form.value()
-        self.ctx.op(self, lambda db: self._write(db, data)).failure(self.form.show_error).busy(
+        data, base = self.form.value(), dict(self._base) if self._base is not None else None
+        self.ctx.op(self, lambda db: self._write(db, data, base)).failure(self._refused).busy(
             self.save_button
         ).success(self._saved).run()
+
+    def _refused(self, err: BaseException) -> None:
+        self.form.show_error(err)
+        if self.person_id is not None:
+            seen_now(
+                self._base, err, "person", self.ctx.read(queries.households.person, self.person_id)
+            )
 
     def _saved(self, person_id: uuid.UUID) -> None:
         self.saved_id = person_id
@@ -339,6 +358,7 @@ class HouseholdDialog(EditDialog):
         self.ctx, self.household_id = ctx, household_id
         household = ctx.read(queries.households.household, household_id) if household_id else None
         self.household = household
+        self._base = dict(household._mapping) if household is not None else None  # as shown
         editing = household_id is not None
         self.setWindowTitle(self.tr("Edit household") if editing else self.tr("New household"))
         self.number_edit = QLineEdit()
@@ -425,11 +445,13 @@ class HouseholdDialog(EditDialog):
             notes=self.notes_edit.text(),
         )
 
-    def _write(self, db, data: HouseholdInput, head: PersonInput | None) -> uuid.UUID:
+    def _write(
+        self, db, data: HouseholdInput, head: PersonInput | None, base: dict | None
+    ) -> uuid.UUID:
         actor = self.ctx.operator_id
         if self.household_id is None:
             return services.households.create_household(db, actor, data, head)
-        services.households.update_household(db, actor, self.household_id, data)
+        services.households.update_household(db, actor, self.household_id, data, base=base)
         return self.household_id
 
     @Slot()
@@ -439,7 +461,8 @@ class HouseholdDialog(EditDialog):
             self.head_form.errors.clear()
         data = self.value()
         head = self.head_form.value() if self.head_form is not None else None
-        self.ctx.op(self, lambda db: self._write(db, data, head)).failure(self._refused).busy(
+        base = dict(self._base) if self._base is not None else None
+        self.ctx.op(self, lambda db: self._write(db, data, head, base)).failure(self._refused).busy(
             self.save_button
         ).success(self._saved).run()
 
@@ -453,6 +476,9 @@ class HouseholdDialog(EditDialog):
             self.head_form.show_error(err)
         else:
             self.errors.show_error(err)
+        if self.household_id is not None:
+            now = self.ctx.read(queries.households.household, self.household_id)
+            seen_now(self._base, err, "household", now)
 
     def _saved(self, household_id: uuid.UUID) -> None:
         self.saved_id = household_id
