@@ -119,3 +119,26 @@ def test_init_sets_the_matter_number_code_from_village_code_and_laptop_letter(tm
     for bad, words in ((["--village-code", "K"], "村代码"), (["--laptop-letter", "O"], "本机字母")):
         out = run(*args, *bad)
         assert out.returncode == 2 and words in out.stderr and "Traceback" not in out.stderr
+
+
+def test_search_output_has_no_control_characters(db, village):
+    """Stored text is cleaned; a value written around the services (here raw
+    SQL through the journal guard's gate) still never reaches the terminal
+    with its control characters."""
+    import re
+
+    from sqlalchemy import update
+
+    from village_desk.core.storage.models import LocalGate, Person
+
+    with db.transaction(None) as s:
+        s.execute(update(LocalGate).where(LocalGate.id == 1).values(open=1))
+        s.execute(
+            update(Person.__table__)
+            .where(Person.__table__.c.name == "张三丰")
+            .values(name="张三丰\x1b[2J\u202e\x07")
+        )
+        s.execute(update(LocalGate).where(LocalGate.id == 1).values(open=0))
+    out = run("--db-url", db.url, "search", "zsf")
+    assert out.returncode == 0 and "张三丰[2J" in out.stdout
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", out.stdout)

@@ -20,14 +20,17 @@ def register(sub) -> None:
 
 def run(args) -> int:
     from village_desk.core import queries
+    from village_desk.core.domain.text import printable
     from village_desk.core.domain.validation import mask_id_number, mask_phone
 
     db = open_database(args)
     hits = db.read(queries.search.search, args.text, limit=args.limit)
     for h in hits:
+        # Stored text is cleaned, but a terminal must never get control characters.
+        fields = (h.name, h.household_number, h.group_name)
+        name, number, group = (printable(f"{f}") for f in fields)
         print(
-            f"{h.name}\t户号 {h.household_number}\t{h.group_name}\t"
-            f"{mask_phone(h.phone)}\t{mask_id_number(h.id_number)}"
+            f"{name}\t户号 {number}\t{group}\t{mask_phone(h.phone)}\t{mask_id_number(h.id_number)}"
         )
     if not hits:
         print("没有找到。", file=sys.stderr)

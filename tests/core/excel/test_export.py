@@ -429,3 +429,32 @@ def test_the_ledger_keeps_every_step_and_the_result(db, village, tmp_path):
     second = rows["申请宅基地"]
     assert second[column(ws, "办理情况")] == f"{day} 退回答复：不属于本村审批；材料不全"
     assert second[column(ws, "办理结果")] == "退回：1. 不属于本村审批\n2. 材料不全"
+
+
+def test_a_control_character_that_got_into_the_database_does_not_break_the_export(
+    db, village, tmp_path
+):
+    """Stored text is cleaned, but the export must not fail on an older bad
+    value either: here one written around the services, by raw SQL through
+    the journal guard's gate."""
+    from sqlalchemy import update
+
+    from village_desk.core.storage.models import LocalGate
+
+    with db.transaction(None) as s:
+        s.execute(update(LocalGate).where(LocalGate.id == 1).values(open=1))
+        s.execute(
+            update(Person.__table__)
+            .where(Person.__table__.c.name == "张三丰")
+            .values(name="张\x01三\x1b丰")
+        )
+        s.execute(update(LocalGate).where(LocalGate.id == 1).values(open=0))
+    with db.reading() as s:
+        assert s.scalars(select(Person.name).where(Person.name.like("张%三%"))).one() == (
+            "张\x01三\x1b丰"
+        )
+    out = tmp_path / "台账.xlsx"
+    export_ledger(db, out, parse_period("2026"), today=TODAY, prepared_by="李\x01会计")
+    cells = [str(v) for ws in load_workbook(out) for r in ws.iter_rows(values_only=True) for v in r]
+    assert any("张三丰" in v for v in cells)
+    assert not any("\x01" in v or "\x1b" in v for v in cells)

@@ -546,3 +546,54 @@ def test_rejects_keep_text_that_looks_like_a_formula(db, village, tmp_path):
     assert write_rejects(plan_import(db, path), out) == 1
     cell = load_workbook(out).active["G2"]
     assert (cell.value, cell.data_type) == ("=修路=", "s")
+
+
+def test_control_and_invisible_characters_are_cleaned_on_import(db, village, tmp_path):
+    """A roster whose cells carry control characters (openpyxl refuses them,
+    so they are written as the OOXML escapes a spreadsheet program writes),
+    bidi overrides, zero-width characters, tabs and line breaks: the records
+    get clean text, and the ledger export works afterwards."""
+    from village_desk.core.excel import parse_period
+    from village_desk.core.excel.ledger_export import export_ledger
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["户号", "姓名", "与户主关系", "身份证号", "家庭住址"])
+    ws.append(["05-001", "周_x0001_大\u202e", "户主", ZHOU, "桃花村\t五组\n1号"])
+    ws.append([None, "\u200b吴_x001B_[31m小\ufeff\n妹", "子女", WU, None])
+    path = tmp_path / "控制字符.xlsx"
+    wb.save(path)
+    from python_calamine import CalamineWorkbook
+
+    # the reader hands the control characters over decoded
+    assert "\x01" in CalamineWorkbook.from_path(path).get_sheet_by_index(0).to_python()[1][1]
+
+    plan = apply_import(db, path, actor_id=village["secretary"])
+    assert plan.counts()["created"] == 2
+    with db.reading() as s:
+        people = {p.id_number: p.name for p in s.scalars(select(Person))}
+        household = s.scalars(select(Household).where(Household.number == "05-001")).one()
+        assert people[ZHOU] == "周大"
+        assert people[WU] == "吴[31m小 妹"
+        assert household.address == "桃花村 五组 1号"
+        changes = s.scalars(select(Change.changes).where(Change.entity == "person")).all()
+        assert not any(c in text for text in changes for c in ("\\u0001", "\\u001b", "\u202e"))
+
+    out = tmp_path / "台账.xlsx"
+    export_ledger(db, out, parse_period("2026"), today=dt.date(2026, 11, 24))
+    cells = [
+        str(v) for ws in load_workbook(out) for row in ws.iter_rows(values_only=True) for v in row
+    ]
+    assert any("周大" in v for v in cells)
+
+
+def test_rejects_workbook_is_written_even_with_control_characters(db, village, tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["户号", "姓名", "与户主关系", "身份证号"])
+    ws.append(["09-002", "赵_x0001_二", "户主", bad_check_digit("19700101", "821")])
+    path = tmp_path / "控制字符.xlsx"
+    wb.save(path)
+    out = tmp_path / "未导入.xlsx"
+    assert write_rejects(plan_import(db, path), out) == 1
+    assert load_workbook(out).active["D2"].value == "赵二"

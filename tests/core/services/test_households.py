@@ -192,3 +192,34 @@ def test_restore_brings_back_only_what_that_deletion_removed(db, village):
             "张三丰",
             "刘桂兰",
         ]
+
+
+def test_names_and_notes_are_stored_without_control_characters(db, village):
+    """Whatever a form (or a paste) hands the services, what is stored and
+    journaled is clean text: no control, bidi or zero-width characters."""
+    hid = services.households.create_household(
+        db,
+        None,
+        services.households.HouseholdInput(
+            number="01-0\u200b09",
+            group_id=village["g1"],
+            address="桃花村\t一组\n9号",
+            notes="第一行\x1b[31m\r\n第二行\u202e",
+        ),
+        services.households.PersonInput(name="\ufeff赵\x01六\u200d"),
+    )
+    pid = services.households.add_person(
+        db,
+        None,
+        hid,
+        services.households.PersonInput(name="赵\u202e小\t六", relation="child"),
+    )
+    with db.reading() as s:
+        household = s.get(Household, hid)
+        people = {p.relation: p for p in queries.households.members(s, hid)}
+        assert (household.number, household.address) == ("01-009", "桃花村 一组 9号")
+        assert household.notes == "第一行[31m\n第二行"
+        assert people["head"].name == "赵六"
+        assert s.get(Person, pid).name == "赵小 六"
+    logged = json.loads(journal(db, pid)[0].changes)
+    assert logged["name"] == [None, "赵小 六"]

@@ -23,7 +23,14 @@ from village_desk.core.services.households import HouseholdInput, PersonInput
 from village_desk.core.services.ledger import MatterInput
 from village_desk.core.storage import merge, replica
 from village_desk.core.storage.db import Database
-from village_desk.core.storage.models import Change, Matter, SyncConflict, SyncPending
+from village_desk.core.storage.models import (
+    Change,
+    Household,
+    Matter,
+    Person,
+    SyncConflict,
+    SyncPending,
+)
 
 TODAY = dt.date.today()
 
@@ -626,3 +633,47 @@ def test_a_bad_settlement_changes_nothing(seed, tmp_path):
         services.sync.settle_conflict(a, None, uuid.uuid4(), "winner")
     assert a.read(queries.sync.open_conflict_count) == 1
     assert household(a, hid).phone == "13800000002"
+
+
+def test_control_characters_from_another_copy_are_cleaned_the_same_everywhere(seed, tmp_path):
+    """A change from another copy (an older version, a file made by hand)
+    carrying control, bidi or zero-width characters is applied and journaled
+    cleaned — the same way on every copy, so the copies stay equal."""
+    a, b, c = (fork(seed, tmp_path, n) for n in "abc")
+    hid = services.households.create_household(
+        a,
+        seed["cadre"],
+        HouseholdInput(number="01-002", address="桃花村一组 2号", notes="第一行\n第二行"),
+        PersonInput(name="李四"),
+    )
+    rows = merge.export_changes(a)
+    for row in rows:
+        changes = json.loads(row["changes"])
+        if row["entity"] == "person" and changes["name"][1] == "李四":
+            changes["name"][1] = "\u200b李\x01四\u202e"
+        elif row["entity"] == "household" and row["record_id"] == str(hid):
+            changes["address"][1] = "桃花村\x1b一组\t2号"
+            changes["notes"][1] = "第一行\r\n\x7f第二行\ufeff"
+        else:
+            continue
+        row["changes"] = changes  # a parsed object, as an exchange file may hold it
+    merge.merge(b, rows)
+    as_text = [
+        dict(r, changes=r["changes"] if isinstance(r["changes"], str) else json.dumps(r["changes"]))
+        for r in rows
+    ]
+    merge.merge(c, as_text)
+    for copy in (b, c):
+        with copy.reading() as s:
+            h = s.get(Household, hid)
+            assert [
+                p.name for p in s.scalars(select(Person).where(Person.household_id == hid))
+            ] == ["李四"]
+            assert (h.address, h.notes) == ("桃花村一组 2号", "第一行\n第二行")
+            logged = s.scalars(select(Change.changes).where(Change.entity == "person")).all()
+            assert not any("\\u0001" in text or "\u202e" in text for text in logged)
+    assert merge.digest(b) == merge.digest(c)
+    # cleaned, the values are what copy ``a`` wrote: all three agree
+    exchange(a, b)
+    exchange(b, c)
+    assert merge.digest(a) == merge.digest(b) == merge.digest(c)

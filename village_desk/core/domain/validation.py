@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .errors import ValidationError
+from .text import clean_text
 
 __all__ = [
     "ValidationError",
@@ -125,7 +126,9 @@ def validate_phone(raw: str, field: str = "person.phone") -> str:
 
 
 def require(value: str | None, field: str) -> str:
-    text = (value or "").strip()
+    # Cleaned as it will be stored: a name of control or zero-width
+    # characters only is empty.
+    text = clean_text(value or "")
     if not text:
         raise ValidationError(field, "必须填写")
     return text

@@ -26,9 +26,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
@@ -96,6 +97,15 @@ class _TemplateCell(Cell):
     has_style = True
 
 
+def _set_value(cell: Cell, value) -> None:
+    """``cell.value = value``, dropping the characters a worksheet cannot hold
+    (stored text is cleaned, but an export must not fail on one bad value)."""
+    try:
+        cell.value = value
+    except IllegalCharacterError:
+        cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
+
+
 def _fast_values_to_row(ws):
     """openpyxl's row converter without the try/except for ready-made cells.
 
@@ -112,7 +122,7 @@ def _fast_values_to_row(ws):
                 cell = value
             else:
                 cell = WriteOnlyCell(ws)
-                cell.value = value
+                _set_value(cell, value)
                 if cell.data_type == "f":
                     cell.data_type = "s"  # typed text, never a formula
             cell.column = col_idx
@@ -179,14 +189,15 @@ class SheetWriter:
             elif kind is int:
                 tpl._value, tpl.data_type = value, "n"
             else:
-                tpl.value = value  # strings are checked for characters XML forbids
+                _set_value(tpl, value)  # strings are checked for characters XML forbids
                 if tpl.data_type == "f":  # "=修路=" typed by a user is text, not a formula
                     tpl.data_type = "s"
             row[i] = tpl
         return row
 
     def cell(self, value, *, bold=False, size=11, align=None, fill=False, border=False, fmt=None):
-        c = WriteOnlyCell(self.ws, value)
+        c = WriteOnlyCell(self.ws)
+        _set_value(c, value)
         if c.data_type == "f":
             c.data_type = "s"  # the workbook holds no formulas: "=…" is text
         c.font = Font(name=FONT, size=size, bold=bold)

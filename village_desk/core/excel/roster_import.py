@@ -30,6 +30,7 @@ import os
 import uuid
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from sqlalchemy.orm import Session
 
 from ..domain.validation import ValidationError
@@ -159,8 +160,8 @@ def _update(s: Session, kind: str, record_id, values: dict, result: RowResult):
 
 def _append(ws, values: list) -> None:
     """A row as it was: text such as "=修路=" stays text (openpyxl would make
-    it a formula)."""
-    ws.append(values)
+    it a formula), less the characters a worksheet cannot hold."""
+    ws.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in values])
     for cell in ws[ws.max_row]:
         if cell.data_type == "f":
             cell.data_type = "s"

@@ -24,8 +24,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import event, insert, inspect, select
 from sqlalchemy.orm import Session
 
+from ..domain.text import clean_text
 from .clock import HybridClock
-from .models import ENTITY_BY_TABLE, Change, Record
+from .models import ENTITY_BY_TABLE, TEXT_COLUMNS, Change, Record
 
 
 class JournalError(RuntimeError):
@@ -196,9 +197,14 @@ def bulk_insert(session: Session, model: type[Record], rows: Sequence[dict]) -> 
     blank = {a.key: None for a in mapper.column_attrs}
     blank.update(defaults)
     full_rows, journal = [], []
+    text_columns = TEXT_COLUMNS[table]
     for row in rows:
         full = dict(blank)
         full.update(row)
+        for key, multiline in text_columns.items():
+            value = full[key]
+            if isinstance(value, str):
+                full[key] = clean_text(value, multiline)
         if full.get("id") is None:
             full["id"] = uuid.uuid4()
         stamp = ctx.clock.tick()

@@ -53,6 +53,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from ..domain.errors import ServiceError
+from ..domain.text import clean_text
 from .changes import Changes
 from .clock import MAX_DRIFT_MS, HybridClock
 from .db import Database
@@ -60,6 +61,7 @@ from .merge_policy import GROUPS, kind_of
 from .models import (
     ENTITY_BY_TABLE,
     SYNCED_MODELS,
+    TEXT_COLUMNS,
     Change,
     CodeList,
     LocalGate,
@@ -147,6 +149,17 @@ def _parse(raw: Mapping, n: int, ids: dict | None = None) -> dict:
     for v in changes.values():
         if not (isinstance(v, list) and len(v) == 2):
             raise ServiceError(f"{where}：字段变化应为[原值, 新值]，没有导入任何内容")
+    # Text as every copy stores it (an older copy, or a file made by hand,
+    # may carry control characters): cleaned the same way on every copy, and
+    # journaled as cleaned, so that what is applied is what is journaled.
+    text_columns = TEXT_COLUMNS[row["entity"]]
+    dirty = False
+    for key in changes.keys() & text_columns.keys():
+        pair = [clean_text(v, text_columns[key]) if isinstance(v, str) else v for v in changes[key]]
+        if pair != changes[key]:
+            changes[key], dirty = pair, True
+    if dirty:
+        row["changes"] = json.dumps(changes, ensure_ascii=False, separators=(",", ":"))
     return row
 
 

@@ -26,9 +26,12 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     Uuid,
+    event,
     type_coerce,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from ..domain.text import clean_text
 
 
 class CodeList(TypeDecorator):
@@ -488,3 +491,41 @@ SYNCED_MODELS: tuple[type[Record], ...] = (
     ConflictSettlement,
 )
 ENTITY_BY_TABLE = {m.__tablename__: m for m in SYNCED_MODELS}
+
+# --------------------------------------------------------------------------- clean text
+
+# Text columns holding JSON (written by the program, never typed): not cleaned.
+_JSON_COLUMNS = {("setting", "value"), ("sync_settlement", "value")}
+
+
+def _text_columns(model: type[Record]) -> dict[str, bool]:
+    """The text columns of a synced record that hold what people typed (or a
+    roster or another copy brought): column → multi-line (``Text``)."""
+    out = {}
+    for col in model.__table__.columns:
+        if col.key in ("id", "hlc") or (model.__tablename__, col.key) in _JSON_COLUMNS:
+            continue
+        if isinstance(col.type, CodeList) or not isinstance(col.type, String):
+            continue
+        out[col.key] = isinstance(col.type, Text)
+    return out
+
+
+TEXT_COLUMNS: dict[str, dict[str, bool]] = {
+    m.__tablename__: _text_columns(m) for m in SYNCED_MODELS
+}
+
+
+def _clean_on_set(multiline: bool):
+    def listener(_target, value, _oldvalue, _initiator):
+        return clean_text(value, multiline) if isinstance(value, str) else value
+
+    return listener
+
+
+# Every ORM write of a synced record (services, settling a conflict) stores
+# cleaned text, before the journal sees it; bulk inserts and merged changes
+# are cleaned with the same TEXT_COLUMNS (journal.bulk_insert, merge._parse).
+for _model in SYNCED_MODELS:
+    for _key, _multiline in TEXT_COLUMNS[_model.__tablename__].items():
+        event.listen(getattr(_model, _key), "set", _clean_on_set(_multiline), retval=True)
