@@ -122,7 +122,10 @@ def _fast_values_to_row(ws):
                 cell = value
             else:
                 cell = WriteOnlyCell(ws)
-                _set_value(cell, value)
+                try:  # (inline: this runs for every cell)
+                    cell.value = value
+                except IllegalCharacterError:
+                    cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
                 if cell.data_type == "f":
                     cell.data_type = "s"  # typed text, never a formula
             cell.column = col_idx
@@ -189,7 +192,10 @@ class SheetWriter:
             elif kind is int:
                 tpl._value, tpl.data_type = value, "n"
             else:
-                _set_value(tpl, value)  # strings are checked for characters XML forbids
+                try:  # strings are checked for characters XML forbids
+                    tpl.value = value
+                except IllegalCharacterError:  # (stored text is cleaned; never fail here)
+                    tpl.value = ILLEGAL_CHARACTERS_RE.sub("", value)
                 if tpl.data_type == "f":  # "=修路=" typed by a user is text, not a formula
                     tpl.data_type = "s"
             row[i] = tpl
