@@ -7,6 +7,7 @@ from tests.helpers import make_id
 from village_desk.core import queries, services
 from village_desk.core.domain.errors import ServiceError
 from village_desk.core.domain.validation import ValidationError
+from village_desk.core.services.households import HouseholdInput, PersonInput
 from village_desk.core.storage.models import Change, Household, Pairing, Person
 
 
@@ -223,3 +224,37 @@ def test_names_and_notes_are_stored_without_control_characters(db, village):
         assert s.get(Person, pid).name == "赵小 六"
     logged = json.loads(journal(db, pid)[0].changes)
     assert logged["name"] == [None, "赵小 六"]
+
+
+def test_a_refusal_of_a_field_changed_underneath_names_its_value_as_people_read_it(db, village):
+    """「现在是“二组”」 and 「现在是“配偶”」, not a group id or a code."""
+    hid = village["hh"]
+    form = db.read(queries.households.household, hid)  # the form opens
+    services.households.update_household(
+        db, None, hid, HouseholdInput(number="01-001", group_id=village["g2"], categories=["dibao"])
+    )  # moved to 二组 elsewhere
+    with pytest.raises(ValidationError) as err:  # the form moves it too, elsewhere
+        services.households.update_household(
+            db,
+            None,
+            hid,
+            HouseholdInput(number="01-001", group_id=None, categories=["dibao"]),
+            base=form._mapping,
+        )
+    assert err.value.field == "household.group_id"
+    assert "现在是“二组”" in err.value.message
+
+    member = next(m for m in db.read(queries.households.members, hid) if m.name == "刘桂兰")
+    as_shown = db.read(queries.households.person, member.id)
+    keep = dict(name="刘桂兰", id_number=member.id_number, gender=member.gender)
+    keep["birth_date"] = member.birth_date
+    services.households.update_person(
+        db, None, member.id, PersonInput(relation="child", **keep)
+    )  # 子女 elsewhere
+    with pytest.raises(ValidationError) as err:
+        services.households.update_person(
+            db, None, member.id, PersonInput(relation="other", **keep), base=as_shown._mapping
+        )
+    assert err.value.field == "person.relation"
+    labels = db.read(queries.reference.labels, "relation")
+    assert f"现在是“{labels['child']}”" in err.value.message
