@@ -6,10 +6,10 @@ import uuid
 from collections.abc import Iterable, Mapping
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from ..domain.errors import NotFoundError, ValidationError
-from ..storage.models import VocabTerm
+from ..storage.models import Cadre, Household, VillagerGroup, VocabTerm
 
 
 def get_live(s: Session, model, record_id, what: str):
@@ -74,12 +74,47 @@ def edit_only_changes(
         if _plain(new) == old:
             continue  # not changed by this user: keep what is there now
         if current != old and current != _plain(new):
-            shown = "（空）" if current in (None, "") else str(current)
+            shown = _as_read(obj, entity, key, getattr(obj, key))
             raise ValidationError(
                 f"{entity}.{key}", f"这条记录刚被别处修改，现在是“{shown}”；请核对后再保存"
             )
         out[key] = new
     return out
+
+
+# Fields holding a vocabulary code: a refusal names the term, not the code.
+_VOCAB_OF = {
+    "matter.kind": "matter_kind",
+    "matter.service_type": "service_type",
+    "matter.level": "level",
+    "matter.channel": "channel",
+    "person.relation": "relation",
+    "person.status": "person_status",
+}
+
+
+def _as_read(obj, entity: str, key: str, value) -> str:
+    """A stored value as people read it: a term's label, the name of the
+    cadre or group an id points to, 是/否 — never a code or an id."""
+    if value in (None, ""):
+        return "（空）"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    session = object_session(obj)
+    if session is None:
+        return str(value)
+    vocab = _VOCAB_OF.get(f"{entity}.{key}")
+    if vocab:
+        term = session.scalar(
+            select(VocabTerm.label).where(VocabTerm.kind == vocab, VocabTerm.code == value)
+        )
+        return term or str(value)
+    if isinstance(value, uuid.UUID):
+        for model, attr in ((Cadre, "name"), (VillagerGroup, "name"), (Household, "number")):
+            record = session.get(model, value)
+            if record is not None:
+                return getattr(record, attr)
+    return str(value)
 
 
 def _plain(value):

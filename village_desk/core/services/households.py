@@ -15,7 +15,6 @@ from sqlalchemy.orm import Session
 
 from ..domain.errors import ServiceError, ValidationError
 from ..domain.validation import not_future, optional_phone, parse_id_number, require
-from ..queries.reference import labels
 from ..storage import journal
 from ..storage.db import Database
 from ..storage.models import Cadre, Household, Pairing, Person, VillagerGroup
@@ -161,26 +160,6 @@ def create_household(
         return household.id
 
 
-_VOCAB = {("person", "relation"): "relation", ("person", "status"): "person_status"}
-
-
-def _readable_now(s: Session, record, err: ValidationError, entity: str) -> ValidationError:
-    """A refusal of a field changed underneath names its value now as people
-    read it (户主, not "head"; the group's name, not its id)."""
-    key = err.field.removeprefix(f"{entity}.")
-    value = getattr(record, key, None)
-    if (entity, key) in _VOCAB and value:
-        shown = labels(s, _VOCAB[entity, key]).get(value, value)
-    elif key == "group_id" and value is not None:
-        group = s.get(VillagerGroup, value)
-        shown = group.name if group is not None else str(value)
-    elif key == "party_member":
-        shown = "是" if value else "否"
-    else:
-        return err
-    return ValidationError(err.field, err.message.replace(f"“{value}”", f"“{shown}”", 1))
-
-
 def update_household(
     db: Database,
     actor_id,
@@ -193,10 +172,7 @@ def update_household(
     with db.transaction(actor_id) as s:
         household = get_live(s, Household, household_id, "户")
         values = clean_household(s, data, household_id)
-        try:
-            values = edit_only_changes(household, values, base, "household", lists=("categories",))
-        except ValidationError as err:
-            raise _readable_now(s, household, err, "household") from None
+        values = edit_only_changes(household, values, base, "household", lists=("categories",))
         for key, value in values.items():
             setattr(household, key, value)
 
@@ -254,12 +230,9 @@ def update_person(
     what the user changed is written."""
     with db.transaction(actor_id) as s:
         person = get_live(s, Person, person_id, "成员")
-        try:
-            values = edit_only_changes(
-                person, clean_person(s, data, person_id), base, "person", lists=("tags",)
-            )
-        except ValidationError as err:
-            raise _readable_now(s, person, err, "person") from None
+        values = edit_only_changes(
+            person, clean_person(s, data, person_id), base, "person", lists=("tags",)
+        )
         values.setdefault("relation", person.relation)
         if values["relation"] == "head" and person.relation != "head":
             old = _head(s, person.household_id)

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from ..domain.errors import IllegalTransition, ServiceError, ValidationError
 from ..domain.lifecycle import ACTIONS, FEEDBACK_MODES, SATISFACTION_LABELS, STATUS_LABELS
 from ..domain.validation import not_future, optional_phone, require
-from ..queries.reference import get_setting, labels
+from ..queries.reference import get_setting
 from ..storage import journal
 from ..storage.db import Database
 from ..storage.models import Cadre, Household, LocalCounter, LocalDevice, Matter, MatterNote, Person
@@ -196,10 +196,7 @@ def update_matter(
             fields["co_handler_ids"] = [
                 str(c) if isinstance(c, uuid.UUID) else c for c in fields["co_handler_ids"]
             ]
-        try:
-            fields = edit_only_changes(m, fields, base, "matter", lists=("co_handler_ids",))
-        except ValidationError as err:
-            raise _readable_now(s, m, err) from None
+        fields = edit_only_changes(m, fields, base, "matter", lists=("co_handler_ids",))
         if "content" in fields:
             fields["content"] = require(fields["content"], "matter.content")
         if "kind" in fields and fields["kind"] != m.kind:
@@ -231,31 +228,6 @@ def update_matter(
             )
         for key, value in fields.items():
             setattr(m, key, value)
-
-
-_VOCAB = {
-    "kind": "matter_kind",
-    "service_type": "service_type",
-    "level": "level",
-    "channel": "channel",
-}
-
-
-def _readable_now(s: Session, m: Matter, err: ValidationError) -> ValidationError:
-    """A refusal of a field changed underneath names its value now as people
-    see it: a term's label, the cadre's name, 公示 or not (not a code or an id)."""
-    key = err.field.removeprefix("matter.")
-    value = getattr(m, key, None)
-    if key in _VOCAB and value:
-        shown = labels(s, _VOCAB[key]).get(value, value)
-    elif key == "responsible_id" and value is not None:
-        cadre = s.get(Cadre, value)
-        shown = cadre.name if cadre is not None else str(value)
-    elif key == "public":
-        shown = "公示" if value else "不公示"
-    else:
-        return err
-    return ValidationError(err.field, err.message.replace(f"“{value}”", f"“{shown}”", 1))
 
 
 def delete_matter(db: Database, actor_id, matter_id: uuid.UUID) -> uuid.UUID:

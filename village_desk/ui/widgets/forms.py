@@ -344,3 +344,12 @@ def refill_combo(combo: QComboBox, items, keep: dict | None = None) -> bool:
     combo.setCurrentIndex(max(i, 0) if combo.count() else -1)
     combo.blockSignals(False)
     return i >= 0
+
+
+def seen_now(base: dict | None, err: BaseException, entity: str, now) -> None:
+    """After a field was refused because it changed underneath (the message
+    shows its value now), the user has seen that value: saving again writes
+    what the form holds for it instead of being refused again."""
+    key = (getattr(err, "field", None) or "").removeprefix(f"{entity}.")
+    if base is not None and now is not None and key in base and hasattr(now, key):
+        base[key] = getattr(now, key)

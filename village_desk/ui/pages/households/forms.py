@@ -42,6 +42,7 @@ from village_desk.ui.widgets.forms import (
     error_label,
     keep_space,
     scrolling,
+    seen_now,
     set_combo_data,
 )
 from village_desk.ui.widgets.sizing import fit_lines
@@ -280,15 +281,6 @@ class PersonForm(QWidget):
             self.errors.show(err.field, message)
         else:
             self.errors.show_error(err)
-
-
-def seen_now(base: dict | None, err: BaseException, entity: str, now) -> None:
-    """After a field was refused because it changed underneath (the message
-    shows its value now), the user has seen that value: saving again writes
-    what the form holds for it instead of being refused again."""
-    key = (getattr(err, "field", None) or "").removeprefix(f"{entity}.")
-    if base is not None and now is not None and key in base and hasattr(now, key):
-        base[key] = getattr(now, key)
 
 
 class PersonDialog(EditDialog):

@@ -46,6 +46,7 @@ from village_desk.ui.widgets.forms import (
     error_label,
     heading,
     scrolling,
+    seen_now,
     set_combo_data,
 )
 from village_desk.ui.widgets.modal import run_modal
@@ -432,14 +433,9 @@ class MatterDialog(EditDialog):
         self.ctx.op(self, fn).errors(self.errors).busy(self.buttons).success(on_success).run()
 
     def _seen_now(self, err: BaseException | None) -> None:
-        """A field refused because it changed underneath shows its value now:
-        the user has seen it, so saving again writes what the form holds."""
-        key = (getattr(err, "field", None) or "").removeprefix("matter.")
-        if key not in (self._base or {}) or key == "co_handler_ids":
-            return
-        now = self.ctx.read(queries.matters.matter, self.matter.id)
-        if now is not None and getattr(now, key) != self._base[key]:
-            self._base[key] = getattr(now, key)
+        if err is not None:
+            now = self.ctx.read(queries.matters.matter, self.matter.id)
+            seen_now(self._base, err, "matter", now)
 
     def _saved(self, matter_id: uuid.UUID) -> None:
         self.saved_id = matter_id
