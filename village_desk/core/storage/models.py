@@ -189,6 +189,47 @@ class SyncConflict(Base):
     __table_args__ = (Index("ix_sync_conflict_record", "entity", "record_id"),)
 
 
+class ExchangePeer(Base):
+    """Another copy this one exchanges files with (a village laptop, the
+    township office), known by its device id and signing key. Never exchanged.
+
+    ``received_seq``: the highest of *its* sequence numbers up to which this
+    copy holds everything it recorded; ``acked_seq``: the highest of *our*
+    sequence numbers up to which it told us it holds everything (the next
+    package for it starts after that)."""
+
+    __tablename__ = "exchange_peer"
+
+    device_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    code: Mapped[str] = mapped_column(String(8), default="")
+    label: Mapped[str] = mapped_column(String(200), default="")  # village / township, device
+    public_key: Mapped[str] = mapped_column(String(64), default="")  # Ed25519, hex
+    trusted_on: Mapped[str] = mapped_column(String(40), default="")
+    revoked_on: Mapped[str] = mapped_column(String(40), default="")
+    received_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    acked_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    last_seen: Mapped[str] = mapped_column(String(40), default="")
+
+
+class ExchangePackage(Base):
+    """An exchange file written here (``out``) or imported here (``in``):
+    the history shown to people, and how a replayed file is recognised."""
+
+    __tablename__ = "exchange_package"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    direction: Mapped[str] = mapped_column(String(3), primary_key=True)  # out / in
+    peer_device_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, nullable=True)
+    created: Mapped[str] = mapped_column(String(40), default="")
+    processed: Mapped[str] = mapped_column(String(40), default="")
+    file_name: Mapped[str] = mapped_column(Text, default="")
+    from_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    to_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    change_count: Mapped[int] = mapped_column(Integer, default=0)
+    content_hash: Mapped[str] = mapped_column(String(64), default="")
+    summary: Mapped[str] = mapped_column(Text, default="{}")  # JSON: what it did
+
+
 class LocalCounter(Base):
     """Per-installation sequences (matter numbers per year). Never exchanged."""
 
