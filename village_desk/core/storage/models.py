@@ -190,8 +190,9 @@ class SyncConflict(Base):
 
 
 class ExchangePeer(Base):
-    """Another copy this one exchanges files with (a village laptop, the
-    township office), known by its device id and signing key. Never exchanged.
+    """Another copy of the data this one exchanges files with (a village
+    laptop's database, the township's), known by its replica id. Never
+    exchanged.
 
     ``received_seq``: the highest of *its* sequence numbers up to which this
     copy holds everything it recorded; ``acked_seq``: the highest of *our*
@@ -200,15 +201,26 @@ class ExchangePeer(Base):
 
     __tablename__ = "exchange_peer"
 
-    device_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    copy_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
     code: Mapped[str] = mapped_column(String(8), default="")
-    label: Mapped[str] = mapped_column(String(200), default="")  # village / township, device
-    public_key: Mapped[str] = mapped_column(String(64), default="")  # Ed25519, hex
-    trusted_on: Mapped[str] = mapped_column(String(40), default="")
-    revoked_on: Mapped[str] = mapped_column(String(40), default="")
+    label: Mapped[str] = mapped_column(String(200), default="")  # village / township, computer
     received_seq: Mapped[int] = mapped_column(BigInteger, default=0)
     acked_seq: Mapped[int] = mapped_column(BigInteger, default=0)
     last_seen: Mapped[str] = mapped_column(String(40), default="")
+
+
+class ExchangeKey(Base):
+    """A signing key (one per installation) whose packages this copy accepts,
+    confirmed by a person comparing its fingerprint; a revoked key (a lost
+    laptop) is refused. Never exchanged."""
+
+    __tablename__ = "exchange_key"
+
+    public_key: Mapped[str] = mapped_column(String(64), primary_key=True)  # Ed25519, hex
+    copy_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    label: Mapped[str] = mapped_column(String(200), default="")
+    trusted_on: Mapped[str] = mapped_column(String(40), default="")
+    revoked_on: Mapped[str] = mapped_column(String(40), default="")
 
 
 class ExchangePackage(Base):
@@ -219,7 +231,7 @@ class ExchangePackage(Base):
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
     direction: Mapped[str] = mapped_column(String(3), primary_key=True)  # out / in
-    peer_device_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, nullable=True)
+    peer_copy_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, nullable=True)
     created: Mapped[str] = mapped_column(String(40), default="")
     processed: Mapped[str] = mapped_column(String(40), default="")
     file_name: Mapped[str] = mapped_column(Text, default="")
