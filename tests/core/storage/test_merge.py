@@ -25,6 +25,7 @@ from village_desk.core.storage import merge, replica
 from village_desk.core.storage.db import Database
 from village_desk.core.storage.models import (
     Change,
+    DiaryItem,
     Household,
     Matter,
     Person,
@@ -474,6 +475,27 @@ def test_a_demo_village_breaks_no_rule(tmp_path):
     db = open_db(tmp_path / "demo.sqlite3")
     demo.generate(db, households=60, seed=5)
     assert db.read(queries.rules.violations) == []
+
+
+def test_a_whole_village_merged_into_an_empty_copy_in_one_go_holds_every_record(tmp_path):
+    """Diary items point at the matters they became and matters at the items
+    they came from: a record whose parent comes later in the same merge must
+    not be left waiting (a township receiving a village's first package)."""
+    from village_desk import demo
+
+    village = open_db(tmp_path / "village.sqlite3")
+    demo.generate(village, households=40, seed=3)
+    with village.reading() as s:
+        linked = s.scalar(
+            select(func.count()).select_from(DiaryItem).where(DiaryItem.matter_id.is_not(None))
+        )
+    assert linked > 0  # the case this test is about is in the demo
+    township = open_db(tmp_path / "township.sqlite3")
+    report = merge.merge(township, merge.export_changes(village))
+    assert report.pending == 0
+    with township.reading() as s:
+        assert s.scalar(select(func.count()).select_from(SyncPending)) == 0
+    assert merge.digest(township) == merge.digest(village)
 
 
 def db_members(db, hid):

@@ -52,6 +52,7 @@ class PhoneEdit:
     household: str
     value: str
     seen: frozenset[str]  # change ids the copy had when it made the edit
+    old: str  # the phone the copy showed when it made the edit
 
 
 def change_ids(db: Database) -> set[str]:
@@ -151,7 +152,9 @@ class Villages(RuleBasedStateMachine):
                 .limit(1)
             ).one()
         if "phone" in json.loads(last.changes):
-            self.phone_edits.append(PhoneEdit(str(last.id), last.hlc, str(hid), phone, seen))
+            self.phone_edits.append(
+                PhoneEdit(str(last.id), last.hlc, str(hid), phone, seen, h.phone)
+            )
 
     @rule(hid=households, tails=st.lists(st.integers(0, 9999), min_size=COPIES, max_size=COPIES))
     def edit_phone_on_every_copy(self, hid, tails):
@@ -312,8 +315,13 @@ class Villages(RuleBasedStateMachine):
             assert h.phone == edits[-1].value  # the newest edit wins
             for i, e1 in enumerate(edits):
                 later = edits[i + 1 :]
+                # Lost: a later edit replaced the value without its writer
+                # having seen it (neither this edit nor an equal value from
+                # another edit: the writer of 138…0 → 138…1 who saw 138…0
+                # typed by someone else knew the value it replaced).
                 overwritten_unseen = any(
-                    e2.value != e1.value and e1.change_id not in e2.seen for e2 in later
+                    e2.value != e1.value and e1.change_id not in e2.seen and e2.old != e1.value
+                    for e2 in later
                 )
                 superseded = any(e1.change_id in e3.seen for e3 in later)
                 if overwritten_unseen and not superseded:

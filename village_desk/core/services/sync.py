@@ -12,8 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+
+from sqlalchemy.orm import Session
 
 from ..domain.errors import ServiceError, ValidationError
 from ..queries.rules import Violation, violations
@@ -32,11 +34,16 @@ class SyncReport:
 
 
 def merge_changes(
-    db: Database, rows: Iterable[Mapping], *, accept_future: bool = False
+    db: Database,
+    rows: Iterable[Mapping],
+    *,
+    accept_future: bool = False,
+    then: Callable[[Session, MergeReport], None] | None = None,
 ) -> SyncReport:
-    """Merge change rows from another copy (all or nothing), then report
-    the open conflicts and the rules the records break now."""
-    report = storage_merge.merge(db, rows, accept_future=accept_future)
+    """Merge change rows from another copy (all or nothing; ``then`` runs in
+    the same transaction), then report the open conflicts and the rules the
+    records break now."""
+    report = storage_merge.merge(db, rows, accept_future=accept_future, then=then)
     with db.reading() as s:
         open_conflicts = open_conflict_count(s)
         broken = violations(s)

@@ -36,7 +36,7 @@ import json
 import time
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from sqlalchemy import (
@@ -443,9 +443,13 @@ def merge(
     *,
     accept_future: bool = False,
     now_ms: int | None = None,
+    then: Callable[[Session, MergeReport], None] | None = None,
 ) -> MergeReport:
     """Merge change rows from another copy; all or nothing. A malformed row
-    is refused (``ServiceError`` naming it) and nothing is changed."""
+    is refused (``ServiceError`` naming it) and nothing is changed.
+    ``then(session, report)`` runs inside the same transaction after the
+    merge (an exchange file records its watermarks there): if it raises,
+    nothing is merged either."""
     ids: dict[str, uuid.UUID] = {}
     parsed = [_parse(raw, n, ids) for n, raw in enumerate(rows, 1)]
     report = MergeReport(received=len(parsed))
@@ -505,6 +509,8 @@ def merge(
                 else:
                     ctx.rows.append({"entity": key[0], "record_id": key[1], "changes": "{}"})
         report.changes = Changes.from_rows(ctx.rows)
+        if then is not None:
+            then(s, report)
     return report
 
 
@@ -611,22 +617,60 @@ def _apply(
             by_table[entity].append(record_id)
         applied: list[tuple[str, uuid.UUID]] = []
         waiting = conflicts = 0
-        for model in SYNCED_MODELS:  # parents before children
-            ids = by_table.get(model.__tablename__)
-            if not ids:
-                continue
-            ids.sort()  # neighbouring records, neighbouring pages
-            # A table referring to itself is done whole: a record's parent
-            # counts as present only if it was there before the table's turn.
-            size = len(ids) if _META[model.__tablename__].self_parent else _APPLY_CHUNK
-            for start in range(0, len(ids), size):
-                done, w, c = _apply_chunk(s, model, ids[start : start + size], received, first_seq)
-                applied += done
-                waiting += w
-                conflicts += c
+        while by_table:
+            for model in SYNCED_MODELS:  # parents before children
+                ids = by_table.get(model.__tablename__)
+                if not ids:
+                    continue
+                ids.sort()  # neighbouring records, neighbouring pages
+                # A table referring to itself is done whole: a record's parent
+                # counts as present only if it was there before the table's turn.
+                size = len(ids) if _META[model.__tablename__].self_parent else _APPLY_CHUNK
+                for start in range(0, len(ids), size):
+                    chunk = ids[start : start + size]
+                    done, w, c = _apply_chunk(s, model, chunk, received, first_seq)
+                    applied += done
+                    waiting += w
+                    conflicts += c
+            # Tables refer to each other both ways (a diary item to the matter
+            # it became, a matter to the item it came from): a record that
+            # waited for a parent written later in this merge goes round again.
+            by_table = _ready(s)
+            waiting -= sum(len(v) for v in by_table.values())
         return applied, waiting, conflicts
     finally:
         s.execute(update(LocalGate).where(LocalGate.id == 1).values(open=0))
+
+
+def _ready(s: Session) -> dict[str, list[uuid.UUID]]:
+    """Waiting records whose parents are all present now (taken off the
+    waiting list, to be applied again), by table."""
+    ready: dict[str, list[uuid.UUID]] = defaultdict(list)
+    rows = s.execute(select(SyncPending.entity, SyncPending.record_id, SyncPending.waiting_for))
+    waits = []
+    asked: dict[str, set[uuid.UUID]] = defaultdict(set)
+    for entity, record_id, waiting_for in rows.all():
+        if waiting_for == "insert":
+            continue
+        needs = []
+        for item in waiting_for.split(","):
+            parent, _, value = item.partition(":")
+            needs.append((parent, uuid.UUID(value)))
+            asked[parent].add(needs[-1][1])
+        waits.append((entity, record_id, needs))
+    present = {parent: _existing(s, parent, list(ids)) for parent, ids in asked.items()}
+    for entity, record_id, needs in waits:
+        if all(value in present[parent] for parent, value in needs):
+            ready[entity].append(record_id)
+    for entity, ids in ready.items():
+        for start in range(0, len(ids), _CHUNK):
+            s.execute(
+                delete(SyncPending).where(
+                    SyncPending.entity == entity,
+                    SyncPending.record_id.in_(ids[start : start + _CHUNK]),
+                )
+            )
+    return ready
 
 
 def _apply_chunk(s: Session, model, ids: list[uuid.UUID], received, first_seq: int):
