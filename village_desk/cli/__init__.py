@@ -18,6 +18,7 @@ from village_desk import __version__
 from . import (
     check,
     demo,
+    exchange,
     export_ledger,
     import_roster,
     init,
@@ -43,6 +44,7 @@ COMMANDS = (
     print_ledger,
     print_diary,
     print_referral,
+    exchange,
     self_test,
 )
 

@@ -204,6 +204,9 @@ class ExchangePeer(Base):
     copy_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
     code: Mapped[str] = mapped_column(String(8), default="")
     label: Mapped[str] = mapped_column(String(200), default="")  # village / township, computer
+    # The devices that wrote in that copy (space-separated ids): their own
+    # changes are never sent back to it.
+    devices: Mapped[str] = mapped_column(Text, default="")
     received_seq: Mapped[int] = mapped_column(BigInteger, default=0)
     acked_seq: Mapped[int] = mapped_column(BigInteger, default=0)
     last_seen: Mapped[str] = mapped_column(String(40), default="")

@@ -23,6 +23,7 @@ def upgrade() -> None:
         sa.Column("copy_id", sa.Uuid(), nullable=False),
         sa.Column("code", sa.String(length=8), nullable=False),
         sa.Column("label", sa.String(length=200), nullable=False),
+        sa.Column("devices", sa.Text(), nullable=False),
         sa.Column("received_seq", sa.BigInteger(), nullable=False),
         sa.Column("acked_seq", sa.BigInteger(), nullable=False),
         sa.Column("last_seen", sa.String(length=40), nullable=False),

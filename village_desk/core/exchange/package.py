@@ -1,0 +1,659 @@
+"""Exchange packages: what one copy sends another, and importing one.
+
+A package is a container (``container.py``) whose content is JSON lines:
+
+1. the **manifest** — format and schema version, package id, when, the
+   sending copy (replica id, device, village, township, signing key), the
+   receiving copy if it was made for one, the range of the sender's local
+   sequence numbers it covers, counts per kind of record, and the
+   sender's **acknowledgements**: for every copy it has received from, the
+   sequence number up to which it holds everything;
+2. the **changes**, one per line, exactly as the journal holds them;
+3. the **end**: the number of changes, the SHA-256 of lines 1–2 (the content
+   hash) and the sending installation's Ed25519 signature over the header and
+   that hash.
+
+Importing reads the file twice: first it checks everything (passphrase,
+every chunk, the content hash, the signature, the counts, the schema, the
+sender's key: known, new — a person confirms its fingerprint — or revoked)
+without touching the database; then it merges the changes and records the
+watermarks and the package in one transaction (``services.sync``), after a
+backup. A package already imported is recognised and changes nothing.
+
+Watermarks: a package made *for* a peer holds every change recorded here
+after the sequence number that peer acknowledged, so a lost package is
+simply covered by the next one; a copy relays what it received from others
+(sequence numbers are local to each copy and count received changes too).
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import json
+import logging
+import os
+import sqlite3
+import uuid
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..domain.errors import ServiceError
+from ..jobs import Job, ensure
+from ..queries.reference import profile
+from ..queries.rules import Violation
+from ..services.sync import SyncReport, merge_changes
+from ..storage.db import Database
+from ..storage.merge import change_to_dict
+from ..storage.migrate import HEAD, REVISIONS
+from ..storage.models import (
+    Change,
+    ExchangeKey,
+    ExchangePackage,
+    ExchangePeer,
+    LocalClock,
+)
+from . import container, keys
+from .container import ExchangeFileError
+
+log = logging.getLogger(__name__)
+
+SUFFIX = ".vdx"
+_SIGNED = b"village-desk exchange package 1\n"
+_READ_ROWS = 2000
+
+
+# --------------------------------------------------------------------------- who
+
+
+def key_folder(db: Database) -> Path:
+    """The installation's config folder (where its signing key lives)."""
+    return db.identities.path.parent
+
+
+def copy_id(db: Database) -> uuid.UUID:
+    return db.identity.replica_id
+
+
+def passphrase(db: Database, given: str | None = None) -> str | None:
+    """The passphrase to use: the one given, else the environment variable,
+    else the one stored at set-up; None if there is none."""
+    return given or keys.stored_passphrase(key_folder(db))
+
+
+def _now() -> str:
+    return dt.datetime.now().isoformat(timespec="seconds")
+
+
+def _where(session: Session) -> tuple[str, str]:
+    p = profile(session)
+    return (p.village, p.township) if p is not None else ("", "")
+
+
+def this_copy(db: Database) -> dict:
+    """How this copy presents itself in the manifests it writes."""
+    with db.reading() as s:
+        village, township = _where(s)
+    private = keys.signing_key(key_folder(db))
+    return {
+        "copy": str(copy_id(db)),
+        "device": str(db.device.id),
+        "code": db.device.code,
+        "name": db.device.name,
+        "village": village,
+        "township": township,
+        "key": keys.public_hex(private),
+    }
+
+
+def _label(source: dict) -> str:
+    place = source.get("village") or source.get("township") or "未命名"
+    name = source.get("name") or ""
+    code = source.get("code") or ""
+    return " ".join(x for x in (place, name, f"({code})" if code else "") if x)
+
+
+def find_peer(session: Session, text: str) -> ExchangePeer:
+    """A peer named by its code, the start of its id, or part of its label."""
+    wanted = text.strip()
+    peers = list(session.scalars(select(ExchangePeer)))
+    exact = [p for p in peers if p.code.upper() == wanted.upper() or str(p.copy_id) == wanted]
+    found = exact or [
+        p for p in peers if str(p.copy_id).startswith(wanted.lower()) or wanted in p.label
+    ]
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        known = "；".join(f"{p.code} {p.label}" for p in peers) or "还没有"
+        raise ServiceError(f"没有叫“{wanted}”的交换对象（已知的：{known}）")
+    raise ServiceError(
+        f"“{wanted}”对应多个交换对象，请写它的代码：" + "；".join(p.code for p in found)
+    )
+
+
+# --------------------------------------------------------------------------- export
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    package_id: uuid.UUID
+    changes: int
+    from_seq: int
+    to_seq: int
+    peer: str  # the receiver's label, or "" for a full package
+    by_entity: dict[str, int] = field(default_factory=dict)
+
+
+def default_file_name(db: Database, folder: Path, today: dt.date | None = None) -> Path:
+    from .naming import file_name
+
+    with db.reading() as s:
+        village, township = _where(s)
+    return file_name(folder, village or township, db.device.code, today or dt.date.today())
+
+
+def export_package(
+    db: Database,
+    out: Path,
+    *,
+    secret: str,
+    peer: str | None = None,
+    full: bool = False,
+    job: Job | None = None,
+) -> ExportResult:
+    """Write a package to ``out`` (a file, or a folder for the default
+    name): for ``peer``, everything it has not acknowledged; ``full``:
+    everything. With neither, the only known peer, or everything when there
+    is none. Written to a temporary name and renamed when complete."""
+    job = ensure(job)
+    secret = keys.check_passphrase(secret)
+    me = this_copy(db)
+    out = Path(out)
+    if out.is_dir():
+        out = default_file_name(db, out)
+    elif not out.parent.is_dir():
+        raise ServiceError(f"文件夹不存在：{out.parent}")
+    if out.suffix.lower() != SUFFIX:
+        out = out.with_name(out.name + SUFFIX)
+    with db.reading() as s:
+        target: ExchangePeer | None = None
+        if peer:
+            target = find_peer(s, peer)
+        elif not full:
+            peers = list(s.scalars(select(ExchangePeer)))
+            if len(peers) == 1:
+                target = peers[0]
+            elif len(peers) > 1:
+                raise ServiceError(
+                    "有多个交换对象，请指明发给谁（--for 代码）或导出全部（--full）："
+                    + "；".join(f"{p.code} {p.label}" for p in peers)
+                )
+        since = target.acked_seq if target is not None else 0
+        upto = s.scalar(select(func.coalesce(func.max(Change.seq), 0)))
+        wanted = [Change.seq > since, Change.seq <= upto]
+        theirs = _devices(target)
+        if theirs:  # the receiver's own changes: it has them
+            wanted.append(Change.device_id.not_in(theirs))
+        by_entity = dict(
+            s.execute(
+                select(Change.entity, func.count()).where(*wanted).group_by(Change.entity)
+            ).all()
+        )
+        acks = {str(p.copy_id): p.received_seq for p in s.scalars(select(ExchangePeer))}
+        total = sum(by_entity.values())
+        package_id = uuid.uuid4()
+        manifest = {
+            "type": "manifest",
+            "format": container.FORMAT,
+            "schema": HEAD,
+            "package": str(package_id),
+            "created": _now(),
+            "source": me,
+            "to": str(target.copy_id) if target is not None else None,
+            "to_label": target.label if target is not None else "",
+            "from_seq": since,
+            "to_seq": upto,
+            "counts": {"changes": total, "entities": by_entity},
+            "acks": acks,
+        }
+        tmp = out.with_name(f".{out.name}.{os.getpid()}.part")
+        try:
+            content = hashlib.sha256()
+            with open(tmp, "wb") as f:
+                writer = container.Writer(f, secret, me["township"])
+                line = _line(manifest)
+                content.update(line)
+                writer.write(line)
+                rows = s.execute(
+                    select(Change)
+                    .where(*wanted)
+                    .order_by(Change.seq)
+                    .execution_options(yield_per=_READ_ROWS)
+                ).scalars()
+                done = 0
+                for row in rows:
+                    line = _line(change_to_dict(row))
+                    content.update(line)
+                    writer.write(line)
+                    done += 1
+                    if done % _READ_ROWS == 0:
+                        job.report("正在导出交换文件", done / max(total, 1))
+                if done != total:
+                    raise ServiceError("导出时记录数发生了变化，请重试")
+                digest = content.hexdigest()
+                signature = keys.signing_key(key_folder(db)).sign(
+                    _SIGNED + writer.header_digest + bytes.fromhex(digest)
+                )
+                writer.write(
+                    _line(
+                        {
+                            "type": "end",
+                            "changes": total,
+                            "content_hash": digest,
+                            "signature": base64.b64encode(signature).decode("ascii"),
+                        }
+                    )
+                )
+                writer.close()
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, out)
+        except OSError as err:
+            raise ServiceError(f"无法写入“{out}”：{err.strerror or err}") from None
+        finally:
+            tmp.unlink(missing_ok=True)
+    with db.transaction(None) as s:
+        s.add(
+            ExchangePackage(
+                id=package_id,
+                direction="out",
+                peer_copy_id=target.copy_id if target is not None else None,
+                created=manifest["created"],
+                processed=manifest["created"],
+                file_name=str(out),
+                from_seq=since,
+                to_seq=upto,
+                change_count=total,
+                content_hash=digest,
+                summary=json.dumps({"entities": by_entity}, ensure_ascii=False),
+            )
+        )
+    job.report("正在导出交换文件", 1.0)
+    return ExportResult(
+        out, package_id, total, since, upto, target.label if target else "", by_entity
+    )
+
+
+def _devices(peer: ExchangePeer | None) -> list[uuid.UUID]:
+    return [uuid.UUID(d) for d in peer.devices.split()] if peer is not None else []
+
+
+def _line(obj: dict) -> bytes:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+
+
+# --------------------------------------------------------------------------- read
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A package that passed every check of the file itself."""
+
+    path: Path
+    header: container.Header
+    key: bytes
+    manifest: dict
+    end: dict
+
+    @property
+    def source(self) -> dict:
+        return self.manifest["source"]
+
+    @property
+    def package_id(self) -> uuid.UUID:
+        return uuid.UUID(self.manifest["package"])
+
+    @property
+    def fingerprint(self) -> str:
+        return keys.fingerprint(self.source["key"])
+
+    @property
+    def label(self) -> str:
+        return _label(self.source)
+
+
+def _bad(name: str, what: str) -> ExchangeFileError:
+    return ExchangeFileError(f"“{name}”{what}，没有导入任何内容")
+
+
+def check_package(path: Path, secret: str, *, township: str = "") -> Checked:
+    """Read the whole file once and check it (nothing is written anywhere)."""
+    path = Path(path)
+    name = path.name
+    with container.open_reader(path) as f:
+        header = container.read_header(f, name)
+        if township and header.township and header.township != township:
+            raise ExchangeFileError(
+                f"“{name}”是{header.township}的交换文件，本机属于{township}。没有导入任何内容"
+            )
+        key = container.open_key(header, secret, name)
+        content = hashlib.sha256()
+        manifest: dict | None = None
+        last: bytes | None = None
+        count = 0
+        for line in container.lines(container.plaintext(f, header, key, name)):
+            if last is not None:
+                content.update(last)
+                if manifest is None:
+                    manifest = _json(last, name, "清单")
+                else:
+                    count += 1
+            last = line
+    if manifest is None or last is None:
+        raise _bad(name, "内容不完整")
+    end = _json(last, name, "结尾")
+    if manifest.get("type") != "manifest" or end.get("type") != "end":
+        raise _bad(name, "内容结构不对")
+    try:
+        source = manifest["source"]
+        schema = str(manifest["schema"])
+        uuid.UUID(manifest["package"])
+        uuid.UUID(source["copy"])
+        uuid.UUID(source["device"])
+        bytes.fromhex(source["key"])
+        signature = base64.b64decode(end["signature"], validate=True)
+        stated = int(end["changes"])
+        int(manifest["from_seq"]), int(manifest["to_seq"])
+    except (KeyError, TypeError, ValueError):
+        raise _bad(name, "的清单缺少必要内容") from None
+    if content.hexdigest() != end.get("content_hash"):
+        raise _bad(name, "的内容与校验值不符（可能被改动过）")
+    if not keys.verify(
+        source["key"],
+        signature,
+        _SIGNED + hashlib.sha256(header.raw).digest() + bytes.fromhex(end["content_hash"]),
+    ):
+        raise _bad(name, "的签名不对（不是由清单上的电脑导出的，或被改动过）")
+    if stated != count or manifest.get("counts", {}).get("changes") != count:
+        raise _bad(name, f"的变更条数不符（写明 {stated} 条，实际 {count} 条）")
+    if schema not in REVISIONS:
+        raise ExchangeFileError(
+            f"“{name}”来自更新版本的村务民情台账（数据结构 {schema}，本程序支持到 {HEAD}），"
+            "请先升级软件；没有导入任何内容"
+        )
+    return Checked(path, header, key, manifest, end)
+
+
+def _json(line: bytes, name: str, what: str) -> dict:
+    try:
+        obj = json.loads(line)
+    except ValueError:
+        raise _bad(name, f"的{what}无法读取") from None
+    if not isinstance(obj, dict):
+        raise _bad(name, f"的{what}格式不对")
+    return obj
+
+
+def _changes(checked: Checked) -> Iterator[dict]:
+    """The change rows of a checked package (second reading)."""
+    name = checked.path.name
+    with container.open_reader(checked.path) as f:
+        header = container.read_header(f, name)
+        if header.raw != checked.header.raw:
+            raise _bad(name, "在导入过程中被改动了")
+        first = True
+        previous: bytes | None = None
+        for line in container.lines(container.plaintext(f, header, checked.key, name)):
+            if first:
+                first = False
+                continue
+            if previous is not None:
+                yield _json(previous, name, "变更")
+            previous = line
+
+
+# --------------------------------------------------------------------------- import
+
+
+@dataclass
+class ImportResult:
+    path: Path
+    package_id: uuid.UUID
+    source: str  # the sender, in words
+    replay: bool = False  # already imported before: nothing changed
+    imported_on: str = ""  # when it was first imported (replay)
+    new_key: bool = False  # the sender's key was confirmed now
+    backup: Path | None = None
+    sync: SyncReport | None = None
+    by_entity: dict[str, int] = field(default_factory=dict)  # records changed, by kind
+
+    @property
+    def violations(self) -> list[Violation]:
+        return self.sync.violations if self.sync else []
+
+
+class NotConfirmed(ServiceError):
+    pass
+
+
+def import_package(
+    db: Database,
+    path: Path,
+    *,
+    secret: str,
+    confirm_new: Callable[[Checked], bool] | None = None,
+    job: Job | None = None,
+) -> ImportResult:
+    """Check the package, then merge it — all or nothing — and record the
+    sender's watermarks and the package. ``confirm_new(checked)`` is asked
+    when the sender's signing key is not known yet (show its fingerprint);
+    without it, or when it says no, nothing is imported."""
+    job = ensure(job)
+    job.report("正在检查交换文件", 0.0)
+    me = copy_id(db)
+    with db.reading() as s:
+        _village, township = _where(s)
+    checked = check_package(Path(path), secret, township=township)
+    name = checked.path.name
+    source = checked.source
+    result = ImportResult(checked.path, checked.package_id, checked.label)
+    if source["copy"] == str(me):
+        raise ServiceError(f"“{name}”是本机自己导出的交换文件，不需要导入")
+    with db.reading() as s:
+        seen = s.get(ExchangePackage, (checked.package_id, "in"))
+        if seen is not None:
+            result.replay, result.imported_on = True, seen.processed
+            return result
+        known = s.get(ExchangeKey, source["key"])
+        if known is not None and known.revoked_on:
+            raise ServiceError(
+                f"“{name}”来自已停用的电脑（{known.label}，{known.revoked_on[:10]} 停用），"
+                "没有导入任何内容"
+            )
+        if known is not None and str(known.copy_id) != source["copy"]:
+            # The same installation now sends another copy (a re-keyed data
+            # folder): its key is known, the copy is new. Accepted.
+            log.info("key %s now sends copy %s", source["key"][:12], source["copy"])
+    if known is None:
+        if confirm_new is None or not confirm_new(checked):
+            raise NotConfirmed(
+                f"“{name}”来自一台还没有确认过的电脑（{checked.label}，"
+                f"密钥指纹 {checked.fingerprint}）。请与对方核对指纹后再导入；没有导入任何内容"
+            )
+        result.new_key = True
+    job.report("正在备份数据库", 0.1)
+    result.backup = backup_before_import(db)
+    job.report("正在合并", 0.2)
+    manifest = checked.manifest
+
+    def record(s: Session, report) -> None:
+        now = _now()
+        sender = uuid.UUID(source["copy"])
+        peer = s.get(ExchangePeer, sender)
+        if peer is None:
+            peer = ExchangePeer(copy_id=sender, devices="", received_seq=0, acked_seq=0)
+            s.add(peer)
+        devices = set(peer.devices.split()) | {str(uuid.UUID(source["device"]))}
+        peer.devices = " ".join(sorted(devices))
+        peer.code = str(source.get("code", ""))[:8]
+        peer.label = checked.label[:200]
+        peer.last_seen = now
+        if int(manifest["from_seq"]) <= peer.received_seq:
+            peer.received_seq = max(peer.received_seq, int(manifest["to_seq"]))
+        mine = manifest.get("acks", {}).get(str(me))
+        if mine is not None:
+            ours = s.scalar(select(LocalClock.next_seq)) or 1
+            peer.acked_seq = max(peer.acked_seq, min(int(mine), ours - 1))
+        key = s.get(ExchangeKey, source["key"])
+        if key is None:
+            s.add(
+                ExchangeKey(
+                    public_key=source["key"],
+                    copy_id=sender,
+                    label=checked.label[:200],
+                    trusted_on=now,
+                    revoked_on="",
+                )
+            )
+        else:
+            key.copy_id, key.label = sender, checked.label[:200]
+        s.add(
+            ExchangePackage(
+                id=checked.package_id,
+                direction="in",
+                peer_copy_id=sender,
+                created=str(manifest.get("created", "")),
+                processed=now,
+                file_name=str(checked.path),
+                from_seq=int(manifest["from_seq"]),
+                to_seq=int(manifest["to_seq"]),
+                change_count=int(checked.end["changes"]),
+                content_hash=checked.end["content_hash"],
+                summary=json.dumps(
+                    {
+                        "received": report.received,
+                        "duplicates": report.duplicates,
+                        "recorded": report.recorded,
+                        "applied": report.applied,
+                        "pending": report.pending,
+                        "quarantined": report.quarantined,
+                        "conflicts": report.conflicts,
+                    },
+                    ensure_ascii=False,
+                ),
+            )
+        )
+
+    result.sync = merge_changes(db, _changes(checked), then=record)
+    changes = result.sync.merge.changes
+    result.by_entity = dict(Counter({e: len(changes.ids(e)) for e in changes.entities}))
+    job.report("导入完成", 1.0)
+    return result
+
+
+KEEP_BACKUPS = 5
+
+
+def backup_before_import(db: Database) -> Path | None:
+    """A consistent copy of the SQLite file next to it before an import
+    (SQLite's online backup API); the last few are kept."""
+    path = db.sqlite_path
+    if path is None or not path.exists():
+        return None
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = path.with_name(f"{path.name}.bak-{stamp}-exchange")
+    try:
+        src = sqlite3.connect(path)
+        try:
+            dst = sqlite3.connect(target)
+            with dst:
+                src.backup(dst)
+            dst.close()
+        finally:
+            src.close()
+        os.chmod(target, 0o600)
+        for old in sorted(path.parent.glob(f"{path.name}.bak-*-exchange"))[:-KEEP_BACKUPS]:
+            old.unlink(missing_ok=True)
+        return target
+    except (OSError, sqlite3.Error) as err:
+        target.unlink(missing_ok=True)
+        raise ServiceError(
+            f"导入前无法备份数据库（{err.strerror or err}），为安全起见没有导入。请检查磁盘空间"
+        ) from None
+
+
+# --------------------------------------------------------------------------- status
+
+
+@dataclass(frozen=True)
+class PeerStatus:
+    copy_id: uuid.UUID
+    code: str
+    label: str
+    received_seq: int  # its changes we hold (its numbering)
+    acked_seq: int  # our changes it holds (our numbering)
+    pending: int  # our changes it has not acknowledged
+    last_seen: str
+    keys: tuple[tuple[str, str], ...]  # (fingerprint, revoked_on)
+
+
+def peers(db: Database) -> list[PeerStatus]:
+    with db.reading() as s:
+        out = []
+        keys_by_copy: dict[uuid.UUID, list[ExchangeKey]] = {}
+        for k in s.scalars(select(ExchangeKey).order_by(ExchangeKey.trusted_on)):
+            keys_by_copy.setdefault(k.copy_id, []).append(k)
+        for p in s.scalars(select(ExchangePeer).order_by(ExchangePeer.label)):
+            wanted = [Change.seq > p.acked_seq]
+            if _devices(p):
+                wanted.append(Change.device_id.not_in(_devices(p)))
+            pending = s.scalar(select(func.count()).select_from(Change).where(*wanted))
+            out.append(
+                PeerStatus(
+                    p.copy_id,
+                    p.code,
+                    p.label,
+                    p.received_seq,
+                    p.acked_seq,
+                    pending or 0,
+                    p.last_seen,
+                    tuple(
+                        (keys.fingerprint(k.public_key), k.revoked_on)
+                        for k in keys_by_copy.get(p.copy_id, [])
+                    ),
+                )
+            )
+        return out
+
+
+def history(db: Database, limit: int = 200) -> list[ExchangePackage]:
+    with db.reading() as s:
+        return list(
+            s.scalars(
+                select(ExchangePackage).order_by(ExchangePackage.processed.desc()).limit(limit)
+            )
+        )
+
+
+def revoke(db: Database, who: str) -> list[str]:
+    """Stop accepting packages signed by a peer's keys (a lost laptop).
+    Returns the fingerprints revoked."""
+    with db.transaction(None) as s:
+        peer = find_peer(s, who)
+        found = list(s.scalars(select(ExchangeKey).where(ExchangeKey.copy_id == peer.copy_id)))
+        now = _now()
+        for k in found:
+            if not k.revoked_on:
+                k.revoked_on = now
+        return [keys.fingerprint(k.public_key) for k in found]
+
+
+def own_fingerprint(db: Database) -> str:
+    return keys.fingerprint(keys.public_hex(keys.signing_key(key_folder(db))))
