@@ -198,9 +198,7 @@ def export_package(
         since = target.acked_seq if target is not None else 0
         upto = s.scalar(select(func.coalesce(func.max(Change.seq), 0)))
         wanted = [Change.seq > since, Change.seq <= upto]
-        theirs = _devices(target)
-        if theirs:  # the receiver's own changes: it has them
-            wanted.append(Change.device_id.not_in(theirs))
+        wanted += _theirs(s, target, since)
         by_entity = dict(
             s.execute(
                 select(Change.entity, func.count()).where(*wanted).group_by(Change.entity)
@@ -291,8 +289,32 @@ def export_package(
     )
 
 
-def _devices(peer: ExchangePeer | None) -> list[uuid.UUID]:
-    return [uuid.UUID(d) for d in peer.devices.split()] if peer is not None else []
+def _theirs(s: Session, peer: ExchangePeer | None, since: int) -> list:
+    """Conditions leaving out what the peer surely has: the changes its own
+    devices made, and the changes recorded here from its packages."""
+    if peer is None:
+        return []
+    out = []
+    devices = [uuid.UUID(d) for d in peer.devices.split()]
+    if devices:
+        out.append(Change.device_id.not_in(devices))
+    ranges = []
+    for summary in s.scalars(
+        select(ExchangePackage.summary).where(
+            ExchangePackage.direction == "in", ExchangePackage.peer_copy_id == peer.copy_id
+        )
+    ):
+        lo, hi = json.loads(summary).get("local_seqs", (0, 0))
+        if hi > since and hi >= lo > 0:
+            ranges.append((lo, hi))
+    merged: list[list[int]] = []
+    for lo, hi in sorted(ranges):
+        if merged and lo <= merged[-1][1] + 1:
+            merged[-1][1] = max(merged[-1][1], hi)
+        else:
+            merged.append([lo, hi])
+    out += [~Change.seq.between(lo, hi) for lo, hi in merged]
+    return out
 
 
 def _line(obj: dict) -> bytes:
@@ -495,6 +517,7 @@ def import_package(
 
     def record(s: Session, report) -> None:
         now = _now()
+        next_seq = s.info["journal"].next_seq
         sender = uuid.UUID(source["copy"])
         peer = s.get(ExchangePeer, sender)
         if peer is None:
@@ -545,6 +568,8 @@ def import_package(
                         "pending": report.pending,
                         "quarantined": report.quarantined,
                         "conflicts": report.conflicts,
+                        # the sequence numbers its changes got here
+                        "local_seqs": [next_seq - report.recorded, next_seq - 1],
                     },
                     ensure_ascii=False,
                 ),
@@ -611,9 +636,7 @@ def peers(db: Database) -> list[PeerStatus]:
         for k in s.scalars(select(ExchangeKey).order_by(ExchangeKey.trusted_on)):
             keys_by_copy.setdefault(k.copy_id, []).append(k)
         for p in s.scalars(select(ExchangePeer).order_by(ExchangePeer.label)):
-            wanted = [Change.seq > p.acked_seq]
-            if _devices(p):
-                wanted.append(Change.device_id.not_in(_devices(p)))
+            wanted = [Change.seq > p.acked_seq, *_theirs(s, p, p.acked_seq)]
             pending = s.scalar(select(func.count()).select_from(Change).where(*wanted))
             out.append(
                 PeerStatus(

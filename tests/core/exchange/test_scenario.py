@@ -1,0 +1,117 @@
+"""A village's week of exchange files, as it happens (DOMAIN.md §7).
+
+Two laptops of 桃花村 (A1 at the village office, A2 with the 网格员) and the
+township office (T), each its own installation. Households are registered on
+A1 and reach A2 through the township; both laptops then edit the same
+household offline; packages travel on a stick in a realistic order — one is
+lost, one is imported twice; the township's replies carry everything back;
+the conflict is settled on one laptop and the settlement travels too. In the
+end every copy holds the same records (equal digests) and nothing was lost.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from tests.core.exchange.test_package import Copy, add_household, households
+from village_desk.core import queries, services
+from village_desk.core.services.households import HouseholdInput
+from village_desk.core.services.ledger import MatterInput
+from village_desk.core.storage.models import Household, Matter
+
+
+def phone_of(copy: Copy, number: str) -> str:
+    with copy.db.reading() as s:
+        return s.scalar(select(Household.phone).where(Household.number == number))
+
+
+def set_phone(copy: Copy, hid, phone: str) -> None:
+    h = copy.db.read(queries.households.household, hid)
+    services.households.update_household(
+        copy.db,
+        None,
+        hid,
+        HouseholdInput(number=h.number, group_id=h.group_id, phone=phone, categories=h.categories),
+    )
+
+
+def open_conflicts(copy: Copy):
+    return copy.db.read(queries.sync.open_conflicts)
+
+
+def test_two_laptops_and_the_township_end_with_the_same_records(tmp_path):
+    a1, a2, t = (Copy(tmp_path, n) for n in ("a1", "a2", "township"))
+    stick = tmp_path / "stick"
+    stick.mkdir()
+
+    # Monday: A1 registers the village; the township gets it and passes it on.
+    cadre = services.setup.add_cadre(a1.db, None, "王建国", "secretary", "13907310001")
+    hid = add_household(a1, "01-001", "张三丰", phone="13800000001")
+    add_household(a1, "01-002", "李四")
+    t.take(a1.export(stick).path)
+    a2.take(t.export(stick / "t-for-a2.vdx", full=True).path)
+    assert households(a2) == {"01-001": "张三丰", "01-002": "李四"}
+
+    # Tuesday, offline: both laptops change the same household's phone; A2
+    # also records a matter.
+    set_phone(a1, hid, "13800000011")
+    set_phone(a2, hid, "13800000022")
+    services.ledger.register_matter(
+        a2.db,
+        cadre,
+        MatterInput(
+            content="申请危房改造补助",
+            responsible_id=cadre,
+            household_id=hid,
+            applicant_name="张三丰",
+            kind="hardship",
+        ),
+    )
+
+    # A2's first package is lost on the way; its next one covers it.
+    lost = a2.export(stick / "a2-lost.vdx")
+    add_household(a2, "01-003", "王五")
+    a2_second = a2.export(stick / "a2-second.vdx")
+    assert a2_second.from_seq == lost.from_seq
+    a1_package = a1.export(stick / "a1.vdx")
+
+    # Wednesday at the township: A1's package is imported twice by mistake.
+    t.take(a1_package.path)
+    assert t.take(a1_package.path).replay
+    t.take(a2_second.path)
+    assert len(open_conflicts(t)) == 1  # the phone, changed on both laptops
+    [conflict] = open_conflicts(t)
+    assert {conflict.current, conflict.other} == {"13800000011", "13800000022"}
+
+    # Thursday: the replies go back to both laptops.
+    a1.take(t.export(stick / "t-for-a1.vdx", peer=a1.db.device.code).path)
+    a2.take(t.export(stick / "t-for-a2-2.vdx", peer=a2.db.device.code).path)
+    for copy in (a1, a2, t):
+        assert set(households(copy)) == {"01-001", "01-002", "01-003"}
+        assert len(open_conflicts(copy)) == 1
+        with copy.db.reading() as s:
+            assert s.scalars(select(Matter.content)).all() == ["申请危房改造补助"]
+    assert a1.digest == a2.digest == t.digest
+
+    # Friday: the village office settles it — the 网格员's number is right.
+    [conflict] = open_conflicts(a1)
+    choice = "loser" if conflict.other == "13800000022" else "winner"
+    services.sync.settle_conflict(a1.db, None, conflict.id, choice)
+    assert phone_of(a1, "01-001") == "13800000022"
+    t.take(a1.export(stick / "a1-settled.vdx").path)
+    a2.take(t.export(stick / "t-for-a2-3.vdx", peer=a2.db.device.code).path)
+    a1.take(t.export(stick / "t-for-a1-2.vdx", peer=a1.db.device.code).path)
+
+    for copy in (a1, a2, t):
+        assert phone_of(copy, "01-001") == "13800000022"
+        assert open_conflicts(copy) == []
+    assert a1.digest == a2.digest == t.digest
+    # Nothing is left to send anywhere.
+    for copy in (a1, a2):
+        assert [p.pending for p in services_peers(copy)] == [0]
+
+
+def services_peers(copy: Copy):
+    from village_desk.core.exchange.package import peers
+
+    return peers(copy.db)
