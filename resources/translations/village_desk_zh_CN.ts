@@ -36,12 +36,12 @@
     <context>
         <name>ActionDialog</name>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="78" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="79" />
             <source>{action}: {number}</source>
             <translation>{action}：{number}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="138" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="139" />
             <source>One per line</source>
             <translation>每行一条</translation>
         </message>
@@ -761,17 +761,17 @@
     <context>
         <name>EndPairingDialog</name>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="533" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="551" />
             <source>End pairing</source>
             <translation>结束结对</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="544" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="562" />
             <source>End date</source>
             <translation>结束日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="546" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="564" />
             <source>Reason *</source>
             <translation>原因 *</translation>
         </message>
@@ -830,39 +830,288 @@
         </message>
     </context>
     <context>
+        <name>ExchangeFilesPanel</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="110" />
+            <source>Exchange files (township and other laptops)</source>
+            <translation>交换文件（与乡镇、本村其他电脑互传）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="119" />
+            <source>Carry this laptop's changes to the township office on a USB stick or by WeChat, and bring the township's reply back. Files are encrypted and signed; importing merges without losing anything, and importing the same file twice changes nothing.</source>
+            <translation>把本机的改动用 U 盘或微信带到乡镇，再把乡镇的回复带回来。交换文件经过加密和签名；导入时合并、不丢任何改动，同一个文件导入两次也不会重复。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="132" />
+            <source>Export an exchange file…</source>
+            <translation>导出交换文件…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="134" />
+            <source>Import an exchange file…</source>
+            <translation>导入交换文件…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="136" />
+            <source>Set the passphrase…</source>
+            <translation>设置交换口令…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="139" />
+            <source>For:</source>
+            <translation>发给：</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="154" />
+            <source>Copy</source>
+            <translation>交换对象</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="155" />
+            <source>Code</source>
+            <translation>代码</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="156" />
+            <source>Waiting to send</source>
+            <translation>待发送改动</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="157" />
+            <source>Last exchange</source>
+            <translation>最近交换</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="158" />
+            <source>Key</source>
+            <translation>密钥指纹</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="161" />
+            <source>Stop accepting this laptop…</source>
+            <translation>停用这台电脑…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="163" />
+            <source>For a lost or stolen laptop: its files are refused from now on.</source>
+            <translation>电脑丢失或被盗时使用：此后拒绝它的交换文件。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="172" />
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="173" />
+            <source>Direction</source>
+            <translation>方向</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="174" />
+            <source>Changes</source>
+            <translation>改动条数</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="175" />
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="183" />
+            <source>Peers</source>
+            <translation>交换对象</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="189" />
+            <source>Files sent and received</source>
+            <translation>收发记录</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="223" />
+            <source>This laptop's key fingerprint: {fingerprint}</source>
+            <translation>本机密钥指纹：{fingerprint}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="230" />
+            <source>Everything (a new laptop, the first time)</source>
+            <translation>全部记录（新电脑或第一次汇总）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="243" />
+            <source>{key} (stopped)</source>
+            <translation>{key}（已停用）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="257" />
+            <source>sent to {peer}</source>
+            <translation>发给 {peer}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="259" />
+            <source>sent (everything)</source>
+            <translation>导出（全部记录）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="262" />
+            <source>received from {peer}</source>
+            <translation>收到 {peer}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="307" />
+            <source>The passphrase is saved on this computer.</source>
+            <translation>交换口令已保存在本机。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="313" />
+            <source>Save the exchange file</source>
+            <translation>保存交换文件</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="313" />
+            <source>Exchange file (*.vdx)</source>
+            <translation>交换文件 (*.vdx)</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="344" />
+            <source>Writing the exchange file…</source>
+            <translation>正在写交换文件…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="349" />
+            <source>Export cancelled; no file was written.</source>
+            <translation>已取消导出，没有写入任何文件。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="361" />
+            <source>for {peer}</source>
+            <translation>（发给 {peer}）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="363" />
+            <source>with everything</source>
+            <translation>（全部记录）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="367" />
+            <source>Exchange file written {to}: {changes} changes.
+File: {path}
+Carry it to the receiver (USB stick or WeChat); it is encrypted.</source>
+            <translation>交换文件已导出{to}：{changes} 条改动。
+文件：{path}
+请用 U 盘或微信交给对方；文件已加密。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="381" />
+            <source>Import an exchange file</source>
+            <translation>导入交换文件</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="383" />
+            <source>Exchange file (*.vdx);;All files (*)</source>
+            <translation>交换文件 (*.vdx);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="412" />
+            <source>Checking the exchange file…</source>
+            <translation>正在检查交换文件…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="423" />
+            <source>Not imported: the laptop was not confirmed.</source>
+            <translation>没有导入：未确认对方电脑。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="430" />
+            <source>A laptop not seen before</source>
+            <translation>新的交换对象</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="433" />
+            <source>This file comes from a laptop this computer has not exchanged with yet:
+{label}
+
+Key fingerprint: {fingerprint}
+
+Ask its user (on the phone) to read the fingerprint shown on their 数据交换 page. Import only if both are the same.</source>
+            <translation>这个文件来自一台本机还没有交换过的电脑：
+{label}
+
+密钥指纹：{fingerprint}
+
+请打电话让对方念一下其“数据交换”页上显示的本机密钥指纹，两者一致才导入。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="439" />
+            <source>Same — import</source>
+            <translation>一致，导入</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="453" />
+            <source>Importing the exchange file…</source>
+            <translation>正在导入交换文件…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="458" />
+            <source>Import cancelled; nothing was changed.</source>
+            <translation>已取消导入，没有改动任何内容。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="468" />
+            <source>This file was already imported on {when}; nothing was changed.</source>
+            <translation>这个文件已在 {when} 导入过，没有任何改动。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="477" />
+            <source>Imported {file} from {source}: {new} new changes ({known} already here), {records} records updated. Open conflicts: {conflicts}; rules to check: {broken}.
+A backup was taken before the import.</source>
+            <translation>已导入 {file}（来自 {source}）：新改动 {new} 条（本机已有 {known} 条），更新记录 {records} 条。待处理冲突 {conflicts} 条，待核对 {broken} 条。
+导入前已自动备份数据库。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="506" />
+            <source>Stop accepting this laptop</source>
+            <translation>停用这台电脑</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="508" />
+            <source>From now on, exchange files from “{label}” are refused (for a lost or stolen laptop). Records already imported stay. Continue?</source>
+            <translation>此后将拒绝来自“{label}”的交换文件（用于电脑丢失或被盗）。已经导入的记录保留。继续吗？</translation>
+        </message>
+    </context>
+    <context>
         <name>ExchangePage</name>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/page.py" line="48" />
+            <location filename="../../village_desk/ui/pages/exchange/page.py" line="55" />
             <source>Import a household roster (Excel)</source>
             <translation>导入花名册（Excel）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/page.py" line="51" />
+            <location filename="../../village_desk/ui/pages/exchange/page.py" line="58" />
             <source>Bring households and members in from the roster (花名册) the village already keeps: .xlsx, .xls or .ods, title rows and several sheets are fine. A dry run shows row by row what would be created, updated or refused before anything is written; importing the same file again creates no duplicates.</source>
             <translation>把村里现有的花名册中的户和成员导入进来，不必重新录入：支持 .xlsx、.xls 和 .ods，有标题行、多个工作表都可以。写入之前先检查，逐行列出将新增、更新和不能导入的人及原因；同一文件再次导入不会重复。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/page.py" line="58" />
+            <location filename="../../village_desk/ui/pages/exchange/page.py" line="65" />
             <source>Import a roster…</source>
             <translation>导入花名册…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/page.py" line="77" />
+            <location filename="../../village_desk/ui/pages/exchange/page.py" line="84" />
             <source>Data exchange</source>
             <translation>数据交换</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/page.py" line="112" />
+            <location filename="../../village_desk/ui/pages/exchange/page.py" line="120" />
             <source>Last ledger export on this computer: {when}</source>
             <translation>本机上次导出台账：{when}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/page.py" line="114" />
+            <location filename="../../village_desk/ui/pages/exchange/page.py" line="122" />
             <source>No ledger exported from this computer yet.</source>
             <translation>本机尚未导出过台账。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/page.py" line="124" />
+            <location filename="../../village_desk/ui/pages/exchange/page.py" line="132" />
             <source>Last import: {when}, {created} new, {updated} updated, {refused} not imported.</source>
             <translation>上次导入：{when}，新增 {created} 人，更新 {updated} 人，未导入 {refused} 行。</translation>
         </message>
@@ -1106,77 +1355,77 @@
     <context>
         <name>HouseholdDialog</name>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="343" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="355" />
             <source>Edit household</source>
             <translation>修改户信息</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="343" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="355" />
             <source>New household</source>
             <translation>新建户</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="345" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="357" />
             <source>Household no.</source>
             <translation>户号</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="347" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="359" />
             <source>(no group)</source>
             <translation>（未分组）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="355" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="367" />
             <source>Work, schooling, medical care, old-age care, income, housing…</source>
             <translation>就业、子女入学、医疗、养老、收入、住房…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="362" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="374" />
             <source>Household</source>
             <translation>户</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="372" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="384" />
             <source>Household no. *</source>
             <translation>户号 *</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="373" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="385" />
             <source>Group</source>
             <translation>组</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="374" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="386" />
             <source>Address</source>
             <translation>地址</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="375" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="387" />
             <source>Household phone</source>
             <translation>家庭电话</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="376" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="388" />
             <source>Categories</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="377" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="389" />
             <source>Situation</source>
             <translation>家庭情况</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="378" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="390" />
             <source>Notes</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="385" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="397" />
             <source>Head of household</source>
             <translation>户主</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="390" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="402" />
             <source>Further members are added on the household page.</source>
             <translation>其他家庭成员在户页面中添加。</translation>
         </message>
@@ -2030,17 +2279,17 @@ File: {path}</source>
             <translation>列表中没有找到{name}所在的户。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="372" />
+            <location filename="../../village_desk/ui/main_window.py" line="373" />
             <source>Operator: {name}</source>
             <translation>当前操作人：{name}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="372" />
+            <location filename="../../village_desk/ui/main_window.py" line="373" />
             <source>No operator chosen</source>
             <translation>未选择操作人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="478" />
+            <location filename="../../village_desk/ui/main_window.py" line="479" />
             <source>Printing: contact cards from 户情, diaries from 民情日记, notices and ledger sheets from 民情台账.</source>
             <translation>打印：联系卡在“户情”，民情日记在“民情日记”，公示和月底台账在“民情台账”。</translation>
         </message>
@@ -2058,112 +2307,127 @@ File: {path}</source>
     <context>
         <name>MatterDialog</name>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="202" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="203" />
             <source>Edit matter {number}</source>
             <translation>修改事项 {number}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="204" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="205" />
             <source>Register a matter</source>
             <translation>登记台账事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="226" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="227" />
             <source>(none)</source>
             <translation>（无）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="233" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="234" />
             <source>If not a registered household</source>
             <translation>不是已登记的户时填写</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="257" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="258" />
             <source>Post publicly (masked)</source>
             <translation>公示（姓名电话打码）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="258" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="259" />
             <source>Do not post</source>
             <translation>不公示</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="270" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="271" />
             <source>Applicant household</source>
             <translation>申请人所在户</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="271" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="272" />
             <source>Applicant name</source>
             <translation>申请人姓名</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="272" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="273" />
             <source>Applicant phone</source>
             <translation>申请人电话</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="273" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="274" />
             <source>Matter *</source>
             <translation>申办事项 *</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="274" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="275" />
             <source>Received</source>
             <translation>受理日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="275" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="276" />
             <source>Channel</source>
             <translation>来源渠道</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="276" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="277" />
             <source>Kind *</source>
             <translation>事项类别 *</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="277" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="278" />
             <source>Service type</source>
             <translation>代办类型</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="278" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="279" />
             <source>Level</source>
             <translation>办理层级</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="279" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="280" />
             <source>Handling</source>
             <translation>办理方式</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="280" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="281" />
             <source>Deadline</source>
             <translation>办结时限</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="281" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="282" />
             <source>Responsible</source>
             <translation>责任人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="282" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="283" />
             <source>Co-handlers</source>
             <translation>协办人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="283" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="284" />
             <source>Public notice</source>
             <translation>公示</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="332" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="289" />
+            <source>Why the registration is corrected</source>
+            <translation>为什么更正登记内容</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="293" />
+            <source>This matter is finished: its registration is locked. A correction needs a reason and is recorded in the progress notes.</source>
+            <translation>此事项已办结，登记内容已锁定。更正须写明理由，并记入办理情况。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="299" />
+            <source>Reason for correction *</source>
+            <translation>更正理由 *</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="350" />
             <source>Set at registration; cannot be changed here</source>
             <translation>登记时确定，这里不能修改</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="424" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="443" />
             <source>Add a cadre in Settings first.</source>
             <translation>请先在“设置”中添加干部。</translation>
         </message>
@@ -2229,208 +2493,208 @@ File: {path}</source>
     <context>
         <name>MatterView</name>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="468" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="482" />
             <source>← Back to list</source>
             <translation>← 返回列表</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="478" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="492" />
             <source>Edit…</source>
             <translation>修改…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="479" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="493" />
             <source>Correct the registration details</source>
             <translation>更正登记信息</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="480" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="494" />
             <source>Print referral form…</source>
             <translation>打印办理申请…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="482" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="496" />
             <source>办理申请 for a matter forwarded to the township or county (Ctrl+P)</source>
             <translation>为已上报乡镇或县里的事项打印办理申请（Ctrl+P）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="484" />
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="781" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="498" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="796" />
             <source>Delete matter</source>
             <translation>删除事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="485" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="499" />
             <source>For a matter registered by mistake</source>
             <translation>用于误登记的事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="492" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="506" />
             <source>Next step</source>
             <translation>办理</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="511" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="525" />
             <source>No further steps: this matter is finished.</source>
             <translation>此事项已经办完，没有下一步。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="520" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="534" />
             <source>Applicant</source>
             <translation>申请人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="521" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="535" />
             <source>Phone</source>
             <translation>电话</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="522" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="536" />
             <source>Household</source>
             <translation>所在户</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="523" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="537" />
             <source>Received</source>
             <translation>受理日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="524" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="538" />
             <source>Channel</source>
             <translation>来源渠道</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="525" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="539" />
             <source>Kind</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="526" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="540" />
             <source>Service type</source>
             <translation>代办类型</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="527" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="541" />
             <source>Level</source>
             <translation>办理层级</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="528" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="542" />
             <source>Handling</source>
             <translation>办理方式</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="529" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="543" />
             <source>Deadline</source>
             <translation>办结时限</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="530" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="544" />
             <source>Responsible</source>
             <translation>责任人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="531" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="545" />
             <source>Co-handlers</source>
             <translation>协办人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="532" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="546" />
             <source>Forwarded to</source>
             <translation>上报单位</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="533" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="547" />
             <source>Result</source>
             <translation>办理结果</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="534" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="548" />
             <source>Done on</source>
             <translation>办结日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="535" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="549" />
             <source>Return reasons</source>
             <translation>退回理由</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="536" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="550" />
             <source>Explanation</source>
             <translation>解释说明</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="537" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="551" />
             <source>Return visit</source>
             <translation>回访</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="538" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="552" />
             <source>Closed on</source>
             <translation>销号日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="539" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="553" />
             <source>Public notice</source>
             <translation>公示</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="557" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="571" />
             <source>Open household</source>
             <translation>打开此户</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="558" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="572" />
             <source>Matter</source>
             <translation>事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="578" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="592" />
             <source>Add a progress note (notes are never overwritten)</source>
             <translation>添加办理情况（已有记录不会被覆盖）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="580" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="594" />
             <source>Add note</source>
             <translation>添加</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="585" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="599" />
             <source>Progress notes</source>
             <translation>办理情况</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="667" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="681" />
             <source>Matter {number}</source>
             <translation>事项 {number}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="671" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="685" />
             <source>{status} (overdue)</source>
             <translation>{status}（逾期）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="717" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="731" />
             <source>Yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="717" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="731" />
             <source>No</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="724" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="738" />
             <source>From the visit diary of {date} →</source>
             <translation>来自 {date} 的民情日记 →</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="754" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="769" />
             <source>Not possible while the matter is “{status}”</source>
             <translation>事项为“{status}”时不能办理此步</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="783" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="798" />
             <source>Delete matter {number} with its progress notes? Use this only for a matter registered by mistake. You can undo this right afterwards.</source>
             <translation>删除事项 {number} 及其办理记录吗？只应删除误登记的事项。删除后可以立即撤销。</translation>
         </message>
@@ -2562,34 +2826,57 @@ File: {path}</source>
     <context>
         <name>PairingDialog</name>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="474" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="492" />
             <source>Pair a cadre</source>
             <translation>结对干部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="492" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="510" />
             <source>Cadre</source>
             <translation>干部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="494" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="512" />
             <source>Kind</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="495" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="513" />
             <source>Start date</source>
             <translation>开始日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="496" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="514" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="510" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="528" />
             <source>Add a cadre in Settings first.</source>
             <translation>请先在“设置”中添加干部。</translation>
+        </message>
+    </context>
+    <context>
+        <name>PassphraseDialog</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="60" />
+            <source>Exchange passphrase</source>
+            <translation>交换口令</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="63" />
+            <source>Exchange files are encrypted with the passphrase the township set for all its villages. Ask the township office if you do not have it.</source>
+            <translation>交换文件用乡镇为各村统一设定的口令加密。如果不知道口令，请向乡镇办公室询问。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="70" />
+            <source>Remember it on this computer (only for this user)</source>
+            <translation>在本机记住口令（仅本用户可读）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="76" />
+            <source>Passphrase</source>
+            <translation>口令</translation>
         </message>
     </context>
     <context>
@@ -2663,12 +2950,12 @@ File: {path}</source>
     <context>
         <name>PersonDialog</name>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="298" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="302" />
             <source>Edit member</source>
             <translation>修改家庭成员</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="298" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="302" />
             <source>Add member</source>
             <translation>添加家庭成员</translation>
         </message>
@@ -2676,79 +2963,79 @@ File: {path}</source>
     <context>
         <name>PersonForm</name>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="101" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="102" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="111" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="112" />
             <source>(unknown)</source>
             <translation>（未知）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="115" />
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="162" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="116" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="163" />
             <source>ID number</source>
             <translation>公民身份号码</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="116" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="117" />
             <source>18 digits (last may be X); may be left empty</source>
             <translation>18位，最后一位可以是X；可以不填</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="124" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="125" />
             <source>Known</source>
             <translation>已知</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="133" />
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="174" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="134" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="175" />
             <source>Phone</source>
             <translation>电话</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="137" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="138" />
             <source>Party member</source>
             <translation>党员</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="154" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="155" />
             <source>Name *</source>
             <translation>姓名 *</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="155" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="156" />
             <source>Relation to head</source>
             <translation>与户主关系</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="166" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="167" />
             <source>Gender</source>
             <translation>性别</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="173" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="174" />
             <source>Birth date</source>
             <translation>出生日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="175" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="176" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="177" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="178" />
             <source>Tags</source>
             <translation>标签</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="178" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="179" />
             <source>Notes</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="219" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="220" />
             <source>Born {date}, {gender}</source>
             <translation>出生于 {date}，{gender}</translation>
         </message>

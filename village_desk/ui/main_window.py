@@ -348,6 +348,7 @@ class MainWindow(QMainWindow):
         self.exchange_page.exported.connect(
             lambda when: self.export_label.setText(self.tr("Last export: {when}").format(when=when))
         )
+        self.exchange_page.review_requested.connect(self.open_review)
         self.ctx.data_changed.connect(self._data_changed)
 
     @Slot(object)

@@ -283,7 +283,7 @@ def export_package(
                 summary=json.dumps({"entities": by_entity}, ensure_ascii=False),
             )
         )
-    job.report("正在导出交换文件", 1.0)
+    # No progress report from here on: a Cancel now would come too late.
     return ExportResult(
         out, package_id, total, since, upto, target.label if target else "", by_entity
     )
@@ -579,8 +579,7 @@ def import_package(
     result.sync = merge_changes(db, _changes(checked), then=record)
     changes = result.sync.merge.changes
     result.by_entity = dict(Counter({e: len(changes.ids(e)) for e in changes.entities}))
-    job.report("导入完成", 1.0)
-    return result
+    return result  # no progress report after the commit: a Cancel would come too late
 
 
 KEEP_BACKUPS = 5
@@ -612,6 +611,21 @@ def backup_before_import(db: Database) -> Path | None:
         raise ServiceError(
             f"导入前无法备份数据库（{err.strerror or err}），为安全起见没有导入。请检查磁盘空间"
         ) from None
+
+
+def township_of(db: Database) -> str:
+    with db.reading() as s:
+        return _where(s)[1]
+
+
+def key_state(db: Database, checked: Checked) -> str:
+    """``known``, ``new`` (a person must confirm its fingerprint) or
+    ``revoked`` — the signing key of a checked package, here."""
+    with db.reading() as s:
+        known = s.get(ExchangeKey, checked.source["key"])
+    if known is None:
+        return "new"
+    return "revoked" if known.revoked_on else "known"
 
 
 # --------------------------------------------------------------------------- status

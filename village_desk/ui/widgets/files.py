@@ -18,6 +18,7 @@ FOLDER_KEYS = {
     "ledger": "exchange/last_folder",  # exported ledger workbooks
     "roster": "exchange/roster_folder",  # household rosters to import
     "pdf": "files/pdf_folder",  # printouts saved as PDF
+    "exchange": "exchange/package_folder",  # exchange files written and read
 }
 
 

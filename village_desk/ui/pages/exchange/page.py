@@ -1,4 +1,6 @@
-"""The 数据交换 page: the township ledger workbook out, household rosters in.
+"""The 数据交换 page: exchange files with the township and the village's other
+laptops (:class:`~.packages.ExchangeFilesPanel`), the township ledger workbook
+out, household rosters in.
 
 Export happens on the page itself (:class:`~.ledger_export.LedgerExportPanel`);
 roster import opens :class:`~.roster_import.RosterImportDialog`. The page
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
 from village_desk.core import queries
 from village_desk.ui.pages.base import Page
 from village_desk.ui.pages.exchange.ledger_export import LAST_EXPORT_KEY, LedgerExportPanel
+from village_desk.ui.pages.exchange.packages import ExchangeFilesPanel
 from village_desk.ui.widgets.forms import HINT_STYLE, heading
 
 LAST_IMPORT_KEY = "exchange/last_import"
@@ -36,11 +39,15 @@ LAST_IMPORT_KEY = "exchange/last_import"
 class ExchangePage(Page):
     watches = frozenset()
     exported = Signal(str)  # "2026-11-05 14:30": a ledger workbook was written
+    review_requested = Signal()  # an exchange import left conflicts or broken rules
 
     def __init__(self, ctx, today: dt.date | None = None, parent: QWidget | None = None):
         super().__init__(ctx, parent)
         self.prefs = ctx.prefs
         self.import_dialog = None
+
+        self.files_panel = ExchangeFilesPanel(ctx)
+        self.files_panel.review_requested.connect(self.review_requested)
 
         self.export_panel = LedgerExportPanel(ctx, today=today)
         self.export_panel.exported.connect(self._exported)
@@ -75,6 +82,7 @@ class ExchangePage(Page):
         layout.setContentsMargins(24, 24, 24, 24)
         layout.setSpacing(16)
         layout.addWidget(heading(self.tr("Data exchange")))
+        layout.addWidget(self.files_panel)
         layout.addWidget(self.last_export_label)
         layout.addWidget(self.export_panel)
         layout.addWidget(self.import_box)
@@ -127,6 +135,7 @@ class ExchangePage(Page):
 
     def showEvent(self, event: QShowEvent) -> None:
         self._show_history()
+        self.files_panel.refresh()
         super().showEvent(event)
 
     # ------------------------------------------------------------ actions
