@@ -34,11 +34,12 @@ VILLAGE = {"village": "桃花村", "township": "青山镇", "county": "隆回县
 class Copy:
     """One installation with its database."""
 
-    def __init__(self, tmp_path, name: str, **where):
+    def __init__(self, tmp_path, name: str, url: str | None = None, **where):
         folder = tmp_path / name
         self.folder = folder
         self.db = Database.open(
-            f"sqlite:///{folder / 'data.sqlite3'}", identities=IdentityStore(folder / "config")
+            url or f"sqlite:///{folder / 'data.sqlite3'}",
+            identities=IdentityStore(folder / "config"),
         )
         services.setup.initialize(self.db, **(where or VILLAGE))
 

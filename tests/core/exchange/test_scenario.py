@@ -11,9 +11,11 @@ end every copy holds the same records (equal digests) and nothing was lost.
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from tests.core.exchange.test_package import Copy, add_household, households
+from tests.core.storage.postgres_server import PostgresServer
 from village_desk.core import queries, services
 from village_desk.core.services.households import HouseholdInput
 from village_desk.core.services.ledger import MatterInput
@@ -39,8 +41,32 @@ def open_conflicts(copy: Copy):
     return copy.db.read(queries.sync.open_conflicts)
 
 
-def test_two_laptops_and_the_township_end_with_the_same_records(tmp_path):
-    a1, a2, t = (Copy(tmp_path, n) for n in ("a1", "a2", "township"))
+@pytest.fixture(scope="module")
+def server():
+    srv = PostgresServer()
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def township_url(request):
+    """The township office's database: a file, or a PostgreSQL server."""
+    if request.param == "sqlite":
+        return None
+    return request.getfixturevalue("server").new_database()
+
+
+def test_two_laptops_and_the_township_end_with_the_same_records(tmp_path, township_url):
+    a1, a2 = Copy(tmp_path, "a1"), Copy(tmp_path, "a2")
+    t = Copy(tmp_path, "township", url=township_url)
+    try:
+        a_week_of_exchange(tmp_path, a1, a2, t)
+    finally:
+        for copy in (a1, a2, t):
+            copy.db.close()
+
+
+def a_week_of_exchange(tmp_path, a1: Copy, a2: Copy, t: Copy) -> None:
     stick = tmp_path / "stick"
     stick.mkdir()
 
