@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
+from tests.helpers import iso7064_check
 from tests.ui.helpers import (
     activate,
     click,
@@ -22,7 +23,6 @@ from tests.ui.helpers import (
     wait_ops,
 )
 from village_desk.core import queries
-from village_desk.core.domain.validation import id_check_digit
 from village_desk.core.storage.models import DiaryItem, Matter
 from village_desk.ui.context import AppContext
 from village_desk.ui.first_run import FirstRunDialog
@@ -34,11 +34,11 @@ MEMBER_ID17 = "43052419821112002"
 
 
 def valid_id(first17: str) -> str:
-    return first17 + id_check_digit(first17)
+    return first17 + iso7064_check(first17)
 
 
 def wrong_id(first17: str) -> str:
-    good = id_check_digit(first17)
+    good = iso7064_check(first17)
     return first17 + ("1" if good != "1" else "2")
 
 

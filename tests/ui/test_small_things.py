@@ -8,10 +8,10 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
+from tests.helpers import iso7064_check
 from tests.ui.helpers import activate, exposed, type_chinese
 from village_desk.core import queries
 from village_desk.core.domain.lifecycle import STATUS_LABELS
-from village_desk.core.domain.validation import id_check_digit
 from village_desk.core.queries.matters import MatterFilter
 from village_desk.ui import labels
 from village_desk.ui.context import AppContext
@@ -42,7 +42,7 @@ def test_fields_below_a_message_do_not_jump_back_while_typing(ctx, qtbot):
     dialog = person_dialog(ctx, qtbot)
     form = dialog.form
     type_chinese(form.name_edit, "李测试")
-    wrong = FIRST17 + ("1" if id_check_digit(FIRST17) != "1" else "2")
+    wrong = FIRST17 + ("1" if iso7064_check(FIRST17) != "1" else "2")
     qtbot.keyClicks(form.id_edit, wrong)
     assert form.id_error.isVisible()  # the message appears, the fields move down once
     below = top_of(form.phone_edit, dialog)
@@ -50,7 +50,7 @@ def test_fields_below_a_message_do_not_jump_back_while_typing(ctx, qtbot):
     qtbot.keyClick(form.id_edit, Qt.Key.Key_Backspace)  # correcting it…
     assert not form.id_error.isVisible()
     assert top_of(form.phone_edit, dialog) == below  # …the phone field stays put
-    qtbot.keyClicks(form.id_edit, id_check_digit(FIRST17))
+    qtbot.keyClicks(form.id_edit, iso7064_check(FIRST17))
     assert top_of(form.phone_edit, dialog) == below
     dialog.done(0)
 

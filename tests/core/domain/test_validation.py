@@ -1,12 +1,12 @@
 import datetime as dt
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from tests.helpers import REAL_FORMAT_IDS, iso7064_check, make_id
 from village_desk.core.domain.validation import (
     ValidationError,
-    id_check_digit,
     mask_id_number,
     mask_phone,
     parse_id_number,
@@ -46,7 +46,7 @@ def test_wrong_check_digit_asks_to_check_the_card_not_to_change_the_last_digit()
 )
 def test_refused_numbers_say_why(bad, words):
     if bad == "11010519490231002X":
-        bad = bad[:17] + id_check_digit(bad[:17])
+        bad = bad[:17] + iso7064_check(bad[:17])
     with pytest.raises(ValidationError) as err:
         parse_id_number(bad)
     assert words in err.value.message
@@ -54,9 +54,8 @@ def test_refused_numbers_say_why(bad, words):
 
 def test_future_birth_date_refused():
     future = (dt.date.today() + dt.timedelta(days=400)).strftime("%Y%m%d")
-    first17 = "431102" + future + "123"
     with pytest.raises(ValidationError, match="不合理"):
-        parse_id_number(first17 + id_check_digit(first17))
+        parse_id_number(make_id(future, "123", area="431102"))
 
 
 def test_legacy_15_digit_accepted_and_flagged():
@@ -66,17 +65,60 @@ def test_legacy_15_digit_accepted_and_flagged():
     assert parsed.gender == "男"
 
 
+def test_the_listed_numbers_carry_the_iso7064_check_character():
+    """The fixed list is what it claims: each check character computed by the
+    independent ISO 7064 MOD 11-2 above, all eleven of them present."""
+    assert all(n[17] == iso7064_check(n[:17]) for n in REAL_FORMAT_IDS)
+    assert {n[17] for n in REAL_FORMAT_IDS} == set("0123456789X")
+
+
+@pytest.mark.parametrize("number", REAL_FORMAT_IDS)
+def test_real_format_numbers_are_accepted_with_their_birth_date_and_gender(number):
+    parsed = parse_id_number(number)
+    assert parsed.number == number
+    assert parsed.birth_date == dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    assert parsed.gender == ("男" if int(number[16]) % 2 else "女")  # odd sequence: male
+
+
+@pytest.mark.parametrize("number", REAL_FORMAT_IDS)
+def test_every_other_check_character_is_refused(number):
+    for wrong in set("0123456789X") - {number[17]}:
+        with pytest.raises(ValidationError, match="校验码"):
+            parse_id_number(number[:17] + wrong)
+
+
+# Positions whose change keeps the number well-formed with a real birth date:
+# the area code (0–5) and the sequence (14–16). A change there can be caught
+# by the check character alone.
+NOT_DATE = [*range(0, 6), *range(14, 17)]
+
+
 @given(
     st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2020, 12, 31)),
     st.integers(0, 999),
+    st.sampled_from(NOT_DATE),
+    st.integers(1, 9),
 )
-def test_any_generated_number_round_trips(born, seq):
-    first17 = "431102" + born.strftime("%Y%m%d") + f"{seq:03d}"
-    number = first17 + id_check_digit(first17)
+def test_any_single_mistyped_digit_is_caught_by_the_check(born, seq, position, delta):
+    number = make_id(born.strftime("%Y%m%d"), f"{seq:03d}", area="431102")
     assert parse_id_number(number).birth_date == born
-    # Changing any single digit of the body breaks the check.
-    broken = first17[:10] + str((int(first17[10]) + 1) % 10) + first17[11:] + number[-1]
-    with pytest.raises(ValidationError):
+    digit = str((int(number[position]) + delta) % 10)
+    broken = number[:position] + digit + number[position + 1 :]
+    with pytest.raises(ValidationError, match="校验码"):
+        parse_id_number(broken)
+
+
+@given(
+    st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2020, 12, 31)),
+    st.integers(0, 999),
+    st.sampled_from([p for p in NOT_DATE if p + 1 in NOT_DATE]),
+)
+def test_two_neighbouring_digits_swapped_are_caught_by_the_check(born, seq, position):
+    number = make_id(born.strftime("%Y%m%d"), f"{seq:03d}", area="431102")
+    a, b = number[position], number[position + 1]
+    assume(a != b)  # swapping equal digits changes nothing
+    broken = number[:position] + b + a + number[position + 2 :]
+    with pytest.raises(ValidationError, match="校验码"):
         parse_id_number(broken)
 
 

@@ -118,6 +118,10 @@ def test_edit_and_delete_person_then_restore(db, village):
     services.households.restore_person(db, None, pid)
     with db.reading() as s:
         assert [h.name for h in queries.search.search(s, "张晓明")] == ["张晓明"]
+    # The history says the person was brought back, not deleted a second time.
+    restored = journal(db, pid)[-1]
+    assert restored.op == "update"
+    assert json.loads(restored.changes)["deleted"] == [True, False]
 
 
 def test_delete_household_is_tombstoned_and_undoable(db, village):
@@ -138,6 +142,12 @@ def test_delete_household_is_tombstoned_and_undoable(db, village):
         ]
         assert not s.get(Pairing, pairing).deleted
         assert queries.search.search(s, "zsf")[0].name == "张三丰"
+    # The restore is journaled as bringing the household back (an update of
+    # ``deleted`` to false), not as another deletion.
+    restored = journal(db, village["hh"])[-1]
+    assert restored.op == "update"
+    assert json.loads(restored.changes)["deleted"] == [True, False]
+    assert [e.op for e in journal(db, pairing)] == ["insert", "delete", "update"]
 
 
 def test_pairing_lifecycle(db, village):

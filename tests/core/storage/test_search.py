@@ -38,12 +38,17 @@ def names(db, text):
         ("ZengGuo", "曾国华"),  # prefix, any case
         ("guohua", "曾国华"),  # given-name pinyin
         ("zgh", "曾国华"),  # initials
+        ("gh", "曾国华"),  # initials of the given name alone
+        ("xh", "单晓红"),
         ("shanxiaohong", "单晓红"),  # 单 read shan as a surname
         ("sxh", "单晓红"),
         ("qiuxiaojun", "仇小军"),  # 仇 read qiu
         ("zhangsanfeng", "张三丰"),
         ("zsf", "张三丰"),
         ("85123", "曾国华"),  # phone fragment in the middle
+        ("0001", "单晓红"),  # the last four digits of a mobile, as people quote them
+        ("001", "单晓红"),  # three digits are a fragment too (search.py: ≥3 digits)
+        ("748", "曾国华"),
         ("139 7485", "曾国华"),  # typed with a space
         ("2737", None),  # ID tail (last digits incl. check digit) — filled below
         ("03-015", "曾国华"),  # 户号 finds the head

@@ -11,9 +11,9 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QPushButton
 from sqlalchemy import func, select
 
+from tests.helpers import iso7064_check
 from tests.ui.helpers import click, exposed, wait_ops
 from village_desk.core import queries
-from village_desk.core.domain.validation import id_check_digit
 from village_desk.core.excel.ledger_export import SHEETS
 from village_desk.core.excel.roster_read import SETTING_KEY
 from village_desk.core.storage.models import Change, Household, Person
@@ -25,7 +25,7 @@ from village_desk.ui.pages.exchange.roster_model import RosterResultModel
 
 def make_id(born: str, seq: str) -> str:
     first17 = "110101" + born + seq
-    return first17 + id_check_digit(first17)
+    return first17 + iso7064_check(first17)
 
 
 def journal_size(db) -> int:
