@@ -3,6 +3,7 @@ and Qt warnings turned into test failures (ENGINEERING.md habit 9)."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 
-from tests.ui.helpers import exposed
+from tests.ui.helpers import ARMED, ExpectedModal, exposed
 from village_desk import demo
 from village_desk.core.storage.db import Database
 
@@ -72,6 +73,49 @@ def qt_warnings_fail(app):
         qInstallMessageHandler(previous)
     if problems:
         pytest.fail("Qt printed warnings:\n" + "\n".join(problems), pytrace=False)
+
+
+class ModalDialogs:
+    """The ``modal`` fixture: ``with modal.expect(fn): <what opens it>``.
+
+    ``fn(dialog)`` runs on the first modal dialog opened after the block
+    starts. Leaving the block waits (up to ``timeout`` ms) for that dialog,
+    then fails the test if it never appeared or if ``fn`` failed; dialogs
+    opened after the block are not touched."""
+
+    def __init__(self, qtbot):
+        self.qtbot = qtbot
+
+    @contextlib.contextmanager
+    def expect(self, fn, kind: type | None = None, timeout: int = 5000):
+        expected = ExpectedModal(fn, kind)
+        try:
+            yield expected
+        except BaseException:
+            expected.stop()
+            raise
+        with contextlib.suppress(self.qtbot.TimeoutError):
+            self.qtbot.waitUntil(lambda: expected.seen, timeout=timeout)
+        expected.check()
+
+
+@pytest.fixture
+def modal(qtbot):
+    return ModalDialogs(qtbot)
+
+
+@pytest.fixture(autouse=True)
+def modal_dialogs_checked(app):
+    """A dialog expectation the test armed and never checked (``on_modal``
+    without ``raise_problems``) fails the test: its assertions may never have
+    run."""
+    yield
+    left, ARMED[:] = list(ARMED), []
+    for expected in left:
+        expected.stop()
+    if left:
+        names = ", ".join(e.name for e in left)
+        pytest.fail(f"dialog expectations never checked (raise_problems missing?): {names}")
 
 
 @pytest.fixture

@@ -41,43 +41,92 @@ def settle(qtbot, ctx, timeout: int = 10000) -> None:
     QCoreApplication.processEvents()
 
 
-class _NotSeen(AssertionError):
+class DialogNotSeen(AssertionError):
     """The modal dialog a test was waiting for never appeared."""
 
 
-def on_modal(qtbot, fn, problems: list):
-    """Run ``fn(dialog)`` on the next modal dialog; a failure closes it (no hang).
+# Expectations armed and not yet checked: the ``modal_dialogs_checked``
+# fixture (tests/ui/conftest.py) fails a test that leaves one behind.
+ARMED: list[ExpectedModal] = []
 
-    Until the dialog appears, ``problems`` holds a marker, so
-    :func:`raise_problems` fails a test whose dialog never came (and whose
-    assertions inside ``fn`` therefore never ran)."""
-    marker = _NotSeen(f"no modal dialog appeared for {getattr(fn, '__name__', fn)}")
-    problems.append(marker)
-    deadline = time.monotonic() + 20
 
-    def run():
-        widget = QApplication.activeModalWidget()
-        if widget is None:
-            if marker in problems and time.monotonic() < deadline:
-                QTimer.singleShot(20, run)
+class ExpectedModal:
+    """A modal dialog a test expects next: ``fn(dialog)`` runs on the first
+    modal dialog that opens after it was armed (one already open then is not
+    it); a failure inside ``fn`` closes the dialog (no hang) and is kept for
+    :meth:`check`. Once it has run, or been checked, it stops watching:
+    dialogs after it are left alone."""
+
+    def __init__(self, fn, kind: type | None = None, timeout: float = 20):
+        self.fn, self.kind = fn, kind
+        self.name = getattr(fn, "__name__", repr(fn))
+        self.before = QApplication.activeModalWidget()
+        self.deadline = time.monotonic() + timeout
+        self.seen = False
+        self.stopped = False
+        self.error: BaseException | None = None
+        ARMED.append(self)
+        QTimer.singleShot(0, self._poll)
+
+    def _poll(self) -> None:
+        if self.stopped:
             return
-        problems.remove(marker)
+        widget = QApplication.activeModalWidget()
+        if widget is None or widget is self.before:
+            if time.monotonic() < self.deadline:
+                QTimer.singleShot(20, self._poll)
+            return
+        self.seen, self.stopped = True, True
         try:
-            fn(widget)
-        except BaseException as err:  # reported by the test after exec() returns
-            problems.append(err)
+            if self.kind is not None and not isinstance(widget, self.kind):
+                raise AssertionError(
+                    f"expected a {self.kind.__name__} for {self.name}, "
+                    f"got {type(widget).__name__} {widget.windowTitle()!r}"
+                )
+            self.fn(widget)
+        except BaseException as err:  # reported by check() after exec() returns
+            self.error = err
             widget.done(0)  # not reject(): that may ask about unsaved changes
 
-    QTimer.singleShot(0, run)
+    def stop(self) -> None:
+        self.stopped = True
+        if self in ARMED:
+            ARMED.remove(self)
+
+    def check(self) -> None:
+        """Stop watching; fail if the dialog never came or ``fn`` failed."""
+        self.stop()
+        if self.error is not None:
+            raise self.error
+        if not self.seen:
+            raise DialogNotSeen(f"the dialog expected by {self.name} never appeared")
+
+
+def on_modal(qtbot, fn, problems: list, kind: type | None = None) -> ExpectedModal:
+    """Run ``fn(dialog)`` on the next modal dialog (of ``kind``, if given).
+
+    ``problems`` keeps the expectation: :func:`raise_problems` fails a test
+    whose dialog never came (so whose assertions inside ``fn`` never ran) or
+    whose ``fn`` failed. (The ``modal`` fixture does the same as a ``with``
+    block.)"""
+    expected = ExpectedModal(fn, kind)
+    problems.append(expected)
+    return expected
 
 
 def raise_problems(problems: list) -> None:
     """Fail with the first problem: an error inside a dialog callback, or a
-    dialog that never appeared."""
-    for problem in problems:
-        if isinstance(problem, _NotSeen):
-            problems.remove(problem)  # stop polling for it
-        raise problem
+    dialog that never appeared. Every expectation in ``problems`` stops
+    watching, so none of them touches a later dialog."""
+    pending, problems[:] = list(problems), []
+    for item in pending:
+        if isinstance(item, ExpectedModal):
+            item.stop()
+    for item in pending:
+        if isinstance(item, ExpectedModal):
+            item.check()
+        else:
+            raise item
 
 
 def activate(window, qtbot):
