@@ -177,9 +177,9 @@ def test_month_end_review_offers_closing_only_where_legal(window, demo_db, qtbot
     review.tree.setCurrentItem(closable.child(0))
     assert review.close_button.isEnabled() and not review.feedback_button.isEnabled()
     awaiting = review.groups["awaiting"]
-    if awaiting.childCount():
-        review.tree.setCurrentItem(awaiting.child(0))
-        assert review.feedback_button.isEnabled() and not review.close_button.isEnabled()
+    assert awaiting.childCount() == len(expected.awaiting_return_visit) > 0
+    review.tree.setCurrentItem(awaiting.child(0))
+    assert review.feedback_button.isEnabled() and not review.close_button.isEnabled()
     review.tree.setCurrentItem(closable.child(0))
     matter = closable.child(0).data(0, Qt.ItemDataRole.UserRole + 60)[1]
     click(qtbot, review.close_button)

@@ -42,11 +42,19 @@ def test_item_turned_into_matter_with_visitor_responsible(db, village):
 
 
 def test_solved_items_do_not_reach_the_ledger(db, village):
-    services.diary.write_entry(
-        db, None, entry(village, items=[services.diary.RaisedItem("问路", "solved")])
-    )
+    items = [
+        services.diary.RaisedItem("问路", "solved"),
+        services.diary.RaisedItem("屋顶漏雨需维修", "matter", kind="hardship"),
+        services.diary.RaisedItem("医保缴费咨询", "solved", solution="当场讲解"),
+    ]
+    entry_id, matter_ids = services.diary.write_entry(db, None, entry(village, items=items))
     with db.reading() as s:
-        assert s.scalars(select(Matter)).all() == []
+        # only the item turned into a matter is in the ledger…
+        assert [m.content for m in s.scalars(select(Matter))] == ["屋顶漏雨需维修"]
+        assert [m.id for m in s.scalars(select(Matter))] == matter_ids
+        # …and the solved ones stay in the diary, as solved
+        kept = [(i.text, i.outcome) for i in queries.diary.entry_items(s, entry_id)]
+    assert ("问路", "solved") in kept and ("医保缴费咨询", "solved") in kept
 
 
 def test_future_date_refused(db, village):
@@ -86,13 +94,17 @@ def test_failed_item_rolls_back_the_whole_entry(db, village):
 
 def test_edit_and_delete_entry_keeps_matters(db, village):
     entry_id, (mid,) = services.diary.write_entry(db, None, entry(village))
-    services.diary.update_entry(db, None, entry_id, entry(village, narrative="补充说明", items=[]))
-    tx = services.diary.delete_entry(db, None, entry_id)
+    with db.reading() as s:
+        assert len(queries.diary.entry_items(s, entry_id)) == 2
+    services.diary.update_entry(db, None, entry_id, entry(village, narrative="补充说明"))
+    services.diary.delete_entry(db, None, entry_id)
     with db.reading() as s:
         assert not s.get(Matter, mid).deleted
-        assert queries.diary.entry_items(s, entry_id) == []
+        assert queries.diary.entry_items(s, entry_id) == []  # its items went with it
+        assert queries.diary.diary_count(s, queries.diary.DiaryFilter()) == 0
     services.ledger.apply_action(db, None, mid, "start")  # the matter lives on
-    assert tx is not None
+    with db.reading() as s:
+        assert s.get(Matter, mid).status == "in_progress"
 
 
 def test_old_entry_stays_editable_after_its_cadre_and_household_are_gone(db, village):
@@ -116,6 +128,13 @@ def test_missing_optional_texts_are_not_a_crash(db, village):
         village, place=None, items=[services.diary.RaisedItem("问路", "solved", solution=None)]
     )
     entry_id, _ = services.diary.write_entry(db, None, data)
+    with db.reading() as s:
+        from village_desk.core.storage.models import DiaryEntry
+
+        assert s.get(DiaryEntry, entry_id).place == ""
+        assert [(i.text, i.solution) for i in queries.diary.entry_items(s, entry_id)] == [
+            ("问路", "")
+        ]
     with pytest.raises(ValidationError, match="走访日期"):
         services.diary.write_entry(db, None, entry(village, date="2026-01-01"))
 
