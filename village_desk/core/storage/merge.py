@@ -32,6 +32,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import itertools
 import json
 import time
 import uuid
@@ -451,63 +452,55 @@ def merge(
     merge (an exchange file records its watermarks there): if it raises,
     nothing is merged either."""
     ids: dict[str, uuid.UUID] = {}
-    parsed = [_parse(raw, n, ids) for n, raw in enumerate(rows, 1)]
-    report = MergeReport(received=len(parsed))
+    report = MergeReport()
     limit = (now_ms if now_ms is not None else int(time.time() * 1000)) + MAX_DRIFT_MS
     with db.transaction(None) as s:
         ctx = s.info["journal"]
-        fresh = _drop_known(s, parsed)
-        report.duplicates = len(parsed) - len(fresh)
-        del parsed
-        held = [r for r in fresh if not accept_future and HybridClock.parse(r["hlc"])[0] > limit]
-        if held:
-            _quarantine(s, held)
-            report.quarantined = len(held)
-            held_ids = {r["id"] for r in held}
-            fresh = [r for r in fresh if r["id"] not in held_ids]
-        if accept_future:
-            s.execute(
-                delete(SyncQuarantine).where(SyncQuarantine.change_id.in_([r["id"] for r in fresh]))
-            )
         first_seq = ctx.next_seq  # changes recorded before this merge have a lower one
-        if fresh:
-            # Sequence numbers in stamp order; rows written in that order too
-            # (the sequence index grows by appends).
+        touched: set[tuple[str, uuid.UUID]] = set()
+        newest = ""
+        numbered = enumerate(rows, 1)
+        # The changes are recorded a batch at a time (memory stays bounded
+        # however many arrive); records are folded from the journal after.
+        while batch := [_parse(raw, n, ids) for n, raw in itertools.islice(numbered, _WRITE_CHUNK)]:
+            report.received += len(batch)
+            fresh = _drop_known(s, batch)  # earlier batches are in the journal already
+            report.duplicates += len(batch) - len(fresh)
+            del batch
+            held = [
+                r for r in fresh if not accept_future and HybridClock.parse(r["hlc"])[0] > limit
+            ]
+            if held:
+                _quarantine(s, held)
+                report.quarantined += len(held)
+                held_ids = {r["id"] for r in held}
+                fresh = [r for r in fresh if r["id"] not in held_ids]
+            if accept_future and fresh:
+                s.execute(
+                    delete(SyncQuarantine).where(
+                        SyncQuarantine.change_id.in_([r["id"] for r in fresh])
+                    )
+                )
+            if not fresh:
+                continue
+            # Sequence numbers in stamp order within a batch; rows written in
+            # that order too (the sequence index grows by appends).
             fresh.sort(key=lambda r: (r["hlc"], str(r["device_id"]), str(r["id"])))
             for r in fresh:
                 r["seq"] = ctx.take_seq()
-            table = Change.__table__
-            for start in range(0, len(fresh), _WRITE_CHUNK):
-                s.execute(table.insert(), fresh[start : start + _WRITE_CHUNK])
-            db.clock.advance_to(max(r["hlc"] for r in fresh))
-        report.recorded = len(fresh)
-        by_record: dict[tuple[str, uuid.UUID], list[dict]] = defaultdict(list)
-        for r in fresh:
-            by_record[(r["entity"], r["record_id"])].append(r)
-        del fresh
+            s.execute(Change.__table__.insert(), fresh)
+            newest = max(newest, max(r["hlc"] for r in fresh))
+            touched.update((r["entity"], r["record_id"]) for r in fresh)
+            report.recorded += len(fresh)
+        if newest:
+            db.clock.advance_to(newest)
         waiting_before = {
             (e, r) for e, r in s.execute(select(SyncPending.entity, SyncPending.record_id))
         }
-        touched = set(by_record) | waiting_before
+        touched |= waiting_before
         if touched:
-            applied, pending, conflicts = _apply(s, touched, by_record, first_seq, waiting_before)
+            applied, pending, conflicts = _apply(s, touched, first_seq, waiting_before, ctx.rows)
             report.applied, report.pending, report.conflicts = len(applied), pending, conflicts
-            # What changed in the live tables: the derived tables and the
-            # GUI follow it (through the transaction's change rows, kept lean).
-            for key in applied:
-                mine = by_record.get(key)
-                if mine:
-                    ctx.rows += [
-                        {
-                            "entity": r["entity"],
-                            "record_id": r["record_id"],
-                            "op": r["op"],
-                            "changes": r["changes"],
-                        }
-                        for r in mine
-                    ]
-                else:
-                    ctx.rows.append({"entity": key[0], "record_id": key[1], "changes": "{}"})
         report.changes = Changes.from_rows(ctx.rows)
         if then is not None:
             then(s, report)
@@ -563,9 +556,12 @@ def accept_quarantined(db: Database) -> MergeReport:
     return merge(db, quarantined(db), accept_future=True)
 
 
-def _prior(s: Session, entity: str, ids: list[uuid.UUID], before_seq: int) -> dict:
-    """The changes of these records recorded before this merge, as fold items."""
+def _history(s: Session, entity: str, ids: list[uuid.UUID], new_from: int) -> tuple[dict, dict]:
+    """Every change of these records, as fold items by record; and the ones
+    numbered from ``new_from`` (this merge's) as lean change rows by record —
+    which fields changed (and a moved record's households), not the values."""
     out: dict[uuid.UUID, list] = defaultdict(list)
+    new: dict[uuid.UUID, list] = defaultdict(list)
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
         for c in s.execute(
@@ -576,12 +572,29 @@ def _prior(s: Session, entity: str, ids: list[uuid.UUID], before_seq: int) -> di
                 Change.record_id,
                 Change.op,
                 Change.changes,
-            ).where(Change.entity == entity, Change.record_id.in_(chunk), Change.seq < before_seq)
+                Change.seq,
+            ).where(Change.entity == entity, Change.record_id.in_(chunk))
         ):
             out[c.record_id].append(
                 (c.hlc, str(c.device_id), str(c.id), c.op, c.device_id, c.record_id, c.changes)
             )
-    return out
+            if c.seq >= new_from:
+                new[c.record_id].append(
+                    {
+                        "entity": entity,
+                        "record_id": c.record_id,
+                        "op": c.op,
+                        "changes": _lean(c.changes),
+                    }
+                )
+    return out, new
+
+
+def _lean(changes: str) -> str:
+    """Which fields a change touched (the derived tables need no values but
+    the households a record moved between)."""
+    parsed = json.loads(changes)
+    return json.dumps({k: (v if k == "household_id" else 0) for k, v in parsed.items()})
 
 
 def _existing(s: Session, table: str, ids: list[uuid.UUID]) -> set[uuid.UUID]:
@@ -595,16 +608,18 @@ def _existing(s: Session, table: str, ids: list[uuid.UUID]) -> set[uuid.UUID]:
 def _apply(
     s: Session,
     touched: set[tuple[str, uuid.UUID]],
-    received: Mapping[tuple[str, uuid.UUID], list[dict]],
     first_seq: int,
     waiting_before: set[tuple[str, uuid.UUID]],
+    changed: list[dict],
 ):
     """Re-fold the touched records and write them (through the journal
     guard's gate: a re-fold may change a record without changing its newest
     stamp); returns (applied keys, pending count, conflict count).
 
-    ``received`` holds the changes this merge recorded, by record (numbered
-    from ``first_seq``); the rest of each history is read from the journal.
+    Each record's whole history is read from the journal (this merge's
+    changes, numbered from ``first_seq``, are in it already). What changed in
+    the live tables is added to ``changed`` as lean change rows (the derived
+    tables and the GUI follow them).
     Records are done a table at a time (parents before children) and a chunk
     at a time, so memory stays bounded however many changes arrive."""
     s.execute(update(LocalGate).where(LocalGate.id == 1).values(open=1))
@@ -628,7 +643,7 @@ def _apply(
                 size = len(ids) if _META[model.__tablename__].self_parent else _APPLY_CHUNK
                 for start in range(0, len(ids), size):
                     chunk = ids[start : start + size]
-                    done, w, c = _apply_chunk(s, model, chunk, received, first_seq)
+                    done, w, c = _apply_chunk(s, model, chunk, first_seq, changed)
                     applied += done
                     waiting += w
                     conflicts += c
@@ -673,27 +688,14 @@ def _ready(s: Session) -> dict[str, list[uuid.UUID]]:
     return ready
 
 
-def _apply_chunk(s: Session, model, ids: list[uuid.UUID], received, first_seq: int):
+def _apply_chunk(s: Session, model, ids: list[uuid.UUID], first_seq: int, changed: list[dict]):
     table = model.__tablename__
     meta = _META[table]
-    prior = _prior(s, table, ids, first_seq)
+    history, new = _history(s, table, ids, first_seq)
     folded: dict[uuid.UUID, Folded] = {}
     for rid in ids:
-        items = prior.pop(rid, [])
-        for r in received.get((table, rid), ()):
-            items.append(
-                (
-                    r["hlc"],
-                    str(r["device_id"]),
-                    str(r["id"]),
-                    r["op"],
-                    r["device_id"],
-                    r["record_id"],
-                    r["changes"],
-                )
-            )
-        folded[rid] = _fold(table, items)
-    del prior
+        folded[rid] = _fold(table, history.pop(rid, []))
+    del history
     needed: dict[str, set[uuid.UUID]] = defaultdict(set)
     for f in folded.values():
         if f.state is None:
@@ -725,6 +727,14 @@ def _apply_chunk(s: Session, model, ids: list[uuid.UUID], received, first_seq: i
         applied.append(key)
         conflicts += f.conflicts
     del folded
+    done_ids = {rid for _table, rid in applied}
+    for rid in done_ids:
+        mine = new.get(rid)
+        if mine:
+            changed += mine
+        else:  # applied now, its changes came earlier (it waited for a parent)
+            changed.append({"entity": table, "record_id": rid, "changes": "{}"})
+    del new
     if inserts:
         s.execute(insert(model.__table__), inserts)
     if updates:
