@@ -937,62 +937,62 @@
             <translation>全部记录（新电脑或第一次汇总）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="243" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="245" />
             <source>{key} (stopped)</source>
             <translation>{key}（已停用）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="257" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="259" />
             <source>sent to {peer}</source>
             <translation>发给 {peer}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="259" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="261" />
             <source>sent (everything)</source>
             <translation>导出（全部记录）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="262" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="264" />
             <source>received from {peer}</source>
             <translation>收到 {peer}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="307" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="309" />
             <source>The passphrase is saved on this computer.</source>
             <translation>交换口令已保存在本机。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="313" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="315" />
             <source>Save the exchange file</source>
             <translation>保存交换文件</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="313" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="315" />
             <source>Exchange file (*.vdx)</source>
             <translation>交换文件 (*.vdx)</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="344" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="346" />
             <source>Writing the exchange file…</source>
             <translation>正在写交换文件…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="349" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="351" />
             <source>Export cancelled; no file was written.</source>
             <translation>已取消导出，没有写入任何文件。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="361" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="363" />
             <source>for {peer}</source>
             <translation>（发给 {peer}）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="363" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="365" />
             <source>with everything</source>
             <translation>（全部记录）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="367" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="369" />
             <source>Exchange file written {to}: {changes} changes.
 File: {path}
 Carry it to the receiver (USB stick or WeChat); it is encrypted.</source>
@@ -1001,32 +1001,32 @@ Carry it to the receiver (USB stick or WeChat); it is encrypted.</source>
 请用 U 盘或微信交给对方；文件已加密。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="381" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="383" />
             <source>Import an exchange file</source>
             <translation>导入交换文件</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="383" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="385" />
             <source>Exchange file (*.vdx);;All files (*)</source>
             <translation>交换文件 (*.vdx);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="412" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="414" />
             <source>Checking the exchange file…</source>
             <translation>正在检查交换文件…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="423" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="425" />
             <source>Not imported: the laptop was not confirmed.</source>
             <translation>没有导入：未确认对方电脑。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="430" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="432" />
             <source>A laptop not seen before</source>
             <translation>新的交换对象</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="433" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="435" />
             <source>This file comes from a laptop this computer has not exchanged with yet:
 {label}
 
@@ -1041,39 +1041,39 @@ Ask its user (on the phone) to read the fingerprint shown on their 数据交换 
 请打电话让对方念一下其“数据交换”页上显示的本机密钥指纹，两者一致才导入。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="439" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="441" />
             <source>Same — import</source>
             <translation>一致，导入</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="453" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="455" />
             <source>Importing the exchange file…</source>
             <translation>正在导入交换文件…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="458" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="460" />
             <source>Import cancelled; nothing was changed.</source>
             <translation>已取消导入，没有改动任何内容。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="468" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="470" />
             <source>This file was already imported on {when}; nothing was changed.</source>
             <translation>这个文件已在 {when} 导入过，没有任何改动。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="477" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="479" />
             <source>Imported {file} from {source}: {new} new changes ({known} already here), {records} records updated. Open conflicts: {conflicts}; rules to check: {broken}.
 A backup was taken before the import.</source>
             <translation>已导入 {file}（来自 {source}）：新改动 {new} 条（本机已有 {known} 条），更新记录 {records} 条。待处理冲突 {conflicts} 条，待核对 {broken} 条。
 导入前已自动备份数据库。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="506" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="508" />
             <source>Stop accepting this laptop</source>
             <translation>停用这台电脑</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="508" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="510" />
             <source>From now on, exchange files from “{label}” are refused (for a lost or stolen laptop). Records already imported stay. Continue?</source>
             <translation>此后将拒绝来自“{label}”的交换文件（用于电脑丢失或被盗）。已经导入的记录保留。继续吗？</translation>
         </message>
@@ -3301,141 +3301,166 @@ File: {path}</source>
     <context>
         <name>ReviewDialog</name>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="122" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="126" />
             <source>Conflicts and checks</source>
             <extracomment>the tables whose changes can add or settle a conflict or a broken rule record kinds that 打开记录 can show (others are settled here or in 设置)</extracomment>
             <translation>冲突与待核对</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="130" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="134" />
             <source>After data from another computer was merged: where both computers changed the same thing, the newer value is used and the other one is kept here for you to decide. Below, the village rules the records break now (fix them in the records).</source>
             <translation>合并了其他电脑的数据之后：两台电脑改了同一处时，先采用较新的值，另一个值保留在这里，由您决定。下方列出记录现在不符合的村里规则（请到记录中改正）。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="145" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="148" />
+            <source>Merge them…</source>
+            <translation>合并这些改动…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="150" />
+            <source>Only once the other computer's clock is right and the changes are wanted</source>
+            <translation>请先确认对方电脑的时钟已改正、这些改动确实需要</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="165" />
             <source>Record</source>
             <translation>记录</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="146" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="166" />
             <source>Content</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="147" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="167" />
             <source>Value now</source>
             <translation>现在的值</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="148" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="168" />
             <source>Value not used</source>
             <translation>未采用的值</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="149" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="169" />
             <source>From</source>
             <translation>来自</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="162" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="182" />
             <source>No conflicts</source>
             <translation>没有冲突</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="167" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="187" />
             <source>Keep the value now</source>
             <translation>保留现在的值</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="169" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="189" />
             <source>The record stays as it is; the other value is dropped</source>
             <translation>记录保持不变，不采用另一个值</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="172" />
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="374" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="192" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="427" />
             <source>Use the other value</source>
             <translation>改用另一值</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="173" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="193" />
             <source>Write the other value to the record, like an edit</source>
             <translation>把另一个值写入记录，和一次修改一样保存</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="175" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="195" />
             <source>Corrected in the record</source>
             <translation>已在记录中改好</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="177" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="197" />
             <source>You corrected the record in its own form: keep what it has now</source>
             <translation>您已在该记录的编辑窗口中改正：保留记录现在的内容</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="180" />
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="215" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="200" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="235" />
             <source>Open record</source>
             <translation>打开记录</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="181" />
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="216" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="201" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="236" />
             <source>Show the household or matter to correct it</source>
             <translation>打开这户或这件事项，以便改正</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="202" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="222" />
             <source>Problem</source>
             <translation>问题</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="202" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="222" />
             <source>Details</source>
             <translation>详情</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="211" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="231" />
             <source>No problems found</source>
             <translation>没有发现问题</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="280" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="298" />
+            <source>{n} changes from another computer carry a time more than a day ahead of this computer's clock (up to {latest}): its clock is probably wrong. They are held, not merged, because they would win over every edit made here until then.</source>
+            <translation>另一台电脑的 {n} 条改动的时间比本机时钟超前一天以上（最远到 {latest}），对方电脑的时钟可能不准。这些改动已暂存、没有合并，因为合并后它们会胜过本机在那之前的所有修改。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="312" />
             <source>{name} (this computer)</source>
             <translation>{name}（本机）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="282" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="314" />
             <source>another computer</source>
             <translation>另一台电脑</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="294" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="326" />
             <source>Conflicts ({n})</source>
             <translation>冲突（{n}）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="296" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="328" />
             <source>Conflicts</source>
             <translation>冲突</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="323" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="355" />
             <source>Problems found by the checks ({n})</source>
             <translation>检查发现的问题（{n}）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="325" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="357" />
             <source>Problems found by the checks</source>
             <translation>检查发现的问题</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="363" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="368" />
+            <source>Merge the held changes</source>
+            <translation>合并暂存的改动</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="370" />
+            <source>Merge {n} held changes? They will count as newer than every edit made on this computer before {latest}. Do this only after the other computer's clock was corrected and its user confirmed the changes.</source>
+            <translation>合并 {n} 条暂存的改动吗？它们将被视为比本机在 {latest} 之前的所有修改都新。请在对方电脑的时钟改正、对方确认这些改动后再合并。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="416" />
             <source>Could not settle the conflict</source>
             <translation>无法处理这条冲突</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="376" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="429" />
             <source>Change {what}, {field}, from “{current}” to “{other}”? It is saved like any other edit.</source>
             <translation>把{what}的{field}从“{current}”改为“{other}”吗？这会和其他修改一样保存。</translation>
         </message>

@@ -173,3 +173,40 @@ def test_an_import_killed_midway_leaves_the_database_as_before_and_can_be_redone
     # import is one transaction.
     assert set(seen) <= {before, after}
     assert before in seen  # at least one kill came before the import committed
+
+
+def test_held_changes_are_listed_and_merged_on_request(env, monkeypatch, capsys):
+    from village_desk.core import services
+    from village_desk.core.services.households import HouseholdInput, PersonInput
+    from village_desk.core.storage import merge
+    from village_desk.core.storage.db import Database
+    from village_desk.core.storage.replica import IdentityStore
+
+    a = at(env, "a", monkeypatch)
+    assert a("init", "--village", "桃花村", "--township", "青山镇") == 0
+    other = Database.open(
+        f"sqlite:///{env / 'other.sqlite3'}", identities=IdentityStore(env / "other-config")
+    )
+    services.setup.initialize(other, village="桃花村", township="青山镇")
+    services.households.create_household(
+        other, None, HouseholdInput(number="01-001"), PersonInput(name="张三丰")
+    )
+    changes = merge.export_changes(other)
+    other.close()
+    monkeypatch.setenv("VILLAGE_DESK_CONFIG_DIR", str(env / "a" / "config"))
+    mine = Database.open(f"sqlite:///{env / 'a' / 'data' / 'village-desk.sqlite3'}")
+    three_days_ago = int(time.time() * 1000) - 3 * 24 * 3600 * 1000
+    held = merge.merge(mine, changes, now_ms=three_days_ago).quarantined
+    mine.close()
+    assert held == len(changes)
+    capsys.readouterr()
+
+    assert a("exchange", "conflicts") == 0
+    out = capsys.readouterr().out
+    assert f"暂存\t{held} 条改动的时间超前" in out
+    assert a("exchange", "accept-held") == 2  # no terminal to confirm on
+    assert "--yes" in capsys.readouterr().err
+    assert a("exchange", "accept-held", "--yes") == 0
+    assert f"已合并 {held} 条改动" in capsys.readouterr().out
+    assert a("exchange", "conflicts") == 0
+    assert "暂存" not in capsys.readouterr().out

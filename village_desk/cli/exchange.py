@@ -75,6 +75,17 @@ def register(sub) -> None:
     )
     c.set_defaults(run=run_conflicts)
 
+    h = sp.add_parser(
+        "accept-held",
+        help="合并因时间超前而暂存的改动",
+        description=(
+            "对方电脑的时钟超前本机一天以上时，它的改动被暂存、不合并。"
+            "核实对方时钟已改正、这些改动确实要保留后，用这个命令合并它们。"
+        ),
+    )
+    h.add_argument("--yes", action="store_true", help="不再询问，直接合并")
+    h.set_defaults(run=run_accept_held)
+
     r = sp.add_parser(
         "revoke",
         help="停用一台电脑的密钥（电脑丢失时）",
@@ -210,19 +221,51 @@ def run_digest(args) -> int:
 
 def run_conflicts(args) -> int:
     from village_desk.core.queries.rules import violations
-    from village_desk.core.queries.sync import open_conflicts
+    from village_desk.core.queries.sync import held_changes, open_conflicts
 
     db = open_database(args)
     with db.reading() as s:
         conflicts = open_conflicts(s)
         broken = violations(s)
+        held = held_changes(s)
     for c in conflicts:
         origin = f"（来自 {c.other_device}）" if c.other_device else ""
         print(f"冲突\t{c.what}\t{c.field_label}：现为“{c.current}”，另一值“{c.other}”{origin}")
     for v in broken:
         print(f"待核对\t{v}")
-    if not conflicts and not broken:
+    if held is not None:
+        print(
+            f"暂存\t{held.count} 条改动的时间超前（最远到 {held.latest:%Y-%m-%d %H:%M}），"
+            "未合并；核实后用 village-desk exchange accept-held 合并"
+        )
+    if not conflicts and not broken and held is None:
         print("没有冲突，也没有待核对的问题。")
+    return 0
+
+
+def run_accept_held(args) -> int:
+    from village_desk.core.queries.sync import held_changes
+    from village_desk.core.services.sync import accept_held
+
+    db = open_database(args)
+    held = db.read(held_changes)
+    if held is None:
+        print("没有暂存的改动。")
+        return 0
+    print(
+        f"{held.count} 条改动来自时钟超前的电脑（最远到 {held.latest:%Y-%m-%d %H:%M}）。"
+        "合并后，它们会胜过本机在此之前的修改。"
+    )
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise UserError("请在终端里确认，或加上 --yes")
+        if input("确认合并吗？[y/N] ").strip().lower() not in ("y", "yes", "是"):
+            print("没有合并。")
+            return 0
+    report = accept_held(db)
+    print(
+        f"已合并 {report.merge.recorded} 条改动；冲突（待处理）{report.conflicts_open} 条，待核对 {len(report.violations)} 条。"
+    )
     return 0
 
 

@@ -4,6 +4,7 @@ them), in words a cadre reads."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import uuid
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from ..storage.models import (
     Matter,
     Person,
     SyncConflict,
+    SyncQuarantine,
 )
 
 ENTITY_LABELS = {
@@ -64,6 +66,31 @@ def open_conflict_count(session: Session) -> int:
         .outerjoin(ConflictSettlement, ConflictSettlement.id == SyncConflict.id)
         .where(_unsettled())
     )
+
+
+@dataclass(frozen=True)
+class HeldChanges:
+    """Changes received with a stamp more than a day ahead of this computer's
+    clock (the sender's clock was wrong): held, not merged, until a person
+    accepts them."""
+
+    count: int
+    latest: dt.datetime  # the furthest-ahead stamp, as a local time
+    devices: int  # how many computers sent them
+
+
+def held_changes(session: Session) -> HeldChanges | None:
+    count, top, devices = session.execute(
+        select(
+            func.count(),
+            func.max(SyncQuarantine.hlc),
+            func.count(func.distinct(SyncQuarantine.device_id)),
+        )
+    ).one()
+    if not count:
+        return None
+    ms = int(str(top).split("-", 1)[0])
+    return HeldChanges(count, dt.datetime.fromtimestamp(ms / 1000), devices)
 
 
 def _words(value) -> str:

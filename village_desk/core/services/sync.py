@@ -50,6 +50,16 @@ def merge_changes(
     return SyncReport(report, open_conflicts, broken)
 
 
+def accept_held(db: Database) -> SyncReport:
+    """A person accepted the changes held for a far-future stamp (the sender's
+    clock was wrong): merge them after all, like any received change."""
+    report = storage_merge.accept_quarantined(db)
+    with db.reading() as s:
+        open_conflicts = open_conflict_count(s)
+        broken = violations(s)
+    return SyncReport(report, open_conflicts, broken)
+
+
 SETTLE_CHOICES = ("winner", "loser", "edited")
 
 

@@ -43,9 +43,11 @@ from village_desk.core.queries.sync import OpenConflict
 from village_desk.core.storage.changes import Changes
 from village_desk.ui.pages.base import ALL_TABLES
 from village_desk.ui.widgets.forms import HINT_STYLE, heading
+from village_desk.ui.widgets.modal import run_modal
 from village_desk.ui.widgets.sizing import fit_to_screen
 
 TARGET_ROLE = Qt.ItemDataRole.UserRole
+WARNING_STYLE = "color: #8a4b00; font-weight: bold;"
 #: the tables whose changes can add or settle a conflict or a broken rule
 REVIEW_TABLES = ALL_TABLES | {"sync_settlement"}
 #: record kinds that 打开记录 can show (others are settled here or in 设置)
@@ -53,8 +55,10 @@ OPENABLE = ("household", "person", "matter", "matter_note")
 
 
 def review_count(session: Session) -> int:
-    """Open conflicts plus broken rules: the number on the work bench."""
-    return queries.sync.open_conflict_count(session) + len(queries.rules.violations(session))
+    """Open conflicts plus broken rules plus held changes (one item): the
+    number on the work bench."""
+    held = 1 if queries.sync.held_changes(session) is not None else 0
+    return queries.sync.open_conflict_count(session) + len(queries.rules.violations(session)) + held
 
 
 def record_target(session: Session, entity: str, record_id: uuid.UUID) -> tuple[str, uuid.UUID]:
@@ -135,6 +139,22 @@ class ReviewDialog(QDialog):
         )
         hint.setWordWrap(True)
         hint.setStyleSheet(HINT_STYLE)
+
+        # changes held for a far-future stamp
+        self.held = None
+        self.held_label = QLabel()
+        self.held_label.setWordWrap(True)
+        self.held_label.setStyleSheet(WARNING_STYLE)
+        self.accept_held_button = QPushButton(self.tr("Merge them…"))
+        self.accept_held_button.setToolTip(
+            self.tr("Only once the other computer's clock is right and the changes are wanted")
+        )
+        self.accept_held_button.clicked.connect(self.accept_held)
+        self.held_box = QWidget()
+        held_row = QHBoxLayout(self.held_box)
+        held_row.setContentsMargins(0, 0, 0, 0)
+        held_row.addWidget(self.held_label, 1)
+        held_row.addWidget(self.accept_held_button)
 
         # conflicts
         self.conflicts_title = heading("", 1.15)
@@ -239,6 +259,7 @@ class ReviewDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
+        layout.addWidget(self.held_box)
         layout.addWidget(splitter, 1)
         layout.addWidget(buttons)
 
@@ -270,6 +291,17 @@ class ReviewDialog(QDialog):
     def reload(self) -> None:
         """Read both lists again; the row chosen stays chosen (or the next one)."""
         self.conflicts, broken = self.ctx.read(_read)
+        self.held = self.ctx.read(queries.sync.held_changes)
+        if self.held is not None:
+            self.held_label.setText(
+                self.tr(
+                    "{n} changes from another computer carry a time more than a day ahead of "
+                    "this computer's clock (up to {latest}): its clock is probably wrong. They "
+                    "are held, not merged, because they would win over every edit made here "
+                    "until then."
+                ).format(n=self.held.count, latest=f"{self.held.latest:%Y-%m-%d %H:%M}")
+            )
+        self.held_box.setVisible(self.held is not None)
         self.violations = [v for v, _words in broken]
         row = self.conflict_table.currentRow()
         self.conflict_table.setRowCount(len(self.conflicts))
@@ -325,6 +357,27 @@ class ReviewDialog(QDialog):
             else self.tr("Problems found by the checks")
         )
         self._update_buttons()
+
+    @Slot()
+    def accept_held(self) -> None:
+        """Merge the held changes, after a confirmation."""
+        if self.held is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Merge the held changes"),
+            self.tr(
+                "Merge {n} held changes? They will count as newer than every edit made on "
+                "this computer before {latest}. Do this only after the other computer's clock "
+                "was corrected and its user confirmed the changes."
+            ).format(n=self.held.count, latest=f"{self.held.latest:%Y-%m-%d %H:%M}"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        if run_modal(box) != QMessageBox.StandardButton.Yes:
+            return
+        self.ctx.op(self, services.sync.accept_held).success(lambda _r: self.reload()).run()
 
     def selected_conflict(self) -> OpenConflict | None:
         row = self.conflict_table.currentRow()
