@@ -2,8 +2,10 @@
 
 Which records a period covers:
 
-* 民情台账 and every matter statistic: matters *received* in the period, with
-  their status as of the export day;
+* 民情台账 and every matter statistic: the period's ledger — matters received
+  in the period and those carried over from earlier periods still on the
+  ledger when it began — each in its state at the period's end (or on the
+  export day, for a period not yet over), see :mod:`..queries.ledger_period`;
 * 走访记录 and the visit counts: diary entries dated in the period;
 * 联系户花名册: every current household (with its visits in the period).
 
@@ -29,9 +31,10 @@ from sqlalchemy import String, and_, case, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from .. import queries
-from ..domain.lifecycle import OPEN_STATUSES, STATUS_LABELS, progress_line
+from ..domain.lifecycle import STATUS_LABELS, progress_line
 from ..domain.validation import mask_id_number, mask_numbers, mask_phone
 from ..domain.visits import SIX_QUESTIONS
+from ..queries.ledger_period import LedgerState
 from ..storage.models import (
     Cadre,
     DiaryEntry,
@@ -44,7 +47,7 @@ from ..storage.models import (
     Person,
     VillagerGroup,
 )
-from .ledger_stats import DONE_STATUSES, Coverage, MatterStats, ratio
+from .ledger_stats import Coverage, MatterStats, ratio
 from .period import Period
 
 # Every number mask_numbers hides has seven digits or more, one separator at
@@ -52,6 +55,7 @@ from .period import Period
 # (a tenth of the time of masking it, for 100,000 diary rows).
 _MAYBE_NUMBER = re.compile(r"\d(?:[\s\-]?\d){6}")
 SUMMARY_CHARS = 60
+CHUNK = 500
 TARGETS_SHOWN = 3
 
 
@@ -95,6 +99,7 @@ class LedgerData:
                 "household_category",
                 "satisfaction",
                 "role",
+                "service_type",
             )
         }
         cadres = s.execute(select(raw(Cadre.id), Cadre.id, Cadre.name)).all()
@@ -110,6 +115,7 @@ class LedgerData:
         # Filled while the rows are produced: raw cadre key → [entries, 户次, {户}]
         self.visits_by_cadre: dict[object, list] = defaultdict(lambda: [0, 0, set()])
         self.coverage: Coverage | None = None
+        self._ledger: list[LedgerState] | None = None
 
     def _id(self, value: str) -> str:
         return value if self.unmasked else mask_id_number(value)
@@ -126,30 +132,39 @@ class LedgerData:
 
     # ------------------------------------------------------------ 民情台账
 
+    @property
+    def ledger(self) -> list[LedgerState]:
+        """The period's ledger: matters carried over and received, with their
+        state at the period's end (see :mod:`..queries.ledger_period`)."""
+        if self._ledger is None:
+            p = self.period
+            self._ledger = queries.ledger_period.period_ledger(self.s, p.start, p.end, self.today)
+        return self._ledger
+
+    @property
+    def as_of(self) -> dt.date:
+        return queries.ledger_period.report_day(self.period.start, self.period.end, self.today)
+
     def matter_count(self) -> int:
-        p = self.period
-        return self.s.scalar(
-            select(func.count())
-            .select_from(Matter)
-            .where(Matter.deleted.is_(False), Matter.received_date.between(p.start, p.end))
-        )
+        return len(self.ledger)
+
+    def _by_matter(self, query, column):
+        """Run ``query`` for the ledger's matters, in chunks of ids."""
+        ids = [state.matter_id for state in self.ledger]
+        for at in range(0, len(ids), CHUNK):
+            yield from self.s.execute(query.where(column.in_(ids[at : at + CHUNK])))
 
     def _progress(self) -> dict[object, str]:
-        """Every progress note of the period's matters, oldest first, one line
-        each with the step it belongs to: ``11-03 办结：已更换路灯``."""
-        p = self.period
+        """Every progress note of the ledger's matters up to the period's end,
+        oldest first, one line each with the step it belongs to:
+        ``11-03 办结：已更换路灯``."""
         q = (
-            select(raw(MatterNote.matter_id), MatterNote.date, MatterNote.action, MatterNote.text)
-            .join(Matter, Matter.id == MatterNote.matter_id)
-            .where(
-                MatterNote.deleted.is_(False),
-                Matter.deleted.is_(False),
-                Matter.received_date.between(p.start, p.end),
-            )
-            .order_by(MatterNote.matter_id, MatterNote.date, MatterNote.hlc)
+            select(MatterNote.matter_id, MatterNote.date, MatterNote.action, MatterNote.text)
+            .where(MatterNote.deleted.is_(False), MatterNote.date <= self.as_of)
+            .order_by(MatterNote.date, MatterNote.hlc)
         )
         lines: dict[object, list[str]] = defaultdict(list)
-        for matter_id, date, action, text in self.s.execute(q):
+        for matter_id, date, action, text in self._by_matter(q, MatterNote.matter_id):
             lines[matter_id].append(f"{date:%m-%d} {progress_line(action, text)}")
         return {mid: "\n".join(kept) for mid, kept in lines.items()}
 
@@ -165,50 +180,47 @@ class LedgerData:
 
     def matter_rows(self):
         """Rows of 民情台账; also fills :attr:`stats` and per-cadre matter counts."""
-        p, L, today = self.period, self.labels, self.today
+        L, as_of, start = self.labels, self.as_of, self.period.start
         progress = self._progress()
-        q = (
-            select(
-                raw(Matter.id),
-                Matter.number,
-                Matter.received_date,
-                Matter.channel,
-                Matter.applicant_name,
-                raw(Matter.group_id),
-                Matter.content,
-                Matter.kind,
-                Matter.level,
-                Matter.handling,
-                raw(Matter.responsible_id),
-                Matter.deadline,
-                Matter.status,
-                Matter.done_date,
-                Matter.feedback_date,
-                Matter.satisfaction,
-                Matter.result,
-                Matter.return_reasons,
-                Matter.explanation,
-            )
-            .where(Matter.deleted.is_(False), Matter.received_date.between(p.start, p.end))
-            .order_by(Matter.received_date, Matter.number)
+        q = select(
+            Matter.id,
+            Matter.number,
+            Matter.channel,
+            Matter.applicant_name,
+            raw(Matter.group_id),
+            Matter.content,
+            Matter.kind,
+            Matter.service_type,
+            Matter.level,
+            Matter.handling,
+            raw(Matter.responsible_id),
+            Matter.feedback_date,
+            Matter.satisfaction,
+            Matter.result,
+            Matter.return_reasons,
+            Matter.explanation,
         )
-        for n, r in enumerate(self.s.execute(q), 1):
-            (mid, number, received, channel, applicant, gid, content, kind, level, handling) = r[
-                :10
-            ]
-            responsible, deadline, status, done, fb_date, satisfaction = r[10:16]
-            result, reasons, explanation = r[16:]
-            self.stats.add(status, kind, level, deadline, done, satisfaction, today)
+        details = {r[0]: r[1:] for r in self._by_matter(q, Matter.id)}
+        for n, state in enumerate(self.ledger, 1):
+            (number, channel, applicant, gid, content, kind, service, level, handling) = details[
+                state.matter_id
+            ][:9]
+            responsible, fb_date, satisfaction, result, reasons, explanation = details[
+                state.matter_id
+            ][9:]
+            status = state.status
+            if status not in ("feedback", "closed") or fb_date is None or fb_date > as_of:
+                fb_date, satisfaction = None, ""
+            self.stats.add(state, kind, service, level, satisfaction, start)
             owned = self.matters_by_cadre[responsible]
             owned[0] += 1
-            if status in DONE_STATUSES:
+            if state.done:
                 owned[1] += 1
-                owned[2] += done is not None and done <= deadline
-            overdue = status in OPEN_STATUSES and deadline < today
+                owned[2] += state.on_time
             yield (
                 n,
                 number,
-                received,
+                state.received_date,
                 L["channel"].get(channel, channel),
                 applicant,
                 self.groups.get(gid, ""),
@@ -217,14 +229,14 @@ class LedgerData:
                 L["level"].get(level, level),
                 L["handling"].get(handling, handling),
                 self.cadres.get(responsible, ""),
-                deadline,
-                self._free(progress.get(mid)),
+                state.deadline,
+                self._free(progress.get(state.matter_id)),
                 self._free(self.outcome(status, result, reasons, explanation)),
                 STATUS_LABELS.get(status, status),
-                done,
+                state.done_date,
                 fb_date,
                 L["satisfaction"].get(satisfaction, satisfaction),
-                "是" if overdue else "否",
+                "是" if state.overdue else "否",
             )
 
     # ------------------------------------------------------------ 走访记录

@@ -218,7 +218,8 @@ def _write(
 
 
 def _summary_sheet(wb: Workbook, data: LedgerData, heading: str, info: str) -> None:
-    """统计汇总: category × status, the rates, coverage, counts by level."""
+    """统计汇总: category × status and 代办类型 × status at the period's end,
+    the matter figures with the base each is counted on, coverage, levels."""
     stats, statuses = data.stats, list(STATUS_LABELS)
     columns = [Column("事项类别", max_width=26, min_width=24)]
     columns += [Column(STATUS_LABELS[code], "int", 8) for code in statuses]
@@ -235,52 +236,76 @@ def _summary_sheet(wb: Workbook, data: LedgerData, heading: str, info: str) -> N
             )
         return cells
 
-    kinds = [k for k in data.labels["matter_kind"] if k in stats.by_kind_status]
-    kinds += sorted(set(stats.by_kind_status) - set(kinds))
-    rows = []
-    for kind in kinds:
-        counts = stats.by_kind_status[kind]
-        label = data.labels["matter_kind"].get(kind, kind) or "未分类"
-        rows.append(box(label, *(counts.get(code, 0) for code in statuses), sum(counts.values())))
-    total = [stats.by_status.get(code, 0) for code in statuses]
-    rows.append(box("合计", *total, stats.total, bold=True))
+    def note(text: str):
+        return sheet.cell(text)
+
+    def table(by: dict, labels: dict, empty: str) -> list:
+        codes = [k for k in labels if k in by]
+        codes += sorted(set(by) - set(codes))
+        out = []
+        for code in codes:
+            counts = by[code]
+            label = labels.get(code, code) or empty
+            out.append(box(label, *(counts.get(c, 0) for c in statuses), sum(counts.values())))
+        total = [stats.by_status.get(c, 0) for c in statuses]
+        out.append(box("合计", *total, stats.total, bold=True))
+        return out
+
+    rows = table(stats.by_kind_status, data.labels["matter_kind"], "未分类")
     table_rows = len(rows)
 
     def rate(value):
         return "—" if value is None else value
 
     cov = data.coverage
+    as_of = f"{data.as_of:%m-%d}"
     rows += [
         [],
-        box("办理情况", "数量", "比率", header=True),
-        box("受理事项", stats.total, ""),
-        box("已办结（含已回访、已销号）", stats.done, rate(stats.done_rate)),
-        box("按时办结", stats.on_time, rate(stats.on_time_rate)),
-        box("已回访（有满意度）", stats.with_feedback, ""),
-        box("满意（含基本满意）", stats.satisfied, rate(stats.satisfaction_rate)),
-        box("逾期未办结", stats.overdue, ""),
+        box("办理情况", "数量", "比率", header=True) + [note("口径")],
+        box("上期结转", stats.carried, "") + [note("本期开始时仍在账的以前受理事项")],
+        box("本期受理", stats.received, "") + [note("受理日期在本期")],
+        box("期内在账事项", stats.total, "") + [note("上期结转 + 本期受理，即民情台账各行")],
+        box("已办结（含已回访、已销号）", stats.done, rate(stats.done_rate))
+        + [note(f"{as_of}的状态；比率 = 已办结 ÷ 期内在账事项")],
+        box("其中本期办结", stats.done_in_period, "") + [note("办结日期在本期")],
+        box("按时办结", stats.on_time, rate(stats.on_time_rate))
+        + [note("办结日期不晚于办结时限；比率 = 按时办结 ÷ 已办结")],
+        box("本期销号", stats.closed_in_period, "") + [note("销号日期在本期")],
+        box("期末未办结", stats.open_at_end, "")
+        + [note(f"{as_of}仍为登记受理、办理中、已上报或结果返回")],
+        box("逾期未办结", stats.overdue, "") + [note(f"{as_of}未办结且已过办结时限")],
+        box("已回访（有满意度）", stats.with_feedback, "") + [note(f"{as_of}的回访结果")],
+        box("满意（含基本满意）", stats.satisfied, rate(stats.satisfaction_rate))
+        + [note("比率 = 满意（含基本满意）÷ 已回访")],
+        [],
+        box("代办类型", *(STATUS_LABELS[c] for c in statuses), "合计", header=True),
+    ]
+    rows += table(stats.by_service_status, data.labels["service_type"], "未填写")
+    rows += [
         [],
         box("走访覆盖", "数量", "比率", header=True),
         box("在册户数", cov.households, ""),
         box("期内走访户数", cov.visited, rate(cov.rate)),
         box("期内走访户次", cov.visits, ""),
         [],
-        box("办理层级", "受理", "已办结", header=True),
+        box("办理层级", "在账", "已办结", header=True),
     ]
     for code, label in data.labels["level"].items():
         total_level, finished = stats.by_level.get(code, (0, 0))
         rows.append(box(label, total_level, finished))
     notes = (
-        "说明：事项按受理日期计入统计期间，状态为制表日的状态。办结率 = 已办结 ÷ 受理事项；"
-        "按时办结率 = 办结日期不晚于办结时限的 ÷ 已办结；满意率 = （满意 + 基本满意）÷ 已回访；"
-        "逾期 = 未办结且已过办结时限；覆盖率 = 期内走访户数 ÷ 在册户数。"
+        "说明：统计对象为本期在账事项——本期受理的，以及以前受理、本期开始时仍在账"
+        "（未销号、未退回、非暂不能解决）的上期结转事项；状态为期末（本期未结束的为制表日）的状态。"
+        "办结率 = 已办结 ÷ 期内在账事项；按时办结率 = 办结日期不晚于办结时限的 ÷ 已办结；"
+        "满意率 = （满意 + 基本满意）÷ 已回访；逾期 = 期末未办结且已过办结时限；"
+        "覆盖率 = 期内走访户数 ÷ 在册户数。"
     )
     wrap = Alignment(wrap_text=True, vertical="top")
     rows += [[], [sheet.cell(notes, align=wrap)]]
     sheet.add_rows([])  # starts the sheet: title rows and header
     # Write-only rows are serialised on append: size the note row beforehand.
     last = sheet.row + len(rows)
-    sheet.ws.row_dimensions[last].height = 48
+    sheet.ws.row_dimensions[last].height = 64
     sheet.ws.merged_cells.add(f"A{last}:{get_column_letter(len(columns))}{last}")
     sheet.add_rows(rows)
     sheet.finish(table_rows=table_rows)

@@ -13,7 +13,6 @@ from reportlab.platypus import Spacer
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..domain.lifecycle import STATUS_LABELS, is_overdue
 from ..domain.validation import mask_numbers
 from ..jobs import Job
 from ..queries.reference import profile
@@ -26,13 +25,18 @@ MAX_NOTES = 3  # latest progress notes shown per matter
 
 
 def _progress(session: Session, matters: list[MonthMatter]) -> dict:
+    """The progress notes of the month's matters up to the day their state is
+    read on (the month's end, or today)."""
     ids = [mm_.matter.id for mm_ in matters]
     out: dict = {}
+    as_of = matters[0].state.as_of if matters else None
     for start in range(0, len(ids), 500):
         for n in session.scalars(
             select(MatterNote)
             .where(
-                MatterNote.matter_id.in_(ids[start : start + 500]), MatterNote.deleted.is_(False)
+                MatterNote.matter_id.in_(ids[start : start + 500]),
+                MatterNote.deleted.is_(False),
+                MatterNote.date <= as_of,
             )
             .order_by(MatterNote.date, MatterNote.hlc)
         ):
@@ -56,7 +60,11 @@ def render_ledger_sheet(
     st = Styles(font, base=10)
     story = [
         st.p(f"{village}民情台账", st.title),
-        st.p(f"（{year}年{month}月　月末清理　共 {len(matters)} 件）", st.subtitle),
+        st.p(
+            f"（{year}年{month}月　月末清理　共 {len(matters)} 件，"
+            f"其中上月结转 {sum(mm_.state.carried_over for mm_ in matters)} 件）",
+            st.subtitle,
+        ),
         Spacer(1, 3 * mm),
     ]
     head = [
@@ -79,9 +87,7 @@ def render_ledger_sheet(
             lines.insert(0, f"（此前 {len(notes) - MAX_NOTES} 条略）")
         if m.result and not any(m.result in n for n in lines):
             lines.append(f"结果：{m.result}")
-        status = STATUS_LABELS.get(m.status, m.status)
-        if is_overdue(m, today):
-            status += "\n（已超期）"
+        status = mm_.status_text
         rows.append(
             [
                 st.p(str(i), st.cell_center),
@@ -123,7 +129,7 @@ def print_ledger_sheet(
 ) -> int:
     with db.reading() as s:
         p = profile(s)
-        matters = month_matters(s, year, month)
+        matters = month_matters(s, year, month, today=today)
         return render_ledger_sheet(
             out,
             p.village if p else "",

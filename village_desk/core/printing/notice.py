@@ -15,13 +15,14 @@ from typing import BinaryIO
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
-from sqlalchemy import and_, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..domain.lifecycle import OPEN_STATUSES, STATUS_LABELS, is_overdue
+from ..domain.lifecycle import STATUS_LABELS
 from ..domain.periods import month_bounds
 from ..domain.validation import mask_name, mask_numbers
 from ..jobs import Job
+from ..queries.ledger_period import LedgerState, period_ledger
 from ..queries.reference import profile
 from ..storage.models import Cadre, Matter, Person
 from .fonts import CJKFont, font_for_session
@@ -33,33 +34,40 @@ class MonthMatter:
     matter: Matter
     responsible: str
     family: tuple[str, ...]  # names in the applicant's household (for masking)
+    state: LedgerState  # as the month ended (or today, in the current month)
+
+    @property
+    def status_text(self) -> str:
+        """The status at the month's end, with （已超期） if it was overdue then."""
+        text = STATUS_LABELS.get(self.state.status, self.state.status)
+        return text + "\n（已超期）" if self.state.overdue else text
 
 
 def month_matters(
-    session: Session, year: int, month: int, *, public_only: bool = False
+    session: Session,
+    year: int,
+    month: int,
+    *,
+    public_only: bool = False,
+    today: dt.date | None = None,
 ) -> list[MonthMatter]:
-    """Matters of a month: received in it, or received earlier and still open
-    (or finished) during it. Ordered by received date and number."""
+    """The month's ledger (as the township workbook has it, see
+    :mod:`..queries.ledger_period`): matters received in the month and those
+    carried over from earlier months, each in its state at the month's end (or
+    today). Ordered by received date and number."""
     first, last = month_bounds(year, month)
-    conds = [
-        Matter.deleted.is_(False),
-        Matter.received_date <= last,
-        or_(
-            Matter.received_date >= first,
-            Matter.status.in_(OPEN_STATUSES),
-            and_(Matter.done_date.is_not(None), Matter.done_date >= first),
-            and_(Matter.closed_date.is_not(None), Matter.closed_date >= first),
-        ),
-    ]
-    if public_only:
-        conds.append(Matter.public.is_(True))
-    rows = session.execute(
-        select(Matter, Cadre.name)
-        .join(Cadre, Cadre.id == Matter.responsible_id)
-        .where(*conds)
-        .order_by(Matter.received_date, Matter.number)
-    ).all()
-    households = {m.household_id for m, _ in rows if m.household_id}
+    states = period_ledger(session, first, last, today or dt.date.today(), public_only=public_only)
+    by_id = {state.matter_id: state for state in states}
+    rows: dict = {}
+    ids = list(by_id)
+    for at in range(0, len(ids), 500):
+        for m, name in session.execute(
+            select(Matter, Cadre.name)
+            .join(Cadre, Cadre.id == Matter.responsible_id)
+            .where(Matter.id.in_(ids[at : at + 500]))
+        ):
+            rows[m.id] = (m, name)
+    households = {m.household_id for m, _ in rows.values() if m.household_id}
     family: dict = {}
     if households:
         for hid, name in session.execute(
@@ -68,7 +76,11 @@ def month_matters(
             )
         ):
             family.setdefault(hid, []).append(name)
-    return [MonthMatter(m, name, tuple(family.get(m.household_id, ()))) for m, name in rows]
+    out = []
+    for state in states:
+        m, name = rows[state.matter_id]
+        out.append(MonthMatter(m, name, tuple(family.get(m.household_id, ())), state))
+    return out
 
 
 def parse_month(text: str) -> tuple[int, int]:
@@ -105,9 +117,7 @@ def render_notice(
         m = mm_.matter
         names = (m.applicant_name, *mm_.family)
         content = mask_numbers(mask_names(m.content, names))
-        status = STATUS_LABELS.get(m.status, m.status)
-        if is_overdue(m, today):
-            status += "\n（已超期）"
+        status = mm_.status_text
         rows.append(
             [
                 st.p(str(i), st.cell_center),
@@ -145,7 +155,7 @@ def print_notice(
     """Load the month's public matters and write the 公示 sheet; returns pages."""
     with db.reading() as s:
         p = profile(s)
-        matters = month_matters(s, year, month, public_only=True)
+        matters = month_matters(s, year, month, public_only=True, today=today)
         font = font_for_session(s)
         return render_notice(
             out,

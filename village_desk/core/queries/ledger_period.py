@@ -1,0 +1,161 @@
+"""Which matters a period's ledger holds, and the state each was in at its end.
+
+A period's ledger (本期台账: a month, a quarter, a year) is every matter that
+was *on the ledger* at some time in the period: received in it (本期受理), or
+received earlier and still on the ledger when the period began (上期结转).
+A matter is on the ledger from intake until it is 销号, 退回 or 暂不能解决
+(a 重新办理 brings it back); 已办结 and 已回访 matters stay on it until the
+month-end review closes them.
+
+Each matter is given with its state at the period's end — or on the report
+day, if the period has not ended yet (``as_of``): its status, 办结日期 and
+销号日期 as they were then. The township's workbook, the printed month
+ledger and the 公示 sheet all take their matters from here, so they agree.
+
+The states are replayed from the progress notes: every life-cycle step
+writes one, dated (``MatterNote.action`` is the step). Plain notes and
+corrections do not change the state. When no step was taken after ``as_of``
+the matter's stored status and dates are used as they are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from ..domain.lifecycle import ACTIONS, OPEN_STATUSES
+from ..storage.models import Matter, MatterNote
+
+# On the ledger: open, or finished but not yet 销号.
+ON_LEDGER = (*OPEN_STATUSES, "done", "feedback")
+DONE_STATUSES = ("done", "feedback", "closed")
+STEPS = tuple(ACTIONS)
+CHUNK = 500
+
+
+@dataclass(frozen=True)
+class LedgerState:
+    """One matter of a period's ledger, as it stood on ``as_of``."""
+
+    matter_id: uuid.UUID
+    received_date: dt.date
+    deadline: dt.date
+    carried_over: bool  # received before the period began (上期结转)
+    status: str
+    done_date: dt.date | None  # the (last) 办结 on or before as_of, if done then
+    closed_date: dt.date | None  # 销号 on or before as_of, if closed then
+    as_of: dt.date
+
+    @property
+    def overdue(self) -> bool:
+        """Open on ``as_of`` and past its deadline (due that day is not overdue)."""
+        return self.status in OPEN_STATUSES and self.deadline < self.as_of
+
+    @property
+    def done(self) -> bool:
+        return self.status in DONE_STATUSES
+
+    @property
+    def on_time(self) -> bool:
+        return self.done and self.done_date is not None and self.done_date <= self.deadline
+
+
+def report_day(start: dt.date, end: dt.date, today: dt.date) -> dt.date:
+    """The day a period's states are read on: its last day, or today if the
+    period has not ended yet (never before its first day)."""
+    return max(start, min(end, today))
+
+
+def _replay(received: dt.date, steps: list[tuple[dt.date, str]], before: dt.date):
+    """(status, done date, closed date) after the steps dated before ``before``."""
+    status, done, closed = "registered", None, None
+    for date, action in steps:
+        if date >= before:
+            break
+        status = ACTIONS[action].target
+        if action == "complete":
+            done = date
+        elif action == "close":
+            closed = date
+    if status not in DONE_STATUSES:
+        done = None
+    if status != "closed":
+        closed = None
+    return status, done, closed
+
+
+def period_ledger(
+    session: Session,
+    start: dt.date,
+    end: dt.date,
+    today: dt.date,
+    *,
+    public_only: bool = False,
+) -> list[LedgerState]:
+    """The matters of the period's ledger, ordered by received date and number."""
+    as_of = report_day(start, end, today)
+    last_step = (
+        select(func.max(MatterNote.date))
+        .where(
+            MatterNote.matter_id == Matter.id,
+            MatterNote.deleted.is_(False),
+            MatterNote.action.in_(STEPS),
+        )
+        .scalar_subquery()
+    )
+    conds = [
+        Matter.deleted.is_(False),
+        Matter.received_date <= end,
+        # A matter off the ledger before the period began and untouched since
+        # cannot belong to it; the rest are replayed below.
+        or_(
+            Matter.received_date >= start,
+            Matter.status.in_(ON_LEDGER),
+            last_step >= start,
+        ),
+    ]
+    if public_only:
+        conds.append(Matter.public.is_(True))
+    rows = session.execute(
+        select(
+            Matter.id,
+            Matter.received_date,
+            Matter.deadline,
+            Matter.status,
+            Matter.done_date,
+            Matter.closed_date,
+        )
+        .where(*conds)
+        .order_by(Matter.received_date, Matter.number)
+    ).all()
+    steps: dict[uuid.UUID, list[tuple[dt.date, str]]] = {}
+    ids = [r[0] for r in rows]
+    for at in range(0, len(ids), CHUNK):
+        for mid, date, action in session.execute(
+            select(MatterNote.matter_id, MatterNote.date, MatterNote.action)
+            .where(
+                MatterNote.matter_id.in_(ids[at : at + CHUNK]),
+                MatterNote.deleted.is_(False),
+                MatterNote.action.in_(STEPS),
+            )
+            .order_by(MatterNote.date, MatterNote.hlc)
+        ):
+            steps.setdefault(mid, []).append((date, action))
+    out = []
+    the_day_after = as_of + dt.timedelta(days=1)
+    for mid, received, deadline, status, done, closed in rows:
+        history = steps.get(mid, [])
+        carried = received < start
+        if carried and _replay(received, history, start)[0] not in ON_LEDGER:
+            continue
+        if history and history[-1][0] > as_of:
+            status, done, closed = _replay(received, history, the_day_after)
+        else:
+            done = done if status in DONE_STATUSES else None
+            closed = closed if status == "closed" else None
+        out.append(LedgerState(mid, received, deadline, carried, status, done, closed, as_of))
+    return out
