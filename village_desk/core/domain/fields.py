@@ -110,6 +110,7 @@ FIELD_LABELS: dict[str, str] = {
     "matter.satisfaction": "满意度",
     "matter.closed_date": "销号日期",
     "matter.public": "公示",
+    "matter.correction_reason": "更正理由",
     # ledger: life-cycle actions and notes
     "device.village_code": "村代码",
     "device.letter": "本机字母",

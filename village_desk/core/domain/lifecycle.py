@@ -169,8 +169,11 @@ ACTIONS: dict[str, Action] = {
 
 
 # The step a progress note belongs to: its action's label, or 办理情况 for a
-# plain progress note (``MatterNote.action == "note"``).
+# plain progress note (``MatterNote.action == "note"``). A correction of a
+# finished matter's intake fields (``"correct"``) is a note too, not a step.
 NOTE_STEP = "办理情况"
+CORRECTION = "correct"
+CORRECTION_STEP = "更正"
 # Notes the ledger service words itself, beginning with the step: shown as they are.
 _WORDED = {"forward", "feedback", "return", "unresolvable", "reopen"}
 
@@ -179,7 +182,9 @@ def step_label(action: str) -> str:
     """The step (办理, 上报, 结果返回, 办结, 回访, 销号, 退回, 暂不能解决,
     重新办理) a progress note of ``action`` belongs to; 办理情况 for a note."""
     act = ACTIONS.get(action)
-    return act.label if act is not None else NOTE_STEP
+    if act is None:
+        return CORRECTION_STEP if action == CORRECTION else NOTE_STEP
+    return act.label
 
 
 def progress_line(action: str, text: str) -> str:
@@ -190,7 +195,7 @@ def progress_line(action: str, text: str) -> str:
     text = text or ""
     if not text or text == label:
         return label
-    if action in _WORDED and text.startswith(label):
+    if (action in _WORDED or action == CORRECTION) and text.startswith(label):
         return text
     if action == "close" and text == "验收销号":
         return text

@@ -74,7 +74,7 @@ def edit_only_changes(
         if _plain(new) == old:
             continue  # not changed by this user: keep what is there now
         if current != old and current != _plain(new):
-            shown = _as_read(obj, entity, key, getattr(obj, key))
+            shown = as_read(obj, entity, key, getattr(obj, key))
             raise ValidationError(
                 f"{entity}.{key}", f"这条记录刚被别处修改，现在是“{shown}”；请核对后再保存"
             )
@@ -93,7 +93,7 @@ _VOCAB_OF = {
 }
 
 
-def _as_read(obj, entity: str, key: str, value) -> str:
+def as_read(obj, entity: str, key: str, value) -> str:
     """A stored value as people read it: a term's label, the name of the
     cadre or group an id points to, 是/否 — never a code or an id."""
     if value in (None, ""):

@@ -23,13 +23,20 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..domain.errors import IllegalTransition, ServiceError, ValidationError
-from ..domain.lifecycle import ACTIONS, FEEDBACK_MODES, SATISFACTION_LABELS, STATUS_LABELS
+from ..domain.fields import field_label
+from ..domain.lifecycle import (
+    ACTIONS,
+    FEEDBACK_MODES,
+    FINISHED_STATUSES,
+    SATISFACTION_LABELS,
+    STATUS_LABELS,
+)
 from ..domain.validation import not_future, optional_phone, require
 from ..queries.reference import get_setting
 from ..storage import journal
 from ..storage.db import Database
 from ..storage.models import Cadre, Household, LocalCounter, LocalDevice, Matter, MatterNote, Person
-from .common import as_uuid, check_code, edit_only_changes, get_live, tx_id
+from .common import as_read, as_uuid, check_code, edit_only_changes, get_live, tx_id
 
 # ------------------------------------------------------------------ numbering
 
@@ -177,18 +184,35 @@ EDITABLE = {
 }
 
 
+# Intake fields locked once a matter is finished (办结, 回访, 销号, 退回, 暂不能解决):
+# changing one needs a stated reason and leaves a progress note.
+LOCKED_WHEN_FINISHED = EDITABLE - {"public"}
+
+
 def update_matter(
-    db: Database, actor_id, matter_id: uuid.UUID, *, base: Mapping | None = None, **fields
+    db: Database,
+    actor_id,
+    matter_id: uuid.UUID,
+    *,
+    base: Mapping | None = None,
+    reason: str = "",
+    **fields,
 ) -> None:
     """Correct registration details; life-cycle fields change only via actions.
 
     ``base`` is the matter as the form showed it (its row from
     ``queries.matters.matter``): then only what the user changed is written,
     and a field changed both underneath and in the form is refused (see
-    ``edit_only_changes``); co-handlers apply the user's additions and removals."""
+    ``edit_only_changes``); co-handlers apply the user's additions and removals.
+
+    Once a matter is finished its intake fields (:data:`LOCKED_WHEN_FINISHED`)
+    are locked: a correction is refused without a ``reason``, and with one it
+    is written together with a progress note (``更正``) naming each field's
+    value before and after, and the reason, dated today."""
     unknown = set(fields) - EDITABLE
     if unknown:
         raise ServiceError(f"这些字段只能通过办理操作修改：{', '.join(sorted(unknown))}")
+    reason = (reason or "").strip()
     with db.transaction(actor_id) as s:
         m = get_live(s, Matter, matter_id, "事项")
         if base is not None and fields.get("co_handler_ids"):
@@ -226,8 +250,51 @@ def update_matter(
             fields["applicant_phone"] = optional_phone(
                 fields["applicant_phone"], "matter.applicant_phone"
             )
+        locked = [
+            key
+            for key in fields
+            if key in LOCKED_WHEN_FINISHED and _plain(getattr(m, key)) != _plain(fields[key])
+        ]
+        if locked and m.status in FINISHED_STATUSES:
+            if not reason:
+                raise ValidationError(
+                    "matter.correction_reason",
+                    f"事项已{STATUS_LABELS[m.status]}，受理内容已锁定；"
+                    "更正须写明理由（记入办理情况）",
+                )
+            changes = "；".join(
+                f"{field_label('matter.' + key)}由“{_shown(m, key, getattr(m, key))}”"
+                f"改为“{_shown(m, key, fields[key])}”"
+                for key in locked
+            )
+            s.add(
+                MatterNote(
+                    matter_id=m.id,
+                    date=dt.date.today(),
+                    author_id=actor_id,
+                    action="correct",
+                    text=f"更正：{changes}。理由：{reason}",
+                )
+            )
         for key, value in fields.items():
             setattr(m, key, value)
+
+
+def _plain(value):
+    """A value compared as text (ids may come as text or UUID)."""
+    if isinstance(value, list):
+        return [str(v) for v in value]
+    return str(value) if isinstance(value, uuid.UUID) else value
+
+
+def _shown(m: Matter, key: str, value) -> str:
+    """A matter's field value as people read it (names, labels, dates)."""
+    if key == "co_handler_ids":
+        names = [as_read(m, "matter", key, uuid.UUID(str(v))) for v in value or []]
+        return "、".join(names) or "（空）"
+    if key == "responsible_id" and not isinstance(value, uuid.UUID):
+        value = uuid.UUID(str(value))
+    return as_read(m, "matter", key, value)
 
 
 def delete_matter(db: Database, actor_id, matter_id: uuid.UUID) -> uuid.UUID:
@@ -266,7 +333,7 @@ def _action_date(s: Session, m: Matter, when: dt.date | None, step: bool) -> dt.
             select(func.max(MatterNote.date)).where(
                 MatterNote.matter_id == m.id,
                 MatterNote.deleted.is_(False),
-                MatterNote.action != "note",
+                MatterNote.action.in_(ACTIONS),  # not plain notes or corrections
             )
         )
         if last and when < last:

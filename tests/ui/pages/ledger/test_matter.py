@@ -340,7 +340,10 @@ def test_the_list_keeps_the_chosen_matter_when_it_redraws(window, qtbot):
 
     def change_elsewhere(content: str) -> None:
         ctx.op(
-            None, lambda db: services.ledger.update_matter(db, None, first.id, content=content)
+            None,
+            lambda db: services.ledger.update_matter(
+                db, None, first.id, content=content, reason="核对后更正"
+            ),
         ).run()
         settle(qtbot, ctx)
         assert page.model.index(0, Col.CONTENT).data() == content

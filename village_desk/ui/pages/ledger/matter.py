@@ -282,6 +282,23 @@ class MatterDialog(EditDialog):
         row(self.tr("Responsible"), self.responsible_combo, "matter.responsible_id")
         row(self.tr("Co-handlers"), self.co_handlers, "matter.co_handler_ids")
         row(self.tr("Public notice"), self.public_check, "matter.public")
+        # A finished matter's intake details are locked: a correction says why,
+        # and the reason goes into its progress notes (services.ledger.update_matter).
+        self.locked = matter is not None and matter.status in lifecycle.FINISHED_STATUSES
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setPlaceholderText(self.tr("Why the registration is corrected"))
+        if self.locked:
+            hint = QLabel(
+                self.tr(
+                    "This matter is finished: its registration is locked. A correction "
+                    "needs a reason and is recorded in the progress notes."
+                )
+            )
+            hint.setWordWrap(True)
+            form.addRow("", hint)
+            row(self.tr("Reason for correction *"), self.reason_edit, "matter.correction_reason")
+        else:
+            self.reason_edit.hide()
         content = QWidget()
         cl = QVBoxLayout(content)
         cl.addLayout(form)
@@ -407,11 +424,12 @@ class MatterDialog(EditDialog):
             if not fields:
                 self._saved(matter_id)
                 return
+            reason = self.reason_edit.text() if self.locked else ""
             op = (
                 self.ctx.op(
                     self,
                     lambda db: services.ledger.update_matter(
-                        db, actor, matter_id, base=base, **fields
+                        db, actor, matter_id, base=base, reason=reason, **fields
                     ),
                 )
                 .errors(self.errors)
@@ -735,7 +753,8 @@ class MatterView(DataView):
         closed = self.matter is None or self.matter.status == "closed"
         self.note_edit.setEnabled(not closed)
         self.note_button.setEnabled(not closed)
-        self.edit_button.setEnabled(not closed)
+        # A finished (even closed) matter can be corrected, with a stated reason.
+        self.edit_button.setEnabled(self.matter is not None)
         self.referral_button.setEnabled(self.can_print_referral())
 
     def _build_actions(self, m) -> None:
