@@ -862,137 +862,147 @@
             <translation>发给：</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="154" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="145" />
+            <source>Conflicts and checks…</source>
+            <translation>冲突与待核对…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="147" />
+            <source>What merging left for a person to decide, and the rules records break</source>
+            <translation>合并后需要人来决定的冲突，以及违反规则、待核对的记录</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="160" />
             <source>Copy</source>
             <translation>交换对象</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="155" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="161" />
             <source>Code</source>
             <translation>代码</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="156" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="162" />
             <source>Waiting to send</source>
             <translation>待发送改动</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="157" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="163" />
             <source>Last exchange</source>
             <translation>最近交换</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="158" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="164" />
             <source>Key</source>
             <translation>密钥指纹</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="161" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="167" />
             <source>Stop accepting this laptop…</source>
             <translation>停用这台电脑…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="163" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="169" />
             <source>For a lost or stolen laptop: its files are refused from now on.</source>
             <translation>电脑丢失或被盗时使用：此后拒绝它的交换文件。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="172" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="178" />
             <source>When</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="173" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="179" />
             <source>Direction</source>
             <translation>方向</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="174" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="180" />
             <source>Changes</source>
             <translation>改动条数</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="175" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="181" />
             <source>File</source>
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="183" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="189" />
             <source>Peers</source>
             <translation>交换对象</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="189" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="195" />
             <source>Files sent and received</source>
             <translation>收发记录</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="223" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="229" />
             <source>This laptop's key fingerprint: {fingerprint}</source>
             <translation>本机密钥指纹：{fingerprint}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="230" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="236" />
             <source>Everything (a new laptop, the first time)</source>
             <translation>全部记录（新电脑或第一次汇总）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="245" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="251" />
             <source>{key} (stopped)</source>
             <translation>{key}（已停用）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="259" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="265" />
             <source>sent to {peer}</source>
             <translation>发给 {peer}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="261" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="267" />
             <source>sent (everything)</source>
             <translation>导出（全部记录）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="264" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="270" />
             <source>received from {peer}</source>
             <translation>收到 {peer}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="309" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="315" />
             <source>The passphrase is saved on this computer.</source>
             <translation>交换口令已保存在本机。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="315" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="321" />
             <source>Save the exchange file</source>
             <translation>保存交换文件</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="315" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="321" />
             <source>Exchange file (*.vdx)</source>
             <translation>交换文件 (*.vdx)</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="346" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="352" />
             <source>Writing the exchange file…</source>
             <translation>正在写交换文件…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="351" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="357" />
             <source>Export cancelled; no file was written.</source>
             <translation>已取消导出，没有写入任何文件。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="363" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="369" />
             <source>for {peer}</source>
             <translation>（发给 {peer}）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="365" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="371" />
             <source>with everything</source>
             <translation>（全部记录）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="369" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="375" />
             <source>Exchange file written {to}: {changes} changes.
 File: {path}
 Carry it to the receiver (USB stick or WeChat); it is encrypted.</source>
@@ -1001,32 +1011,32 @@ Carry it to the receiver (USB stick or WeChat); it is encrypted.</source>
 请用 U 盘或微信交给对方；文件已加密。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="383" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="389" />
             <source>Import an exchange file</source>
             <translation>导入交换文件</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="385" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="391" />
             <source>Exchange file (*.vdx);;All files (*)</source>
             <translation>交换文件 (*.vdx);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="414" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="420" />
             <source>Checking the exchange file…</source>
             <translation>正在检查交换文件…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="425" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="431" />
             <source>Not imported: the laptop was not confirmed.</source>
             <translation>没有导入：未确认对方电脑。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="432" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="438" />
             <source>A laptop not seen before</source>
             <translation>新的交换对象</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="435" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="441" />
             <source>This file comes from a laptop this computer has not exchanged with yet:
 {label}
 
@@ -1041,39 +1051,39 @@ Ask its user (on the phone) to read the fingerprint shown on their 数据交换 
 请打电话让对方念一下其“数据交换”页上显示的本机密钥指纹，两者一致才导入。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="441" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="447" />
             <source>Same — import</source>
             <translation>一致，导入</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="455" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="461" />
             <source>Importing the exchange file…</source>
             <translation>正在导入交换文件…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="460" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="466" />
             <source>Import cancelled; nothing was changed.</source>
             <translation>已取消导入，没有改动任何内容。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="470" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="476" />
             <source>This file was already imported on {when}; nothing was changed.</source>
             <translation>这个文件已在 {when} 导入过，没有任何改动。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="479" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="485" />
             <source>Imported {file} from {source}: {new} new changes ({known} already here), {records} records updated. Open conflicts: {conflicts}; rules to check: {broken}.
 A backup was taken before the import.</source>
             <translation>已导入 {file}（来自 {source}）：新改动 {new} 条（本机已有 {known} 条），更新记录 {records} 条。待处理冲突 {conflicts} 条，待核对 {broken} 条。
 导入前已自动备份数据库。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="508" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="514" />
             <source>Stop accepting this laptop</source>
             <translation>停用这台电脑</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="510" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="516" />
             <source>From now on, exchange files from “{label}” are refused (for a lost or stolen laptop). Records already imported stay. Continue?</source>
             <translation>此后将拒绝来自“{label}”的交换文件（用于电脑丢失或被盗）。已经导入的记录保留。继续吗？</translation>
         </message>

@@ -151,3 +151,27 @@ def test_a_wrong_passphrase_is_said_plainly(panel, ctx, qtbot, township, tmp_pat
     qtbot.waitUntil(lambda: panel.result_label.isVisible(), timeout=10000)
     assert "交换口令不对" in panel.result_label.text()
     assert merge.digest(ctx.db) == before
+
+
+def test_the_review_list_is_one_click_away(panel, qtbot):
+    with qtbot.waitSignal(panel.review_requested, timeout=2000):
+        click(qtbot, panel.review_button)
+
+
+def test_the_window_opens_the_review_list_when_asked(window, qtbot):
+    from village_desk.ui.pages.dashboard.review import ReviewDialog
+
+    opened = []
+
+    def close_it():
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, ReviewDialog):
+            opened.append(dialog)
+            dialog.reject()
+        else:
+            QTimer.singleShot(20, close_it)
+
+    window.nav.setCurrentRow(window.PAGE_EXCHANGE)
+    QTimer.singleShot(20, close_it)
+    click(qtbot, window.exchange_page.files_panel.review_button)
+    qtbot.waitUntil(lambda: bool(opened), timeout=5000)

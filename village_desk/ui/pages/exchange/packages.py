@@ -142,6 +142,12 @@ class ExchangeFilesPanel(QGroupBox):
         actions.addSpacing(16)
         actions.addWidget(self.import_button)
         actions.addStretch(1)
+        self.review_button = QPushButton(self.tr("Conflicts and checks…"))
+        self.review_button.setToolTip(
+            self.tr("What merging left for a person to decide, and the rules records break")
+        )
+        self.review_button.clicked.connect(self.review_requested)
+        actions.addWidget(self.review_button)
         actions.addWidget(self.passphrase_button)
 
         self.result_label = QLabel()
