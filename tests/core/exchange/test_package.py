@@ -300,3 +300,36 @@ def test_a_package_for_an_empty_copy_brings_a_whole_village(tmp_path):
     back = township.export(tmp_path / "t.vdx")
     village.take(back.path)
     assert village.digest == township.digest
+
+
+def test_a_cancelled_import_changes_nothing_and_can_be_redone(tmp_path, monkeypatch):
+    from village_desk import demo
+    from village_desk.core.jobs import Cancelled, Job
+
+    village = Copy.__new__(Copy)
+    village.folder = tmp_path / "v"
+    village.db = Database.open(
+        f"sqlite:///{village.folder / 'data.sqlite3'}",
+        identities=IdentityStore(village.folder / "config"),
+    )
+    demo.generate(village.db, households=60, seed=4, today=dt.date(2026, 11, 20))
+    path = village.export(tmp_path / "v.vdx", full=True).path
+    township = Copy(tmp_path, "t")
+    before = state(township)
+    monkeypatch.setattr(package, "_READ_ROWS", 500)  # progress every 500 rows
+    stages = []
+
+    def progress(stage: str, _fraction: float) -> None:
+        stages.append(stage)
+        if stage == "正在合并" and len(stages) > 3:  # midway through the rows
+            job.cancel()
+
+    job = Job(progress)
+    with pytest.raises(Cancelled):
+        package.import_package(
+            township.db, path, secret=SECRET, confirm_new=lambda _c: True, job=job
+        )
+    assert stages.count("正在合并") >= 2
+    assert state(township) == before
+    township.take(path)
+    assert merge.digest(township.db) != before[0]

@@ -423,22 +423,30 @@ def _json(line: bytes, name: str, what: str) -> dict:
     return obj
 
 
-def _changes(checked: Checked) -> Iterator[dict]:
-    """The change rows of a checked package (second reading)."""
+def _changes(checked: Checked, job: Job | None = None) -> Iterator[dict]:
+    """The change rows of a checked package (second reading, inside the
+    merge's transaction: a file changed since the check, or a Cancel, raises
+    there and nothing is merged)."""
     name = checked.path.name
+    total = max(int(checked.end["changes"]), 1)
+    content = hashlib.sha256()
     with container.open_reader(checked.path) as f:
         header = container.read_header(f, name)
         if header.raw != checked.header.raw:
             raise _bad(name, "在导入过程中被改动了")
-        first = True
         previous: bytes | None = None
+        n = 0
         for line in container.lines(container.plaintext(f, header, checked.key, name)):
-            if first:
-                first = False
-                continue
             if previous is not None:
-                yield _json(previous, name, "变更")
+                content.update(previous)
+                if n:
+                    yield _json(previous, name, "变更")
+                n += 1
+                if job is not None and n % _READ_ROWS == 0:
+                    job.report("正在合并", 0.2 + 0.6 * n / total)
             previous = line
+    if content.hexdigest() != checked.end["content_hash"]:
+        raise _bad(name, "在导入过程中被改动了")
 
 
 # --------------------------------------------------------------------------- import
@@ -576,7 +584,7 @@ def import_package(
             )
         )
 
-    result.sync = merge_changes(db, _changes(checked), then=record)
+    result.sync = merge_changes(db, _changes(checked, job), then=record)
     changes = result.sync.merge.changes
     result.by_entity = dict(Counter({e: len(changes.ids(e)) for e in changes.entities}))
     return result  # no progress report after the commit: a Cancel would come too late
