@@ -55,6 +55,7 @@ from village_desk.core.storage.models import (
     MatterNote,
     Pairing,
     Person,
+    ReturnVisit,
     VillagerGroup,
 )
 
@@ -260,6 +261,7 @@ class _Builder:
         self.items: list[dict] = []
         self.matters: list[dict] = []
         self.notes: list[dict] = []
+        self.return_visits: list[dict] = []
 
     # ------------------------------------------------------------ small draws
 
@@ -977,14 +979,38 @@ class _Builder:
             return
         step(1, 10)
 
-        def visited_back() -> str:  # as services.ledger words it: how, and who answered
-            how = "电话" if rng.random() < 0.6 else "上门"
-            return f"回访（{how}，{rng.choice(('申请人本人', '户主本人', '家属'))}）"
+        def how_and_who() -> tuple[str, str]:
+            mode = "phone" if rng.random() < 0.6 else "visit"
+            return mode, rng.choice(("申请人本人", "户主本人", "家属"))
+
+        def visited_back(satisfaction: str, text: str, mode: str, who: str) -> str:
+            """A return-visit record, and its note as services.ledger words it
+            (its id derived from the matter's: the random draws stay as they were)."""
+            n = sum(v["matter_id"] == m["id"] for v in self.return_visits[-3:])
+            self.return_visits.append(
+                {
+                    "id": uuid.uuid5(m["id"], f"return-visit-{n}"),
+                    "matter_id": m["id"],
+                    "date": day,
+                    "satisfaction": satisfaction,
+                    "mode": mode,
+                    "respondent": who,
+                    "text": text,
+                    "author_id": author,
+                }
+            )
+            how = "电话" if mode == "phone" else "上门"
+            label = {"satisfied": "满意", "basic": "基本满意", "unsatisfied": "不满意"}[
+                satisfaction
+            ]
+            return f"回访（{how}，{who}）：{label}；{text}"
 
         satisfaction = SATISFACTION(rng)
         if status == "closed" and satisfaction == "unsatisfied":
             # Not satisfied at the return visit: handled again, then accepted.
-            note("feedback", f"{visited_back()}：不满意；" + rng.choice(FEEDBACK["unsatisfied"]))
+            mode, who = how_and_who()
+            text = rng.choice(FEEDBACK["unsatisfied"])
+            note("feedback", visited_back("unsatisfied", text, mode, who))
             step(0, 3)
             note("reopen", "重新办理：按群众意见继续处理")
             step(2, 10)
@@ -993,9 +1019,8 @@ class _Builder:
             step(1, 5)
             satisfaction = "satisfied" if rng.random() < 0.7 else "basic"
         text = rng.choice(FEEDBACK[satisfaction])
-        label = {"satisfied": "满意", "basic": "基本满意", "unsatisfied": "不满意"}[satisfaction]
         m.update(satisfaction=satisfaction, feedback=text, feedback_date=day)
-        note("feedback", f"{visited_back()}：{label}；{text}")
+        note("feedback", visited_back(satisfaction, text, *how_and_who()))
         if status == "feedback":
             m["status"] = status
             return
@@ -1094,6 +1119,7 @@ def generate(
         ("写入日记走访对象", DiaryHousehold, b.links),
         ("写入日记反映的问题", DiaryItem, b.items),
         ("写入办理情况", MatterNote, b.notes),
+        ("写入回访记录", ReturnVisit, b.return_visits),
     ]
     total = sum(len(rows) for _, _, rows in tables) or 1
     done = 0

@@ -111,6 +111,13 @@ FIELD_LABELS: dict[str, str] = {
     "matter.closed_date": "销号日期",
     "matter.public": "公示",
     "matter.correction_reason": "更正理由",
+    "return_visit.matter_id": "事项",
+    "return_visit.date": "回访日期",
+    "return_visit.satisfaction": "满意度",
+    "return_visit.mode": "回访方式",
+    "return_visit.respondent": "回访对象",
+    "return_visit.text": "回访情况",
+    "return_visit.author_id": "回访干部",
     # ledger: life-cycle actions and notes
     "device.village_code": "村代码",
     "device.letter": "本机字母",

@@ -194,24 +194,26 @@ class LedgerData:
             Matter.level,
             Matter.handling,
             raw(Matter.responsible_id),
-            Matter.feedback_date,
-            Matter.satisfaction,
             Matter.result,
             Matter.return_reasons,
             Matter.explanation,
         )
         details = {r[0]: r[1:] for r in self._by_matter(q, Matter.id)}
+        visits = queries.ledger_period.return_visits(
+            self.s, [state.matter_id for state in self.ledger], as_of
+        )
         for n, state in enumerate(self.ledger, 1):
             (number, channel, applicant, gid, content, kind, service, level, handling) = details[
                 state.matter_id
             ][:9]
-            responsible, fb_date, satisfaction, result, reasons, explanation = details[
-                state.matter_id
-            ][9:]
+            responsible, result, reasons, explanation = details[state.matter_id][9:]
             status = state.status
-            if status not in ("feedback", "closed") or fb_date is None or fb_date > as_of:
-                fb_date, satisfaction = None, ""
-            self.stats.add(state, kind, service, level, satisfaction, start)
+            seen = visits.get(state.matter_id, [])
+            self.stats.add(state, kind, service, level, seen, start)
+            # every return visit's result, oldest first: 不满意→满意
+            satisfaction = "→".join(
+                L["satisfaction"].get(v.satisfaction, v.satisfaction) for v in seen
+            )
             owned = self.matters_by_cadre[responsible]
             owned[0] += 1
             if state.done:
@@ -234,8 +236,8 @@ class LedgerData:
                 self._free(self.outcome(status, result, reasons, explanation)),
                 STATUS_LABELS.get(status, status),
                 state.done_date,
-                fb_date,
-                L["satisfaction"].get(satisfaction, satisfaction),
+                seen[-1].date if seen else None,
+                satisfaction,
                 "是" if state.overdue else "否",
             )
 

@@ -52,7 +52,7 @@ MATTER_COLUMNS = (
     Column("办理结果", "wrap", 24, 14),
     Column("状态", max_width=10),
     Column("办结日期", "date"),
-    Column("回访日期", "date"),
+    Column("回访日期", "date"),  # the latest return visit
     Column("满意度", max_width=8),
     Column("是否逾期", max_width=8),
 )
@@ -274,9 +274,19 @@ def _summary_sheet(wb: Workbook, data: LedgerData, heading: str, info: str) -> N
         box("期末未办结", stats.open_at_end, "")
         + [note(f"{as_of}仍为登记受理、办理中、已上报或结果返回")],
         box("逾期未办结", stats.overdue, "") + [note(f"{as_of}未办结且已过办结时限")],
-        box("已回访（有满意度）", stats.with_feedback, "") + [note(f"{as_of}的回访结果")],
-        box("满意（含基本满意）", stats.satisfied, rate(stats.satisfaction_rate))
-        + [note("比率 = 满意（含基本满意）÷ 已回访")],
+        box("回访次数", stats.visits, "")
+        + [note("本期每一次回访都计入，含重新办理前的不满意回访")],
+        box("回访满意（次）", stats.visits_satisfied, rate(stats.visit_rate))
+        + [note("满意或基本满意的回访次数；比率 = ÷ 回访次数")],
+        box("首次回访满意", stats.first_satisfied, rate(stats.first_rate))
+        + [note(f"首次回访在本期的 {stats.first_rated} 件事项中，首次回访即满意（含基本满意）的")],
+        box("最终满意", stats.final_satisfied, rate(stats.final_rate))
+        + [
+            note(
+                f"最近一次回访在本期的 {stats.final_rated} 件事项中，"
+                "以期末最后一次回访为准满意（含基本满意）的"
+            )
+        ],
         [],
         box("代办类型", *(STATUS_LABELS[c] for c in statuses), "合计", header=True),
     ]
@@ -297,7 +307,8 @@ def _summary_sheet(wb: Workbook, data: LedgerData, heading: str, info: str) -> N
         "说明：统计对象为本期在账事项——本期受理的，以及以前受理、本期开始时仍在账"
         "（未销号、未退回、非暂不能解决）的上期结转事项；状态为期末（本期未结束的为制表日）的状态。"
         "办结率 = 已办结 ÷ 期内在账事项；按时办结率 = 办结日期不晚于办结时限的 ÷ 已办结；"
-        "满意率 = （满意 + 基本满意）÷ 已回访；逾期 = 期末未办结且已过办结时限；"
+        "回访满意率 = 满意（含基本满意）的回访次数 ÷ 本期回访次数（每次回访都计入）；"
+        "首次回访满意率、最终满意率按事项计，分别以首次、期末最后一次回访为准；逾期 = 期末未办结且已过办结时限；"
         "覆盖率 = 期内走访户数 ÷ 在册户数。"
     )
     wrap = Alignment(wrap_text=True, vertical="top")

@@ -6,7 +6,10 @@ Definitions (stated on the sheet as well):
   received (本期受理), each in its state at the period's end;
 * 已办结 = 已办结, 已回访 or 已销号 at the end; 办结率 = 已办结 ÷ 期内在账;
 * 按时办结 = 已办结 with 办结日期 ≤ 办结时限; 按时办结率 = 按时办结 ÷ 已办结;
-* 满意率 = (满意 + 基本满意) ÷ matters with a return-visit satisfaction;
+* 满意率, three ways, counting 满意 and 基本满意 as satisfied: of every return
+  visit in the period (回访满意率), of the matters first return-visited in the
+  period at that first visit (首次回访满意率), and of the matters whose latest
+  return visit by the period's end is in the period, at that visit (最终满意率);
 * 逾期 = still open (登记受理/办理中/已上报/结果返回) at the end and past 办结时限;
 * 走访覆盖率 = households visited in the period ÷ current households.
 """
@@ -43,8 +46,12 @@ class MatterStats:
     closed_in_period: int = 0
     open_at_end: int = 0
     overdue: int = 0
-    with_feedback: int = 0
-    satisfied: int = 0
+    visits: int = 0  # return visits in the period, each one
+    visits_satisfied: int = 0
+    first_rated: int = 0  # matters first return-visited in the period
+    first_satisfied: int = 0
+    final_rated: int = 0  # matters whose latest return visit is in the period
+    final_satisfied: int = 0
 
     @property
     def done_rate(self) -> float | None:
@@ -55,11 +62,20 @@ class MatterStats:
         return ratio(self.on_time, self.done)
 
     @property
-    def satisfaction_rate(self) -> float | None:
-        return ratio(self.satisfied, self.with_feedback)
+    def visit_rate(self) -> float | None:
+        return ratio(self.visits_satisfied, self.visits)
 
-    def add(self, state, kind, service_type, level, satisfaction, start) -> None:
-        """One matter of the period's ledger (a ``LedgerState``)."""
+    @property
+    def first_rate(self) -> float | None:
+        return ratio(self.first_satisfied, self.first_rated)
+
+    @property
+    def final_rate(self) -> float | None:
+        return ratio(self.final_satisfied, self.final_rated)
+
+    def add(self, state, kind, service_type, level, visits, start) -> None:
+        """One matter of the period's ledger (a ``LedgerState``) with its return
+        visits up to the period's end (oldest first)."""
         status = state.status
         self.total += 1
         self.carried += state.carried_over
@@ -77,9 +93,16 @@ class MatterStats:
         self.closed_in_period += status == "closed"
         self.open_at_end += status in OPEN_STATUSES
         self.overdue += state.overdue
-        if satisfaction:
-            self.with_feedback += 1
-            self.satisfied += satisfaction in SATISFIED
+        for visit in visits:
+            if visit.date >= start:
+                self.visits += 1
+                self.visits_satisfied += visit.satisfaction in SATISFIED
+        if visits and visits[0].date >= start:
+            self.first_rated += 1
+            self.first_satisfied += visits[0].satisfaction in SATISFIED
+        if visits and visits[-1].date >= start:
+            self.final_rated += 1
+            self.final_satisfied += visits[-1].satisfaction in SATISFIED
 
 
 @dataclass

@@ -28,7 +28,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from ..domain.lifecycle import ACTIONS, OPEN_STATUSES
-from ..storage.models import Matter, MatterNote
+from ..storage.models import Matter, MatterNote, ReturnVisit
 
 # On the ledger: open, or finished but not yet 销号.
 ON_LEDGER = (*OPEN_STATUSES, "done", "feedback")
@@ -158,4 +158,43 @@ def period_ledger(
             done = done if status in DONE_STATUSES else None
             closed = closed if status == "closed" else None
         out.append(LedgerState(mid, received, deadline, carried, status, done, closed, as_of))
+    return out
+
+
+@dataclass(frozen=True)
+class Visit:
+    date: dt.date
+    satisfaction: str
+
+
+def return_visits(
+    session: Session, matter_ids: list[uuid.UUID], as_of: dt.date
+) -> dict[uuid.UUID, list[Visit]]:
+    """Every return visit of these matters up to ``as_of``, oldest first.
+
+    A matter return-visited before return visits were kept as records (it
+    has none) counts its stored visit, if it was made by ``as_of``."""
+    out: dict[uuid.UUID, list[Visit]] = {}
+    for at in range(0, len(matter_ids), CHUNK):
+        chunk = matter_ids[at : at + CHUNK]
+        for mid, date, satisfaction in session.execute(
+            select(ReturnVisit.matter_id, ReturnVisit.date, ReturnVisit.satisfaction)
+            .where(
+                ReturnVisit.matter_id.in_(chunk),
+                ReturnVisit.deleted.is_(False),
+                ReturnVisit.date <= as_of,
+            )
+            .order_by(ReturnVisit.date, ReturnVisit.hlc)
+        ):
+            out.setdefault(mid, []).append(Visit(date, satisfaction))
+        recorded = select(ReturnVisit.id).where(ReturnVisit.matter_id == Matter.id).exists()
+        for mid, date, satisfaction in session.execute(
+            select(Matter.id, Matter.feedback_date, Matter.satisfaction).where(
+                Matter.id.in_(chunk),
+                Matter.satisfaction != "",
+                Matter.feedback_date <= as_of,
+                ~recorded,
+            )
+        ):
+            out.setdefault(mid, [Visit(date, satisfaction)])
     return out

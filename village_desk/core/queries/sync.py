@@ -38,6 +38,7 @@ ENTITY_LABELS = {
     "matter": "事项",
     "matter_note": "办理情况",
     "sync_settlement": "冲突处理",
+    "return_visit": "回访记录",
 }
 
 

@@ -35,7 +35,16 @@ from ..domain.validation import not_future, optional_phone, require
 from ..queries.reference import get_setting
 from ..storage import journal
 from ..storage.db import Database
-from ..storage.models import Cadre, Household, LocalCounter, LocalDevice, Matter, MatterNote, Person
+from ..storage.models import (
+    Cadre,
+    Household,
+    LocalCounter,
+    LocalDevice,
+    Matter,
+    MatterNote,
+    Person,
+    ReturnVisit,
+)
 from .common import as_read, as_uuid, check_code, edit_only_changes, get_live, tx_id
 
 # ------------------------------------------------------------------ numbering
@@ -304,6 +313,8 @@ def delete_matter(db: Database, actor_id, matter_id: uuid.UUID) -> uuid.UUID:
         m.deleted = True
         for note in s.scalars(select(MatterNote).where(MatterNote.matter_id == matter_id)):
             note.deleted = True
+        for visit in s.scalars(select(ReturnVisit).where(ReturnVisit.matter_id == matter_id)):
+            visit.deleted = True
         return tx_id(s)
 
 
@@ -417,6 +428,19 @@ def apply_action(
             label = SATISFACTION_LABELS.get(satisfaction, satisfaction)
             how = f"{FEEDBACK_MODES[mode]}，{given['respondent']}"
             note = f"回访（{how}）：{label}" + (f"；{text}" if text else "")
+            # Every visit is its own record: a later 重新办理 clears the
+            # matter's satisfaction, never the visit.
+            s.add(
+                ReturnVisit(
+                    matter_id=m.id,
+                    date=when,
+                    satisfaction=satisfaction,
+                    mode=mode,
+                    respondent=given["respondent"],
+                    text=text,
+                    author_id=actor_id,
+                )
+            )
         elif action == "close":
             m.closed_date = when
             note = text or "验收销号"

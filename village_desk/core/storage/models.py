@@ -512,6 +512,23 @@ class MatterNote(Record):
     text: Mapped[str] = mapped_column(Text)
 
 
+class ReturnVisit(Record):
+    """One return visit (回访) of a finished matter: when, how, who answered and
+    how satisfied they were. Every visit is kept — an unsatisfied one before a
+    重新办理 as well as the one after — so first-visit and final satisfaction
+    can both be counted."""
+
+    __tablename__ = "return_visit"
+
+    matter_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("matter.id"), index=True)
+    date: Mapped[dt.date] = mapped_column(Date)
+    satisfaction: Mapped[str] = mapped_column(String(20))  # vocab "satisfaction"
+    mode: Mapped[str] = mapped_column(String(20))  # lifecycle.FEEDBACK_MODES
+    respondent: Mapped[str] = mapped_column(String(60))
+    text: Mapped[str] = mapped_column(Text, default="")
+    author_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("cadre.id"), nullable=True)
+
+
 class ConflictSettlement(Record):
     """How a person settled a merge conflict (the :class:`SyncConflict` with
     the same id): kept the value that won (``winner``), took the one that lost
@@ -545,6 +562,7 @@ SYNCED_MODELS: tuple[type[Record], ...] = (
     Matter,
     MatterNote,
     ConflictSettlement,
+    ReturnVisit,
 )
 ENTITY_BY_TABLE = {m.__tablename__: m for m in SYNCED_MODELS}
 
