@@ -3,8 +3,8 @@
     summary = export_ledger(db, "桃花村台账.xlsx", parse_period("2026-11"))
 
 Sheets (see :mod:`.ledger_data` for which records each covers and the
-definitions of the rates): 民情台账, 走访记录, 联系户花名册, 干部走访统计,
-统计汇总. ID numbers and phones are masked unless ``unmasked=True``.
+definitions of the rates): 民情台账, 逾期事项 (as of the period's end or the
+report day), 走访记录, 联系户花名册, 干部走访统计, 统计汇总. ID numbers and phones are masked unless ``unmasked=True``.
 
 The workbook is written to a temporary file next to the target and renamed
 at the end, so a failed or cancelled export never leaves half a file.
@@ -33,7 +33,7 @@ from .period import Period
 
 __all__ = ["export_ledger", "ExportSummary", "Cancelled", "SHEETS"]
 
-SHEETS = ("民情台账", "走访记录", "联系户花名册", "干部走访统计", "统计汇总")
+SHEETS = ("民情台账", "逾期事项", "走访记录", "联系户花名册", "干部走访统计", "统计汇总")
 
 MATTER_COLUMNS = (
     Column("序号", "int"),
@@ -55,6 +55,20 @@ MATTER_COLUMNS = (
     Column("回访日期", "date"),  # the latest return visit
     Column("满意度", max_width=8),
     Column("是否逾期", max_width=8),
+)
+OVERDUE_COLUMNS = (
+    Column("序号", "int"),
+    Column("编号", "code", 16),
+    Column("受理日期", "date"),
+    Column("申请人", max_width=8),
+    Column("所属组", max_width=10),
+    Column("申办事项", "wrap", 28, 16),
+    Column("主办责任人", max_width=8),
+    Column("协办人", "wrap", 12),
+    Column("办结时限", "date"),
+    Column("逾期天数", "int"),
+    Column("状态", max_width=10),
+    Column("最近办理情况", "wrap", 32, 18),
 )
 DIARY_COLUMNS = (
     Column("序号", "int"),
@@ -193,18 +207,42 @@ def _write(
     sheet.finish()
     done += matters
 
+    # 逾期事项: open on the period's last day (or the report day) and past the deadline
+    as_of = data.as_of
+    sheet = SheetWriter(
+        wb, SHEETS[1], OVERDUE_COLUMNS, f"{village}逾期事项（截至{as_of:%Y年%m月%d日}）", info
+    )
+    sheet.extend(
+        (
+            n,
+            o.number,
+            o.received_date,
+            o.applicant,
+            o.group,
+            data._free(o.content),
+            o.responsible,
+            o.co_handlers,
+            o.deadline,
+            o.days_overdue,
+            STATUS_LABELS.get(o.status, o.status),
+            data._free(o.last_note),
+        )
+        for n, o in enumerate(queries.ledger_period.overdue_matters(s, as_of), 1)
+    )
+    sheet.finish()
+
     report("写入走访记录", 0.05 + 0.9 * done / total)
-    sheet = SheetWriter(wb, SHEETS[1], DIARY_COLUMNS, heading("走访记录"), info)
+    sheet = SheetWriter(wb, SHEETS[2], DIARY_COLUMNS, heading("走访记录"), info)
     sheet.extend(data.diary_rows(), tick=ticker("写入走访记录"))
     sheet.finish()
     done += entries
 
     report("写入联系户花名册", 0.05 + 0.9 * done / total)
-    sheet = SheetWriter(wb, SHEETS[2], HOUSEHOLD_COLUMNS, heading("联系户花名册"), info)
+    sheet = SheetWriter(wb, SHEETS[3], HOUSEHOLD_COLUMNS, heading("联系户花名册"), info)
     sheet.extend(data.household_rows(), tick=ticker("写入联系户花名册"))
     sheet.finish()
 
-    sheet = SheetWriter(wb, SHEETS[3], CADRE_COLUMNS, heading("干部走访统计"), info)
+    sheet = SheetWriter(wb, SHEETS[4], CADRE_COLUMNS, heading("干部走访统计"), info)
     cadre_rows = list(data.cadre_rows())
     sheet.extend(cadre_rows)
     sheet.finish()
@@ -224,7 +262,7 @@ def _summary_sheet(wb: Workbook, data: LedgerData, heading: str, info: str) -> N
     columns = [Column("事项类别", max_width=26, min_width=24)]
     columns += [Column(STATUS_LABELS[code], "int", 8) for code in statuses]
     columns.append(Column("合计", "int"))
-    sheet = SheetWriter(wb, SHEETS[4], columns, heading, info, gridlines=False)
+    sheet = SheetWriter(wb, SHEETS[5], columns, heading, info, gridlines=False)
 
     def box(*values, bold=False, header=False):
         cells = []

@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from ..domain.lifecycle import ACTIONS, OPEN_STATUSES
-from ..storage.models import Matter, MatterNote, ReturnVisit
+from ..domain.lifecycle import ACTIONS, OPEN_STATUSES, progress_line
+from ..storage.models import Cadre, Matter, MatterNote, ReturnVisit, VillagerGroup
 
 # On the ledger: open, or finished but not yet 销号.
 ON_LEDGER = (*OPEN_STATUSES, "done", "feedback")
@@ -197,4 +197,71 @@ def return_visits(
             )
         ):
             out.setdefault(mid, [Visit(date, satisfaction)])
+    return out
+
+
+@dataclass(frozen=True)
+class OverdueMatter:
+    """A matter open on ``as_of`` and past its deadline (逾期事项)."""
+
+    matter_id: uuid.UUID
+    number: str
+    received_date: dt.date
+    applicant: str
+    group: str
+    content: str
+    responsible: str
+    co_handlers: str  # names, 、-separated
+    deadline: dt.date
+    days_overdue: int
+    status: str  # the status code on as_of
+    last_note: str  # the latest progress note by as_of: 11-03 办理情况：已联系施工队
+    public: bool
+
+
+def overdue_matters(session: Session, as_of: dt.date) -> list[OverdueMatter]:
+    """The overdue list on ``as_of`` (the report day, or a period's end), most
+    overdue first: the matters of the ledger open that day and past their
+    deadline, each with its responsible and co-handling cadres and its last
+    progress note by then."""
+    states = [s for s in period_ledger(session, as_of, as_of, as_of) if s.overdue]
+    by_id = {s.matter_id: s for s in states}
+    cadres = dict(session.execute(select(Cadre.id, Cadre.name)).all())
+    groups = dict(session.execute(select(VillagerGroup.id, VillagerGroup.name)).all())
+    last: dict[uuid.UUID, str] = {}
+    out = []
+    ids = list(by_id)
+    for at in range(0, len(ids), CHUNK):
+        chunk = ids[at : at + CHUNK]
+        for mid, date, action, text in session.execute(
+            select(MatterNote.matter_id, MatterNote.date, MatterNote.action, MatterNote.text)
+            .where(
+                MatterNote.matter_id.in_(chunk),
+                MatterNote.deleted.is_(False),
+                MatterNote.date <= as_of,
+            )
+            .order_by(MatterNote.date, MatterNote.hlc)
+        ):
+            last[mid] = f"{date:%m-%d} {progress_line(action, text)}"
+        for m in session.execute(select(Matter).where(Matter.id.in_(chunk))).scalars():
+            state = by_id[m.id]
+            co = "、".join(cadres.get(uuid.UUID(str(c)), "") for c in m.co_handler_ids or [])
+            out.append(
+                OverdueMatter(
+                    m.id,
+                    m.number,
+                    m.received_date,
+                    m.applicant_name,
+                    groups.get(m.group_id, ""),
+                    m.content,
+                    cadres.get(m.responsible_id, ""),
+                    co,
+                    state.deadline,
+                    (as_of - state.deadline).days,
+                    state.status,
+                    last.get(m.id, ""),
+                    bool(m.public),
+                )
+            )
+    out.sort(key=lambda o: (-o.days_overdue, o.number))
     return out
