@@ -118,6 +118,12 @@ def _change_row(ctx: JournalContext, stamp: str, entity: str, record_id, op, cha
     }
 
 
+def _stored(session: Session, obj: Record, key: str):
+    """The value of ``key`` as the database holds it (before this flush)."""
+    table = type(obj).__table__
+    return session.connection().execute(select(table.c[key]).where(table.c.id == obj.id)).scalar()
+
+
 def _before_flush(session: Session, flush_context, instances) -> None:
     ctx: JournalContext | None = session.info.get("journal")
     records_touched = any(
@@ -148,7 +154,10 @@ def _before_flush(session: Session, flush_context, instances) -> None:
             hist = state.attrs[key].history
             if not hist.has_changes():
                 continue
-            old = hist.deleted[0] if hist.deleted else None
+            # No old value in the history: the attribute was not loaded when it
+            # was set (expired, e.g. after an equal value was flushed). The
+            # row is not written yet: read the value it replaces from there.
+            old = hist.deleted[0] if hist.deleted else _stored(session, obj, key)
             new = hist.added[0] if hist.added else None
             if _json_value(old) == _json_value(new):
                 continue
