@@ -65,7 +65,7 @@ def test_five_sheets_with_title_rows_and_header(workbook):
         assert part in info
     assert [c.value for c in ws[HEADER]][:4] == ["序号", "编号", "受理日期", "来源渠道"]
     assert ws.cell(HEADER, 1).font.b
-    assert "A1:S1" in {str(r) for r in ws.merged_cells.ranges}  # 19 columns
+    assert "A1:X1" in {str(r) for r in ws.merged_cells.ranges}  # 24 columns
 
 
 def test_row_counts_match_the_database(workbook, demo_db):
@@ -143,7 +143,7 @@ def test_print_settings(workbook):
         assert ws.freeze_panes == "A4"
         assert ws.auto_filter.ref.startswith("A3:")
     ws = wb["民情台账"]
-    assert ws.auto_filter.ref == f"A3:S{ws.max_row}"
+    assert ws.auto_filter.ref == f"A3:X{ws.max_row}"
     widths = {k: d.width for k, d in ws.column_dimensions.items()}
     assert widths["G"] > widths["A"]  # 申办事项 is wide, 序号 narrow
     wrapped = ws.cell(HEADER + 1, column(ws, "申办事项") + 1)
@@ -346,7 +346,7 @@ def test_quota_in_the_cadre_sheet_of_a_leap_year(db, village):
 
 def test_the_ledger_keeps_every_step_and_the_result(db, village, tmp_path):
     """办理情况 carries every progress note, oldest first, each with the step it
-    belongs to; 办理结果 says what was done (or why not)."""
+    belongs to; 办理结果 says what was done, 退回理由 why not."""
     today = dt.date.today()
     day = today.strftime("%m-%d")
 
@@ -400,7 +400,8 @@ def test_the_ledger_keeps_every_step_and_the_result(db, village, tmp_path):
     assert first[column(ws, "状态")] == "已销号"
     second = rows["申请宅基地"]
     assert second[column(ws, "办理情况")] == f"{day} 退回答复：不属于本村审批；材料不全"
-    assert second[column(ws, "办理结果")] == "退回：1. 不属于本村审批\n2. 材料不全"
+    assert second[column(ws, "办理结果")] is None  # nothing was done: why not is beside it
+    assert second[column(ws, "退回理由")] == "1. 不属于本村审批\n2. 材料不全"
 
 
 def test_a_control_character_that_got_into_the_database_does_not_break_the_export(

@@ -97,7 +97,8 @@ class Expected:
         self.rows = []
         for row in con.execute(
             "SELECT id, number, received_date, deadline, kind, service_type, level,"
-            " responsible_id, satisfaction, feedback_date, status FROM matter WHERE deleted = 0"
+            " responsible_id, satisfaction, feedback_date, status, co_handler_ids,"
+            " return_reasons, explanation FROM matter WHERE deleted = 0"
         ):
             mid, number, received, deadline = row[0], row[1], day(row[2]), day(row[3])
             if received > end:
@@ -122,6 +123,9 @@ class Expected:
                     service=row[5],
                     level=row[6],
                     responsible=row[7],
+                    co_handlers=[c.replace("-", "") for c in row[11].split("|") if c],
+                    reasons=row[12],
+                    explanation=row[13],
                 )
             )
         # every return visit up to the end, oldest first
@@ -148,6 +152,7 @@ class Expected:
             )
             if start <= day(date) <= end
         )
+        self.cadre_names = dict(con.execute("SELECT id, name FROM cadre"))
         self.cadres = con.execute(
             "SELECT id, name, role FROM cadre WHERE deleted = 0 AND active = 1"
         ).fetchall()
@@ -208,6 +213,19 @@ def test_the_ledger_holds_carried_over_and_new_matters(period_case):
         assert (done.date() if done else None) == r["done"], r["number"]
         overdue = r["status"] in OPEN and r["deadline"] < exp.as_of
         assert row[headers.index("是否逾期")] == ("是" if overdue else "否")
+        closed = row[headers.index("销号日期")]
+        assert (closed.date() if closed else None) == r["closed"], r["number"]
+        service = exp.labels.get(("service_type", r["service"]))
+        assert row[headers.index("代办类型")] == service, r["number"]
+        names = "、".join(exp.cadre_names[c] for c in r["co_handlers"]) or None
+        assert row[headers.index("协办人")] == names, r["number"]
+        reasons = r["reasons"] if r["status"] == "returned" else None
+        assert row[headers.index("退回理由")] == reasons, r["number"]
+        explained = r["explanation"] if r["status"] == "unresolvable" else None
+        assert row[headers.index("解释说明")] == explained, r["number"]
+    if period.days > 300:  # a year has returned matters and co-handled ones
+        assert any(r["status"] == "returned" for r in exp.rows)
+        assert any(r["co_handlers"] for r in exp.rows)
 
 
 def test_summary_figures(period_case):

@@ -168,16 +168,6 @@ class LedgerData:
             lines[matter_id].append(f"{date:%m-%d} {progress_line(action, text)}")
         return {mid: "\n".join(kept) for mid, kept in lines.items()}
 
-    @staticmethod
-    def outcome(status: str, result: str, reasons: str, explanation: str) -> str:
-        """办理结果: what was done (办结 / the township's result), or why not
-        (退回理由, the explanation of 暂不能解决)."""
-        if status == "returned" and reasons:
-            return f"退回：{reasons}"
-        if status == "unresolvable" and explanation:
-            return f"暂不能解决：{explanation}"
-        return result or ""
-
     def matter_rows(self):
         """Rows of 民情台账; also fills :attr:`stats` and per-cadre matter counts."""
         L, as_of, start = self.labels, self.as_of, self.period.start
@@ -194,6 +184,7 @@ class LedgerData:
             Matter.level,
             Matter.handling,
             raw(Matter.responsible_id),
+            Matter.co_handler_ids,
             Matter.result,
             Matter.return_reasons,
             Matter.explanation,
@@ -206,7 +197,7 @@ class LedgerData:
             (number, channel, applicant, gid, content, kind, service, level, handling) = details[
                 state.matter_id
             ][:9]
-            responsible, result, reasons, explanation = details[state.matter_id][9:]
+            responsible, co_handlers, result, reasons, explanation = details[state.matter_id][9:]
             status = state.status
             seen = visits.get(state.matter_id, [])
             self.stats.add(state, kind, service, level, seen, start)
@@ -228,16 +219,21 @@ class LedgerData:
                 self.groups.get(gid, ""),
                 self._free(content),
                 L["matter_kind"].get(kind, kind) or "未分类",
+                L["service_type"].get(service, service),
                 L["level"].get(level, level),
                 L["handling"].get(handling, handling),
                 self.cadres.get(responsible, ""),
+                "、".join(self.cadre_by_uuid.get(uuid.UUID(c), "") for c in co_handlers or ()),
                 state.deadline,
                 self._free(progress.get(state.matter_id)),
-                self._free(self.outcome(status, result, reasons, explanation)),
+                self._free(result if state.done or status == "result_returned" else ""),
+                self._free(reasons if status == "returned" else ""),
+                self._free(explanation if status == "unresolvable" else ""),
                 STATUS_LABELS.get(status, status),
                 state.done_date,
                 seen[-1].date if seen else None,
                 satisfaction,
+                state.closed_date,
                 "是" if state.overdue else "否",
             )
 

@@ -44,16 +44,21 @@ MATTER_COLUMNS = (
     Column("所属组", max_width=10),
     Column("申办事项", "wrap", 28, 16),
     Column("事项类别", max_width=8),
+    Column("代办类型", max_width=10),
     Column("层级", max_width=10),
     Column("办理方式", max_width=8),
     Column("主办责任人", max_width=8),
+    Column("协办人", "wrap", 12),
     Column("办结时限", "date"),
     Column("办理情况", "wrap", 36, 24),
     Column("办理结果", "wrap", 24, 14),
+    Column("退回理由", "wrap", 16),
+    Column("解释说明", "wrap", 16),
     Column("状态", max_width=10),
     Column("办结日期", "date"),
     Column("回访日期", "date"),  # the latest return visit
-    Column("满意度", max_width=8),
+    Column("满意度", max_width=12),
+    Column("销号日期", "date"),
     Column("是否逾期", max_width=8),
 )
 OVERDUE_COLUMNS = (
