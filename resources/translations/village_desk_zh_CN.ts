@@ -290,87 +290,107 @@
             <translation>与其他电脑的数据合并后留下的冲突，以及不符合规则的记录</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="121" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="126" />
             <source>Cadre</source>
             <translation>干部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="122" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="127" />
             <source>Visits (household-times)</source>
             <translation>走访户次</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="123" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="128" />
             <source>Households visited</source>
             <translation>走访户数</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="124" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="129" />
             <source>Diary entries</source>
             <translation>日记篇数</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="125" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="130" />
             <source>Monthly minimum</source>
             <translation>每月最低</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="147" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="158" />
+            <source>Pairing: every household has a responsible cadre and every cadre meets the pairing norms.</source>
+            <translation>结对情况：所有户都有联户干部，所有干部都达到结对要求。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="166" />
+            <source>Households without a responsible cadre: {n} ({list})</source>
+            <translation>没有联户干部的户：{n} 户（{list}）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="172" />
+            <source>{name}, {kind}: {current} (required {required})</source>
+            <translation>{name}，{kind}：{current}（要求{required}）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="179" />
+            <source>Below the pairing norms: {n} ({list})</source>
+            <translation>未达到结对要求：{n} 项（{list}）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="187" />
             <source>Mon</source>
             <translation>周一</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="148" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="188" />
             <source>Tue</source>
             <translation>周二</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="149" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="189" />
             <source>Wed</source>
             <translation>周三</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="150" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="190" />
             <source>Thu</source>
             <translation>周四</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="151" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="191" />
             <source>Fri</source>
             <translation>周五</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="152" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="192" />
             <source>Sat</source>
             <translation>周六</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="153" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="193" />
             <source>Sun</source>
             <translation>周日</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="169" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="209" />
             <source>Households not visited for {days} days</source>
             <translation>超过 {days} 天未走访的户</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="179" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="220" />
             <source>Duty days: {days}</source>
             <translation>一线工作日：{days}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="180" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="221" />
             <source>Today is a duty day.</source>
             <translation>今天是一线工作日。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="183" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="224" />
             <source>Visits this month ({month})</source>
             <translation>本月走访（{month}）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="199" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="240" />
             <source>Below the monthly minimum</source>
             <translation>低于每月最低走访数</translation>
         </message>

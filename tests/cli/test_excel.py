@@ -5,6 +5,7 @@ from openpyxl import load_workbook
 
 from tests.core.excel.test_import import messy_roster
 from village_desk import cli
+from village_desk.core.excel.ledger_export import SHEETS
 
 
 @pytest.fixture
@@ -42,7 +43,7 @@ def test_export_ledger_writes_the_workbook(run, tmp_path):
     code, stdout, _ = run("export-ledger", str(out), "--period", "2026Q4")
     assert code == 0 and "已导出 2026年第四季度" in stdout and "已打码" in stdout
     wb = load_workbook(out)
-    assert len(wb.sheetnames) == 5
+    assert wb.sheetnames == list(SHEETS)
     assert wb["联系户花名册"].max_row == 3 + 4  # 01-001, 01-003 and two in 二组
 
 

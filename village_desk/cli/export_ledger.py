@@ -11,7 +11,7 @@ def register(sub) -> None:
     p = sub.add_parser(
         "export-ledger",
         help="导出乡镇台账工作簿（.xlsx）",
-        description="导出民情台账、逾期事项、走访记录、联系户花名册、干部走访统计和统计汇总六张表。",
+        description="导出民情台账、逾期事项、走访记录、联系户花名册、干部走访统计、结对检查和统计汇总七张表。",
     )
     p.add_argument("out", metavar="OUT.xlsx", help="保存到的文件")
     p.add_argument(

@@ -29,7 +29,15 @@ log = logging.getLogger(__name__)
 EXIT_FAILED = 1
 DEMO_HOUSEHOLDS = 30
 APP_NAME_ZH = "村务民情台账"
-LEDGER_SHEETS = ("民情台账", "逾期事项", "走访记录", "联系户花名册", "干部走访统计", "统计汇总")
+LEDGER_SHEETS = (
+    "民情台账",
+    "逾期事项",
+    "走访记录",
+    "联系户花名册",
+    "干部走访统计",
+    "结对检查",
+    "统计汇总",
+)
 
 
 def register(sub) -> None:

@@ -38,6 +38,7 @@ FIELD_LABELS: dict[str, str] = {
     "setting.monthly_visit_minimum": "每月最少走访户次",
     "setting.duty_days": "一线工作日",
     "setting.visit_quotas": "走访任务",
+    "setting.pairing_norms": "结对要求",
     # households and members
     "household": "户",
     "household.number": "户号",

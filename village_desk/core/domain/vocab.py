@@ -153,6 +153,13 @@ DEFAULT_SETTINGS: dict[str, object] = {
         "village_cadre": {"visits": 200, "period": "year"},
     },
     "monthly_visit_minimum": 10,
+    # Pairing norms per pairing kind (DOMAIN.md §2): “123”结对 = 2 party-member
+    # households + 3 villagers' households, one of them in hardship (004 L98);
+    # 结对帮扶 ≥ 2 households per cadre (004 L40). Remove a kind not used here.
+    "pairing_norms": {
+        "pair_123": {"party": 2, "villagers": 3, "hardship": 1},
+        "poverty_help": {"households": 2},
+    },
     # Default 办结时限 in days per matter kind (used when none is entered).
     "default_deadline_days": {
         "style": 15,

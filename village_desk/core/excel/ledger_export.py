@@ -4,7 +4,8 @@
 
 Sheets (see :mod:`.ledger_data` for which records each covers and the
 definitions of the rates): 民情台账, 逾期事项 (as of the period's end or the
-report day), 走访记录, 联系户花名册, 干部走访统计, 统计汇总. ID numbers and phones are masked unless ``unmasked=True``.
+report day), 走访记录, 联系户花名册, 干部走访统计, 结对检查 (households
+without a cadre, cadres below the pairing norms, on the export day), 统计汇总. ID numbers and phones are masked unless ``unmasked=True``.
 
 The workbook is written to a temporary file next to the target and renamed
 at the end, so a failed or cancelled export never leaves half a file.
@@ -33,7 +34,15 @@ from .period import Period
 
 __all__ = ["export_ledger", "ExportSummary", "Cancelled", "SHEETS"]
 
-SHEETS = ("民情台账", "逾期事项", "走访记录", "联系户花名册", "干部走访统计", "统计汇总")
+SHEETS = (
+    "民情台账",
+    "逾期事项",
+    "走访记录",
+    "联系户花名册",
+    "干部走访统计",
+    "结对检查",
+    "统计汇总",
+)
 
 MATTER_COLUMNS = (
     Column("序号", "int"),
@@ -111,6 +120,14 @@ CADRE_COLUMNS = (
     Column("主办事项", "int"),
     Column("已办结", "int"),
     Column("按时办结", "int"),
+)
+PAIRING_COLUMNS = (
+    Column("序号", "int"),
+    Column("问题", max_width=14),
+    Column("对象", "wrap", 24),
+    Column("结对方式", max_width=12),
+    Column("要求", "wrap", 26),
+    Column("现有", "wrap", 26),
 )
 
 
@@ -252,6 +269,20 @@ def _write(
     sheet.extend(cadre_rows)
     sheet.finish()
 
+    # 结对检查: the pairing rules as they stand on the export day
+    sheet = SheetWriter(
+        wb, SHEETS[5], PAIRING_COLUMNS, f"{village}结对检查（{today:%Y年%m月%d日}）", info
+    )
+    problems = [
+        ("没有联户干部的户", f"{u.number} {u.head}（{u.group}）", "", "至少1名联户干部", "无")
+        for u in queries.pairing.households_without_cadre(s)
+    ] + [
+        ("未达到结对要求", f"{g.name}（{g.role}）", g.kind_label, g.required, g.current)
+        for g in queries.pairing.pairing_gaps(s, today)
+    ]
+    sheet.extend((n, *row) for n, row in enumerate(problems, 1))
+    sheet.finish()
+
     _summary_sheet(wb, data, heading("统计汇总"), info)
     if job.cancelled:
         raise Cancelled("已取消导出")
@@ -267,7 +298,7 @@ def _summary_sheet(wb: Workbook, data: LedgerData, heading: str, info: str) -> N
     columns = [Column("事项类别", max_width=26, min_width=24)]
     columns += [Column(STATUS_LABELS[code], "int", 8) for code in statuses]
     columns.append(Column("合计", "int"))
-    sheet = SheetWriter(wb, SHEETS[5], columns, heading, info, gridlines=False)
+    sheet = SheetWriter(wb, SHEETS[6], columns, heading, info, gridlines=False)
 
     def box(*values, bold=False, header=False):
         cells = []

@@ -6,13 +6,25 @@ attribute per column) — never live ORM objects, so nothing read can be
 changed behind the services' back. All filtering and counting happens in SQL.
 """
 
-from . import diary, households, ledger_period, matters, reference, rules, search, stats, sync
+from . import (
+    diary,
+    households,
+    ledger_period,
+    matters,
+    pairing,
+    reference,
+    rules,
+    search,
+    stats,
+    sync,
+)
 
 __all__ = [
     "diary",
     "households",
     "ledger_period",
     "matters",
+    "pairing",
     "reference",
     "rules",
     "search",

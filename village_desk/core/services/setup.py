@@ -331,6 +331,17 @@ def check_setting(key: str, value):
                 raise ValidationError(field, f"{role} 的走访任务无效")
             _whole_number(quota[units[0]], field, 1)
         return value
+    if key == "pairing_norms":
+        if not isinstance(value, dict) or not all(
+            isinstance(rule, dict)
+            and rule
+            and all(
+                isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in rule.values()
+            )
+            for rule in value.values()
+        ):
+            raise ValidationError(field, "应为“结对方式 → 户数要求”的对应表")
+        return value
     if key == "card_title":
         if not isinstance(value, str) or not value.strip():
             raise ValidationError(field, "请填写印在联系卡上的标题")

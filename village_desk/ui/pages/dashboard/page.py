@@ -114,6 +114,11 @@ class DashboardPage(Page):
             grid.setColumnStretch(c, 1)
 
         self.duty_label = QLabel()
+        # Pairing rules (DOMAIN.md §2): households without a cadre, cadres below
+        # the norms in settings (queries.pairing).
+        self.pairing_label = QLabel()
+        self.pairing_label.setWordWrap(True)
+        self.pairing_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.visits_title = relative_font(QLabel(), bold=True)
         self.visits_table = QTableWidget(0, 5)
         self.visits_table.setHorizontalHeaderLabels(
@@ -138,9 +143,44 @@ class DashboardPage(Page):
         top.addWidget(self.duty_label)
         layout.addLayout(top)
         layout.addLayout(grid)
+        layout.addWidget(self.pairing_label)
         layout.addSpacing(8)
         layout.addWidget(self.visits_title)
         layout.addWidget(self.visits_table, 1)
+
+    def pairing_text(self) -> str:
+        """Households without a responsible cadre, and cadres below the
+        pairing norms, in a few lines."""
+        unpaired = self.ctx.read(queries.pairing.households_without_cadre)
+        gaps = self.ctx.read(queries.pairing.pairing_gaps)
+        if not unpaired and not gaps:
+            return self.tr(
+                "Pairing: every household has a responsible cadre and every cadre "
+                "meets the pairing norms."
+            )
+        lines = []
+        if unpaired:
+            shown = "、".join(f"{u.number} {u.head}" for u in unpaired[:5])
+            more = "…" if len(unpaired) > 5 else ""
+            lines.append(
+                self.tr("Households without a responsible cadre: {n} ({list})").format(
+                    n=len(unpaired), list=shown + more
+                )
+            )
+        if gaps:
+            shown = "；".join(
+                self.tr("{name}, {kind}: {current} (required {required})").format(
+                    name=g.name, kind=g.kind_label, current=g.current, required=g.required
+                )
+                for g in gaps[:4]
+            )
+            more = "…" if len(gaps) > 4 else ""
+            lines.append(
+                self.tr("Below the pairing norms: {n} ({list})").format(
+                    n=len(gaps), list=shown + more
+                )
+            )
+        return "\n".join(lines)
 
     def weekday_names(self) -> list[str]:
         return [
@@ -171,6 +211,7 @@ class DashboardPage(Page):
         self.long_unvisited.set_value(d.long_unvisited)
         self.households.set_value(d.households)
         self.review.set_value(self.ctx.read(review_count), alert=True)
+        self.pairing_label.setText(self.pairing_text())
         today = dt.date.today()
         names = self.weekday_names()
         days = "、".join(names[i - 1] for i in d.duty_days if 1 <= i <= 7)
