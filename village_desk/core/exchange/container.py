@@ -89,7 +89,7 @@ class Writer:
     """Write a container: ``with Writer(f, passphrase, township) as w: w.write(b)``.
     Bytes written are compressed, cut into chunks and sealed as they come."""
 
-    def __init__(self, out: BinaryIO, passphrase: str, township: str, *, level: int = 6):
+    def __init__(self, out: BinaryIO, passphrase: str, township: str, *, level: int = 3):
         import zstandard
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 

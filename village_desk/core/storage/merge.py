@@ -564,6 +564,7 @@ def _history(s: Session, entity: str, ids: list[uuid.UUID], new_from: int) -> tu
     new: dict[uuid.UUID, list] = defaultdict(list)
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
+        same = {rid: rid for rid in chunk}  # one id object per record, however many rows
         for c in s.execute(
             select(
                 Change.id,
@@ -575,19 +576,23 @@ def _history(s: Session, entity: str, ids: list[uuid.UUID], new_from: int) -> tu
                 Change.seq,
             ).where(Change.entity == entity, Change.record_id.in_(chunk))
         ):
-            out[c.record_id].append(
-                (c.hlc, str(c.device_id), str(c.id), c.op, c.device_id, c.record_id, c.changes)
-            )
+            rid = same[c.record_id]
+            out[rid].append((c.hlc, str(c.device_id), str(c.id), c.op, c.device_id, rid, c.changes))
             if c.seq >= new_from:
-                new[c.record_id].append(
+                new[rid].append(
                     {
                         "entity": entity,
-                        "record_id": c.record_id,
+                        "record_id": rid,
                         "op": c.op,
-                        "changes": _lean(c.changes),
+                        # an insert: the whole record is new (the derived
+                        # tables redo it whole, as for "{}")
+                        "changes": _ALL if c.op == "insert" else _lean(c.changes),
                     }
                 )
     return out, new
+
+
+_ALL = "{}"
 
 
 def _lean(changes: str) -> str:
