@@ -1,0 +1,181 @@
+"""The quick-search keys (what one query box accepts, storage/derived/
+search_index.py): Chinese suffixes, full pinyin and initials of every
+syllable suffix, surname readings, phone fragments of three digits or more,
+ID numbers from their end, and the 户号 — and what a hit shows."""
+
+from types import SimpleNamespace
+
+import pytest
+
+from tests.helpers import make_id
+from village_desk.core import queries, services
+from village_desk.core.storage.derived import search_index as si
+
+
+def test_a_query_is_read_as_typed_half_width_lower_case_without_spaces_or_dashes():
+    assert si.normalize_query("  ＺＳＦ ") == "zsf"
+    assert si.normalize_query("138-1234 5678") == "13812345678"
+    assert si.normalize_query("03－015") == "03015"
+    assert si.normalize_query("张\u3000三丰") == "张三丰"
+
+
+def test_pinyin_of_one_character():
+    assert si.char_pinyin("张") == "zhang"
+    assert si.char_pinyin("绿") == "lv"  # ü typed as v
+    assert si.char_pinyin("A") == "a"  # not Chinese: itself, lower case
+    assert si.char_pinyin("㐀") != "㐀"  # CJK extension A is Chinese too
+
+
+def test_surname_readings_come_first_and_the_everyday_reading_is_kept():
+    assert si.name_readings("曾国华") == [["zeng", "guo", "hua"], ["ceng", "guo", "hua"]]
+    assert si.name_readings("乐乐") == [["yue", "le"], ["le", "le"]]  # no reading twice
+    assert si.name_readings("张三") == [["zhang", "san"]]
+    assert si.name_readings(" 欧阳修 ") == [["ou", "yang", "xiu"]]
+    assert si.name_readings("单于勇") == [["chan", "yu", "yong"]]
+
+
+def test_a_person_s_keys():
+    terms = si.person_terms("曾国华", "139-7485-1234", "43052119650705273X")
+    assert {"曾国华", "国华", "华"} <= terms  # Chinese, from any character
+    assert {"zengguohua", "guohua", "hua", "cengguohua"} <= terms  # pinyin from any syllable
+    assert {"zgh", "gh", "h", "cgh"} <= terms  # initials likewise
+    assert {"13974851234", "74851234", "234"} <= terms  # phone fragments
+    assert "34" not in terms and "4" not in terms  # two digits are no fragment
+    assert "~" + "43052119650705273x"[::-1] in terms  # the ID number read from its end
+    assert not any(t.startswith("#") for t in terms)  # no 户号 on a person
+
+
+def test_no_phone_or_id_means_no_number_keys():
+    terms = si.person_terms("张三")
+    assert terms == {"张三", "三", "zhangsan", "san", "zs", "s"}
+
+
+def test_keys_are_at_most_64_characters():
+    terms = si.person_terms("a" * 80)
+    assert max(len(t) for t in terms) == si.MAX_TERM == 64
+    assert "a" * 64 in terms
+
+
+def test_a_household_s_keys():
+    assert si.household_terms("03-015", "0739-8123456") == {
+        "#03015",
+        "07398123456",
+        "7398123456",
+        "398123456",
+        "98123456",
+        "8123456",
+        "123456",
+        "23456",
+        "3456",
+        "456",
+    }
+    assert si.household_terms("", "") == set()
+    assert si.household_terms("", "110") == {"110"}
+
+
+def person(pid, name, relation="member", deleted=False, phone="", id_number=""):
+    return SimpleNamespace(
+        id=pid, name=name, relation=relation, deleted=deleted, phone=phone, id_number=id_number
+    )
+
+
+def rows_by_person(household, people):
+    out = {}
+    for row in si.terms_for_household(household, people):
+        assert row["household_id"] == household.id
+        out.setdefault(row["person_id"], set()).add(row["term"])
+    return out
+
+
+def test_the_household_s_keys_go_to_its_head_and_deleted_people_have_none():
+    household = SimpleNamespace(id="h", number="01-001", phone="0739-8123456", deleted=False)
+    people = [
+        person("a", "刘桂兰", "spouse"),
+        person("b", "张三丰", "head", phone="13812345678"),
+        person("c", "张小明", "child", deleted=True),
+    ]
+    keys = rows_by_person(household, people)
+    assert set(keys) == {"a", "b"}
+    assert "#01001" in keys["b"] and "8123456" in keys["b"] and "5678" in keys["b"]
+    assert "#01001" not in keys["a"] and "liuguilan" in keys["a"]
+
+
+def test_without_a_head_the_first_living_member_carries_the_household_s_keys():
+    household = SimpleNamespace(id="h", number="01-002", phone="", deleted=False)
+    people = [person("a", "王一", deleted=True), person("b", "王二"), person("c", "王三")]
+    keys = rows_by_person(household, people)
+    assert "#01002" in keys["b"] and "#01002" not in keys["c"]
+
+
+def test_a_deleted_household_has_no_keys():
+    household = SimpleNamespace(id="h", number="01-003", phone="", deleted=True)
+    assert si.terms_for_household(household, [person("a", "李四", "head")]) == []
+    empty = SimpleNamespace(id="h", number="01-004", phone="110", deleted=False)
+    assert si.terms_for_household(empty, []) == []
+
+
+@pytest.fixture
+def families(db, village):
+    g2 = village["g2"]
+    hh = services.households.create_household(
+        db,
+        None,
+        services.households.HouseholdInput(number="03-015", group_id=g2),
+        services.households.PersonInput(
+            name="曾国华", phone="13974851234", id_number=make_id("19650705", "002")
+        ),
+        [services.households.PersonInput(name="曾华", relation="child")],
+    )
+    services.households.create_household(
+        db,
+        None,
+        services.households.HouseholdInput(number="05-002"),  # no group
+        services.households.PersonInput(name="曾国"),
+        [services.households.PersonInput(name="曾国华", relation="spouse")],
+    )
+    return hh
+
+
+def hits(db, text, limit=50):
+    with db.reading() as s:
+        return queries.search.search(s, text, limit)
+
+
+def test_a_hit_shows_who_where_and_how_to_reach_them(db, village, families):
+    (hit,) = [h for h in hits(db, "zgh") if h.household_number == "03-015"]
+    number = make_id("19650705", "002")
+    assert (hit.household_id, hit.name, hit.relation) == (families, "曾国华", "head")
+    assert (hit.group_name, hit.phone, hit.id_number) == ("二组", "13974851234", number)
+    with db.reading() as s:
+        member = queries.households.members(s, families)[0]
+    assert hit.person_id == member.id
+    (other,) = [h for h in hits(db, "zgh") if h.household_number == "05-002"]
+    assert other.group_name == ""  # a household in no group
+
+
+def test_heads_first_then_shorter_names_then_by_name(db, village, families):
+    found = [(h.name, h.relation, h.household_number) for h in hits(db, "曾")]
+    assert found == [
+        ("曾国", "head", "05-002"),
+        ("曾国华", "head", "03-015"),
+        ("曾华", "child", "03-015"),
+        ("曾国华", "spouse", "05-002"),
+    ]
+    assert [h.name for h in hits(db, "曾", limit=2)] == ["曾国", "曾国华"]
+
+
+def test_an_id_number_ending_in_x_is_found_by_its_last_digits(db, village):
+    number = next(
+        make_id("19700101", f"{n:03d}")
+        for n in range(1000)
+        if make_id("19700101", f"{n:03d}")[-1] == "X"
+    )
+    services.households.create_household(
+        db,
+        None,
+        services.households.HouseholdInput(number="06-001"),
+        services.households.PersonInput(name="邢十", id_number=number),
+    )
+    assert [h.name for h in hits(db, number[-4:])] == ["邢十"]
+    assert [h.name for h in hits(db, number[-4:].lower())] == ["邢十"]
+    assert hits(db, "") == [] and hits(db, "  ") == []
