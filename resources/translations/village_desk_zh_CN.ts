@@ -3331,168 +3331,240 @@ File: {path}</source>
     <context>
         <name>ReviewDialog</name>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="126" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="152" />
             <source>Conflicts and checks</source>
-            <extracomment>the tables whose changes can add or settle a conflict or a broken rule record kinds that 打开记录 can show (others are settled here or in 设置)</extracomment>
+            <extracomment>the tables whose changes can add or settle a conflict or a broken rule record kinds that 打开记录 can show (others are settled here or in 设置) broken rules that two registrations of one family leave, settled by merging</extracomment>
             <translation>冲突与待核对</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="134" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="160" />
             <source>After data from another computer was merged: where both computers changed the same thing, the newer value is used and the other one is kept here for you to decide. Below, the village rules the records break now (fix them in the records).</source>
             <translation>合并了其他电脑的数据之后：两台电脑改了同一处时，先采用较新的值，另一个值保留在这里，由您决定。下方列出记录现在不符合的村里规则（请到记录中改正）。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="148" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="174" />
             <source>Merge them…</source>
             <translation>合并这些改动…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="150" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="176" />
             <source>Only once the other computer's clock is right and the changes are wanted</source>
             <translation>请先确认对方电脑的时钟已改正、这些改动确实需要</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="165" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="191" />
             <source>Record</source>
             <translation>记录</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="166" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="192" />
             <source>Content</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="167" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="193" />
             <source>Value now</source>
             <translation>现在的值</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="168" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="194" />
             <source>Value not used</source>
             <translation>未采用的值</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="169" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="195" />
             <source>From</source>
             <translation>来自</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="182" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="208" />
             <source>No conflicts</source>
             <translation>没有冲突</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="187" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="213" />
             <source>Keep the value now</source>
             <translation>保留现在的值</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="189" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="215" />
             <source>The record stays as it is; the other value is dropped</source>
             <translation>记录保持不变，不采用另一个值</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="192" />
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="427" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="218" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="481" />
             <source>Use the other value</source>
             <translation>改用另一值</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="193" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="219" />
             <source>Write the other value to the record, like an edit</source>
             <translation>把另一个值写入记录，和一次修改一样保存</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="195" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="221" />
             <source>Corrected in the record</source>
             <translation>已在记录中改好</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="197" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="223" />
             <source>You corrected the record in its own form: keep what it has now</source>
             <translation>您已在该记录的编辑窗口中改正：保留记录现在的内容</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="200" />
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="235" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="226" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="261" />
             <source>Open record</source>
             <translation>打开记录</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="201" />
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="236" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="227" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="262" />
             <source>Show the household or matter to correct it</source>
             <translation>打开这户或这件事项，以便改正</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="222" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="248" />
             <source>Problem</source>
             <translation>问题</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="222" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="248" />
             <source>Details</source>
             <translation>详情</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="231" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="257" />
             <source>No problems found</source>
             <translation>没有发现问题</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="298" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="264" />
+            <source>Merge into one household…</source>
+            <translation>合并为一户…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="266" />
+            <source>The same family registered twice: keep one household, move the rest to it</source>
+            <translation>同一户被登记了两次：保留其中一户，另一户的内容并入</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="269" />
+            <source>Change 户号…</source>
+            <translation>改户号…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="271" />
+            <source>Two households with one 户号: give this one another</source>
+            <translation>两户用了同一个户号：给这一户换一个户号</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="336" />
             <source>{n} changes from another computer carry a time more than a day ahead of this computer's clock (up to {latest}): its clock is probably wrong. They are held, not merged, because they would win over every edit made here until then.</source>
             <translation>另一台电脑的 {n} 条改动的时间比本机时钟超前一天以上（最远到 {latest}），对方电脑的时钟可能不准。这些改动已暂存、没有合并，因为合并后它们会胜过本机在那之前的所有修改。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="312" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="350" />
             <source>{name} (this computer)</source>
             <translation>{name}（本机）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="314" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="352" />
             <source>another computer</source>
             <translation>另一台电脑</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="326" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="364" />
             <source>Conflicts ({n})</source>
             <translation>冲突（{n}）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="328" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="366" />
             <source>Conflicts</source>
             <translation>冲突</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="355" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="393" />
             <source>Problems found by the checks ({n})</source>
             <translation>检查发现的问题（{n}）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="357" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="395" />
             <source>Problems found by the checks</source>
             <translation>检查发现的问题</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="368" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="406" />
             <source>Merge the held changes</source>
             <translation>合并暂存的改动</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="370" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="408" />
             <source>Merge {n} held changes? They will count as newer than every edit made on this computer before {latest}. Do this only after the other computer's clock was corrected and its user confirmed the changes.</source>
             <translation>合并 {n} 条暂存的改动吗？它们将被视为比本机在 {latest} 之前的所有修改都新。请在对方电脑的时钟改正、对方确认这些改动后再合并。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="416" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="470" />
             <source>Could not settle the conflict</source>
             <translation>无法处理这条冲突</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="429" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="483" />
             <source>Change {what}, {field}, from “{current}” to “{other}”? It is saved like any other edit.</source>
             <translation>把{what}的{field}从“{current}”改为“{other}”吗？这会和其他修改一样保存。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="501" />
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="528" />
+            <source>Merge into one household</source>
+            <translation>合并为一户</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="504" />
+            <source>Which household stays? The other one's members, visits, matters and pairings move to it (a member in both is kept once) and the other household is deleted.
+
+1. {first}
+2. {second}</source>
+            <translation>保留哪一户？另一户的成员、走访、事项和结对都并入保留的这一户（两边都有的成员只保留一个），另一户删除。
+
+1. {first}
+2. {second}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="509" />
+            <source>Keep 1</source>
+            <translation>保留 1</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="510" />
+            <source>Keep 2</source>
+            <translation>保留 2</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="530" />
+            <source>This can be done for two households at a time; open the records to correct them.</source>
+            <translation>一次只能合并两户；请打开记录逐一改正。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="543" />
+            <source>Could not merge the households</source>
+            <translation>无法合并这两户</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="557" />
+            <source>Change 户号</source>
+            <translation>改户号</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="559" />
+            <source>New 户号 for {household}:</source>
+            <translation>{household} 的新户号：</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/review.py" line="584" />
+            <source>Could not change the 户号</source>
+            <translation>无法修改户号</translation>
         </message>
     </context>
     <context>

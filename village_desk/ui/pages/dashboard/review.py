@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -40,6 +41,7 @@ from sqlalchemy.orm import Session
 from village_desk.core import queries, services
 from village_desk.core.queries.rules import Violation
 from village_desk.core.queries.sync import OpenConflict
+from village_desk.core.services.households import HouseholdInput
 from village_desk.core.storage.changes import Changes
 from village_desk.ui.pages.base import ALL_TABLES
 from village_desk.ui.widgets.forms import HINT_STYLE, heading
@@ -101,6 +103,30 @@ def _read(session: Session) -> tuple[list[OpenConflict], list[tuple[Violation, l
         for v in queries.rules.violations(session)
     ]
     return conflicts, broken
+
+
+#: broken rules that two registrations of one family leave, settled by merging
+MERGEABLE = ("household_number", "id_number")
+
+
+def households_of(session: Session, violation: Violation) -> list[tuple[uuid.UUID, str]]:
+    """The live households a duplicate-户号 or duplicate-ID rule is about,
+    with their names in words (in the order of the rule's records)."""
+    if violation.entity == "household":
+        ids = list(violation.record_ids)
+    else:
+        ids = []
+        for rid in violation.record_ids:
+            person = queries.households.person(session, rid)
+            if person is not None and person.household_id not in ids:
+                ids.append(person.household_id)
+    out = []
+    for hid in ids:
+        household = queries.households.household(session, hid)
+        if household is not None and not household.deleted:
+            members = len(queries.households.members(session, hid))
+            out.append((hid, f"{record_words(session, 'household', hid)}（{members} 人）"))
+    return out
 
 
 def _empty_label(text: str) -> QLabel:
@@ -235,7 +261,19 @@ class ReviewDialog(QDialog):
         self.open_problem_button = QPushButton(self.tr("Open record"))
         self.open_problem_button.setToolTip(self.tr("Show the household or matter to correct it"))
         self.open_problem_button.clicked.connect(self.open_problem_record)
+        self.merge_button = QPushButton(self.tr("Merge into one household…"))
+        self.merge_button.setToolTip(
+            self.tr("The same family registered twice: keep one household, move the rest to it")
+        )
+        self.merge_button.clicked.connect(self.merge_households)
+        self.renumber_button = QPushButton(self.tr("Change 户号…"))
+        self.renumber_button.setToolTip(
+            self.tr("Two households with one 户号: give this one another")
+        )
+        self.renumber_button.clicked.connect(self.renumber)
         problem_buttons = QHBoxLayout()
+        problem_buttons.addWidget(self.merge_button)
+        problem_buttons.addWidget(self.renumber_button)
         problem_buttons.addStretch(1)
         problem_buttons.addWidget(self.open_problem_button)
 
@@ -393,6 +431,14 @@ class ReviewDialog(QDialog):
             return None
         return self._targets[item.data(0, TARGET_ROLE)]
 
+    def selected_violation(self) -> Violation | None:
+        item = self.problem_tree.currentItem()
+        if item is None or not self.violations:
+            return None
+        top = item.parent() or item
+        index = self.problem_tree.indexOfTopLevelItem(top)
+        return self.violations[index] if 0 <= index < len(self.violations) else None
+
     @Slot()
     def _update_buttons(self) -> None:
         conflict = self.selected_conflict()
@@ -402,6 +448,14 @@ class ReviewDialog(QDialog):
         problem = self.selected_problem()
         self.open_problem_button.setEnabled(
             problem is not None and problem[0] in OPENABLE and problem[1] is not None
+        )
+        violation = self.selected_violation()
+        self.merge_button.setEnabled(violation is not None and violation.kind in MERGEABLE)
+        self.renumber_button.setEnabled(
+            violation is not None
+            and violation.kind == "household_number"
+            and problem is not None
+            and problem[1] is not None
         )
 
     # ------------------------------------------------------------ settling
@@ -437,6 +491,98 @@ class ReviewDialog(QDialog):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.settle("loser", conflict)  # the one asked about, whatever the list shows now
+
+    # ------------------------------------------------------------ fixing records
+
+    def choose_kept(self, households: list[tuple[uuid.UUID, str]]) -> uuid.UUID | None:
+        """Ask which of two households stays; None: cancelled."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Merge into one household"))
+        box.setText(
+            self.tr(
+                "Which household stays? The other one's members, visits, matters and pairings "
+                "move to it (a member in both is kept once) and the other household is "
+                "deleted.\n\n1. {first}\n2. {second}"
+            ).format(first=households[0][1], second=households[1][1])
+        )
+        keep_first = box.addButton(self.tr("Keep 1"), QMessageBox.ButtonRole.AcceptRole)
+        keep_second = box.addButton(self.tr("Keep 2"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        run_modal(box)
+        if box.clickedButton() is keep_first:
+            return households[0][0]
+        if box.clickedButton() is keep_second:
+            return households[1][0]
+        return None
+
+    @Slot()
+    def merge_households(self) -> None:
+        violation = self.selected_violation()
+        if violation is None or violation.kind not in MERGEABLE:
+            return
+        households = self.ctx.read(households_of, violation)
+        if len(households) != 2:
+            QMessageBox.information(
+                self,
+                self.tr("Merge into one household"),
+                self.tr(
+                    "This can be done for two households at a time; open the records to "
+                    "correct them."
+                ),
+            )
+            return
+        keep = self.choose_kept(households)
+        if keep is None:
+            return
+        drop = next(hid for hid, _words in households if hid != keep)
+        actor = self.ctx.operator_id
+        op = self.ctx.op(
+            self, lambda db: services.duplicates.merge_households(db, actor, keep, drop)
+        )
+        op.busy(self.merge_button).titled(self.tr("Could not merge the households"))
+        op.always(self.reload).run()
+
+    @Slot()
+    def renumber(self) -> None:
+        problem = self.selected_problem()
+        violation = self.selected_violation()
+        if problem is None or problem[1] is None or violation is None:
+            return
+        hid = problem[1] if problem[0] == "household" else violation.record_ids[0]
+        household = self.ctx.read(queries.households.household, hid)
+        if household is None:
+            return
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("Change 户号"))
+        dialog.setLabelText(
+            self.tr("New 户号 for {household}:").format(
+                household=self.ctx.read(record_words, "household", hid)
+            )
+        )
+        dialog.setTextValue(household.number)
+        if run_modal(dialog) != QDialog.DialogCode.Accepted:
+            return
+        number = dialog.textValue().strip()
+        if number == household.number:
+            return
+        base = dict(household._mapping)
+        data = HouseholdInput(
+            number=number,
+            group_id=household.group_id,
+            address=household.address,
+            phone=household.phone,
+            categories=list(household.categories),
+            situation=household.situation,
+            notes=household.notes,
+        )
+        actor = self.ctx.operator_id
+        op = self.ctx.op(
+            self,
+            lambda db: services.households.update_household(db, actor, hid, data, base=base),
+        )
+        op.busy(self.renumber_button).titled(self.tr("Could not change the 户号"))
+        op.always(self.reload).run()
 
     # ------------------------------------------------------------ opening records
 
