@@ -48,6 +48,8 @@ def test_a_person_s_keys():
 def test_no_phone_or_id_means_no_number_keys():
     terms = si.person_terms("张三")
     assert terms == {"张三", "三", "zhangsan", "san", "zs", "s"}
+    assert si.person_terms("张三", "12") == terms  # two digits are no fragment
+    assert si.household_terms("01-001", "12") == {"#01001"}
 
 
 def test_keys_are_at_most_64_characters():
@@ -179,3 +181,17 @@ def test_an_id_number_ending_in_x_is_found_by_its_last_digits(db, village):
     assert [h.name for h in hits(db, number[-4:])] == ["邢十"]
     assert [h.name for h in hits(db, number[-4:].lower())] == ["邢十"]
     assert hits(db, "") == [] and hits(db, "  ") == []
+
+
+def test_a_search_shows_at_most_fifty_people(db, village):
+    services.households.create_household(
+        db,
+        None,
+        services.households.HouseholdInput(number="09-001"),
+        services.households.PersonInput(name="欧一"),
+        [services.households.PersonInput(name=f"欧{n:02d}", relation="child") for n in range(52)],
+    )
+    with db.reading() as s:
+        shown = queries.search.search(s, "欧")  # as the search box asks
+    assert len(shown) == 50 and shown[0].name == "欧一"  # the head first
+    assert len(hits(db, "欧", limit=60)) == 53
