@@ -16,6 +16,7 @@ import sys
 from village_desk import __version__
 
 from . import (
+    backup,
     check,
     demo,
     exchange,
@@ -45,6 +46,7 @@ COMMANDS = (
     print_diary,
     print_referral,
     exchange,
+    backup,
     self_test,
 )
 

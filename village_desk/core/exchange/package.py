@@ -34,7 +34,6 @@ import hashlib
 import json
 import logging
 import os
-import sqlite3
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -103,6 +102,8 @@ def _exchanged(row) -> dict:
         "op": row.op,
         "changes": row.changes,
     }
+
+
 _SIGNED = b"village-desk exchange package 1\n"
 _READ_ROWS = 2000
 
@@ -627,50 +628,18 @@ def import_package(
     return result  # no progress report after the commit: a Cancel would come too late
 
 
-KEEP_BACKUPS = 5
-
-
 def backup_before_import(db: Database) -> Path | None:
-    """A consistent copy of the SQLite file next to it before an import
-    (SQLite's online backup API); the last few are kept."""
+    """A checked backup of the SQLite database before an import (the backup
+    folder and rotation of ``storage/backup.py``)."""
+    from ..storage import backup
+
     path = db.sqlite_path
     if path is None or not path.exists():
         return None
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = path.with_name(f"{path.name}.bak-{stamp}-exchange")
-    try:
-        src = sqlite3.connect(path)
-        try:
-            dst = sqlite3.connect(target)
-            with dst:
-                src.backup(dst)
-            dst.close()
-        finally:
-            src.close()
-        os.chmod(target, 0o600)
-        for old in sorted(path.parent.glob(f"{path.name}.bak-*-exchange"))[:-KEEP_BACKUPS]:
-            old.unlink(missing_ok=True)
-        return target
-    except (OSError, sqlite3.Error) as err:
-        target.unlink(missing_ok=True)
-        raise ServiceError(
-            f"导入前无法备份数据库（{err.strerror or err}），为安全起见没有导入。请检查磁盘空间"
-        ) from None
-
-
-def township_of(db: Database) -> str:
-    with db.reading() as s:
-        return _where(s)[1]
-
-
-def key_state(db: Database, checked: Checked) -> str:
-    """``known``, ``new`` (a person must confirm its fingerprint) or
-    ``revoked`` — the signing key of a checked package, here."""
-    with db.reading() as s:
-        known = s.get(ExchangeKey, checked.source["key"])
-    if known is None:
-        return "new"
-    return "revoked" if known.revoked_on else "known"
+    folder = backup.folder_for(path)
+    made = backup.create(path, folder, "before-exchange-import")
+    backup.rotate(folder)
+    return made
 
 
 # --------------------------------------------------------------------------- status

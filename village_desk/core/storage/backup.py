@@ -1,0 +1,246 @@
+"""Backups of the SQLite database: made, listed, checked, rotated, restored.
+
+A backup is a consistent copy taken with SQLite's online backup API (the
+program may keep working meanwhile), written under a temporary name, checked
+(``PRAGMA integrity_check``) and renamed: a backup that exists is whole. Files
+are owner-only. Names say when and why::
+
+    backups/village-desk-20261130-081502-daily.sqlite3
+    backups/village-desk-20261130-093011-before-exchange-import.sqlite3
+
+They live in ``backups/`` next to the database unless another folder (a USB
+stick) is set (:data:`FOLDER_SETTING`, a per-computer setting). Rotation keeps
+the newest backup of each of the last :data:`KEEP_DAILY` days that have one and
+of each of the last :data:`KEEP_WEEKLY` weeks; older ones are deleted.
+
+**Restoring** first backs up the current database (``before-restore``), then
+copies the backup over it with the same API. The restored database is an
+older state of this copy: the next time it is opened, the installation's
+identity record (``storage/replica.py``) sees stamps it issued that the
+database does not hold and re-keys it as a new device, so nothing it writes
+from then on — matter numbers included — can clash with what the lost state
+already sent to other copies.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+import sqlite3
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..domain.errors import ServiceError
+
+FOLDER_SETTING = "backup_folder"  # local_setting key
+KEEP_DAILY = 14
+KEEP_WEEKLY = 8
+PREFIX = "village-desk-"
+SUFFIX = ".sqlite3"
+_NAME = re.compile(r"^village-desk-(\d{8}-\d{6})-([a-z0-9-]+)\.sqlite3$")
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    created: dt.datetime
+    reason: str
+    size: int
+
+
+def default_folder(database: Path) -> Path:
+    return database.parent / "backups"
+
+
+def backups(folder: Path) -> list[Backup]:
+    """The backups in ``folder``, newest first (other files are ignored)."""
+    out = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return []
+    for path in entries:
+        m = _NAME.match(path.name)
+        if not m:
+            continue
+        try:
+            created = dt.datetime.strptime(m.group(1), "%Y%m%d-%H%M%S")
+            size = path.stat().st_size
+        except (ValueError, OSError):
+            continue
+        out.append(Backup(path, created, m.group(2), size))
+    return sorted(out, key=lambda b: (b.created, b.path.name), reverse=True)
+
+
+def _copy(source: Path, target: Path) -> None:
+    """``source`` → ``target`` with the online backup API (consistent even
+    while others write to ``source``)."""
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+            # A single file (no -wal beside it): safe to copy to a stick.
+            dst.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+def verify(path: Path) -> list[str]:
+    """Problems found in a backup file (empty: it is whole and readable)."""
+    if not path.is_file() or path.stat().st_size == 0:
+        return [f"{path.name}：文件不存在或是空的"]
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            results = [r[0] for r in con.execute("PRAGMA integrity_check")]
+            version = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as err:
+        return [f"{path.name}：无法作为数据库读取（{err}）"]
+    problems = [f"{path.name}：{r}" for r in results if r != "ok"][:20]
+    if version is None:
+        problems.append(f"{path.name}：没有结构版本")
+    return problems
+
+
+def create(database: Path, folder: Path, reason: str, *, now: dt.datetime | None = None) -> Path:
+    """A checked backup of ``database`` in ``folder``; returns its path."""
+    reason = re.sub(r"[^a-z0-9-]+", "-", reason.lower()).strip("-") or "manual"
+    now = now or dt.datetime.now()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        os.chmod(folder, 0o700)
+    except OSError as err:
+        raise ServiceError(f"无法使用备份文件夹“{folder}”：{err.strerror or err}") from None
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    target = folder / f"{PREFIX}{stamp}-{reason}{SUFFIX}"
+    n = 1
+    while target.exists():  # two backups in one second
+        n += 1
+        target = folder / f"{PREFIX}{stamp}-{reason}-{n}{SUFFIX}"
+    fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=".backup-", suffix=".tmp")
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        os.chmod(tmp, 0o600)
+        _copy(database, tmp)
+        problems = verify(tmp)
+        if problems:
+            raise ServiceError("备份检查没有通过：" + "；".join(problems[:3]))
+        with open(tmp, "rb+") as f:
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except (OSError, sqlite3.Error) as err:
+        raise ServiceError(
+            f"无法备份到“{folder}”（{getattr(err, 'strerror', None) or err}），请检查磁盘空间"
+        ) from None
+    finally:
+        tmp.unlink(missing_ok=True)
+    return target
+
+
+def rotate(
+    folder: Path, *, keep_daily: int = KEEP_DAILY, keep_weekly: int = KEEP_WEEKLY
+) -> list[Path]:
+    """Delete backups beyond the newest per day (last ``keep_daily`` days that
+    have one) and per ISO week (last ``keep_weekly`` weeks). Returns the
+    deleted paths."""
+    found = backups(folder)
+    keep: set[Path] = set()
+    days: dict[dt.date, Path] = {}
+    weeks: dict[tuple[int, int], Path] = {}
+    for b in found:  # newest first: the first seen of a day or week is its newest
+        days.setdefault(b.created.date(), b.path)
+        weeks.setdefault(b.created.isocalendar()[:2], b.path)
+    keep.update(days[d] for d in sorted(days, reverse=True)[:keep_daily])
+    keep.update(weeks[w] for w in sorted(weeks, reverse=True)[:keep_weekly])
+    deleted = []
+    for b in found:
+        if b.path not in keep:
+            try:
+                b.path.unlink()
+                deleted.append(b.path)
+            except OSError:
+                pass
+    return deleted
+
+
+def folder_for(database: Path) -> Path:
+    """The backup folder set for this database (a per-computer setting, read
+    without opening the database through the program), else the default."""
+    try:
+        con = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+        try:
+            row = con.execute(
+                "SELECT value FROM local_setting WHERE key = ?", (FOLDER_SETTING,)
+            ).fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        row = None
+    return Path(row[0]) if row and row[0] else default_folder(database)
+
+
+def made_today(folder: Path, today: dt.date | None = None) -> bool:
+    today = today or dt.date.today()
+    return any(b.created.date() == today for b in backups(folder))
+
+
+def restore(database: Path, backup: Path, folder: Path) -> Path | None:
+    """Put ``backup`` in place of ``database`` (nothing may have it open);
+    the current state is backed up first (copied as it is if it is too
+    damaged to back up). Returns that safety copy."""
+    problems = verify(backup)
+    if problems:
+        raise ServiceError("这个备份不能用来恢复：" + "；".join(problems[:3]))
+    safety = None
+    if database.exists():
+        try:
+            safety = create(database, folder, "before-restore")
+        except ServiceError:
+            safety = _raw_copy(database, folder)
+    fd, tmp_name = tempfile.mkstemp(dir=database.parent, prefix=".restore-", suffix=".tmp")
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        os.chmod(tmp, 0o600)
+        _copy(backup, tmp)
+        with open(tmp, "rb+") as f:
+            os.fsync(f.fileno())
+        # The old write-ahead log belongs to the old file: it must not be
+        # applied to the restored one.
+        for suffix in ("-wal", "-shm"):
+            Path(f"{database}{suffix}").unlink(missing_ok=True)
+        os.replace(tmp, database)
+    except (OSError, sqlite3.Error) as err:
+        reason = getattr(err, "strerror", None) or err
+        where = f"。恢复前的数据在“{safety}”" if safety else ""
+        raise ServiceError(f"恢复失败（{reason}）{where}") from None
+    finally:
+        tmp.unlink(missing_ok=True)
+    return safety
+
+
+def _raw_copy(database: Path, folder: Path) -> Path:
+    """The damaged database as it is (with its write-ahead log), for experts."""
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = folder / f"{PREFIX}{stamp}-before-restore-damaged{SUFFIX}"
+    try:
+        shutil.copyfile(database, target)
+        os.chmod(target, 0o600)
+        wal = Path(f"{database}-wal")
+        if wal.exists():
+            shutil.copyfile(wal, Path(f"{target}-wal"))
+    except OSError as err:
+        raise ServiceError(
+            f"无法保存恢复前的数据（{err.strerror or err}），为安全起见没有恢复"
+        ) from None
+    return target
