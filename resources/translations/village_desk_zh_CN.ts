@@ -55,7 +55,7 @@
         </message>
         <message>
             <location filename="../../village_desk/ui/app.py" line="64" />
-            <location filename="../../village_desk/ui/app.py" line="165" />
+            <location filename="../../village_desk/ui/app.py" line="206" />
             <source>Cannot open the data</source>
             <translation>无法打开数据</translation>
         </message>
@@ -78,6 +78,16 @@
             <location filename="../../village_desk/ui/app.py" line="115" />
             <source>Log folder: {path}</source>
             <translation>日志文件夹：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/app.py" line="173" />
+            <source>The daily backup failed: {reason}</source>
+            <translation>今天的自动备份没有成功：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/app.py" line="183" />
+            <source>Backed up: {path}</source>
+            <translation>已自动备份：{path}</translation>
         </message>
     </context>
     <context>
@@ -2357,107 +2367,127 @@ File: {path}</source>
             <translation>不是已登记的户时填写</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="258" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="252" />
+            <source>What was done (leave empty to finish later)</source>
+            <translation>办了什么（以后再办结的先不填）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="266" />
             <source>Post publicly (masked)</source>
             <translation>公示（姓名电话打码）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="259" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="267" />
             <source>Do not post</source>
             <translation>不公示</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="271" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="279" />
             <source>Applicant household</source>
             <translation>申请人所在户</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="272" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="280" />
             <source>Applicant name</source>
             <translation>申请人姓名</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="273" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="281" />
             <source>Applicant phone</source>
             <translation>申请人电话</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="274" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="282" />
             <source>Matter *</source>
             <translation>申办事项 *</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="275" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="283" />
             <source>Received</source>
             <translation>受理日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="276" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="284" />
             <source>Channel</source>
             <translation>来源渠道</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="277" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="285" />
             <source>Kind *</source>
             <translation>事项类别 *</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="278" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="286" />
             <source>Service type</source>
             <translation>代办类型</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="279" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="287" />
             <source>Level</source>
             <translation>办理层级</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="280" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="288" />
             <source>Handling</source>
             <translation>办理方式</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="281" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="290" />
+            <source>Result (done at once)</source>
+            <translation>办理结果（即办）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="291" />
             <source>Deadline</source>
             <translation>办结时限</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="282" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="292" />
             <source>Responsible</source>
             <translation>责任人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="283" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="293" />
             <source>Co-handlers</source>
             <translation>协办人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="284" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="294" />
             <source>Public notice</source>
             <translation>公示</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="289" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="299" />
             <source>Why the registration is corrected</source>
             <translation>为什么更正登记内容</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="293" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="303" />
             <source>This matter is finished: its registration is locked. A correction needs a reason and is recorded in the progress notes.</source>
             <translation>此事项已办结，登记内容已锁定。更正须写明理由，并记入办理情况。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="299" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="309" />
             <source>Reason for correction *</source>
             <translation>更正理由 *</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="350" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="311" />
+            <source>Needed when the handling type changes</source>
+            <translation>改变办理方式时必须填写</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="312" />
+            <source>Reason for correction</source>
+            <translation>更正理由</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="364" />
             <source>Set at registration; cannot be changed here</source>
             <translation>登记时确定，这里不能修改</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="443" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="465" />
             <source>Add a cadre in Settings first.</source>
             <translation>请先在“设置”中添加干部。</translation>
         </message>
@@ -2523,208 +2553,208 @@ File: {path}</source>
     <context>
         <name>MatterView</name>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="482" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="504" />
             <source>← Back to list</source>
             <translation>← 返回列表</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="492" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="514" />
             <source>Edit…</source>
             <translation>修改…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="493" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="515" />
             <source>Correct the registration details</source>
             <translation>更正登记信息</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="494" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="516" />
             <source>Print referral form…</source>
             <translation>打印办理申请…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="496" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="518" />
             <source>办理申请 for a matter forwarded to the township or county (Ctrl+P)</source>
             <translation>为已上报乡镇或县里的事项打印办理申请（Ctrl+P）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="498" />
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="796" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="520" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="818" />
             <source>Delete matter</source>
             <translation>删除事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="499" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="521" />
             <source>For a matter registered by mistake</source>
             <translation>用于误登记的事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="506" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="528" />
             <source>Next step</source>
             <translation>办理</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="525" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="547" />
             <source>No further steps: this matter is finished.</source>
             <translation>此事项已经办完，没有下一步。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="534" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="556" />
             <source>Applicant</source>
             <translation>申请人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="535" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="557" />
             <source>Phone</source>
             <translation>电话</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="536" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="558" />
             <source>Household</source>
             <translation>所在户</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="537" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="559" />
             <source>Received</source>
             <translation>受理日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="538" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="560" />
             <source>Channel</source>
             <translation>来源渠道</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="539" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="561" />
             <source>Kind</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="540" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="562" />
             <source>Service type</source>
             <translation>代办类型</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="541" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="563" />
             <source>Level</source>
             <translation>办理层级</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="542" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="564" />
             <source>Handling</source>
             <translation>办理方式</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="543" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="565" />
             <source>Deadline</source>
             <translation>办结时限</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="544" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="566" />
             <source>Responsible</source>
             <translation>责任人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="545" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="567" />
             <source>Co-handlers</source>
             <translation>协办人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="546" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="568" />
             <source>Forwarded to</source>
             <translation>上报单位</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="547" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="569" />
             <source>Result</source>
             <translation>办理结果</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="548" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="570" />
             <source>Done on</source>
             <translation>办结日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="549" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="571" />
             <source>Return reasons</source>
             <translation>退回理由</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="550" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="572" />
             <source>Explanation</source>
             <translation>解释说明</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="551" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="573" />
             <source>Return visit</source>
             <translation>回访</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="552" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="574" />
             <source>Closed on</source>
             <translation>销号日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="553" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="575" />
             <source>Public notice</source>
             <translation>公示</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="571" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="593" />
             <source>Open household</source>
             <translation>打开此户</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="572" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="594" />
             <source>Matter</source>
             <translation>事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="592" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="614" />
             <source>Add a progress note (notes are never overwritten)</source>
             <translation>添加办理情况（已有记录不会被覆盖）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="594" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="616" />
             <source>Add note</source>
             <translation>添加</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="599" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="621" />
             <source>Progress notes</source>
             <translation>办理情况</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="681" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="703" />
             <source>Matter {number}</source>
             <translation>事项 {number}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="685" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="707" />
             <source>{status} (overdue)</source>
             <translation>{status}（逾期）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="731" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="753" />
             <source>Yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="731" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="753" />
             <source>No</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="738" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="760" />
             <source>From the visit diary of {date} →</source>
             <translation>来自 {date} 的民情日记 →</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="769" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="791" />
             <source>Not possible while the matter is “{status}”</source>
             <translation>事项为“{status}”时不能办理此步</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="798" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="820" />
             <source>Delete matter {number} with its progress notes? Use this only for a matter registered by mistake. You can undo this right afterwards.</source>
             <translation>删除事项 {number} 及其办理记录吗？只应删除误登记的事项。删除后可以立即撤销。</translation>
         </message>

@@ -147,6 +147,47 @@ def choose_operator(db):
     return dialog.selected()
 
 
+DAILY_BACKUP_DELAY_MS = 3000  # after the first screen is up
+
+
+def daily_backup(ctx, window):
+    """The first start of a day backs the database up (on a reader thread;
+    a failure is logged and shown in the status bar, never in the way)."""
+    from village_desk.core.storage import backup
+
+    path = ctx.db.sqlite_path
+    if path is None:
+        return None
+    folder = backup.folder_for(path)
+    if backup.made_today(folder):
+        return None
+
+    def work(_job):
+        made = backup.create(path, folder, "daily")
+        backup.rotate(folder)
+        return made
+
+    def failed(err: BaseException) -> None:
+        log.warning("daily backup failed", exc_info=err)
+        window.statusBar().showMessage(
+            QCoreApplication.translate("App", "The daily backup failed: {reason}").format(
+                reason=str(err)
+            ),
+            15000,
+        )
+
+    return (
+        ctx.task(window, work)
+        .success(
+            lambda made: window.statusBar().showMessage(
+                QCoreApplication.translate("App", "Backed up: {path}").format(path=made), 8000
+            )
+        )
+        .failure(failed)
+        .run()
+    )
+
+
 def _run(app: QApplication, args) -> int:
     from village_desk.core.storage.paths import database_url
     from village_desk.ui.context import AppContext
@@ -189,6 +230,7 @@ def _run(app: QApplication, args) -> int:
         probe = os.environ.get(ENV_STARTUP_PROBE)
         if probe:
             QTimer.singleShot(0, lambda: _startup_reached(probe, app))
+        QTimer.singleShot(DAILY_BACKUP_DELAY_MS, lambda: daily_backup(ctx, window))
         return app.exec()
     finally:
         if "ctx" in locals():
