@@ -145,7 +145,14 @@ def test_a_list_item_removed_elsewhere_is_not_brought_back_by_an_addition():
 
 
 def quota_insert(value):
-    return change("0001", A, "insert", key=(None, "visit_quota"), value=(None, json.dumps(value)))
+    return change(
+        "0001",
+        A,
+        "insert",
+        key=(None, "visit_quota"),
+        value=(None, json.dumps(value)),
+        deleted=(None, False),
+    )
 
 
 def test_map_settings_merge_per_key():
@@ -350,3 +357,98 @@ def test_a_field_the_insert_never_had_overwritten_unseen_names_no_earlier_change
         "",
         None,
     )
+
+
+def test_bringing_a_deleted_record_back_is_no_conflict():
+    history = [
+        group_insert(),
+        change(
+            "0002", A, "delete", deleted=(False, True), name=("一组", "一组"), sort_order=(1, 1)
+        ),
+        change("0003", A, "update", deleted=(True, False)),
+    ]
+    result = folded_in_every_order("villager_group", history)
+    assert result.state["deleted"] is False and result.conflicts == []
+
+
+def test_a_field_this_version_does_not_know_is_skipped_not_the_rest():
+    history = [
+        group_insert(),
+        change("0002", B, "update", colour=("", "红"), name=("一组", "第一组")),
+    ]
+    result = folded_in_every_order("villager_group", history)
+    assert result.state["name"] == "第一组" and "colour" not in result.state
+
+
+def test_a_deletion_compares_lists_as_sets_and_names_the_edit_it_had_not_seen():
+    insert = change(
+        "0001",
+        A,
+        "insert",
+        number=(None, "01-001"),
+        categories=(None, ["b", "a"]),
+        deleted=(None, False),
+    )
+    seen = change("0003", C, "delete", deleted=(False, True), categories=(["a", "b"], ["a", "b"]))
+    assert folded_in_every_order("household", [insert, seen]).conflicts == []
+    edit = change("0002", B, "update", categories=(["b", "a"], ["b", "a", "c"]))
+    (lost,) = folded_in_every_order("household", [insert, edit, seen]).conflicts
+    assert (lost.field, lost.kind, lost.loser_hlc, lost.loser_device) == (
+        "categories",
+        "deleted",
+        "0002",
+        B,
+    )
+    assert sorted(lost.loser_value) == ["a", "b", "c"] and lost.winner_value is None
+
+
+def test_a_deletion_that_had_not_seen_a_setting_change_names_it():
+    start, later = {"grid": 4}, {"grid": 6}
+    history = [
+        quota_insert(start),
+        change("0002", B, "update", value=(json.dumps(start), json.dumps(later))),
+        change(
+            "0003",
+            C,
+            "delete",
+            deleted=(False, True),
+            key=("visit_quota", "visit_quota"),
+            value=(json.dumps(start), json.dumps(start)),
+        ),
+    ]
+    (lost,) = folded_in_every_order("setting", history).conflicts
+    assert (lost.field, lost.kind, lost.loser_hlc, lost.loser_device) == (
+        "value",
+        "deleted",
+        "0002",
+        B,
+    )
+
+
+def test_the_same_record_inserted_twice_names_both_inserts():
+    first = change("0001", A, "insert", name=(None, None), sort_order=(None, 1))
+    second = change("0002", B, "insert", name=(None, "一组"), sort_order=(None, 1))
+    (lost,) = folded_in_every_order("villager_group", [first, second]).conflicts
+    assert (lost.field, lost.kind, lost.loser_value, lost.winner_value) == (
+        "name",
+        "value",
+        None,
+        "一组",
+    )
+    assert (lost.loser_hlc, lost.loser_device, lost.winner_hlc) == ("0001", A, "0002")
+
+
+def test_a_state_change_and_another_field_in_one_change_are_both_applied():
+    history = [
+        matter_insert(),
+        change(
+            "0002",
+            A,
+            "update",
+            status=("registered", "done"),
+            result=("", "已修好"),
+            content=("修路", "修村道"),
+        ),
+    ]
+    state = folded_in_every_order("matter", history).state
+    assert (state["status"], state["result"], state["content"]) == ("done", "已修好", "修村道")
