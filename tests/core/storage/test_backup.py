@@ -140,3 +140,15 @@ def test_backup_commands(village, tmp_path, capsys, monkeypatch):
     usb = tmp_path / "usb"
     assert cli.main(["--data-dir", data, "backup", "create", "--folder", str(usb)]) == 0
     assert len(backup.backups(usb)) == 1
+
+
+def test_an_empty_database_file_is_refused_and_the_latest_backup_named(village):
+    db, path = village
+    made = backup.create(path, backup.default_folder(path), "daily")
+    db.close()
+    path.write_bytes(b"")
+    for suffix in ("-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    with pytest.raises(ServiceError, match=f"空的.*{made.name}"):
+        Database.open(f"sqlite:///{path}")
+    assert path.stat().st_size == 0  # nothing written over it

@@ -76,6 +76,34 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
+def _refuse_empty_file(url: str) -> None:
+    """A database file of 0 bytes is not a new database: it was cut off
+    (a full disk, a copy interrupted). Refuse it and name the latest backup
+    instead of starting an empty village over it."""
+    if not url.startswith("sqlite:///"):
+        return
+    path = Path(url.removeprefix("sqlite:///"))
+    try:
+        empty = path.is_file() and path.stat().st_size == 0
+    except OSError:
+        return
+    if not empty:
+        return
+    from ..domain.errors import ServiceError
+    from .backup import backups, default_folder
+
+    found = backups(default_folder(path))
+    advice = (
+        f"最新的备份是 {found[0].path.name}（{found[0].created:%Y-%m-%d %H:%M}），"
+        f"可用 village-desk backup restore {found[0].path.name} 恢复。"
+        if found
+        else "没有找到备份；如有别的电脑或乡镇的交换文件，可以在新数据目录里导入。"
+    )
+    raise ServiceError(
+        f"数据库文件“{path}”是空的（0 字节），可能在写入时被中断，没有打开。{advice}"
+    )
+
+
 class Database:
     def __init__(self, engine: Engine, identities: IdentityStore | None = None):
         self.engine = engine
@@ -100,6 +128,7 @@ class Database:
     ) -> Database:
         from .migrate import HEAD, current_revision, upgrade_if_needed
 
+        _refuse_empty_file(url)
         engine = make_engine(url)
         if migrate:
             upgrade_if_needed(engine)
