@@ -452,3 +452,20 @@ def test_a_state_change_and_another_field_in_one_change_are_both_applied():
     ]
     state = folded_in_every_order("matter", history).state
     assert (state["status"], state["result"], state["content"]) == ("done", "已修好", "修村道")
+
+
+def test_a_state_the_insert_never_had_overwritten_unseen_names_no_earlier_change():
+    """Records from before a field group existed have none of its fields."""
+    history = [
+        change("0001", A, "insert", content=(None, "修路"), deleted=(None, False)),
+        change("0002", B, "update", status=("registered", "done"), result=("", "已修好")),
+    ]
+    result = folded_in_every_order("matter", history)
+    assert (result.state["status"], result.state["result"]) == ("done", "已修好")
+    (lost,) = result.conflicts
+    assert (lost.field, lost.kind, lost.loser_hlc, lost.loser_device) == (
+        "state",
+        "group",
+        "",
+        None,
+    )
