@@ -107,6 +107,7 @@ def test_overdue_without_a_date_means_today():
         ("unresolvable", "暂不能解决"),
         ("reopen", "重新办理"),
         ("note", "办理情况"),
+        ("correct", "更正"),  # a finished matter's registration corrected: a note, not a step
     ],
 )
 def test_each_note_belongs_to_its_step(action, step):
@@ -130,6 +131,8 @@ def test_each_note_belongs_to_its_step(action, step):
         ("close", "群众满意", "销号：群众满意"),
         ("complete", "办结了", "办结：办结了"),  # typed by a person: labelled
         ("result", "结果返回镇里已批复", "结果返回：结果返回镇里已批复"),
+        ("correct", "更正：办结时限改为5月1日", "更正：办结时限改为5月1日"),
+        ("correct", "办结时限改为5月1日", "更正：办结时限改为5月1日"),
     ],
 )
 def test_a_progress_note_reads_with_its_step(action, text, line):
