@@ -331,3 +331,44 @@ def test_bulk_inserts_fill_list_defaults_give_each_row_its_own_id_and_keep_line_
     assert people["张二"].notes == "甲 乙"
     assert people["张三"].tags == [] and people["张三"].notes == ""
     assert changes(rows_of(db, people["张三"].id)[0])["tags"] == [None, []]
+
+
+def test_many_records_given_equal_values_hide_no_real_change_of_the_same_flush(db, village):
+    """A flush's records come in no particular order: twenty people given
+    their tags again as tuples (nothing to journal) and twenty groups given
+    their own names again must not stop the twenty renamed groups of the same
+    flush from being journaled."""
+    with db.transaction() as s:
+        journal.bulk_insert(
+            s,
+            Person,
+            [
+                {
+                    "household_id": village["hh"],
+                    "name": f"甲{n}",
+                    "relation": "child",
+                    "tags": ["a"],
+                }
+                for n in range(20)
+            ],
+        )
+        journal.bulk_insert(s, VillagerGroup, [{"name": f"{n}组"} for n in range(20)])
+        journal.bulk_insert(s, VillagerGroup, [{"name": f"{n}队"} for n in range(20)])
+    with db.reading() as s:
+        people = list(s.scalars(select(Person.id).where(Person.name.like("甲%"))))
+        groups = list(s.scalars(select(VillagerGroup.id).where(VillagerGroup.name.like("%组"))))
+        teams = list(s.scalars(select(VillagerGroup.id).where(VillagerGroup.name.like("%队"))))
+    with db.transaction() as s:  # all loaded first: the changes go in one flush
+        loaded = [s.get(Person, pid) for pid in people] + [s.get(VillagerGroup, g) for g in groups]
+        same = [s.get(VillagerGroup, g) for g in teams]
+        for record in loaded:
+            if isinstance(record, Person):
+                record.tags = tuple(record.tags)
+            else:
+                record.name = record.name + "（改）"
+        for team in same:
+            team.name = str(team.name)  # set to what it was: touched, not changed
+    for gid in groups:
+        assert [r.op for r in rows_of(db, gid)] == ["insert", "update"]
+    for pid in people + teams:
+        assert [r.op for r in rows_of(db, pid)] == ["insert"]
