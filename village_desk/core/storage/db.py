@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import threading
 import uuid
 from collections.abc import Callable, Iterator
@@ -68,12 +69,35 @@ def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            folder = Path(path).parent
+            if not folder.exists():
+                folder.mkdir(parents=True)
+                _owner_only(folder, 0o700)  # a village's personal data
         engine = create_engine(url)
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
+        if path and path != ":memory:":
+            event.listen(engine, "connect", lambda *_: _owner_only_files(Path(path)))
         return engine
     return create_engine(url, pool_pre_ping=True)
+
+
+def _owner_only(path: Path, mode: int) -> None:
+    # (a file system without POSIX modes, a FAT stick: nothing to do)
+    with contextlib.suppress(OSError):
+        os.chmod(path, mode)
+
+
+def _owner_only_files(database: Path) -> None:
+    """The database and its write-ahead log readable by their owner only
+    (SQLite creates them with the process's default mode)."""
+    for suffix in ("", "-wal", "-shm"):
+        target = Path(f"{database}{suffix}")
+        try:
+            if target.exists() and target.stat().st_mode & 0o077:
+                os.chmod(target, 0o600)
+        except OSError:
+            pass
 
 
 def _refuse_empty_file(url: str) -> None:

@@ -8,7 +8,9 @@ with a clear message instead of being damaged.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
 import sqlite3
 from pathlib import Path
 
@@ -60,6 +62,8 @@ def backup_sqlite(engine: Engine, revision: str | None) -> Path | None:
         dst.close()
     finally:
         src.close()
+    with contextlib.suppress(OSError):
+        os.chmod(target, 0o600)  # personal data: owner only
     return target
 
 
