@@ -39,6 +39,7 @@ FIELD_LABELS: dict[str, str] = {
     "setting.duty_days": "一线工作日",
     "setting.visit_quotas": "走访任务",
     "setting.pairing_norms": "结对要求",
+    "setting.quota_visit_modes": "计入任务的走访方式",
     # households and members
     "household": "户",
     "household.number": "户号",

@@ -6,7 +6,11 @@ Which records a period covers:
   in the period and those carried over from earlier periods still on the
   ledger when it began — each in its state at the period's end (or on the
   export day, for a period not yet over), see :mod:`..queries.ledger_period`;
-* 走访记录 and the visit counts: diary entries dated in the period;
+* 走访记录 and the visit counts: diary entries dated in the period; 户 and
+  户次 count the modes of setting ``quota_visit_modes`` (入户走访 and 慰问 by
+  default), credited to the author and every companion; every kind of
+  contact (入户/坐访/电话/会议) is also counted apart; a campaign quota (轮)
+  is measured over its own dates;
 * 联系户花名册: every current household (with its visits in the period).
 
 Definitions used in 统计汇总 (and stated on the sheet):
@@ -27,13 +31,13 @@ import uuid
 from collections import defaultdict
 from fractions import Fraction
 
-from sqlalchemy import String, and_, case, func, select, type_coerce
+from sqlalchemy import String, and_, case, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from .. import queries
 from ..domain.lifecycle import STATUS_LABELS, progress_line
 from ..domain.validation import mask_id_number, mask_numbers, mask_phone
-from ..domain.visits import SIX_QUESTIONS
+from ..domain.visits import CONTACT_KINDS, QUOTA_VISIT_MODES, SIX_QUESTIONS, contact_kind
 from ..queries.ledger_period import LedgerState
 from ..storage.models import (
     Cadre,
@@ -46,6 +50,7 @@ from ..storage.models import (
     Pairing,
     Person,
     VillagerGroup,
+    has_code,
 )
 from .ledger_stats import Coverage, MatterStats, ratio
 from .period import Period
@@ -78,7 +83,8 @@ def year_share(period: Period) -> Fraction:
 
 
 def expected_for(quota: int, period: Period) -> int:
-    """A yearly quota prorated to the period, rounded up."""
+    """A yearly quota prorated to the period, rounded up (a monthly one is
+    twelve times it a year)."""
     return math.ceil(quota * year_share(period))
 
 
@@ -112,8 +118,17 @@ class LedgerData:
         self.group_order = {key: order for key, _, order in groups}
         self.stats = MatterStats()
         self.matters_by_cadre: dict[object, list[int]] = defaultdict(lambda: [0, 0, 0])
-        # Filled while the rows are produced: raw cadre key → [entries, 户次, {户}]
-        self.visits_by_cadre: dict[object, list] = defaultdict(lambda: [0, 0, set()])
+        # Filled while the rows are produced: raw cadre key → [entries written,
+        # 户次 and {户} of the modes counted toward quotas (as author or
+        # companion), {kind: 户次} of every kind of contact]
+        self.visits_by_cadre: dict[object, list] = defaultdict(
+            lambda: [0, 0, set(), defaultdict(int)]
+        )
+        self.counted_modes = set(
+            queries.reference.get_setting(s, "quota_visit_modes") or QUOTA_VISIT_MODES
+        )
+        self.cadre_key = {str(cid): key for key, cid, _ in cadres}  # "uuid" → raw key
+        self.contacts_by_kind: dict[str, int] = defaultdict(int)  # 户次 per kind
         self.coverage: Coverage | None = None
         self._ledger: list[LedgerState] | None = None
 
@@ -306,10 +321,16 @@ class LedgerData:
         per_author = self.visits_by_cadre
         for n, (eid, date, author, companions, mode, place, summary) in enumerate(s.execute(q), 1):
             hids = targets.get(eid, [])
-            counts = per_author[author]
-            counts[0] += 1
-            counts[1] += len(hids)
-            counts[2].update(hids)
+            kind, counted = contact_kind(mode), mode in self.counted_modes
+            self.contacts_by_kind[kind] += len(hids)
+            per_author[author][0] += 1
+            credited = {author} | {self.cadre_key.get(c) for c in companions} - {None}
+            for key in credited:  # companions are credited with the contact too
+                counts = per_author[key]
+                counts[3][kind] += len(hids)
+                if counted:
+                    counts[1] += len(hids)
+                    counts[2].update(hids)
             cadres = [self.cadres.get(author, "")]
             cadres += [self.cadre_by_uuid.get(uuid.UUID(c), "") for c in companions]
             who = [f"{heads[h][1]}（{heads[h][0]}）" for h in hids[:TARGETS_SHOWN] if h in heads]
@@ -343,12 +364,16 @@ class LedgerData:
     def household_rows(self):
         """Rows of 联系户花名册; also sets :attr:`coverage`."""
         s, p = self.s, self.period
-        in_period = case((DiaryEntry.date.between(p.start, p.end), 1), else_=0)
+        in_period = DiaryEntry.date.between(p.start, p.end)
+        counted = DiaryEntry.mode.in_(sorted(self.counted_modes))
         visits = {
-            hid: (last, count)
-            for hid, last, count in s.execute(
+            hid: (last, count, other)
+            for hid, last, count, other in s.execute(
                 select(
-                    raw(DiaryHousehold.household_id), func.max(DiaryEntry.date), func.sum(in_period)
+                    raw(DiaryHousehold.household_id),
+                    func.max(case((counted, DiaryEntry.date), else_=None)),
+                    func.sum(case((and_(in_period, counted), 1), else_=0)),
+                    func.sum(case((and_(in_period, ~counted), 1), else_=0)),
                 )
                 .join(DiaryEntry, DiaryEntry.id == DiaryHousehold.entry_id)
                 .where(
@@ -392,7 +417,7 @@ class LedgerData:
         self.coverage = Coverage(len(rows), 0, 0)
         for n, (hid, number, gid, phone, cats) in enumerate(rows, 1):
             size, head, id_number, head_phone = people[hid]
-            last, count = visits.get(hid, (None, 0))
+            last, count, other = visits.get(hid, (None, 0, 0))
             self.coverage.visited += count > 0
             self.coverage.visits += count
             yield (
@@ -407,36 +432,47 @@ class LedgerData:
                 "、".join(paired.get(hid, ())),
                 last,
                 count,
+                other,
             )
 
     # ------------------------------------------------------------ 干部走访统计
 
     def cadre_rows(self):
-        """Per active cadre (as :func:`queries.visit_stats` counts them); call
-        after :meth:`matter_rows` and :meth:`diary_rows` have been consumed."""
+        """Per active cadre: 户次 and 户 of the modes counted toward quotas
+        (setting ``quota_visit_modes``) as author or companion, 户次 per kind of
+        contact, entries written, the quota and matters; call after
+        :meth:`matter_rows` and :meth:`diary_rows` have been consumed."""
         p = self.period
         quotas = queries.reference.get_setting(self.s, "visit_quotas") or {}
         roles = self.labels["role"]
         cadres = self.s.execute(
-            select(raw(Cadre.id), Cadre.name, Cadre.role)
+            select(raw(Cadre.id), Cadre.id, Cadre.name, Cadre.role)
             .where(Cadre.deleted.is_(False), Cadre.active.is_(True))
             .order_by(Cadre.name)
         )
-        for n, (key, name, role) in enumerate(cadres, 1):
-            entries, visits, households = self.visits_by_cadre.get(key, (0, 0, ()))
+        for n, (key, cid, name, role) in enumerate(cadres, 1):
+            entries, visits, households, kinds = self.visits_by_cadre.get(key, (0, 0, (), {}))
             spec = quotas.get(role) or {}
             unit = "households" if "households" in spec else "visits" if "visits" in spec else ""
             quota = spec.get(unit)
             requirement, expected, done = "", None, None
             if quota:
                 word = "户" if unit == "households" else "户次"
-                if spec.get("period", "year") == "year":
-                    requirement = f"≥{quota}{word}/年"
-                    expected = expected_for(quota, p)
-                else:  # a campaign (轮次) is not prorated
+                if spec.get("period", "year") in ("year", "month"):
+                    monthly = spec.get("period") == "month"
+                    requirement = f"≥{quota}{word}/{'月' if monthly else '年'}"
+                    expected = expected_for(quota * 12 if monthly else quota, p)
+                    done = len(households) if unit == "households" else visits
+                else:  # a campaign (轮次): its own dates, never the period's
                     requirement = f"≥{quota}{word}/轮"
-                    expected = quota
-                done = len(households) if unit == "households" else visits
+                    try:
+                        first, last = (dt.date.fromisoformat(spec[k]) for k in ("start", "end"))
+                    except (KeyError, TypeError, ValueError):
+                        requirement += "（未设轮次起止日期）"
+                    else:
+                        requirement += f"（{first:%Y-%m-%d}至{last:%Y-%m-%d}）"
+                        expected = quota
+                        done = self._campaign(cid, first, last, unit)
             owned, finished, on_time = self.matters_by_cadre.get(key, (0, 0, 0))
             yield (
                 n,
@@ -444,13 +480,31 @@ class LedgerData:
                 roles.get(role, role),
                 visits,
                 len(households),
+                *(kinds.get(kind, 0) for kind, _ in CONTACT_KINDS),
                 entries,
                 requirement,
                 expected,
-                ratio(done, expected) if expected else None,
+                ratio(done, expected) if expected and done is not None else None,
                 owned,
                 finished,
                 on_time,
             )
+
+    def _campaign(self, cadre_id, first: dt.date, last: dt.date, unit: str) -> int:
+        """户 (distinct) or 户次 of the counted modes a cadre made, as author or
+        companion, between a campaign's own dates."""
+        q = (
+            select(DiaryHousehold.household_id)
+            .join(DiaryEntry, DiaryEntry.id == DiaryHousehold.entry_id)
+            .where(
+                DiaryHousehold.deleted.is_(False),
+                DiaryEntry.deleted.is_(False),
+                DiaryEntry.date.between(first, last),
+                DiaryEntry.mode.in_(sorted(self.counted_modes)),
+                or_(DiaryEntry.author_id == cadre_id, has_code(DiaryEntry.companion_ids, cadre_id)),
+            )
+        )
+        hids = self.s.scalars(q).all()
+        return len(set(hids)) if unit == "households" else len(hids)
 
     # ------------------------------------------------------------ 统计汇总

@@ -26,6 +26,7 @@ from openpyxl.utils import get_column_letter
 
 from .. import queries
 from ..domain.lifecycle import STATUS_LABELS
+from ..domain.visits import CONTACT_KINDS, contact_kind
 from ..jobs import Cancelled, Job, ensure
 from ..storage.db import Database
 from .layout import Column, SheetWriter
@@ -106,6 +107,7 @@ HOUSEHOLD_COLUMNS = (
     Column("联户干部", "wrap", 16),
     Column("最近走访", "date"),
     Column("期内走访户次", "int"),
+    Column("期内其他联系", "int"),
 )
 CADRE_COLUMNS = (
     Column("序号", "int"),
@@ -113,8 +115,12 @@ CADRE_COLUMNS = (
     Column("职务", max_width=12),
     Column("走访户次", "int"),
     Column("走访户数", "int"),
+    Column("入户户次", "int"),
+    Column("坐访户次", "int"),
+    Column("电话户次", "int"),
+    Column("会议户次", "int"),
     Column("日记篇数", "int"),
-    Column("任务要求", max_width=14),
+    Column("任务要求", max_width=30),
     Column("期内应完成", "int"),
     Column("完成率", "pct"),
     Column("主办事项", "int"),
@@ -332,6 +338,11 @@ def _summary_sheet(wb: Workbook, data: LedgerData, heading: str, info: str) -> N
         return "—" if value is None else value
 
     cov = data.coverage
+    mode_labels = data.labels["visit_mode"]
+    counted = "、".join(mode_labels.get(m, m) for m in mode_labels if m in data.counted_modes)
+    modes_of: dict[str, list[str]] = {kind: [] for kind, _ in CONTACT_KINDS}
+    for code, label in mode_labels.items():
+        modes_of[contact_kind(code)].append(label)
     as_of = f"{data.as_of:%m-%d}"
     rows += [
         [],
@@ -369,8 +380,14 @@ def _summary_sheet(wb: Workbook, data: LedgerData, heading: str, info: str) -> N
         [],
         box("走访覆盖", "数量", "比率", header=True),
         box("在册户数", cov.households, ""),
-        box("期内走访户数", cov.visited, rate(cov.rate)),
-        box("期内走访户次", cov.visits, ""),
+        box("期内走访户数", cov.visited, rate(cov.rate))
+        + [note(f"计入任务的走访方式（{counted}）走访过的户；比率 = ÷ 在册户数")],
+        box("期内走访户次", cov.visits, "") + [note(f"计入任务的走访方式（{counted}）")],
+        *(
+            box(f"{label}联系户次", data.contacts_by_kind.get(kind, 0), "")
+            + [note(f"{label}类：{'、'.join(modes_of[kind])}")]
+            for kind, label in CONTACT_KINDS
+        ),
         [],
         box("办理层级", "在账", "已办结", header=True),
     ]
@@ -383,7 +400,8 @@ def _summary_sheet(wb: Workbook, data: LedgerData, heading: str, info: str) -> N
         "办结率 = 已办结 ÷ 期内在账事项；按时办结率 = 办结日期不晚于办结时限的 ÷ 已办结；"
         "回访满意率 = 满意（含基本满意）的回访次数 ÷ 本期回访次数（每次回访都计入）；"
         "首次回访满意率、最终满意率按事项计，分别以首次、期末最后一次回访为准；逾期 = 期末未办结且已过办结时限；"
-        "覆盖率 = 期内走访户数 ÷ 在册户数。"
+        "覆盖率 = 期内以计入任务的方式（默认入户走访、慰问）走访过的户数 ÷ 在册户数；"
+        "干部的走访户次、户数只计这些方式，同行干部同样计入；电话、坐访、会议另列。"
     )
     wrap = Alignment(wrap_text=True, vertical="top")
     rows += [[], [sheet.cell(notes, align=wrap)]]

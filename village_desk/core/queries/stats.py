@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.lifecycle import OPEN_STATUSES
 from ..domain.periods import month_bounds
+from ..domain.visits import QUOTA_VISIT_MODES
 from ..storage.models import Cadre, DiaryEntry, DiaryHousehold
 from .households import HouseholdFilter, household_count
 from .matters import MatterFilter, matter_count
@@ -22,7 +23,7 @@ class CadreVisits:
     cadre_id: uuid.UUID
     name: str
     role: str
-    visits: int  # 户次: household contacts in entries the cadre wrote
+    visits: int  # 户次: household contacts of the counted modes, as author or companion
     households: int  # 户: distinct households
     entries: int
     quota: int | None  # for the period's quota unit, if the role has one
@@ -37,26 +38,27 @@ class CadreVisits:
 
 
 def visit_stats(session: Session, start: dt.date, end: dt.date) -> list[CadreVisits]:
-    """Per active cadre: visits (户次) and distinct households (户) in [start, end]."""
+    """Per active cadre: visits (户次) and distinct households (户) in [start, end]
+    by the modes that count toward quotas (setting ``quota_visit_modes``,
+    入户走访 and 慰问 by default), as author or companion — as the township
+    workbook's 干部走访统计 counts them."""
     quotas = get_setting(session, "visit_quotas") or {}
+    counted = get_setting(session, "quota_visit_modes") or QUOTA_VISIT_MODES
     in_period = and_(
         DiaryEntry.deleted.is_(False),
         DiaryEntry.date.between(start, end),
         DiaryHousehold.deleted.is_(False),
+        DiaryEntry.mode.in_(list(counted)),
     )
-    counts = {
-        cid: (visits, households)
-        for cid, visits, households in session.execute(
-            select(
-                DiaryEntry.author_id,
-                func.count(DiaryHousehold.id),
-                func.count(DiaryHousehold.household_id.distinct()),
-            )
-            .join(DiaryHousehold, DiaryHousehold.entry_id == DiaryEntry.id)
-            .where(in_period)
-            .group_by(DiaryEntry.author_id)
-        )
-    }
+    contacts: dict[uuid.UUID, list] = {}
+    for author, companions, hid in session.execute(
+        select(DiaryEntry.author_id, DiaryEntry.companion_ids, DiaryHousehold.household_id)
+        .join(DiaryHousehold, DiaryHousehold.entry_id == DiaryEntry.id)
+        .where(in_period)
+    ):
+        for cid in {author} | {uuid.UUID(str(c)) for c in companions or ()}:
+            contacts.setdefault(cid, []).append(hid)
+    counts = {cid: (len(hids), len(set(hids))) for cid, hids in contacts.items()}
     entries = dict(
         session.execute(
             select(DiaryEntry.author_id, func.count())

@@ -4,6 +4,7 @@ Reads of the same data are in ``queries/reference.py``."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import uuid
@@ -330,6 +331,21 @@ def check_setting(key: str, value):
             if len(units) != 1 or quota.get("period", "year") not in _QUOTA_PERIODS:
                 raise ValidationError(field, f"{role} 的走访任务无效")
             _whole_number(quota[units[0]], field, 1)
+            # a campaign (轮) may carry its own dates: 2026-09-01 .. 2026-12-31
+            dates = [quota.get("start"), quota.get("end")]
+            if any(dates):
+                try:
+                    first, last = (dt.date.fromisoformat(d) for d in dates)
+                except (TypeError, ValueError):
+                    raise ValidationError(
+                        field, f"{role} 的轮次起止日期应为 2026-09-01 这样的日期"
+                    ) from None
+                if last < first:
+                    raise ValidationError(field, f"{role} 的轮次结束日期早于开始日期")
+        return value
+    if key == "quota_visit_modes":
+        if not isinstance(value, list) or not value or not all(isinstance(m, str) for m in value):
+            raise ValidationError(field, "至少选一种计入任务的走访方式")
         return value
     if key == "pairing_norms":
         if not isinstance(value, dict) or not all(
