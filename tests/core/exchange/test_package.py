@@ -333,3 +333,13 @@ def test_a_cancelled_import_changes_nothing_and_can_be_redone(tmp_path, monkeypa
     assert state(township) == before
     township.take(path)
     assert merge.digest(township.db) != before[0]
+
+
+def test_a_senders_key_is_new_then_known_then_revoked(a, b, sent):
+    checked = package.check_package(sent, SECRET, township=package.township_of(b.db))
+    assert package.township_of(b.db) == "青山镇"
+    assert package.key_state(b.db, checked) == "new"
+    b.take(sent)
+    assert package.key_state(b.db, checked) == "known"
+    package.revoke(b.db, package.peers(b.db)[0].code)
+    assert package.key_state(b.db, checked) == "revoked"

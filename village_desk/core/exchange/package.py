@@ -642,6 +642,21 @@ def backup_before_import(db: Database) -> Path | None:
     return made
 
 
+def township_of(db: Database) -> str:
+    with db.reading() as s:
+        return _where(s)[1]
+
+
+def key_state(db: Database, checked: Checked) -> str:
+    """``known``, ``new`` (a person must confirm its fingerprint) or
+    ``revoked`` — the signing key of a checked package, here."""
+    with db.reading() as s:
+        known = s.get(ExchangeKey, checked.source["key"])
+    if known is None:
+        return "new"
+    return "revoked" if known.revoked_on else "known"
+
+
 # --------------------------------------------------------------------------- status
 
 
