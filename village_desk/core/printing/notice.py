@@ -18,7 +18,7 @@ from reportlab.platypus import Spacer
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..domain.lifecycle import STATUS_LABELS
+from ..domain.lifecycle import OPEN_STATUSES, STATUS_LABELS
 from ..domain.periods import month_bounds
 from ..domain.validation import mask_name, mask_numbers
 from ..jobs import Job
@@ -118,6 +118,9 @@ def render_notice(
         names = (m.applicant_name, *mm_.family)
         content = mask_numbers(mask_names(m.content, names))
         status = mm_.status_text
+        if m.handling == "promised" and mm_.state.status in OPEN_STATUSES:
+            # 承诺办理: the promise is posted with the status
+            status += f"\n承诺{m.deadline.month}月{m.deadline.day}日前办结"
         rows.append(
             [
                 st.p(str(i), st.cell_center),

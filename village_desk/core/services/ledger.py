@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from ..domain.errors import IllegalTransition, ServiceError, ValidationError
 from ..domain.fields import field_label
@@ -32,7 +32,7 @@ from ..domain.lifecycle import (
     STATUS_LABELS,
 )
 from ..domain.validation import not_future, optional_phone, require
-from ..queries.reference import get_setting
+from ..queries.reference import get_setting, labels
 from ..storage import journal
 from ..storage.db import Database
 from ..storage.models import (
@@ -86,6 +86,8 @@ class MatterInput:
     deadline: dt.date | None = None
     co_handler_ids: list[uuid.UUID] = field(default_factory=list)
     public: bool = True
+    # 即办 (done at intake): what was done, recorded with the registration
+    result: str = ""
 
 
 def default_deadline(session: Session, kind: str, received: dt.date) -> dt.date:
@@ -124,6 +126,10 @@ def register_in(session: Session, data: MatterInput) -> Matter:
         check_code(session, "service_type", data.service_type, "matter.service_type")
     check_code(session, "level", data.level, "matter.level")
     check_code(session, "handling", data.handling, "matter.handling")
+    if data.handling not in INTAKE_HANDLING:
+        raise ValidationError(
+            "matter.handling", "登记时只能选即办或承诺办理；上报、退回请在登记后办理"
+        )
     get_live(session, Cadre, data.responsible_id, "责任人")
     co_handlers = [_cadre_id(c, "matter.co_handler_ids") for c in data.co_handler_ids or []]
     for cid in co_handlers:
@@ -144,7 +150,16 @@ def register_in(session: Session, data: MatterInput) -> Matter:
         group_id = household.group_id
         phone = phone or household.phone
     name = require(name, "matter.applicant_name")
-    deadline = data.deadline or default_deadline(session, data.kind, data.received_date)
+    result = (data.result or "").strip()
+    if data.handling == "immediate":
+        # 即办 = done at intake: its deadline is the day it was received
+        if data.deadline is not None and data.deadline != data.received_date:
+            raise ValidationError("matter.deadline", "即办事项当天办结，办结时限就是受理日期")
+        deadline = data.received_date
+    elif result:
+        raise ValidationError("matter.result", "只有即办事项在登记时填写办理结果")
+    else:
+        deadline = data.deadline or default_deadline(session, data.kind, data.received_date)
     if deadline < data.received_date:
         raise ValidationError(
             "matter.deadline", f"不能早于受理日期 {data.received_date.isoformat()}"
@@ -171,6 +186,18 @@ def register_in(session: Session, data: MatterInput) -> Matter:
     )
     session.add(matter)
     session.flush()
+    if result:  # 即办, done at once: registered and 办结 on the same day
+        matter.status, matter.result, matter.done_date = "done", result, data.received_date
+        session.add(
+            MatterNote(
+                matter_id=matter.id,
+                date=data.received_date,
+                author_id=session.info["journal"].actor_id,
+                action="complete",
+                text=result,
+            )
+        )
+    session.flush()
     return matter
 
 
@@ -179,8 +206,12 @@ def register_matter(db: Database, actor_id, data: MatterInput) -> uuid.UUID:
         return register_in(s, data).id
 
 
+# 办理方式 chosen at registration; 上报办理 and 退回答复 follow from actions.
+INTAKE_HANDLING = ("immediate", "promised")
+
 EDITABLE = {
     "content",
+    "handling",
     "kind",
     "service_type",
     "level",
@@ -238,6 +269,12 @@ def update_matter(
             check_code(s, "service_type", fields["service_type"], "matter.service_type")
         if "level" in fields:
             check_code(s, "level", fields["level"], "matter.level")
+        if "handling" in fields and fields["handling"] != m.handling:
+            check_code(s, "handling", fields["handling"], "matter.handling")
+            if fields["handling"] not in INTAKE_HANDLING or m.handling not in INTAKE_HANDLING:
+                raise ValidationError(
+                    "matter.handling", "上报办理、退回答复由“上报”“退回”操作决定，不能在这里改"
+                )
         if "channel" in fields:
             check_code(s, "channel", fields["channel"], "matter.channel")
         if "deadline" in fields:
@@ -264,11 +301,16 @@ def update_matter(
             for key in fields
             if key in LOCKED_WHEN_FINISHED and _plain(getattr(m, key)) != _plain(fields[key])
         ]
-        if locked and m.status in FINISHED_STATUSES:
+        handling_changed = "handling" in locked
+        if handling_changed and m.handling == "immediate" and "deadline" not in fields:
+            raise ValidationError("matter.deadline", "即办改为承诺办理，请同时填写承诺的办结时限")
+        if (locked and m.status in FINISHED_STATUSES) or handling_changed:
             if not reason:
                 raise ValidationError(
                     "matter.correction_reason",
-                    f"事项已{STATUS_LABELS[m.status]}，受理内容已锁定；"
+                    "改变办理方式须写明理由（记入办理情况）"
+                    if m.status not in FINISHED_STATUSES
+                    else f"事项已{STATUS_LABELS[m.status]}，受理内容已锁定；"
                     "更正须写明理由（记入办理情况）",
                 )
             changes = "；".join(
@@ -301,6 +343,8 @@ def _shown(m: Matter, key: str, value) -> str:
     if key == "co_handler_ids":
         names = [as_read(m, "matter", key, uuid.UUID(str(v))) for v in value or []]
         return "、".join(names) or "（空）"
+    if key == "handling":
+        return labels(object_session(m), "handling").get(value, value)
     if key == "responsible_id" and not isinstance(value, uuid.UUID):
         value = uuid.UUID(str(value))
     return as_read(m, "matter", key, value)

@@ -49,7 +49,7 @@ def test_a_closed_matters_deadline_needs_a_reason(window, qtbot):
     assert "理由：镇里批复延期" in last
 
 
-def test_an_open_matters_dialog_asks_no_reason(window, qtbot):
+def test_an_open_matters_dialog_asks_a_reason_only_for_a_handling_change(window, qtbot):
     ctx, problems = window.ctx, []
     m = ctx.read(queries.matters.matter_page, MatterFilter(statuses=("in_progress",)))[0]
     window.open_matter(m.id)
@@ -57,7 +57,8 @@ def test_an_open_matters_dialog_asks_no_reason(window, qtbot):
 
     def look(dialog):
         assert isinstance(dialog, MatterDialog)
-        assert not dialog.locked and not dialog.reason_edit.isVisible()
+        assert not dialog.locked
+        assert dialog.reason_edit.placeholderText() == "改变办理方式时必须填写"
         click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel))
 
     on_modal(qtbot, look, problems)

@@ -241,7 +241,15 @@ class MatterDialog(EditDialog):
         self.service_combo = combo("service_type", blank=True)
         self.level_combo = combo("level")
         self.handling_combo = combo("handling")
+        if matter is None or matter.handling in services.ledger.INTAKE_HANDLING:
+            # 即办 or 承诺办理 at intake; 上报 and 退回 follow from the actions
+            for code in ("forwarded", "returned"):
+                if (i := self.handling_combo.findData(code)) >= 0:
+                    self.handling_combo.removeItem(i)
         set_combo_data(self.handling_combo, "promised")
+        # 即办 = done at intake: the result can be written with the registration
+        self.result_edit = QLineEdit()
+        self.result_edit.setPlaceholderText(self.tr("What was done (leave empty to finish later)"))
         self.received_edit = QDateEdit(QDate.currentDate())
         self.received_edit.setMaximumDate(QDate.currentDate())
         self.deadline_edit = QDateEdit()
@@ -278,6 +286,8 @@ class MatterDialog(EditDialog):
         row(self.tr("Service type"), self.service_combo, "matter.service_type")
         row(self.tr("Level"), self.level_combo, "matter.level")
         row(self.tr("Handling"), self.handling_combo, "matter.handling")
+        if matter is None:
+            row(self.tr("Result (done at once)"), self.result_edit, "matter.result")
         row(self.tr("Deadline"), self.deadline_edit, "matter.deadline")
         row(self.tr("Responsible"), self.responsible_combo, "matter.responsible_id")
         row(self.tr("Co-handlers"), self.co_handlers, "matter.co_handler_ids")
@@ -297,6 +307,9 @@ class MatterDialog(EditDialog):
             hint.setWordWrap(True)
             form.addRow("", hint)
             row(self.tr("Reason for correction *"), self.reason_edit, "matter.correction_reason")
+        elif matter is not None:  # an open matter: a change of handling type says why
+            self.reason_edit.setPlaceholderText(self.tr("Needed when the handling type changes"))
+            row(self.tr("Reason for correction"), self.reason_edit, "matter.correction_reason")
         else:
             self.reason_edit.hide()
         content = QWidget()
@@ -316,6 +329,7 @@ class MatterDialog(EditDialog):
             self.applicant.add(household_id)
         self.kind_combo.currentIndexChanged.connect(self._default_deadline)
         self.received_edit.dateChanged.connect(self._default_deadline)
+        self.handling_combo.currentIndexChanged.connect(self._default_deadline)
         self._default_deadline()
 
     def _load(self, m) -> None:
@@ -348,12 +362,10 @@ class MatterDialog(EditDialog):
         self.applicant.remove_button.hide()
         self.applicant.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         fixed = self.tr("Set at registration; cannot be changed here")
-        for w in (
-            self.applicant,
-            self.applicant_name,
-            self.received_edit,
-            self.handling_combo,
-        ):
+        fixed_widgets = [self.applicant, self.applicant_name, self.received_edit]
+        if m.handling not in services.ledger.INTAKE_HANDLING:
+            fixed_widgets.append(self.handling_combo)  # set by 上报 / 退回
+        for w in fixed_widgets:
             w.setEnabled(False)
             w.setToolTip(fixed)
 
@@ -364,6 +376,7 @@ class MatterDialog(EditDialog):
         now = {
             "content": data.content,
             "kind": data.kind,
+            "handling": data.handling,
             "service_type": data.service_type,
             "level": data.level,
             "deadline": data.deadline,
@@ -377,6 +390,7 @@ class MatterDialog(EditDialog):
         before = {
             "content": m.content,
             "kind": m.kind,
+            "handling": m.handling,
             "service_type": m.service_type,
             "level": m.level,
             "deadline": m.deadline,
@@ -389,6 +403,13 @@ class MatterDialog(EditDialog):
         return {k: v for k, v in now.items() if v != before[k]}
 
     def _default_deadline(self) -> None:
+        immediate = self.handling_combo.currentData() == "immediate"
+        self.result_edit.setEnabled(immediate)
+        self.deadline_edit.setEnabled(not immediate)  # 即办: due the day received
+        if immediate:
+            self.deadline_edit.setMinimumDate(self.received_edit.date())
+            self.deadline_edit.setDate(self.received_edit.date())
+            return
         kind = self.kind_combo.currentData() or ""
         days = int(self._deadline_days.get(kind, self._deadline_days.get("", 15)))
         self.deadline_edit.setMinimumDate(self.received_edit.date())
@@ -410,6 +431,7 @@ class MatterDialog(EditDialog):
             service_type=self.service_combo.currentData(),
             level=self.level_combo.currentData(),
             handling=self.handling_combo.currentData(),
+            result=self.result_edit.text() if self.matter is None else "",
             deadline=_pydate(self.deadline_edit.date()),
             co_handler_ids=self.co_handlers.ids(),
             public=bool(self.public_check.currentData()),
@@ -424,7 +446,7 @@ class MatterDialog(EditDialog):
             if not fields:
                 self._saved(matter_id)
                 return
-            reason = self.reason_edit.text() if self.locked else ""
+            reason = self.reason_edit.text()
             op = (
                 self.ctx.op(
                     self,
