@@ -595,6 +595,40 @@ def _history(s: Session, entity: str, ids: list[uuid.UUID], new_from: int) -> tu
 _ALL = "{}"
 
 
+def _moves(s: Session, model, updates: list[dict]) -> list[dict]:
+    """Lean change rows for records this merge moves to another household,
+    from the live row they replace: the derived tables must drop what they
+    hold under the old household. (The journal's rows may not say it: a
+    record that waited for its new household, or a move that won over
+    another, changes the live row from a value no journal row names.)"""
+    table = model.__table__
+    if "household_id" not in table.c:
+        return []
+    before: dict[uuid.UUID, uuid.UUID | None] = {}
+    ids = [r["id"] for r in updates]
+    for start in range(0, len(ids), _CHUNK):
+        before.update(
+            s.execute(
+                select(table.c.id, table.c.household_id).where(
+                    table.c.id.in_(ids[start : start + _CHUNK])
+                )
+            ).all()
+        )
+    out = []
+    for r in updates:
+        old, now = before.get(r["id"]), r["household_id"]
+        if old is not None and str(old) != str(now):
+            out.append(
+                {
+                    "entity": table.name,
+                    "record_id": r["id"],
+                    "op": "update",
+                    "changes": json.dumps({"household_id": [str(old), str(now) if now else None]}),
+                }
+            )
+    return out
+
+
 def _lean(changes: str) -> str:
     """Which fields a change touched (the derived tables need no values but
     the households a record moved between)."""
@@ -743,6 +777,7 @@ def _apply_chunk(s: Session, model, ids: list[uuid.UUID], first_seq: int, change
     if inserts:
         s.execute(insert(model.__table__), inserts)
     if updates:
+        changed += _moves(s, model, updates)
         cols = [c for c in model.__table__.columns if c.key != "id"]
         stmt = (
             update(model.__table__)
