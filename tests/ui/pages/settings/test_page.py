@@ -148,3 +148,29 @@ def test_an_inactive_cadre_is_added_in_one_transaction(page, ctx, demo_db, qtbot
     row = names.index("退休老干部")
     assert page.cadres_table.item(row, 4).text() == "否"
     assert "退休老干部" not in [c.name for c in demo_db.read(queries.reference.cadres)]
+
+
+def test_saving_quotas_keeps_a_campaigns_dates(page, ctx, demo_db, qtbot):
+    role = demo_db.read(queries.reference.cadres)[0].role
+    quotas = setting(demo_db, "visit_quotas") or {}
+    quotas[role] = {
+        "households": 60,
+        "period": "campaign",
+        "start": "2026-09-01",
+        "end": "2026-12-31",
+    }
+    ctx.op(None, lambda db: services.setup.save_settings(db, None, {"visit_quotas": quotas})).run()
+    settle(qtbot, ctx)
+    page._load_quotas()  # (what the page shows when opened)
+    unit, number, _period = page.quota_widgets[role]
+    assert number.value() == 60
+    number.setValue(70)
+    tab = next(
+        i for i in range(page.tabs.count()) if page.tabs.widget(i).isAncestorOf(page.quotas_save)
+    )
+    page.tabs.setCurrentIndex(tab)
+    click(qtbot, page.quotas_save)
+    wait_ops(qtbot, ctx)
+    saved = setting(demo_db, "visit_quotas")[role]
+    assert saved["households"] == 70
+    assert (saved["start"], saved["end"]) == ("2026-09-01", "2026-12-31")

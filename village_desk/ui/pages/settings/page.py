@@ -800,6 +800,14 @@ class SettingsPage(Page):
         self.quotas_errors.clear()
         self.quotas_message.setText("")
         quotas = self.quotas_value()
+        # A campaign's dates are not on this page: keep the stored ones.
+        stored = self.ctx.read(queries.reference.get_setting, "visit_quotas") or {}
+        for role, quota in quotas.items():
+            before = stored.get(role) or {}
+            if before.get("period", "year") == quota.get("period", "year"):
+                for key in ("start", "end"):
+                    if before.get(key) and key not in quota:
+                        quota[key] = before[key]
         self._write(
             lambda db, actor: services.setup.save_settings(db, actor, {"visit_quotas": quotas}),
             errors=self.quotas_errors,
