@@ -1,6 +1,7 @@
 """The core must stay Qt-free (ENGINEERING.md habit 1)."""
 
 import ast
+import os
 import pathlib
 import subprocess
 import sys
@@ -124,3 +125,18 @@ def test_the_cycle_finder_finds_a_cycle():
             return self.edges.get(module, set())
 
     assert import_cycles(Graph()) == [{"a", "b", "c"}]
+
+
+def test_the_main_window_imports_no_format_library():
+    """The first screen must not pay for printing, Excel, pinyin, migrations
+    or exchange-file crypto: each is imported when first used."""
+    code = (
+        "import sys\n"
+        "import village_desk.ui.main_window\n"
+        "heavy = [m for m in ('reportlab', 'openpyxl', 'python_calamine', 'pypinyin',"
+        " 'alembic.command', 'cryptography', 'zstandard') if m in sys.modules]\n"
+        "assert not heavy, heavy\n"
+    )
+    subprocess.run(
+        [sys.executable, "-c", code], check=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    )
