@@ -1937,48 +1937,43 @@ A backup was taken before the import.</source>
             <translation>导出台账（Excel）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="197" />
-            <source>One workbook for the township: matters, visit diary, contact households, cadre visit statistics and a summary, for the chosen period.</source>
-            <translation>报乡镇用的一个工作簿，含所选期间的民情台账、走访记录、联系户花名册、干部走访统计和统计汇总五张表。</translation>
-        </message>
-        <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="204" />
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="216" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="205" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="217" />
             <source>Prepared by</source>
             <translation>制表人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="206" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="207" />
             <source>Show full ID numbers and phone numbers</source>
             <translation>显示完整身份证号和电话</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="208" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="209" />
             <source>By default the middle digits are hidden, e.g. 430521********1234.</source>
             <translation>默认隐去中间几位，例如 430521********1234。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="211" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="212" />
             <source>Export…</source>
             <translation>导出…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="215" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="216" />
             <source>Period</source>
             <translation>统计期间</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="225" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="226" />
             <source>Open the folder</source>
             <translation>打开文件所在文件夹</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="260" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="261" />
             <source>Full ID numbers and phones</source>
             <translation>完整身份证号和电话</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="262" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="263" />
             <source>The workbook will contain villagers' full ID numbers and phone numbers. These are personal data: send the file only to those who need it, do not post it in chat groups, and delete copies you no longer need.
 
 Export the full numbers?</source>
@@ -1987,54 +1982,59 @@ Export the full numbers?</source>
 确定导出完整号码吗？</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="275" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="276" />
             <source>{village}ledger-{period}.xlsx</source>
             <translation>{village}民情台账-{period}.xlsx</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="280" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="281" />
             <source>Save the ledger workbook</source>
             <translation>保存台账工作簿</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="280" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="281" />
             <source>Excel workbook (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="327" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="328" />
             <source>Exporting the ledger for {period}…</source>
             <translation>正在导出{period}的台账…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="351" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="352" />
             <source>ID numbers and phones are masked.</source>
             <translation>身份证号和电话已打码。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="353" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="354" />
             <source>Full ID numbers and phones: keep the file safe.</source>
             <translation>含完整身份证号和电话，请妥善保管。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="357" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="358" />
             <source>Exported {period}: {matters} matters, {entries} diary entries, {households} households, {cadres} cadres. {masked}
 File: {path}</source>
             <translation>已导出{period}：{matters} 件事项，{entries} 篇走访记录，{households} 户，{cadres} 名干部。{masked}
 文件：{path}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="334" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="335" />
             <source>Export cancelled; no file was written.</source>
             <translation>已取消导出，没有写入任何文件。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="375" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="197" />
+            <source>One workbook for the township: matters, overdue matters, visit diary, contact households, cadre visit statistics, pairing checks and a summary, for the chosen period.</source>
+            <translation>报乡镇用的一个工作簿，含所选期间的民情台账、逾期事项、走访记录、联系户花名册、干部走访统计、结对检查和统计汇总七张表。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="376" />
             <source>The file could not be written: {reason}</source>
             <translation>文件无法写入：{reason}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="381" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="382" />
             <source>The ledger could not be exported: {reason}</source>
             <translation>台账未能导出：{reason}</translation>
         </message>
@@ -4233,13 +4233,13 @@ File: {path}</source>
         </message>
         <message>
             <location filename="../../village_desk/ui/pages/settings/page.py" line="522" />
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="863" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="871" />
             <source>A new language applies after restarting.</source>
             <translation>新的界面语言在重新启动后生效。</translation>
         </message>
         <message>
             <location filename="../../village_desk/ui/pages/settings/page.py" line="525" />
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="863" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="871" />
             <source>Language</source>
             <translation>界面语言</translation>
         </message>
@@ -4260,7 +4260,7 @@ File: {path}</source>
         </message>
         <message>
             <location filename="../../village_desk/ui/pages/settings/page.py" line="681" />
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="807" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="815" />
             <source>Saved.</source>
             <translation>已保存。</translation>
         </message>
@@ -4297,17 +4297,17 @@ File: {path}</source>
             <translation>重命名条目</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="818" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="826" />
             <source>There is no font file at this path.</source>
             <translation>这个位置没有字体文件。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="821" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="829" />
             <source>Choose a TrueType font (.ttf or .ttc); .otf and other fonts cannot be embedded.</source>
             <translation>请选择 TrueType 字体（.ttf 或 .ttc）；.otf 等字体无法嵌入。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="827" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="835" />
             <source>This font cannot be used: it is damaged or has no Chinese characters.</source>
             <translation>此字体不能使用：文件已损坏或不含汉字。</translation>
         </message>

@@ -194,8 +194,9 @@ class LedgerExportPanel(QGroupBox):
 
         intro = QLabel(
             self.tr(
-                "One workbook for the township: matters, visit diary, contact households, "
-                "cadre visit statistics and a summary, for the chosen period."
+                "One workbook for the township: matters, overdue matters, visit diary, contact "
+                "households, cadre visit statistics, pairing checks and a summary, for the chosen "
+                "period."
             )
         )
         intro.setWordWrap(True)
