@@ -61,12 +61,8 @@ def run_create(args) -> int:
     database = _database(args)
     if not database.exists():
         raise UserError(f"还没有数据库：{database}")
-    folder = _folder(args, database)
-    path = backup.create(database, folder, "manual")
-    removed = backup.rotate(folder)
+    path = backup.backup_now(database, "manual", _folder(args, database))
     print(f"已备份：{path}")
-    if removed:
-        print(f"按保留规则删除了 {len(removed)} 个较早的备份")
     return 0
 
 

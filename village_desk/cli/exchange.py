@@ -12,9 +12,9 @@ import os
 import sys
 from pathlib import Path
 
-from .common import UserError, open_database, terminal_job
+from village_desk.core.exchange.keys import ENV_PASSPHRASE
 
-ENV_PASSPHRASE = "VILLAGE_DESK_EXCHANGE_PASSPHRASE"  # same as core.exchange.keys
+from .common import UserError, open_database, terminal_job
 
 
 def register(sub) -> None:

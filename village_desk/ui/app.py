@@ -163,9 +163,7 @@ def daily_backup(ctx, window):
         return None
 
     def work(_job):
-        made = backup.create(path, folder, "daily")
-        backup.rotate(folder)
-        return made
+        return backup.backup_now(path, "daily", folder)
 
     def failed(err: BaseException) -> None:
         log.warning("daily backup failed", exc_info=err)

@@ -35,7 +35,6 @@ import json
 import logging
 import os
 import uuid
-from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -624,7 +623,7 @@ def import_package(
 
     result.sync = merge_changes(db, _changes(checked, job), then=record)
     changes = result.sync.merge.changes
-    result.by_entity = dict(Counter({e: len(changes.ids(e)) for e in changes.entities}))
+    result.by_entity = {e: len(changes.ids(e)) for e in changes.entities}
     return result  # no progress report after the commit: a Cancel would come too late
 
 
@@ -636,10 +635,7 @@ def backup_before_import(db: Database) -> Path | None:
     path = db.sqlite_path
     if path is None or not path.exists():
         return None
-    folder = backup.folder_for(path)
-    made = backup.create(path, folder, "before-exchange-import")
-    backup.rotate(folder)
-    return made
+    return backup.backup_now(path, "before-exchange-import")
 
 
 def township_of(db: Database) -> str:

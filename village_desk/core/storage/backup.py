@@ -24,6 +24,7 @@ already sent to other copies.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
@@ -75,9 +76,9 @@ def backups(folder: Path) -> list[Backup]:
     return sorted(out, key=lambda b: (b.created, b.path.name), reverse=True)
 
 
-def _copy(source: Path, target: Path) -> None:
+def copy_database(source: Path, target: Path) -> None:
     """``source`` → ``target`` with the online backup API (consistent even
-    while others write to ``source``)."""
+    while others write to ``source``); the copy is one owner-only file."""
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(target)
@@ -89,6 +90,8 @@ def _copy(source: Path, target: Path) -> None:
             dst.close()
     finally:
         src.close()
+    with contextlib.suppress(OSError):  # (no POSIX modes on a FAT stick)
+        os.chmod(target, 0o600)
 
 
 def verify(path: Path) -> list[str]:
@@ -129,8 +132,7 @@ def create(database: Path, folder: Path, reason: str, *, now: dt.datetime | None
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        os.chmod(tmp, 0o600)
-        _copy(database, tmp)
+        copy_database(database, tmp)
         problems = verify(tmp)
         if problems:
             raise ServiceError("备份检查没有通过：" + "；".join(problems[:3]))
@@ -188,6 +190,15 @@ def folder_for(database: Path) -> Path:
     return Path(row[0]) if row and row[0] else default_folder(database)
 
 
+def backup_now(database: Path, reason: str, folder: Path | None = None) -> Path:
+    """A checked backup in ``folder`` (else this database's backup folder),
+    then the rotation: what every automatic backup does."""
+    folder = folder or folder_for(database)
+    made = create(database, folder, reason)
+    rotate(folder)
+    return made
+
+
 def made_today(folder: Path, today: dt.date | None = None) -> bool:
     today = today or dt.date.today()
     return any(b.created.date() == today for b in backups(folder))
@@ -210,8 +221,7 @@ def restore(database: Path, backup: Path, folder: Path) -> Path | None:
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        os.chmod(tmp, 0o600)
-        _copy(backup, tmp)
+        copy_database(backup, tmp)
         with open(tmp, "rb+") as f:
             os.fsync(f.fileno())
         # The old write-ahead log belongs to the old file: it must not be

@@ -8,10 +8,7 @@ with a clear message instead of being damaged.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
-import sqlite3
 from pathlib import Path
 
 from sqlalchemy import inspect, text
@@ -54,16 +51,9 @@ def backup_sqlite(engine: Engine, revision: str | None) -> Path | None:
         return None
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = Path(f"{path}.bak-{stamp}-v{revision or 'none'}")
-    src = sqlite3.connect(path)
-    try:
-        dst = sqlite3.connect(target)
-        with dst:
-            src.backup(dst)
-        dst.close()
-    finally:
-        src.close()
-    with contextlib.suppress(OSError):
-        os.chmod(target, 0o600)  # personal data: owner only
+    from .backup import copy_database
+
+    copy_database(Path(path), target)
     return target
 
 

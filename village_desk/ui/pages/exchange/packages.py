@@ -113,6 +113,7 @@ class ExchangeFilesPanel(QGroupBox):
         self.job = None
         self.last_path: Path | None = None
         self.last_import = None  # the ImportResult of the last import
+        self._fingerprint: str | None = None
 
         intro = QLabel(
             self.tr(
@@ -218,15 +219,19 @@ class ExchangeFilesPanel(QGroupBox):
 
     def refresh(self) -> None:
         """Peers, history and this laptop's fingerprint, read anew."""
+        from village_desk.core.domain.errors import ServiceError
         from village_desk.core.exchange import package
 
         db = self.ctx.db
-        try:
-            mine = package.own_fingerprint(db)
-        except Exception as err:  # noqa: BLE001 (a damaged key file: shown, logged by describe)
-            mine = describe(err)
+        if self._fingerprint is None:  # read once: it does not change while running
+            try:
+                self._fingerprint = package.own_fingerprint(db)
+            except ServiceError as err:  # a damaged key file: say so (the message says what to do)
+                self._fingerprint = describe(err)
         self.fingerprint_label.setText(
-            self.tr("This laptop's key fingerprint: {fingerprint}").format(fingerprint=mine)
+            self.tr("This laptop's key fingerprint: {fingerprint}").format(
+                fingerprint=self._fingerprint
+            )
         )
         chosen = self.peer_combo.currentData()
         self.peer_combo.clear()
