@@ -55,7 +55,7 @@
         </message>
         <message>
             <location filename="../../village_desk/ui/app.py" line="64" />
-            <location filename="../../village_desk/ui/app.py" line="206" />
+            <location filename="../../village_desk/ui/app.py" line="204" />
             <source>Cannot open the data</source>
             <translation>无法打开数据</translation>
         </message>
@@ -80,12 +80,12 @@
             <translation>日志文件夹：{path}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/app.py" line="173" />
+            <location filename="../../village_desk/ui/app.py" line="171" />
             <source>The daily backup failed: {reason}</source>
             <translation>今天的自动备份没有成功：{reason}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/app.py" line="183" />
+            <location filename="../../village_desk/ui/app.py" line="181" />
             <source>Backed up: {path}</source>
             <translation>已自动备份：{path}</translation>
         </message>
@@ -248,159 +248,159 @@
     <context>
         <name>DashboardPage</name>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="74" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="102" />
             <source>Needs attention</source>
             <translation>需要关注</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="75" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="103" />
             <source>Overdue matters</source>
             <translation>逾期事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="76" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="104" />
             <source>Matters due soon</source>
             <translation>即将到期事项</translation>
         </message>
         <message>
             <location filename="../../village_desk/ui/pages/ledger/page.py" line="387" />
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="77" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="105" />
             <source>Done, awaiting return visit</source>
             <translation>已办结待回访</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="78" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="106" />
             <source>Open matters</source>
             <translation>未办结事项</translation>
         </message>
         <message>
             <location filename="../../village_desk/ui/pages/households/page.py" line="96" />
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="79" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="107" />
             <source>Households never visited</source>
             <translation>从未走访的户</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="81" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="109" />
             <source>Households</source>
             <translation>总户数</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="82" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="110" />
             <source>Conflicts and checks</source>
             <translation>冲突与待核对</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="109" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="137" />
             <source>Click to open the list</source>
             <translation>点击打开清单</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="111" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="139" />
             <source>Conflicts left by merging data from another computer, and broken rules</source>
             <translation>与其他电脑的数据合并后留下的冲突，以及不符合规则的记录</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="126" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="154" />
             <source>Cadre</source>
             <translation>干部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="127" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="155" />
             <source>Visits (household-times)</source>
             <translation>走访户次</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="128" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="156" />
             <source>Households visited</source>
             <translation>走访户数</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="129" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="157" />
             <source>Diary entries</source>
             <translation>日记篇数</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="130" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="158" />
             <source>Monthly minimum</source>
             <translation>每月最低</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="158" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="190" />
             <source>Pairing: every household has a responsible cadre and every cadre meets the pairing norms.</source>
             <translation>结对情况：所有户都有联户干部，所有干部都达到结对要求。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="166" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="198" />
             <source>Households without a responsible cadre: {n} ({list})</source>
             <translation>没有联户干部的户：{n} 户（{list}）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="172" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="204" />
             <source>{name}, {kind}: {current} (required {required})</source>
             <translation>{name}，{kind}：{current}（要求{required}）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="179" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="211" />
             <source>Below the pairing norms: {n} ({list})</source>
             <translation>未达到结对要求：{n} 项（{list}）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="187" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="219" />
             <source>Mon</source>
             <translation>周一</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="188" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="220" />
             <source>Tue</source>
             <translation>周二</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="189" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="221" />
             <source>Wed</source>
             <translation>周三</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="190" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="222" />
             <source>Thu</source>
             <translation>周四</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="191" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="223" />
             <source>Fri</source>
             <translation>周五</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="192" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="224" />
             <source>Sat</source>
             <translation>周六</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="193" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="225" />
             <source>Sun</source>
             <translation>周日</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="209" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="260" />
             <source>Households not visited for {days} days</source>
             <translation>超过 {days} 天未走访的户</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="220" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="271" />
             <source>Duty days: {days}</source>
             <translation>一线工作日：{days}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="221" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="272" />
             <source>Today is a duty day.</source>
             <translation>今天是一线工作日。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="224" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="275" />
             <source>Visits this month ({month})</source>
             <translation>本月走访（{month}）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="240" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="291" />
             <source>Below the monthly minimum</source>
             <translation>低于每月最低走访数</translation>
         </message>
@@ -867,172 +867,172 @@
             <translation>交换文件（与乡镇、本村其他电脑互传）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="119" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="120" />
             <source>Carry this laptop's changes to the township office on a USB stick or by WeChat, and bring the township's reply back. Files are encrypted and signed; importing merges without losing anything, and importing the same file twice changes nothing.</source>
             <translation>把本机的改动用 U 盘或微信带到乡镇，再把乡镇的回复带回来。交换文件经过加密和签名；导入时合并、不丢任何改动，同一个文件导入两次也不会重复。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="132" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="133" />
             <source>Export an exchange file…</source>
             <translation>导出交换文件…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="134" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="135" />
             <source>Import an exchange file…</source>
             <translation>导入交换文件…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="136" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="137" />
             <source>Set the passphrase…</source>
             <translation>设置交换口令…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="139" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="140" />
             <source>For:</source>
             <translation>发给：</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="145" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="146" />
             <source>Conflicts and checks…</source>
             <translation>冲突与待核对…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="147" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="148" />
             <source>What merging left for a person to decide, and the rules records break</source>
             <translation>合并后需要人来决定的冲突，以及违反规则、待核对的记录</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="160" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="161" />
             <source>Copy</source>
             <translation>交换对象</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="161" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="162" />
             <source>Code</source>
             <translation>代码</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="162" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="163" />
             <source>Waiting to send</source>
             <translation>待发送改动</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="163" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="164" />
             <source>Last exchange</source>
             <translation>最近交换</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="164" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="165" />
             <source>Key</source>
             <translation>密钥指纹</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="167" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="168" />
             <source>Stop accepting this laptop…</source>
             <translation>停用这台电脑…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="169" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="170" />
             <source>For a lost or stolen laptop: its files are refused from now on.</source>
             <translation>电脑丢失或被盗时使用：此后拒绝它的交换文件。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="178" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="179" />
             <source>When</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="179" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="180" />
             <source>Direction</source>
             <translation>方向</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="180" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="181" />
             <source>Changes</source>
             <translation>改动条数</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="181" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="182" />
             <source>File</source>
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="189" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="190" />
             <source>Peers</source>
             <translation>交换对象</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="195" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="196" />
             <source>Files sent and received</source>
             <translation>收发记录</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="229" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="232" />
             <source>This laptop's key fingerprint: {fingerprint}</source>
             <translation>本机密钥指纹：{fingerprint}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="236" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="241" />
             <source>Everything (a new laptop, the first time)</source>
             <translation>全部记录（新电脑或第一次汇总）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="251" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="256" />
             <source>{key} (stopped)</source>
             <translation>{key}（已停用）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="265" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="270" />
             <source>sent to {peer}</source>
             <translation>发给 {peer}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="267" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="272" />
             <source>sent (everything)</source>
             <translation>导出（全部记录）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="270" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="275" />
             <source>received from {peer}</source>
             <translation>收到 {peer}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="315" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="320" />
             <source>The passphrase is saved on this computer.</source>
             <translation>交换口令已保存在本机。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="321" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="326" />
             <source>Save the exchange file</source>
             <translation>保存交换文件</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="321" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="326" />
             <source>Exchange file (*.vdx)</source>
             <translation>交换文件 (*.vdx)</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="352" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="357" />
             <source>Writing the exchange file…</source>
             <translation>正在写交换文件…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="357" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="362" />
             <source>Export cancelled; no file was written.</source>
             <translation>已取消导出，没有写入任何文件。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="369" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="374" />
             <source>for {peer}</source>
             <translation>（发给 {peer}）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="371" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="376" />
             <source>with everything</source>
             <translation>（全部记录）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="375" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="380" />
             <source>Exchange file written {to}: {changes} changes.
 File: {path}
 Carry it to the receiver (USB stick or WeChat); it is encrypted.</source>
@@ -1041,32 +1041,32 @@ Carry it to the receiver (USB stick or WeChat); it is encrypted.</source>
 请用 U 盘或微信交给对方；文件已加密。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="389" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="394" />
             <source>Import an exchange file</source>
             <translation>导入交换文件</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="391" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="396" />
             <source>Exchange file (*.vdx);;All files (*)</source>
             <translation>交换文件 (*.vdx);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="420" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="425" />
             <source>Checking the exchange file…</source>
             <translation>正在检查交换文件…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="431" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="436" />
             <source>Not imported: the laptop was not confirmed.</source>
             <translation>没有导入：未确认对方电脑。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="438" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="443" />
             <source>A laptop not seen before</source>
             <translation>新的交换对象</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="441" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="446" />
             <source>This file comes from a laptop this computer has not exchanged with yet:
 {label}
 
@@ -1081,39 +1081,39 @@ Ask its user (on the phone) to read the fingerprint shown on their 数据交换 
 请打电话让对方念一下其“数据交换”页上显示的本机密钥指纹，两者一致才导入。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="447" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="452" />
             <source>Same — import</source>
             <translation>一致，导入</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="461" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="466" />
             <source>Importing the exchange file…</source>
             <translation>正在导入交换文件…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="466" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="471" />
             <source>Import cancelled; nothing was changed.</source>
             <translation>已取消导入，没有改动任何内容。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="476" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="481" />
             <source>This file was already imported on {when}; nothing was changed.</source>
             <translation>这个文件已在 {when} 导入过，没有任何改动。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="485" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="490" />
             <source>Imported {file} from {source}: {new} new changes ({known} already here), {records} records updated. Open conflicts: {conflicts}; rules to check: {broken}.
 A backup was taken before the import.</source>
             <translation>已导入 {file}（来自 {source}）：新改动 {new} 条（本机已有 {known} 条），更新记录 {records} 条。待处理冲突 {conflicts} 条，待核对 {broken} 条。
 导入前已自动备份数据库。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="514" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="519" />
             <source>Stop accepting this laptop</source>
             <translation>停用这台电脑</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="516" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="521" />
             <source>From now on, exchange files from “{label}” are refused (for a lost or stolen laptop). Records already imported stay. Continue?</source>
             <translation>此后将拒绝来自“{label}”的交换文件（用于电脑丢失或被盗）。已经导入的记录保留。继续吗？</translation>
         </message>
@@ -2193,153 +2193,153 @@ File: {path}</source>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="78" />
+            <location filename="../../village_desk/ui/main_window.py" line="82" />
             <source>Village Desk — {village}</source>
             <translation>村务民情台账 — {village}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="80" />
+            <location filename="../../village_desk/ui/main_window.py" line="84" />
             <source>Village Desk</source>
             <translation>村务民情台账</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="92" />
+            <location filename="../../village_desk/ui/main_window.py" line="93" />
             <source>Work bench</source>
             <translation>工作台</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="93" />
+            <location filename="../../village_desk/ui/main_window.py" line="94" />
             <source>Households</source>
             <translation>户情</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="94" />
+            <location filename="../../village_desk/ui/main_window.py" line="95" />
             <source>Visit diary</source>
             <translation>民情日记</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="95" />
+            <location filename="../../village_desk/ui/main_window.py" line="96" />
             <source>Matter ledger</source>
             <translation>民情台账</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="96" />
+            <location filename="../../village_desk/ui/main_window.py" line="97" />
             <source>Statistics</source>
             <translation>统计</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="97" />
+            <location filename="../../village_desk/ui/main_window.py" line="98" />
             <source>Data exchange</source>
             <translation>数据交换</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="98" />
+            <location filename="../../village_desk/ui/main_window.py" line="99" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="122" />
+            <location filename="../../village_desk/ui/main_window.py" line="114" />
             <source>{page} (Ctrl+{n})</source>
             <translation>{page}（Ctrl+{n}）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="133" />
+            <location filename="../../village_desk/ui/main_window.py" line="125" />
             <source>Tool bar</source>
             <translation>工具栏</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="152" />
+            <location filename="../../village_desk/ui/main_window.py" line="144" />
             <source>Find</source>
             <translation>查找</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="161" />
+            <location filename="../../village_desk/ui/main_window.py" line="153" />
             <source>New</source>
             <translation>新建</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="164" />
+            <location filename="../../village_desk/ui/main_window.py" line="156" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="167" />
+            <location filename="../../village_desk/ui/main_window.py" line="159" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="170" />
+            <location filename="../../village_desk/ui/main_window.py" line="162" />
             <source>Print</source>
             <translation>打印</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="193" />
+            <location filename="../../village_desk/ui/main_window.py" line="185" />
             <source>Data on the server {host}</source>
             <translation>数据保存在服务器 {host}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="195" />
+            <location filename="../../village_desk/ui/main_window.py" line="187" />
             <source>Data saved on this computer</source>
             <translation>数据保存在本机</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="198" />
+            <location filename="../../village_desk/ui/main_window.py" line="190" />
             <source>Data: {location}</source>
             <translation>数据位置：{location}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="200" />
+            <location filename="../../village_desk/ui/main_window.py" line="192" />
             <source>This computer: {name}</source>
             <translation>本机：{name}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="204" />
+            <location filename="../../village_desk/ui/main_window.py" line="196" />
             <source>Switch</source>
             <translation>切换</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="205" />
+            <location filename="../../village_desk/ui/main_window.py" line="197" />
             <source>Choose who is entering data</source>
             <translation>选择正在录入的干部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="210" />
-            <location filename="../../village_desk/ui/main_window.py" line="349" />
+            <location filename="../../village_desk/ui/main_window.py" line="202" />
+            <location filename="../../village_desk/ui/main_window.py" line="382" />
             <source>Last export: {when}</source>
             <translation>上次导出：{when}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="212" />
+            <location filename="../../village_desk/ui/main_window.py" line="204" />
             <source>Not exported yet</source>
             <translation>尚未导出</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="330" />
+            <location filename="../../village_desk/ui/main_window.py" line="322" />
             <source>{name}'s household is not in the list.</source>
             <translation>列表中没有找到{name}所在的户。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="373" />
+            <location filename="../../village_desk/ui/main_window.py" line="443" />
             <source>Operator: {name}</source>
             <translation>当前操作人：{name}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="373" />
+            <location filename="../../village_desk/ui/main_window.py" line="443" />
             <source>No operator chosen</source>
             <translation>未选择操作人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="479" />
+            <location filename="../../village_desk/ui/main_window.py" line="553" />
             <source>Printing: contact cards from 户情, diaries from 民情日记, notices and ledger sheets from 民情台账.</source>
             <translation>打印：联系卡在“户情”，民情日记在“民情日记”，公示和月底台账在“民情台账”。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="147" />
+            <location filename="../../village_desk/ui/main_window.py" line="139" />
             <source>About</source>
             <translation>关于</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="148" />
+            <location filename="../../village_desk/ui/main_window.py" line="140" />
             <source>Version, data location and log folder</source>
             <translation>版本、数据位置和日志文件夹</translation>
         </message>
@@ -4315,43 +4315,48 @@ File: {path}</source>
     <context>
         <name>StatsPage</name>
         <message>
-            <location filename="../../village_desk/ui/pages/stats/page.py" line="44" />
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="77" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/stats/page.py" line="46" />
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="78" />
+            <source>Counting…</source>
+            <translation>正在统计…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="81" />
             <source>Statistics</source>
             <translation>统计</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/stats/page.py" line="169" />
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="208" />
             <source>Visits per month, last 12 months (household-times)</source>
             <translation>近12个月每月走访户次</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/stats/page.py" line="171" />
-            <location filename="../../village_desk/ui/pages/stats/page.py" line="177" />
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="210" />
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="216" />
             <source>Visits</source>
             <translation>户次</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/stats/page.py" line="173" />
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="212" />
             <source>Matters by status</source>
             <translation>各状态事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/stats/page.py" line="175" />
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="214" />
             <source>Visits per cadre this year</source>
             <translation>今年各干部走访</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/stats/page.py" line="177" />
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="216" />
             <source>Households visited</source>
             <translation>走访户数</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/stats/page.py" line="179" />
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="218" />
             <source>Matters by kind</source>
             <translation>各类别事项</translation>
         </message>

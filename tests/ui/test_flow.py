@@ -9,7 +9,8 @@ dashboard counts following along.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox
 
 from tests.helpers import iso7064_check
@@ -45,6 +46,11 @@ def wrong_id(first17: str) -> str:
 def dashboard_numbers(window):
     window.nav.setCurrentRow(MainWindow.PAGE_DASHBOARD)
     page = window.dashboard_page
+    for _ in range(2000):  # the counts come from a reader thread
+        if not window.ctx.executor.pending:
+            break
+        QTest.qWait(5)
+    QCoreApplication.processEvents()
     return {
         "open": int(page.open.value.text()),
         "awaiting": int(page.awaiting.value.text()),

@@ -114,6 +114,12 @@ def test_large_text_scales_every_widget_and_back(window, qtbot):
     assert all(abs(again[w] - size) < 0.01 for w, size in before.items())
 
 
+def built(window) -> None:
+    """Every page of the window built (each is built when first shown)."""
+    for row in range(window.nav.count()):
+        window.page(row)
+
+
 def test_large_text_is_there_again_after_a_restart(demo_db, qtbot):
     from village_desk.ui.app import create_application
 
@@ -122,6 +128,7 @@ def test_large_text_is_there_again_after_a_restart(demo_db, qtbot):
     first = MainWindow(AppContext(demo_db, prefs))
     qtbot.addWidget(first)
     first.nav.setCurrentRow(MainWindow.PAGE_SETTINGS)
+    built(first)
     first.show()
     normal = sorted(font_sizes(first).values())
     page = first.settings_page
@@ -136,6 +143,7 @@ def test_large_text_is_there_again_after_a_restart(demo_db, qtbot):
         second = MainWindow(AppContext(demo_db, prefs))
         qtbot.addWidget(second)
         second.nav.setCurrentRow(MainWindow.PAGE_SETTINGS)
+        built(second)
         restarted = sorted(font_sizes(second).values())
         assert len(restarted) == len(normal)
         assert all(r >= n * 1.2 for r, n in zip(restarted, normal, strict=True))

@@ -99,8 +99,9 @@ def test_an_export_shows_in_the_status_bar_and_new_data_reaches_hidden_lists(
     assert window.households_page.model.total == before + 1
 
 
-def test_dashboard_shows_real_counts(window, demo_db):
+def test_dashboard_shows_real_counts(window, demo_db, qtbot):
     window.nav.setCurrentRow(MainWindow.PAGE_DASHBOARD)
+    wait_ops(qtbot, window.ctx)  # the counts come from a reader thread
     page = window.dashboard_page
     with demo_db.reading() as s:
         d = queries.stats.dashboard(s)

@@ -303,9 +303,10 @@ def test_operator_choice_is_remembered(demo_db, tmp_path, qtbot):
     assert again.selected() == chosen  # preselected: Enter is enough
 
 
-def test_statistics_match_the_queries(window, demo_db):
+def test_statistics_match_the_queries(window, demo_db, qtbot):
     window.nav.setCurrentRow(MainWindow.PAGE_STATS)
     page = window.stats_page
+    settle(qtbot, window.ctx)  # counted on a reader thread
     assert len(page.views) == 4
     with demo_db.reading() as s:
         closed = queries.matters.matter_count(s, MatterFilter(statuses=("closed",)))

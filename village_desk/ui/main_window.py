@@ -10,6 +10,8 @@ to refresh: every committed change reaches each page through
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QSize, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -27,20 +29,22 @@ from PySide6.QtWidgets import (
 )
 
 from village_desk.core import queries
-from village_desk.core.queries.search import Hit
 from village_desk.ui.context import AppContext
-from village_desk.ui.pages.dashboard.page import DashboardPage
-from village_desk.ui.pages.dashboard.review import ReviewDialog
-from village_desk.ui.pages.diary.drafts import DraftStore
-from village_desk.ui.pages.diary.page import DiaryPage
-from village_desk.ui.pages.exchange.page import ExchangePage
-from village_desk.ui.pages.households.page import HouseholdsPage
-from village_desk.ui.pages.ledger.page import AWAITING, OPEN, LedgerPage
-from village_desk.ui.pages.settings.page import SettingsPage
-from village_desk.ui.pages.stats.page import StatsPage
 from village_desk.ui.widgets.modal import run_modal
 from village_desk.ui.widgets.quick_search import QuickSearchEdit
 from village_desk.ui.widgets.sizing import available_geometry, relative_font
+
+if TYPE_CHECKING:
+    from village_desk.core.queries.search import Hit
+    from village_desk.ui.pages.dashboard.page import DashboardPage
+    from village_desk.ui.pages.dashboard.review import ReviewDialog
+    from village_desk.ui.pages.diary.drafts import DraftStore
+    from village_desk.ui.pages.diary.page import DiaryPage
+    from village_desk.ui.pages.exchange.page import ExchangePage
+    from village_desk.ui.pages.households.page import HouseholdsPage
+    from village_desk.ui.pages.ledger.page import LedgerPage
+    from village_desk.ui.pages.settings.page import SettingsPage
+    from village_desk.ui.pages.stats.page import StatsPage
 
 DEFAULT_SIZE = QSize(1280, 720)  # leaves room for a taskbar on a 1366×768 screen
 GEOMETRY_KEY = "main_window/geometry"
@@ -80,14 +84,11 @@ class MainWindow(QMainWindow):
             else self.tr("Village Desk")
         )
 
-        # pages
-        self.dashboard_page = DashboardPage(ctx)
-        self.households_page = HouseholdsPage(ctx, page_size=page_size)
-        self.diary_page = DiaryPage(ctx, drafts=drafts, page_size=page_size)
-        self.ledger_page = LedgerPage(ctx, page_size=page_size)
-        self.stats_page = StatsPage(ctx)
-        self.settings_page = SettingsPage(ctx)
-        self.exchange_page = ExchangePage(ctx)
+        # pages: each is built (and its module imported) when first shown,
+        # so the start costs only the page it opens on
+        self._page_size = page_size
+        self._drafts = drafts
+        self._pages: dict[int, QWidget] = {}
         titles = [
             self.tr("Work bench"),
             self.tr("Households"),
@@ -97,18 +98,9 @@ class MainWindow(QMainWindow):
             self.tr("Data exchange"),
             self.tr("Settings"),
         ]
-        pages = [
-            self.dashboard_page,
-            self.households_page,
-            self.diary_page,
-            self.ledger_page,
-            self.stats_page,
-            self.exchange_page,
-            self.settings_page,
-        ]
         self.stack = QStackedWidget()
-        for page in pages:
-            self.stack.addWidget(page)
+        for _title in titles:
+            self.stack.addWidget(QWidget())  # stands in until the page is wanted
 
         # navigation
         self.nav = QListWidget()
@@ -216,7 +208,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.location_label, 1)
         self.statusBar().addPermanentWidget(self.export_label)
 
-        self._connect_pages()
+        self.ctx.data_changed.connect(self._data_changed)
         ctx.operator_changed.connect(self._operator_changed)
         self._operator_changed(ctx.operator_id)
         self._restore_settings()
@@ -255,8 +247,6 @@ class MainWindow(QMainWindow):
         state = self.settings.value(STATE_KEY)
         if state is not None:
             self.restoreState(state)
-        for p in (self.households_page, self.diary_page, self.ledger_page):
-            p.restore_state(self.settings)
         page = self.settings.value(PAGE_KEY, self.PAGE_DASHBOARD)
         try:
             page = int(page)
@@ -268,8 +258,9 @@ class MainWindow(QMainWindow):
         self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         self.settings.setValue(STATE_KEY, self.saveState())
         self.settings.setValue(PAGE_KEY, self.nav.currentRow())
-        for page in (self.households_page, self.diary_page, self.ledger_page):
-            page.save_state(self.settings)
+        for row in (self.PAGE_HOUSEHOLDS, self.PAGE_DIARY, self.PAGE_LEDGER):
+            if row in self._pages:  # a page never built left its state as it was
+                self._pages[row].save_state(self.settings)
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -283,6 +274,7 @@ class MainWindow(QMainWindow):
     def _show_page(self, row: int) -> None:
         if row < 0:
             return
+        self.page(row)
         self.open_list(row)  # a sidebar entry opens its list (callers then open a record)
         self.stack.setCurrentIndex(row)  # pages redraw themselves when shown (pages/base.py)
 
@@ -334,22 +326,100 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ wiring
 
-    def _connect_pages(self) -> None:
-        hp, dp, lp = self.households_page, self.diary_page, self.ledger_page
-        self.dashboard_page.open_list.connect(self.open_dashboard_list)
-        hp.detail.new_diary_requested.connect(self.new_diary_for)
-        hp.detail.new_matter_requested.connect(self.new_matter_for)
-        hp.detail.diary_list_requested.connect(self.show_household_diary)
-        hp.detail.open_diary_requested.connect(self.open_diary_entry)
-        hp.detail.open_matter_requested.connect(self.open_matter)
-        dp.open_matter_requested.connect(self.open_matter)
-        lp.open_diary_requested.connect(self.open_diary_entry)
-        lp.open_household_requested.connect(self.open_household)
-        self.exchange_page.exported.connect(
-            lambda when: self.export_label.setText(self.tr("Last export: {when}").format(when=when))
-        )
-        self.exchange_page.review_requested.connect(self.open_review)
-        self.ctx.data_changed.connect(self._data_changed)
+    def page(self, row: int) -> QWidget:
+        """The page of a sidebar entry, built on first use."""
+        built = self._pages.get(row)
+        if built is not None:
+            return built
+        built = self._build_page(row)
+        self._pages[row] = built
+        placeholder = self.stack.widget(row)
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(row, built)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        if current == row:
+            self.stack.setCurrentIndex(row)
+        return built
+
+    def _build_page(self, row: int) -> QWidget:
+        ctx = self.ctx
+        if row == self.PAGE_DASHBOARD:
+            from village_desk.ui.pages.dashboard.page import DashboardPage
+
+            page = DashboardPage(ctx)
+            page.open_list.connect(self.open_dashboard_list)
+        elif row == self.PAGE_HOUSEHOLDS:
+            from village_desk.ui.pages.households.page import HouseholdsPage
+
+            page = HouseholdsPage(ctx, page_size=self._page_size)
+            page.detail.new_diary_requested.connect(self.new_diary_for)
+            page.detail.new_matter_requested.connect(self.new_matter_for)
+            page.detail.diary_list_requested.connect(self.show_household_diary)
+            page.detail.open_diary_requested.connect(self.open_diary_entry)
+            page.detail.open_matter_requested.connect(self.open_matter)
+        elif row == self.PAGE_DIARY:
+            from village_desk.ui.pages.diary.page import DiaryPage
+
+            page = DiaryPage(ctx, drafts=self._drafts, page_size=self._page_size)
+            page.open_matter_requested.connect(self.open_matter)
+        elif row == self.PAGE_LEDGER:
+            from village_desk.ui.pages.ledger.page import LedgerPage
+
+            page = LedgerPage(ctx, page_size=self._page_size)
+            page.open_diary_requested.connect(self.open_diary_entry)
+            page.open_household_requested.connect(self.open_household)
+        elif row == self.PAGE_STATS:
+            from village_desk.ui.pages.stats.page import StatsPage
+
+            page = StatsPage(ctx)
+        elif row == self.PAGE_EXCHANGE:
+            from village_desk.ui.pages.exchange.page import ExchangePage
+
+            page = ExchangePage(ctx)
+            page.exported.connect(
+                lambda when: self.export_label.setText(
+                    self.tr("Last export: {when}").format(when=when)
+                )
+            )
+            page.review_requested.connect(self.open_review)
+        elif row == self.PAGE_SETTINGS:
+            from village_desk.ui.pages.settings.page import SettingsPage
+
+            page = SettingsPage(ctx)
+        else:
+            raise IndexError(row)
+        if row in (self.PAGE_HOUSEHOLDS, self.PAGE_DIARY, self.PAGE_LEDGER):
+            page.restore_state(self.settings)
+        return page
+
+    @property
+    def dashboard_page(self) -> DashboardPage:
+        return self.page(self.PAGE_DASHBOARD)
+
+    @property
+    def households_page(self) -> HouseholdsPage:
+        return self.page(self.PAGE_HOUSEHOLDS)
+
+    @property
+    def diary_page(self) -> DiaryPage:
+        return self.page(self.PAGE_DIARY)
+
+    @property
+    def ledger_page(self) -> LedgerPage:
+        return self.page(self.PAGE_LEDGER)
+
+    @property
+    def stats_page(self) -> StatsPage:
+        return self.page(self.PAGE_STATS)
+
+    @property
+    def exchange_page(self) -> ExchangePage:
+        return self.page(self.PAGE_EXCHANGE)
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        return self.page(self.PAGE_SETTINGS)
 
     @Slot(object)
     def _data_changed(self, changes) -> None:
@@ -386,6 +456,8 @@ class MainWindow(QMainWindow):
         if key == "review":
             self.open_review()
         elif key in ("overdue", "due_soon", "awaiting", "open"):
+            from village_desk.ui.pages.ledger.page import AWAITING, OPEN
+
             self.nav.setCurrentRow(self.PAGE_LEDGER)
             status = {"awaiting": AWAITING, "open": OPEN}.get(key)
             self.ledger_page.show_filter(
@@ -402,6 +474,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def open_review(self) -> ReviewDialog:
         """冲突与待核对: settle what a merge left; 打开记录 shows the record here."""
+        from village_desk.ui.pages.dashboard.review import ReviewDialog
+
         dialog = ReviewDialog(self.ctx, self)
         dialog.open_household_requested.connect(self.open_household)
         dialog.open_matter_requested.connect(self.open_matter)

@@ -18,6 +18,7 @@ def shown(window) -> dict[str, str]:
 def test_the_counts_follow_changes_while_shown(window, demo_db, qtbot):
     ctx = window.ctx
     window.nav.setCurrentRow(MainWindow.PAGE_DASHBOARD)
+    settle(qtbot, ctx)  # counted on a reader thread
     before = demo_db.read(queries.stats.dashboard)
     assert shown(window)["households"] == str(before.households)
     household = demo_db.read(queries.households.household_page, HouseholdFilter())[0]
@@ -47,6 +48,7 @@ def test_counts_changed_while_hidden_are_fresh_when_shown(ctx, demo_db, qtbot):
     qtbot.addWidget(page)
     page.show()
     exposed(page)
+    settle(qtbot, ctx)
     before = demo_db.read(queries.stats.dashboard)
     assert page.tiles["households"].value.text() == str(before.households)
     page.hide()
@@ -55,4 +57,5 @@ def test_counts_changed_while_hidden_are_fresh_when_shown(ctx, demo_db, qtbot):
     settle(qtbot, ctx)
     assert page.tiles["households"].value.text() == str(before.households)  # not redrawn hidden
     page.show()
+    settle(qtbot, ctx)
     assert page.tiles["households"].value.text() == str(before.households - 1)

@@ -18,6 +18,7 @@ def test_charts_are_drawn_when_shown_and_follow_changes(ctx, demo_db, qtbot):
     assert page.views == []  # nothing computed before it is wanted
     page.show()
     exposed(page)
+    settle(qtbot, ctx)  # counted on a reader thread
     assert len(page.views) == 4
     first = by_status(page)
     matter = demo_db.read(queries.matters.matter_page, MatterFilter(statuses=("registered",)))[0]

@@ -1,9 +1,16 @@
-"""The work-bench (dashboard) page."""
+"""The work-bench (dashboard) page.
+
+Its figures take a while at township scale (the rule checks behind 冲突与待核对
+read every open record): they are counted on a reader thread, the page shows
+at once with the last figures (or dashes) and fills in when they arrive.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -20,9 +27,29 @@ from PySide6.QtWidgets import (
 )
 
 from village_desk.core import queries
+from village_desk.core.queries.stats import Dashboard
 from village_desk.ui.pages.base import Page
 from village_desk.ui.pages.dashboard.review import REVIEW_TABLES, review_count
 from village_desk.ui.widgets.sizing import relative_font
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Everything the work bench shows, read in one session."""
+
+    counts: Dashboard
+    review: int
+    unpaired: list
+    gaps: list
+
+
+def read_figures(session) -> Figures:
+    return Figures(
+        queries.stats.dashboard(session),
+        review_count(session),
+        queries.pairing.households_without_cadre(session),
+        queries.pairing.pairing_gaps(session),
+    )
 
 
 class _Tile(QFrame):
@@ -65,6 +92,7 @@ class DashboardPage(Page):
     """
 
     open_list = Signal(str)
+    filled = Signal()  # the figures of the latest count are on screen
 
     # Conflicts can be on any record, and broken rules on most tables.
     watches = REVIEW_TABLES
@@ -147,12 +175,16 @@ class DashboardPage(Page):
         layout.addSpacing(8)
         layout.addWidget(self.visits_title)
         layout.addWidget(self.visits_table, 1)
+        self._counting = 0  # the latest count asked for; older answers are dropped
+        self.counting = False  # a count is under way (what is shown may be older)
 
-    def pairing_text(self) -> str:
+    def pairing_text(self, unpaired=None, gaps=None) -> str:
         """Households without a responsible cadre, and cadres below the
         pairing norms, in a few lines."""
-        unpaired = self.ctx.read(queries.pairing.households_without_cadre)
-        gaps = self.ctx.read(queries.pairing.pairing_gaps)
+        if unpaired is None:
+            unpaired = self.ctx.read(queries.pairing.households_without_cadre)
+        if gaps is None:
+            gaps = self.ctx.read(queries.pairing.pairing_gaps)
         if not unpaired and not gaps:
             return self.tr(
                 "Pairing: every household has a responsible cadre and every cadre "
@@ -198,8 +230,27 @@ class DashboardPage(Page):
         super().showEvent(event)
 
     def refresh(self) -> None:
-        """Re-count."""
-        d = self.ctx.read(queries.stats.dashboard)
+        """Count again on a reader thread; the figures fill in when counted."""
+        self._counting += 1
+        asked = self._counting
+        self.counting = True
+        db = self.db
+
+        def ended() -> None:
+            if shiboken6.isValid(self) and asked == self._counting:
+                self.counting = False
+
+        def answered(figures: Figures) -> None:
+            if not shiboken6.isValid(self):  # the page was closed meanwhile
+                return
+            if asked == self._counting:  # a later count supersedes this one
+                self.show_figures(figures)
+
+        task = self.ctx.task(self, lambda _job: db.read(read_figures))
+        task.always(ended).success(answered).run()
+
+    def show_figures(self, figures: Figures) -> None:
+        d = figures.counts
         self.overdue.set_value(d.overdue, alert=True)
         self.due_soon.set_value(d.due_soon, alert=True)
         self.awaiting.set_value(d.awaiting_return_visit)
@@ -210,8 +261,8 @@ class DashboardPage(Page):
         )
         self.long_unvisited.set_value(d.long_unvisited)
         self.households.set_value(d.households)
-        self.review.set_value(self.ctx.read(review_count), alert=True)
-        self.pairing_label.setText(self.pairing_text())
+        self.review.set_value(figures.review, alert=True)
+        self.pairing_label.setText(self.pairing_text(figures.unpaired, figures.gaps))
         today = dt.date.today()
         names = self.weekday_names()
         days = "、".join(names[i - 1] for i in d.duty_days if 1 <= i <= 7)
@@ -239,3 +290,4 @@ class DashboardPage(Page):
                     item.setForeground(Qt.GlobalColor.darkRed)
                     item.setToolTip(self.tr("Below the monthly minimum"))
                 self.visits_table.setItem(r, c, item)
+        self.filled.emit()

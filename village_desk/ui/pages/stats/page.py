@@ -1,17 +1,27 @@
 """The 统计 page: visits per month, matters by status and by kind, per cadre.
 
-All numbers come from the core queries (``visit_stats``, ``matter_count``);
-charts are Qt Charts, imported only when the page is first shown, and drawn
-again after ``AppContext.data_changed`` while shown (or when next shown).
+All numbers come from the core queries (``visit_stats``, ``matter_count``),
+counted on a reader thread (a township's year of visits takes a while): the
+page shows at once and draws its charts when the numbers arrive. Charts are
+Qt Charts, imported only when first drawn, and drawn again after
+``AppContext.data_changed`` while shown (or when next shown).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, Qt
+import shiboken6
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QPainter, QShowEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from village_desk.core import queries
 from village_desk.core.domain.lifecycle import STATUS_LABELS
@@ -34,17 +44,43 @@ def _months_back(today: dt.date, n: int) -> list[tuple[int, int]]:
     return out[::-1]
 
 
+def read_stats(session, today: dt.date) -> dict:
+    """The numbers behind the charts (codes, not labels), in one session."""
+    months = _months_back(today, MONTHS)
+    per_month = visits_by_month(session, month_bounds(*months[0])[0], today)
+    count = queries.matters.matter_count
+    kinds = queries.reference.labels(session, "matter_kind")
+    year_start = dt.date(today.year, 1, 1)
+    return {
+        "visits": [(f"{m:02d}", per_month.get((y, m), 0)) for y, m in months],
+        "by_status": [
+            (code, count(session, MatterFilter(statuses=(code,)))) for code in STATUS_LABELS
+        ],
+        "by_kind": [
+            (label, count(session, MatterFilter(kind=code))) for code, label in kinds.items()
+        ],
+        "per_cadre": [
+            (v.name, v.visits, v.households)
+            for v in queries.stats.visit_stats(session, year_start, today)
+        ],
+    }
+
+
 class StatsPage(Page):
     watches = frozenset(
         {"matter", "diary_entry", "diary_household", "cadre", "setting", "vocab_term"}
     )
+    drawn = Signal()  # the charts show the latest numbers
 
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(ctx, parent)
         self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.counting_label = QLabel(self.tr("Counting…"))
+        self.counting_label.hide()
         top = QHBoxLayout()
         top.addWidget(heading(self.tr("Statistics")))
         top.addStretch(1)
+        top.addWidget(self.counting_label)
         top.addWidget(self.refresh_button)
         self.grid = QGridLayout()
         layout = QVBoxLayout(self)
@@ -53,47 +89,51 @@ class StatsPage(Page):
         layout.addLayout(self.grid, 1)
         self.views = []
         self.data: dict = {}
+        self._counting = 0  # the latest count asked for; older answers are dropped
         self.refresh_button.clicked.connect(self.refresh)
+
+    @property
+    def counting(self) -> bool:
+        """Numbers are being counted (the charts may show older ones)."""
+        return self.counting_label.isVisibleTo(self)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange and self.views:
             self.stale = True  # the charts are drawn again in the new text size
             if self.isVisible():
-                self.refresh()
                 self.stale = False
+                self.draw()
 
     def showEvent(self, event: QShowEvent) -> None:
-        if not self.views:
+        if not self.views and not self.counting:
             self.stale = True  # charts are drawn when first wanted
         super().showEvent(event)
 
-    def collect(self, today: dt.date | None = None) -> dict:
+    def refresh(self, today: dt.date | None = None) -> None:
+        """Count again on a reader thread; the charts are drawn when counted."""
         today = today or dt.date.today()
-        read = self.ctx.read
-        months = _months_back(today, MONTHS)
-        per_month = read(visits_by_month, month_bounds(*months[0])[0], today)
-        visits = [(f"{m:02d}", per_month.get((y, m), 0)) for y, m in months]
-        count = queries.matters.matter_count
-        by_status = [
-            (status_label(code), read(count, MatterFilter(statuses=(code,))))
-            for code in STATUS_LABELS
-        ]
-        kinds = read(queries.reference.labels, "matter_kind")
-        by_kind = [(label, read(count, MatterFilter(kind=code))) for code, label in kinds.items()]
-        year_start = dt.date(today.year, 1, 1)
-        per_cadre = [
-            (v.name, v.visits, v.households)
-            for v in read(queries.stats.visit_stats, year_start, today)
-        ]
-        return {
-            "visits": visits,
-            "by_status": by_status,
-            "by_kind": by_kind,
-            "per_cadre": per_cadre,
-        }
+        self._counting += 1
+        asked = self._counting
+        self.counting_label.show()
+        db = self.db
 
-    def refresh(self) -> None:
+        def answered(data: dict) -> None:
+            if not shiboken6.isValid(self) or asked != self._counting:
+                return  # closed meanwhile, or a later count supersedes this one
+            self.counting_label.hide()
+            self.data = dict(data, by_status=[(status_label(c), n) for c, n in data["by_status"]])
+            self.draw()
+
+        def ended() -> None:
+            if shiboken6.isValid(self) and asked == self._counting:
+                self.counting_label.hide()
+
+        task = self.ctx.task(self, lambda _job: db.read(read_stats, today))
+        task.always(ended).success(answered).run()
+
+    def draw(self) -> None:
+        """The charts of :attr:`data`."""
         from PySide6.QtCharts import (
             QBarCategoryAxis,
             QBarSeries,
@@ -105,7 +145,6 @@ class StatsPage(Page):
             QValueAxis,
         )
 
-        self.data = self.collect()
         for view in self.views:
             self.grid.removeWidget(view)
             view.hide()
@@ -186,3 +225,4 @@ class StatsPage(Page):
             view.setMinimumHeight(10 * self.fontMetrics().height())
             self.views.append(view)
             self.grid.addWidget(view, i // 2, i % 2)
+        self.drawn.emit()
