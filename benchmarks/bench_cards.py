@@ -4,7 +4,9 @@ Targets (issue 4): 1,000 cards with QR codes in ≤ 2 s, and within 10× of the
 same cards drawn without QR codes in the same run. Two cases: a real demo
 village (a handful of cadres, so the same codes repeat: each is encoded once
 and drawn as a shared PDF form), and the worst case where every card's code is
-different and the code cache starts empty.
+different and the code cache starts empty (issue 13: the codes may add at most
+2 s per 1,000 to the same cards as text only; ``bench_qr.py`` measures the
+codes alone against raw segno).
 
 ``run(quick)`` returns rows for benchmarks/run.py; as a script it prints a table.
 """
@@ -97,8 +99,10 @@ def run(quick: bool = False) -> list[dict]:
         with_qr = _best(render(which, True, clear), repeat)
         target = f"≤ {TARGET_SECONDS:g} s and ≤ {TARGET_RATIO:g}× the same cards as text only"
         ok = with_qr <= TARGET_SECONDS and with_qr / text_only <= TARGET_RATIO
-        if i:  # segno picks the best of 8 masks (~7 ms a code); no village has 1,000 cadres
-            target, ok = "worst case, reported only", True
+        if i:  # issue 13: the codes cost ≤ 2 s per 1,000 (fixed mask; was ~6 s with segno's choice)
+            extra = with_qr - text_only
+            target = f"QR codes ≤ {TARGET_SECONDS:g} s per 1,000 distinct codes (with − text only)"
+            ok = extra <= TARGET_SECONDS
         rows.append(
             {
                 "name": name,

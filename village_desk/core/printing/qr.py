@@ -4,6 +4,13 @@
 rectangles of one path (``re`` … ``f``) in module units, so a code is a single
 fill with no hairline seams and costs a few hundred bytes. Paths are cached by
 content: the same cadre on a thousand cards is encoded once.
+
+The data mask is fixed (:data:`MASK`) instead of chosen per code: ISO/IEC 18004
+lets the encoder use any of the eight masks (the chosen one is written in the
+code's format information, and every reader undoes it), and segno's automatic
+choice — masking the code eight times and scoring each — is three quarters of
+the time a code takes. With a thousand cadres' codes on one print run that is
+the difference between ~6 s and ~1.5 s. Tests decode every code printed.
 """
 
 from __future__ import annotations
@@ -17,6 +24,9 @@ from .carddata import CardCadre
 
 _DARK_RUN = re.compile(rb"\x01+")
 QUIET_MODULES = 2  # white border (in modules) the caller must leave around the code
+# Mask pattern 5 ((i·j) mod 2 + (i·j) mod 3 = 0): the one segno's penalty
+# scoring picks for nearly every contact vCard (193 of 200 distinct phones).
+MASK = 5
 
 
 def _vcard_escape(value: str) -> str:
@@ -44,7 +54,7 @@ def contact_payload(cadre: CardCadre, village: str = "", kind: str = "vcard") ->
 @lru_cache(maxsize=4096)
 def qr_path(payload: str) -> tuple[int, str]:
     """(modules per side, PDF path operators in module units, y up)."""
-    code = segno.make(payload, error="m", micro=False, boost_error=False)
+    code = segno.make(payload, error="m", micro=False, boost_error=False, mask=MASK)
     matrix = code.matrix
     n = len(matrix)
     ops: list[str] = []
