@@ -10,6 +10,13 @@ completing it from the row below for two-level headers.
 Column names map to fields through :data:`SYNONYMS`; a user's corrections
 are remembered in the ``roster_header_map`` setting (header text → field, or
 ``""`` to ignore a column) and take precedence next time.
+
+A file is measured before it is read (:func:`check_size`): its size, the
+uncompressed size of what a zip (.xlsx, .ods) holds, and the rows and
+columns its cells span. calamine allocates a sheet's whole span at once, so
+a 5 KB file with one cell at XFD1048576 would ask for 512 GB and abort the
+process; such files are refused with a message instead, as are cells far
+longer than any roster field and sheet XML calamine cannot parse.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+import zipfile
 from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
@@ -27,6 +35,15 @@ from ..storage.db import Database
 
 HEADER_SCAN_ROWS = 30
 SETTING_KEY = "roster_header_map"
+
+# Limits, far above a township's roster (tens of thousands of rows, a few
+# dozen columns), far below what exhausts a village laptop's memory.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_UNCOMPRESSED_BYTES = 400 * 1024 * 1024  # all members of an .xlsx/.ods zip
+MAX_ROWS = 200_000
+MAX_COLUMNS = 256
+MAX_CELLS = 5_000_000  # rows × columns a sheet spans
+MAX_CELL_CHARS = 1000
 
 FIELDS = {
     "number": "户号",
@@ -103,9 +120,12 @@ class Header:
 
 
 def read_sheets(path: str | os.PathLike, sheet: str | None = None) -> list[SheetData]:
-    """All visible sheets (or one by name) as lists of rows."""
+    """All visible sheets (or one by name) as lists of rows; a file too
+    large, spanning too many cells, damaged or holding an overlong cell is
+    refused (:class:`ValidationError`) before it can exhaust memory."""
     from python_calamine import CalamineWorkbook
 
+    check_size(path)
     try:
         wb = CalamineWorkbook.from_path(str(path))
     except Exception as err:  # calamine raises its own error types per format
@@ -119,9 +139,152 @@ def read_sheets(path: str | os.PathLike, sheet: str | None = None) -> list[Sheet
         names = [sheet]
     out = []
     for name in names:
-        rows = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
-        out.append(SheetData(name, [list(r) for r in rows]))
+        try:
+            rows = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        except Exception as err:  # XmlError, CalamineError: a damaged sheet
+            raise ValidationError(
+                "import.file",
+                f"工作表“{name}”已损坏，无法读取（{err}）；请用表格软件打开并另存后再导入",
+            ) from None
+        data = SheetData(name, [list(r) for r in rows])
+        _check_cells(data)
+        out.append(data)
     return out
+
+
+def _refuse(message: str):
+    raise ValidationError("import.file", message)
+
+
+def check_size(path: str | os.PathLike) -> None:
+    """Refuse a file whose size, uncompressed content or cell span is beyond
+    the limits above — measured without reading the cells into memory."""
+    size = os.path.getsize(path)
+    if size > MAX_FILE_BYTES:
+        _refuse(
+            f"文件有 {size / 2**20:.0f} MB，超过 {MAX_FILE_BYTES // 2**20} MB 的上限；请拆成几个文件"
+        )
+    if not zipfile.is_zipfile(path):
+        return  # .xls: at most 65,536 × 256 cells by its format
+    try:
+        with zipfile.ZipFile(path) as z:
+            members = z.infolist()
+            total = sum(m.file_size for m in members)
+            if total > MAX_UNCOMPRESSED_BYTES:
+                _refuse(
+                    f"文件解压后有 {total / 2**20:.0f} MB，超过 {MAX_UNCOMPRESSED_BYTES // 2**20} MB"
+                    " 的上限；花名册不会这么大，请检查文件或拆成几个文件"
+                )
+            for m in members:
+                if m.filename.startswith("xl/worksheets/") and m.filename.endswith(".xml"):
+                    with z.open(m) as f:
+                        rows, columns = _xlsx_span(f)
+                elif m.filename == "content.xml":
+                    with z.open(m) as f:
+                        rows, columns = _ods_span(f)
+                else:
+                    continue
+                _check_span(rows, columns)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as err:
+        if isinstance(err, ValidationError):
+            raise
+        _refuse(f"无法读取（文件已损坏：{err}）；请确认是 .xlsx、.xls 或 .ods 表格")
+
+
+def _check_span(rows: int, columns: int) -> None:
+    if rows > MAX_ROWS or columns > MAX_COLUMNS or rows * columns > MAX_CELLS:
+        _refuse(
+            f"工作表的内容延伸到第 {rows} 行、第 {columns} 列，超过上限"
+            f"（{MAX_ROWS} 行、{MAX_COLUMNS} 列）；可能有单元格误填在很远的位置，"
+            "请在表格软件里删除多余的行和列后再导入"
+        )
+
+
+_TAG = re.compile(rb"<(row|c)\b([^>]*)>")
+_REF = re.compile(rb'\br="([A-Z]{0,3})([0-9]*)"')
+
+
+def _column_number(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n
+
+
+def _xlsx_span(stream) -> tuple[int, int]:
+    """Rows and columns the cells of one worksheet XML reach (as calamine
+    places them: by their ``r`` reference, else after the previous one)."""
+    max_row = max_col = row = col = 0
+    rest = b""
+    while chunk := stream.read(1 << 20):
+        buffer = rest + chunk
+        cut = buffer.rfind(b">") + 1
+        buffer, rest = buffer[:cut], buffer[cut:]
+        for m in _TAG.finditer(buffer):
+            ref = _REF.search(m.group(2))
+            if m.group(1) == b"row":
+                row = int(ref.group(2)) if ref and ref.group(2) else row + 1
+                col = 0
+                max_row = max(max_row, row)
+            else:
+                col = _column_number(ref.group(1)) if ref and ref.group(1) else col + 1
+                if ref and ref.group(2):
+                    row = int(ref.group(2))
+                    max_row = max(max_row, row)
+                max_col = max(max_col, col)
+            if max_row > MAX_ROWS or max_col > MAX_COLUMNS:
+                return max_row, max_col
+    return max_row, max_col
+
+
+_ODS = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+
+
+def _ods_span(stream) -> tuple[int, int]:
+    """Rows and columns an OpenDocument spreadsheet's cells with content
+    reach, repeats counted (empty repeated rows and cells, which every
+    LibreOffice file ends with, reach nothing)."""
+    from lxml import etree
+
+    max_row = max_col = 0
+    row = 0
+    for event, el in etree.iterparse(stream, events=("start", "end")):
+        tag = el.tag
+        if event == "start":
+            if tag == f"{_ODS}table":
+                row = 0
+            continue
+        if tag == f"{_ODS}table-row":
+            repeat = int(el.get(f"{_ODS}number-rows-repeated", "1") or 1)
+            col = reach = 0
+            for cell in el:
+                if cell.tag not in (f"{_ODS}table-cell", f"{_ODS}covered-table-cell"):
+                    continue
+                span = int(cell.get(f"{_ODS}number-columns-repeated", "1") or 1)
+                col += span
+                if len(cell) or cell.get(
+                    "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}value-type"
+                ):
+                    reach = col
+            if reach:
+                max_row = max(max_row, row + repeat)
+                max_col = max(max_col, reach)
+            row += repeat
+            el.clear()
+            if max_row > MAX_ROWS or max_col > MAX_COLUMNS:
+                break
+    return max_row, max_col
+
+
+def _check_cells(data: SheetData) -> None:
+    for r, row in enumerate(data.rows, start=1):
+        for c, value in enumerate(row, start=1):
+            if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+                _refuse(
+                    f"工作表“{data.name}”第 {r} 行第 {c} 列有 {len(value)} 个字，"
+                    f"超过 {MAX_CELL_CHARS} 字的上限（花名册的单元格不会这么长，可能误粘贴了内容）；"
+                    "请改正后再导入"
+                )
 
 
 def learned_mapping(session: Session) -> dict[str, str]:
