@@ -101,8 +101,14 @@ def household_page(
     limit: int = 200,
     order: str = "number",
     descending: bool = False,
+    after: tuple[str, uuid.UUID] | None = None,
 ) -> list[HouseholdRow]:
+    """A page of the list. ``after`` is the (number, id) of the last row
+    already listed, in number order: the page after it is then found from
+    the number index without walking the rows before it (``offset`` is not
+    used), which keeps scrolling to the end of a township's list quick."""
     flt = flt or HouseholdFilter()
+    by_number = order not in ("group", "head", "last_visit", "open") and not descending
     head = aliased_head()
     open_q = func.coalesce(HouseholdSummary.open_matters, 0)
     last_visit = HouseholdSummary.last_visit
@@ -131,9 +137,19 @@ def household_page(
         .outerjoin(VillagerGroup, VillagerGroup.id == Household.group_id)
         .where(_household_where(flt))
         .order_by(sort.desc() if descending else sort, Household.number)
-        .offset(offset)
         .limit(limit)
     )
+    if by_number:  # equal numbers (two villages' 户号) in a fixed order
+        stmt = stmt.order_by(Household.id)
+    if after is not None:
+        if not by_number:
+            raise ValueError("after= pages only in number order")
+        number, last_id = after
+        stmt = stmt.where(
+            Household.number >= number, or_(Household.number > number, Household.id > last_id)
+        )
+    else:
+        stmt = stmt.offset(offset)
     rows = session.execute(stmt).all()
     cadres = current_cadre_names(session, [r[0] for r in rows])
     late = [r[0] for r in rows if r[9] is not None and r[9] < flt.today]

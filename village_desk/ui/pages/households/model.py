@@ -61,6 +61,11 @@ class HouseholdTableModel(PagedTableModel):
         return queries.households.household_count(s, self.filter)
 
     def page(self, s, offset: int, limit: int) -> list[HouseholdRow]:
+        if 0 < offset == len(self._rows):  # the next page: from the last row listed
+            last = self._rows[-1]
+            return queries.households.household_page(
+                s, self.filter, limit=limit, after=(last.number, last.id)
+            )
         return queries.households.household_page(s, self.filter, offset, limit)
 
     def household(self, row: int) -> HouseholdRow:
