@@ -16,6 +16,21 @@ Shape of the data
   (``石门村三组``) and household numbers are ``VV-GG-SSS``. Each village has its
   own cadres (who pair with its households) and township cadres assigned to it.
 
+What a township official trying the program would look for (issue 17):
+
+* **Matters** come from :mod:`.stories`: over 40 kinds of matter, each worded
+  two or three ways, across every matter kind, proxy-service type and level;
+  each matter's progress notes, result, return reasons, explanation and
+  return-visit comments come from its own story. While a matter is open, the month-end
+  review (月底例会) leaves a note in every month that had none.
+* **Visits** follow a rhythm a village can keep: each household is visited at
+  home by its paired cadre (or a colleague) about quarterly, households of the
+  key categories (低保, 特困, 监测, 留守, 空巢, 残疾, 重病 …) about monthly
+  and at the festivals; phone calls and office visits come on top; every
+  group has a 院坝说事会 each quarter and the village a few meetings a year
+  (counted apart from home visits). The 包村干部 makes a round of 120–140
+  households, so the quotas of 004 L91 are met.
+
 Everything is drawn from ``random.Random(seed)`` (UUIDs too), so one seed and
 one ``today`` give identical records; only the journal's HLC stamps, change
 ids and the device code in matter numbers differ between databases. All
@@ -59,25 +74,20 @@ from village_desk.core.storage.models import (
     VillagerGroup,
 )
 
+from .stories import STORIES, Story
 from .words import (
     AREA_CODE,
     CN_DIGITS,
     COUNTY,
-    EXPLANATIONS,
-    FEEDBACK,
-    FORWARD_LEVELS,
     GIVEN,
     HELP_GIVEN,
     HOUSING,
     INCOME,
-    MATTER_TEMPLATES,
     MEETING_TOPICS,
     MOBILE_PREFIXES,
     NEIGHBOUR_REGIONS,
-    NOTE_TEXTS,
     PAIR_END_REASONS,
     REGION,
-    RETURN_REASONS,
     SIX_CHANCE,
     SIX_TEXT,
     SOLVED_ITEMS,
@@ -88,7 +98,35 @@ from .words import (
 )
 
 CHUNK = 5000
-DIARY_PER_HOUSEHOLD_YEAR = 10
+# Visit rhythm (DOMAIN.md §3; 004 L91 quotas: 村领导 ≥200 户次, 包村干部 ≥120 户 a
+# year): a paired household is visited at home about quarterly, one of the key
+# categories about monthly (home visits a year, lowest and highest).
+HOME_VISITS = (3, 6)
+KEY_HOME_VISITS = (10, 12)
+KEY_CATEGORIES = frozenset(
+    {
+        "dibao",
+        "tekun",
+        "jiance",
+        "kunnan",
+        "liushou_elder",
+        "liushou_child",
+        "kongchao",
+        "guagua",
+        "disabled",
+        "illness",
+        "weifang",
+        "disaster",
+        "party_hardship",
+    }
+)
+# Festival visits with gifts to key households (节日慰问): 春节 and 中秋/重阳,
+# as (month, first day, days in the window).
+FESTIVALS = ((1, 20, 25), (9, 20, 30))
+PHONE_CALLS = (0, 1, 1, 2, 2, 3)  # a year, one more when someone works away
+OFFICE_VISITS = (0, 0, 1, 1, 2)  # a household comes to the office
+GROUP_MEETINGS_YEAR = 4  # a 院坝说事会 in every group each quarter
+VILLAGE_MEETINGS = (("forum", 4), ("heart_talk", 2), ("activity", 3))
 MATTERS_PER_HOUSEHOLD_YEAR = 3
 DAYS = 365
 
@@ -112,18 +150,6 @@ class _Pick:
         return self.items[bisect.bisect_right(self.cum, rng.random() * self.cum[-1])]
 
 
-VISIT_MODES = _Pick(
-    [
-        ("home_visit", 55),
-        ("phone", 12),
-        ("office_duty", 12),
-        ("forum", 3),
-        ("courtyard", 5),
-        ("heart_talk", 3),
-        ("activity", 4),
-        ("condolence", 6),
-    ]
-)
 ITEM_CHANCE = {
     "home_visit": 0.4,
     "phone": 0.2,
@@ -256,6 +282,7 @@ class _Builder:
         self.members: list[list[dict]] = []  # per household
         self.pairings: list[dict] = []
         self.paired: dict[uuid.UUID, list[int]] = {}  # cadre id → household indexes
+        self.visitors: dict[int, dict[str, dict]] = {}  # household → pairing kind → cadre
         self.entries: list[dict] = []
         self.links: list[dict] = []
         self.items: list[dict] = []
@@ -642,6 +669,7 @@ class _Builder:
         )
         if end is None:
             self.paired[cadre["id"]].append(hi)
+            self.visitors.setdefault(hi, {}).setdefault(kind, cadre)
 
     def build_pairings(self, v: _Village) -> None:
         rng = self.rng
@@ -693,104 +721,173 @@ class _Builder:
             return members[0]
         return self.rng.choice(adults)
 
-    def build_diaries(self, v: _Village, n_entries: int) -> None:
+    def build_diaries(self, v: _Village) -> None:
+        """A year of contacts, scheduled household by household (DOMAIN.md §3).
+
+        Each household is visited at home by its paired cadre (or a colleague)
+        at a steady rhythm: households of the key categories about monthly,
+        the others about quarterly; key households also get a festival visit
+        with gifts. Phone calls and visits to the office come on top, and
+        each group holds a 院坝说事会 every quarter, with village-wide
+        meetings a few times a year. Meetings and phone calls are separate
+        kinds of contact and are counted apart.
+        """
         rng = self.rng
-        group_ids = list(v.by_group)
-        for _ in range(n_entries):
-            author = v.authors(rng)
-            mode = VISIT_MODES(rng)
-            date = self.visit_date()
-            mine = self.paired[author["id"]]
-            place = ""
-            if mode in MEETING_MODES:
-                gid = rng.choice([g["id"] for g in author["_groups"]] or group_ids)
-                pool = v.by_group[gid]
-                hhs = rng.sample(pool, min(len(pool), rng.randint(5, 15)))
-                gname = self.groups_by_id[gid]["_label"]
-                head = self.members[hhs[0]][0]["name"]
-                place = rng.choice(
-                    (f"{gname}院坝", "村部会议室", f"{gname}{head[0]}家屋场", "村文化广场")
-                )
-                place += f"，{len(hhs)}户村民参加"
-            else:
-                hi = rng.choice(mine) if mine and rng.random() < 0.75 else rng.choice(v.households)
-                hhs = [hi]
-                if mode == "home_visit" and rng.random() < 0.05:
-                    pool = v.by_group[self.households[hi]["group_id"]]
-                    other = rng.choice(pool)
-                    if other != hi:
-                        hhs.append(other)
-                if mode == "office_duty":
-                    place = "村部便民服务中心"
-            companions = []
-            if mode in ("home_visit", "condolence") and rng.random() < 0.15:
-                mate = v.authors(rng)
-                if mate is not author:
-                    companions = [str(mate["id"])]
-            entry_id = self.uid()
-            chance = SIX_CHANCE["meeting" if mode in MEETING_MODES else mode]
-            sections = {
-                key: (rng.choice(SIX_TEXT[key]) if rng.random() < p else "")
-                for key, p in zip(SIX_TEXT, chance, strict=True)
-            }
-            head = self.members[hhs[0]][0]["name"]
-            if mode in MEETING_MODES:
-                narrative = f"召开{MODE_LABELS[mode]}，{rng.choice(MEETING_TOPICS)}"
-                help_given = ""
-            elif mode == "phone":
-                narrative = f"电话联系{head}，了解近况，提醒按时缴纳医保"
-                help_given = ""
-            elif mode == "office_duty":
-                narrative = f"{head}到村部反映情况，值班干部接待并登记"
-                help_given = rng.choice(HELP_GIVEN) if rng.random() < 0.3 else ""
-            elif mode == "condolence":
-                narrative = f"走访慰问{head}家，{rng.choice(VISIT_NARRATIVE)}"
-                help_given = "送物资：米一袋、油一桶、慰问金500元"
-            else:
-                narrative = f"走访{head}家，{rng.choice(VISIT_NARRATIVE)}"
-                help_given = rng.choice(HELP_GIVEN) if rng.random() < 0.4 else ""
-            self.entries.append(
-                {
-                    "id": entry_id,
-                    "date": date,
-                    "mode": mode,
-                    "author_id": author["id"],
-                    "companion_ids": companions,
-                    "place": place,
-                    **sections,
-                    "narrative": narrative,
-                    "help_given": help_given,
-                }
-            )
-            for hi in hhs:
-                self.links.append(
-                    {
-                        "id": self.uid(),
-                        "entry_id": entry_id,
-                        "household_id": self.households[hi]["id"],
-                    }
-                )
-            if mode in MEETING_MODES:
-                n_items = rng.choice((0, 0, 1, 1, 2, 3))
-            else:
-                n_items = 1 if rng.random() < ITEM_CHANCE.get(mode, 0.3) else 0
-            for _ in range(n_items):
-                item = {"id": self.uid(), "entry_id": entry_id, "matter_id": None, "solution": ""}
-                if rng.random() < 0.45:
-                    hi = rng.choice(hhs)
-                    m = self.new_matter(v, hi, date, CHANNEL_FOR_MODE[mode], author)
-                    item.update(text=m["content"], outcome="matter", matter_id=m["id"])
+        contacts: list[tuple[dt.date, dict, str, list[int]]] = []
+        for hi in v.households:
+            cats = self.households[hi]["categories"]
+            key = any(c in KEY_CATEGORIES for c in cats)
+            who = self.visitors.get(hi, {})
+            linker = who.get("cadre_household")
+            helper = who.get("poverty_help") or who.get("pair_123") or who.get("department")
+            n = rng.randint(*(KEY_HOME_VISITS if key else HOME_VISITS))
+            for day in self.spread(n):
+                r = rng.random()
+                if helper is not None and r < 0.4 and "poverty_help" in who:
+                    author = helper  # 结对帮扶: the helper comes about monthly
+                elif linker is not None and r < 0.75:
+                    author = linker
+                elif helper is not None and r < 0.85:
+                    author = helper
                 else:
-                    text, solution = rng.choice(SOLVED_ITEMS)
-                    item.update(text=text, outcome="solved", solution=solution)
-                self.items.append(item)
+                    author = v.authors(rng)
+                contacts.append((day, author, "home_visit", [hi]))
+            if key:
+                for window in FESTIVALS[: 1 + (rng.random() < 0.5)]:
+                    author = helper or linker or v.authors(rng)
+                    contacts.append((self.festival_day(window), author, "condolence", [hi]))
+            for _ in range(rng.choice(PHONE_CALLS) + ("migrant" in cats)):
+                author = linker if linker is not None and rng.random() < 0.8 else v.authors(rng)
+                contacts.append((self.visit_date(), author, "phone", [hi]))
+            for _ in range(rng.choice(OFFICE_VISITS)):
+                contacts.append((self.visit_date(), v.authors(rng), "office_duty", [hi]))
+        for c in v.cadres:  # 包村干部: a round of ≥120 households a year (004 L91)
+            if c["active"] and c["role"] == "township_cadre":
+                round_ = rng.sample(v.households, min(len(v.households), rng.randint(120, 140)))
+                for hi, day in zip(round_, self.spread(len(round_)), strict=True):
+                    contacts.append((day, c, "home_visit", [hi]))
+        for g in v.groups:
+            pool = v.by_group[g["id"]]
+            host = next((c for c in v.cadres if g in c["_groups"]), None) or v.authors(rng)
+            for day in self.spread(GROUP_MEETINGS_YEAR):
+                k = max(1, round(len(pool) * rng.uniform(0.3, 0.6)))
+                contacts.append((day, host, "courtyard", rng.sample(pool, k)))
+        for mode, per_year in VILLAGE_MEETINGS:
+            for day in self.spread(per_year):
+                k = min(len(v.households), rng.randint(10, 25))
+                contacts.append((day, v.authors(rng), mode, rng.sample(v.households, k)))
+        contacts.sort(key=lambda c: c[0])
+        for day, author, mode, hhs in contacts:
+            self.diary_entry(v, day, author, mode, hhs)
+
+    def spread(self, n: int) -> list[dt.date]:
+        """``n`` days spread over the past year, one in each ``365/n``-day stretch."""
+        rng, days = self.rng, []
+        width = DAYS / n
+        for k in range(n):
+            offset = int(k * width + rng.random() * width)
+            day = self.today - dt.timedelta(days=DAYS - 1 - min(offset, DAYS - 1))
+            if day.isoweekday() > 5 and rng.random() < 0.6:  # most visits on weekdays
+                day -= dt.timedelta(days=day.isoweekday() - 5)
+            days.append(day)
+        return days
+
+    def festival_day(self, window: tuple[int, int, int]) -> dt.date:
+        """A day in the festival window (month, day, length) within the past year."""
+        month, first, length = window
+        start = dt.date(self.today.year, month, first)
+        if start > self.today:
+            start = start.replace(year=start.year - 1)
+        day = start + dt.timedelta(days=self.rng.randrange(length))
+        return min(day, self.today)
+
+    def diary_entry(self, v: _Village, date: dt.date, author: dict, mode: str, hhs: list[int]):
+        rng = self.rng
+        place = ""
+        if mode in MEETING_MODES:
+            g = self.groups_by_id[self.households[hhs[0]]["group_id"]]
+            head = self.members[hhs[0]][0]["name"]
+            if mode == "courtyard":
+                place = rng.choice((f"{g['_label']}院坝", f"{g['_label']}{head[0]}家屋场"))
+            else:
+                place = rng.choice(("村部会议室", "村文化广场"))
+            place += f"，{len(hhs)}户村民参加"
+        else:
+            if mode == "home_visit" and rng.random() < 0.05:
+                pool = v.by_group[self.households[hhs[0]]["group_id"]]
+                other = rng.choice(pool)
+                if other != hhs[0]:
+                    hhs = [hhs[0], other]
+            if mode == "office_duty":
+                place = "村部便民服务中心"
+        companions = []
+        if mode in ("home_visit", "condolence") and rng.random() < 0.15:
+            mate = v.authors(rng)
+            if mate is not author:
+                companions = [str(mate["id"])]
+        entry_id = self.uid()
+        chance = SIX_CHANCE["meeting" if mode in MEETING_MODES else mode]
+        sections = {
+            key: (rng.choice(SIX_TEXT[key]) if rng.random() < p else "")
+            for key, p in zip(SIX_TEXT, chance, strict=True)
+        }
+        head = self.members[hhs[0]][0]["name"]
+        if mode in MEETING_MODES:
+            narrative = f"召开{MODE_LABELS[mode]}，{rng.choice(MEETING_TOPICS)}"
+            help_given = ""
+        elif mode == "phone":
+            narrative = f"电话联系{head}，了解近况，提醒按时缴纳医保"
+            help_given = ""
+        elif mode == "office_duty":
+            narrative = f"{head}到村部反映情况，值班干部接待并登记"
+            help_given = rng.choice(HELP_GIVEN) if rng.random() < 0.3 else ""
+        elif mode == "condolence":
+            narrative = f"走访慰问{head}家，{rng.choice(VISIT_NARRATIVE)}"
+            help_given = "送物资：米一袋、油一桶、慰问金500元"
+        else:
+            narrative = f"走访{head}家，{rng.choice(VISIT_NARRATIVE)}"
+            help_given = rng.choice(HELP_GIVEN) if rng.random() < 0.4 else ""
+        self.entries.append(
+            {
+                "id": entry_id,
+                "date": date,
+                "mode": mode,
+                "author_id": author["id"],
+                "companion_ids": companions,
+                "place": place,
+                **sections,
+                "narrative": narrative,
+                "help_given": help_given,
+            }
+        )
+        households = self.households
+        self.links.extend(
+            {"id": self.uid(), "entry_id": entry_id, "household_id": households[hi]["id"]}
+            for hi in hhs
+        )
+        if mode in MEETING_MODES:
+            n_items = rng.choice((0, 0, 1, 1, 2, 3))
+        else:
+            n_items = 1 if rng.random() < ITEM_CHANCE.get(mode, 0.3) else 0
+        for _ in range(n_items):
+            item = {"id": self.uid(), "entry_id": entry_id, "matter_id": None, "solution": ""}
+            if rng.random() < 0.45:
+                hi = rng.choice(hhs)
+                m = self.new_matter(v, hi, date, CHANNEL_FOR_MODE[mode], author)
+                item.update(text=m["content"], outcome="matter", matter_id=m["id"])
+            else:
+                text, solution = rng.choice(SOLVED_ITEMS)
+                item.update(text=text, outcome="solved", solution=solution)
+            self.items.append(item)
 
     # ------------------------------------------------------------ matters
 
-    def new_matter(self, v, hi, received, channel, responsible, status=None) -> dict:
+    def new_matter(
+        self, v, hi, received, channel, responsible, status=None, story: Story | None = None
+    ) -> dict:
         """A registered matter (life cycle applied later by :meth:`play`)."""
         rng = self.rng
-        content, kind, service, fwd, result = rng.choice(MATTER_TEMPLATES)
+        story = story or rng.choice(STORIES)
         co = []
         if rng.random() < 0.15:
             mate = v.authors(rng)
@@ -805,6 +902,7 @@ class _Builder:
             h = self.households[hi]
             person, name, phone = p["id"], p["name"], p["phone"] or h["phone"]
             household_id, group_id = h["id"], h["group_id"]
+        kind = story.kind
         m = {
             "id": self.uid(),
             "number": "",
@@ -815,9 +913,9 @@ class _Builder:
             "applicant_name": name,
             "applicant_phone": phone,
             "group_id": group_id,
-            "content": content,
+            "content": rng.choice(story.texts),
             "kind": kind,
-            "service_type": service,
+            "service_type": story.service,
             "level": "village",
             "handling": "promised",
             "status": "registered",
@@ -835,8 +933,7 @@ class _Builder:
             "satisfaction": "",
             "closed_date": None,
             "public": kind != "style" or rng.random() < 0.5,
-            "_fwd": fwd,
-            "_result": result,
+            "_story": story,
             "_status": status,
         }
         self.matters.append(m)
@@ -851,48 +948,63 @@ class _Builder:
 
     def linker_of(self, v: _Village, hi: int | None) -> dict:
         if hi is not None:
-            gid = self.households[hi]["group_id"]
-            for c in v.cadres:
-                if c["active"] and any(g["id"] == gid for g in c["_groups"]):
-                    return c
+            linker = self.visitors.get(hi, {}).get("cadre_household")
+            if linker is not None and linker["active"]:
+                return linker
         return v.authors(self.rng)
 
     def guaranteed(self, v: _Village) -> None:
         """One matter in each state, plus one overdue and one due in two days."""
         rng = self.rng
+        forwarding = [s for s in STORIES if s.forward]
         for status in STATUS_LABELS:
             hi = rng.choice(v.households)
             received = self.days_ago(30, 120)
-            self.new_matter(v, hi, received, OTHER_CHANNELS(rng), self.linker_of(v, hi), status)
+            story = rng.choice(
+                forwarding if status in ("forwarded", "result_returned") else STORIES
+            )
+            self.new_matter(
+                v, hi, received, OTHER_CHANNELS(rng), self.linker_of(v, hi), status, story
+            )
         hi = rng.choice(v.households)
         m = self.new_matter(
             v, hi, self.days_ago(40, 60), "call", self.linker_of(v, hi), "in_progress"
         )
         m["deadline"] = m["received_date"] + dt.timedelta(days=15)  # overdue
         hi = rng.choice(v.households)
-        m = self.new_matter(v, hi, self.days_ago(13, 13), "grid_patrol", self.linker_of(v, hi))
-        m["_status"], m["kind"], m["deadline"] = (
+        hardship = [s for s in STORIES if s.kind == "hardship"]
+        m = self.new_matter(
+            v,
+            hi,
+            self.days_ago(13, 13),
+            "grid_patrol",
+            self.linker_of(v, hi),
             "registered",
-            "hardship",
-            self.today + dt.timedelta(2),
+            rng.choice(hardship),
         )
+        m["deadline"] = self.today + dt.timedelta(2)
 
     def play(self, m: dict) -> None:
-        """Walk the matter through its life cycle up to its final status, with notes."""
+        """Walk the matter through its life cycle up to its final status.
+
+        Every text comes from the matter's own story; while the matter is open
+        (from receipt until it is done, returned or found unresolvable, and
+        again after a 重新办理), the review at each month's end leaves a note
+        in any month that had none (DOMAIN.md §4, monthly cycle).
+        """
         rng, today = self.rng, self.today
+        story: Story = m.pop("_story")
         status = m.pop("_status", None)
         received = m["received_date"]
         if status is None:
             age = (today - received).days
             status = next(pick for limit, pick in STATUS_BY_AGE if age < limit)(rng)
-        fwd, result = m.pop("_fwd"), m.pop("_result")
+        fwd = story.forward
+        if status in ("forwarded", "result_returned") and not fwd:
+            status = "in_progress"  # a village matter is not sent up
         author = m["responsible_id"]
         day = received
-
-        def step(lo: int, hi: int) -> dt.date:
-            nonlocal day
-            day = min(today, day + dt.timedelta(days=rng.randint(lo, hi)))
-            return day
+        state = {"open": True, "month": None, "next_note": 0, "sent": False}
 
         def note(action: str, text: str) -> None:
             self.notes.append(
@@ -905,21 +1017,53 @@ class _Builder:
                     "text": text,
                 }
             )
+            state["month"] = (day.year, day.month)
+
+        def reviews(until: dt.date) -> None:
+            """Month-end review notes for the months up to ``until`` left without one."""
+            nonlocal day
+            if not state["open"]:
+                return
+            month_end = _month_end(day)
+            while month_end < until:
+                if state["month"] != (month_end.year, month_end.month):
+                    day = max(day, _last_weekday(month_end))
+                    nxt = state["next_note"]
+                    if not state["sent"] and nxt < len(story.notes):
+                        state["next_note"] = nxt + 1
+                        note("note", "月底例会审议：" + story.notes[nxt])
+                    else:
+                        note("note", "月底例会审议：" + rng.choice(story.waits))
+                month_end = _month_end(month_end + dt.timedelta(days=1))
+
+        def step(lo: int, hi: int) -> dt.date:
+            nonlocal day
+            new = min(today, day + dt.timedelta(days=rng.randint(lo, hi)))
+            reviews(new)
+            day = max(day, new)
+            return day
 
         def progress(k: int) -> None:
             for _ in range(k):
+                nxt = state["next_note"]
+                if nxt >= len(story.notes):
+                    return
                 step(1, 6)
-                note("note", rng.choice(NOTE_TEXTS))
+                state["next_note"] = nxt + 1
+                note("note", story.notes[nxt])
+
+        def finish() -> None:
+            if state["open"]:
+                reviews(today)  # still open: every month-end up to today was reviewed
 
         if status == "registered":
             if rng.random() < 0.3:
                 progress(1)
+            finish()
             return
         forwarded = status in ("forwarded", "result_returned") or (
             status in ("done", "feedback", "closed", "unresolvable") and fwd and rng.random() < 0.5
         )
-        if forwarded and not fwd:
-            fwd = "镇综治中心" if m["kind"] == "style" else "镇社会事务办"
         immediate = (
             not forwarded
             and status in ("done", "feedback", "closed")
@@ -931,7 +1075,7 @@ class _Builder:
                 step(0, 2)
                 note("start", "已受理，开始办理")
             step(0, 5)
-            reasons = rng.sample(RETURN_REASONS, rng.randint(1, 3))
+            reasons = rng.sample(story.returns, rng.randint(1, len(story.returns)))
             m["return_reasons"] = "\n".join(f"{i}. {r}" for i, r in enumerate(reasons, 1))
             m["handling"], m["status"] = "returned", "returned"
             note("return", "退回答复：" + "；".join(reasons))
@@ -943,37 +1087,42 @@ class _Builder:
             note("start", "已受理，开始办理")
             progress(rng.choice((0, 0, 1, 1, 2)))
         if forwarded:
-            level = FORWARD_LEVELS.get(fwd[0], "township")
             m["deadline"] = max(m["deadline"], received + dt.timedelta(days=30))
             step(1, 5)
-            m.update(level=level, handling="forwarded", forwarded_to=fwd, forwarded_date=day)
+            m.update(level=story.level, handling="forwarded", forwarded_to=fwd, forwarded_date=day)
             note("forward", f"上报至{fwd}：已报送办理申请")
+            state["sent"] = True
             if status == "forwarded":
                 m["status"] = status
                 if rng.random() < 0.4:
-                    progress(1)
+                    step(3, 20)
+                    note("note", rng.choice(story.waits))
+                finish()
                 return
             if status != "unresolvable" or rng.random() < 0.5:
                 step(5, 25)
-                m["result"] = result
-                note("result", result)
+                m["result"] = story.result
+                note("result", story.result)
             if status == "result_returned":
                 m["status"] = status
+                finish()
                 return
         if status == "in_progress":
             m["status"] = status
+            finish()
             return
         if status == "unresolvable":
             step(3, 30)
-            text = rng.choice(EXPLANATIONS)
+            text = rng.choice(story.explanations)
             m["explanation"], m["status"] = text, status
             note("unresolvable", "暂不能解决：" + text)
             return
         # done, feedback, closed
         if not immediate:
             step(1, 12 if not forwarded else 5)
-        m["result"], m["done_date"] = result, day
-        note("complete", result)
+        m["result"], m["done_date"] = story.result, day
+        note("complete", story.result)
+        state["open"] = False
         if status == "done":
             m["status"] = status
             return
@@ -1009,23 +1158,24 @@ class _Builder:
         if status == "closed" and satisfaction == "unsatisfied":
             # Not satisfied at the return visit: handled again, then accepted.
             mode, who = how_and_who()
-            text = rng.choice(FEEDBACK["unsatisfied"])
-            note("feedback", visited_back("unsatisfied", text, mode, who))
+            note("feedback", visited_back("unsatisfied", story.unsatisfied, mode, who))
             step(0, 3)
             note("reopen", "重新办理：按群众意见继续处理")
+            state["open"] = True
             step(2, 10)
             m["done_date"] = day
-            note("complete", result)
+            note("complete", story.result)
+            state["open"] = False
             step(1, 5)
             satisfaction = "satisfied" if rng.random() < 0.7 else "basic"
-        text = rng.choice(FEEDBACK[satisfaction])
+        text = story.comment(satisfaction)
         m.update(satisfaction=satisfaction, feedback=text, feedback_date=day)
         note("feedback", visited_back(satisfaction, text, *how_and_who()))
         if status == "feedback":
             m["status"] = status
             return
         # 销号 at the monthly review (last days of the month) or earlier.
-        month_end = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(1)
+        month_end = _month_end(day)
         day = min(today, month_end if rng.random() < 0.7 else day + dt.timedelta(rng.randint(0, 9)))
         m["closed_date"], m["status"] = day, "closed"
         note("close", "月底例会验收销号")
@@ -1040,6 +1190,15 @@ class _Builder:
             last[year] = last.get(year, 0) + 1
             m["number"] = f"{year}-{code}-{last[year]:04d}"
         return last
+
+
+def _month_end(day: dt.date) -> dt.date:
+    return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+
+
+def _last_weekday(day: dt.date) -> dt.date:
+    """The working day on or before ``day`` (the month-end review's date)."""
+    return day - dt.timedelta(days=max(0, day.isoweekday() - 5))
 
 
 def _strip(rows: list[dict]) -> list[dict]:
@@ -1097,7 +1256,7 @@ def generate(
     from_diary = {}
     for v in vs:
         before = len(b.matters)
-        b.build_diaries(v, round(DIARY_PER_HOUSEHOLD_YEAR * len(v.households) * DAYS / 365))
+        b.build_diaries(v)
         from_diary[v.index] = len(b.matters) - before
     report("生成台账事项", 0.35)
     b.guaranteed(vs[0])
