@@ -104,6 +104,7 @@ class CardRenderer:
         self.common, self.font, self.qr = common, font.name, qr
         self.w, self.h = card_size(size)
         self._forms: dict[str, str] = {}
+        self.uses: dict[str, int] = {}  # payload → cards it is on (see _draw_code)
         inner = self.w - 2 * PAD
         footer = []
         if common.service_phone:
@@ -163,6 +164,36 @@ class CardRenderer:
             c.endForm()
         return name, n
 
+    def _draw_code(self, c: Canvas, payload: str, x: float, y: float, module: float) -> int:
+        """The code at (x, y), ``module`` points a module. A code on several cards
+        (the same cadre) is one shared PDF form; a code on one card only is drawn
+        in place (a form of its own would only add an object to the file)."""
+        if self.uses.get(payload, 0) > 1:
+            name, n = self._qr_form(c, payload)
+        else:
+            name, (n, ops) = "", qr_path(payload)
+        c.saveState()
+        c.translate(x, y)
+        c.scale(module, module)
+        if name:
+            c.doForm(name)
+        else:
+            c.setFillColorRGB(0, 0, 0)
+            c.addLiteral(ops)
+        c.restoreState()
+        return n
+
+    def payload(self, card: CardFront) -> str | None:
+        """What the card's code says: its first cadre with a phone, or no code."""
+        target = next((cd for cd in card.cadres if cd.phone), None) if self.qr else None
+        return contact_payload(target, self.common.village) if target else None
+
+    def count_codes(self, cards: Sequence[CardFront]) -> None:
+        for card in cards:
+            payload = self.payload(card)
+            if payload:
+                self.uses[payload] = self.uses.get(payload, 0) + 1
+
     def draw_front(self, c: Canvas, card: CardFront, box: Box) -> None:
         font, common = self.font, self.common
         c.setFillColorRGB(*WHITE)
@@ -179,14 +210,11 @@ class CardRenderer:
         target = next((cd for cd in card.cadres if cd.phone), None) if self.qr else None
         if target:
             payload = contact_payload(target, common.village)
-            name, n = self._qr_form(c, payload)
+            n = qr_path(payload)[0]
             module = QR_SIZE / (n + 2 * QUIET_MODULES)
             qx, qy = qr_box(box).x, qr_box(box).y
-            c.saveState()
-            c.translate(qx + QUIET_MODULES * module, qy + QUIET_MODULES * module)
-            c.scale(module, module)
-            c.doForm(name)
-            c.restoreState()
+            off = QUIET_MODULES * module
+            self._draw_code(c, payload, qx + off, qy + off, module)
             cap = fit([Para(f"扫码保存{target.name}电话")], font, QR_SIZE, CAPTION, 5.5, 4.2)
             if not cap or cap[-1].text.endswith("…"):
                 cap = fit([Para("扫码保存联系电话")], font, QR_SIZE, CAPTION, 5.5, 4.2)
@@ -295,6 +323,8 @@ def render_cards(
     font = font or cjk_font()
     job = ensure(job)
     renderer = CardRenderer(common, font, size, qr=qr)
+    if qr:
+        renderer.count_codes(cards)
     w, h = card_size(size)
     page = A4 if layout == "a4-10" else (w, h)
     c = Canvas(out if isinstance(out, str | bytes) else out, pagesize=page)
