@@ -11,8 +11,9 @@ from village_desk.core.printing import CardSelection, print_cards
 from village_desk.core.printing.carddata import CardCadre, load_cards
 from village_desk.core.printing.qr import contact_payload, qr_path
 
-pdfium = pytest.importorskip("pypdfium2")
-zxingcpp = pytest.importorskip("zxingcpp")
+# The decoder and the rasteriser are wheels of the test extra (pip install -e .[test]).
+pdfium = pytest.importorskip("pypdfium2", reason="pypdfium2 (test extra) is needed to rasterise")
+zxingcpp = pytest.importorskip("zxingcpp", reason="zxing-cpp (test extra) is the QR decoder")
 
 
 def _decode_page(pdf: bytes, index: int, dpi: int = 300) -> list[str]:
