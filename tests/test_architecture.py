@@ -140,3 +140,54 @@ def test_the_main_window_imports_no_format_library():
     subprocess.run(
         [sys.executable, "-c", code], check=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     )
+
+
+FIRST_SCREEN = r"""
+import os, sys
+from PySide6.QtWidgets import QApplication
+from village_desk.core.storage.db import Database
+from village_desk.ui.app import create_application
+from village_desk.ui.context import AppContext
+from village_desk.ui.main_window import MainWindow
+
+app = create_application([sys.argv[0]])
+db = Database.open(sys.argv[1])
+ctx = AppContext(db)
+window = MainWindow(ctx)
+window.open_start_page(sys.argv[2])
+window.show()
+for _ in range(50):  # the page fills in from reader threads
+    app.processEvents()
+    ctx.executor.wait_idle()
+app.processEvents()
+assert window.stack.currentWidget() is window.page(window.nav.currentRow())
+heavy = [m for m in ('reportlab', 'openpyxl', 'python_calamine', 'pypinyin',
+         'alembic.command', 'cryptography', 'zstandard') if m in sys.modules]
+assert not heavy, (sys.argv[2], heavy)
+window.close()
+ctx.close()
+db.close()
+"""
+
+
+def test_the_first_screen_imports_no_format_library(tmp_path):
+    """Starting on any page (工作台, 户情, 民情日记, 民情台账, 统计) and filling it
+    in loads no printing, Excel, pinyin, migration or crypto library."""
+    url = f"sqlite:///{tmp_path / 'village.sqlite3'}"
+    make = (
+        "import sys\n"
+        "from village_desk import demo\n"
+        "from village_desk.core.storage.db import Database\n"
+        "db = Database.open(sys.argv[1])\n"
+        "demo.generate(db, households=30)\n"
+        "db.close()\n"
+    )
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(tmp_path / "home"),
+        "XDG_CONFIG_HOME": str(tmp_path / "home" / ".config"),
+    }
+    subprocess.run([sys.executable, "-c", make, url], check=True, env=env)
+    for page in ("dashboard", "households", "diary", "ledger", "stats"):
+        subprocess.run([sys.executable, "-c", FIRST_SCREEN, url, page], check=True, env=env)
