@@ -28,8 +28,10 @@ What a township official trying the program would look for (issue 17):
   key categories (低保, 特困, 监测, 留守, 空巢, 残疾, 重病 …) about monthly
   and at the festivals; phone calls and office visits come on top; every
   group has a 院坝说事会 each quarter and the village a few meetings a year
-  (counted apart from home visits). The 包村干部 makes a round of 120–140
-  households, so the quotas of 004 L91 are met.
+  (counted apart from home visits). The 驻村第一书记 takes a quarter of the
+  key households' visits, the 包村干部 makes a round of 120–140 households a
+  year and the 包村领导 one of 62–70 in the current 轮 (its dates are written
+  to the visit quotas), so the quotas of 004 L91 are met.
 
 Everything is drawn from ``random.Random(seed)`` (UUIDs too), so one seed and
 one ``today`` give identical records; only the journal's HLC stamps, change
@@ -41,6 +43,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import copy
 import datetime as dt
 import itertools
 import random
@@ -57,7 +60,7 @@ from village_desk.core.domain.errors import ServiceError
 from village_desk.core.domain.lifecycle import STATUS_LABELS
 from village_desk.core.domain.validation import id_check_digit
 from village_desk.core.domain.visits import CHANNEL_FOR_MODE, MEETING_MODES
-from village_desk.core.domain.vocab import DEFAULT_VOCABULARIES
+from village_desk.core.domain.vocab import DEFAULT_SETTINGS, DEFAULT_VOCABULARIES
 from village_desk.core.jobs import Job, ensure
 from village_desk.core.storage import journal
 from village_desk.core.storage.db import Database
@@ -736,6 +739,10 @@ class _Builder:
         """
         rng = self.rng
         contacts: list[tuple[dt.date, dict, str, list[int]]] = []
+        resident = next(
+            (c for c in v.cadres if c["active"] and c["role"] in ("first_secretary", "resident")),
+            None,
+        )
         for hi in v.households:
             cats = self.households[hi]["categories"]
             key = any(c in KEY_CATEGORIES for c in cats)
@@ -745,11 +752,13 @@ class _Builder:
             n = rng.randint(*(KEY_HOME_VISITS if key else HOME_VISITS))
             for day in self.spread(n):
                 r = rng.random()
-                if helper is not None and r < 0.4 and "poverty_help" in who:
+                if key and resident is not None and r < 0.25:
+                    author = resident  # 驻村第一书记/工作队 keep up with the key households
+                elif helper is not None and r < 0.5 and "poverty_help" in who:
                     author = helper  # 结对帮扶: the helper comes about monthly
-                elif linker is not None and r < 0.75:
+                elif linker is not None and r < 0.8:
                     author = linker
-                elif helper is not None and r < 0.85:
+                elif helper is not None and r < 0.88:
                     author = helper
                 else:
                     author = v.authors(rng)
@@ -763,11 +772,20 @@ class _Builder:
                 contacts.append((self.visit_date(), author, "phone", [hi]))
             for _ in range(rng.choice(OFFICE_VISITS)):
                 contacts.append((self.visit_date(), v.authors(rng), "office_duty", [hi]))
-        for c in v.cadres:  # 包村干部: a round of ≥120 households a year (004 L91)
-            if c["active"] and c["role"] == "township_cadre":
+        first, last = self.campaign()
+        for c in v.cadres:
+            if not c["active"]:
+                continue
+            if c["role"] == "township_cadre":  # 包村干部: ≥120 households a year (004 L91)
                 round_ = rng.sample(v.households, min(len(v.households), rng.randint(120, 140)))
-                for hi, day in zip(round_, self.spread(len(round_)), strict=True):
-                    contacts.append((day, c, "home_visit", [hi]))
+                days = self.spread(len(round_))
+            elif c["role"] == "township_leader":  # 包村领导: ≥60 households in this 轮
+                round_ = rng.sample(v.households, min(len(v.households), rng.randint(62, 70)))
+                days = self.spread(len(round_), first, self.today)
+            else:
+                continue
+            for hi, day in zip(round_, days, strict=True):
+                contacts.append((day, c, "home_visit", [hi]))
         for g in v.groups:
             pool = v.by_group[g["id"]]
             host = next((c for c in v.cadres if g in c["_groups"]), None) or v.authors(rng)
@@ -782,17 +800,25 @@ class _Builder:
         for day, author, mode, hhs in contacts:
             self.diary_entry(v, day, author, mode, hhs)
 
-    def spread(self, n: int) -> list[dt.date]:
-        """``n`` days spread over the past year, one in each ``365/n``-day stretch."""
+    def spread(self, n: int, first: dt.date | None = None, last: dt.date | None = None):
+        """``n`` days spread from ``first`` to ``last`` (by default the past
+        year), one in each equal stretch; most of them on weekdays."""
         rng, days = self.rng, []
-        width = DAYS / n
+        last = last or self.today
+        first = first or last - dt.timedelta(days=DAYS - 1)
+        span = (last - first).days + 1
+        width = span / n
         for k in range(n):
-            offset = int(k * width + rng.random() * width)
-            day = self.today - dt.timedelta(days=DAYS - 1 - min(offset, DAYS - 1))
-            if day.isoweekday() > 5 and rng.random() < 0.6:  # most visits on weekdays
-                day -= dt.timedelta(days=day.isoweekday() - 5)
+            offset = min(int(k * width + rng.random() * width), span - 1)
+            day = first + dt.timedelta(days=offset)
+            if day.isoweekday() > 5 and rng.random() < 0.6:
+                day = max(first, day - dt.timedelta(days=day.isoweekday() - 5))
             days.append(day)
         return days
+
+    def campaign(self) -> tuple[dt.date, dt.date]:
+        """The 包村领导's current round (轮): began 70 days ago, ends in 20."""
+        return self.today - dt.timedelta(days=70), self.today + dt.timedelta(days=20)
 
     def festival_day(self, window: tuple[int, int, int]) -> dt.date:
         """A day in the festival window (month, day, length) within the past year."""
@@ -1321,6 +1347,13 @@ def generate(
                 service_phone=f"{AREA_CODE}-8123456",
                 hotline=f"书记信箱：村部一楼；专线电话 {AREA_CODE}-8123457",
             )
+            # The 包村领导's quota counts households in a round with its own dates.
+            quotas = copy.deepcopy(DEFAULT_SETTINGS["visit_quotas"])
+            begins, ends = b.campaign()
+            quotas["township_leader"].update(start=begins.isoformat(), end=ends.isoformat())
+            # (roles in sorted order: a map setting's journal replay sorts them,
+            # and `check` compares the stored text with the replay's)
+            services.setup.set_setting_in(s, "visit_quotas", dict(sorted(quotas.items())))
         with _bulk_cache(s, households):
             for stage, model, rows in tables:
                 report(stage, 0.4 + 0.45 * done / total)
