@@ -39,6 +39,11 @@ def register(sub) -> None:
     who = e.add_mutually_exclusive_group()
     who.add_argument("--for", dest="peer", metavar="PEER", help="发给哪个交换对象（代码或名称）")
     who.add_argument("--full", action="store_true", help="导出全部记录（给新电脑或乡镇第一次汇总）")
+    e.add_argument(
+        "--village",
+        metavar="NAME",
+        help="乡镇汇总库：这个文件给哪个村（村名或区划代码），只含该村的记录和乡镇干部",
+    )
     e.set_defaults(run=run_export)
 
     i = sp.add_parser(
@@ -65,6 +70,11 @@ def register(sub) -> None:
         "digest",
         help="全部记录的校验值（两台电脑见过同样的改动时相同）",
         description="打印全部同步记录的校验值：两台电脑收到过同样的改动时，校验值相同。",
+    )
+    d.add_argument(
+        "--village",
+        metavar="NAME",
+        help="只算一个村的记录（村名或区划代码）：乡镇汇总库与该村电脑相比较",
     )
     d.set_defaults(run=run_digest)
 
@@ -128,7 +138,13 @@ def run_export(args) -> int:
     db = open_database(args)
     job, tty = terminal_job()
     result = export_package(
-        db, Path(args.out), secret=_secret(db), peer=args.peer, full=args.full, job=job
+        db,
+        Path(args.out),
+        secret=_secret(db),
+        peer=args.peer,
+        full=args.full,
+        village=args.village,
+        job=job,
     )
     if tty:
         print(file=sys.stderr)
@@ -213,9 +229,15 @@ def run_status(args) -> int:
 
 
 def run_digest(args) -> int:
+    from village_desk.core.exchange.package import find_village
     from village_desk.core.storage.merge import digest
 
-    print(digest(open_database(args)))
+    db = open_database(args)
+    village = None
+    if args.village:
+        with db.reading() as s:
+            village = find_village(s, args.village)
+    print(digest(db, village=village))
     return 0
 
 

@@ -13,7 +13,12 @@ def register(sub) -> None:
     p = sub.add_parser(
         "init", help="初始化：村庄信息与本机名称", description="创建或修改村庄信息和本机标识。"
     )
-    p.add_argument("--village", required=True, help="村（社区）名称")
+    p.add_argument("--village", default="", help="村（社区）名称（村的电脑必填）")
+    p.add_argument(
+        "--township-office",
+        action="store_true",
+        help="建乡镇汇总库：一个数据库收全乡镇各村的数据（--township 为乡镇名称）",
+    )
     p.add_argument("--township", default="", help="乡镇名称")
     p.add_argument("--county", default="", help="县（市、区）名称")
     p.add_argument("--division-code", default="", help="12位统计用区划代码（可选）")
@@ -32,6 +37,10 @@ def register(sub) -> None:
 def run(args) -> int:
     from village_desk.core.services import setup
 
+    if args.township_office and not args.township.strip():
+        raise UserError("乡镇汇总库需要乡镇名称：--township 乡镇名")
+    if not args.township_office and not args.village.strip():
+        raise UserError("请用 --village 写明村（社区）名称；乡镇的汇总电脑用 --township-office")
     code = (args.device_code or "").upper()
     if code and (len(code) != 3 or set(code) - set(DEVICE_CODE_ALPHABET)):
         raise UserError("本机代码应为3位大写字母或数字（不用 I、O、0、1）")
@@ -50,7 +59,14 @@ def run(args) -> int:
         division_code=args.division_code,
         service_phone=args.service_phone,
         hotline=args.hotline,
+        township_office=args.township_office,
     )
+    if args.township_office:
+        print(
+            f"已初始化乡镇汇总库：{args.township}（本机：{db.device.name}，代码 {db.device.code}）"
+        )
+        print(f"数据库：{db.url}")
+        return 0
     print(f"已初始化：{args.village}（本机：{db.device.name}，代码 {db.device.code}）")
     print(f"数据库：{db.url}")
     return 0

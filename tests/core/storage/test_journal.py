@@ -17,8 +17,15 @@ from village_desk.core.storage.models import (
     LocalCounter,
     Matter,
     Person,
+    VillageProfile,
     VillagerGroup,
 )
+
+
+def the_village(db):
+    with db.reading() as s:
+        (pid,) = s.scalars(select(VillageProfile.id)).all()
+    return pid
 
 
 def rows_of(db, record_id) -> list[Change]:
@@ -48,6 +55,8 @@ def test_an_insert_carries_every_field_with_defaults_filled(db, village):
         "name": [None, "九组"],
         "sort_order": [None, 0],
         "deleted": [None, False],
+        # a village copy: the group belongs to its one village
+        "village_id": [None, str(the_village(db))],
     }
     with db.reading() as s:
         assert s.get(VillagerGroup, gid).hlc == row.hlc  # the record carries its last stamp
@@ -104,6 +113,7 @@ def test_a_deletion_carries_every_field_as_it_was(db, village):
         "deleted": [False, True],
         "name": ["九组", "九组"],
         "sort_order": [0, 0],
+        "village_id": [str(the_village(db))] * 2,
     }
 
 

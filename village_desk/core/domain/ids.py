@@ -28,6 +28,12 @@ def village_id(county: str, township: str, village: str, division_code: str = ""
     return uuid.uuid5(NAMESPACE, "village:" + village_key(county, township, village, division_code))
 
 
+def township_id(county: str, township: str) -> uuid.UUID:
+    """A township office's own profile (its database holds its villages too)."""
+    key = "|".join(re.sub(r"\s+", "", p or "") for p in (county, township))
+    return uuid.uuid5(NAMESPACE, "township:" + key)
+
+
 def vocab_id(village: uuid.UUID | None, kind: str, code: str) -> uuid.UUID:
     return uuid.uuid5(village or NAMESPACE, f"vocab:{kind}:{code}")
 

@@ -29,6 +29,7 @@ simply covered by the next one; a copy relays what it received from others
 from __future__ import annotations
 
 import base64
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -44,9 +45,10 @@ from sqlalchemy.orm import Session
 
 from ..domain.errors import ServiceError
 from ..jobs import Job, ensure
-from ..queries.reference import profile
+from ..queries.reference import profile, village_profiles
 from ..queries.rules import Violation
 from ..services.sync import SyncReport, merge_changes
+from ..storage import villages
 from ..storage.db import Database
 from ..storage.migrate import HEAD, REVISIONS
 from ..storage.models import (
@@ -135,9 +137,12 @@ def _where(session: Session) -> tuple[str, str]:
 
 
 def this_copy(db: Database) -> dict:
-    """How this copy presents itself in the manifests it writes."""
+    """How this copy presents itself in the manifests it writes: which
+    village it holds (``village_id``) or that it is a township office."""
     with db.reading() as s:
         village, township = _where(s)
+        office = villages.is_township(s)
+        home = villages.home_village(s)
     private = keys.signing_key(key_folder(db))
     return {
         "copy": str(copy_id(db)),
@@ -146,6 +151,8 @@ def this_copy(db: Database) -> dict:
         "name": db.device.name,
         "village": village,
         "township": township,
+        "kind": villages.TOWNSHIP if office else villages.VILLAGE,
+        "village_id": str(home) if home is not None else None,
         "key": keys.public_hex(private),
     }
 
@@ -172,6 +179,41 @@ def find_peer(session: Session, text: str) -> ExchangePeer:
         raise ServiceError(f"没有叫“{wanted}”的交换对象（已知的：{known}）")
     raise ServiceError(
         f"“{wanted}”对应多个交换对象，请写它的代码：" + "；".join(p.code for p in found)
+    )
+
+
+def find_village(session: Session, text: str) -> uuid.UUID:
+    """A village of this (township) database named by its name or its
+    division code."""
+    wanted = text.strip()
+    found = [
+        p
+        for p in village_profiles(session)
+        if wanted in (p.village, p.division_code, str(p.id))
+        or wanted.removesuffix("（示范数据）") == p.village.removesuffix("（示范数据）")
+    ]
+    if len(found) == 1:
+        return found[0].id
+    known = "；".join(p.village for p in village_profiles(session)) or "还没有"
+    if not found:
+        raise ServiceError(f"没有叫“{wanted}”的村（本库中的村：{known}）")
+    raise ServiceError(f"“{wanted}”对应多个村，请写区划代码：{known}")
+
+
+def _for_whom(s: Session, target: ExchangePeer | None, village: str | None) -> list:
+    """In a township office's database: the condition keeping a package to
+    what the receiving village may hold (its own records and the township
+    cadres), never another village's."""
+    if village:
+        return [villages.for_village(find_village(s, village))]
+    if target is None or not villages.is_township(s):
+        return []
+    if target.kind == villages.VILLAGE and target.village_id is not None:
+        return [villages.for_village(target.village_id)]
+    if target.kind == villages.TOWNSHIP:
+        return []
+    raise ServiceError(
+        f"不知道“{target.label}”是哪个村的电脑，请用“村”选项指明这个交换文件给哪个村"
     )
 
 
@@ -204,12 +246,15 @@ def export_package(
     secret: str,
     peer: str | None = None,
     full: bool = False,
+    village: str | None = None,
     job: Job | None = None,
 ) -> ExportResult:
     """Write a package to ``out`` (a file, or a folder for the default
     name): for ``peer``, everything it has not acknowledged; ``full``:
     everything. With neither, the only known peer, or everything when there
-    is none. Written to a temporary name and renamed when complete."""
+    is none. In a township office's database a package holds only what the
+    receiving village may hold (its village, or ``village``: a name or
+    division code). Written to a temporary name and renamed when complete."""
     job = ensure(job)
     secret = keys.check_passphrase(secret)
     me = this_copy(db)
@@ -237,6 +282,7 @@ def export_package(
         upto = s.scalar(select(func.coalesce(func.max(Change.seq), 0)))
         wanted = [Change.seq > since, Change.seq <= upto]
         wanted += _theirs(s, target, since)
+        wanted += _for_whom(s, target, village)
         by_entity = dict(
             s.execute(
                 select(Change.entity, func.count()).where(*wanted).group_by(Change.entity)
@@ -534,6 +580,7 @@ def import_package(
     if source["copy"] == str(me):
         raise ServiceError(f"“{name}”是本机自己导出的交换文件，不需要导入")
     with db.reading() as s:
+        _refuse_other_village(s, source, name)
         seen = s.get(ExchangePackage, (checked.package_id, "in"))
         if seen is not None:
             result.replay, result.imported_on = True, seen.processed
@@ -573,6 +620,11 @@ def import_package(
         peer.code = str(source.get("code", ""))[:8]
         peer.label = checked.label[:200]
         peer.last_seen = now
+        kind = source.get("kind") or ""
+        if kind in (villages.VILLAGE, villages.TOWNSHIP):
+            peer.kind = kind
+            theirs = source.get("village_id")
+            peer.village_id = uuid.UUID(theirs) if theirs and kind == villages.VILLAGE else None
         if int(manifest["from_seq"]) <= peer.received_seq:
             peer.received_seq = max(peer.received_seq, int(manifest["to_seq"]))
         mine = manifest.get("acks", {}).get(str(me))
@@ -627,6 +679,33 @@ def import_package(
     return result  # no progress report after the commit: a Cancel would come too late
 
 
+def _refuse_other_village(s: Session, source: dict, name: str) -> None:
+    """A village copy holds its own village: it takes packages from its
+    village's other laptops and from the township office, not from another
+    village's laptop (those go through the township)."""
+    home = villages.home_village(s)
+    theirs = source.get("village_id")
+    if (
+        home is None
+        or source.get("kind") == villages.TOWNSHIP
+        or not theirs
+        or str(home) == str(theirs)
+    ):
+        return
+    mine, _township = _where(s)
+    theirs_name = source.get("village") or "另一个村"
+    if theirs_name == mine:
+        raise ServiceError(
+            f"“{name}”来自另一台{mine}的电脑，但两台电脑初始化时填的村庄信息（县、乡镇、"
+            "区划代码）不一样，被当作两个村。请让乡镇用汇总库为本村导出一个文件，"
+            "在新的数据文件夹里导入它来建立本机的台账；没有导入任何内容"
+        )
+    raise ServiceError(
+        f"“{name}”是{theirs_name}的交换文件，本机是{mine}的台账。"
+        "村与村之间的数据经乡镇汇总后再分发，不直接交换；没有导入任何内容"
+    )
+
+
 def backup_before_import(db: Database) -> Path | None:
     """A checked backup of the SQLite database before an import (the backup
     folder and rotation of ``storage/backup.py``)."""
@@ -676,6 +755,9 @@ def peers(db: Database) -> list[PeerStatus]:
             keys_by_copy.setdefault(k.copy_id, []).append(k)
         for p in s.scalars(select(ExchangePeer).order_by(ExchangePeer.label)):
             wanted = [Change.seq > p.acked_seq, *_theirs(s, p, p.acked_seq)]
+            # a peer of unknown village: everything counts as pending
+            with contextlib.suppress(ServiceError):
+                wanted += _for_whom(s, p, None)
             pending = s.scalar(select(func.count()).select_from(Change).where(*wanted))
             out.append(
                 PeerStatus(

@@ -58,23 +58,33 @@ class Violation:
 
 
 def _duplicates(session: Session, column, where, entity: str, kind: str, what: str) -> list:
+    """Records sharing a value of ``column`` within one village (a township
+    office's database holds many villages, each with its own 01-001)."""
     model = column.class_
     dup = (
-        select(column)
+        select(model.village_id, column)
         .where(where, column != "")
-        .group_by(column)
+        .group_by(model.village_id, column)
         .having(func.count() > 1)
         .subquery()
     )
     rows = session.execute(
-        select(column, model.id).join(dup, dup.c[column.key] == column).where(where)
+        select(column, model.village_id, model.id)
+        .join(
+            dup,
+            and_(
+                dup.c[column.key] == column,
+                dup.c.village_id.is_not_distinct_from(model.village_id),
+            ),
+        )
+        .where(where)
     ).all()
-    groups: dict[str, list[uuid.UUID]] = {}
-    for value, rid in rows:
-        groups.setdefault(value, []).append(rid)
+    groups: dict[tuple, list[uuid.UUID]] = {}
+    for value, village, rid in rows:
+        groups.setdefault((value, str(village)), []).append(rid)
     return [
         Violation(kind, entity, tuple(sorted(ids, key=str)), f"{what} {value} 有 {len(ids)} 条")
-        for value, ids in sorted(groups.items())
+        for (value, _village), ids in sorted(groups.items())
     ]
 
 
@@ -138,13 +148,20 @@ def violations(session: Session) -> list[Violation]:
     out += _duplicates(
         session, Setting.key, Setting.deleted.is_(False), "setting", "setting", "设置"
     )
-    profiles = list(
-        session.scalars(select(VillageProfile.id).where(VillageProfile.deleted.is_(False)))
-    )
-    if len(profiles) > 1:
+    profiles = session.execute(
+        select(VillageProfile.id, VillageProfile.kind).where(VillageProfile.deleted.is_(False))
+    ).all()
+    townships = [pid for pid, kind in profiles if kind == "township"]
+    # A village copy holds one village; a township office's database holds
+    # one township profile and its villages.
+    extra = townships if townships else [pid for pid, _kind in profiles]
+    if len(extra) > 1:
         out.append(
             Violation(
-                "profile", "village_profile", tuple(profiles), f"有 {len(profiles)} 份村庄信息"
+                "profile",
+                "village_profile",
+                tuple(sorted(extra, key=str)),
+                f"有 {len(extra)} 份{'乡镇' if townships else '村庄'}信息",
             )
         )
     return out
@@ -164,11 +181,13 @@ def _open_pairings(session: Session):
 
 def _vocab_duplicates(session: Session) -> list[Violation]:
     rows = session.execute(
-        select(VocabTerm.kind, VocabTerm.code, VocabTerm.id).where(VocabTerm.deleted.is_(False))
+        select(VocabTerm.kind, VocabTerm.code, VocabTerm.village_id, VocabTerm.id).where(
+            VocabTerm.deleted.is_(False)
+        )
     ).all()
-    groups: dict[tuple[str, str], list[uuid.UUID]] = {}
-    for kind, code, rid in rows:
-        groups.setdefault((kind, code), []).append(rid)
+    groups: dict[tuple[str, str, str], list[uuid.UUID]] = {}
+    for kind, code, village, rid in rows:
+        groups.setdefault((kind, code, str(village)), []).append(rid)
     return [
         Violation(
             "vocabulary",
@@ -176,7 +195,7 @@ def _vocab_duplicates(session: Session) -> list[Violation]:
             tuple(sorted(ids, key=str)),
             f"{kind} 的代码 {code} 有 {len(ids)} 条",
         )
-        for (kind, code), ids in sorted(groups.items())
+        for (kind, code, _village), ids in sorted(groups.items())
         if len(ids) > 1
     ]
 

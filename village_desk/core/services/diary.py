@@ -153,6 +153,12 @@ def write_entry(db: Database, actor_id, data: DiaryInput) -> tuple[uuid.UUID, li
         _check(s, data)
         entry = DiaryEntry()
         _fill(entry, data)
+        if data.household_ids:
+            # the village of the households visited (a township cadre's visit
+            # belongs to that village, in a township office's database too)
+            entry.village_id = s.scalar(
+                select(Household.village_id).where(Household.id == data.household_ids[0])
+            )
         s.add(entry)
         s.flush()
         for hid in dict.fromkeys(data.household_ids):

@@ -44,6 +44,7 @@ from ..storage.models import (
     MatterNote,
     Person,
     ReturnVisit,
+    VillageProfile,
 )
 from .common import as_read, as_uuid, check_code, edit_only_changes, get_live, tx_id
 
@@ -88,6 +89,20 @@ class MatterInput:
     public: bool = True
     # 即办 (done at intake): what was done, recorded with the registration
     result: str = ""
+    # A township office's database: the village a matter without a household
+    # is assigned to (上级交办). A village copy's matters are its own.
+    village_id: uuid.UUID | None = None
+
+
+def _village_for(session: Session, village_id, household_id) -> uuid.UUID | None:
+    """The village of a new matter: its household's; else the one named
+    (a township office assigning a matter), which must be a village here."""
+    if household_id is not None or village_id is None:
+        return None  # the journal gives it the household's, or this copy's village
+    found = session.get(VillageProfile, village_id)
+    if found is None or found.deleted or found.kind != "village":
+        raise ValidationError("matter.village_id", "请选择本乡镇的一个村")
+    return found.id
 
 
 def default_deadline(session: Session, kind: str, received: dt.date) -> dt.date:
@@ -183,6 +198,7 @@ def register_in(session: Session, data: MatterInput) -> Matter:
         responsible_id=data.responsible_id,
         co_handler_ids=[str(c) for c in co_handlers if c != data.responsible_id],
         public=data.public,
+        village_id=_village_for(session, data.village_id, household_id),
     )
     session.add(matter)
     session.flush()

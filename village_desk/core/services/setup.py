@@ -13,10 +13,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..domain.errors import NotFoundError, ServiceError, ValidationError
-from ..domain.ids import setting_id, village_id, vocab_id
+from ..domain.ids import setting_id, township_id, village_id, vocab_id
 from ..domain.validation import optional_phone, require
 from ..domain.vocab import DEFAULT_SETTINGS, DEFAULT_VOCABULARIES, LOCAL_SETTING_KEYS
-from ..queries.reference import vocabulary
+from ..queries.reference import scope, vocabulary
+from ..storage import villages
 from ..storage.db import Database
 from ..storage.models import (
     Cadre,
@@ -31,10 +32,24 @@ from ..storage.replica import DEVICE_CODE_ALPHABET, codes_in_use
 from .common import check_code, get_live
 
 
-def seed_reference(session: Session, village: uuid.UUID | None = None) -> None:
+def _scoped(model, village: uuid.UUID | None):
+    return model.village_id.is_(None) if village is None else model.village_id == village
+
+
+def seed_reference(
+    session: Session, village: uuid.UUID | None = None, scope: uuid.UUID | None | bool = False
+) -> None:
     """Add default vocabularies and settings that are missing (idempotent),
-    with ids every copy of the village computes alike (``domain/ids.py``)."""
-    existing = {(k, c) for k, c in session.execute(select(VocabTerm.kind, VocabTerm.code))}
+    with ids every copy of the village computes alike (``domain/ids.py``).
+    ``scope``: the village they belong to (None: the township's own); by
+    default ``village``."""
+    scope = village if scope is False else scope
+    existing = {
+        (k, c)
+        for k, c in session.execute(
+            select(VocabTerm.kind, VocabTerm.code).where(_scoped(VocabTerm, scope))
+        )
+    }
     for kind, entries in DEFAULT_VOCABULARIES.items():
         for order, (code, label) in enumerate(entries):
             if (kind, code) not in existing:
@@ -45,9 +60,10 @@ def seed_reference(session: Session, village: uuid.UUID | None = None) -> None:
                         code=code,
                         label=label,
                         sort_order=order,
+                        village_id=scope,
                     )
                 )
-    keys = set(session.scalars(select(Setting.key)))
+    keys = set(session.scalars(select(Setting.key).where(_scoped(Setting, scope))))
     for key, value in DEFAULT_SETTINGS.items():
         if key not in keys and key not in LOCAL_SETTING_KEYS:
             session.add(
@@ -55,6 +71,7 @@ def seed_reference(session: Session, village: uuid.UUID | None = None) -> None:
                     id=setting_id(village, key),
                     key=key,
                     value=json.dumps(value, ensure_ascii=False),
+                    village_id=scope,
                 )
             )
 
@@ -76,8 +93,12 @@ def initialize(
     service_phone: str = "",
     hotline: str = "",
     actor_id: uuid.UUID | None = None,
+    township_office: bool = False,
 ) -> uuid.UUID:
-    """First run: the village profile plus default vocabularies and settings."""
+    """First run: the village profile plus default vocabularies and settings.
+    ``township_office``: this database is the township's (乡镇汇总), holding
+    all its villages; ``village`` is then the office's name (default: the
+    township's)."""
     with db.transaction(actor_id) as s:
         return initialize_in(
             s,
@@ -87,6 +108,7 @@ def initialize(
             division_code=division_code,
             service_phone=service_phone,
             hotline=hotline,
+            township_office=township_office,
         )
 
 
@@ -99,15 +121,35 @@ def initialize_in(
     division_code: str = "",
     service_phone: str = "",
     hotline: str = "",
+    township_office: bool = False,
 ) -> uuid.UUID:
     """:func:`initialize` inside an open transaction (demo data use it so that a
     cancelled generation leaves no profile behind)."""
+    if township_office:
+        township = require(township, "profile.township")
+        village = (village or "").strip() or township
     village = require(village, "profile.village")
     division_code = _check_division_code(division_code)
     service_phone = optional_phone(service_phone, "profile.service_phone")
     profile = _profile_record(s)
+    kind = villages.TOWNSHIP if township_office else villages.VILLAGE
+    if profile is not None and profile.kind != kind:
+        raise ServiceError(
+            f"这个数据库已经是{profile.village}的"
+            + (
+                "乡镇汇总库，不能改为村的台账"
+                if profile.kind == villages.TOWNSHIP
+                else "台账，不能改为乡镇汇总库"
+            )
+            + "（请换一个数据文件夹）"
+        )
     if profile is None:
-        profile = VillageProfile(id=village_id(county, township, village, division_code))
+        pid = (
+            township_id(county, township)
+            if township_office
+            else village_id(county, township, village, division_code)
+        )
+        profile = VillageProfile(id=pid, kind=kind)
         s.add(profile)
     profile.village, profile.township, profile.county = (
         village,
@@ -116,13 +158,17 @@ def initialize_in(
     )
     profile.division_code, profile.service_phone = division_code, service_phone
     profile.hotline = hotline.strip()
-    seed_reference(s, profile.id)
+    seed_reference(s, profile.id, None if township_office else profile.id)
     s.flush()
+    s.info.pop("village_scope", None)  # read again now that the profile exists
     return profile.id
 
 
 def _profile_record(session: Session) -> VillageProfile | None:
-    return session.scalars(select(VillageProfile).where(VillageProfile.deleted.is_(False))).first()
+    """This copy's profile: its village's, or a township office's own."""
+    live = select(VillageProfile).where(VillageProfile.deleted.is_(False))
+    found = session.scalars(live.where(_scoped(VillageProfile, scope(session)))).first()
+    return found or session.scalars(live.order_by(VillageProfile.id)).first()
 
 
 def update_profile(db: Database, actor_id: uuid.UUID | None, **fields) -> None:
@@ -243,13 +289,23 @@ def add_vocab_term(db: Database, actor_id, kind: str, label: str, code: str | No
         code = (code or "").strip() or f"custom_{uuid.uuid4().hex[:8]}"
         if code in existing:
             raise ValidationError("vocab.code", f"代码 {code} 已被使用")
-        s.add(VocabTerm(kind=kind, code=code, label=label, sort_order=len(existing)))
+        s.add(
+            VocabTerm(
+                kind=kind,
+                code=code,
+                label=label,
+                sort_order=len(existing),
+                village_id=scope(s),
+            )
+        )
         return code
 
 
 def _term(s: Session, kind: str, code: str) -> VocabTerm:
     term = s.scalars(
-        select(VocabTerm).where(VocabTerm.kind == kind, VocabTerm.code == code)
+        select(VocabTerm).where(
+            VocabTerm.kind == kind, VocabTerm.code == code, _scoped(VocabTerm, scope(s))
+        )
     ).first()
     if term is None:
         raise NotFoundError(f"词表 {kind} 中没有 {code}")
@@ -384,10 +440,17 @@ def set_setting_in(s: Session, key: str, value) -> None:
         else:
             local.value = encoded
         return
-    row = s.scalars(select(Setting).where(Setting.key == key)).first()
+    row = s.scalars(select(Setting).where(Setting.key == key, _scoped(Setting, scope(s)))).first()
     if row is None:
         profile = _profile_record(s)
-        s.add(Setting(id=setting_id(profile.id if profile else None, key), key=key, value=encoded))
+        s.add(
+            Setting(
+                id=setting_id(profile.id if profile else None, key),
+                key=key,
+                value=encoded,
+                village_id=scope(s),
+            )
+        )
     elif row.value != encoded or row.deleted:
         row.value, row.deleted = encoded, False
 

@@ -25,6 +25,7 @@ from sqlalchemy import event, insert, inspect, select
 from sqlalchemy.orm import Session
 
 from ..domain.text import clean_text
+from . import villages
 from .clock import HybridClock
 from .models import ENTITY_BY_TABLE, TEXT_COLUMNS, Change, Record
 
@@ -103,7 +104,9 @@ def _witness(obj: Record, changes: dict, op: str) -> None:
         changes[key] = [value, value]
 
 
-def _change_row(ctx: JournalContext, stamp: str, entity: str, record_id, op, changes) -> dict:
+def _change_row(
+    ctx: JournalContext, stamp: str, entity: str, record_id, op, changes, village_id
+) -> dict:
     return {
         "id": uuid.uuid4(),
         "hlc": stamp,
@@ -115,6 +118,7 @@ def _change_row(ctx: JournalContext, stamp: str, entity: str, record_id, op, cha
         "record_id": record_id,
         "op": op,
         "changes": json.dumps(changes, ensure_ascii=False, separators=(",", ":")),
+        "village_id": village_id,
     }
 
 
@@ -137,14 +141,17 @@ def _before_flush(session: Session, flush_context, instances) -> None:
         if isinstance(obj, Record):
             raise JournalError(f"{type(obj).__tablename__} 记录不能物理删除，应标记为已删除")
     rows = []
-    for obj in list(session.new):
-        if not isinstance(obj, Record):
-            continue
+    new_records = [o for o in session.new if isinstance(o, Record)]
+    if new_records:
+        villages.assign(session, new_records)
+    for obj in new_records:
         _apply_defaults(obj)
         stamp = ctx.clock.tick()
         obj.hlc = stamp
         changes = {k: [None, _json_value(getattr(obj, k))] for k in _columns(obj)}
-        rows.append(_change_row(ctx, stamp, obj.__tablename__, obj.id, "insert", changes))
+        rows.append(
+            _change_row(ctx, stamp, obj.__tablename__, obj.id, "insert", changes, obj.village_id)
+        )
     for obj in list(session.dirty):
         if not isinstance(obj, Record) or not session.is_modified(obj):
             continue
@@ -171,7 +178,7 @@ def _before_flush(session: Session, flush_context, instances) -> None:
         _witness(obj, changes, op)
         stamp = ctx.clock.tick()
         obj.hlc = stamp
-        rows.append(_change_row(ctx, stamp, obj.__tablename__, obj.id, op, changes))
+        rows.append(_change_row(ctx, stamp, obj.__tablename__, obj.id, op, changes, obj.village_id))
     if rows:
         session.execute(insert(Change), rows)
         ctx.rows.extend(rows)
@@ -216,11 +223,15 @@ def bulk_insert(session: Session, model: type[Record], rows: Sequence[dict]) -> 
                 full[key] = clean_text(value, multiline)
         if full.get("id") is None:
             full["id"] = uuid.uuid4()
+        full_rows.append(full)
+    villages.assign_rows(session, table, full_rows)
+    for full in full_rows:
         stamp = ctx.clock.tick()
         full["hlc"] = stamp
-        full_rows.append(full)
         changes = {k: [None, _json_value(full.get(k))] for k in keys}
-        journal.append(_change_row(ctx, stamp, table, full["id"], "insert", changes))
+        journal.append(
+            _change_row(ctx, stamp, table, full["id"], "insert", changes, full["village_id"])
+        )
     # Core inserts (attribute keys are column names): one executemany per
     # table, the journal first (the journal guard checks records against it).
     session.execute(Change.__table__.insert(), journal)

@@ -55,6 +55,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.errors import ServiceError
 from ..domain.text import clean_text
+from . import villages
 from .changes import Changes
 from .clock import MAX_DRIFT_MS, HybridClock
 from .db import Database
@@ -501,6 +502,12 @@ def merge(
         if touched:
             applied, pending, conflicts = _apply(s, touched, first_seq, waiting_before, ctx.rows)
             report.applied, report.pending, report.conflicts = len(applied), pending, conflicts
+        if report.recorded:
+            s.execute(update(LocalGate).where(LocalGate.id == 1).values(open=1))
+            try:
+                villages.fill(s, first_seq)
+            finally:
+                s.execute(update(LocalGate).where(LocalGate.id == 1).values(open=0))
         report.changes = Changes.from_rows(ctx.rows)
         if then is not None:
             then(s, report)
@@ -828,9 +835,12 @@ def _apply_chunk(s: Session, model, ids: list[uuid.UUID], first_seq: int, change
 # --------------------------------------------------------------------------- digest
 
 
-def digest(db: Database) -> str:
+def digest(db: Database, village: uuid.UUID | None = None) -> str:
     """A hash of every synced record (equal on copies that have seen the same
-    changes): tables in a fixed order, rows by id, values as journaled."""
+    changes): tables in a fixed order, rows by id, values as journaled.
+    ``village``: only that village's records — a township office's database
+    and the village's laptops agree on it when they have seen the same
+    changes of that village."""
     from .journal import _json_value
 
     h = hashlib.sha256()
@@ -839,7 +849,10 @@ def digest(db: Database) -> str:
             table = model.__table__
             h.update(f"\x00{table.name}\x00".encode())
             names = sorted(c.key for c in table.columns)
-            for row in s.execute(select(table).order_by(table.c.id)).mappings():
+            query = select(table).order_by(table.c.id)
+            if village is not None:
+                query = query.where(table.c.village_id == village)
+            for row in s.execute(query).mappings():
                 h.update(
                     json.dumps(
                         [_json_value(row[n]) for n in names], ensure_ascii=False, default=str

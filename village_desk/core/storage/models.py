@@ -78,6 +78,9 @@ class Record(Base):
     deleted: Mapped[bool] = mapped_column(Boolean, default=False, nullable=False)
     # HLC of the last journaled change; set by the journal, used by sync.
     hlc: Mapped[str] = mapped_column(String(64), default="", nullable=False)
+    # The village (profile id) the record belongs to; NULL: a township-level
+    # record. Filled by the journal (``storage/villages.py``), never typed.
+    village_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, nullable=True, index=True)
 
 
 # --------------------------------------------------------------------------- local
@@ -210,6 +213,10 @@ class ExchangePeer(Base):
     received_seq: Mapped[int] = mapped_column(BigInteger, default=0)
     acked_seq: Mapped[int] = mapped_column(BigInteger, default=0)
     last_seen: Mapped[str] = mapped_column(String(40), default="")
+    # The village that copy holds (None: a township office, or not known yet)
+    # and what it is: "village", "township" or "" (not known yet).
+    village_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, nullable=True)
+    kind: Mapped[str] = mapped_column(String(10), default="", server_default="")
 
 
 class ExchangeKey(Base):
@@ -301,9 +308,13 @@ class Change(Base):
     op: Mapped[str] = mapped_column(String(8))  # insert / update / delete
     # JSON object {field: [old, new]}
     changes: Mapped[str] = mapped_column(Text)
+    # The changed record's village (local, never exchanged): a package for
+    # one village is chosen by it.
+    village_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, nullable=True)
 
     __table_args__ = (
         Index("ix_change_log_record", "entity", "record_id"),
+        Index("ix_change_log_village", "village_id", "seq"),
         Index("ux_change_log_seq", "seq", unique=True),
     )
 
@@ -312,7 +323,12 @@ class Change(Base):
 
 
 class VillageProfile(Record):
+    """A village — or, in a township office's database, the township itself
+    (``kind`` "township"; its villages each have their own profile)."""
+
     __tablename__ = "village_profile"
+
+    kind: Mapped[str] = mapped_column(String(10), default="village", server_default="village")
 
     county: Mapped[str] = mapped_column(String(60), default="")
     township: Mapped[str] = mapped_column(String(60), default="")
