@@ -95,7 +95,10 @@ def test_check_on_damaged_file_fails_without_traceback(tmp_path):
     path.write_bytes(bytes(data))
     out = run("--data-dir", str(tmp_path), "check")
     assert out.returncode != 0
-    assert "Traceback" not in out.stderr and "错误" in out.stderr
+    # what SQLite found, and what to do: no generic error, no traceback
+    assert "Traceback" not in out.stderr
+    assert "SQLite" in out.stderr and "malformed" in out.stderr
+    assert "已损坏" in out.stderr and "备份" in out.stderr
 
 
 def test_search_command(db, village, tmp_path):

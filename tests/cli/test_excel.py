@@ -65,9 +65,10 @@ def test_rejects_into_a_missing_folder_is_refused_before_importing(run, tmp_path
     code, out, _ = run("import-roster", str(roster), "--dry-run")
     assert "新增 8" in out  # nothing was imported
 
-    # A target that cannot be written (here a folder) after the import: a plain message.
+    # A folder in the target's place: refused before importing too.
     taken = tmp_path / "占用.xlsx"
     taken.mkdir()
     code, out, err = run("import-roster", str(roster), "--rejects", str(taken))
-    assert code == cli.EXIT_USER_ERROR and "导入完成：新增 8" in out
-    assert "导入已完成，但未导入的行无法保存到" in err
+    assert code == cli.EXIT_USER_ERROR and "是一个文件夹" in err and "导入完成" not in out
+    code, out, _ = run("import-roster", str(roster), "--dry-run")
+    assert "新增 8" in out

@@ -53,7 +53,7 @@ def make_damaged(data_dir):
 
 @pytest.mark.parametrize(
     ("make", "expected"),
-    [(make_newer_schema, "更新版本"), (make_damaged, "可能已损坏")],
+    [(make_newer_schema, "更新版本"), (make_damaged, "已损坏")],
 )
 def test_unusable_database_is_explained_and_exits_non_zero(app, tmp_path, make, expected):
     make(tmp_path)

@@ -1,4 +1,6 @@
-"""``village-desk check``: schema, integrity, journal and derived data."""
+"""``village-desk check``: schema, integrity, journal, duplicate numbers and
+derived data. A damaged SQLite file is examined without opening it through
+the program: what SQLite found, and the newest whole backup to restore."""
 
 from __future__ import annotations
 
@@ -22,9 +24,23 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from village_desk.core.storage.check import repair_derived, run_check
+    from village_desk.core.storage.backup import restore_advice
+    from village_desk.core.storage.check import file_problems, repair_derived, run_check
+    from village_desk.core.storage.db import sqlite_file
+    from village_desk.core.storage.paths import database_url
 
-    db = open_database(args)
+    path = sqlite_file(database_url(args.data_dir, args.db_url))
+    if path is not None and path.is_file() and path.stat().st_size > 0:
+        damage = file_problems(path)
+        if damage:
+            for problem in damage:
+                print(f"问题：{problem}", file=sys.stderr)
+            print(
+                f"数据库文件“{path}”已损坏，请不要继续在它上面录入。" + restore_advice(path),
+                file=sys.stderr,
+            )
+            return 1
+    db = open_database(args, reading=not args.repair)
     if args.repair:
         rebuilt = repair_derived(db)
         print(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .common import UserError, open_database
+from .common import UserError, open_database, output
 
 
 def register(sub) -> None:
@@ -28,18 +28,18 @@ def run(args) -> int:
 
     from village_desk.core.excel import Period, parse_period
     from village_desk.core.excel.ledger_export import export_ledger
+    from village_desk.core.storage.failures import explain_output
 
-    out = Path(args.out)
-    if out.suffix.lower() != ".xlsx":
-        raise UserError("导出文件名应以 .xlsx 结尾")
-    if not out.parent.is_dir():
-        raise UserError(f"文件夹不存在：{out.parent}")
+    out = Path(output(args.out, ".xlsx"))
     today = dt.date.today()
     period = parse_period(args.period) if args.period else Period.month(today.year, today.month)
-    db = open_database(args)
-    summary = export_ledger(
-        db, out, period, unmasked=args.unmasked, prepared_by=args.prepared_by, today=today
-    )
+    db = open_database(args, reading=True)
+    try:  # written under a temporary name, then renamed (never half a file)
+        summary = export_ledger(
+            db, out, period, unmasked=args.unmasked, prepared_by=args.prepared_by, today=today
+        )
+    except OSError as err:
+        raise UserError(explain_output(err, out)) from None
     print(
         f"已导出 {period.label}：{summary.matters} 件事项，{summary.diary_entries} 篇走访记录，"
         f"{summary.households} 户，{summary.cadres} 名干部"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .common import UserError, open_database
+from .common import UserError, open_database, output, write_output
 
 ACTIONS = (
     ("created", "新增"),
@@ -36,16 +36,20 @@ def run(args) -> int:
     source = Path(args.file)
     if not source.is_file():
         raise UserError(f"找不到文件：{source}")
-    rejects = Path(args.rejects) if args.rejects else None
-    if rejects is not None:  # checked before anything is written
-        if rejects.suffix.lower() != ".xlsx":
-            raise UserError("未导入行的文件名应以 .xlsx 结尾")
-        if not rejects.parent.is_dir():
-            raise UserError(f"文件夹不存在：{rejects.parent}")
-    db = open_database(args)
+    # checked before anything is written
+    rejects = Path(output(args.rejects, ".xlsx")) if args.rejects else None
+    db = open_database(args, reading=args.dry_run)
     if args.dry_run:
         plan = plan_import(db, source, sheet=args.sheet)
     else:
+        if db.sqlite_path is not None:  # a copy to go back to, should the roster be wrong
+            from village_desk.core.domain.errors import ServiceError
+            from village_desk.core.storage import backup
+
+            try:
+                backup.backup_now(db.sqlite_path, "before-roster-import")
+            except ServiceError as err:
+                raise UserError(f"没有导入：导入前的备份没有成功。{err}") from None
         plan = apply_import(db, source, sheet=args.sheet)
     counts = plan.counts()
     for sheet, why in plan.ignored_sheets.items():
@@ -60,12 +64,12 @@ def run(args) -> int:
     summary = "，".join(f"{label} {counts.get(action, 0)}" for action, label in ACTIONS)
     print(("检查结果（未写入）：" if args.dry_run else "导入完成：") + summary)
     if rejects is not None:
-        try:
-            n = write_rejects(plan, rejects)
-        except OSError as err:
+        from village_desk.core.domain.errors import ServiceError
+
+        try:  # whole or not at all, owner-only: the rows hold ID numbers
+            n = write_output(rejects, lambda f: write_rejects(plan, f))
+        except ServiceError as err:
             done = "检查结果未写入任何数据" if args.dry_run else "导入已完成"
-            raise UserError(
-                f"{done}，但未导入的行无法保存到 {rejects}：{err.strerror or err}"
-            ) from None
+            raise UserError(f"{done}，但未导入的行没有保存：{err}") from None
         print(f"未导入的 {n} 行已保存到：{rejects}")
     return 0

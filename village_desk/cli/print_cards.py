@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from village_desk.core.printing.options import CARD_SIZES_MM, LAYOUTS
 
-from .common import UserError, open_database, pdf_out
+from .common import UserError, open_database, pdf_out, write_output
 
 
 def register(sub) -> None:
@@ -31,15 +31,18 @@ def run(args) -> int:
     if chosen != 1:
         raise UserError("请用且只用一种方式选择户：--household、--group、--category 或 --all")
     out = pdf_out(args.out)
-    db = open_database(args)
+    db = open_database(args, reading=True)
     selection = CardSelection(
         households=tuple(args.household or ()),
         group=args.group,
         category=args.category,
         all=args.all,
     )
-    cards, pages = print_cards(
-        db, out, selection, layout=args.layout, size=args.size, qr=not args.no_qr
+    cards, pages = write_output(  # whole or not at all: never a truncated PDF
+        out,
+        lambda f: print_cards(
+            db, f, selection, layout=args.layout, size=args.size, qr=not args.no_qr
+        ),
     )
     print(f"已生成 {cards} 张联系卡，共 {pages} 页：{out}")
     if args.layout == "a4-10":

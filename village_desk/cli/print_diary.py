@@ -25,6 +25,6 @@ def run(args) -> int:
     if end < start:
         raise UserError("--to 的日期不能早于 --from")
     out = pdf_out(args.out)
-    pages = print_diary(open_database(args), out, args.cadre, start, end)
+    pages = print_diary(open_database(args, reading=True), out, args.cadre, start, end)
     print(f"已生成 {args.cadre} 的民情日记，共 {pages} 页：{out}")
     return 0

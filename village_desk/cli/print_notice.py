@@ -21,6 +21,6 @@ def run(args) -> int:
 
     year, month = parse_month(args.month)
     out = pdf_out(args.out)
-    pages = print_notice(open_database(args), out, year, month)
+    pages = print_notice(open_database(args, reading=True), out, year, month)
     print(f"已生成 {year}年{month}月 公示表，共 {pages} 页：{out}")
     return 0

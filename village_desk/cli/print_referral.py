@@ -21,6 +21,6 @@ def run(args) -> int:
     from village_desk.core.printing import print_referral
 
     out = pdf_out(args.out)
-    pages = print_referral(open_database(args), out, args.matter, args.request or "")
+    pages = print_referral(open_database(args, reading=True), out, args.matter, args.request or "")
     print(f"已生成事项 {args.matter} 的办理申请，共 {pages} 页：{out}")
     return 0

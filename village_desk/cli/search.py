@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from .common import open_database
+from .common import count, open_database
 
 
 def register(sub) -> None:
@@ -14,7 +14,9 @@ def register(sub) -> None:
         description="按姓名、拼音、首字母、电话片段或身份证尾号查找。",
     )
     p.add_argument("text", help="查找内容，如 zhangsan、zs、5678")
-    p.add_argument("--limit", type=int, default=20)
+    p.add_argument(
+        "--limit", type=count(1, 1000), default=20, help="最多列出几条（1–1000，默认 20）"
+    )
     p.set_defaults(run=run)
 
 
@@ -23,7 +25,7 @@ def run(args) -> int:
     from village_desk.core.domain.text import printable
     from village_desk.core.domain.validation import mask_id_number, mask_phone
 
-    db = open_database(args)
+    db = open_database(args, reading=True)
     hits = db.read(queries.search.search, args.text, limit=args.limit)
     for h in hits:
         # Stored text is cleaned, but a terminal must never get control characters.

@@ -51,8 +51,13 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def open_database(url: str):
-    """Open (and migrate) the database; on failure explain it and return None."""
-    from village_desk.core.storage.db import Database
+    """Open (and migrate) the database; on failure explain it and return None.
+
+    The explanation names the cause — locked, disk full, read-only, damaged
+    (with the newest whole backup), a newer program's database — so that
+    nobody restores an old backup over good data because of a locked file."""
+    from village_desk.core.storage.db import Database, sqlite_file
+    from village_desk.core.storage.failures import explain
     from village_desk.ui.errors import describe, technical_detail
 
     try:
@@ -62,7 +67,7 @@ def open_database(url: str):
         box = QMessageBox(
             QMessageBox.Icon.Critical,
             QCoreApplication.translate("App", "Cannot open the data"),
-            describe(err),
+            explain(err, sqlite_file(url)) or describe(err),
             QMessageBox.StandardButton.Ok,
         )
         box.setInformativeText(

@@ -19,6 +19,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from ..domain.validation import mask_name
 from ..jobs import Job, ensure
+from ..storage.files import atomic_output
 from .fonts import CJKFont
 
 
@@ -89,12 +90,18 @@ def build(
     """Write ``story`` to ``out`` with "第 N 页 共 M 页" at the foot; returns the
     page count. Each laid-out page is reported to ``job`` (the total is known
     only at the end); cancelling it stops the layout, leaving nothing useful
-    in ``out``."""
+    in ``out``. A path is written whole or not at all, owner-only
+    (:func:`~village_desk.core.storage.files.atomic_output`): a full disk or
+    a cancel leaves no half-written PDF under its name."""
+    if isinstance(out, str | os.PathLike):
+        with atomic_output(out) as f:
+            return build(
+                f, story, font, title, landscape_page=landscape_page, footer=footer, job=job
+            )
     job = ensure(job)
     pagesize = landscape(A4) if landscape_page else A4
-    target = os.fspath(out) if isinstance(out, str | os.PathLike) else out
     doc = SimpleDocTemplate(
-        target,
+        out,
         pagesize=pagesize,
         leftMargin=15 * mm,
         rightMargin=15 * mm,

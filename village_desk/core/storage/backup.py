@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import os
 import re
 import shutil
@@ -140,9 +141,14 @@ def create(database: Path, folder: Path, reason: str, *, now: dt.datetime | None
             os.fsync(f.fileno())
         os.replace(tmp, target)
     except (OSError, sqlite3.Error) as err:
-        raise ServiceError(
-            f"无法备份到“{folder}”（{getattr(err, 'strerror', None) or err}），请检查磁盘空间"
-        ) from None
+        from .failures import cause
+
+        why = getattr(err, "strerror", None) or err
+        if cause(err) == "full":
+            raise ServiceError(
+                f"磁盘已满，无法备份到“{folder}”（{why}）；请腾出空间后再试"
+            ) from None
+        raise ServiceError(f"无法备份到“{folder}”（{why}），请检查磁盘或 U 盘") from None
     finally:
         tmp.unlink(missing_ok=True)
     return target
@@ -187,7 +193,31 @@ def folder_for(database: Path) -> Path:
             con.close()
     except sqlite3.Error:
         row = None
-    return Path(row[0]) if row and row[0] else default_folder(database)
+    value = row[0] if row else ""
+    if value.startswith('"'):  # (a value written JSON-encoded, as other settings are)
+        value = json.loads(value)
+    return Path(value) if value else default_folder(database)
+
+
+def set_folder(db, folder: Path | None) -> Path:
+    """Make ``folder`` (a USB stick, say) this computer's backup folder for
+    ``db``; None goes back to ``backups/`` beside the database. The folder
+    must be one this program can write to. Returns the folder now in use."""
+    database = db.sqlite_path
+    if database is None:
+        raise ServiceError("服务器数据库（PostgreSQL）请用数据库自己的备份工具（如 pg_dump）")
+    if folder is not None:
+        folder = Path(folder).expanduser()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=folder, prefix=".backup-probe-"):
+                pass  # (a folder that lets us list it may still refuse files)
+        except OSError as err:
+            raise ServiceError(
+                f"无法把备份放在“{folder}”（{err.strerror or err}）；请选择一个可以写入的文件夹"
+            ) from None
+    db.set_local(FOLDER_SETTING, str(folder) if folder is not None else None)
+    return folder_for(database)
 
 
 def backup_now(database: Path, reason: str, folder: Path | None = None) -> Path:
@@ -197,6 +227,26 @@ def backup_now(database: Path, reason: str, folder: Path | None = None) -> Path:
     made = create(database, folder, reason)
     rotate(folder)
     return made
+
+
+def latest_good(folder: Path) -> Backup | None:
+    """The newest backup in ``folder`` that passes :func:`verify`."""
+    return next((b for b in backups(folder) if not verify(b.path)), None)
+
+
+def restore_advice(database: Path) -> str:
+    """What to tell someone whose database is damaged or empty: the newest
+    whole backup and the command that puts it back, or that there is none."""
+    folders = dict.fromkeys([folder_for(database), default_folder(database)])
+    found = [b for b in (latest_good(f) for f in folders) if b is not None]
+    if not found:
+        return "没有找到完好的备份；如有别的电脑或乡镇的交换文件，可以在新的数据目录里重新导入。"
+    best = max(found, key=lambda b: b.created)
+    return (
+        f"最新的完好备份是 {best.path.name}（{best.created:%Y-%m-%d %H:%M}，在 {best.path.parent}），"
+        f'可以运行 village-desk backup restore "{best.path}" 恢复'
+        "（恢复前会自动保留当前文件）；备份之后录入的内容需要重新录入或从交换文件导入。"
+    )
 
 
 def made_today(folder: Path, today: dt.date | None = None) -> bool:

@@ -1,18 +1,27 @@
-"""Health check of a database: schema version, SQLite integrity, journal.
+"""Health check of a database: schema version, SQLite integrity, journal,
+and the numbers that must be unique among live records.
 
 Used by ``village-desk check`` (non-zero exit on a problem) and by the GUI's
 settings page. Every finding is a sentence a person can act on.
+:func:`file_problems` looks at a SQLite file without opening it through the
+program (no migration, no write): what ``PRAGMA integrity_check`` says about
+a damaged file is then shown as it is.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sqlalchemy import select, text
 
+from ..domain.validation import mask_id_number
 from . import derived, migrate
-from .db import Database
+from .db import Database, connect_read_only
 from .models import SYNCED_MODELS, Change
+
+LISTED = 20  # findings of one kind shown one by one
 
 
 @dataclass
@@ -87,6 +96,7 @@ def run_check(db: Database) -> CheckReport:
                 report.problems.append(
                     f"{table}：{orphans} 条日志指向已不存在的记录（记录被物理删除）"
                 )
+        report.problems += _live_duplicates(conn)
         if revision == migrate.HEAD:
             report.problems += _replay_differences(db)
             report.problems += _missing_guards(conn)
@@ -98,6 +108,60 @@ def run_check(db: Database) -> CheckReport:
                         "可运行 village-desk check --repair 重新计算"
                     )
     return report
+
+
+def file_problems(path: Path) -> list[str]:
+    """What SQLite's ``PRAGMA integrity_check`` says about the file at
+    ``path``, read without writing to it; empty when the file is whole."""
+    try:
+        con = connect_read_only(path)
+        try:
+            results = [r[0] for r in con.execute("PRAGMA integrity_check")]
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as err:
+        return [f"SQLite 无法读取这个文件：{err}"]
+    if results == ["ok"]:
+        return []
+    more = len(results) - LISTED
+    return [f"SQLite 完整性检查：{r}" for r in results[:LISTED]] + (
+        [f"SQLite 完整性检查：……另有 {more} 处"] if more > 0 else []
+    )
+
+
+def _live_duplicates(conn) -> list[str]:
+    """户号 and ID numbers held by more than one live record. The services
+    refuse them, but two laptops can each give out one offline (a merge then
+    keeps both for a person to settle) and two writers racing used to."""
+    problems = []
+    numbers = conn.execute(
+        text(
+            "SELECT number, count(*) FROM household WHERE deleted = :no AND number <> ''"
+            " GROUP BY number HAVING count(*) > 1 ORDER BY number"
+        ),
+        {"no": False},
+    ).all()
+    ids = conn.execute(
+        text(
+            "SELECT p.id_number, count(*) FROM person p JOIN household h ON h.id = p.household_id"
+            " WHERE p.deleted = :no AND h.deleted = :no AND p.id_number <> ''"
+            " GROUP BY p.id_number HAVING count(*) > 1 ORDER BY p.id_number"
+        ),
+        {"no": False},
+    ).all()
+    for kind, rows, shown in (
+        ("户号", numbers, lambda v: v),
+        ("身份证号", ids, mask_id_number),
+    ):
+        for value, n in rows[:LISTED]:
+            problems.append(f"{kind} {shown(value)} 有 {n} 条在用的记录")
+        if len(rows) > LISTED:
+            problems.append(f"……另有 {len(rows) - LISTED} 个{kind}重复")
+        if rows:
+            problems.append(
+                f"共 {len(rows)} 个{kind}重复：请在“冲突与待核对”中合并为一户、改户号或删除多余的记录"
+            )
+    return problems
 
 
 def _replay_differences(db: Database) -> list[str]:

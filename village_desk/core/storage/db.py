@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import sqlite3
 import threading
 import uuid
 from collections.abc import Callable, Iterator
@@ -24,11 +25,13 @@ from sqlalchemy import create_engine, event, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from ..domain.errors import ServiceError
 from . import derived, journal
 from .changes import Changes
 from .clock import HybridClock
+from .files import make_private_folder
 from .journal import JournalContext
-from .models import LocalClock, LocalDevice
+from .models import LocalClock, LocalDevice, LocalSetting
 from .replica import DEVICE_CODE_ALPHABET, Identity, IdentityStore, resolve
 
 __all__ = ["DEVICE_CODE_ALPHABET", "Database", "make_engine"]
@@ -69,10 +72,7 @@ def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
-            folder = Path(path).parent
-            if not folder.exists():
-                folder.mkdir(parents=True)
-                _owner_only(folder, 0o700)  # a village's personal data
+            make_private_folder(Path(path).parent)
         engine = create_engine(url)
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
@@ -100,31 +100,91 @@ def _owner_only_files(database: Path) -> None:
             pass
 
 
+def sqlite_file(url: str) -> Path | None:
+    """The file of a ``sqlite:///`` URL (None for another database or memory)."""
+    if not url.startswith("sqlite:///"):
+        return None
+    path = url.removeprefix("sqlite:///").split("?", 1)[0]
+    return Path(path) if path and path != ":memory:" else None
+
+
+def writable(path: Path) -> bool:
+    """Can this process write the database file, its folder (the journal and
+    write-ahead log are created beside it) and a write-ahead log left there?"""
+    wal = Path(f"{path}-wal")
+    return (
+        os.access(path, os.W_OK)
+        and os.access(path.parent, os.W_OK | os.X_OK)
+        and (not wal.exists() or os.access(wal, os.W_OK))
+    )
+
+
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot change a byte of ``path``.
+
+    ``mode=ro`` still needs the write-ahead log's index (``-shm``) beside
+    the file; when that cannot be made (a read-only folder) and no log is
+    pending, the file is opened as immutable."""
+    con = sqlite3.connect(f"{_uri(path)}?mode=ro", uri=True, check_same_thread=False)
+    try:
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        con.close()
+        wal = Path(f"{path}-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            raise  # its latest saves are in the log: immutable would hide them
+        con = sqlite3.connect(
+            f"{_uri(path)}?mode=ro&immutable=1", uri=True, check_same_thread=False
+        )
+    con.isolation_level = None  # BEGIN is ours (see _sqlite_begin)
+    con.execute("PRAGMA query_only=1")
+    return con
+
+
+def _uri(path: Path) -> str:
+    return Path(os.path.abspath(path)).as_uri()  # special characters percent-encoded
+
+
+def peek_revision(path: Path) -> str | None:
+    """The schema version stored in ``path``, read without writing to it
+    (None: no version table, e.g. a new or foreign file). A file SQLite
+    cannot read raises ``sqlite3.DatabaseError``."""
+    con = connect_read_only(path)
+    try:
+        if not con.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+        ).fetchone():
+            return None
+        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        return row[0] if row else None
+    finally:
+        con.close()
+
+
+def _read_only_engine(path: Path) -> Engine:
+    # (a file URL, for a pool of connections as on any file database)
+    engine = create_engine(f"sqlite:///{path}", creator=lambda: connect_read_only(path))
+    event.listen(engine, "begin", _sqlite_begin)
+    return engine
+
+
 def _refuse_empty_file(url: str) -> None:
     """A database file of 0 bytes is not a new database: it was cut off
     (a full disk, a copy interrupted). Refuse it and name the latest backup
     instead of starting an empty village over it."""
-    if not url.startswith("sqlite:///"):
+    path = sqlite_file(url)
+    if path is None:
         return
-    path = Path(url.removeprefix("sqlite:///"))
     try:
         empty = path.is_file() and path.stat().st_size == 0
     except OSError:
         return
     if not empty:
         return
-    from ..domain.errors import ServiceError
-    from .backup import backups, default_folder
+    from .backup import restore_advice
 
-    found = backups(default_folder(path))
-    advice = (
-        f"最新的备份是 {found[0].path.name}（{found[0].created:%Y-%m-%d %H:%M}），"
-        f"可用 village-desk backup restore {found[0].path.name} 恢复。"
-        if found
-        else "没有找到备份；如有别的电脑或乡镇的交换文件，可以在新数据目录里导入。"
-    )
     raise ServiceError(
-        f"数据库文件“{path}”是空的（0 字节），可能在写入时被中断，没有打开。{advice}"
+        f"数据库文件“{path}”是空的（0 字节），可能在写入时被中断，没有打开。" + restore_advice(path)
     )
 
 
@@ -140,6 +200,7 @@ class Database:
         self.clock: HybridClock | None = None
         self._listeners: list[Callable[[Changes], None]] = []
         self._local = threading.local()  # per thread: open collect_changes() blocks
+        self.read_only = False  # opened with read_only: no device, no transactions
 
     @classmethod
     def open(
@@ -149,10 +210,38 @@ class Database:
         device_name: str | None = None,
         migrate: bool = True,
         identities: IdentityStore | None = None,
+        read_only: bool | None = False,
     ) -> Database:
-        from .migrate import HEAD, current_revision, upgrade_if_needed
+        """Open ``url``: migrate it (backing the file up first) and load this
+        installation's device, ready to write.
+
+        A SQLite file is first looked at without writing a byte: a database
+        written by a newer program is refused before anything (not even the
+        journal mode) is changed in it. ``read_only=True`` opens it for
+        reading only (no migration, no device, no transactions);
+        ``read_only=None`` does so only when the file cannot be written (a
+        read-only folder or a write-protected stick)."""
+        from .migrate import HEAD, REVISIONS, NewerSchemaError, current_revision, upgrade_if_needed
 
         _refuse_empty_file(url)
+        path = sqlite_file(url)
+        if path is not None and path.exists():
+            revision = peek_revision(path)
+            if revision is not None and revision not in REVISIONS:
+                raise NewerSchemaError(revision)
+            if read_only is None:
+                read_only = not writable(path)
+            if read_only:
+                if revision != HEAD:
+                    raise ServiceError(
+                        f"数据库“{path}”需要升级到本程序的结构版本 {HEAD}（现在是 {revision}），"
+                        "但它只能读取、不能写入（文件夹只读？）；请在可以写入的位置打开一次。"
+                    )
+                db = cls(_read_only_engine(path), identities)
+                db.read_only = True
+                return db
+        elif read_only:
+            raise ServiceError(f"没有数据库：{path or url}")
         engine = make_engine(url)
         if migrate:
             upgrade_if_needed(engine)
@@ -202,6 +291,19 @@ class Database:
         self.identity, self.device = identity, device
         self.clock = HybridClock(device.id.hex, last)
 
+    def set_local(self, key: str, value: str | None) -> None:
+        """A setting of this computer (``local_setting``: not journaled,
+        never exchanged); None removes it."""
+        with self._write_session() as s:
+            row = s.get(LocalSetting, key)
+            if value is None:
+                if row is not None:
+                    s.delete(row)
+            elif row is None:
+                s.add(LocalSetting(key=key, value=value))
+            else:
+                row.value = value
+
     def rename_device(self, name: str, code: str | None = None) -> None:
         with self._write_session() as s:
             device = s.get(LocalDevice, self.device.id)
@@ -210,9 +312,17 @@ class Database:
                 device.code = code
         self.device.name, self.device.code = name, code or self.device.code
 
+    def _refuse_if_read_only(self) -> None:
+        if self.read_only:
+            raise ServiceError(
+                f"数据库“{self.sqlite_path}”是以只读方式打开的（文件夹或文件不能写入），"
+                "只能查看、检查和导出，不能修改。"
+            )
+
     @contextlib.contextmanager
     def _write_session(self) -> Iterator[Session]:
         """A session holding the write lock, for local (unjournaled) state."""
+        self._refuse_if_read_only()
         session = self._sessions()
         try:
             with session.begin():
@@ -228,6 +338,7 @@ class Database:
         It holds the write lock from its start (SQLite ``BEGIN IMMEDIATE``,
         PostgreSQL a row lock on ``local_clock``), so stamps and the change
         sequence follow commit order even with several processes writing."""
+        self._refuse_if_read_only()
         session = self._sessions()
         ctx = JournalContext(self.device.id, actor_id, self.clock)
         session.info["journal"] = ctx
