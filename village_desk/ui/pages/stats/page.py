@@ -82,11 +82,13 @@ class StatsPage(Page):
         top.addStretch(1)
         top.addWidget(self.counting_label)
         top.addWidget(self.refresh_button)
-        self.grid = QGridLayout()
+        charts = QWidget()  # takes the room below the heading, charts or not yet
+        self.grid = QGridLayout(charts)
+        self.grid.setContentsMargins(0, 0, 0, 0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addLayout(top)
-        layout.addLayout(self.grid, 1)
+        layout.addWidget(charts, 1)
         self.views = []
         self.data: dict = {}
         self._counting = 0  # the latest count asked for; older answers are dropped
