@@ -54,38 +54,38 @@
             <translation>村务民情台账</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/app.py" line="64" />
-            <location filename="../../village_desk/ui/app.py" line="204" />
+            <location filename="../../village_desk/ui/app.py" line="69" />
+            <location filename="../../village_desk/ui/app.py" line="209" />
             <source>Cannot open the data</source>
             <translation>无法打开数据</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/app.py" line="69" />
+            <location filename="../../village_desk/ui/app.py" line="74" />
             <source>Data location: {url}</source>
             <translation>数据位置：{url}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/app.py" line="105" />
+            <location filename="../../village_desk/ui/app.py" line="110" />
             <source>Village Desk closed unexpectedly last time</source>
             <translation>村务民情台账上次意外退出</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/app.py" line="106" />
+            <location filename="../../village_desk/ui/app.py" line="111" />
             <source>The last session ended with a crash. Data saved before it is safe. If it happens again, send the details to whoever supports your village.</source>
             <translation>上次使用时程序崩溃退出。崩溃前保存的数据是安全的。如果再次发生，请把详细信息发给负责本村软件维护的人员。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/app.py" line="115" />
+            <location filename="../../village_desk/ui/app.py" line="120" />
             <source>Log folder: {path}</source>
             <translation>日志文件夹：{path}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/app.py" line="171" />
+            <location filename="../../village_desk/ui/app.py" line="176" />
             <source>The daily backup failed: {reason}</source>
             <translation>今天的自动备份没有成功：{reason}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/app.py" line="181" />
+            <location filename="../../village_desk/ui/app.py" line="186" />
             <source>Backed up: {path}</source>
             <translation>已自动备份：{path}</translation>
         </message>
@@ -1554,17 +1554,17 @@ A backup was taken before the import.</source>
             <translation>未办结事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/model.py" line="78" />
+            <location filename="../../village_desk/ui/pages/households/model.py" line="83" />
             <source>{n} overdue</source>
             <translation>其中 {n} 件已逾期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/model.py" line="106" />
+            <location filename="../../village_desk/ui/pages/households/model.py" line="111" />
             <source>never</source>
             <translation>从未走访</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/model.py" line="111" />
+            <location filename="../../village_desk/ui/pages/households/model.py" line="116" />
             <source>{n} ({overdue} overdue)</source>
             <translation>{n}（逾期 {overdue}）</translation>
         </message>
@@ -4330,35 +4330,252 @@ File: {path}</source>
             <translation>统计</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/stats/page.py" line="208" />
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="210" />
             <source>Visits per month, last 12 months (household-times)</source>
             <translation>近12个月每月走访户次</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/stats/page.py" line="210" />
-            <location filename="../../village_desk/ui/pages/stats/page.py" line="216" />
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="212" />
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="218" />
             <source>Visits</source>
             <translation>户次</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/stats/page.py" line="212" />
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="214" />
             <source>Matters by status</source>
             <translation>各状态事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/stats/page.py" line="214" />
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="216" />
             <source>Visits per cadre this year</source>
             <translation>今年各干部走访</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/stats/page.py" line="216" />
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="218" />
             <source>Households visited</source>
             <translation>走访户数</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/stats/page.py" line="218" />
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="220" />
             <source>Matters by kind</source>
             <translation>各类别事项</translation>
+        </message>
+    </context>
+    <context>
+        <name>TownshipPage</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/township/page.py" line="84" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="99" />
+            <source>Period</source>
+            <translation>统计期间</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/township/page.py" line="86" />
+            <source>This month</source>
+            <translation>本月</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/township/page.py" line="87" />
+            <source>Last month</source>
+            <translation>上月</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/township/page.py" line="88" />
+            <source>This quarter</source>
+            <translation>本季度</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/township/page.py" line="89" />
+            <source>This year</source>
+            <translation>本年度</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/township/page.py" line="92" />
+            <source>Counting…</source>
+            <translation>正在统计…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/township/page.py" line="94" />
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/township/page.py" line="96" />
+            <source>Township summary</source>
+            <translation>乡镇汇总</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/township/page.py" line="107" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="123" />
+            <source>Village</source>
+            <translation>村（社区）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/township/page.py" line="108" />
+            <source>Households</source>
+            <translation>户数</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/township/page.py" line="109" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="126" />
+            <source>Households visited</source>
+            <translation>走访户</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/township/page.py" line="110" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="127" />
+            <source>Visits</source>
+            <translation>走访户次</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/township/page.py" line="111" />
+            <source>Coverage</source>
+            <translation>走访覆盖率</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/township/page.py" line="112" />
+            <source>Matters on the ledger</source>
+            <translation>期内在账</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/township/page.py" line="113" />
+            <source>Done</source>
+            <translation>已办结</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/township/page.py" line="114" />
+            <source>Done rate</source>
+            <translation>办结率</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/township/page.py" line="115" />
+            <source>On time</source>
+            <translation>按时办结率</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/township/page.py" line="116" />
+            <source>Satisfaction (final)</source>
+            <translation>最终满意率</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/township/page.py" line="117" />
+            <source>Overdue</source>
+            <translation>逾期未办结</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/township/page.py" line="120" />
+            <source>Villages side by side</source>
+            <translation>各村汇总</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/township/page.py" line="124" />
+            <source>Cadre</source>
+            <translation>干部</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/township/page.py" line="125" />
+            <source>Role</source>
+            <translation>职务</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/township/page.py" line="128" />
+            <source>Quota</source>
+            <translation>定额</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/township/page.py" line="129" />
+            <source>Completion</source>
+            <translation>完成率</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/township/page.py" line="132" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="147" />
+            <source>Cadres' visits against quota</source>
+            <translation>干部走访与定额</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/township/page.py" line="135" />
+            <source>Each village is counted as its own workbook counts it, with its own settings. Double-click a village to see its overdue matters.</source>
+            <translation>各村按本村台账的口径、用本村的设置统计。双击一个村，查看它的逾期事项。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/township/page.py" line="193" />
+            <source>{start} to {end}; states on {as_of}</source>
+            <translation>{start} 至 {end}；事项状态截至 {as_of}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/township/page.py" line="200" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="228" />
+            <source>Township</source>
+            <translation>乡镇</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/township/page.py" line="201" />
+            <source>Total</source>
+            <translation>合计</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/township/page.py" line="226" />
+            <source>households</source>
+            <translation>户</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/township/page.py" line="226" />
+            <source>visits</source>
+            <translation>户次</translation>
+        </message>
+    </context>
+    <context>
+        <name>VillageDialog</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/township/page.py" line="254" />
+            <source>{village}: overdue matters</source>
+            <translation>{village}：逾期事项</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/township/page.py" line="256" />
+            <source>{count} matters open past their deadline on {day}</source>
+            <translation>截至 {day}，有 {count} 件事项超过办结时限仍未办结</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/township/page.py" line="262" />
+            <source>Number</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/township/page.py" line="263" />
+            <source>Applicant</source>
+            <translation>申请人</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/township/page.py" line="264" />
+            <source>Matter</source>
+            <translation>申办事项</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/township/page.py" line="265" />
+            <source>Responsible</source>
+            <translation>主办责任人</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/township/page.py" line="266" />
+            <source>Deadline</source>
+            <translation>办结时限</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/township/page.py" line="267" />
+            <source>Days overdue</source>
+            <translation>逾期天数</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/township/page.py" line="268" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/township/page.py" line="269" />
+            <source>Last progress</source>
+            <translation>最近办理情况</translation>
         </message>
     </context>
     <context>

@@ -44,6 +44,21 @@ SHEETS = (
     "结对检查",
     "统计汇总",
 )
+# A township office's workbook (乡镇汇总) adds its villages side by side.
+VILLAGES_SHEET = "各村汇总"
+VILLAGE_COLUMNS = (
+    Column("村（社区）", max_width=14),
+    Column("户数", "int"),
+    Column("走访户", "int"),
+    Column("走访户次", "int"),
+    Column("走访覆盖率", "pct"),
+    Column("期内在账", "int"),
+    Column("已办结", "int"),
+    Column("办结率", "pct"),
+    Column("按时办结率", "pct"),
+    Column("最终满意率", "pct"),
+    Column("逾期未办结", "int"),
+)
 
 MATTER_COLUMNS = (
     Column("序号", "int"),
@@ -290,11 +305,38 @@ def _write(
     sheet.finish()
 
     _summary_sheet(wb, data, heading("统计汇总"), info)
+    if queries.reference.is_township(s):
+        _villages_sheet(wb, s, data, heading("各村汇总"), info, today)
     if job.cancelled:
         raise Cancelled("已取消导出")
     report("保存文件", 0.97)
     wb.save(tmp)
     return ExportSummary(tmp, period, matters, entries, households, len(cadre_rows), True)
+
+
+def _villages_sheet(wb: Workbook, s, data: LedgerData, heading: str, info: str, today) -> None:
+    """各村汇总 (a township office's workbook): every village's figures side
+    by side, counted as the village's own workbook counts them
+    (``queries/township.py``), and the township's total."""
+    figures = queries.township.township_figures(s, data.period.start, data.period.end, today)
+    sheet = SheetWriter(wb, VILLAGES_SHEET, VILLAGE_COLUMNS, heading, info)
+    sheet.extend(
+        (
+            v.name,
+            v.households,
+            v.visited,
+            v.visits,
+            v.coverage,
+            v.matters,
+            v.done,
+            v.done_rate,
+            v.on_time_rate,
+            v.satisfaction_rate,
+            v.overdue,
+        )
+        for v in [*figures.villages, figures.total]
+    )
+    sheet.finish()
 
 
 def _summary_sheet(wb: Workbook, data: LedgerData, heading: str, info: str) -> None:

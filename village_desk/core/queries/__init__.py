@@ -17,6 +17,7 @@ from . import (
     search,
     stats,
     sync,
+    township,
 )
 
 __all__ = [
@@ -30,4 +31,5 @@ __all__ = [
     "search",
     "stats",
     "sync",
+    "township",
 ]

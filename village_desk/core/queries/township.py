@@ -1,0 +1,208 @@
+"""The township office's figures: its villages side by side (乡镇汇总).
+
+Each village is counted exactly as its own laptop's workbook counts it
+(``excel/ledger_stats.py``), with that village's settings (which kinds of
+contact count toward quotas, the quotas themselves):
+
+* 户数: the village's current households;
+* 走访户 / 户次: households contacted in the period by the counted kinds of
+  contact (入户走访 and 慰问 by default) and the number of such contacts;
+  走访覆盖率 = 走访户 ÷ 户数;
+* the period's ledger (matters carried over and received, in their state at
+  the period's end): 在账, 已办结, 办结率, 按时办结率, 最终满意率 (of the
+  matters whose latest return visit by the period's end is in the period),
+  逾期 (open and past the deadline on the report day);
+* per cadre: 户 and 户次 against the quota for the period; township cadres
+  (包村领导, 包村干部) are counted across all the villages they visit, under
+  the township.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..domain.visits import QUOTA_VISIT_MODES
+from ..storage.models import Cadre, DiaryEntry, DiaryHousehold, Household, Matter
+from .ledger_period import (
+    OverdueMatter,
+    overdue_matters,
+    period_ledger,
+    report_day,
+    return_visits,
+)
+from .reference import _SCOPE, get_setting, village_profiles
+from .stats import CadreVisits, visit_stats
+
+SATISFIED = ("satisfied", "basic")
+
+
+def _ratio(part: int, whole: int) -> float | None:
+    return part / whole if whole else None
+
+
+@dataclass
+class VillageFigures:
+    village_id: uuid.UUID | None  # None: the township's own records
+    name: str
+    households: int = 0
+    visited: int = 0  # 走访户
+    visits: int = 0  # 户次
+    matters: int = 0  # 期内在账
+    done: int = 0
+    on_time: int = 0
+    final_rated: int = 0
+    final_satisfied: int = 0
+    overdue: int = 0
+
+    @property
+    def coverage(self) -> float | None:
+        return _ratio(self.visited, self.households)
+
+    @property
+    def done_rate(self) -> float | None:
+        return _ratio(self.done, self.matters)
+
+    @property
+    def on_time_rate(self) -> float | None:
+        return _ratio(self.on_time, self.done)
+
+    @property
+    def satisfaction_rate(self) -> float | None:
+        return _ratio(self.final_satisfied, self.final_rated)
+
+
+@dataclass
+class TownshipFigures:
+    start: dt.date
+    end: dt.date
+    as_of: dt.date
+    villages: list[VillageFigures]
+    total: VillageFigures
+    cadres: list[tuple[str, CadreVisits]]  # (village name or 乡镇, the cadre's visits)
+
+
+def _scoped(session: Session, village: uuid.UUID | None):
+    """Read settings as ``village`` does (None: the township's own)."""
+    session.info[_SCOPE] = village
+
+
+def township_figures(
+    session: Session, start: dt.date, end: dt.date, today: dt.date | None = None
+) -> TownshipFigures:
+    """The figures of every village this database holds for [start, end]."""
+    today = today or dt.date.today()
+    as_of = report_day(start, end, today)
+    profiles = village_profiles(session)
+    rows = {p.id: VillageFigures(p.id, p.village) for p in profiles}
+    township = VillageFigures(None, "乡镇")
+    saved = session.info.get(_SCOPE, False)
+    try:
+        # Households and contacts, each village by its own counted kinds.
+        for vid, n in session.execute(
+            select(Household.village_id, func.count())
+            .where(Household.deleted.is_(False))
+            .group_by(Household.village_id)
+        ):
+            rows.get(vid, township).households += n
+        counted = {
+            vid: set(get_setting(session, "quota_visit_modes", vid) or QUOTA_VISIT_MODES)
+            for vid in rows
+        }
+        contacts: dict[uuid.UUID, list] = defaultdict(list)
+        for vid, mode, hid in session.execute(
+            select(Household.village_id, DiaryEntry.mode, DiaryHousehold.household_id)
+            .join(DiaryHousehold, DiaryHousehold.entry_id == DiaryEntry.id)
+            .join(Household, Household.id == DiaryHousehold.household_id)
+            .where(
+                DiaryEntry.deleted.is_(False),
+                DiaryHousehold.deleted.is_(False),
+                Household.deleted.is_(False),
+                DiaryEntry.date.between(start, end),
+            )
+        ):
+            if vid in rows and mode in counted[vid]:
+                contacts[vid].append(hid)
+        for vid, hids in contacts.items():
+            rows[vid].visits, rows[vid].visited = len(hids), len(set(hids))
+
+        # The period's ledger, per village.
+        ledger = period_ledger(session, start, end, today)
+        ids = [state.matter_id for state in ledger]
+        village_of: dict[uuid.UUID, uuid.UUID | None] = {}
+        for at in range(0, len(ids), 500):
+            village_of.update(
+                session.execute(
+                    select(Matter.id, Matter.village_id).where(Matter.id.in_(ids[at : at + 500]))
+                ).all()
+            )
+        visits = return_visits(session, ids, as_of)
+        for state in ledger:
+            row = rows.get(village_of.get(state.matter_id), township)
+            row.matters += 1
+            if state.done:
+                row.done += 1
+                row.on_time += state.on_time
+            row.overdue += state.overdue
+            mine = visits.get(state.matter_id)
+            if mine and mine[-1].date >= start:
+                row.final_rated += 1
+                row.final_satisfied += mine[-1].satisfaction in SATISFIED
+
+        # Cadres against their village's quotas; township cadres under 乡镇.
+        cadre_village = dict(session.execute(select(Cadre.id, Cadre.village_id)).all())
+        cadres: list[tuple[str, CadreVisits]] = []
+        for vid, name in [(p.id, p.village) for p in profiles] + [(None, "乡镇")]:
+            _scoped(session, vid)
+            for c in visit_stats(session, start, end):
+                if cadre_village.get(c.cadre_id) == vid:
+                    cadres.append((name, c))
+    finally:
+        if saved is False:
+            session.info.pop(_SCOPE, None)
+        else:
+            session.info[_SCOPE] = saved
+    total = VillageFigures(None, "合计")
+    for row in [*rows.values(), township]:
+        for key in (
+            "households",
+            "visited",
+            "visits",
+            "matters",
+            "done",
+            "on_time",
+            "final_rated",
+            "final_satisfied",
+            "overdue",
+        ):
+            setattr(total, key, getattr(total, key) + getattr(row, key))
+    villages = list(rows.values())
+    if township.matters or township.households:
+        villages.append(township)
+    return TownshipFigures(start, end, as_of, villages, total, cadres)
+
+
+def village_overdue(
+    session: Session, village_id: uuid.UUID | None, as_of: dt.date
+) -> list[OverdueMatter]:
+    """One village's overdue list on ``as_of`` (the township's drill-down)."""
+    found = overdue_matters(session, as_of)
+    ids = [o.matter_id for o in found]
+    mine: set[uuid.UUID] = set()
+    for at in range(0, len(ids), 500):
+        mine.update(
+            session.scalars(
+                select(Matter.id).where(
+                    Matter.id.in_(ids[at : at + 500]),
+                    Matter.village_id.is_(None)
+                    if village_id is None
+                    else Matter.village_id == village_id,
+                )
+            )
+        )
+    return [o for o in found if o.matter_id in mine]
