@@ -80,14 +80,17 @@ def _stage_of(label: str) -> str:
     return "draw"
 
 
-def generate(folder: Path, households: int, villages: int) -> tuple[float, dict, Path]:
-    """Seconds for ``demo.generate`` in a fresh database, per-stage seconds, its path."""
+def generate(folder: Path, households: int, villages: int) -> tuple[float, dict, Path, object]:
+    """Seconds for ``demo.generate`` in a fresh database, per-stage seconds, its
+    path and the generator's summary."""
     path = folder / "demo.sqlite3"
     db = Database.open(f"sqlite:///{path}", device_name="benchmark")
     marks: list[tuple[str, float]] = []
     job = Job(lambda stage, fraction: marks.append((_stage_of(stage), time.perf_counter())))
     started = time.perf_counter()
-    demo.generate(db, households=households, villages=villages, seed=1, today=TODAY, job=job)
+    summary = demo.generate(
+        db, households=households, villages=villages, seed=1, today=TODAY, job=job
+    )
     seconds = time.perf_counter() - started
     db.close()
     stages: dict[str, float] = {}
@@ -95,7 +98,7 @@ def generate(folder: Path, households: int, villages: int) -> tuple[float, dict,
     for stage, at in marks:
         stages[previous[0]] = stages.get(previous[0], 0.0) + at - previous[1]
         previous = (stage, at)
-    return seconds, stages, path
+    return seconds, stages, path, summary
 
 
 def raw_baseline(folder: Path, source: Path, cache_kib: int = 0) -> tuple[float, int]:
@@ -134,7 +137,7 @@ def run(quick: bool = False) -> list[dict]:
     seconds = raw = cached = float("inf")
     for attempt in range(1 if quick else 2):
         folder = fresh_dir(f"demo-{attempt}")
-        took, split, path = generate(folder, households, villages)
+        took, split, path, summary = generate(folder, households, villages)
         if took < seconds:
             seconds, stages = took, split
         took, rows = raw_baseline(folder, path)
@@ -145,6 +148,8 @@ def run(quick: bool = False) -> list[dict]:
         cached = min(cached, took)
         shutil.rmtree(folder, ignore_errors=True)
     detail = (
+        f"{summary.households:,} 户 / {summary.persons:,} 人 / "
+        f"{summary.diary_entries:,} 篇日记 diary entries / {summary.matters:,} 件事项 matters, "
         f"{rows:,} 行（含日志） rows incl. change log; "
         f"raw with the generator's page cache {cached:.1f} s ({seconds / cached:.1f}×); "
         f"draw {stages.get('draw', 0):.1f} s, journaled writes {stages.get('write', 0):.1f} s, "
