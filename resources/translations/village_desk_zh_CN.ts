@@ -862,177 +862,187 @@
     <context>
         <name>ExchangeFilesPanel</name>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="110" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="112" />
             <source>Exchange files (township and other laptops)</source>
             <translation>交换文件（与乡镇、本村其他电脑互传）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="120" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="122" />
             <source>Carry this laptop's changes to the township office on a USB stick or by WeChat, and bring the township's reply back. Files are encrypted and signed; importing merges without losing anything, and importing the same file twice changes nothing.</source>
             <translation>把本机的改动用 U 盘或微信带到乡镇，再把乡镇的回复带回来。交换文件经过加密和签名；导入时合并、不丢任何改动，同一个文件导入两次也不会重复。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="133" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="135" />
             <source>Export an exchange file…</source>
             <translation>导出交换文件…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="135" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="137" />
             <source>Import an exchange file…</source>
             <translation>导入交换文件…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="137" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="139" />
             <source>Set the passphrase…</source>
             <translation>设置交换口令…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="140" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="142" />
             <source>For:</source>
             <translation>发给：</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="146" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="148" />
             <source>Conflicts and checks…</source>
             <translation>冲突与待核对…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="148" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="150" />
             <source>What merging left for a person to decide, and the rules records break</source>
             <translation>合并后需要人来决定的冲突，以及违反规则、待核对的记录</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="161" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="163" />
             <source>Copy</source>
             <translation>交换对象</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="162" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="164" />
             <source>Code</source>
             <translation>代码</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="163" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="165" />
             <source>Waiting to send</source>
             <translation>待发送改动</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="164" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="166" />
             <source>Last exchange</source>
             <translation>最近交换</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="165" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="167" />
             <source>Key</source>
             <translation>密钥指纹</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="168" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="170" />
             <source>Stop accepting this laptop…</source>
             <translation>停用这台电脑…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="170" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="172" />
             <source>For a lost or stolen laptop: its files are refused from now on.</source>
             <translation>电脑丢失或被盗时使用：此后拒绝它的交换文件。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="179" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="181" />
             <source>When</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="180" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="182" />
             <source>Direction</source>
             <translation>方向</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="181" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="183" />
             <source>Changes</source>
             <translation>改动条数</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="182" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="184" />
             <source>File</source>
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="190" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="192" />
             <source>Peers</source>
             <translation>交换对象</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="196" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="198" />
             <source>Files sent and received</source>
             <translation>收发记录</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="232" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="234" />
             <source>This laptop's key fingerprint: {fingerprint}</source>
             <translation>本机密钥指纹：{fingerprint}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="241" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="247" />
+            <source>Everything of {village} (its new laptop)</source>
+            <translation>{village}的全部记录（给该村新电脑）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="250" />
+            <source>Everything, all villages (the county)</source>
+            <translation>全部村的全部记录（给县里）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="253" />
             <source>Everything (a new laptop, the first time)</source>
             <translation>全部记录（新电脑或第一次汇总）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="256" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="270" />
             <source>{key} (stopped)</source>
             <translation>{key}（已停用）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="270" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="284" />
             <source>sent to {peer}</source>
             <translation>发给 {peer}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="272" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="286" />
             <source>sent (everything)</source>
             <translation>导出（全部记录）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="275" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="289" />
             <source>received from {peer}</source>
             <translation>收到 {peer}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="320" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="334" />
             <source>The passphrase is saved on this computer.</source>
             <translation>交换口令已保存在本机。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="326" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="340" />
             <source>Save the exchange file</source>
             <translation>保存交换文件</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="326" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="340" />
             <source>Exchange file (*.vdx)</source>
             <translation>交换文件 (*.vdx)</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="357" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="376" />
             <source>Writing the exchange file…</source>
             <translation>正在写交换文件…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="362" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="381" />
             <source>Export cancelled; no file was written.</source>
             <translation>已取消导出，没有写入任何文件。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="374" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="393" />
             <source>for {peer}</source>
             <translation>（发给 {peer}）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="376" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="395" />
             <source>with everything</source>
             <translation>（全部记录）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="380" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="399" />
             <source>Exchange file written {to}: {changes} changes.
 File: {path}
 Carry it to the receiver (USB stick or WeChat); it is encrypted.</source>
@@ -1041,32 +1051,32 @@ Carry it to the receiver (USB stick or WeChat); it is encrypted.</source>
 请用 U 盘或微信交给对方；文件已加密。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="394" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="413" />
             <source>Import an exchange file</source>
             <translation>导入交换文件</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="396" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="415" />
             <source>Exchange file (*.vdx);;All files (*)</source>
             <translation>交换文件 (*.vdx);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="425" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="444" />
             <source>Checking the exchange file…</source>
             <translation>正在检查交换文件…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="436" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="455" />
             <source>Not imported: the laptop was not confirmed.</source>
             <translation>没有导入：未确认对方电脑。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="443" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="462" />
             <source>A laptop not seen before</source>
             <translation>新的交换对象</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="446" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="465" />
             <source>This file comes from a laptop this computer has not exchanged with yet:
 {label}
 
@@ -1081,39 +1091,39 @@ Ask its user (on the phone) to read the fingerprint shown on their 数据交换 
 请打电话让对方念一下其“数据交换”页上显示的本机密钥指纹，两者一致才导入。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="452" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="471" />
             <source>Same — import</source>
             <translation>一致，导入</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="466" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="485" />
             <source>Importing the exchange file…</source>
             <translation>正在导入交换文件…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="471" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="490" />
             <source>Import cancelled; nothing was changed.</source>
             <translation>已取消导入，没有改动任何内容。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="481" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="500" />
             <source>This file was already imported on {when}; nothing was changed.</source>
             <translation>这个文件已在 {when} 导入过，没有任何改动。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="490" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="509" />
             <source>Imported {file} from {source}: {new} new changes ({known} already here), {records} records updated. Open conflicts: {conflicts}; rules to check: {broken}.
 A backup was taken before the import.</source>
             <translation>已导入 {file}（来自 {source}）：新改动 {new} 条（本机已有 {known} 条），更新记录 {records} 条。待处理冲突 {conflicts} 条，待核对 {broken} 条。
 导入前已自动备份数据库。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="519" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="538" />
             <source>Stop accepting this laptop</source>
             <translation>停用这台电脑</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="521" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="540" />
             <source>From now on, exchange files from “{label}” are refused (for a lost or stolen laptop). Records already imported stay. Continue?</source>
             <translation>此后将拒绝来自“{label}”的交换文件（用于电脑丢失或被盗）。已经导入的记录保留。继续吗？</translation>
         </message>
@@ -2919,22 +2929,22 @@ File: {path}</source>
     <context>
         <name>PassphraseDialog</name>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="60" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="62" />
             <source>Exchange passphrase</source>
             <translation>交换口令</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="63" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="65" />
             <source>Exchange files are encrypted with the passphrase the township set for all its villages. Ask the township office if you do not have it.</source>
             <translation>交换文件用乡镇为各村统一设定的口令加密。如果不知道口令，请向乡镇办公室询问。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="70" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="72" />
             <source>Remember it on this computer (only for this user)</source>
             <translation>在本机记住口令（仅本用户可读）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="76" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="78" />
             <source>Passphrase</source>
             <translation>口令</translation>
         </message>

@@ -44,14 +44,19 @@ def panel(ctx, qtbot):
 
 @pytest.fixture
 def township(tmp_path, demo_db):
-    """The township office: another installation holding the same village."""
+    """Another installation holding the same village (set up with the same
+    village details, so the same village)."""
     db = Database.open(
         f"sqlite:///{tmp_path / 'township.sqlite3'}",
         identities=IdentityStore(tmp_path / "township-config"),
     )
     profile = demo_db.read(queries.reference.profile)
     services.setup.initialize(
-        db, village=profile.village, township=profile.township, county=profile.county
+        db,
+        village=profile.village,
+        township=profile.township,
+        county=profile.county,
+        division_code=profile.division_code,
     )
     return db
 

@@ -75,3 +75,32 @@ def test_the_villages_side_by_side_and_a_villages_overdue_matters(township, qtbo
     with modal.expect(look, VillageDialog):
         table.setCurrentCell(taohua, 0)
         qtbot.keyClick(table, Qt.Key.Key_Return)
+
+
+def test_a_new_laptop_of_one_village_gets_that_village_only(township, qtbot, tmp_path, monkeypatch):
+    from tests.core.exchange.test_package import SECRET, households
+    from tests.ui.helpers import click, wait_ops
+    from village_desk.ui.pages.exchange.page import ExchangePage
+
+    monkeypatch.setenv("VILLAGE_DESK_EXCHANGE_PASSPHRASE", SECRET)
+    page = ExchangePage(township)
+    qtbot.addWidget(page)
+    page.show()
+    exposed(page)
+    panel = page.files_panel
+    combo = panel.peer_combo
+    texts = [combo.itemText(i) for i in range(combo.count())]
+    assert "桃花村的全部记录（给该村新电脑）" in texts
+    combo.setCurrentIndex(texts.index("桃花村的全部记录（给该村新电脑）"))
+    out = tmp_path / "for-new-taohua.vdx"
+    panel.ask_save_path = lambda suggested: str(out)
+    click(qtbot, panel.export_button)
+    wait_ops(qtbot, township, 30000)
+    assert out.exists()
+
+    laptop = Copy(tmp_path, "new-laptop", **TAOHUA)
+    try:
+        laptop.take(out)
+        assert households(laptop) == {"01-001": "张一", "01-002": "张二"}
+    finally:
+        laptop.db.close()

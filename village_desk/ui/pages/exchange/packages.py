@@ -44,12 +44,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from village_desk.core import queries
 from village_desk.ui.errors import describe
 from village_desk.ui.widgets.files import remember_folder, start_folder
 from village_desk.ui.widgets.forms import ERROR_STYLE, HINT_STYLE
 from village_desk.ui.widgets.modal import run_modal
 
 EVERYTHING = "__all__"
+VILLAGE_PREFIX = "village:"  # a township office's "everything of one village"
 
 
 class PassphraseDialog(QDialog):
@@ -238,10 +240,22 @@ class ExchangeFilesPanel(QGroupBox):
         self.peers = package.peers(db)
         for p in self.peers:
             self.peer_combo.addItem(p.label, p.code)
-        self.peer_combo.addItem(self.tr("Everything (a new laptop, the first time)"), EVERYTHING)
+        if db.read(queries.reference.is_township):
+            # A township office: a new laptop gets its own village only.
+            for v in db.read(queries.reference.village_profiles):
+                self.peer_combo.addItem(
+                    self.tr("Everything of {village} (its new laptop)").format(village=v.village),
+                    f"{VILLAGE_PREFIX}{v.id}",
+                )
+            self.peer_combo.addItem(self.tr("Everything, all villages (the county)"), EVERYTHING)
+        else:
+            self.peer_combo.addItem(
+                self.tr("Everything (a new laptop, the first time)"), EVERYTHING
+            )
         # The peer chosen before, else the first peer; "everything" is never
         # kept (it was the only choice before the first exchange).
-        index = self.peer_combo.findData(chosen) if chosen and chosen != EVERYTHING else 0
+        whole = chosen == EVERYTHING or str(chosen).startswith(VILLAGE_PREFIX)
+        index = self.peer_combo.findData(chosen) if chosen and not whole else 0
         self.peer_combo.setCurrentIndex(max(index, 0))
 
         self.peers_table.setRowCount(len(self.peers))
@@ -346,11 +360,16 @@ class ExchangeFilesPanel(QGroupBox):
     def export_to(self, path: Path, target: str | None, secret: str):
         from village_desk.core.exchange.package import export_package
 
+        village = None
+        if target and target.startswith(VILLAGE_PREFIX):
+            village, target = target.removeprefix(VILLAGE_PREFIX), EVERYTHING
         full = target == EVERYTHING
         peer = None if full or not target else target
 
         def work(db, job):
-            return export_package(db, path, secret=secret, peer=peer, full=full, job=job)
+            return export_package(
+                db, path, secret=secret, peer=peer, full=full, village=village, job=job
+            )
 
         self.job = (
             self.ctx.op(self, work)
