@@ -1182,222 +1182,237 @@ A backup was taken before the import.</source>
     <context>
         <name>FirstRunDialog</name>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="62" />
+            <location filename="../../village_desk/ui/first_run.py" line="63" />
             <source>Welcome to Village Desk</source>
             <translation>欢迎使用村务民情台账</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="102" />
+            <location filename="../../village_desk/ui/first_run.py" line="103" />
             <source>e.g. Taohua Village</source>
             <translation>例如：桃花村</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="103" />
+            <location filename="../../village_desk/ui/first_run.py" line="104" />
             <source>Village name</source>
             <translation>村名</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="108" />
+            <location filename="../../village_desk/ui/first_run.py" line="110" />
+            <source>This is the township office's computer (it collects all its villages)</source>
+            <translation>这是乡镇汇总用的电脑（收集全乡镇各村的数据）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/first_run.py" line="114" />
+            <source>The villages' laptops send their exchange files here; this computer shows them side by side. Only the township's name is needed.</source>
+            <translation>各村电脑把交换文件送到这里，这台电脑把各村并排显示。只需填写乡镇名称。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/first_run.py" line="120" />
             <source>e.g. 0731-84123456</source>
             <translation>如 0731-84123456</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="116" />
+            <location filename="../../village_desk/ui/first_run.py" line="128" />
             <source>Village code</source>
             <translation>村代码</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="119" />
+            <location filename="../../village_desk/ui/first_run.py" line="131" />
             <source>Laptop letter</source>
             <translation>本机字母</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="133" />
+            <location filename="../../village_desk/ui/first_run.py" line="147" />
             <source>Village (community) *</source>
             <translation>村（社区）名称 *</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="135" />
+            <location filename="../../village_desk/ui/first_run.py" line="149" />
             <source>Township</source>
             <translation>乡镇</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="136" />
+            <location filename="../../village_desk/ui/first_run.py" line="151" />
             <source>County</source>
             <translation>县（市、区）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="137" />
+            <location filename="../../village_desk/ui/first_run.py" line="152" />
             <source>Service station phone</source>
             <translation>村服务站电话</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="139" />
+            <location filename="../../village_desk/ui/first_run.py" line="154" />
             <source>Secretary mailbox / hotline</source>
             <translation>书记信箱/专线电话</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="142" />
+            <location filename="../../village_desk/ui/first_run.py" line="157" />
             <source>+ this laptop's letter</source>
             <translation>+ 本机字母</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="145" />
+            <location filename="../../village_desk/ui/first_run.py" line="160" />
             <source>Matter numbers: village code</source>
             <translation>事项编号：村代码</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="149" />
+            <location filename="../../village_desk/ui/first_run.py" line="164" />
             <source>Load demonstration data now</source>
             <translation>直接载入示范数据</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="153" />
+            <location filename="../../village_desk/ui/first_run.py" line="168" />
             <source>An invented village with {n} households, cadres, visits and matters; no need to fill in this form</source>
             <translation>虚构的示范村，含 {n} 户及干部、民情日记和台账事项；不用填写本页</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="159" />
+            <location filename="../../village_desk/ui/first_run.py" line="174" />
             <source>Just want to look around first? Load the invented demonstration village and skip the set-up. Use a separate data folder for real work.</source>
             <translation>想先看看？直接载入虚构的示范村，跳过以上设置。正式使用请另建一个数据文件夹。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="170" />
+            <location filename="../../village_desk/ui/first_run.py" line="185" />
             <source>1. Village</source>
             <translation>第一步：村庄信息</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="209" />
+            <location filename="../../village_desk/ui/first_run.py" line="233" />
             <source>Matters registered on this laptop are numbered {example}. The township gives each village its code; each laptop of a village takes its own letter (B, C… for the second and third), so that no two numbers are alike.</source>
             <translation>在这台电脑上登记的事项编号为 {example}。村代码由乡镇统一分配；同村每台电脑用自己的字母（第二台用 B，第三台用 C……），这样全乡镇的事项编号不会重复。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="225" />
+            <location filename="../../village_desk/ui/first_run.py" line="249" />
             <source>Cadre name</source>
             <translation>干部姓名</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="228" />
+            <location filename="../../village_desk/ui/first_run.py" line="252" />
             <source>Add cadre</source>
             <translation>添加干部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="236" />
+            <location filename="../../village_desk/ui/first_run.py" line="260" />
             <source>Name *</source>
             <translation>姓名 *</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="238" />
+            <location filename="../../village_desk/ui/first_run.py" line="262" />
             <source>Role</source>
             <translation>职务</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="239" />
+            <location filename="../../village_desk/ui/first_run.py" line="263" />
             <source>Phone</source>
             <translation>电话</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="246" />
+            <location filename="../../village_desk/ui/first_run.py" line="270" />
             <source>2. Cadres</source>
             <translation>第二步：干部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="251" />
+            <location filename="../../village_desk/ui/first_run.py" line="275" />
             <source>Cadres added:</source>
             <translation>已添加的干部：</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="261" />
+            <location filename="../../village_desk/ui/first_run.py" line="285" />
             <source>Load demonstration data</source>
             <translation>载入示范数据</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="262" />
+            <location filename="../../village_desk/ui/first_run.py" line="286" />
             <source>Start empty</source>
             <translation>从空白开始</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="263" />
+            <location filename="../../village_desk/ui/first_run.py" line="287" />
             <source>Import a household roster (Excel)</source>
             <translation>导入户籍花名册（Excel）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="277" />
+            <location filename="../../village_desk/ui/first_run.py" line="301" />
             <source> households</source>
             <translation> 户</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="285" />
+            <location filename="../../village_desk/ui/first_run.py" line="309" />
             <source>Demonstration data are invented households, visits and matters. Use a separate data folder for real work.</source>
             <translation>示范数据中的户、走访和事项都是虚构的。正式工作请使用单独的数据文件夹。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="73" />
+            <location filename="../../village_desk/ui/first_run.py" line="74" />
             <source>Start</source>
             <translation>开始使用</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="70" />
+            <location filename="../../village_desk/ui/first_run.py" line="71" />
             <source>Back</source>
             <translation>上一步</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="71" />
+            <location filename="../../village_desk/ui/first_run.py" line="72" />
             <source>Next</source>
             <translation>下一步</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="96" />
+            <location filename="../../village_desk/ui/first_run.py" line="97" />
             <source>This computer has no village data yet. Enter your village; it appears on cards and reports.</source>
             <translation>这台电脑上还没有村里的数据。请填写村庄信息，它会出现在联系卡和报表上。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="219" />
+            <location filename="../../village_desk/ui/first_run.py" line="243" />
             <source>Add yourself first, then the other cadres who will use this computer (you can add more later in Settings).</source>
             <translation>请先添加您本人，再添加将使用这台电脑的其他干部（以后可在“设置”中继续添加）。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="266" />
+            <location filename="../../village_desk/ui/first_run.py" line="290" />
             <source>Import households and members from the roster the village keeps in Excel, after this step</source>
             <translation>完成这一步后，从村里现有的 Excel 花名册导入户和成员</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="293" />
+            <location filename="../../village_desk/ui/first_run.py" line="317" />
             <source>3. How to start</source>
             <translation>第三步：开始方式</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="303" />
+            <location filename="../../village_desk/ui/first_run.py" line="327" />
             <source>Step {n} of 3</source>
             <translation>第 {n} 步，共 3 步</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="335" />
+            <location filename="../../village_desk/ui/first_run.py" line="359" />
             <source>Not available: you have added your own cadres. Demonstration data go only into an empty data folder; to look around, start the program with another one.</source>
             <translation>不可用：您已添加了本村干部。演示数据只能放进空的数据文件夹；如想试用，请用另一个数据文件夹启动程序。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="374" />
+            <location filename="../../village_desk/ui/first_run.py" line="399" />
+            <source>Please enter the township's name: this computer collects its villages.</source>
+            <translation>请填写乡镇名称：这台电脑收集本乡镇各村的数据。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/first_run.py" line="405" />
             <source>Please enter the name of the village (community); it appears on cards and reports.</source>
             <translation>请填写村（社区）名称，联系卡和报表上都会用到。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="479" />
+            <location filename="../../village_desk/ui/first_run.py" line="511" />
             <source>Creating demonstration data…</source>
             <translation>正在生成示范数据……</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="74" />
+            <location filename="../../village_desk/ui/first_run.py" line="75" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="487" />
+            <location filename="../../village_desk/ui/first_run.py" line="519" />
             <source>Demonstration data</source>
             <translation>演示数据</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/first_run.py" line="507" />
+            <location filename="../../village_desk/ui/first_run.py" line="539" />
             <source>The demonstration data could not be created: {reason}</source>
             <translation>未能生成示范数据：{reason}</translation>
         </message>

@@ -290,3 +290,19 @@ def test_the_wizard_sets_the_matter_number_code_and_shows_an_example(empty_db, q
     qtbot.waitUntil(lambda: dialog.step() == dialog.STEP_CADRES)
     assert empty_db.device.code == "K7B"
     dialog.done(0)
+
+
+def test_the_township_office_is_set_up_with_the_townships_name(empty_db, qtbot):
+    dialog = open_dialog(empty_db, qtbot)
+    qtbot.mouseClick(dialog.office_check, Qt.MouseButton.LeftButton)
+    assert dialog.office_check.isChecked() and not dialog.village_edit.isEnabled()
+    click(qtbot, dialog.next_button)  # no township name yet: said at its field
+    assert dialog.township_error.isVisible() and "乡镇" in dialog.township_error.text()
+    assert not empty_db.read(queries.reference.is_initialized)
+
+    type_chinese(dialog.township_edit, "青山镇")
+    assert not dialog.township_error.isVisible()
+    click(qtbot, dialog.next_button)
+    qtbot.waitUntil(lambda: dialog.step() == dialog.STEP_CADRES)
+    assert empty_db.read(queries.reference.is_township)
+    assert empty_db.read(queries.reference.profile).village == "青山镇"

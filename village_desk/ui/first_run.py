@@ -23,6 +23,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -103,6 +104,17 @@ class FirstRunDialog(QDialog):
         self.village_edit.setAccessibleName(self.tr("Village name"))
         self.village_error = error_label()
         self.township_edit = QLineEdit()
+        self.township_error = error_label()
+        # 乡镇汇总: the township office's computer holds all its villages.
+        self.office_check = QCheckBox(
+            self.tr("This is the township office's computer (it collects all its villages)")
+        )
+        self.office_check.setToolTip(
+            self.tr(
+                "The villages' laptops send their exchange files here; this computer shows "
+                "them side by side. Only the township's name is needed."
+            )
+        )
         self.county_edit = QLineEdit()
         self.phone_edit = QLineEdit()
         self.phone_edit.setPlaceholderText(self.tr("e.g. 0731-84123456"))
@@ -126,13 +138,16 @@ class FirstRunDialog(QDialog):
         self.profile_general = error_label()
         self.profile_errors = FieldErrors(self.profile_general)
         self.profile_errors.register("profile.village", self.village_edit, self.village_error)
+        self.profile_errors.register("profile.township", self.township_edit, self.township_error)
         self.profile_errors.register("profile.service_phone", self.phone_edit, self.phone_error)
         self.profile_errors.register("device.village_code", self.village_code_edit, self.code_error)
         self.profile_errors.register("device.letter", self.letter_edit, self.code_error)
         form = QFormLayout()
+        form.addRow("", self.office_check)
         form.addRow(self.tr("Village (community) *"), self.village_edit)
         form.addRow("", self.village_error)
         form.addRow(self.tr("Township"), self.township_edit)
+        form.addRow("", self.township_error)
         form.addRow(self.tr("County"), self.county_edit)
         form.addRow(self.tr("Service station phone"), self.phone_edit)
         form.addRow("", self.phone_error)
@@ -175,6 +190,8 @@ class FirstRunDialog(QDialog):
         layout.addWidget(hline())
         layout.addLayout(quick_row)
         self.quick_demo_button.clicked.connect(self.load_demo_now)
+        self.office_check.toggled.connect(self._office_toggled)
+        self.township_edit.textEdited.connect(lambda: self.profile_errors.clear("profile.township"))
         self.village_edit.textEdited.connect(self._clear_village_error)
         self.phone_edit.textEdited.connect(
             lambda: self.profile_errors.clear("profile.service_phone")
@@ -183,6 +200,13 @@ class FirstRunDialog(QDialog):
             edit.textEdited.connect(self._code_edited)
         self._show_number_preview()
         return page
+
+    @Slot(bool)
+    def _office_toggled(self, office: bool) -> None:
+        """A township office names no village."""
+        self.village_edit.setEnabled(not office)
+        if office:
+            self._clear_village_error()
 
     def number_code(self) -> str:
         return (self.village_code_edit.text() + self.letter_edit.text()).strip().upper()
@@ -368,7 +392,14 @@ class FirstRunDialog(QDialog):
     def save_profile(self, then: Callable[[], None]) -> Op | None:
         """Save step 1 on the writer thread; ``then()`` once it is saved."""
         village = self.village_edit.text().strip()
-        if not village:
+        office = self.office_check.isChecked()
+        if office and not self.township_edit.text().strip():
+            self.profile_errors.show(
+                "profile.township",
+                self.tr("Please enter the township's name: this computer collects its villages."),
+            )
+            return None
+        if not village and not office:
             self._show_village_error(
                 self.tr(
                     "Please enter the name of the village (community); it appears on cards and reports."
@@ -376,7 +407,8 @@ class FirstRunDialog(QDialog):
             )
             return None
         values = dict(
-            village=village,
+            village="" if office else village,
+            township_office=office,
             township=self.township_edit.text(),
             county=self.county_edit.text(),
             service_phone=self.phone_edit.text(),
