@@ -3,7 +3,8 @@
 桃花村 has two laptops (A1 at the village office, A2 new, set up from the
 township's file), 杏花村 one (B); the township office (T) holds both villages
 and its own records: a township cadre (包村干部) who visits households in
-both villages and a matter assigned to 桃花村 (上级交办). Both villages number
+both villages, a matter assigned to 桃花村 (上级交办) and the result of a
+matter 桃花村 forwarded to the township (上报 → 结果返回). Both villages number
 their first household 01-001. Packages travel in a realistic order — one is
 lost, one is imported twice; a phone changed on both of 桃花村's laptops
 conflicts and is settled on one. Expected: each village's laptops hold their
@@ -142,7 +143,21 @@ def two_villages(tmp_path, a1: Copy, b: Copy, t: Copy) -> Copy:
     with a2.db.reading() as s:
         assert s.scalars(select(DiaryEntry.id)).all() == []  # the visit was in 杏花村
 
-    # Offline: both 桃花村 laptops change the same phone; 杏花村 adds a household.
+    # Offline: both 桃花村 laptops change the same phone; 杏花村 adds a household;
+    # 桃花村 forwards a matter to the township (上报).
+    forwarded = services.ledger.register_matter(
+        a1.db,
+        a_cadre,
+        MatterInput(
+            content="申请危房改造补助",
+            responsible_id=a_cadre,
+            household_id=a_home,
+            applicant_name="张三丰",
+            kind="hardship",
+        ),
+    )
+    services.ledger.apply_action(a1.db, a_cadre, forwarded, "start")
+    services.ledger.apply_action(a1.db, a_cadre, forwarded, "forward", forwarded_to="镇住建办")
     set_phone(a1, a_home, "13800000011")
     set_phone(a2, a_home, "13800000022")
     lost = a2.export(stick / "a2-lost.vdx")
@@ -159,6 +174,8 @@ def two_villages(tmp_path, a1: Copy, b: Copy, t: Copy) -> Copy:
     t.take(b.export(stick / "b-tue.vdx").path)
     [conflict] = open_conflicts(t)
     assert {conflict.current, conflict.other} == {"13800000011", "13800000022"}
+    # The township records the forwarded matter's result (结果返回).
+    services.ledger.apply_action(t.db, zhao, forwarded, "result", text="已列入明年改造计划")
 
     # A village laptop never takes another village's file.
     before = digest(b, xinghua)
@@ -178,7 +195,12 @@ def two_villages(tmp_path, a1: Copy, b: Copy, t: Copy) -> Copy:
     assert cadre_names(b) == {"刘桂兰", "赵乡干"}
     with b.db.reading() as s:
         assert len(s.scalars(select(DiaryEntry.id)).all()) == 1  # the 包村干部's visit
-    assert matters(b) == set() and matters(a1) == {"上级交办：核实桃花村河堤隐患"}
+    assert matters(b) == set()
+    assert matters(a1) == matters(a2) == {"上级交办：核实桃花村河堤隐患", "申请危房改造补助"}
+    for copy in (a1, a2):
+        with copy.db.reading() as s:
+            back = s.get(Matter, forwarded)
+            assert (back.status, back.result) == ("result_returned", "已列入明年改造计划")
     assert len(open_conflicts(a1)) == len(open_conflicts(a2)) == 1
     assert open_conflicts(b) == []
 
