@@ -137,3 +137,19 @@ def test_the_township_sees_each_village_as_it_counts_itself(tmp_path):
     assert rows["桃花村"] == (3, 2, 2, 2 / 3, 2, 1, 0.5, 1.0, 1.0, 1)
     assert rows["杏花村"] == (1, 1, 2, 1.0, 1, 1, 1.0, 0.0, 0.0, 0)
     assert rows["合计"][:3] == (4, 3, 4) and rows["合计"][-1] == 1
+    # Its ledger and roster sheets name each row's village after the 序号.
+    wb = load_workbook(book, read_only=True)
+    ledger = list(wb["民情台账"].iter_rows(values_only=True))
+    header = next(i for i, r in enumerate(ledger) if r and r[0] == "序号")
+    assert ledger[header][1] == "村（社区）"
+    listed = sorted(r[1] for r in ledger[header + 1 :] if r and isinstance(r[0], int))
+    assert listed == ["杏花村", "桃花村", "桃花村"]
+    roster = list(wb["联系户花名册"].iter_rows(values_only=True))
+    header = next(i for i, r in enumerate(roster) if r and r[0] == "序号")
+    by_village = sorted((r[1], r[2]) for r in roster[header + 1 :] if r and isinstance(r[0], int))
+    assert by_village == [
+        ("杏花村", "01-001"),
+        ("桃花村", "01-001"),
+        ("桃花村", "01-002"),
+        ("桃花村", "01-003"),
+    ]

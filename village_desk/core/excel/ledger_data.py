@@ -49,6 +49,7 @@ from ..storage.models import (
     MatterNote,
     Pairing,
     Person,
+    VillageProfile,
     VillagerGroup,
     has_code,
 )
@@ -131,6 +132,19 @@ class LedgerData:
         self.contacts_by_kind: dict[str, int] = defaultdict(int)  # 户次 per kind
         self.coverage: Coverage | None = None
         self._ledger: list[LedgerState] | None = None
+        # A township office's workbook names each row's village (村 column).
+        self.township = queries.reference.is_township(s)
+        self.village_names = (
+            dict(s.execute(select(raw(VillageProfile.id), VillageProfile.village)).all())
+            if self.township
+            else {}
+        )
+
+    def _in_village(self, row: tuple, village) -> tuple:
+        """``row`` with its village after the 序号, in a township's workbook."""
+        if not self.township:
+            return row
+        return (row[0], self.village_names.get(village, "乡镇"), *row[1:])
 
     def _id(self, value: str) -> str:
         return value if self.unmasked else mask_id_number(value)
@@ -203,6 +217,7 @@ class LedgerData:
             Matter.result,
             Matter.return_reasons,
             Matter.explanation,
+            raw(Matter.village_id),
         )
         details = {r[0]: r[1:] for r in self._by_matter(q, Matter.id)}
         visits = queries.ledger_period.return_visits(
@@ -212,7 +227,9 @@ class LedgerData:
             (number, channel, applicant, gid, content, kind, service, level, handling) = details[
                 state.matter_id
             ][:9]
-            responsible, co_handlers, result, reasons, explanation = details[state.matter_id][9:]
+            responsible, co_handlers, result, reasons, explanation, village = details[
+                state.matter_id
+            ][9:]
             status = state.status
             seen = visits.get(state.matter_id, [])
             self.stats.add(state, kind, service, level, seen, start)
@@ -225,31 +242,34 @@ class LedgerData:
             if state.done:
                 owned[1] += 1
                 owned[2] += state.on_time
-            yield (
-                n,
-                number,
-                state.received_date,
-                L["channel"].get(channel, channel),
-                applicant,
-                self.groups.get(gid, ""),
-                self._free(content),
-                L["matter_kind"].get(kind, kind) or "未分类",
-                L["service_type"].get(service, service),
-                L["level"].get(level, level),
-                L["handling"].get(handling, handling),
-                self.cadres.get(responsible, ""),
-                "、".join(self.cadre_by_uuid.get(uuid.UUID(c), "") for c in co_handlers or ()),
-                state.deadline,
-                self._free(progress.get(state.matter_id)),
-                self._free(result if state.done or status == "result_returned" else ""),
-                self._free(reasons if status == "returned" else ""),
-                self._free(explanation if status == "unresolvable" else ""),
-                STATUS_LABELS.get(status, status),
-                state.done_date,
-                seen[-1].date if seen else None,
-                satisfaction,
-                state.closed_date,
-                "是" if state.overdue else "否",
+            yield self._in_village(
+                (
+                    n,
+                    number,
+                    state.received_date,
+                    L["channel"].get(channel, channel),
+                    applicant,
+                    self.groups.get(gid, ""),
+                    self._free(content),
+                    L["matter_kind"].get(kind, kind) or "未分类",
+                    L["service_type"].get(service, service),
+                    L["level"].get(level, level),
+                    L["handling"].get(handling, handling),
+                    self.cadres.get(responsible, ""),
+                    "、".join(self.cadre_by_uuid.get(uuid.UUID(c), "") for c in co_handlers or ()),
+                    state.deadline,
+                    self._free(progress.get(state.matter_id)),
+                    self._free(result if state.done or status == "result_returned" else ""),
+                    self._free(reasons if status == "returned" else ""),
+                    self._free(explanation if status == "unresolvable" else ""),
+                    STATUS_LABELS.get(status, status),
+                    state.done_date,
+                    seen[-1].date if seen else None,
+                    satisfaction,
+                    state.closed_date,
+                    "是" if state.overdue else "否",
+                ),
+                village,
             )
 
     # ------------------------------------------------------------ 走访记录
@@ -412,27 +432,35 @@ class LedgerData:
             raw(Household.group_id),
             Household.phone,
             Household.categories,
+            raw(Household.village_id),
         ).where(Household.deleted.is_(False))
-        rows = sorted(s.execute(q), key=lambda r: (self.group_order.get(r[2], 10**6), r[1]))
+        names = self.village_names
+        rows = sorted(
+            s.execute(q),
+            key=lambda r: (names.get(r[5], ""), self.group_order.get(r[2], 10**6), r[1]),
+        )
         self.coverage = Coverage(len(rows), 0, 0)
-        for n, (hid, number, gid, phone, cats) in enumerate(rows, 1):
+        for n, (hid, number, gid, phone, cats, village) in enumerate(rows, 1):
             size, head, id_number, head_phone = people[hid]
             last, count, other = visits.get(hid, (None, 0, 0))
             self.coverage.visited += count > 0
             self.coverage.visits += count
-            yield (
-                n,
-                number,
-                head,
-                self._id(id_number),
-                self._phone(phone or head_phone),
-                self.groups.get(gid, ""),
-                size,
-                "、".join(categories.get(c, c) for c in cats),
-                "、".join(paired.get(hid, ())),
-                last,
-                count,
-                other,
+            yield self._in_village(
+                (
+                    n,
+                    number,
+                    head,
+                    self._id(id_number),
+                    self._phone(phone or head_phone),
+                    self.groups.get(gid, ""),
+                    size,
+                    "、".join(categories.get(c, c) for c in cats),
+                    "、".join(paired.get(hid, ())),
+                    last,
+                    count,
+                    other,
+                ),
+                village,
             )
 
     # ------------------------------------------------------------ 干部走访统计

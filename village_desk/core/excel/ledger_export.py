@@ -245,7 +245,9 @@ def _write(
         return tick
 
     report("写入民情台账", 0.02)
-    sheet = SheetWriter(wb, SHEETS[0], MATTER_COLUMNS, heading("民情台账"), info)
+    sheet = SheetWriter(
+        wb, SHEETS[0], _village_first(data, MATTER_COLUMNS), heading("民情台账"), info
+    )
     sheet.extend(data.matter_rows(), tick=ticker("写入民情台账"))
     sheet.finish()
     done += matters
@@ -281,7 +283,9 @@ def _write(
     done += entries
 
     report("写入联系户花名册", 0.05 + 0.9 * done / total)
-    sheet = SheetWriter(wb, SHEETS[3], HOUSEHOLD_COLUMNS, heading("联系户花名册"), info)
+    sheet = SheetWriter(
+        wb, SHEETS[3], _village_first(data, HOUSEHOLD_COLUMNS), heading("联系户花名册"), info
+    )
     sheet.extend(data.household_rows(), tick=ticker("写入联系户花名册"))
     sheet.finish()
 
@@ -312,6 +316,13 @@ def _write(
     report("保存文件", 0.97)
     wb.save(tmp)
     return ExportSummary(tmp, period, matters, entries, households, len(cadre_rows), True)
+
+
+def _village_first(data: LedgerData, columns: tuple) -> tuple:
+    """A township office's sheet names each row's village after the 序号."""
+    if not data.township:
+        return columns
+    return (columns[0], Column("村（社区）", max_width=10), *columns[1:])
 
 
 def _villages_sheet(wb: Workbook, s, data: LedgerData, heading: str, info: str, today) -> None:
