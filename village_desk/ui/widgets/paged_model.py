@@ -4,16 +4,26 @@ Subclasses give the headers and three reads: :meth:`load_context` (labels and
 settings the cells need), :meth:`count` and :meth:`page`. The view asks for
 more rows as it scrolls (``canFetchMore``/``fetchMore``), so tens of thousands
 of rows open instantly; filtering is done in SQL by replacing ``filter``.
+
+Given an executor (:attr:`PagedTableModel.read_ahead`, the context's), the
+model reads the page after the loaded rows on a reader thread while the user
+looks at them, so scrolling on finds it ready instead of waiting for the
+database; a page read before the rows changed is not used.
 """
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
+
+import shiboken6
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from sqlalchemy.orm import Session
 
 from village_desk.core.storage.db import Database
 
 Index = QModelIndex | QPersistentModelIndex
+log = logging.getLogger(__name__)
 
 
 class PagedTableModel(QAbstractTableModel):
@@ -25,6 +35,9 @@ class PagedTableModel(QAbstractTableModel):
         self._headers = headers
         self._rows: list = []
         self._total = 0
+        self._loads = 0  # counts refreshes: a page read before one is not used after it
+        self._ahead: tuple | None = None  # ((loads, rows loaded), page or None while read)
+        self.read_ahead = None  # an Executor: the next page is read on its reader threads
         self.refresh()
 
     # ------------------------------------------------------------ to override
@@ -37,6 +50,12 @@ class PagedTableModel(QAbstractTableModel):
 
     def page(self, s: Session, offset: int, limit: int) -> list:
         raise NotImplementedError
+
+    def next_page(self) -> Callable[[Session], list]:
+        """The read of the page after the rows loaded now, made here (on the GUI
+        thread) so that it can run on another."""
+        offset, limit = len(self._rows), self.page_size
+        return lambda s: self.page(s, offset, limit)
 
     # ------------------------------------------------------------ loading
 
@@ -54,9 +73,33 @@ class PagedTableModel(QAbstractTableModel):
             self.load_context(s)
             return self.count(s), self.page(s, 0, self.page_size)
 
+        self._loads += 1
+        self._ahead = None
         self.beginResetModel()
         self._total, self._rows = self.db.read(load)
         self.endResetModel()
+        self._read_ahead()
+
+    def read_ahead_with(self, executor) -> None:
+        """Read each next page ahead on ``executor``'s reader threads."""
+        self.read_ahead = executor
+        self._read_ahead()
+
+    def _read_ahead(self) -> None:
+        if self.read_ahead is None or not self.canFetchMore():
+            return
+        key = (self._loads, len(self._rows))
+        self._ahead = (key, None)
+        read, db = self.next_page(), self.db
+
+        def done(page: list) -> None:
+            if shiboken6.isValid(self) and self._ahead is not None and self._ahead[0] == key:
+                self._ahead = (key, page)
+
+        def failed(err: BaseException) -> None:  # fetchMore reads it itself then
+            log.warning("reading ahead failed", exc_info=err)
+
+        self.read_ahead.submit(lambda: db.read(read), writes=False, on_done=done, on_failed=failed)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and len(self._rows) < self._total
@@ -64,7 +107,11 @@ class PagedTableModel(QAbstractTableModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid():
             return
-        page = self.db.read(self.page, len(self._rows), self.page_size)
+        ahead, self._ahead = self._ahead, None
+        if ahead is not None and ahead[0] == (self._loads, len(self._rows)) and ahead[1]:
+            page = ahead[1]  # read while the user looked at the rows before
+        else:
+            page = self.db.read(self.next_page())
         if not page:
             self._total = len(self._rows)  # rows vanished meanwhile: stop asking
             return
@@ -72,6 +119,7 @@ class PagedTableModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
         self._rows.extend(page)
         self.endInsertRows()
+        self._read_ahead()
 
     def row_of(self, record_id) -> int:
         """The row showing this record, fetching pages as needed; -1 if absent."""

@@ -61,12 +61,15 @@ class HouseholdTableModel(PagedTableModel):
         return queries.households.household_count(s, self.filter)
 
     def page(self, s, offset: int, limit: int) -> list[HouseholdRow]:
-        if 0 < offset == len(self._rows):  # the next page: from the last row listed
-            last = self._rows[-1]
-            return queries.households.household_page(
-                s, self.filter, limit=limit, after=(last.number, last.id)
-            )
         return queries.households.household_page(s, self.filter, offset, limit)
+
+    def next_page(self):
+        """From the last row listed (户号, id), not by counting rows from the top."""
+        if not self._rows:
+            return super().next_page()
+        flt, limit, last = self.filter, self.page_size, self._rows[-1]
+        after = (last.number, last.id)
+        return lambda s: queries.households.household_page(s, flt, limit=limit, after=after)
 
     def household(self, row: int) -> HouseholdRow:
         return self._rows[row]

@@ -140,6 +140,7 @@ class HouseholdsPage(Page):
         self.undo_button = self.undo_bar.button
 
         self.model = HouseholdTableModel(db, page_size=page_size, parent=self)
+        self.model.read_ahead_with(ctx.executor)  # scrolling on finds the next page read
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
