@@ -5,7 +5,9 @@
 Sheets (see :mod:`.ledger_data` for which records each covers and the
 definitions of the rates): 民情台账, 逾期事项 (as of the period's end or the
 report day), 走访记录, 联系户花名册, 干部走访统计, 结对检查 (households
-without a cadre, cadres below the pairing norms, on the export day), 统计汇总. ID numbers and phones are masked unless ``unmasked=True``.
+without a cadre, cadres below the pairing norms, on the export day), 统计汇总,
+公开承诺 (the years' public commitments and 践诺率 per person, see
+:mod:`.commitment_sheet`). ID numbers and phones are masked unless ``unmasked=True``.
 
 The workbook is written to a temporary file next to the target and renamed
 at the end, so a failed or cancelled export never leaves half a file.
@@ -29,6 +31,7 @@ from ..domain.lifecycle import STATUS_LABELS
 from ..domain.visits import CONTACT_KINDS, contact_kind
 from ..jobs import Cancelled, Job, ensure
 from ..storage.db import Database
+from .commitment_sheet import write_commitments
 from .layout import Column, SheetWriter
 from .ledger_data import LedgerData
 from .period import Period
@@ -43,6 +46,7 @@ SHEETS = (
     "干部走访统计",
     "结对检查",
     "统计汇总",
+    "公开承诺",
 )
 # A township office's workbook (乡镇汇总) adds its villages side by side.
 VILLAGES_SHEET = "各村汇总"
@@ -309,6 +313,7 @@ def _write(
     sheet.finish()
 
     _summary_sheet(wb, data, heading("统计汇总"), info)
+    write_commitments(wb, s, data, heading("公开承诺"), info)
     if queries.reference.is_township(s):
         _villages_sheet(wb, s, data, heading("各村汇总"), info, today)
     if job.cancelled:

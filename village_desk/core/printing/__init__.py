@@ -22,6 +22,7 @@ _WHERE = {
     "fonts": ".fonts",
     "parse_month": ".notice",
     "print_cards": ".card_print",
+    "print_commitment_notice": ".commitments",
     "print_diary": ".diary",
     "print_ledger_sheet": ".ledger_sheet",
     "print_notice": ".notice",

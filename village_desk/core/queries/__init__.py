@@ -7,6 +7,7 @@ changed behind the services' back. All filtering and counting happens in SQL.
 """
 
 from . import (
+    commitments,
     diary,
     households,
     ledger_period,
@@ -21,6 +22,7 @@ from . import (
 )
 
 __all__ = [
+    "commitments",
     "diary",
     "households",
     "ledger_period",

@@ -41,7 +41,12 @@ MATTER_STATE = frozenset(
         "closed_date",
     }
 )
-GROUPS: dict[str, dict[str, frozenset[str]]] = {"matter": {"state": MATTER_STATE}}
+# A commitment's year-end review (践诺评定) comes whole from one change.
+COMMITMENT_REVIEW = frozenset({"outcome", "review_date", "review_text", "reviewer_id"})
+GROUPS: dict[str, dict[str, frozenset[str]]] = {
+    "matter": {"state": MATTER_STATE},
+    "commitment": {"review": COMMITMENT_REVIEW},
+}
 
 
 def group_of(entity: str, field: str) -> frozenset[str]:

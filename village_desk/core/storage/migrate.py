@@ -15,7 +15,17 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import Engine
 
 # Oldest first. Must list every file in migrations/versions (a test checks it).
-REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008")
+REVISIONS: tuple[str, ...] = (
+    "0001",
+    "0002",
+    "0003",
+    "0004",
+    "0005",
+    "0006",
+    "0007",
+    "0008",
+    "0009",
+)
 HEAD = REVISIONS[-1]
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")

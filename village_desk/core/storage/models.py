@@ -563,6 +563,47 @@ class ConflictSettlement(Record):
     settled_on: Mapped[dt.date] = mapped_column(Date)
 
 
+# --------------------------------------------------------------------------- commitments
+
+
+class Commitment(Record):
+    """A public commitment (亮承诺): what a cadre — or a party member — publicly
+    promises for a year (content, measures, target, deadline), reviewed at the
+    year's end as 已践诺 / 部分践诺 / 未践诺 with an explanation. The review
+    fields merge as one (``merge_policy.COMMITMENT_REVIEW``)."""
+
+    __tablename__ = "commitment"
+
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    cadre_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("cadre.id"), nullable=True, index=True
+    )
+    person_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("person.id"), nullable=True, index=True
+    )
+    kind: Mapped[str] = mapped_column(String(20), default="service")  # domain.commitments.KINDS
+    content: Mapped[str] = mapped_column(Text)
+    measures: Mapped[str] = mapped_column(Text, default="")
+    target: Mapped[str] = mapped_column(Text, default="")
+    deadline: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    public: Mapped[bool] = mapped_column(Boolean, default=True)  # 公示
+    outcome: Mapped[str] = mapped_column(String(20), default="")  # "" = not reviewed yet
+    review_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    review_text: Mapped[str] = mapped_column(Text, default="")
+    reviewer_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("cadre.id"), nullable=True)
+
+
+class CommitmentNote(Record):
+    """An append-only progress note on a commitment (践诺进展)."""
+
+    __tablename__ = "commitment_note"
+
+    commitment_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("commitment.id"), index=True)
+    date: Mapped[dt.date] = mapped_column(Date)
+    author_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("cadre.id"), nullable=True)
+    text: Mapped[str] = mapped_column(Text)
+
+
 SYNCED_MODELS: tuple[type[Record], ...] = (
     VillageProfile,
     VocabTerm,
@@ -579,6 +620,8 @@ SYNCED_MODELS: tuple[type[Record], ...] = (
     MatterNote,
     ConflictSettlement,
     ReturnVisit,
+    Commitment,
+    CommitmentNote,
 )
 ENTITY_BY_TABLE = {m.__tablename__: m for m in SYNCED_MODELS}
 

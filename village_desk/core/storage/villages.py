@@ -48,6 +48,7 @@ PARENT: dict[str, tuple[str, str]] = {
     "matter_note": ("matter_id", "matter"),
     "return_visit": ("matter_id", "matter"),
     "matter": ("household_id", "household"),
+    "commitment_note": ("commitment_id", "commitment"),
 }
 # Township-level records (village_id NULL) of these tables go to every
 # village: a township cadre visits households and handles matters there.

@@ -1,0 +1,63 @@
+"""Commitments travel between the laptops of one village like every record:
+two laptops that each edit the same commitment offline converge after
+exchanging files, progress notes from both are kept, and a year-end review
+made on both comes whole from one of them (never one laptop's outcome with
+the other's explanation)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.core.exchange.test_package import Copy
+from village_desk.core import queries, services
+from village_desk.core.domain.commitments import OUTCOMES
+from village_desk.core.services.commitments import CommitmentInput
+
+TODAY = dt.date.today()
+
+
+def test_two_laptops_edit_one_commitment_offline_and_converge(tmp_path):
+    a, b = Copy(tmp_path, "a"), Copy(tmp_path, "b")
+    wang = services.setup.add_cadre(a.db, None, "王建国", "secretary", "13907310001")
+    cid = services.commitments.add_commitment(
+        a.db,
+        wang,
+        CommitmentInput(
+            year=TODAY.year,
+            cadre_id=wang,
+            content="为五保户修缮住房2户",
+            measures="申请危房改造资金",
+            target="雨季前完工",
+            deadline=dt.date(TODAY.year, 12, 31),
+        ),
+    )
+    b.take(a.export(tmp_path / "1.vdx").path)
+    a.take(b.export(tmp_path / "2.vdx").path)
+
+    # offline: A corrects the target and notes progress; B posts it no more
+    # and notes its own progress
+    services.commitments.update_commitment(a.db, wang, cid, target="汛期前完工")
+    services.commitments.add_progress(a.db, wang, cid, "第一户已完工")
+    services.commitments.update_commitment(b.db, wang, cid, public=False)
+    services.commitments.add_progress(b.db, wang, cid, "第二户材料已到位")
+
+    b.take(a.export(tmp_path / "3.vdx").path)
+    a.take(b.export(tmp_path / "4.vdx").path)
+    assert a.digest == b.digest
+    seen = a.db.read(queries.commitments.commitment, cid)
+    assert seen.target == "汛期前完工" and seen.public is False
+    assert sorted(n.text for n in seen.notes) == ["第一户已完工", "第二户材料已到位"]
+
+    # both review it offline: the review comes whole from one laptop
+    services.commitments.review_commitment(a.db, wang, cid, "kept", "两户均已入住")
+    services.commitments.review_commitment(b.db, wang, cid, "partly", "一户未完工")
+    b.take(a.export(tmp_path / "5.vdx").path)
+    a.take(b.export(tmp_path / "6.vdx").path)
+    assert a.digest == b.digest
+    on_a = a.db.read(queries.commitments.commitment, cid)
+    on_b = b.db.read(queries.commitments.commitment, cid)
+    assert (on_a.outcome, on_a.review_text) == (on_b.outcome, on_b.review_text)
+    assert (on_a.outcome, on_a.review_text) in {("kept", "两户均已入住"), ("partly", "一户未完工")}
+    assert on_a.outcome in OUTCOMES
+    for copy in (a, b):
+        copy.db.close()
