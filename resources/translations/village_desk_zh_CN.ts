@@ -246,6 +246,243 @@
         </message>
     </context>
     <context>
+        <name>CommitmentDialog</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="108" />
+            <source>Edit commitment</source>
+            <translation>修改承诺</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="108" />
+            <source>New commitment</source>
+            <translation>新增承诺</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="115" />
+            <source>Year</source>
+            <translation>承诺年度</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="117" />
+            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="126" />
+            <source>Committed by</source>
+            <translation>承诺人</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="134" />
+            <source>Kind</source>
+            <translation>承诺类型</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="136" />
+            <source>What is promised</source>
+            <translation>承诺内容</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="138" />
+            <source>Measures</source>
+            <translation>采取的措施</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="139" />
+            <source>Target</source>
+            <translation>达到的目标</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="141" />
+            <source>Deadline</source>
+            <translation>完成时限</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="145" />
+            <source>Post on the notice board</source>
+            <translation>在村务公开栏公示</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="149" />
+            <source>A one-sentence commitment needs no measures, target or deadline.</source>
+            <translation>一句话承诺不需要填写措施、目标和完成时限。</translation>
+        </message>
+    </context>
+    <context>
+        <name>CommitmentsPage</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="77" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="83" />
+            <source>Year</source>
+            <translation>年度</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="78" />
+            <source>New commitment…</source>
+            <translation>新增承诺…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="79" />
+            <source>Print public notice…</source>
+            <translation>打印公示…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="81" />
+            <source>Public commitments</source>
+            <translation>公开承诺</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="90" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="116" />
+            <source>Committed by</source>
+            <translation>承诺人</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="91" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="117" />
+            <source>Role</source>
+            <translation>职务</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="92" />
+            <source>Kind</source>
+            <translation>承诺类型</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="93" />
+            <source>What is promised</source>
+            <translation>承诺内容</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="94" />
+            <source>Deadline</source>
+            <translation>完成时限</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="95" />
+            <source>How it stands</source>
+            <translation>践诺情况</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="118" />
+            <source>Commitments</source>
+            <translation>承诺件数</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="101" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="242" />
+            <source>Choose a commitment to see its progress.</source>
+            <translation>选中一条承诺，查看践诺进展。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="98" />
+            <source>Commitment list</source>
+            <translation>承诺列表</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="104" />
+            <source>Note progress…</source>
+            <translation>记进展…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="105" />
+            <source>Review…</source>
+            <translation>年终评定…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="106" />
+            <source>Edit…</source>
+            <translation>修改…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="107" />
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="119" />
+            <source>Kept</source>
+            <translation>已践诺</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="120" />
+            <source>Partly kept</source>
+            <translation>部分践诺</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="121" />
+            <source>Not kept</source>
+            <translation>未践诺</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="122" />
+            <source>Not reviewed</source>
+            <translation>未评定</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="123" />
+            <source>Keeping rate</source>
+            <translation>践诺率</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="126" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="143" />
+            <source>Keeping rate per person</source>
+            <translation>践诺率（按承诺人）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="130" />
+            <source>Keeping rate = commitments kept ÷ all commitments of the year (partly kept ones and those not reviewed yet count as not kept).</source>
+            <translation>践诺率 = 已践诺件数 ÷ 本年度承诺件数（部分践诺和尚未评定的不计为已践诺）。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="180" />
+            <source>{year}</source>
+            <translation>{year}年</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="219" />
+            <source>Under way</source>
+            <translation>践诺中</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="220" />
+            <source>Under way ({date}): {text}</source>
+            <translation>践诺中（{date}）：{text}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="248" />
+            <source>Measures: {text}</source>
+            <translation>措施：{text}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="250" />
+            <source>Target: {text}</source>
+            <translation>目标：{text}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="257" />
+            <source>No progress noted yet.</source>
+            <translation>还没有记录进展。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="260" />
+            <source>Reviewed on {date}: {outcome}. {text}</source>
+            <translation>{date} 评定：{outcome}。{text}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="302" />
+            <source>Delete commitment</source>
+            <translation>删除承诺</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="303" />
+            <source>Delete {name}'s commitment “{content}” with its progress notes?</source>
+            <translation>删除{name}的承诺“{content}”及其践诺进展？</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="325" />
+            <source>Public commitments {year}</source>
+            <translation>{year}年公开承诺公示</translation>
+        </message>
+    </context>
+    <context>
         <name>DashboardPage</name>
         <message>
             <location filename="../../village_desk/ui/pages/dashboard/page.py" line="102" />
@@ -1579,17 +1816,17 @@ A backup was taken before the import.</source>
             <translation>未办结事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/model.py" line="83" />
+            <location filename="../../village_desk/ui/pages/households/model.py" line="86" />
             <source>{n} overdue</source>
             <translation>其中 {n} 件已逾期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/model.py" line="111" />
+            <location filename="../../village_desk/ui/pages/households/model.py" line="114" />
             <source>never</source>
             <translation>从未走访</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/model.py" line="116" />
+            <location filename="../../village_desk/ui/pages/households/model.py" line="119" />
             <source>{n} ({overdue} overdue)</source>
             <translation>{n}（逾期 {overdue}）</translation>
         </message>
@@ -1861,14 +2098,14 @@ A backup was taken before the import.</source>
         <message>
             <location filename="../../village_desk/ui/pages/households/page.py" line="79" />
             <location filename="../../village_desk/ui/pages/households/page.py" line="107" />
-            <location filename="../../village_desk/ui/pages/households/page.py" line="371" />
+            <location filename="../../village_desk/ui/pages/households/page.py" line="372" />
             <source>Group</source>
             <translation>组</translation>
         </message>
         <message>
             <location filename="../../village_desk/ui/pages/households/page.py" line="81" />
             <location filename="../../village_desk/ui/pages/households/page.py" line="110" />
-            <location filename="../../village_desk/ui/pages/households/page.py" line="372" />
+            <location filename="../../village_desk/ui/pages/households/page.py" line="373" />
             <source>Category</source>
             <translation>类别</translation>
         </message>
@@ -1919,37 +2156,37 @@ A backup was taken before the import.</source>
         </message>
         <message>
             <location filename="../../village_desk/ui/pages/households/page.py" line="113" />
-            <location filename="../../village_desk/ui/pages/households/page.py" line="373" />
+            <location filename="../../village_desk/ui/pages/households/page.py" line="374" />
             <source>Cadre</source>
             <translation>干部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/page.py" line="462" />
+            <location filename="../../village_desk/ui/pages/households/page.py" line="463" />
             <source>Contact card {number}</source>
             <translation>联系卡 {number}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/page.py" line="221" />
+            <location filename="../../village_desk/ui/pages/households/page.py" line="222" />
             <source>All cadres</source>
             <translation>全部干部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/page.py" line="212" />
+            <location filename="../../village_desk/ui/pages/households/page.py" line="213" />
             <source>All groups</source>
             <translation>全部组</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/page.py" line="216" />
+            <location filename="../../village_desk/ui/pages/households/page.py" line="217" />
             <source>All categories</source>
             <translation>全部类别</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/page.py" line="384" />
+            <location filename="../../village_desk/ui/pages/households/page.py" line="385" />
             <source>{n} matching households</source>
             <translation>符合条件 {n} 户</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/page.py" line="386" />
+            <location filename="../../village_desk/ui/pages/households/page.py" line="387" />
             <source>{n} households</source>
             <translation>共 {n} 户</translation>
         </message>
@@ -3300,6 +3537,24 @@ File: {path}</source>
         </message>
     </context>
     <context>
+        <name>ProgressDialog</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="212" />
+            <source>Progress: {name}</source>
+            <translation>记进展：{name}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="215" />
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="216" />
+            <source>Progress</source>
+            <translation>践诺进展</translation>
+        </message>
+    </context>
+    <context>
         <name>QuickSearchEdit</name>
         <message>
             <location filename="../../village_desk/ui/widgets/quick_search.py" line="95" />
@@ -3620,6 +3875,26 @@ File: {path}</source>
             <location filename="../../village_desk/ui/pages/dashboard/review.py" line="584" />
             <source>Could not change the 户号</source>
             <translation>无法修改户号</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="229" />
+            <source>Review: {name}</source>
+            <translation>年终评定：{name}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="238" />
+            <source>Outcome</source>
+            <translation>评定结果</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="239" />
+            <source>Explanation</source>
+            <translation>评定说明</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="242" />
+            <source>Reviewed on</source>
+            <translation>评定日期</translation>
         </message>
     </context>
     <context>
