@@ -90,3 +90,45 @@ def test_commitments_sheet_and_keeping_rates(db, village, tmp_path):
     kept = sum(c["kept"] for c in counts.values())
     assert block["合计"][2] == total and abs(block["合计"][7] - kept / total) < 1e-9
     assert block["王建国"][7] == 0.5 and block["李秀英"][7] == 0.5  # 2 of 4, 1 of 2
+
+
+def test_the_township_workbook_names_each_commitments_village(tmp_path):
+    """Two villages send their commitments to the township office; its
+    公开承诺 sheet lists both with their village, and each cadre's 践诺率 is
+    named with the village."""
+    from tests.core.exchange.test_package import OFFICE, Copy
+    from tests.core.queries.test_township import TAOHUA, XINGHUA
+
+    this_year = dt.date.today().year
+    a, b = Copy(tmp_path, "a", **TAOHUA), Copy(tmp_path, "b", **XINGHUA)
+    t = Copy(tmp_path, "t", **OFFICE)
+    for copy, name, outcomes in ((a, "王建国", ("kept", "not_kept")), (b, "刘桂兰", ("kept",))):
+        cadre = services.setup.add_cadre(copy.db, None, name, "secretary", "13907310001")
+        for i, outcome in enumerate(outcomes):
+            cid = services.commitments.add_commitment(
+                copy.db,
+                cadre,
+                CommitmentInput(
+                    year=this_year, cadre_id=cadre, kind="one_line", content=f"{name}的承诺{i}"
+                ),
+            )
+            services.commitments.review_commitment(copy.db, cadre, cid, outcome, "年终评定")
+        t.take(copy.export(tmp_path / f"{name}.vdx").path)
+        copy.db.close()
+    out = tmp_path / "乡镇.xlsx"
+    export_ledger(t.db, out, parse_period(str(this_year)))
+    t.db.close()
+    ws = load_workbook(out)["公开承诺"]
+    headers = [c.value for c in ws[HEADER]]
+    assert headers[:4] == ["序号", "村（社区）", "年度", "承诺人"]
+    listed = [
+        (r[1], r[3])
+        for r in ws.iter_rows(min_row=HEADER + 1, values_only=True)
+        if isinstance(r[0], int)
+    ]
+    assert sorted(listed) == [("杏花村", "刘桂兰"), ("桃花村", "王建国"), ("桃花村", "王建国")]
+    rows = list(ws.iter_rows(values_only=True))
+    rates = {r[0]: r[7] for r in rows if isinstance(r[0], str) and isinstance(r[2], int)}
+    total = rates.pop("合计")
+    assert rates == {"王建国（桃花村）": 0.5, "刘桂兰（杏花村）": 1.0}
+    assert abs(total - 2 / 3) < 1e-9
