@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import json
 import os
 import re
@@ -141,10 +142,8 @@ def create(database: Path, folder: Path, reason: str, *, now: dt.datetime | None
             os.fsync(f.fileno())
         os.replace(tmp, target)
     except (OSError, sqlite3.Error) as err:
-        from .failures import cause
-
         why = getattr(err, "strerror", None) or err
-        if cause(err) == "full":
+        if _disk_full(err):
             raise ServiceError(
                 f"磁盘已满，无法备份到“{folder}”（{why}）；请腾出空间后再试"
             ) from None
@@ -152,6 +151,12 @@ def create(database: Path, folder: Path, reason: str, *, now: dt.datetime | None
     finally:
         tmp.unlink(missing_ok=True)
     return target
+
+
+def _disk_full(err: BaseException) -> bool:
+    if isinstance(err, OSError):
+        return err.errno in (errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC))
+    return getattr(err, "sqlite_errorname", "") == "SQLITE_FULL" or "disk is full" in str(err)
 
 
 def rotate(
