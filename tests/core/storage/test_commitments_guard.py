@@ -1,4 +1,4 @@
-"""Commitments are guarded like every synced record (migration 0009): on
+"""Commitments and meetings are guarded like every synced record (migration 0009): on
 SQLite and on PostgreSQL the services write them, a write around the journal
 is refused by the database itself, and the database check finds nothing
 wrong."""
@@ -13,6 +13,7 @@ from sqlalchemy.exc import DBAPIError
 
 from village_desk.core import queries, services
 from village_desk.core.services.commitments import CommitmentInput
+from village_desk.core.services.meetings import MeetingInput
 from village_desk.core.storage.check import run_check
 from village_desk.core.storage.db import Database
 
@@ -30,6 +31,13 @@ def commit_and_review(db) -> tuple:
     )
     services.commitments.add_progress(db, wang, cid, "接办求助5次")
     services.commitments.review_commitment(db, wang, cid, "kept", "全年接办求助36次")
+    services.meetings.record_meeting(
+        db,
+        wang,
+        MeetingInput(
+            kind="council_day", date=dt.date.today(), host_id=wang, place="村部", topics="通报台账"
+        ),
+    )
     return wang, cid
 
 
@@ -37,8 +45,9 @@ def around_the_journal_is_refused(db, cid) -> None:
     for sql in (
         "UPDATE commitment SET outcome = 'not_kept' WHERE id = :id",
         "DELETE FROM commitment_note WHERE commitment_id = :id",
+        "UPDATE meeting SET head_count = 99 WHERE id <> :id",
     ):
-        with pytest.raises(DBAPIError, match="commitment"), db.engine.begin() as con:
+        with pytest.raises(DBAPIError, match="commitment|meeting"), db.engine.begin() as con:
             con.execute(text(sql), {"id": cid.hex if db.engine.dialect.name == "sqlite" else cid})
     row = db.read(queries.commitments.commitment, cid)
     assert row.outcome == "kept" and [n.text for n in row.notes] == ["接办求助5次"]

@@ -7,7 +7,8 @@ definitions of the rates): 民情台账, 逾期事项 (as of the period's end or
 report day), 走访记录, 联系户花名册, 干部走访统计, 结对检查 (households
 without a cadre, cadres below the pairing norms, on the export day), 统计汇总,
 公开承诺 (the years' public commitments and 践诺率 per person, see
-:mod:`.commitment_sheet`). ID numbers and phones are masked unless ``unmasked=True``.
+:mod:`.commitment_sheet`), 会议记录 (the period's meetings, see
+:mod:`.meeting_sheet`). ID numbers and phones are masked unless ``unmasked=True``.
 
 The workbook is written to a temporary file next to the target and renamed
 at the end, so a failed or cancelled export never leaves half a file.
@@ -34,6 +35,7 @@ from ..storage.db import Database
 from .commitment_sheet import write_commitments
 from .layout import Column, SheetWriter
 from .ledger_data import LedgerData
+from .meeting_sheet import write_meetings
 from .period import Period
 
 __all__ = ["export_ledger", "ExportSummary", "Cancelled", "SHEETS"]
@@ -47,6 +49,7 @@ SHEETS = (
     "结对检查",
     "统计汇总",
     "公开承诺",
+    "会议记录",
 )
 # A township office's workbook (乡镇汇总) adds its villages side by side.
 VILLAGES_SHEET = "各村汇总"
@@ -314,6 +317,7 @@ def _write(
 
     _summary_sheet(wb, data, heading("统计汇总"), info)
     write_commitments(wb, s, data, heading("公开承诺"), info)
+    write_meetings(wb, s, data, heading("会议记录"), info)
     if queries.reference.is_township(s):
         _villages_sheet(wb, s, data, heading("各村汇总"), info, today)
     if job.cancelled:

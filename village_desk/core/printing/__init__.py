@@ -25,6 +25,7 @@ _WHERE = {
     "print_commitment_notice": ".commitments",
     "print_diary": ".diary",
     "print_ledger_sheet": ".ledger_sheet",
+    "print_minutes": ".meetings",
     "print_notice": ".notice",
     "print_overdue": ".overdue",
     "print_referral": ".referral",

@@ -604,6 +604,56 @@ class CommitmentNote(Record):
     text: Mapped[str] = mapped_column(Text)
 
 
+# --------------------------------------------------------------------------- meetings
+
+
+class Meeting(Record):
+    """A village meeting (民主恳谈会, 院坝说事会, 民主议政日, 村民代表会议):
+    when and where, who hosted it, who came (registered villagers, see
+    :class:`MeetingAttendee`, and a head count), the topics, what was said
+    and what was decided. What villagers raised is kept as
+    :class:`MeetingItem` rows, like a diary entry's items."""
+
+    __tablename__ = "meeting"
+
+    kind: Mapped[str] = mapped_column(String(30))  # domain.meetings.KINDS
+    date: Mapped[dt.date] = mapped_column(Date, index=True)
+    place: Mapped[str] = mapped_column(String(200), default="")
+    host_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("cadre.id"), index=True)
+    group_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("villager_group.id"), nullable=True
+    )
+    head_count: Mapped[int] = mapped_column(Integer, default=0)
+    topics: Mapped[str] = mapped_column(Text, default="")
+    discussion: Mapped[str] = mapped_column(Text, default="")
+    decisions: Mapped[str] = mapped_column(Text, default="")
+
+
+class MeetingAttendee(Record):
+    """A registered villager who attended a meeting."""
+
+    __tablename__ = "meeting_attendee"
+
+    meeting_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("meeting.id"), index=True)
+    person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id"), index=True)
+
+
+class MeetingItem(Record):
+    """A point raised at a meeting: solved on the spot, or turned into a
+    ledger matter whose first responsible person is the host (首访负责制)."""
+
+    __tablename__ = "meeting_item"
+
+    meeting_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("meeting.id"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    raised_by_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"), nullable=True)
+    outcome: Mapped[str] = mapped_column(String(10))  # "solved" / "matter"
+    solution: Mapped[str] = mapped_column(Text, default="")
+    matter_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("matter.id"), nullable=True, index=True
+    )
+
+
 SYNCED_MODELS: tuple[type[Record], ...] = (
     VillageProfile,
     VocabTerm,
@@ -622,6 +672,9 @@ SYNCED_MODELS: tuple[type[Record], ...] = (
     ReturnVisit,
     Commitment,
     CommitmentNote,
+    Meeting,
+    MeetingAttendee,
+    MeetingItem,
 )
 ENTITY_BY_TABLE = {m.__tablename__: m for m in SYNCED_MODELS}
 

@@ -49,6 +49,8 @@ PARENT: dict[str, tuple[str, str]] = {
     "return_visit": ("matter_id", "matter"),
     "matter": ("household_id", "household"),
     "commitment_note": ("commitment_id", "commitment"),
+    "meeting_attendee": ("meeting_id", "meeting"),
+    "meeting_item": ("meeting_id", "meeting"),
 }
 # Township-level records (village_id NULL) of these tables go to every
 # village: a township cadre visits households and handles matters there.
