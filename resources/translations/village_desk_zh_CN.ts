@@ -1655,6 +1655,24 @@ A backup was taken before the import.</source>
         </message>
     </context>
     <context>
+        <name>FrequencyDialog</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="318" />
+            <source>How often meetings are held</source>
+            <translation>会议频次</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="325" />
+            <source>No fixed rhythm</source>
+            <translation>不定期</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="326" />
+            <source> months</source>
+            <translation> 个月一次</translation>
+        </message>
+    </context>
+    <context>
         <name>HouseholdDialog</name>
         <message>
             <location filename="../../village_desk/ui/pages/households/forms.py" line="355" />
@@ -3019,6 +3037,337 @@ File: {path}</source>
             <location filename="../../village_desk/ui/pages/ledger/matter.py" line="820" />
             <source>Delete matter {number} with its progress notes? Use this only for a matter registered by mistake. You can undo this right afterwards.</source>
             <translation>删除事项 {number} 及其办理记录吗？只应删除误登记的事项。删除后可以立即撤销。</translation>
+        </message>
+    </context>
+    <context>
+        <name>MeetingDialog</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="87" />
+            <source>Edit meeting</source>
+            <translation>修改会议记录</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="87" />
+            <source>New meeting</source>
+            <translation>新增会议记录</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="93" />
+            <source>Kind</source>
+            <translation>会议类型</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="97" />
+            <source>Date</source>
+            <translation>会议日期</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="99" />
+            <source>Place</source>
+            <translation>会议地点</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="105" />
+            <source>Host</source>
+            <translation>主持人</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="107" />
+            <source>Whole village</source>
+            <translation>全村</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="110" />
+            <source>Group</source>
+            <translation>村民小组</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="113" />
+            <source>People present</source>
+            <translation>参会人数</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="116" />
+            <source>Add a villager who came: type a name</source>
+            <translation>添加参会村民：输入姓名或拼音首字母</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="119" />
+            <source>Remove</source>
+            <translation>移除</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="128" />
+            <source>Villagers who came</source>
+            <translation>参会村民</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="129" />
+            <source>Topics</source>
+            <translation>会议议题</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="130" />
+            <source>What was said</source>
+            <translation>会议情况</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="131" />
+            <source>Decisions</source>
+            <translation>会议决定</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="138" />
+            <source>What was raised</source>
+            <translation>群众反映的问题</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="140" />
+            <source>Solved on the spot</source>
+            <translation>当场解决</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="141" />
+            <source>Into the ledger</source>
+            <translation>转入台账</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="143" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="157" />
+            <source>How it was solved</source>
+            <translation>解决情况</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="149" />
+            <source>Add point</source>
+            <translation>添加这一项</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="154" />
+            <source>Raised</source>
+            <translation>反映的问题</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="155" />
+            <source>Raised by</source>
+            <translation>反映人</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="156" />
+            <source>Handled</source>
+            <translation>处理方式</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="158" />
+            <source>Matter category</source>
+            <translation>事项类别</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="160" />
+            <source>Points raised</source>
+            <translation>群众反映的问题</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="162" />
+            <source>A point put into the ledger becomes a matter for the host to handle first.</source>
+            <translation>转入台账的问题登记为民情事项，由主持人首接负责。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="240" />
+            <source>(the meeting)</source>
+            <translation>（会议集体）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="260" />
+            <source>Type what was raised first.</source>
+            <translation>请先填写反映的问题。</translation>
+        </message>
+    </context>
+    <context>
+        <name>MeetingsPage</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="71" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="80" />
+            <source>Year</source>
+            <translation>年度</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="74" />
+            <source>{year}</source>
+            <translation>{year}年</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="75" />
+            <source>New meeting…</source>
+            <translation>新增会议记录…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="76" />
+            <source>Frequencies…</source>
+            <translation>会议频次…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="78" />
+            <source>Meetings</source>
+            <translation>会议记录</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="87" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="99" />
+            <source>Kind</source>
+            <translation>会议类型</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="88" />
+            <source>How often</source>
+            <translation>频次要求</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="89" />
+            <source>Last held</source>
+            <translation>最近一次</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="90" />
+            <source>Next due</source>
+            <translation>下次应开</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="91" />
+            <source>State</source>
+            <translation>情况</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="94" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="133" />
+            <source>When each kind is due</source>
+            <translation>各类会议召开情况</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="98" />
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="100" />
+            <source>Place</source>
+            <translation>地点</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="101" />
+            <source>Host</source>
+            <translation>主持人</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="102" />
+            <source>People present</source>
+            <translation>参会人数</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="103" />
+            <source>Solved on the spot</source>
+            <translation>当场解决</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="104" />
+            <source>Into the ledger</source>
+            <translation>转入台账</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="105" />
+            <source>Topics</source>
+            <translation>会议议题</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="108" />
+            <source>Meeting list</source>
+            <translation>会议列表</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="109" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="217" />
+            <source>Choose a meeting to see what was raised.</source>
+            <translation>选中一次会议，查看群众反映的问题。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="112" />
+            <source>Edit…</source>
+            <translation>修改…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="113" />
+            <source>Print minutes…</source>
+            <translation>打印会议记录…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="114" />
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="161" />
+            <source>No fixed rhythm</source>
+            <translation>不定期</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="163" />
+            <source>Never held</source>
+            <translation>从未召开</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="165" />
+            <source>Overdue by {days} days</source>
+            <translation>已逾期 {days} 天</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="167" />
+            <source>In time</source>
+            <translation>按时</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="170" />
+            <source>every {n} months</source>
+            <translation>每 {n} 个月</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="221" />
+            <source>hosted by {host}, {n} present</source>
+            <translation>主持人{host}，参会{n}人</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="225" />
+            <source>Villagers who came: {names}</source>
+            <translation>参会村民：{names}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="232" />
+            <source>solved on the spot: {how}</source>
+            <translation>当场解决：{how}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="234" />
+            <source>into the ledger as {number}</source>
+            <translation>转入台账，编号 {number}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="237" />
+            <source>Decisions: {text}</source>
+            <translation>会议决定：{text}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="260" />
+            <source>Delete meeting</source>
+            <translation>删除会议记录</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="262" />
+            <source>Delete the {kind} of {date}? Matters made from its points stay in the ledger.</source>
+            <translation>删除 {date} 的{kind}记录？由会上问题登记的民情事项仍保留在台账中。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="284" />
+            <source>Minutes {date}</source>
+            <translation>会议记录 {date}</translation>
         </message>
     </context>
     <context>

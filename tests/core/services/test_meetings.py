@@ -90,6 +90,7 @@ def test_what_a_meeting_must_state(db, village):
     rec = services.meetings.record_meeting
     refused(lambda: rec(db, None, courtyard(village, db, kind="party")), "meeting.kind")
     refused(lambda: rec(db, None, courtyard(village, db, place=" ")), "meeting.place")
+    refused(lambda: rec(db, None, courtyard(village, db, host_id=None)), "meeting.host_id")
     refused(lambda: rec(db, None, courtyard(village, db, topics="")), "meeting.topics")
     refused(
         lambda: rec(db, None, courtyard(village, db, date=TODAY + dt.timedelta(days=1))),

@@ -75,6 +75,8 @@ def _check(s: Session, data: MeetingInput, meeting: Meeting | None = None) -> No
     if not isinstance(data.date, dt.date):
         raise ValidationError("meeting.date", "请填写日期")
     not_future(data.date, "meeting.date")
+    if data.host_id is None:
+        raise ValidationError("meeting.host_id", "请选择主持人")
     if meeting is None or data.host_id != meeting.host_id:
         host = get_live(s, Cadre, data.host_id, "主持人")
         if not host.active:

@@ -1,0 +1,342 @@
+"""The forms of the 会议记录 page: a meeting (with who came and the points
+raised), and how often each kind should take place.
+
+Attendees are found by name with the quick search (pinyin initials work);
+a point raised is added below the meeting: solved on the spot (say how) or
+turned into a ledger matter (choose its category; the host answers for it
+first). Saving goes through the services on the writer thread; a refusal
+lands under its field.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from village_desk.core import queries, services
+from village_desk.core.domain.meetings import ITEM_OUTCOMES, KINDS
+from village_desk.core.services.meetings import MAX_HEAD_COUNT, MeetingInput, RaisedPoint
+from village_desk.ui.i18n import current_language
+from village_desk.ui.widgets.forms import (
+    HINT_STYLE,
+    EditDialog,
+    FieldErrors,
+    add_choose_entry,
+    error_label,
+    scrolling,
+    set_combo_data,
+)
+from village_desk.ui.widgets.quick_search import QuickSearchEdit
+from village_desk.ui.widgets.sizing import fit_lines
+
+KINDS_EN = {
+    "council_day": "Democratic council day",
+    "democratic_talk": "Democratic talk",
+    "courtyard": "Courtyard meeting",
+    "representatives": "Villagers' representatives",
+}
+
+
+def kind_text(code: str) -> str:
+    if current_language().startswith("en"):
+        return KINDS_EN.get(code, code)
+    return KINDS.get(code, code)
+
+
+def select_data(combo: QComboBox, value) -> bool:
+    """Choose the entry whose data equals ``value`` (ids are compared by value:
+    Qt's ``findData`` matches a Python object only by identity)."""
+    for i in range(combo.count()):
+        if combo.itemData(i) == value:
+            combo.setCurrentIndex(i)
+            return True
+    return False
+
+
+def _text(lines: float = 3) -> QPlainTextEdit:
+    edit = QPlainTextEdit()
+    edit.setTabChangesFocus(True)
+    fit_lines(edit, lines)
+    return edit
+
+
+class MeetingDialog(EditDialog):
+    """A new meeting, or correcting one (``row``: the meeting as listed)."""
+
+    def __init__(self, ctx, row=None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.row = row
+        self.setWindowTitle(self.tr("Edit meeting") if row else self.tr("New meeting"))
+        self.errors = FieldErrors(error_label())
+        self.form = QFormLayout()
+        self.kind_combo = QComboBox()
+        for code in KINDS:
+            self.kind_combo.addItem(kind_text(code), code)
+        self._field(self.tr("Kind"), self.kind_combo, "meeting.kind")
+        self.date_edit = QDateEdit(QDate(row.date) if row else QDate.currentDate())
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setCalendarPopup(True)
+        self._field(self.tr("Date"), self.date_edit, "meeting.date")
+        self.place_edit = QLineEdit()
+        self._field(self.tr("Place"), self.place_edit, "meeting.place")
+        self.host_combo = QComboBox()
+        for c in ctx.read(queries.reference.cadres):
+            self.host_combo.addItem(c.name, c.id)
+        if row is not None and not select_data(self.host_combo, row.host_id):
+            self.host_combo.addItem(row.host, row.host_id)  # a host since deactivated
+        self._field(self.tr("Host"), self.host_combo, "meeting.host_id")
+        self.group_combo = QComboBox()
+        self.group_combo.addItem(self.tr("Whole village"), None)
+        for g in ctx.read(queries.reference.groups):
+            self.group_combo.addItem(g.name, g.id)
+        self._field(self.tr("Group"), self.group_combo, "meeting.group_id")
+        self.head_spin = QSpinBox()
+        self.head_spin.setRange(0, MAX_HEAD_COUNT)
+        self._field(self.tr("People present"), self.head_spin, "meeting.head_count")
+
+        self.attendee_search = QuickSearchEdit(ctx.db)
+        self.attendee_search.setPlaceholderText(self.tr("Add a villager who came: type a name"))
+        self.attendee_list = QListWidget()
+        fit_lines(self.attendee_list, 3)
+        self.remove_attendee = QPushButton(self.tr("Remove"))
+        box = QWidget()
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(self.attendee_search)
+        row_layout = QHBoxLayout()
+        row_layout.addWidget(self.attendee_list, 1)
+        row_layout.addWidget(self.remove_attendee)
+        inner.addLayout(row_layout)
+        self._field(self.tr("Villagers who came"), box, "meeting.attendees")
+        self.topics_edit = self._field(self.tr("Topics"), _text(2), "meeting.topics")
+        self.discussion_edit = self._field(self.tr("What was said"), _text(3), "meeting.discussion")
+        self.decisions_edit = self._field(self.tr("Decisions"), _text(2), "meeting.decisions")
+
+        # points raised
+        self.points_list = QListWidget()
+        self.points_list.setProperty("notAnInput", True)
+        fit_lines(self.points_list, 3)
+        self.point_edit = QLineEdit()
+        self.point_edit.setPlaceholderText(self.tr("What was raised"))
+        self.outcome_combo = QComboBox()
+        self.outcome_combo.addItem(self.tr("Solved on the spot"), "solved")
+        self.outcome_combo.addItem(self.tr("Into the ledger"), "matter")
+        self.solution_edit = QLineEdit()
+        self.solution_edit.setPlaceholderText(self.tr("How it was solved"))
+        self.matter_kind_combo = QComboBox()
+        add_choose_entry(self.matter_kind_combo)
+        for code, label in ctx.read(queries.reference.choices, "matter_kind"):
+            self.matter_kind_combo.addItem(label, code)
+        self.raised_by_combo = QComboBox()
+        self.add_point_button = QPushButton(self.tr("Add point"))
+        point_box = QWidget()
+        grid = QFormLayout(point_box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addRow(self.points_list)
+        grid.addRow(self.tr("Raised"), self.point_edit)
+        grid.addRow(self.tr("Raised by"), self.raised_by_combo)
+        grid.addRow(self.tr("Handled"), self.outcome_combo)
+        grid.addRow(self.tr("How it was solved"), self.solution_edit)
+        grid.addRow(self.tr("Matter category"), self.matter_kind_combo)
+        grid.addRow("", self.add_point_button)
+        self._field(self.tr("Points raised"), point_box, "meeting.points")
+        hint = QLabel(
+            self.tr("A point put into the ledger becomes a matter for the host to handle first.")
+        )
+        hint.setStyleSheet(HINT_STYLE)
+        hint.setWordWrap(True)
+        self.form.addRow("", hint)
+
+        content = QWidget()
+        content.setLayout(self.form)
+        self.buttons = self.save_cancel_buttons()
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scrolling(content), 1)
+        layout.addWidget(self.errors.general)
+        layout.addWidget(self.buttons)
+
+        self.new_points: list[RaisedPoint] = []
+        self.attendees: dict[uuid.UUID, str] = {}
+        self.attendee_search.hit_chosen.connect(self.add_attendee)
+        self.remove_attendee.clicked.connect(self.remove_selected_attendee)
+        self.add_point_button.clicked.connect(self.add_point)
+        self.outcome_combo.currentIndexChanged.connect(lambda _i: self._outcome_changed())
+        if row is not None:
+            set_combo_data(self.kind_combo, row.kind)
+            self.place_edit.setText(row.place)
+            select_data(self.host_combo, row.host_id)
+            select_data(self.group_combo, row.group_id)
+            self.head_spin.setValue(row.head_count)
+            for a in row.attendees:
+                self._add_attendee(a.person_id, f"{a.name}（{a.household}）")
+            self.topics_edit.setPlainText(row.topics)
+            self.discussion_edit.setPlainText(row.discussion)
+            self.decisions_edit.setPlainText(row.decisions)
+            for p in row.points:
+                self.points_list.addItem(
+                    self._point_text(p.text, p.outcome, p.solution or p.matter_number)
+                )
+        self._refresh_raisers()
+        self._outcome_changed()
+        self.want_size(640, 760)
+
+    def _field(self, label: str, widget: QWidget, key: str) -> QWidget:
+        message = error_label()
+        box = QWidget()
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(widget)
+        inner.addWidget(message)
+        self.form.addRow(label, box)
+        self.errors.register(key, widget, message)
+        return widget
+
+    # ------------------------------------------------------------ attendees
+
+    def _add_attendee(self, person_id, label: str) -> None:
+        if person_id in self.attendees:
+            return
+        self.attendees[person_id] = label
+        item = QListWidgetItem(label)
+        item.setData(Qt.ItemDataRole.UserRole, person_id)
+        self.attendee_list.addItem(item)
+        self.head_spin.setValue(max(self.head_spin.value(), len(self.attendees)))
+        self._refresh_raisers()
+
+    def add_attendee(self, hit) -> None:
+        self._add_attendee(hit.person_id, f"{hit.name}（{hit.household_number}）")
+        self.attendee_search.clear()
+
+    def remove_selected_attendee(self) -> None:
+        item = self.attendee_list.currentItem()
+        if item is None:
+            return
+        self.attendees.pop(item.data(Qt.ItemDataRole.UserRole), None)
+        self.attendee_list.takeItem(self.attendee_list.row(item))
+        self._refresh_raisers()
+
+    def _refresh_raisers(self) -> None:
+        current = self.raised_by_combo.currentData()
+        self.raised_by_combo.clear()
+        self.raised_by_combo.addItem(self.tr("(the meeting)"), None)
+        for pid, label in self.attendees.items():
+            self.raised_by_combo.addItem(label, pid)
+        select_data(self.raised_by_combo, current)
+
+    # ------------------------------------------------------------ points
+
+    def _outcome_changed(self) -> None:
+        solved = self.outcome_combo.currentData() == "solved"
+        self.solution_edit.setEnabled(solved)
+        self.matter_kind_combo.setEnabled(not solved)
+
+    def _point_text(self, text: str, outcome: str, solution: str) -> str:
+        how = ITEM_OUTCOMES.get(outcome, outcome)
+        return f"{text} — {how}" + (f"：{solution}" if solution else "")
+
+    def add_point(self) -> None:
+        """Keep the point typed below for saving with the meeting (checked then)."""
+        text = self.point_edit.text().strip()
+        if not text:
+            self.errors.show("meeting.points", self.tr("Type what was raised first."))
+            return
+        self.errors.clear("meeting.points")
+        outcome = self.outcome_combo.currentData()
+        point = RaisedPoint(
+            text=text,
+            outcome=outcome,
+            solution=self.solution_edit.text() if outcome == "solved" else "",
+            raised_by_id=self.raised_by_combo.currentData(),
+            kind=self.matter_kind_combo.currentData() if outcome == "matter" else "",
+        )
+        self.new_points.append(point)
+        label = self.matter_kind_combo.currentText() if outcome == "matter" else point.solution
+        self.points_list.addItem(self._point_text(text, outcome, label))
+        self.point_edit.clear()
+        self.solution_edit.clear()
+
+    # ------------------------------------------------------------ saving
+
+    def data(self) -> MeetingInput:
+        return MeetingInput(
+            kind=self.kind_combo.currentData(),
+            date=self.date_edit.date().toPython(),
+            host_id=self.host_combo.currentData(),
+            place=self.place_edit.text(),
+            group_id=self.group_combo.currentData(),
+            attendee_ids=list(self.attendees),
+            head_count=self.head_spin.value(),
+            topics=self.topics_edit.toPlainText(),
+            discussion=self.discussion_edit.toPlainText(),
+            decisions=self.decisions_edit.toPlainText(),
+            points=list(self.new_points),
+        )
+
+    def save(self) -> None:
+        if self.point_edit.text().strip():
+            self.add_point()  # typed but not added: it was meant to be saved too
+        self.errors.clear()
+        actor, data, row = self.ctx.operator_id, self.data(), self.row
+        if row is None:
+            work = lambda db: services.meetings.record_meeting(db, actor, data)  # noqa: E731
+        else:
+            work = lambda db: services.meetings.update_meeting(db, actor, row.id, data)  # noqa: E731
+
+        def saved(_result) -> None:
+            self.new_points.clear()
+            if self.isVisible():
+                self.accept()
+
+        self.ctx.op(self, work).errors(self.errors).busy(self.save_button).success(saved).run()
+
+
+class FrequencyDialog(EditDialog):
+    """How often each kind of meeting should take place (months)."""
+
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("How often meetings are held"))
+        self.errors = FieldErrors(error_label())
+        form = QFormLayout()
+        self.spins: dict[str, QSpinBox] = {}
+        for kind, months in ctx.read(queries.meetings.frequencies).items():
+            spin = QSpinBox()
+            spin.setRange(0, 24)
+            spin.setSpecialValueText(self.tr("No fixed rhythm"))
+            spin.setSuffix(self.tr(" months"))
+            spin.setValue(months)
+            self.spins[kind] = spin
+            form.addRow(kind_text(kind), spin)
+        self.buttons = self.save_cancel_buttons()
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.errors.general)
+        layout.addWidget(self.buttons)
+
+    def save(self) -> None:
+        actor = self.ctx.operator_id
+        months = {kind: spin.value() for kind, spin in self.spins.items()}
+        self.ctx.op(self, lambda db: services.meetings.set_frequencies(db, actor, months)).errors(
+            self.errors
+        ).busy(self.save_button).success(lambda _r: self.isVisible() and self.accept()).run()
