@@ -106,3 +106,39 @@ def test_meetings_sheet(db, village, tmp_path):
     # no 村民代表会议 was ever kept (the one held was deleted): overdue
     assert block["民主议政日"][2:6] == ("2026-11-28", "每1个月", "2026-12-28", "否")
     assert block["村民代表会议"][2] == "未开过" and block["村民代表会议"][5] == "逾期"
+
+
+def test_the_township_workbook_names_each_meetings_village(tmp_path):
+    """Two villages send their meetings to the township office; its 会议记录
+    lists each with its village, and counts each kind over all villages."""
+    from tests.core.exchange.test_package import OFFICE, Copy
+    from tests.core.queries.test_township import TAOHUA, XINGHUA
+
+    day = dt.date.today()
+    a, b = Copy(tmp_path, "a", **TAOHUA), Copy(tmp_path, "b", **XINGHUA)
+    t = Copy(tmp_path, "t", **OFFICE)
+    for copy, kinds in ((a, ("council_day", "courtyard")), (b, ("council_day",))):
+        host = services.setup.add_cadre(copy.db, None, "王建国", "secretary", "13907310001")
+        for kind in kinds:
+            services.meetings.record_meeting(
+                copy.db,
+                host,
+                MeetingInput(kind=kind, date=day, host_id=host, place="村部", topics="议题"),
+            )
+        t.take(copy.export(tmp_path / f"{kind}.vdx").path)
+        copy.db.close()
+    out = tmp_path / "乡镇.xlsx"
+    export_ledger(t.db, out, Period.custom(day.replace(day=1), day))
+    t.db.close()
+    ws = load_workbook(out)["会议记录"]
+    assert [c.value for c in ws[HEADER]][:3] == ["序号", "村（社区）", "日期"]
+    listed = sorted(
+        (r[1], r[3])
+        for r in ws.iter_rows(min_row=HEADER + 1, values_only=True)
+        if isinstance(r[0], int)
+    )
+    assert listed == [("杏花村", "民主议政日"), ("桃花村", "民主议政日"), ("桃花村", "院坝说事会")]
+    rows = list(ws.iter_rows(values_only=True))
+    start = next(i for i, r in enumerate(rows) if r[0] == "会议类型" and r[1] == "期内次数")
+    counts = {r[0]: r[1] for r in rows[start + 1 : start + 5]}
+    assert counts == {"民主议政日": 2, "民主恳谈会": 0, "院坝说事会": 1, "村民代表会议": 0}
