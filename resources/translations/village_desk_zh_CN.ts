@@ -89,6 +89,42 @@
             <source>Backed up: {path}</source>
             <translation>已自动备份：{path}</translation>
         </message>
+        <message>
+            <source>process {pid}</source>
+            <translation>进程 {pid}</translation>
+        </message>
+        <message>
+            <source>another process</source>
+            <translation>另一个进程</translation>
+        </message>
+        <message>
+            <source>Village Desk is already running ({who}) with the data in {folder}.</source>
+            <translation>村务民情台账已经在运行（{who}），正在使用数据目录 {folder}。</translation>
+        </message>
+        <message>
+            <source>Its window was brought forward.</source>
+            <translation>已切换到它的窗口。</translation>
+        </message>
+        <message>
+            <source>It does not answer. Close it (if it hangs, end process {pid} in the task manager) and start again.</source>
+            <translation>它没有响应。请关闭它（如果卡住了，请在任务管理器中结束进程 {pid}）后再打开。</translation>
+        </message>
+        <message>
+            <source>Village Desk is already open here: no second window was started.</source>
+            <translation>村务民情台账已在这里打开，没有再开第二个窗口。</translation>
+        </message>
+        <message>
+            <source>Restore a backup</source>
+            <translation>从备份恢复</translation>
+        </message>
+        <message>
+            <source>The backup was not restored: {reason}</source>
+            <translation>没有恢复：{reason}</translation>
+        </message>
+        <message>
+            <source>Restored from {name}. The data as it was before is kept in {safety}. This computer goes on as a new device, so no number given out before is used again.</source>
+            <translation>已从 {name} 恢复。恢复前的数据保存在 {safety}。本机将作为新设备继续编号，不会重复以前已经发出的编号。</translation>
+        </message>
     </context>
     <context>
         <name>CadreChecklist</name>
@@ -4960,6 +4996,10 @@ File: {path}</source>
             <source>This font cannot be used: it is damaged or has no Chinese characters.</source>
             <translation>此字体不能使用：文件已损坏或不含汉字。</translation>
         </message>
+        <message>
+            <source>Data and backups</source>
+            <translation>数据与备份</translation>
+        </message>
     </context>
     <context>
         <name>StatsPage</name>
@@ -5268,6 +5308,141 @@ File: {path}</source>
             <location filename="../../village_desk/ui/widgets/undo_bar.py" line="42" />
             <source>Deleted: {what}</source>
             <translation>已删除：{what}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DataTab</name>
+        <message>
+            <source>Open</source>
+            <translation>打开</translation>
+        </message>
+        <message>
+            <source>Choose folder…</source>
+            <translation>选择文件夹…</translation>
+        </message>
+        <message>
+            <source>Use the default</source>
+            <translation>用默认位置</translation>
+        </message>
+        <message>
+            <source>Data</source>
+            <translation>数据</translation>
+        </message>
+        <message>
+            <source>Logs</source>
+            <translation>日志</translation>
+        </message>
+        <message>
+            <source>Backups</source>
+            <translation>备份</translation>
+        </message>
+        <message>
+            <source>The first start of each day makes a backup, and so does every import; the newest of each of the last 14 days and 8 weeks are kept. A folder on a USB stick keeps them safe when this computer is lost or broken. Only this computer's user can read the data and the backups.</source>
+            <translation>每天第一次打开程序时和每次导入前都会自动备份，保留最近 14 天每天一份、最近 8 周每周一份。把备份放在 U 盘上的文件夹里，电脑丢失或损坏时数据也不会丢。数据和备份只有本机的这个用户能读取。</translation>
+        </message>
+        <message>
+            <source>Back up now</source>
+            <translation>立即备份</translation>
+        </message>
+        <message>
+            <source>Verify</source>
+            <translation>检查</translation>
+        </message>
+        <message>
+            <source>Restore…</source>
+            <translation>恢复…</translation>
+        </message>
+        <message>
+            <source>Made</source>
+            <translation>备份时间</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>大小</translation>
+        </message>
+        <message>
+            <source>Checked</source>
+            <translation>检查结果</translation>
+        </message>
+        <message>
+            <source>Daily</source>
+            <translation>每日备份</translation>
+        </message>
+        <message>
+            <source>By hand</source>
+            <translation>手动备份</translation>
+        </message>
+        <message>
+            <source>Before a restore</source>
+            <translation>恢复前的备份</translation>
+        </message>
+        <message>
+            <source>Before a restore (damaged data)</source>
+            <translation>恢复前的备份（数据已损坏）</translation>
+        </message>
+        <message>
+            <source>Before an import</source>
+            <translation>导入前的备份</translation>
+        </message>
+        <message>
+            <source>Before a roster import</source>
+            <translation>导入花名册前的备份</translation>
+        </message>
+        <message>
+            <source>Before an exchange import</source>
+            <translation>导入交换文件前的备份</translation>
+        </message>
+        <message>
+            <source>A server database is backed up with the server's own tools (pg_dump).</source>
+            <translation>服务器数据库请用服务器自己的工具备份（pg_dump）。</translation>
+        </message>
+        <message>
+            <source>Whole</source>
+            <translation>完好</translation>
+        </message>
+        <message>
+            <source>Damaged: {problem}</source>
+            <translation>已损坏：{problem}</translation>
+        </message>
+        <message>
+            <source>Folder for backups</source>
+            <translation>备份文件夹</translation>
+        </message>
+        <message>
+            <source>Backups now go to {folder}.</source>
+            <translation>以后的备份保存在 {folder}。</translation>
+        </message>
+        <message>
+            <source>Backed up: {path}</source>
+            <translation>已备份：{path}</translation>
+        </message>
+        <message>
+            <source>Backing up…</source>
+            <translation>正在备份…</translation>
+        </message>
+        <message>
+            <source>{name} is whole.</source>
+            <translation>{name} 完好。</translation>
+        </message>
+        <message>
+            <source>Restore a backup</source>
+            <translation>从备份恢复</translation>
+        </message>
+        <message>
+            <source>Replace the data on this computer with the backup made {when}?
+
+The data as it is now is backed up first. What was entered after {when} is not in the backup: enter it again or import it from another computer's exchange file. Village Desk closes the data and opens it again.</source>
+            <translation>用 {when} 的备份替换本机的数据吗？
+
+现在的数据会先备份。{when} 之后录入的内容不在这个备份里，需要重新录入，或从别的电脑的交换文件导入。程序会关闭数据后重新打开。</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>恢复</translation>
         </message>
     </context>
 </TS>

@@ -6,6 +6,7 @@ pypinyin (``Database.open`` imports Alembic only when a migration is due).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
@@ -191,51 +192,161 @@ def daily_backup(ctx, window):
     )
 
 
+EXIT_ALREADY_RUNNING = 3  # another start holds the data folder and did not answer
+
+
+def claim_data_folder(url: str):
+    """This start's hold on the data folder (:mod:`village_desk.ui.instance`)
+    and 0; or, when another running start has it, None and the exit code:
+    that one is asked to bring its window forward, and the user is told
+    which process it is (in a message box too when it did not answer)."""
+    from village_desk.ui.instance import SingleInstance, running_message
+
+    guard = SingleInstance.for_url(url)
+    if guard.claim():
+        return guard, 0
+    holder = guard.holder()
+    raised = guard.ask_holder_to_raise()
+    message = running_message(holder, guard.lock.path.parent, raised)
+    log.info("data folder held by process %s (answered: %s)", holder, raised)
+    print(message, file=sys.stderr)
+    if raised:
+        return None, 0
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        QCoreApplication.translate("App", "Village Desk"),
+        message,
+        QMessageBox.StandardButton.Ok,
+    )
+    run_modal(box)
+    return None, EXIT_ALREADY_RUNNING
+
+
+def restore_now(url: str, backup_file: Path) -> str:
+    """Restore ``backup_file`` over the (closed) database of ``url``; the
+    sentence to show afterwards. A failure is explained and changes nothing."""
+    from village_desk.core.domain.errors import ServiceError
+    from village_desk.core.storage import backup
+    from village_desk.core.storage.db import sqlite_file
+
+    database = sqlite_file(url)
+    try:
+        safety = backup.restore(database, backup_file, backup.folder_for(database))
+    except ServiceError as err:
+        log.warning("restore of %s failed: %s", backup_file, err)
+        return QCoreApplication.translate("App", "The backup was not restored: {reason}").format(
+            reason=str(err)
+        )
+    log.info("restored %s (the data before it: %s)", backup_file, safety)
+    return QCoreApplication.translate(
+        "App",
+        "Restored from {name}. The data as it was before is kept in {safety}. "
+        "This computer goes on as a new device, so no number given out before is used again.",
+    ).format(name=backup_file.name, safety=safety or "-")
+
+
 def _run(app: QApplication, args) -> int:
+    from village_desk.core.storage.files import private_temp
     from village_desk.core.storage.paths import database_url
+    from village_desk.ui import restart
+
+    url = database_url(args.data_dir, args.db_url)
+    guard, code = claim_data_folder(url)
+    if guard is None:
+        return code
+    with contextlib.ExitStack() as holding:
+        holding.callback(guard.release)
+        # Temporary files (print previews, export sheets) stay in the data folder.
+        holding.enter_context(private_temp(guard.lock.path.parent))
+        while True:
+            with contextlib.ExitStack() as stack:
+                code = _run_holding(app, guard, url, stack)
+            if code != restart.EXIT_REOPEN:
+                return code
+            restore = restart.pending.pop("restore", None)
+            if restore is not None:
+                box = QMessageBox(
+                    QMessageBox.Icon.Information,
+                    QCoreApplication.translate("App", "Restore a backup"),
+                    restore_now(url, restore),
+                    QMessageBox.StandardButton.Ok,
+                )
+                run_modal(box)
+            QApplication.setQuitOnLastWindowClosed(restart.pending.pop("quit_on_close", True))
+
+
+def _run_holding(app: QApplication, guard, url: str, stack: contextlib.ExitStack) -> int:
+    """The start, with the data folder held: whatever is opened is closed
+    (in reverse order) by ``stack``."""
     from village_desk.ui.context import AppContext
     from village_desk.ui.errors import describe
+    from village_desk.ui.instance import bring_forward
     from village_desk.ui.main_window import MainWindow
 
-    db = open_database(database_url(args.data_dir, args.db_url))
+    shown: list = []  # the main window, once there is one
+
+    def come_forward() -> None:
+        _came_forward(bring_forward(app, shown[0] if shown else None))
+
+    guard.raise_requested.connect(come_forward)
+    stack.callback(guard.raise_requested.disconnect, come_forward)
+    db = open_database(url)
     if db is None:
         return EXIT_DB_ERROR
+    stack.callback(db.close)
     try:
-        try:
-            initialized = db.read(queries.reference.is_initialized)
-        except Exception as err:  # a damaged or foreign file: tell the user, log it
-            log.warning("cannot read database %s", db.url, exc_info=True)
-            QMessageBox.critical(
-                None, QCoreApplication.translate("App", "Cannot open the data"), describe(err)
-            )
-            return EXIT_DB_ERROR
-        ctx = AppContext(db)
-        if not initialized:
-            from village_desk.ui.first_run import FirstRunDialog
+        initialized = db.read(queries.reference.is_initialized)
+    except Exception as err:  # a damaged or foreign file: tell the user, log it
+        log.warning("cannot read database %s", db.url, exc_info=True)
+        QMessageBox.critical(
+            None, QCoreApplication.translate("App", "Cannot open the data"), describe(err)
+        )
+        return EXIT_DB_ERROR
+    ctx = AppContext(db)
+    stack.callback(ctx.close)
+    if not initialized:
+        from village_desk.ui.first_run import FirstRunDialog
 
-            dialog = FirstRunDialog(ctx)
-            if run_modal(dialog) != QDialog.DialogCode.Accepted:
-                return 0  # the user chose not to set up now
-        operator = choose_operator(db)
-        if operator is False:
-            return 0
-        ctx.set_operator(operator)
-        window = MainWindow(ctx)
-        start_page = os.environ.get(ENV_START_PAGE)
-        if start_page:
-            window.open_start_page(start_page)
-        if window.first_start:
-            window.showMaximized()  # no remembered geometry: use the whole screen
-        else:
-            window.show()
-        window.raise_()
-        window.activateWindow()
-        probe = os.environ.get(ENV_STARTUP_PROBE)
-        if probe:
-            QTimer.singleShot(0, lambda: _startup_reached(probe, app))
-        QTimer.singleShot(DAILY_BACKUP_DELAY_MS, lambda: daily_backup(ctx, window))
-        return app.exec()
-    finally:
-        if "ctx" in locals():
-            ctx.close()
-        db.close()
+        dialog = FirstRunDialog(ctx)
+        if run_modal(dialog) != QDialog.DialogCode.Accepted:
+            return 0  # the user chose not to set up now
+    operator = choose_operator(db)
+    if operator is False:
+        return 0
+    ctx.set_operator(operator)
+    window = MainWindow(ctx)
+    shown.append(window)
+    stack.callback(_close_window, window)
+    start_page = os.environ.get(ENV_START_PAGE)
+    if start_page:
+        window.open_start_page(start_page)
+    if window.first_start:
+        window.showMaximized()  # no remembered geometry: use the whole screen
+    else:
+        window.show()
+    window.raise_()
+    window.activateWindow()
+    probe = os.environ.get(ENV_STARTUP_PROBE)
+    if probe:
+        QTimer.singleShot(0, window, lambda: _startup_reached(probe, app))
+    # (the window as context: a window closed before then — a restore — backs up nothing)
+    QTimer.singleShot(DAILY_BACKUP_DELAY_MS, window, lambda: daily_backup(ctx, window))
+    return app.exec()
+
+
+def _close_window(window) -> None:
+    """(Before the data closes: a restore opens a new window on it.)"""
+    window.close()
+    window.deleteLater()
+
+
+def _came_forward(widget) -> None:
+    """Tell the user, in the window that came forward, why it did."""
+    bar = getattr(widget, "statusBar", None)
+    if callable(bar):
+        bar().showMessage(
+            QCoreApplication.translate(
+                "App", "Village Desk is already open here: no second window was started."
+            ),
+            10000,
+        )

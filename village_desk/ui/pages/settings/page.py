@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from village_desk.core import queries, services
 from village_desk.core.domain.vocab import VOCABULARY_TITLES
 from village_desk.ui.pages.base import REFERENCE_TABLES, Page
+from village_desk.ui.pages.settings.data_tab import DataTab
 from village_desk.ui.prefs import LANGUAGE_KEY, LARGE_FONT_KEY, apply_font_size, is_true
 from village_desk.ui.widgets.forms import (
     ERROR_STYLE,
@@ -154,6 +155,8 @@ class SettingsPage(Page):
         self.tabs.addTab(scrolling(self._rules_tab()), self.tr("Deadlines and duty days"))
         self.tabs.addTab(scrolling(self._quotas_tab()), self.tr("Visit quotas"))
         self.tabs.addTab(scrolling(self._card_tab()), self.tr("Contact card and printing"))
+        self.data_tab = DataTab(ctx)
+        self.tabs.addTab(self.data_tab, self.tr("Data and backups"))
         self.display_tab = scrolling(self._ui_tab())
         self.tabs.addTab(self.display_tab, self.tr("Display"))
         layout = QVBoxLayout(self)
