@@ -67,8 +67,9 @@ def test_two_laptops_edit_one_commitment_offline_and_converge(tmp_path):
 
 
 def test_two_laptops_edit_one_meeting_offline_and_converge(tmp_path):
-    """A adds an attendee and the decisions, B corrects the head count and
-    records a point raised: after the exchange both hold all of it."""
+    """A adds an attendee and the decisions, B adds the same attendee,
+    corrects the head count and records a point raised: after the exchange
+    both hold all of it, the attendee once."""
     from tests.core.exchange.test_package import add_household
     from village_desk.core.services.meetings import MeetingInput, RaisedPoint
 
@@ -103,7 +104,11 @@ def test_two_laptops_edit_one_meeting_offline_and_converge(tmp_path):
         b.db,
         host,
         mid,
-        data(head_count=15, points=[RaisedPoint("路灯坏了", "solved", solution="当场报修")]),
+        data(
+            attendee_ids=[zhang, li],  # B adds 李四 too
+            head_count=15,
+            points=[RaisedPoint("路灯坏了", "solved", solution="当场报修")],
+        ),
     )
     b.take(a.export(tmp_path / "3.vdx").path)
     a.take(b.export(tmp_path / "4.vdx").path)
@@ -112,5 +117,8 @@ def test_two_laptops_edit_one_meeting_offline_and_converge(tmp_path):
     assert sorted(x.name for x in seen.attendees) == ["张三丰", "李四"]
     assert (seen.head_count, seen.decisions) == (15, "每周二清运一次")
     assert [p.text for p in seen.points] == ["路灯坏了"]
+    # taking 李四 off the list again takes off both laptops' records of him
+    services.meetings.update_meeting(b.db, host, mid, data(head_count=15))
+    assert [x.name for x in b.db.read(queries.meetings.meeting, mid).attendees] == ["张三丰"]
     for copy in (a, b):
         copy.db.close()

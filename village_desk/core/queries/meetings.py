@@ -115,7 +115,10 @@ def meetings(
             .where(MeetingAttendee.meeting_id.in_(part), MeetingAttendee.deleted.is_(False))
             .order_by(Household.number, Person.name)
         ):
-            attendees.setdefault(meeting_id, []).append(Attendee(pid, name, number))
+            came = attendees.setdefault(meeting_id, [])
+            # two laptops adding the same villager offline leave two records: one person
+            if all(a.person_id != pid for a in came):
+                came.append(Attendee(pid, name, number))
         for item, name, number in session.execute(
             select(MeetingItem, raiser.name, Matter.number)
             .outerjoin(raiser, raiser.id == MeetingItem.raised_by_id)

@@ -192,12 +192,16 @@ def update_meeting(db: Database, actor_id, meeting_id: uuid.UUID, data: MeetingI
         m = get_live(s, Meeting, meeting_id, "会议记录")
         _check(s, data, m)
         _fill(m, data)
-        links = _attendees(s, meeting_id)
-        wanted = set(data.attendee_ids)
-        for pid, link in links.items():
-            link.deleted = pid not in wanted
+        links = s.scalars(
+            select(MeetingAttendee).where(MeetingAttendee.meeting_id == meeting_id)
+        ).all()
+        wanted, kept = set(data.attendee_ids), set()
+        for link in links:  # (two laptops may each have added the same villager)
+            keep = link.person_id in wanted and link.person_id not in kept
+            link.deleted = not keep
+            kept |= {link.person_id} if keep else set()
         for pid in data.attendee_ids:
-            if pid not in links:
+            if pid not in kept:
                 s.add(MeetingAttendee(meeting_id=meeting_id, person_id=pid))
         return _add_points(s, m, data.points)
 
