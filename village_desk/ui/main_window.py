@@ -265,7 +265,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
-        self.ctx.executor.wait_idle()  # a queued save finishes before the window goes
+        # A queued save finishes before the window goes; a count still running
+        # on a reader thread (the work bench's, 统计's) does not hold it up.
+        self.ctx.executor.writer.waitForDone()
         super().closeEvent(event)
 
     # ------------------------------------------------------------ slots

@@ -68,3 +68,32 @@ def test_a_late_older_count_does_not_replace_a_newer_one(ctx, demo_db, qtbot, mo
     settle(qtbot, ctx)
     assert page.tiles["households"].value.text() == str(before - 1)
     assert not page.counting
+
+
+def test_closing_the_window_does_not_wait_for_a_count(ctx, qtbot, monkeypatch):
+    """A count still running when the user closes the window (just after the
+    start, at township scale) does not keep the window on screen."""
+    from village_desk.ui.main_window import MainWindow
+
+    release = held_counts(monkeypatch)
+    counted = threading.Event()
+    holding = dashboard_module.read_figures
+
+    def noted(session):
+        try:
+            return holding(session)
+        finally:
+            counted.set()
+
+    monkeypatch.setattr(dashboard_module, "read_figures", noted)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.nav.setCurrentRow(MainWindow.PAGE_DASHBOARD)
+    window.show()
+    exposed(window)
+    assert window.dashboard_page.counting
+    window.close()
+    assert not window.isVisible()
+    assert not counted.is_set()  # closed while the count was still running
+    release.set()
+    settle(qtbot, ctx)
