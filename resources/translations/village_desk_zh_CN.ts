@@ -2146,6 +2146,10 @@ A backup was taken before the import.</source>
             <source>Remove {name} from this household?</source>
             <translation>把 {name} 从这一户中移除？</translation>
         </message>
+        <message>
+            <source>Change history</source>
+            <translation>修改记录</translation>
+        </message>
     </context>
     <context>
         <name>HouseholdsPage</name>
@@ -3073,6 +3077,10 @@ File: {path}</source>
             <location filename="../../village_desk/ui/pages/ledger/matter.py" line="820" />
             <source>Delete matter {number} with its progress notes? Use this only for a matter registered by mistake. You can undo this right afterwards.</source>
             <translation>删除事项 {number} 及其办理记录吗？只应删除误登记的事项。删除后可以立即撤销。</translation>
+        </message>
+        <message>
+            <source>Change history</source>
+            <translation>修改记录</translation>
         </message>
     </context>
     <context>
@@ -5443,6 +5451,37 @@ The data as it is now is backed up first. What was entered after {when} is not i
         <message>
             <source>Restore</source>
             <translation>恢复</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryView</name>
+        <message>
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Cadre</source>
+            <translation>干部</translation>
+        </message>
+        <message>
+            <source>Computer</source>
+            <translation>电脑</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <source>Changes</source>
+            <translation>修改</translation>
+        </message>
+        <message>
+            <source>Every change, newest first: who made it, on which computer, and each field from what to what. ID numbers and phones are masked.</source>
+            <translation>每一次修改，最新的在前：谁在哪台电脑上改的，每一项从什么改成什么。身份证号和电话已打码。</translation>
+        </message>
+        <message>
+            <source>(no cadre chosen)</source>
+            <translation>（未选择干部）</translation>
         </message>
     </context>
 </TS>

@@ -4,6 +4,7 @@ on the terminal, and turning refusals into a message and exit code 2."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import logging
 import os
@@ -164,6 +165,10 @@ def run_command(args) -> int:
         print(f"错误：{err}", file=sys.stderr)
     except (KeyboardInterrupt, Cancelled):
         print("已取消。", file=sys.stderr)
+    except BrokenPipeError:  # the reader went away (… | head): nothing to say
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as err:
         message = explain(err, _database_path(args))
         if message is None:

@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 
 from village_desk.core import queries, services
 from village_desk.core.domain.validation import mask_id_number, mask_phone
+from village_desk.core.queries.history import household_history
 from village_desk.core.queries.households import TimelineEvent
 from village_desk.core.storage.changes import Changes
 from village_desk.ui.pages.base import DataView
@@ -43,6 +44,7 @@ from village_desk.ui.pages.households.forms import (
     PersonDialog,
 )
 from village_desk.ui.widgets.forms import HINT_STYLE, destructive, heading
+from village_desk.ui.widgets.history import HistoryView
 from village_desk.ui.widgets.modal import run_modal
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -248,6 +250,8 @@ class HouseholdView(DataView):
         self.tabs.addTab(members_page, self.tr("Members"))
         self.tabs.addTab(pairings_page, self.tr("Paired cadres"))
         self.tabs.addTab(timeline_page, self.tr("Timeline"))
+        self.history = HistoryView(ctx, household_history)
+        self.tabs.addTab(self.history, self.tr("Change history"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -312,6 +316,7 @@ class HouseholdView(DataView):
         cadre_names = shown.cadre_names
         self.household = h
         self._members = {p.id: p for p in members}
+        self.history.show_record(h.id)
         head = next((p for p in members if p.relation == "head"), None)
         self.title.setText(
             self.tr("Household {number} · {head}").format(

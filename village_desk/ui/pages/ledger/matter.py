@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +32,7 @@ from village_desk.core.domain import lifecycle
 from village_desk.core.domain.fields import field_label
 from village_desk.core.domain.lifecycle import is_overdue
 from village_desk.core.domain.validation import mask_phone
+from village_desk.core.queries.history import matter_history
 from village_desk.core.services.ledger import MatterInput
 from village_desk.core.storage.changes import Changes
 from village_desk.ui.labels import action_label, status_label
@@ -49,6 +51,7 @@ from village_desk.ui.widgets.forms import (
     seen_now,
     set_combo_data,
 )
+from village_desk.ui.widgets.history import HistoryView
 from village_desk.ui.widgets.modal import run_modal
 from village_desk.ui.widgets.pickers import CadreChecklist, HouseholdPicker
 from village_desk.ui.widgets.sizing import fit_lines, relative_font
@@ -627,9 +630,13 @@ class MatterView(DataView):
         nl.addLayout(add)
         nl.addWidget(self.note_error)
 
+        self.history = HistoryView(ctx, matter_history)
+        self.side_tabs = QTabWidget()
+        self.side_tabs.addTab(notes, self.tr("Progress notes"))
+        self.side_tabs.addTab(self.history, self.tr("Change history"))
         body = QHBoxLayout()
         body.addWidget(details, 3)
-        body.addWidget(notes, 2)
+        body.addWidget(self.side_tabs, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(top)
@@ -699,6 +706,7 @@ class MatterView(DataView):
         entry = self.ctx.read(queries.diary.entry, items[0].entry_id) if items else None
         self.stale = False
         self.matter_id, self.matter = matter_id, m
+        self.history.show_record(matter_id)
         labels, cadres = self._labels, self._cadres
         self.title.setText(self.tr("Matter {number}").format(number=m.number))
         overdue = is_overdue(m)
