@@ -32,6 +32,7 @@ from village_desk.ui.widgets.forms import (
     FieldErrors,
     add_choose_entry,
     error_label,
+    scrolling,
     set_combo_data,
 )
 from village_desk.ui.widgets.sizing import fit_lines
@@ -77,8 +78,12 @@ class _Form(EditDialog):
         self.errors = FieldErrors(error_label())
         self.buttons = self.save_cancel_buttons()
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.addLayout(self.form)
+        column.addStretch(1)  # rows keep their height; the room left stays below
         layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
+        layout.addWidget(scrolling(content), 1)  # a small screen scrolls the form
         layout.addWidget(self.errors.general)
         layout.addWidget(self.buttons)
 

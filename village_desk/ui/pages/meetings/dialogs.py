@@ -166,7 +166,9 @@ class MeetingDialog(EditDialog):
         self.form.addRow("", hint)
 
         content = QWidget()
-        content.setLayout(self.form)
+        column = QVBoxLayout(content)
+        column.addLayout(self.form)
+        column.addStretch(1)  # rows keep their height; the room left stays below
         self.buttons = self.save_cancel_buttons()
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         layout = QVBoxLayout(self)
