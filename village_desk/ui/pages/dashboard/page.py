@@ -8,11 +8,12 @@ at once with the last figures (or dashes) and fills in when they arrive.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from dataclasses import dataclass
 
 import shiboken6
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QMouseEvent, QShowEvent
+from PySide6.QtGui import QMouseEvent, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -31,6 +32,10 @@ from village_desk.core.queries.stats import Dashboard
 from village_desk.ui.pages.base import Page
 from village_desk.ui.pages.dashboard.review import REVIEW_TABLES, review_count
 from village_desk.ui.widgets.sizing import relative_font
+
+# A count waits for the page to be drawn first (at most this long, seconds): a
+# thread counting while the window is first laid out would slow its start.
+FIRST_PAINT_WAIT = 0.5
 
 
 @dataclass(frozen=True)
@@ -176,6 +181,7 @@ class DashboardPage(Page):
         layout.addWidget(self.visits_title)
         layout.addWidget(self.visits_table, 1)
         self._counting = 0  # the latest count asked for; older answers are dropped
+        self._painted = threading.Event()  # drawn once: counting may start
         self.counting = False  # a count is under way (what is shown may be older)
 
     def pairing_text(self, unpaired=None, gaps=None) -> str:
@@ -229,6 +235,10 @@ class DashboardPage(Page):
         self.stale = True  # overdue and "this month" depend on today's date
         super().showEvent(event)
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        self._painted.set()
+
     def refresh(self) -> None:
         """Count again on a reader thread; the figures fill in when counted."""
         self._counting += 1
@@ -246,7 +256,13 @@ class DashboardPage(Page):
             if asked == self._counting:  # a later count supersedes this one
                 self.show_figures(figures)
 
-        task = self.ctx.task(self, lambda _job: db.read(read_figures))
+        painted = self._painted
+
+        def work(_job) -> Figures:
+            painted.wait(FIRST_PAINT_WAIT)  # the window is drawn before counting starts
+            return db.read(read_figures)
+
+        task = self.ctx.task(self, work)
         task.always(ended).success(answered).run()
 
     def show_figures(self, figures: Figures) -> None:

@@ -10,10 +10,11 @@ Qt Charts, imported only when first drawn, and drawn again after
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
 import shiboken6
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QPainter, QShowEvent
+from PySide6.QtGui import QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -33,6 +34,10 @@ from village_desk.ui.pages.base import Page
 from village_desk.ui.widgets.forms import heading
 
 MONTHS = 12
+
+# A count waits for the page to be drawn first (at most this long, seconds): a
+# thread counting while the window is first laid out would slow its start.
+FIRST_PAINT_WAIT = 0.5
 
 
 def _months_back(today: dt.date, n: int) -> list[tuple[int, int]]:
@@ -92,6 +97,7 @@ class StatsPage(Page):
         self.views = []
         self.data: dict = {}
         self._counting = 0  # the latest count asked for; older answers are dropped
+        self._painted = threading.Event()  # drawn once: counting may start
         self.refresh_button.clicked.connect(self.refresh)
 
     @property
@@ -112,6 +118,10 @@ class StatsPage(Page):
             self.stale = True  # charts are drawn when first wanted
         super().showEvent(event)
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        self._painted.set()
+
     def refresh(self, today: dt.date | None = None) -> None:
         """Count again on a reader thread; the charts are drawn when counted."""
         today = today or dt.date.today()
@@ -131,7 +141,13 @@ class StatsPage(Page):
             if shiboken6.isValid(self) and asked == self._counting:
                 self.counting_label.hide()
 
-        task = self.ctx.task(self, lambda _job: db.read(read_stats, today))
+        painted = self._painted
+
+        def work(_job) -> dict:
+            painted.wait(FIRST_PAINT_WAIT)  # the window is drawn before counting starts
+            return db.read(read_stats, today)
+
+        task = self.ctx.task(self, work)
         task.always(ended).success(answered).run()
 
     def draw(self) -> None:
