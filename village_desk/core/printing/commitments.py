@@ -39,8 +39,17 @@ def villager_names(session: Session) -> set[str]:
 
 
 def posted(text: str, names: set[str], keep: str) -> str:
-    """Free text as posted: villagers' names and numbers masked."""
-    return mask_numbers(mask_names(text or "", names - {keep}))
+    """Free text as posted: villagers' names and numbers masked. (Only the
+    names that occur in the text are looked for: a township's tens of
+    thousands of names are not each searched in every text.)"""
+    text = text or ""
+    found = {
+        text[i : i + n]
+        for n in range(2, 13)  # (names of minority nationalities run longer)
+        for i in range(len(text) - n + 1)
+        if text[i : i + n] in names
+    }
+    return mask_numbers(mask_names(text, found - {keep}))
 
 
 def _standing(row: CommitmentRow, names: set[str]) -> str:
