@@ -110,3 +110,51 @@ def test_enter_note_progress_review_and_print(page, ctx, qtbot, modal):
     dialog = open_preview(qtbot, page.last_print)
     assert dialog.page_count() == 1
     close_preview(qtbot, dialog)
+
+
+def test_a_reviewed_promise_stays_as_promised_and_a_mistake_is_deleted(
+    page, ctx, db, village, qtbot, modal
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    from village_desk.core import services
+    from village_desk.core.services.commitments import CommitmentInput
+
+    wang = village["secretary"]
+    for content in ("为两户五保户修缮住房", "录错的一条"):
+        cid = services.commitments.add_commitment(
+            db, wang, CommitmentInput(year=YEAR, cadre_id=wang, kind="one_line", content=content)
+        )
+    services.commitments.review_commitment(db, wang, cid, "kept", "误评")
+    settle(qtbot, ctx)
+    rows = [cells(page.table, r)[3] for r in range(page.table.rowCount())]
+    assert rows == ["为两户五保户修缮住房", "录错的一条"]
+
+    page.table.selectRow(1)
+
+    def correct(dialog: CommitmentDialog) -> None:
+        dialog.content_edit.setPlainText("")
+        type_chinese(dialog.content_edit, "改过的内容")
+        click(qtbot, dialog.save_button)
+        settle(qtbot, ctx)
+        # refused, said in the form: the promise was already reviewed
+        assert dialog.isVisible()
+        assert "已评定为“已践诺”，承诺的内容不能再修改" in dialog.errors.general.text()
+        dialog.mark_clean()
+        dialog.reject()
+
+    with modal.expect(correct, CommitmentDialog):
+        click(qtbot, page.edit_button)
+
+    def yes(box: QMessageBox) -> None:
+        assert "录错的一条" in box.text()
+        box.button(QMessageBox.StandardButton.Yes).click()
+
+    page.table.selectRow(1)
+    with modal.expect(yes, QMessageBox):
+        click(qtbot, page.delete_button)
+    settle(qtbot, ctx)
+    assert [cells(page.table, r)[3] for r in range(page.table.rowCount())] == [
+        "为两户五保户修缮住房"
+    ]
+    assert [r.total for r in ctx.read(queries.commitments.keeping_rates, YEAR)] == [1]
