@@ -114,3 +114,23 @@ def test_record_a_courtyard_meeting_and_print_its_minutes(page, ctx, db, village
     dialog = open_preview(qtbot, page.last_print)
     assert dialog.page_count() == 1
     close_preview(qtbot, dialog)
+
+
+def test_frequencies_change_what_is_overdue(page, ctx, qtbot, modal):
+    from village_desk.ui.pages.meetings.dialogs import FrequencyDialog
+
+    assert due_state(page, "村民代表会议")[1:] == ["每 3 个月", "—", "—", "从未召开"]
+
+    def no_rhythm(dialog: FrequencyDialog) -> None:
+        dialog.spins["representatives"].setValue(0)
+        assert dialog.spins["representatives"].text() == "不定期"
+        dialog.spins["council_day"].setValue(2)
+        click(qtbot, dialog.save_button)
+
+    with modal.expect(no_rhythm, FrequencyDialog):
+        click(qtbot, page.frequency_button)
+    settle(qtbot, ctx)
+    assert (
+        due_state(page, "村民代表会议")[1] == "—" and due_state(page, "村民代表会议")[4] == "不定期"
+    )
+    assert due_state(page, "民主议政日")[1] == "每 2 个月"
