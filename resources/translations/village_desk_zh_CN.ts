@@ -2150,6 +2150,18 @@ A backup was taken before the import.</source>
             <source>Change history</source>
             <translation>修改记录</translation>
         </message>
+        <message>
+            <source>Show phone numbers</source>
+            <translation>显示电话</translation>
+        </message>
+        <message>
+            <source>Hide phone numbers</source>
+            <translation>隐藏电话</translation>
+        </message>
+        <message>
+            <source>Phone numbers are masked; show this household's in full to call them</source>
+            <translation>电话号码已打码；需要打电话时，可在这里显示本户的完整号码</translation>
+        </message>
     </context>
     <context>
         <name>HouseholdsPage</name>

@@ -138,6 +138,9 @@ class HouseholdView(DataView):
         super().__init__(ctx, parent)
         self.household_id: uuid.UUID | None = None
         self.household: Row | None = None  # the household's own fields, as shown
+        # Phones are masked everywhere; on its own page a household's are one
+        # click away (a cadre needs to call), until another household is shown.
+        self.phones_shown = False
         self._members: dict[uuid.UUID, Row] = {}
 
         self.back_button = QPushButton(self.tr("← Back to list"))
@@ -149,6 +152,10 @@ class HouseholdView(DataView):
             self.tr("The 民情日记 list showing only this household's visits")
         )
         self.matter_button = QPushButton(self.tr("New matter"))
+        self.phones_button = QPushButton(self.tr("Show phone numbers"))
+        self.phones_button.setToolTip(
+            self.tr("Phone numbers are masked; show this household's in full to call them")
+        )
         self.card_button = QPushButton(self.tr("Print contact card…"))
         self.card_button.setToolTip(self.tr("Preview and print this household's card (Ctrl+P)"))
         self.delete_button = QPushButton(self.tr("Delete household"))
@@ -159,7 +166,13 @@ class HouseholdView(DataView):
         title_row.addWidget(self.diary_list_button)
         destructive(self.delete_button)
         top = QHBoxLayout()
-        for b in (self.edit_button, self.diary_button, self.matter_button, self.card_button):
+        for b in (
+            self.edit_button,
+            self.diary_button,
+            self.matter_button,
+            self.card_button,
+            self.phones_button,
+        ):
             top.addWidget(b)
         top.addStretch(1)
         top.addWidget(self.delete_button)  # apart from the common ones
@@ -271,6 +284,7 @@ class HouseholdView(DataView):
             lambda: self.new_matter_requested.emit(self.household_id)
         )
         self.card_button.clicked.connect(lambda: self.print_card_requested.emit(self.household_id))
+        self.phones_button.clicked.connect(self.toggle_phones)
         self.add_member_button.clicked.connect(self.add_member)
         self.edit_member_button.clicked.connect(self.edit_member)
         self.members_table.doubleClicked.connect(self.edit_member)
@@ -282,8 +296,19 @@ class HouseholdView(DataView):
     # ------------------------------------------------------------ loading
 
     def show_household(self, household_id: uuid.UUID) -> bool:
+        if household_id != self.household_id:
+            self.phones_shown = False
         self.household_id = household_id
         return self.reload()
+
+    @Slot()
+    def toggle_phones(self) -> None:
+        """Show this household's phone numbers in full, or mask them again."""
+        self.phones_shown = not self.phones_shown
+        self.reload()
+
+    def _phone(self, number: str) -> str:
+        return number if self.phones_shown else mask_phone(number)
 
     def affected_by(self, changes: Changes) -> bool:
         """Whether a committed change may alter what this page shows."""
@@ -325,7 +350,10 @@ class HouseholdView(DataView):
         )
         self.info["group"].setText(shown.group)
         self.info["address"].setText(h.address)
-        self.info["phone"].setText(mask_phone(h.phone))
+        self.info["phone"].setText(self._phone(h.phone))
+        self.phones_button.setText(
+            self.tr("Hide phone numbers") if self.phones_shown else self.tr("Show phone numbers")
+        )
         self.info["categories"].setText("、".join(cats.get(c, c) for c in h.categories))
         self.info["situation"].setText(h.situation)
         self.info["notes"].setText(h.notes)
@@ -347,7 +375,7 @@ class HouseholdView(DataView):
                         p.gender,
                         p.birth_date.isoformat() if p.birth_date else "",
                         mask_id_number(p.id_number),
-                        mask_phone(p.phone),
+                        self._phone(p.phone),
                         statuses.get(p.status, p.status),
                         yes if p.party_member else "",
                         "、".join(tags.get(t, t) for t in p.tags),
