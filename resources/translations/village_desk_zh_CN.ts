@@ -36,12 +36,12 @@
     <context>
         <name>ActionDialog</name>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="79" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="82" />
             <source>{action}: {number}</source>
             <translation>{action}：{number}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="139" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="142" />
             <source>One per line</source>
             <translation>每行一条</translation>
         </message>
@@ -49,79 +49,89 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../village_desk/ui/app.py" line="48" />
+            <location filename="../../village_desk/ui/app.py" line="49" />
+            <location filename="../../village_desk/ui/app.py" line="217" />
             <source>Village Desk</source>
             <translation>村务民情台账</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/app.py" line="69" />
-            <location filename="../../village_desk/ui/app.py" line="209" />
+            <location filename="../../village_desk/ui/app.py" line="70" />
+            <location filename="../../village_desk/ui/app.py" line="302" />
             <source>Cannot open the data</source>
             <translation>无法打开数据</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/app.py" line="74" />
+            <location filename="../../village_desk/ui/app.py" line="75" />
             <source>Data location: {url}</source>
             <translation>数据位置：{url}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/app.py" line="110" />
+            <location filename="../../village_desk/ui/app.py" line="111" />
             <source>Village Desk closed unexpectedly last time</source>
             <translation>村务民情台账上次意外退出</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/app.py" line="111" />
+            <location filename="../../village_desk/ui/app.py" line="112" />
             <source>The last session ended with a crash. Data saved before it is safe. If it happens again, send the details to whoever supports your village.</source>
             <translation>上次使用时程序崩溃退出。崩溃前保存的数据是安全的。如果再次发生，请把详细信息发给负责本村软件维护的人员。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/app.py" line="120" />
+            <location filename="../../village_desk/ui/app.py" line="121" />
             <source>Log folder: {path}</source>
             <translation>日志文件夹：{path}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/app.py" line="176" />
+            <location filename="../../village_desk/ui/app.py" line="177" />
             <source>The daily backup failed: {reason}</source>
             <translation>今天的自动备份没有成功：{reason}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/app.py" line="186" />
+            <location filename="../../village_desk/ui/app.py" line="187" />
             <source>Backed up: {path}</source>
             <translation>已自动备份：{path}</translation>
         </message>
         <message>
+            <location filename="../../village_desk/ui/instance.py" line="152" />
             <source>process {pid}</source>
             <translation>进程 {pid}</translation>
         </message>
         <message>
+            <location filename="../../village_desk/ui/instance.py" line="154" />
             <source>another process</source>
             <translation>另一个进程</translation>
         </message>
         <message>
+            <location filename="../../village_desk/ui/instance.py" line="156" />
             <source>Village Desk is already running ({who}) with the data in {folder}.</source>
             <translation>村务民情台账已经在运行（{who}），正在使用数据目录 {folder}。</translation>
         </message>
         <message>
+            <location filename="../../village_desk/ui/instance.py" line="160" />
             <source>Its window was brought forward.</source>
             <translation>已切换到它的窗口。</translation>
         </message>
         <message>
+            <location filename="../../village_desk/ui/instance.py" line="164" />
             <source>It does not answer. Close it (if it hangs, end process {pid} in the task manager) and start again.</source>
             <translation>它没有响应。请关闭它（如果卡住了，请在任务管理器中结束进程 {pid}）后再打开。</translation>
         </message>
         <message>
+            <location filename="../../village_desk/ui/app.py" line="348" />
             <source>Village Desk is already open here: no second window was started.</source>
             <translation>村务民情台账已在这里打开，没有再开第二个窗口。</translation>
         </message>
         <message>
+            <location filename="../../village_desk/ui/app.py" line="270" />
             <source>Restore a backup</source>
             <translation>从备份恢复</translation>
         </message>
         <message>
+            <location filename="../../village_desk/ui/app.py" line="237" />
             <source>The backup was not restored: {reason}</source>
             <translation>没有恢复：{reason}</translation>
         </message>
         <message>
+            <location filename="../../village_desk/ui/app.py" line="241" />
             <source>Restored from {name}. The data as it was before is kept in {safety}. This computer goes on as a new device, so no number given out before is used again.</source>
             <translation>已从 {name} 恢复。恢复前的数据保存在 {safety}。本机将作为新设备继续编号，不会重复以前已经发出的编号。</translation>
         </message>
@@ -147,37 +157,37 @@
     <context>
         <name>CadreDialog</name>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="75" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="76" />
             <source>Edit cadre</source>
             <translation>修改干部信息</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="75" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="76" />
             <source>Add cadre</source>
             <translation>添加干部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="88" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="89" />
             <source>Active (can be chosen for new records)</source>
             <translation>在用（新记录中可以选择）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="94" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="95" />
             <source>Name *</source>
             <translation>姓名 *</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="95" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="96" />
             <source>Role</source>
             <translation>职务</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="96" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="97" />
             <source>Phone</source>
             <translation>电话</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="102" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="103" />
             <source>Duties</source>
             <translation>职责</translation>
         </message>
@@ -284,58 +294,58 @@
     <context>
         <name>CommitmentDialog</name>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="108" />
+            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="113" />
             <source>Edit commitment</source>
             <translation>修改承诺</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="108" />
+            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="113" />
             <source>New commitment</source>
             <translation>新增承诺</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="115" />
+            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="120" />
             <source>Year</source>
             <translation>承诺年度</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="117" />
-            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="126" />
+            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="122" />
+            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="131" />
             <source>Committed by</source>
             <translation>承诺人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="134" />
+            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="139" />
             <source>Kind</source>
             <translation>承诺类型</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="136" />
+            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="141" />
             <source>What is promised</source>
             <translation>承诺内容</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="138" />
+            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="143" />
             <source>Measures</source>
             <translation>采取的措施</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="139" />
+            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="144" />
             <source>Target</source>
             <translation>达到的目标</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="141" />
+            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="146" />
             <source>Deadline</source>
             <translation>完成时限</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="145" />
+            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="150" />
             <source>Post on the notice board</source>
             <translation>在村务公开栏公示</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="149" />
+            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="154" />
             <source>A one-sentence commitment needs no measures, target or deadline.</source>
             <translation>一句话承诺不需要填写措施、目标和完成时限。</translation>
         </message>
@@ -521,161 +531,330 @@
     <context>
         <name>DashboardPage</name>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="102" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="107" />
             <source>Needs attention</source>
             <translation>需要关注</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="103" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="108" />
             <source>Overdue matters</source>
             <translation>逾期事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="104" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="109" />
             <source>Matters due soon</source>
             <translation>即将到期事项</translation>
         </message>
         <message>
             <location filename="../../village_desk/ui/pages/ledger/page.py" line="387" />
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="105" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="110" />
             <source>Done, awaiting return visit</source>
             <translation>已办结待回访</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="106" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="111" />
             <source>Open matters</source>
             <translation>未办结事项</translation>
         </message>
         <message>
             <location filename="../../village_desk/ui/pages/households/page.py" line="96" />
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="107" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="112" />
             <source>Households never visited</source>
             <translation>从未走访的户</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="109" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="114" />
             <source>Households</source>
             <translation>总户数</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="110" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="115" />
             <source>Conflicts and checks</source>
             <translation>冲突与待核对</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="137" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="142" />
             <source>Click to open the list</source>
             <translation>点击打开清单</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="139" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="144" />
             <source>Conflicts left by merging data from another computer, and broken rules</source>
             <translation>与其他电脑的数据合并后留下的冲突，以及不符合规则的记录</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="154" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="159" />
             <source>Cadre</source>
             <translation>干部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="155" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="160" />
             <source>Visits (household-times)</source>
             <translation>走访户次</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="156" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="161" />
             <source>Households visited</source>
             <translation>走访户数</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="157" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="162" />
             <source>Diary entries</source>
             <translation>日记篇数</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="158" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="163" />
             <source>Monthly minimum</source>
             <translation>每月最低</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="190" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="196" />
             <source>Pairing: every household has a responsible cadre and every cadre meets the pairing norms.</source>
             <translation>结对情况：所有户都有联户干部，所有干部都达到结对要求。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="198" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="204" />
             <source>Households without a responsible cadre: {n} ({list})</source>
             <translation>没有联户干部的户：{n} 户（{list}）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="204" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="210" />
             <source>{name}, {kind}: {current} (required {required})</source>
             <translation>{name}，{kind}：{current}（要求{required}）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="211" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="217" />
             <source>Below the pairing norms: {n} ({list})</source>
             <translation>未达到结对要求：{n} 项（{list}）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="219" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="225" />
             <source>Mon</source>
             <translation>周一</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="220" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="226" />
             <source>Tue</source>
             <translation>周二</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="221" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="227" />
             <source>Wed</source>
             <translation>周三</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="222" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="228" />
             <source>Thu</source>
             <translation>周四</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="223" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="229" />
             <source>Fri</source>
             <translation>周五</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="224" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="230" />
             <source>Sat</source>
             <translation>周六</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="225" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="231" />
             <source>Sun</source>
             <translation>周日</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="260" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="276" />
             <source>Households not visited for {days} days</source>
             <translation>超过 {days} 天未走访的户</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="271" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="287" />
             <source>Duty days: {days}</source>
             <translation>一线工作日：{days}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="272" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="288" />
             <source>Today is a duty day.</source>
             <translation>今天是一线工作日。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="275" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="291" />
             <source>Visits this month ({month})</source>
             <translation>本月走访（{month}）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="291" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="307" />
             <source>Below the monthly minimum</source>
             <translation>低于每月最低走访数</translation>
+        </message>
+    </context>
+    <context>
+        <name>DataTab</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="54" />
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="55" />
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="56" />
+            <source>Open</source>
+            <translation>打开</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="57" />
+            <source>Choose folder…</source>
+            <translation>选择文件夹…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="58" />
+            <source>Use the default</source>
+            <translation>用默认位置</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="65" />
+            <source>Data</source>
+            <translation>数据</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="66" />
+            <source>Logs</source>
+            <translation>日志</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="68" />
+            <source>Backups</source>
+            <translation>备份</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="73" />
+            <source>The first start of each day makes a backup, and so does every import; the newest of each of the last 14 days and 8 weeks are kept. A folder on a USB stick keeps them safe when this computer is lost or broken. Only this computer's user can read the data and the backups.</source>
+            <translation>每天第一次打开程序时和每次导入前都会自动备份，保留最近 14 天每天一份、最近 8 周每周一份。把备份放在 U 盘上的文件夹里，电脑丢失或损坏时数据也不会丢。数据和备份只有本机的这个用户能读取。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="82" />
+            <source>Back up now</source>
+            <translation>立即备份</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="83" />
+            <source>Verify</source>
+            <translation>检查</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="84" />
+            <source>Restore…</source>
+            <translation>恢复…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="90" />
+            <source>Made</source>
+            <translation>备份时间</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="90" />
+            <source>Why</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="90" />
+            <source>Size</source>
+            <translation>大小</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="90" />
+            <source>Checked</source>
+            <translation>检查结果</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="132" />
+            <source>Daily</source>
+            <translation>每日备份</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="133" />
+            <source>By hand</source>
+            <translation>手动备份</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="134" />
+            <source>Before a restore</source>
+            <translation>恢复前的备份</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="135" />
+            <source>Before a restore (damaged data)</source>
+            <translation>恢复前的备份（数据已损坏）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="136" />
+            <source>Before an import</source>
+            <translation>导入前的备份</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="137" />
+            <source>Before a roster import</source>
+            <translation>导入花名册前的备份</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="138" />
+            <source>Before an exchange import</source>
+            <translation>导入交换文件前的备份</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="158" />
+            <source>A server database is backed up with the server's own tools (pg_dump).</source>
+            <translation>服务器数据库请用服务器自己的工具备份（pg_dump）。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="182" />
+            <source>Whole</source>
+            <translation>完好</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="184" />
+            <source>Damaged: {problem}</source>
+            <translation>已损坏：{problem}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="224" />
+            <source>Folder for backups</source>
+            <translation>备份文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="235" />
+            <source>Backups now go to {folder}.</source>
+            <translation>以后的备份保存在 {folder}。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="248" />
+            <source>Backed up: {path}</source>
+            <translation>已备份：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="251" />
+            <source>Backing up…</source>
+            <translation>正在备份…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="267" />
+            <source>{name} is whole.</source>
+            <translation>{name} 完好。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="279" />
+            <source>Restore a backup</source>
+            <translation>从备份恢复</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="281" />
+            <source>Replace the data on this computer with the backup made {when}?
+
+The data as it is now is backed up first. What was entered after {when} is not in the backup: enter it again or import it from another computer's exchange file. Village Desk closes the data and opens it again.</source>
+            <translation>用 {when} 的备份替换本机的数据吗？
+
+现在的数据会先备份。{when} 之后录入的内容不在这个备份里，需要重新录入，或从别的电脑的交换文件导入。程序会关闭数据后重新打开。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="289" />
+            <source>Restore</source>
+            <translation>恢复</translation>
         </message>
     </context>
     <context>
@@ -1693,19 +1872,57 @@ A backup was taken before the import.</source>
     <context>
         <name>FrequencyDialog</name>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="318" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="348" />
             <source>How often meetings are held</source>
             <translation>会议频次</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="325" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="355" />
             <source>No fixed rhythm</source>
             <translation>不定期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="326" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="356" />
             <source> months</source>
             <translation> 个月一次</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryView</name>
+        <message>
+            <location filename="../../village_desk/ui/widgets/history.py" line="41" />
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/history.py" line="42" />
+            <source>Cadre</source>
+            <translation>干部</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/history.py" line="43" />
+            <source>Computer</source>
+            <translation>电脑</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/history.py" line="44" />
+            <source>What</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/history.py" line="45" />
+            <source>Changes</source>
+            <translation>修改</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/history.py" line="58" />
+            <source>Every change, newest first: who made it, on which computer, and each field from what to what. ID numbers and phones are masked.</source>
+            <translation>每一次修改，最新的在前：谁在哪台电脑上改的，每一项从什么改成什么。身份证号和电话已打码。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/history.py" line="93" />
+            <source>(no cadre chosen)</source>
+            <translation>（未选择干部）</translation>
         </message>
     </context>
     <context>
@@ -1888,277 +2105,282 @@ A backup was taken before the import.</source>
     <context>
         <name>HouseholdView</name>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="141" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="146" />
             <source>← Back to list</source>
             <translation>← 返回列表</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="143" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="148" />
             <source>Edit…</source>
             <translation>修改…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="144" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="149" />
             <source>New diary entry</source>
             <translation>新写民情日记</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="145" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="150" />
             <source>Diary entries of this household</source>
             <translation>查看此户民情日记</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="147" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="152" />
             <source>The 民情日记 list showing only this household's visits</source>
             <translation>打开民情日记列表，只显示对这一户的走访</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="149" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="154" />
             <source>New matter</source>
             <translation>登记事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="150" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="159" />
             <source>Print contact card…</source>
             <translation>打印联系卡…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="151" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="160" />
             <source>Preview and print this household's card (Ctrl+P)</source>
             <translation>预览并打印本户的联系卡（Ctrl+P）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="152" />
-            <location filename="../../village_desk/ui/pages/households/view.py" line="407" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="161" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="440" />
             <source>Delete household</source>
             <translation>删除此户</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="174" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="189" />
             <source>Group</source>
             <translation>组</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="175" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="190" />
             <source>Address</source>
             <translation>地址</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="176" />
-            <location filename="../../village_desk/ui/pages/households/view.py" line="195" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="191" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="210" />
             <source>Phone</source>
             <translation>电话</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="177" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="192" />
             <source>Categories</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="179" />
-            <location filename="../../village_desk/ui/pages/households/view.py" line="249" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="194" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="264" />
             <source>Paired cadres</source>
             <translation>结对干部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="180" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="195" />
             <source>Situation</source>
             <translation>家庭情况</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="181" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="196" />
             <source>Notes</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="190" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="205" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="191" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="206" />
             <source>Relation</source>
             <translation>关系</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="192" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="207" />
             <source>Gender</source>
             <translation>性别</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="193" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="208" />
             <source>Birth date</source>
             <translation>出生日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="194" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="209" />
             <source>ID number</source>
             <translation>公民身份号码</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="196" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="211" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="197" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="212" />
             <source>Party member</source>
             <translation>党员</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="198" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="213" />
             <source>Tags</source>
             <translation>标签</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="201" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="216" />
             <source>Add member…</source>
             <translation>添加成员…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="202" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="217" />
             <source>Edit member…</source>
             <translation>修改成员…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="203" />
-            <location filename="../../village_desk/ui/pages/households/view.py" line="442" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="218" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="475" />
             <source>Remove member</source>
             <translation>移除成员</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="218" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="233" />
             <source>Cadre</source>
             <translation>干部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="219" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="234" />
             <source>Kind</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="220" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="235" />
             <source>Start</source>
             <translation>开始使用</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="221" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="236" />
             <source>End</source>
             <translation>结束</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="222" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="237" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="225" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="240" />
             <source>Pair a cadre…</source>
             <translation>添加结对…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="226" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="241" />
             <source>End pairing…</source>
             <translation>结束结对…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="238" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="253" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="238" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="253" />
             <source>Type</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="238" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="253" />
             <source>What</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="238" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="253" />
             <source>Details</source>
             <translation>详情</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="242" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="257" />
             <source>Double-click a row to open the diary entry or matter.</source>
             <translation>双击一行可打开对应的民情日记或台账事项。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="248" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="263" />
             <source>Members</source>
             <translation>家庭成员</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="250" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="265" />
             <source>Timeline</source>
             <translation>走访和事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="317" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="347" />
             <source>Household {number} · {head}</source>
             <translation>户号 {number} · {head}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="318" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="348" />
             <source>(no head)</source>
             <translation>（无户主）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="333" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="366" />
             <source>Yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="363" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="396" />
             <source>current</source>
             <translation>在结对</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="370" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="403" />
             <source>Visit</source>
             <translation>走访</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="370" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="403" />
             <source>Matter</source>
             <translation>事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="379" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="412" />
             <source>Timeline ({n})</source>
             <translation>走访和事项（{n}）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="380" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="413" />
             <source>Members ({n})</source>
             <translation>家庭成员（{n}）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="409" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="442" />
             <source>Delete household {number} with its members and pairings? Visits and matters stay. You can undo this right afterwards.</source>
             <translation>删除户号 {number} 及其家庭成员和结对？走访记录和台账事项会保留。删除后可以马上撤销。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="443" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="476" />
             <source>Remove {name} from this household?</source>
             <translation>把 {name} 从这一户中移除？</translation>
         </message>
         <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="267" />
             <source>Change history</source>
             <translation>修改记录</translation>
         </message>
         <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="155" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="355" />
             <source>Show phone numbers</source>
             <translation>显示电话</translation>
         </message>
         <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="355" />
             <source>Hide phone numbers</source>
             <translation>隐藏电话</translation>
         </message>
         <message>
+            <location filename="../../village_desk/ui/pages/households/view.py" line="157" />
             <source>Phone numbers are masked; show this household's in full to call them</source>
             <translation>电话号码已打码；需要打电话时，可在这里显示本户的完整号码</translation>
         </message>
@@ -2636,7 +2858,7 @@ File: {path}</source>
         </message>
         <message>
             <location filename="../../village_desk/ui/main_window.py" line="202" />
-            <location filename="../../village_desk/ui/main_window.py" line="382" />
+            <location filename="../../village_desk/ui/main_window.py" line="384" />
             <source>Last export: {when}</source>
             <translation>上次导出：{when}</translation>
         </message>
@@ -2646,22 +2868,22 @@ File: {path}</source>
             <translation>尚未导出</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="322" />
+            <location filename="../../village_desk/ui/main_window.py" line="324" />
             <source>{name}'s household is not in the list.</source>
             <translation>列表中没有找到{name}所在的户。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="443" />
+            <location filename="../../village_desk/ui/main_window.py" line="445" />
             <source>Operator: {name}</source>
             <translation>当前操作人：{name}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="443" />
+            <location filename="../../village_desk/ui/main_window.py" line="445" />
             <source>No operator chosen</source>
             <translation>未选择操作人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="553" />
+            <location filename="../../village_desk/ui/main_window.py" line="555" />
             <source>Printing: contact cards from 户情, diaries from 民情日记, notices and ledger sheets from 民情台账.</source>
             <translation>打印：联系卡在“户情”，民情日记在“民情日记”，公示和月底台账在“民情台账”。</translation>
         </message>
@@ -2679,147 +2901,147 @@ File: {path}</source>
     <context>
         <name>MatterDialog</name>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="203" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="206" />
             <source>Edit matter {number}</source>
             <translation>修改事项 {number}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="205" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="208" />
             <source>Register a matter</source>
             <translation>登记台账事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="227" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="230" />
             <source>(none)</source>
             <translation>（无）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="234" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="237" />
             <source>If not a registered household</source>
             <translation>不是已登记的户时填写</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="252" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="255" />
             <source>What was done (leave empty to finish later)</source>
             <translation>办了什么（以后再办结的先不填）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="266" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="269" />
             <source>Post publicly (masked)</source>
             <translation>公示（姓名电话打码）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="267" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="270" />
             <source>Do not post</source>
             <translation>不公示</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="279" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="282" />
             <source>Applicant household</source>
             <translation>申请人所在户</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="280" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="283" />
             <source>Applicant name</source>
             <translation>申请人姓名</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="281" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="284" />
             <source>Applicant phone</source>
             <translation>申请人电话</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="282" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="285" />
             <source>Matter *</source>
             <translation>申办事项 *</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="283" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="286" />
             <source>Received</source>
             <translation>受理日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="284" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="287" />
             <source>Channel</source>
             <translation>来源渠道</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="285" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="288" />
             <source>Kind *</source>
             <translation>事项类别 *</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="286" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="289" />
             <source>Service type</source>
             <translation>代办类型</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="287" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="290" />
             <source>Level</source>
             <translation>办理层级</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="288" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="291" />
             <source>Handling</source>
             <translation>办理方式</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="290" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="293" />
             <source>Result (done at once)</source>
             <translation>办理结果（即办）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="291" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="294" />
             <source>Deadline</source>
             <translation>办结时限</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="292" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="295" />
             <source>Responsible</source>
             <translation>责任人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="293" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="296" />
             <source>Co-handlers</source>
             <translation>协办人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="294" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="297" />
             <source>Public notice</source>
             <translation>公示</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="299" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="302" />
             <source>Why the registration is corrected</source>
             <translation>为什么更正登记内容</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="303" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="306" />
             <source>This matter is finished: its registration is locked. A correction needs a reason and is recorded in the progress notes.</source>
             <translation>此事项已办结，登记内容已锁定。更正须写明理由，并记入办理情况。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="309" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="312" />
             <source>Reason for correction *</source>
             <translation>更正理由 *</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="311" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="314" />
             <source>Needed when the handling type changes</source>
             <translation>改变办理方式时必须填写</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="312" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="315" />
             <source>Reason for correction</source>
             <translation>更正理由</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="364" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="367" />
             <source>Set at registration; cannot be changed here</source>
             <translation>登记时确定，这里不能修改</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="465" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="468" />
             <source>Add a cadre in Settings first.</source>
             <translation>请先在“设置”中添加干部。</translation>
         </message>
@@ -2885,212 +3107,214 @@ File: {path}</source>
     <context>
         <name>MatterView</name>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="504" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="507" />
             <source>← Back to list</source>
             <translation>← 返回列表</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="514" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="517" />
             <source>Edit…</source>
             <translation>修改…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="515" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="518" />
             <source>Correct the registration details</source>
             <translation>更正登记信息</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="516" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="519" />
             <source>Print referral form…</source>
             <translation>打印办理申请…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="518" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="521" />
             <source>办理申请 for a matter forwarded to the township or county (Ctrl+P)</source>
             <translation>为已上报乡镇或县里的事项打印办理申请（Ctrl+P）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="520" />
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="818" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="523" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="826" />
             <source>Delete matter</source>
             <translation>删除事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="521" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="524" />
             <source>For a matter registered by mistake</source>
             <translation>用于误登记的事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="528" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="531" />
             <source>Next step</source>
             <translation>办理</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="547" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="550" />
             <source>No further steps: this matter is finished.</source>
             <translation>此事项已经办完，没有下一步。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="556" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="559" />
             <source>Applicant</source>
             <translation>申请人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="557" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="560" />
             <source>Phone</source>
             <translation>电话</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="558" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="561" />
             <source>Household</source>
             <translation>所在户</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="559" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="562" />
             <source>Received</source>
             <translation>受理日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="560" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="563" />
             <source>Channel</source>
             <translation>来源渠道</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="561" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="564" />
             <source>Kind</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="562" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="565" />
             <source>Service type</source>
             <translation>代办类型</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="563" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="566" />
             <source>Level</source>
             <translation>办理层级</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="564" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="567" />
             <source>Handling</source>
             <translation>办理方式</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="565" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="568" />
             <source>Deadline</source>
             <translation>办结时限</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="566" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="569" />
             <source>Responsible</source>
             <translation>责任人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="567" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="570" />
             <source>Co-handlers</source>
             <translation>协办人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="568" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="571" />
             <source>Forwarded to</source>
             <translation>上报单位</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="569" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="572" />
             <source>Result</source>
             <translation>办理结果</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="570" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="573" />
             <source>Done on</source>
             <translation>办结日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="571" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="574" />
             <source>Return reasons</source>
             <translation>退回理由</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="572" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="575" />
             <source>Explanation</source>
             <translation>解释说明</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="573" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="576" />
             <source>Return visit</source>
             <translation>回访</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="574" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="577" />
             <source>Closed on</source>
             <translation>销号日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="575" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="578" />
             <source>Public notice</source>
             <translation>公示</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="593" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="596" />
             <source>Open household</source>
             <translation>打开此户</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="594" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="597" />
             <source>Matter</source>
             <translation>事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="614" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="617" />
             <source>Add a progress note (notes are never overwritten)</source>
             <translation>添加办理情况（已有记录不会被覆盖）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="616" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="619" />
             <source>Add note</source>
             <translation>添加</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="621" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="624" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="635" />
             <source>Progress notes</source>
             <translation>办理情况</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="703" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="711" />
             <source>Matter {number}</source>
             <translation>事项 {number}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="707" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="715" />
             <source>{status} (overdue)</source>
             <translation>{status}（逾期）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="753" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="761" />
             <source>Yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="753" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="761" />
             <source>No</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="760" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="768" />
             <source>From the visit diary of {date} →</source>
             <translation>来自 {date} 的民情日记 →</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="791" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="799" />
             <source>Not possible while the matter is “{status}”</source>
             <translation>事项为“{status}”时不能办理此步</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="820" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="828" />
             <source>Delete matter {number} with its progress notes? Use this only for a matter registered by mistake. You can undo this right afterwards.</source>
             <translation>删除事项 {number} 及其办理记录吗？只应删除误登记的事项。删除后可以立即撤销。</translation>
         </message>
         <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="636" />
             <source>Change history</source>
             <translation>修改记录</translation>
         </message>
@@ -3189,7 +3413,7 @@ File: {path}</source>
         </message>
         <message>
             <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="143" />
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="157" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="161" />
             <source>How it was solved</source>
             <translation>解决情况</translation>
         </message>
@@ -3199,42 +3423,52 @@ File: {path}</source>
             <translation>添加这一项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="154" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="150" />
+            <source>Remove point</source>
+            <translation>删除这一项</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="152" />
+            <source>Only points not saved yet can be removed here.</source>
+            <translation>这里只能删除尚未保存的问题。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="158" />
             <source>Raised</source>
             <translation>反映的问题</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="155" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="159" />
             <source>Raised by</source>
             <translation>反映人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="156" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="160" />
             <source>Handled</source>
             <translation>处理方式</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="158" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="162" />
             <source>Matter category</source>
             <translation>事项类别</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="160" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="167" />
             <source>Points raised</source>
             <translation>群众反映的问题</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="162" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="169" />
             <source>A point put into the ledger becomes a matter for the host to handle first.</source>
             <translation>转入台账的问题登记为民情事项，由主持人首接负责。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="240" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="250" />
             <source>(the meeting)</source>
             <translation>（会议集体）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="260" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="270" />
             <source>Type what was raised first.</source>
             <translation>请先填写反映的问题。</translation>
         </message>
@@ -3944,17 +4178,17 @@ File: {path}</source>
     <context>
         <name>ProgressDialog</name>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="212" />
+            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="217" />
             <source>Progress: {name}</source>
             <translation>记进展：{name}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="215" />
+            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="220" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="216" />
+            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="221" />
             <source>Progress</source>
             <translation>践诺进展</translation>
         </message>
@@ -4282,22 +4516,22 @@ File: {path}</source>
             <translation>无法修改户号</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="229" />
+            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="234" />
             <source>Review: {name}</source>
             <translation>年终评定：{name}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="238" />
+            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="243" />
             <source>Outcome</source>
             <translation>评定结果</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="239" />
+            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="244" />
             <source>Explanation</source>
             <translation>评定说明</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="242" />
+            <location filename="../../village_desk/ui/pages/commitments/dialogs.py" line="247" />
             <source>Reviewed on</source>
             <translation>评定日期</translation>
         </message>
@@ -4600,423 +4834,424 @@ File: {path}</source>
     <context>
         <name>SettingsPage</name>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="150" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="151" />
             <source>Village</source>
             <translation>村庄信息</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="151" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="152" />
             <source>Groups</source>
             <translation>村民小组</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="152" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="153" />
             <source>Cadres</source>
             <translation>干部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="153" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="154" />
             <source>Vocabularies</source>
             <translation>词表</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="154" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="155" />
             <source>Deadlines and duty days</source>
             <translation>时限和值班</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="155" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="156" />
             <source>Visit quotas</source>
             <translation>走访任务</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="156" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="157" />
             <source>Contact card and printing</source>
             <translation>联系卡与打印</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="158" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="161" />
             <source>Display</source>
             <translation>界面</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="161" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="164" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="188" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="191" />
             <source>Village (community) *</source>
             <translation>村（社区）名称 *</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="189" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="192" />
             <source>Township</source>
             <translation>乡镇</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="190" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="193" />
             <source>County</source>
             <translation>县（市、区）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="191" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="194" />
             <source>Division code (12 digits)</source>
             <translation>统计用区划代码（12位）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="192" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="195" />
             <source>Service station phone</source>
             <translation>村服务站电话</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="193" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="196" />
             <source>Secretary mailbox / hotline</source>
             <translation>书记信箱/专线电话</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="200" />
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="315" />
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="356" />
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="485" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="203" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="318" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="359" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="488" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="212" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="215" />
             <source>Add group…</source>
             <translation>添加小组…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="213" />
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="256" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="216" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="259" />
             <source>Rename…</source>
             <translation>重命名…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="214" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="217" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="228" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="231" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="229" />
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="337" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="232" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="340" />
             <source>Role</source>
             <translation>职务</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="230" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="233" />
             <source>Phone</source>
             <translation>电话</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="231" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="234" />
             <source>Duties</source>
             <translation>职责</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="232" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="235" />
             <source>Active</source>
             <translation>在用</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="239" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="242" />
             <source>Add cadre…</source>
             <translation>添加干部…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="240" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="243" />
             <source>Edit…</source>
             <translation>修改…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="255" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="258" />
             <source>Add…</source>
             <translation>添加…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="257" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="260" />
             <source>Retire / reinstate</source>
             <translation>停用/恢复</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="259" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="262" />
             <source>Retired entries are no longer offered for new records; old records keep them.</source>
             <translation>停用的条目不再供新记录选择；已有记录保持不变。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="268" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="271" />
             <source>List</source>
             <translation>词表</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="286" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="289" />
             <source>Default deadline (days) by matter kind</source>
             <translation>各类事项默认办结时限（天）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="542" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="545" />
             <source>Other / no kind</source>
             <translation>其他/未分类</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="290" />
             <location filename="../../village_desk/ui/pages/settings/page.py" line="293" />
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="558" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="296" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="561" />
             <source> days</source>
             <translation> 天未走访</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="296" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="299" />
             <source>Highlight matters due within</source>
             <translation>提前提醒到期天数</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="297" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="300" />
             <source>Households long unvisited after</source>
             <translation>多久未走访算长期未走访</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="298" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="301" />
             <source>Monthly minimum visits per cadre</source>
             <translation>每位干部每月最低走访户次</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="302" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="305" />
             <source>Mon</source>
             <translation>周一</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="303" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="306" />
             <source>Tue</source>
             <translation>周二</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="304" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="307" />
             <source>Wed</source>
             <translation>周三</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="305" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="308" />
             <source>Thu</source>
             <translation>周四</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="306" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="309" />
             <source>Fri</source>
             <translation>周五</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="307" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="310" />
             <source>Sat</source>
             <translation>周六</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="308" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="311" />
             <source>Sun</source>
             <translation>周日</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="314" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="317" />
             <source>Duty days (一线工作日)</source>
             <translation>一线工作日</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="337" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="340" />
             <source>Counted as</source>
             <translation>考核口径</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="337" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="340" />
             <source>Number</source>
             <translation>数量</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="337" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="340" />
             <source>Period</source>
             <translation>周期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="387" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="390" />
             <source>No quota</source>
             <translation>不考核</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="388" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="391" />
             <source>Visits (household-times)</source>
             <translation>走访户次</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="389" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="392" />
             <source>Households (each counted once)</source>
             <translation>走访户数（每户只计一次）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="393" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="396" />
             <source>per year</source>
             <translation>每年</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="394" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="397" />
             <source>per month</source>
             <translation>每月</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="395" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="398" />
             <source>per campaign</source>
             <translation>每轮活动</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="349" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="352" />
             <source>Visits count every household visited each time (户次); households count each household once in the period (户). Campaign quotas cover a visiting campaign as the township sets it.</source>
             <translation>户次：每走访一户计一次，同一户多次走访重复计；户数：周期内每户只计一次。“每轮活动”按乡镇组织的走访活动期计算。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="439" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="442" />
             <source>e.g. 民情联系卡, 干群连心卡</source>
             <translation>如：民情联系卡、干群连心卡</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="446" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="449" />
             <source>Empty: a Chinese font found on this computer</source>
             <translation>留空：使用本机找到的中文字体</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="447" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="450" />
             <source>Choose…</source>
             <translation>选择…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="456" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="459" />
             <source>Card title</source>
             <translation>联系卡标题</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="457" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="460" />
             <source>Slogan</source>
             <translation>标语</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="458" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="461" />
             <source>Policy publicity text</source>
             <translation>政策宣传内容</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="459" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="462" />
             <source>Service items (one per line)</source>
             <translation>代办事项清单（每行一项）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="460" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="463" />
             <source>Print font (.ttf / .ttc)</source>
             <translation>打印字体（.ttf / .ttc）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="471" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="474" />
             <source>Printouts embed this font so Chinese shows on any computer. Use a TrueType font with Chinese characters (.ttf or .ttc, e.g. msyh.ttc, simhei.ttf); .otf fonts cannot be embedded.</source>
             <translation>打印文件会嵌入此字体，在任何电脑上都能显示中文。请选择含汉字的 TrueType 字体（.ttf 或 .ttc，如 msyh.ttc、simhei.ttf）；.otf 字体无法嵌入。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="499" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="502" />
             <source>Choose the print font</source>
             <translation>选择打印字体</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="501" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="504" />
             <source>TrueType fonts (*.ttf *.ttc *.TTF *.TTC)</source>
             <translation>TrueType 字体 (*.ttf *.ttc *.TTF *.TTC)</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="521" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="524" />
             <source>Large font (easier to read)</source>
             <translation>大字体（看得更清楚）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="522" />
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="871" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="525" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="874" />
             <source>A new language applies after restarting.</source>
             <translation>新的界面语言在重新启动后生效。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="525" />
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="871" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="528" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="874" />
             <source>Language</source>
             <translation>界面语言</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="609" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="612" />
             <source>Yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="609" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="612" />
             <source>No</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="671" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="674" />
             <source> (retired)</source>
             <translation>（已停用）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="681" />
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="815" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="684" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="818" />
             <source>Saved.</source>
             <translation>已保存。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="716" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="719" />
             <source>Add group</source>
             <translation>添加村民小组</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="716" />
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="726" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="719" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="729" />
             <source>Group name:</source>
             <translation>组名：</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="726" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="729" />
             <source>Rename group</source>
             <translation>重命名村民小组</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="753" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="756" />
             <source>Add entry</source>
             <translation>添加条目</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="753" />
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="764" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="756" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="767" />
             <source>Name:</source>
             <translation>名称：</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="764" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="767" />
             <source>Rename entry</source>
             <translation>重命名条目</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="826" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="829" />
             <source>There is no font file at this path.</source>
             <translation>这个位置没有字体文件。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="829" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="832" />
             <source>Choose a TrueType font (.ttf or .ttc); .otf and other fonts cannot be embedded.</source>
             <translation>请选择 TrueType 字体（.ttf 或 .ttc）；.otf 等字体无法嵌入。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="835" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="838" />
             <source>This font cannot be used: it is damaged or has no Chinese characters.</source>
             <translation>此字体不能使用：文件已损坏或不含汉字。</translation>
         </message>
         <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="159" />
             <source>Data and backups</source>
             <translation>数据与备份</translation>
         </message>
@@ -5024,48 +5259,48 @@ File: {path}</source>
     <context>
         <name>StatsPage</name>
         <message>
-            <location filename="../../village_desk/ui/pages/stats/page.py" line="77" />
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="82" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/stats/page.py" line="78" />
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="83" />
             <source>Counting…</source>
             <translation>正在统计…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/stats/page.py" line="81" />
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="86" />
             <source>Statistics</source>
             <translation>统计</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/stats/page.py" line="210" />
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="226" />
             <source>Visits per month, last 12 months (household-times)</source>
             <translation>近12个月每月走访户次</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/stats/page.py" line="212" />
-            <location filename="../../village_desk/ui/pages/stats/page.py" line="218" />
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="228" />
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="234" />
             <source>Visits</source>
             <translation>户次</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/stats/page.py" line="214" />
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="230" />
             <source>Matters by status</source>
             <translation>各状态事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/stats/page.py" line="216" />
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="232" />
             <source>Visits per cadre this year</source>
             <translation>今年各干部走访</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/stats/page.py" line="218" />
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="234" />
             <source>Households visited</source>
             <translation>走访户数</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/stats/page.py" line="220" />
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="236" />
             <source>Matters by kind</source>
             <translation>各类别事项</translation>
         </message>
@@ -5328,172 +5563,6 @@ File: {path}</source>
             <location filename="../../village_desk/ui/widgets/undo_bar.py" line="42" />
             <source>Deleted: {what}</source>
             <translation>已删除：{what}</translation>
-        </message>
-    </context>
-    <context>
-        <name>DataTab</name>
-        <message>
-            <source>Open</source>
-            <translation>打开</translation>
-        </message>
-        <message>
-            <source>Choose folder…</source>
-            <translation>选择文件夹…</translation>
-        </message>
-        <message>
-            <source>Use the default</source>
-            <translation>用默认位置</translation>
-        </message>
-        <message>
-            <source>Data</source>
-            <translation>数据</translation>
-        </message>
-        <message>
-            <source>Logs</source>
-            <translation>日志</translation>
-        </message>
-        <message>
-            <source>Backups</source>
-            <translation>备份</translation>
-        </message>
-        <message>
-            <source>The first start of each day makes a backup, and so does every import; the newest of each of the last 14 days and 8 weeks are kept. A folder on a USB stick keeps them safe when this computer is lost or broken. Only this computer's user can read the data and the backups.</source>
-            <translation>每天第一次打开程序时和每次导入前都会自动备份，保留最近 14 天每天一份、最近 8 周每周一份。把备份放在 U 盘上的文件夹里，电脑丢失或损坏时数据也不会丢。数据和备份只有本机的这个用户能读取。</translation>
-        </message>
-        <message>
-            <source>Back up now</source>
-            <translation>立即备份</translation>
-        </message>
-        <message>
-            <source>Verify</source>
-            <translation>检查</translation>
-        </message>
-        <message>
-            <source>Restore…</source>
-            <translation>恢复…</translation>
-        </message>
-        <message>
-            <source>Made</source>
-            <translation>备份时间</translation>
-        </message>
-        <message>
-            <source>Why</source>
-            <translation>原因</translation>
-        </message>
-        <message>
-            <source>Size</source>
-            <translation>大小</translation>
-        </message>
-        <message>
-            <source>Checked</source>
-            <translation>检查结果</translation>
-        </message>
-        <message>
-            <source>Daily</source>
-            <translation>每日备份</translation>
-        </message>
-        <message>
-            <source>By hand</source>
-            <translation>手动备份</translation>
-        </message>
-        <message>
-            <source>Before a restore</source>
-            <translation>恢复前的备份</translation>
-        </message>
-        <message>
-            <source>Before a restore (damaged data)</source>
-            <translation>恢复前的备份（数据已损坏）</translation>
-        </message>
-        <message>
-            <source>Before an import</source>
-            <translation>导入前的备份</translation>
-        </message>
-        <message>
-            <source>Before a roster import</source>
-            <translation>导入花名册前的备份</translation>
-        </message>
-        <message>
-            <source>Before an exchange import</source>
-            <translation>导入交换文件前的备份</translation>
-        </message>
-        <message>
-            <source>A server database is backed up with the server's own tools (pg_dump).</source>
-            <translation>服务器数据库请用服务器自己的工具备份（pg_dump）。</translation>
-        </message>
-        <message>
-            <source>Whole</source>
-            <translation>完好</translation>
-        </message>
-        <message>
-            <source>Damaged: {problem}</source>
-            <translation>已损坏：{problem}</translation>
-        </message>
-        <message>
-            <source>Folder for backups</source>
-            <translation>备份文件夹</translation>
-        </message>
-        <message>
-            <source>Backups now go to {folder}.</source>
-            <translation>以后的备份保存在 {folder}。</translation>
-        </message>
-        <message>
-            <source>Backed up: {path}</source>
-            <translation>已备份：{path}</translation>
-        </message>
-        <message>
-            <source>Backing up…</source>
-            <translation>正在备份…</translation>
-        </message>
-        <message>
-            <source>{name} is whole.</source>
-            <translation>{name} 完好。</translation>
-        </message>
-        <message>
-            <source>Restore a backup</source>
-            <translation>从备份恢复</translation>
-        </message>
-        <message>
-            <source>Replace the data on this computer with the backup made {when}?
-
-The data as it is now is backed up first. What was entered after {when} is not in the backup: enter it again or import it from another computer's exchange file. Village Desk closes the data and opens it again.</source>
-            <translation>用 {when} 的备份替换本机的数据吗？
-
-现在的数据会先备份。{when} 之后录入的内容不在这个备份里，需要重新录入，或从别的电脑的交换文件导入。程序会关闭数据后重新打开。</translation>
-        </message>
-        <message>
-            <source>Restore</source>
-            <translation>恢复</translation>
-        </message>
-    </context>
-    <context>
-        <name>HistoryView</name>
-        <message>
-            <source>When</source>
-            <translation>时间</translation>
-        </message>
-        <message>
-            <source>Cadre</source>
-            <translation>干部</translation>
-        </message>
-        <message>
-            <source>Computer</source>
-            <translation>电脑</translation>
-        </message>
-        <message>
-            <source>What</source>
-            <translation>内容</translation>
-        </message>
-        <message>
-            <source>Changes</source>
-            <translation>修改</translation>
-        </message>
-        <message>
-            <source>Every change, newest first: who made it, on which computer, and each field from what to what. ID numbers and phones are masked.</source>
-            <translation>每一次修改，最新的在前：谁在哪台电脑上改的，每一项从什么改成什么。身份证号和电话已打码。</translation>
-        </message>
-        <message>
-            <source>(no cadre chosen)</source>
-            <translation>（未选择干部）</translation>
         </message>
     </context>
 </TS>

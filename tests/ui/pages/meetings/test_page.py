@@ -134,3 +134,29 @@ def test_frequencies_change_what_is_overdue(page, ctx, qtbot, modal):
         due_state(page, "村民代表会议")[1] == "—" and due_state(page, "村民代表会议")[4] == "不定期"
     )
     assert due_state(page, "民主议政日")[1] == "每 2 个月"
+
+
+def test_a_refused_point_is_said_and_can_be_taken_back(page, ctx, db, village, qtbot, modal):
+    def fill(dialog: MeetingDialog) -> None:
+        type_chinese(dialog.place_edit, "村部会议室")
+        type_chinese(dialog.topics_edit, "通报本月待办事项")
+        type_chinese(dialog.point_edit, "修桥")
+        dialog.outcome_combo.setCurrentIndex(dialog.outcome_combo.findData("matter"))
+        click(qtbot, dialog.add_point_button)  # no category chosen
+        click(qtbot, dialog.save_button)
+        settle(qtbot, ctx)
+        assert dialog.isVisible()
+        assert dialog.errors.general.text() == "第1项事项类别：请选择事项类别"
+        dialog.points_list.setCurrentRow(0)
+        click(qtbot, dialog.remove_point_button)
+        assert dialog.points_list.count() == 0
+        click(qtbot, dialog.save_button)
+        qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+
+    with modal.expect(fill, MeetingDialog):
+        click(qtbot, page.new_button)
+    settle(qtbot, ctx)
+    assert cells(page.table, 0)[1:3] == ["民主议政日", "村部会议室"]
+    assert cells(page.table, 0)[5:7] == ["0", "0"]
+    with db.reading() as s:
+        assert s.scalars(select(Matter)).all() == []

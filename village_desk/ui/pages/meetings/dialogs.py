@@ -147,6 +147,10 @@ class MeetingDialog(EditDialog):
             self.matter_kind_combo.addItem(label, code)
         self.raised_by_combo = QComboBox()
         self.add_point_button = QPushButton(self.tr("Add point"))
+        self.remove_point_button = QPushButton(self.tr("Remove point"))
+        self.remove_point_button.setToolTip(
+            self.tr("Only points not saved yet can be removed here.")
+        )
         point_box = QWidget()
         grid = QFormLayout(point_box)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -156,7 +160,10 @@ class MeetingDialog(EditDialog):
         grid.addRow(self.tr("Handled"), self.outcome_combo)
         grid.addRow(self.tr("How it was solved"), self.solution_edit)
         grid.addRow(self.tr("Matter category"), self.matter_kind_combo)
-        grid.addRow("", self.add_point_button)
+        point_buttons = QHBoxLayout()
+        point_buttons.addWidget(self.add_point_button)
+        point_buttons.addWidget(self.remove_point_button)
+        grid.addRow("", point_buttons)
         self._field(self.tr("Points raised"), point_box, "meeting.points")
         hint = QLabel(
             self.tr("A point put into the ledger becomes a matter for the host to handle first.")
@@ -181,6 +188,7 @@ class MeetingDialog(EditDialog):
         self.attendee_search.hit_chosen.connect(self.add_attendee)
         self.remove_attendee.clicked.connect(self.remove_selected_attendee)
         self.add_point_button.clicked.connect(self.add_point)
+        self.remove_point_button.clicked.connect(self.remove_point)
         self.outcome_combo.currentIndexChanged.connect(lambda _i: self._outcome_changed())
         if row is not None:
             set_combo_data(self.kind_combo, row.kind)
@@ -272,9 +280,21 @@ class MeetingDialog(EditDialog):
         )
         self.new_points.append(point)
         label = self.matter_kind_combo.currentText() if outcome == "matter" else point.solution
-        self.points_list.addItem(self._point_text(text, outcome, label))
+        item = QListWidgetItem(self._point_text(text, outcome, label))
+        item.setData(Qt.ItemDataRole.UserRole, point)  # not saved yet: removable
+        self.points_list.addItem(item)
         self.point_edit.clear()
         self.solution_edit.clear()
+
+    def remove_point(self) -> None:
+        """Take back a point added in this form (saved points stay: a matter
+        made from one lives on in the ledger)."""
+        item = self.points_list.currentItem()
+        point = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if point is None:
+            return
+        self.new_points = [p for p in self.new_points if p is not point]
+        self.points_list.takeItem(self.points_list.row(item))
 
     # ------------------------------------------------------------ saving
 
@@ -308,7 +328,15 @@ class MeetingDialog(EditDialog):
             if self.isVisible():
                 self.accept()
 
-        self.ctx.op(self, work).errors(self.errors).busy(self.save_button).success(saved).run()
+        self.ctx.op(self, work).failure(self.refused).busy(self.save_button).success(saved).run()
+
+    def refused(self, err: BaseException) -> None:
+        """A refusal under its field; one about a point raised (no field of
+        its own) below the form, named as the service names it (第2项事项类别)."""
+        self.errors.show_error(err)
+        field = getattr(err, "field", "")
+        if field.startswith("meeting.item.") and self.errors.label_for(field) is None:
+            self.errors.general.setText(f"{err.label}：{err.message}")
 
 
 class FrequencyDialog(EditDialog):
