@@ -112,6 +112,8 @@ GROUP_LABELS = {("matter", "state"): "办理进展（状态、结果、日期、
 def _field_words(entity: str, field: str) -> str:
     if field == "deleted":
         return "整条记录"
+    if field == "village_id":
+        return "所属村"
     if (entity, field) in GROUP_LABELS:
         return GROUP_LABELS[entity, field]
     prefix = {"diary_entry": "diary"}.get(entity, entity)  # the diary form's keys
