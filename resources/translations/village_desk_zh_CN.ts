@@ -2747,153 +2747,168 @@ File: {path}</source>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="82" />
+            <location filename="../../village_desk/ui/main_window.py" line="86" />
             <source>Village Desk — {village}</source>
             <translation>村务民情台账 — {village}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="84" />
+            <location filename="../../village_desk/ui/main_window.py" line="88" />
             <source>Village Desk</source>
             <translation>村务民情台账</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="93" />
+            <location filename="../../village_desk/ui/main_window.py" line="97" />
             <source>Work bench</source>
             <translation>工作台</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="94" />
+            <location filename="../../village_desk/ui/main_window.py" line="98" />
             <source>Households</source>
             <translation>户情</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="95" />
+            <location filename="../../village_desk/ui/main_window.py" line="99" />
             <source>Visit diary</source>
             <translation>民情日记</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="96" />
+            <location filename="../../village_desk/ui/main_window.py" line="100" />
             <source>Matter ledger</source>
             <translation>民情台账</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="97" />
+            <location filename="../../village_desk/ui/main_window.py" line="101" />
+            <source>Commitments</source>
+            <translation>公开承诺</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/main_window.py" line="102" />
+            <source>Meetings</source>
+            <translation>会议记录</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/main_window.py" line="103" />
             <source>Statistics</source>
             <translation>统计</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="98" />
+            <location filename="../../village_desk/ui/main_window.py" line="104" />
             <source>Data exchange</source>
             <translation>数据交换</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="99" />
+            <location filename="../../village_desk/ui/main_window.py" line="105" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="114" />
+            <location filename="../../village_desk/ui/main_window.py" line="108" />
+            <source>Township summary</source>
+            <translation>乡镇汇总</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/main_window.py" line="122" />
             <source>{page} (Ctrl+{n})</source>
             <translation>{page}（Ctrl+{n}）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="125" />
+            <location filename="../../village_desk/ui/main_window.py" line="133" />
             <source>Tool bar</source>
             <translation>工具栏</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="144" />
+            <location filename="../../village_desk/ui/main_window.py" line="152" />
             <source>Find</source>
             <translation>查找</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="153" />
+            <location filename="../../village_desk/ui/main_window.py" line="161" />
             <source>New</source>
             <translation>新建</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="156" />
+            <location filename="../../village_desk/ui/main_window.py" line="164" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="159" />
+            <location filename="../../village_desk/ui/main_window.py" line="167" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="162" />
+            <location filename="../../village_desk/ui/main_window.py" line="170" />
             <source>Print</source>
             <translation>打印</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="185" />
+            <location filename="../../village_desk/ui/main_window.py" line="193" />
             <source>Data on the server {host}</source>
             <translation>数据保存在服务器 {host}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="187" />
+            <location filename="../../village_desk/ui/main_window.py" line="195" />
             <source>Data saved on this computer</source>
             <translation>数据保存在本机</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="190" />
+            <location filename="../../village_desk/ui/main_window.py" line="198" />
             <source>Data: {location}</source>
             <translation>数据位置：{location}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="192" />
+            <location filename="../../village_desk/ui/main_window.py" line="200" />
             <source>This computer: {name}</source>
             <translation>本机：{name}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="196" />
+            <location filename="../../village_desk/ui/main_window.py" line="204" />
             <source>Switch</source>
             <translation>切换</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="197" />
+            <location filename="../../village_desk/ui/main_window.py" line="205" />
             <source>Choose who is entering data</source>
             <translation>选择正在录入的干部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="202" />
-            <location filename="../../village_desk/ui/main_window.py" line="384" />
+            <location filename="../../village_desk/ui/main_window.py" line="210" />
+            <location filename="../../village_desk/ui/main_window.py" line="400" />
             <source>Last export: {when}</source>
             <translation>上次导出：{when}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="204" />
+            <location filename="../../village_desk/ui/main_window.py" line="212" />
             <source>Not exported yet</source>
             <translation>尚未导出</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="324" />
+            <location filename="../../village_desk/ui/main_window.py" line="332" />
             <source>{name}'s household is not in the list.</source>
             <translation>列表中没有找到{name}所在的户。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="445" />
+            <location filename="../../village_desk/ui/main_window.py" line="477" />
             <source>Operator: {name}</source>
             <translation>当前操作人：{name}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="445" />
+            <location filename="../../village_desk/ui/main_window.py" line="477" />
             <source>No operator chosen</source>
             <translation>未选择操作人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="555" />
+            <location filename="../../village_desk/ui/main_window.py" line="587" />
             <source>Printing: contact cards from 户情, diaries from 民情日记, notices and ledger sheets from 民情台账.</source>
             <translation>打印：联系卡在“户情”，民情日记在“民情日记”，公示和月底台账在“民情台账”。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="139" />
+            <location filename="../../village_desk/ui/main_window.py" line="147" />
             <source>About</source>
             <translation>关于</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="140" />
+            <location filename="../../village_desk/ui/main_window.py" line="148" />
             <source>Version, data location and log folder</source>
             <translation>版本、数据位置和日志文件夹</translation>
         </message>

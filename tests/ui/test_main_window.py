@@ -11,7 +11,17 @@ from village_desk.core.services.households import HouseholdInput, PersonInput
 from village_desk.ui.context import AppContext
 from village_desk.ui.main_window import DEFAULT_SIZE, MainWindow
 
-NAV_ZH = ["工作台", "户情", "民情日记", "民情台账", "统计", "数据交换", "设置"]
+NAV_ZH = [
+    "工作台",
+    "户情",
+    "民情日记",
+    "民情台账",
+    "公开承诺",
+    "会议记录",
+    "统计",
+    "数据交换",
+    "设置",
+]
 
 
 def test_navigation_and_title_are_chinese_by_default(window):

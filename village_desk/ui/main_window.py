@@ -59,10 +59,13 @@ class MainWindow(QMainWindow):
         PAGE_HOUSEHOLDS,
         PAGE_DIARY,
         PAGE_LEDGER,
+        PAGE_COMMITMENTS,
+        PAGE_MEETINGS,
         PAGE_STATS,
         PAGE_EXCHANGE,
         PAGE_SETTINGS,
-    ) = range(7)
+        PAGE_TOWNSHIP,  # a township office's database only (乡镇汇总)
+    ) = range(10)
 
     def __init__(
         self,
@@ -78,6 +81,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         profile = ctx.read(queries.reference.profile)
         self.village = profile.village if profile else ""
+        self.township_office = ctx.read(queries.reference.is_township)
         self.setWindowTitle(
             self.tr("Village Desk — {village}").format(village=self.village)
             if self.village
@@ -94,10 +98,14 @@ class MainWindow(QMainWindow):
             self.tr("Households"),
             self.tr("Visit diary"),
             self.tr("Matter ledger"),
+            self.tr("Commitments"),
+            self.tr("Meetings"),
             self.tr("Statistics"),
             self.tr("Data exchange"),
             self.tr("Settings"),
         ]
+        if self.township_office:
+            titles.append(self.tr("Township summary"))
         self.stack = QStackedWidget()
         for _title in titles:
             self.stack.addWidget(QWidget())  # stands in until the page is wanted
@@ -111,7 +119,7 @@ class MainWindow(QMainWindow):
         self.nav.setSpacing(5)
         for i, title in enumerate(titles):
             item = QListWidgetItem(title)
-            item.setToolTip(self.tr("{page} (Ctrl+{n})").format(page=title, n=i + 1))
+            item.setToolTip(self.tr("{page} (Ctrl+{n})").format(page=title, n=(i + 1) % 10))
             self.nav.addItem(item)
         self._fit_nav()
         self.nav.installEventFilter(self)  # its width follows its font
@@ -145,9 +153,9 @@ class MainWindow(QMainWindow):
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(self.focus_search)
         self.addAction(find)
-        for i in range(len(titles)):
+        for i in range(len(titles)):  # Ctrl+1 … Ctrl+9, then Ctrl+0
             go = QAction(self)
-            go.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            go.setShortcut(QKeySequence(f"Ctrl+{(i + 1) % 10}"))
             go.triggered.connect(lambda _=False, row=i: self.go_to_page(row))
             self.addAction(go)
         self.new_action = QAction(self.tr("New"), self)
@@ -371,6 +379,14 @@ class MainWindow(QMainWindow):
             page = LedgerPage(ctx, page_size=self._page_size)
             page.open_diary_requested.connect(self.open_diary_entry)
             page.open_household_requested.connect(self.open_household)
+        elif row == self.PAGE_COMMITMENTS:
+            from village_desk.ui.pages.commitments.page import CommitmentsPage
+
+            page = CommitmentsPage(ctx)
+        elif row == self.PAGE_MEETINGS:
+            from village_desk.ui.pages.meetings.page import MeetingsPage
+
+            page = MeetingsPage(ctx)
         elif row == self.PAGE_STATS:
             from village_desk.ui.pages.stats.page import StatsPage
 
@@ -389,6 +405,10 @@ class MainWindow(QMainWindow):
             from village_desk.ui.pages.settings.page import SettingsPage
 
             page = SettingsPage(ctx)
+        elif row == self.PAGE_TOWNSHIP and self.township_office:
+            from village_desk.ui.pages.township.page import TownshipPage
+
+            page = TownshipPage(ctx)
         else:
             raise IndexError(row)
         if row in (self.PAGE_HOUSEHOLDS, self.PAGE_DIARY, self.PAGE_LEDGER):
@@ -422,6 +442,18 @@ class MainWindow(QMainWindow):
     @property
     def settings_page(self) -> SettingsPage:
         return self.page(self.PAGE_SETTINGS)
+
+    @property
+    def commitments_page(self):
+        return self.page(self.PAGE_COMMITMENTS)
+
+    @property
+    def meetings_page(self):
+        return self.page(self.PAGE_MEETINGS)
+
+    @property
+    def township_page(self):
+        return self.page(self.PAGE_TOWNSHIP)
 
     @Slot(object)
     def _data_changed(self, changes) -> None:

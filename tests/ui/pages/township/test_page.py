@@ -104,3 +104,23 @@ def test_a_new_laptop_of_one_village_gets_that_village_only(township, qtbot, tmp
         assert households(laptop) == {"01-001": "张一", "01-002": "张二"}
     finally:
         laptop.db.close()
+
+
+def test_the_township_office_finds_its_summary_in_the_window(township, qtbot):
+    from village_desk.ui.main_window import MainWindow
+
+    win = MainWindow(township)
+    qtbot.addWidget(win)
+    win.show()
+    exposed(win)
+    titles = [win.nav.item(i).text() for i in range(win.nav.count())]
+    assert titles[-1] == "乡镇汇总"
+    qtbot.keyClick(win, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert win.stack.currentWidget() is win.township_page
+    qtbot.waitUntil(lambda: win.township_page.figures is not None, timeout=10000)
+    assert win.township_page.villages.rowCount() == 3  # two villages and the total
+
+
+def test_a_village_laptop_has_no_township_summary(window):
+    titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert "乡镇汇总" not in titles and len(titles) == 9
