@@ -122,3 +122,16 @@ def test_a_laptop_letter_another_computer_numbered_with_is_refused(db, village):
         with pytest.raises(ValidationError) as err:
             services.setup.set_number_code(db, village_code, letter)
         assert err.value.field == field
+
+
+def test_a_changed_visit_quota_leaves_check_clean(db, village):
+    """A map setting saved with its roles in any order replays to the same
+    record (``check`` compares the records with their journal)."""
+    from village_desk.core.storage.check import run_check
+
+    quotas = db.read(queries.reference.get_setting, "visit_quotas")
+    changed = {"township_cadre": {"households": 120}, **quotas, "grid": {"visits": 99}}
+    services.setup.set_setting(db, None, "visit_quotas", changed)
+    assert db.read(queries.reference.get_setting, "visit_quotas")["grid"] == {"visits": 99}
+    report = run_check(db)
+    assert report.ok, report.problems

@@ -432,6 +432,10 @@ def check_setting(key: str, value):
 def set_setting_in(s: Session, key: str, value) -> None:
     """One setting inside an open transaction (unchanged values write nothing).
     A computer's own setting (the print font) is kept locally, unjournaled."""
+    if isinstance(value, dict):
+        # keys in order, as a merge writes a map setting: a replay of the
+        # journal (``check``) then finds the same text
+        value = dict(sorted(value.items()))
     encoded = json.dumps(value, ensure_ascii=False)
     if key in LOCAL_SETTING_KEYS:
         local = s.get(LocalSetting, key)
