@@ -157,6 +157,18 @@ def test_township_scale_has_several_villages(tmp_path):
     assert summary.villages == 3
     assert len({n.split("-")[0] for n in numbers}) == 3
     assert len(numbers) == 120
+    # A township office's database: each village its own profile, and every
+    # village's record in one of them (none left to the township).
+    from village_desk.core import queries
+    from village_desk.core.storage.models import DiaryEntry, Matter, Person
+
+    with db.reading() as s:
+        assert queries.reference.is_township(s)
+        villages = {p.id for p in queries.reference.village_profiles(s)}
+        assert len(villages) == 3
+        for model in (Household, Person, DiaryEntry, Matter, Cadre):
+            assert set(s.scalars(select(model.village_id))) == villages, model
+        assert queries.rules.violations(s) == []
 
 
 def test_refuses_a_database_that_already_has_households(village):

@@ -10,28 +10,13 @@ Shape of the data
 -----------------
 * ``villages=1``: one village ``桃花村（示范数据）`` with groups ``一组`` … and
   household numbers ``GG-SSS`` (group, sequence), e.g. ``03-027``.
-* ``villages=K > 1``: a township's worth of villages in one database. There is
-  a single village profile per database, so the profile is named after the
-  township (``青山镇（示范数据）``); each group carries its village's name
-  (``石门村三组``) and household numbers are ``VV-GG-SSS``. Each village has its
-  own cadres (who pair with its households) and township cadres assigned to it.
-
-What a township official trying the program would look for (issue 17):
-
-* **Matters** come from :mod:`.stories`: over 40 kinds of matter, each worded
-  two or three ways, across every matter kind, proxy-service type and level;
-  each matter's progress notes, result, return reasons, explanation and
-  return-visit comments come from its own story. While a matter is open, the month-end
-  review (月底例会) leaves a note in every month that had none.
-* **Visits** follow a rhythm a village can keep: each household is visited at
-  home by its paired cadre (or a colleague) about quarterly, households of the
-  key categories (低保, 特困, 监测, 留守, 空巢, 残疾, 重病 …) about monthly
-  and at the festivals; phone calls and office visits come on top; every
-  group has a 院坝说事会 each quarter and the village a few meetings a year
-  (counted apart from home visits). The 驻村第一书记 takes a quarter of the
-  key households' visits, the 包村干部 makes a round of 120–140 households a
-  year and the 包村领导 one of 62–70 in the current 轮 (its dates are written
-  to the visit quotas), so the quotas of 004 L91 are met.
+* ``villages=K > 1``: a township office's database (乡镇汇总) holding K
+  villages: the township's own profile ``青山镇（示范数据）`` and one per
+  village (``石门村（示范数据）``, division codes 4305241012NN), each with its
+  own vocabularies and settings; every record belongs to its village. Each
+  group carries its village's name (``石门村三组``) and household numbers are
+  ``VV-GG-SSS``. Each village has its own cadres (who pair with its
+  households) and its 包村领导 and 包村干部.
 
 Everything is drawn from ``random.Random(seed)`` (UUIDs too), so one seed and
 one ``today`` give identical records; only the journal's HLC stamps, change
@@ -57,6 +42,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from village_desk.core import queries, services
 from village_desk.core.domain.errors import ServiceError
+from village_desk.core.domain.ids import village_id
 from village_desk.core.domain.lifecycle import STATUS_LABELS
 from village_desk.core.domain.validation import id_check_digit
 from village_desk.core.domain.visits import CHANNEL_FOR_MODE, MEETING_MODES
@@ -76,6 +62,7 @@ from village_desk.core.storage.models import (
     Pairing,
     Person,
     ReturnVisit,
+    VillageProfile,
     VillagerGroup,
 )
 
@@ -269,6 +256,9 @@ class _Village:
     by_group: dict[uuid.UUID, list[int]] = field(default_factory=dict)
     cadres: list[dict] = field(default_factory=list)
     authors: _Pick | None = None
+    # In a township office's database (villages > 1): the village's profile.
+    profile_id: uuid.UUID | None = None
+    division_code: str = ""
 
 
 class _Builder:
@@ -1229,6 +1219,30 @@ def _last_weekday(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=max(0, day.isoweekday() - 5))
 
 
+def _place_in_villages(b: _Builder, vs: list[_Village]) -> None:
+    """A township office's demo: every record in its village (the journal
+    would give a record without a household the township's). A village's
+    包村领导 and 包村干部 are its records too: they work there."""
+    cadre_village = {}
+    for v in vs:
+        for g in v.groups:
+            g["village_id"] = v.profile_id
+        for hi in v.households:
+            b.households[hi]["village_id"] = v.profile_id
+        for c in v.cadres:
+            c["village_id"] = v.profile_id
+            cadre_village[c["id"]] = v.profile_id
+    household_village = {h["id"]: h["village_id"] for h in b.households}
+    entry_village: dict = {}
+    for link in b.links:
+        entry_village.setdefault(link["entry_id"], household_village[link["household_id"]])
+    for e in b.entries:
+        e["village_id"] = entry_village.get(e["id"]) or cadre_village.get(e["author_id"])
+    for m in b.matters:
+        if m.get("household_id") is None:
+            m["village_id"] = cadre_village.get(m["responsible_id"])
+
+
 def _strip(rows: list[dict]) -> list[dict]:
     """The rows to write, without the builder's private ``_keys`` (only groups
     and cadres keep some: the large tables are written as they are)."""
@@ -1282,6 +1296,8 @@ def generate(
     # The profile is written with the data, in one transaction: a cancelled or
     # failed generation leaves the database as empty as it was.
     needs_profile = not db.read(queries.reference.is_initialized)
+    if multi and not needs_profile and not db.read(queries.reference.is_township):
+        raise ServiceError("几个村的示范数据只能生成到空的数据库或乡镇汇总库（换一个数据文件夹）")
     with db.reading() as s:
         # Invented households, cadres and groups never mix into a real village:
         # a cadre added in the first-run wizard, a household, a group — refused.
@@ -1301,6 +1317,10 @@ def generate(
     b = _Builder(rng, today, multi)
     report("生成村民小组、户和家庭成员", 0.05)
     vs = b.build_villages(villages, households, village_name)
+    if multi:  # a township office's database: each village its own profile
+        for v in vs:
+            v.division_code = f"4305241012{v.index:02d}"
+            v.profile_id = village_id(COUNTY, TOWNSHIP, f"{v.name}（示范数据）", v.division_code)
     report("生成干部和联户结对", 0.2)
     for v in vs:
         b.build_cadres(v)
@@ -1320,6 +1340,8 @@ def generate(
         b.play(m)
     last = b.number_matters(db.device.code, counters)
 
+    if multi:
+        _place_in_villages(b, vs)
     tables = [
         ("写入村民小组", VillagerGroup, b.groups),
         ("写入干部", Cadre, b.cadres),
@@ -1340,20 +1362,40 @@ def generate(
         if needs_profile:
             services.setup.initialize_in(
                 s,
-                village=f"{TOWNSHIP if multi else village_name}（示范数据）",
-                township=TOWNSHIP,
+                village="" if multi else f"{village_name}（示范数据）",
+                township=f"{TOWNSHIP}（示范数据）" if multi else TOWNSHIP,
                 county=COUNTY,
-                division_code="430524101000" if multi else "430524101201",
+                division_code="" if multi else "430524101201",
                 service_phone=f"{AREA_CODE}-8123456",
                 hotline=f"书记信箱：村部一楼；专线电话 {AREA_CODE}-8123457",
+                township_office=multi,
             )
+        if multi:
+            for v in vs:
+                s.add(
+                    VillageProfile(
+                        id=v.profile_id,
+                        kind="village",
+                        village=f"{v.name}（示范数据）",
+                        township=TOWNSHIP,
+                        county=COUNTY,
+                        division_code=v.division_code,
+                        service_phone=f"{AREA_CODE}-81{v.index:05d}",
+                    )
+                )
+                s.flush()
+                services.setup.seed_reference(s, v.profile_id)
+        if needs_profile:
             # The 包村领导's quota counts households in a round with its own dates.
             quotas = copy.deepcopy(DEFAULT_SETTINGS["visit_quotas"])
             begins, ends = b.campaign()
             quotas["township_leader"].update(start=begins.isoformat(), end=ends.isoformat())
-            # (roles in sorted order: a map setting's journal replay sorts them,
-            # and `check` compares the stored text with the replay's)
-            services.setup.set_setting_in(s, "visit_quotas", dict(sorted(quotas.items())))
+            # every village's own quotas (and a township office's own)
+            for scope in [v.profile_id for v in vs] if multi else [False]:
+                if scope is not False:
+                    s.info["village_scope"] = scope
+                services.setup.set_setting_in(s, "visit_quotas", quotas)
+            s.info.pop("village_scope", None)
         with _bulk_cache(s, households):
             for stage, model, rows in tables:
                 report(stage, 0.4 + 0.45 * done / total)
