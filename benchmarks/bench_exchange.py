@@ -41,10 +41,12 @@ from bench_sync import _fresh_copy, _make_changes, _raw, _written_rows  # noqa: 
 from common import TODAY, demo_database, fresh_dir, result  # noqa: E402
 
 from village_desk import demo  # noqa: E402
+from village_desk.core import services  # noqa: E402
 from village_desk.core.exchange import package  # noqa: E402
 from village_desk.core.storage.db import Database  # noqa: E402
 from village_desk.core.storage.models import Change, ExchangePeer  # noqa: E402
 from village_desk.core.storage.replica import IdentityStore  # noqa: E402
+from village_desk.demo.words import COUNTY, TOWNSHIP, VILLAGE_NAMES  # noqa: E402
 
 SECRET = "benchmark-passphrase"
 ROOT = Path(__file__).resolve().parents[1]
@@ -119,7 +121,12 @@ def one_package(quick: bool) -> list[dict]:
     copy_id = receiver.identity.replica_id
     receiver.close()
     with fork.transaction(None) as s:  # the original acknowledged everything before
-        s.add(ExchangePeer(copy_id=copy_id, code="TWN", label="乡镇", devices="", acked_seq=start))
+        s.add(
+            ExchangePeer(
+                copy_id=copy_id, code="TWN", label="乡镇", devices="", acked_seq=start,
+                kind="township",
+            )
+        )  # fmt: skip
     _make_changes(fork, new_households, edits, random.Random(7))
     started = time.perf_counter()
     sent = package.export_package(fork, out, secret=SECRET, peer=str(copy_id))
@@ -182,6 +189,11 @@ def _village_packages(count: int, households: int, out: Path) -> list[Path]:
         db = Database.open(
             f"sqlite:///{folder / 'data.sqlite3'}", identities=IdentityStore(folder / "config")
         )
+        # each laptop its own village of the township
+        services.setup.initialize(
+            db, village=VILLAGE_NAMES[n], township=TOWNSHIP, county=COUNTY,
+            division_code=f"4305241012{n + 1:02d}",
+        )  # fmt: skip
         demo.generate(db, households=households, seed=n + 1, today=TODAY)
         files.append(package.export_package(db, out / f"v{n}.vdx", secret=SECRET, full=True).path)
         db.close()
@@ -215,6 +227,15 @@ def _copy_rows_raw(source: Path, target_url: str) -> float:
     return elapsed
 
 
+def _office(url: str, config: Path) -> None:
+    """The township office's database (乡镇汇总), set up empty."""
+    db = Database.open(url, identities=IdentityStore(config))
+    services.setup.initialize(
+        db, village="", township=TOWNSHIP, county=COUNTY, township_office=True
+    )
+    db.close()
+
+
 def ten_villages(quick: bool) -> list[dict]:
     count, households = (3, 150) if quick else (10, 1_000)
     out = fresh_dir("exchange-township")
@@ -222,7 +243,7 @@ def ten_villages(quick: bool) -> list[dict]:
     results = []
     township = out / "township.sqlite3"
     config = out / "township-config"
-    Database.open(f"sqlite:///{township}", identities=IdentityStore(config)).close()
+    _office(f"sqlite:///{township}", config)
     got = _import(f"sqlite:///{township}", config, files)
     with sqlite3.connect(township) as con:
         n = con.execute("SELECT count(*) FROM change_log").fetchone()[0]
@@ -251,7 +272,7 @@ def ten_villages(quick: bool) -> list[dict]:
         return results
     try:
         url = server.new_database()
-        Database.open(url, identities=IdentityStore(config)).close()
+        _office(url, config)
         got = _import(url, config, files)
         raw = _copy_rows_raw(township, server.new_database())
         results.append(

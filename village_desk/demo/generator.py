@@ -1362,8 +1362,8 @@ def generate(
         if needs_profile:
             services.setup.initialize_in(
                 s,
-                village="" if multi else f"{village_name}（示范数据）",
-                township=f"{TOWNSHIP}（示范数据）" if multi else TOWNSHIP,
+                village=f"{TOWNSHIP if multi else village_name}（示范数据）",
+                township=TOWNSHIP,
                 county=COUNTY,
                 division_code="" if multi else "430524101201",
                 service_phone=f"{AREA_CODE}-8123456",
