@@ -109,3 +109,24 @@ def test_statuses_are_english_in_the_english_gui(ctx, monkeypatch):
     model.set_filter(MatterFilter(statuses=("closed",)))
     assert model.index(0, Col.STATUS).data() == "Closed"
     assert labels.action_label("feedback") == "Return visit"
+
+
+def test_a_locked_or_full_database_is_not_called_damaged():
+    """A busy database or a full disk must not send a cadre to restore an old
+    backup over good data; a damaged file may."""
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    from village_desk.ui.errors import describe
+
+    locked = describe(OperationalError("BEGIN", {}, sqlite3.OperationalError("database is locked")))
+    full = describe(
+        OperationalError("INSERT", {}, sqlite3.OperationalError("database or disk is full"))
+    )
+    damaged = describe(
+        OperationalError("SELECT", {}, sqlite3.DatabaseError("database disk image is malformed"))
+    )
+    assert "占用" in locked and "不需要从备份恢复" in locked
+    assert "磁盘已满" in full and "不需要从备份恢复" in full
+    assert "已损坏" in damaged and "不需要" not in damaged

@@ -62,6 +62,14 @@ def describe(err: BaseException) -> str:
 
     if isinstance(err, ServiceError | NewerSchemaError):
         return str(err)
+    if isinstance(err, OperationalError | DatabaseError | OSError):
+        # told by its cause (locked, disk full, read-only, damaged…): only a
+        # damaged file gets the advice to restore a backup
+        from village_desk.core.storage.failures import explain
+
+        told = explain(err)
+        if told:
+            return told
     if isinstance(err, OperationalError | DatabaseError):
         return QCoreApplication.translate(
             "Errors",
