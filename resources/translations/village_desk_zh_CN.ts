@@ -1261,52 +1261,52 @@ The data as it is now is backed up first. What was entered after {when} is not i
     <context>
         <name>Errors</name>
         <message>
-            <location filename="../../village_desk/ui/errors.py" line="66" />
+            <location filename="../../village_desk/ui/errors.py" line="74" />
             <source>The database could not be opened or read. The file may be damaged: run “village-desk check” or restore a backup.</source>
             <translation>无法打开或读取数据库，文件可能已损坏。请运行“village-desk check”检查，或从备份恢复。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/errors.py" line="72" />
+            <location filename="../../village_desk/ui/errors.py" line="80" />
             <source>The data folder could not be used: {reason}</source>
             <translation>无法使用数据文件夹：{reason}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/errors.py" line="75" />
+            <location filename="../../village_desk/ui/errors.py" line="83" />
             <source>An unexpected error occurred: {reason}</source>
             <translation>发生了意外错误：{reason}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/errors.py" line="122" />
+            <location filename="../../village_desk/ui/errors.py" line="130" />
             <source>Program error</source>
             <translation>程序出错</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/errors.py" line="127" />
+            <location filename="../../village_desk/ui/errors.py" line="135" />
             <source>Village Desk hit an error it did not expect. What you saved before is safe; the last action may not have been completed.</source>
             <translation>村务民情台账遇到了一个意外错误。之前保存的数据是安全的；刚才的操作可能没有完成。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/errors.py" line="134" />
+            <location filename="../../village_desk/ui/errors.py" line="142" />
             <source>Error: {reason}</source>
             <translation>错误：{reason}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/errors.py" line="138" />
+            <location filename="../../village_desk/ui/errors.py" line="146" />
             <source>Log file: {path}</source>
             <translation>日志文件：{path}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/errors.py" line="146" />
+            <location filename="../../village_desk/ui/errors.py" line="154" />
             <source>Copy details</source>
             <translation>复制详情</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/errors.py" line="163" />
+            <location filename="../../village_desk/ui/errors.py" line="171" />
             <source>Copied</source>
             <translation>已复制</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/errors.py" line="148" />
+            <location filename="../../village_desk/ui/errors.py" line="156" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
@@ -5323,163 +5323,168 @@ File: {path}</source>
     <context>
         <name>TownshipPage</name>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="84" />
-            <location filename="../../village_desk/ui/pages/township/page.py" line="99" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="85" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="100" />
             <source>Period</source>
             <translation>统计期间</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="86" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="87" />
             <source>This month</source>
             <translation>本月</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="87" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="88" />
             <source>Last month</source>
             <translation>上月</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="88" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="89" />
             <source>This quarter</source>
             <translation>本季度</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="89" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="90" />
             <source>This year</source>
             <translation>本年度</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="92" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="93" />
             <source>Counting…</source>
             <translation>正在统计…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="94" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="95" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="96" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="97" />
             <source>Township summary</source>
             <translation>乡镇汇总</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="107" />
-            <location filename="../../village_desk/ui/pages/township/page.py" line="123" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="108" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="124" />
             <source>Village</source>
             <translation>村（社区）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="108" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="109" />
             <source>Households</source>
             <translation>户数</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="109" />
-            <location filename="../../village_desk/ui/pages/township/page.py" line="126" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="110" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="127" />
             <source>Households visited</source>
             <translation>走访户</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="110" />
-            <location filename="../../village_desk/ui/pages/township/page.py" line="127" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="111" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="128" />
             <source>Visits</source>
             <translation>走访户次</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="111" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="112" />
             <source>Coverage</source>
             <translation>走访覆盖率</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="112" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="113" />
             <source>Matters on the ledger</source>
             <translation>期内在账</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="113" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="114" />
             <source>Done</source>
             <translation>已办结</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="114" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="115" />
             <source>Done rate</source>
             <translation>办结率</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="115" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="116" />
             <source>On time</source>
             <translation>按时办结率</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="116" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="117" />
             <source>Satisfaction (final)</source>
             <translation>最终满意率</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="117" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="118" />
             <source>Overdue</source>
             <translation>逾期未办结</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="120" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="121" />
             <source>Villages side by side</source>
             <translation>各村汇总</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="124" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="125" />
             <source>Cadre</source>
             <translation>干部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="125" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="126" />
             <source>Role</source>
             <translation>职务</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="128" />
-            <source>Quota</source>
-            <translation>定额</translation>
+            <location filename="../../village_desk/ui/pages/township/page.py" line="129" />
+            <source>Quota for the period</source>
+            <translation>本期定额</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="129" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="229" />
+            <source>{n} {unit} a round</source>
+            <translation>每轮 {n} {unit}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/township/page.py" line="130" />
             <source>Completion</source>
             <translation>完成率</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="132" />
-            <location filename="../../village_desk/ui/pages/township/page.py" line="147" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="133" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="148" />
             <source>Cadres' visits against quota</source>
             <translation>干部走访与定额</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="135" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="136" />
             <source>Each village is counted as its own workbook counts it, with its own settings. Double-click a village to see its overdue matters.</source>
             <translation>各村按本村台账的口径、用本村的设置统计。双击一个村，查看它的逾期事项。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="193" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="194" />
             <source>{start} to {end}; states on {as_of}</source>
             <translation>{start} 至 {end}；事项状态截至 {as_of}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="200" />
-            <location filename="../../village_desk/ui/pages/township/page.py" line="228" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="201" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="235" />
             <source>Township</source>
             <translation>乡镇</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="201" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="202" />
             <source>Total</source>
             <translation>合计</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="226" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="227" />
             <source>households</source>
             <translation>户</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="226" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="227" />
             <source>visits</source>
             <translation>户次</translation>
         </message>
@@ -5487,52 +5492,52 @@ File: {path}</source>
     <context>
         <name>VillageDialog</name>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="254" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="261" />
             <source>{village}: overdue matters</source>
             <translation>{village}：逾期事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="256" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="263" />
             <source>{count} matters open past their deadline on {day}</source>
             <translation>截至 {day}，有 {count} 件事项超过办结时限仍未办结</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="262" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="269" />
             <source>Number</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="263" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="270" />
             <source>Applicant</source>
             <translation>申请人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="264" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="271" />
             <source>Matter</source>
             <translation>申办事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="265" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="272" />
             <source>Responsible</source>
             <translation>主办责任人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="266" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="273" />
             <source>Deadline</source>
             <translation>办结时限</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="267" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="274" />
             <source>Days overdue</source>
             <translation>逾期天数</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="268" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="275" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="269" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="276" />
             <source>Last progress</source>
             <translation>最近办理情况</translation>
         </message>

@@ -619,7 +619,11 @@ class MainWindow(QMainWindow):
             "stats": self.PAGE_STATS,
             "exchange": self.PAGE_EXCHANGE,
             "settings": self.PAGE_SETTINGS,
+            "commitments": self.PAGE_COMMITMENTS,
+            "meetings": self.PAGE_MEETINGS,
         }
+        if self.township_office:
+            pages["township"] = self.PAGE_TOWNSHIP
         self.nav.setCurrentRow(pages.get(name, self.PAGE_DASHBOARD))
         if name in ("household", "print-preview") and self.households_page.model.rowCount():
             rows = self.households_page.model

@@ -11,7 +11,9 @@ done late with an unsatisfied return visit."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import math
 
 from openpyxl import load_workbook
 
@@ -124,8 +126,15 @@ def test_the_township_sees_each_village_as_it_counts_itself(tmp_path):
         1,
     )
     assert total.satisfaction_rate == 0.5
-    cadres = {c.name: (village, c.households, c.visits) for village, c in figures.cadres}
+    cadres = {
+        f.visits.name: (f.village, f.visits.households, f.visits.visits) for f in figures.cadres
+    }
     assert cadres == {"王建国": ("桃花村", 2, 2), "刘桂兰": ("杏花村", 1, 2)}
+    # a 书记's 200 户次 a year, prorated to the (finished) month, rounded up
+    days_in_year = 366 if calendar.isleap(start.year) else 365
+    expected = math.ceil(200 * ((end - start).days + 1) / days_in_year)
+    wang = next(f for f in figures.cadres if f.visits.name == "王建国")
+    assert wang.expected == expected and wang.completion == 2 / expected
 
     # The township's workbook has them side by side on 各村汇总.
     ws = load_workbook(book, read_only=True)["各村汇总"]

@@ -12,7 +12,10 @@ contact count toward quotas, the quotas themselves):
   the period's end): 在账, 已办结, 办结率, 按时办结率, 最终满意率 (of the
   matters whose latest return visit by the period's end is in the period),
   逾期 (open and past the deadline on the report day);
-* per cadre: 户 and 户次 against the quota for the period; township cadres
+* per cadre: 户 and 户次 against the yearly quota prorated to the period up
+  to its report day (a month still under way expects what is due so far),
+  rounded up; a per-round quota of a 包村领导 is shown, not prorated;
+  township cadres
   (包村领导, 包村干部) are counted across all the villages they visit, under
   the township.
 """
@@ -20,9 +23,11 @@ contact count toward quotas, the quotas themselves):
 from __future__ import annotations
 
 import datetime as dt
+import math
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
+from fractions import Fraction
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -77,6 +82,43 @@ class VillageFigures:
         return _ratio(self.final_satisfied, self.final_rated)
 
 
+@dataclass(frozen=True)
+class CadreFigures:
+    """A cadre's visits in the period against the quota prorated to it."""
+
+    village: str  # the village's name, or 乡镇
+    visits: CadreVisits
+    expected: int | None  # the quota for this period; None: none, or a campaign's
+    campaign: bool  # the quota is per round (轮), with its own dates
+
+    @property
+    def completion(self) -> float | None:
+        if not self.expected:
+            return None
+        v = self.visits
+        done = v.households if v.quota_unit == "households" else v.visits
+        return done / self.expected
+
+
+def year_share(start: dt.date, end: dt.date) -> Fraction:
+    """How many years [start, end] covers (each calendar year's overlap over
+    its length), as the workbook prorates yearly quotas."""
+    share = Fraction(0)
+    for year in range(start.year, end.year + 1):
+        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        overlap = (min(end, last) - max(start, first)).days + 1
+        share += Fraction(overlap, (last - first).days + 1)
+    return share
+
+
+def _expected(quota: dict, unit: str, start: dt.date, end: dt.date) -> int | None:
+    amount = quota.get(unit)
+    if not amount or quota.get("period") == "campaign":
+        return None
+    per_year = amount * 12 if quota.get("period") == "month" else amount
+    return math.ceil(per_year * year_share(start, end))
+
+
 @dataclass
 class TownshipFigures:
     start: dt.date
@@ -84,7 +126,7 @@ class TownshipFigures:
     as_of: dt.date
     villages: list[VillageFigures]
     total: VillageFigures
-    cadres: list[tuple[str, CadreVisits]]  # (village name or 乡镇, the cadre's visits)
+    cadres: list[CadreFigures]
 
 
 def _scoped(session: Session, village: uuid.UUID | None):
@@ -156,12 +198,21 @@ def township_figures(
 
         # Cadres against their village's quotas; township cadres under 乡镇.
         cadre_village = dict(session.execute(select(Cadre.id, Cadre.village_id)).all())
-        cadres: list[tuple[str, CadreVisits]] = []
+        cadres: list[CadreFigures] = []
         for vid, name in [(p.id, p.village) for p in profiles] + [(None, "乡镇")]:
             _scoped(session, vid)
+            quotas = get_setting(session, "visit_quotas") or {}
             for c in visit_stats(session, start, end):
                 if cadre_village.get(c.cadre_id) == vid:
-                    cadres.append((name, c))
+                    quota = quotas.get(c.role) or {}
+                    cadres.append(
+                        CadreFigures(
+                            name,
+                            c,
+                            _expected(quota, c.quota_unit, start, as_of),
+                            quota.get("period") == "campaign",
+                        )
+                    )
     finally:
         if saved is False:
             session.info.pop(_SCOPE, None)

@@ -61,14 +61,16 @@ def _item(value, number: bool = False) -> QTableWidgetItem:
     return item
 
 
-def _table(headers: list[str]) -> QTableWidget:
+def _table(headers: list[str], stretch: int | None = 0) -> QTableWidget:
     table = QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(headers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if stretch is not None:  # the names take the room
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return table
 
 
@@ -125,9 +127,10 @@ class TownshipPage(Page):
                 self.tr("Role"),
                 self.tr("Households visited"),
                 self.tr("Visits"),
-                self.tr("Quota"),
+                self.tr("Quota for the period"),
                 self.tr("Completion"),
-            ]
+            ],
+            stretch=None,
         )
         self.cadres.setAccessibleName(self.tr("Cadres' visits against quota"))
         hint = QLabel(
@@ -221,17 +224,23 @@ class TownshipPage(Page):
                 self.villages.setItem(r, c, item)
         roles = self.db.read(queries.reference.labels, "role")
         self.cadres.setRowCount(len(f.cadres))
-        for r, (village, c) in enumerate(f.cadres):
-            quota = c.quota or 0
+        for r, figure in enumerate(f.cadres):
+            c = figure.visits
             unit = self.tr("households") if c.quota_unit == "households" else self.tr("visits")
+            if figure.campaign and c.quota:
+                quota = self.tr("{n} {unit} a round").format(n=c.quota, unit=unit)
+            elif figure.expected:
+                quota = f"{figure.expected} {unit}"
+            else:
+                quota = "—"
             values = [
-                self.tr("Township") if village == "乡镇" else village,
+                self.tr("Township") if figure.village == "乡镇" else figure.village,
                 c.name,
                 roles.get(c.role, c.role),
                 c.households,
                 c.visits,
-                f"{quota} {unit}" if quota else "—",
-                _pct(c.completion),
+                quota,
+                _pct(figure.completion),
             ]
             for col, value in enumerate(values):
                 self.cadres.setItem(r, col, _item(value, number=col >= 3))
@@ -269,6 +278,9 @@ class VillageDialog(QDialog):
                 self.tr("Last progress"),
             ]
         )
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # 申办事项
         self.table.setRowCount(len(overdue))
         for r, o in enumerate(overdue):
             values = [
