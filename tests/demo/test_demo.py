@@ -204,3 +204,11 @@ def test_cancelled_generation_leaves_the_database_empty(tmp_path):
     assert not db.read(queries.reference.is_initialized)
     with db.reading() as s:
         assert s.scalar(select(func.count()).select_from(Change)) == 0
+
+
+def test_more_than_a_township_is_refused_before_anything_is_written(tmp_path):
+    db = _fresh(tmp_path, "big.sqlite3")
+    with pytest.raises(ServiceError, match="最多"):
+        demo.generate(db, households=99_999_999, seed=1, today=TODAY)
+    with db.reading() as s:
+        assert s.scalar(select(func.count()).select_from(Household)) == 0

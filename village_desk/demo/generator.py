@@ -1273,6 +1273,11 @@ def _bulk_cache(s, households: int) -> Iterator[None]:
             s.execute(text(f"PRAGMA cache_size={int(old)}"))
 
 
+# A township's worth at most: a larger request would run for hours and fill
+# the disk (``demo --households 99999999`` ran forever).
+MAX_HOUSEHOLDS, MAX_VILLAGES = 100_000, 100
+
+
 def generate(
     db: Database,
     *,
@@ -1286,6 +1291,11 @@ def generate(
     started = time.perf_counter()
     if villages < 1 or households < villages:
         raise ServiceError("示范数据：村数至少为1，户数不能少于村数")
+    if households > MAX_HOUSEHOLDS or villages > MAX_VILLAGES:
+        raise ServiceError(
+            f"示范数据最多 {MAX_HOUSEHOLDS:,} 户、{MAX_VILLAGES} 个村（一个乡镇的规模）；"
+            "没有生成任何数据"
+        )
     report = ensure(job).report
     today = today or dt.date.today()
     rng = random.Random(seed)

@@ -268,3 +268,18 @@ def test_a_refusal_of_a_field_changed_underneath_names_its_value_as_people_read_
     assert err.value.field == "person.relation"
     labels = db.read(queries.reference.labels, "relation")
     assert f"现在是“{labels['child']}”" in err.value.message
+
+
+def test_a_name_longer_than_its_field_is_refused_at_the_field(db, village):
+    """A 32,767-character name once went into a 40-character column."""
+    from village_desk.core.domain.errors import ValidationError
+    from village_desk.core.services.households import HouseholdInput, PersonInput
+
+    with pytest.raises(ValidationError) as err:
+        services.households.create_household(
+            db, None, HouseholdInput(number="09-001"), PersonInput(name="张" * 41)
+        )
+    assert err.value.field == "person.name" and "最多 40 个字" in str(err.value)
+    services.households.create_household(
+        db, None, HouseholdInput(number="09-001"), PersonInput(name="张" * 40)
+    )

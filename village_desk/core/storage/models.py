@@ -702,9 +702,18 @@ TEXT_COLUMNS: dict[str, dict[str, bool]] = {
 }
 
 
-def _clean_on_set(multiline: bool):
+def _clean_on_set(multiline: bool, field: str, length: int | None):
     def listener(_target, value, _oldvalue, _initiator):
-        return clean_text(value, multiline) if isinstance(value, str) else value
+        if not isinstance(value, str):
+            return value
+        value = clean_text(value, multiline)
+        if length is not None and len(value) > length:
+            # a form or service never stores more than the column holds
+            # (SQLite would keep a 32,767-character name in a VARCHAR(40))
+            from ..domain.errors import ValidationError
+
+            raise ValidationError(field, f"最多 {length} 个字（现在 {len(value)} 个）")
+        return value
 
     return listener
 
@@ -714,4 +723,10 @@ def _clean_on_set(multiline: bool):
 # are cleaned with the same TEXT_COLUMNS (journal.bulk_insert, merge._parse).
 for _model in SYNCED_MODELS:
     for _key, _multiline in TEXT_COLUMNS[_model.__tablename__].items():
-        event.listen(getattr(_model, _key), "set", _clean_on_set(_multiline), retval=True)
+        _length = None if _multiline else _model.__table__.c[_key].type.length
+        event.listen(
+            getattr(_model, _key),
+            "set",
+            _clean_on_set(_multiline, f"{_model.__tablename__}.{_key}", _length),
+            retval=True,
+        )
