@@ -66,6 +66,7 @@ from village_desk.core.storage.models import (
     VillagerGroup,
 )
 
+from . import commitments
 from .stories import STORIES, Story
 from .words import (
     AREA_CODE,
@@ -1365,6 +1366,7 @@ def generate(
         ("写入办理情况", MatterNote, b.notes),
         ("写入回访记录", ReturnVisit, b.return_visits),
     ]
+    tables += commitments.build(b, vs, seed)  # 公开承诺 and 会议记录
     total = sum(len(rows) for _, _, rows in tables) or 1
     done = 0
     summary = DemoSummary(villages=villages)
