@@ -621,7 +621,13 @@ def _exchange_file(gui: _Gui, work: Path, quick: bool) -> Path:
         start = s.query(Change.seq).order_by(Change.seq.desc()).limit(1).scalar() or 0
     copy_id = gui.db.identity.replica_id
     with fork.transaction(None) as s:
-        s.add(ExchangePeer(copy_id=copy_id, code="TWN", label="乡镇", devices="", acked_seq=start))
+        # both are copies of the township office's database
+        s.add(
+            ExchangePeer(
+                copy_id=copy_id, code="TWN", label="乡镇", devices="", acked_seq=start,
+                kind="township",
+            )
+        )  # fmt: skip
     new, edits = (100, 200) if quick else (2_000, 4_000)
     _make_changes(fork, new, edits, random.Random(7))
     out = work / "exchange"
