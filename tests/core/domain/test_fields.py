@@ -39,3 +39,12 @@ def test_every_field_a_merge_conflict_can_name_has_a_chinese_label():
                 continue
             label = _field_words(model.__tablename__, column.name)
             assert any("\u4e00" <= ch <= "\u9fff" for ch in label), (model.__tablename__, label)
+
+
+def test_every_synced_table_has_a_chinese_name_in_the_review_list():
+    from village_desk.core.queries.sync import ENTITY_LABELS
+    from village_desk.core.storage.models import SYNCED_MODELS
+
+    for model in SYNCED_MODELS:
+        label = ENTITY_LABELS.get(model.__tablename__, "")
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in label), model.__tablename__

@@ -39,6 +39,11 @@ ENTITY_LABELS = {
     "matter_note": "办理情况",
     "sync_settlement": "冲突处理",
     "return_visit": "回访记录",
+    "commitment": "公开承诺",
+    "commitment_note": "践诺进展",
+    "meeting": "会议记录",
+    "meeting_attendee": "参会村民",
+    "meeting_item": "会上反映的问题",
 }
 
 
@@ -106,7 +111,10 @@ def _words(value) -> str:
     return str(value)
 
 
-GROUP_LABELS = {("matter", "state"): "办理进展（状态、结果、日期、满意度）"}
+GROUP_LABELS = {
+    ("matter", "state"): "办理进展（状态、结果、日期、满意度）",
+    ("commitment", "review"): "践诺评定（结果、说明、日期、评定人）",
+}
 
 
 def _field_words(entity: str, field: str) -> str:
