@@ -2491,6 +2491,11 @@ A backup was taken before the import.</source>
             <translation>导出台账（Excel）</translation>
         </message>
         <message>
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="197" />
+            <source>One workbook for the township: matters, overdue matters, visit diary, contact households, cadre visit statistics, pairing checks, a summary, public commitments and meetings, for the chosen period.</source>
+            <translation>报乡镇用的一个工作簿，含所选期间的民情台账、逾期事项、走访记录、联系户花名册、干部走访统计、结对检查、统计汇总、公开承诺和会议记录九张表（乡镇汇总库另有各村汇总）。</translation>
+        </message>
+        <message>
             <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="205" />
             <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="217" />
             <source>Prepared by</source>
@@ -2576,11 +2581,6 @@ File: {path}</source>
             <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="335" />
             <source>Export cancelled; no file was written.</source>
             <translation>已取消导出，没有写入任何文件。</translation>
-        </message>
-        <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="197" />
-            <source>One workbook for the township: matters, overdue matters, visit diary, contact households, cadre visit statistics, pairing checks and a summary, for the chosen period.</source>
-            <translation>报乡镇用的一个工作簿，含所选期间的民情台账、逾期事项、走访记录、联系户花名册、干部走访统计、结对检查和统计汇总七张表。</translation>
         </message>
         <message>
             <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="376" />
@@ -5323,168 +5323,168 @@ File: {path}</source>
     <context>
         <name>TownshipPage</name>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="85" />
-            <location filename="../../village_desk/ui/pages/township/page.py" line="100" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="86" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="101" />
             <source>Period</source>
             <translation>统计期间</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="87" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="88" />
             <source>This month</source>
             <translation>本月</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="88" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="89" />
             <source>Last month</source>
             <translation>上月</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="89" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="90" />
             <source>This quarter</source>
             <translation>本季度</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="90" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="91" />
             <source>This year</source>
             <translation>本年度</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="93" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="94" />
             <source>Counting…</source>
             <translation>正在统计…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="95" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="96" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="97" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="98" />
             <source>Township summary</source>
             <translation>乡镇汇总</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="108" />
-            <location filename="../../village_desk/ui/pages/township/page.py" line="124" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="109" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="125" />
             <source>Village</source>
             <translation>村（社区）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="109" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="110" />
             <source>Households</source>
             <translation>户数</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="110" />
-            <location filename="../../village_desk/ui/pages/township/page.py" line="127" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="111" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="128" />
             <source>Households visited</source>
             <translation>走访户</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="111" />
-            <location filename="../../village_desk/ui/pages/township/page.py" line="128" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="112" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="129" />
             <source>Visits</source>
             <translation>走访户次</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="112" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="113" />
             <source>Coverage</source>
             <translation>走访覆盖率</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="113" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="114" />
             <source>Matters on the ledger</source>
             <translation>期内在账</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="114" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="115" />
             <source>Done</source>
             <translation>已办结</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="115" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="116" />
             <source>Done rate</source>
             <translation>办结率</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="116" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="117" />
             <source>On time</source>
             <translation>按时办结率</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="117" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="118" />
             <source>Satisfaction (final)</source>
             <translation>最终满意率</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="118" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="119" />
             <source>Overdue</source>
             <translation>逾期未办结</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="121" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="122" />
             <source>Villages side by side</source>
             <translation>各村汇总</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="125" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="126" />
             <source>Cadre</source>
             <translation>干部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="126" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="127" />
             <source>Role</source>
             <translation>职务</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="129" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="130" />
             <source>Quota for the period</source>
             <translation>本期定额</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="229" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="231" />
             <source>{n} {unit} a round</source>
             <translation>每轮 {n} {unit}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="130" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="131" />
             <source>Completion</source>
             <translation>完成率</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="133" />
-            <location filename="../../village_desk/ui/pages/township/page.py" line="148" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="135" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="150" />
             <source>Cadres' visits against quota</source>
             <translation>干部走访与定额</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="136" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="138" />
             <source>Each village is counted as its own workbook counts it, with its own settings. Double-click a village to see its overdue matters.</source>
             <translation>各村按本村台账的口径、用本村的设置统计。双击一个村，查看它的逾期事项。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="194" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="196" />
             <source>{start} to {end}; states on {as_of}</source>
             <translation>{start} 至 {end}；事项状态截至 {as_of}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="201" />
-            <location filename="../../village_desk/ui/pages/township/page.py" line="235" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="203" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="237" />
             <source>Township</source>
             <translation>乡镇</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="202" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="204" />
             <source>Total</source>
             <translation>合计</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="227" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="229" />
             <source>households</source>
             <translation>户</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="227" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="229" />
             <source>visits</source>
             <translation>户次</translation>
         </message>
@@ -5492,52 +5492,52 @@ File: {path}</source>
     <context>
         <name>VillageDialog</name>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="261" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="263" />
             <source>{village}: overdue matters</source>
             <translation>{village}：逾期事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="263" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="265" />
             <source>{count} matters open past their deadline on {day}</source>
             <translation>截至 {day}，有 {count} 件事项超过办结时限仍未办结</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="269" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="271" />
             <source>Number</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="270" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="272" />
             <source>Applicant</source>
             <translation>申请人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="271" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="273" />
             <source>Matter</source>
             <translation>申办事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="272" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="274" />
             <source>Responsible</source>
             <translation>主办责任人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="273" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="275" />
             <source>Deadline</source>
             <translation>办结时限</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="274" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="276" />
             <source>Days overdue</source>
             <translation>逾期天数</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="275" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="277" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/township/page.py" line="276" />
+            <location filename="../../village_desk/ui/pages/township/page.py" line="278" />
             <source>Last progress</source>
             <translation>最近办理情况</translation>
         </message>

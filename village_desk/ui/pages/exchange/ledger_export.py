@@ -195,8 +195,8 @@ class LedgerExportPanel(QGroupBox):
         intro = QLabel(
             self.tr(
                 "One workbook for the township: matters, overdue matters, visit diary, contact "
-                "households, cadre visit statistics, pairing checks and a summary, for the chosen "
-                "period."
+                "households, cadre visit statistics, pairing checks, a summary, public "
+                "commitments and meetings, for the chosen period."
             )
         )
         intro.setWordWrap(True)
