@@ -297,10 +297,18 @@ def test_roster_import_dry_run_exclude_and_apply(page, demo_db, operator, tmp_pa
     assert check.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
     assert "将导入 3 行" in dialog.selection_label.text()
     assert "已取消 1 行" in dialog.selection_label.text()
+    from village_desk.core.storage import backup
+
+    folder = backup.folder_for(demo_db.sqlite_path)
+    before_import = [b for b in backup.backups(folder) if b.reason == "before-roster-import"]
     with qtbot.waitSignal(dialog.imported, timeout=10000):
         click(qtbot, dialog.import_button)
     assert dialog.counts_label.text().startswith("导入完成")
     assert "新增 <b>3</b>" in dialog.counts_label.text()
+    # a whole copy of the data as it was, to go back to should the roster be wrong
+    taken = [b for b in backup.backups(folder) if b.reason == "before-roster-import"]
+    assert len(taken) == len(before_import) + 1
+    assert backup.verify(taken[0].path) == []
     assert visible_rows(dialog)[9][1:] == ("跳过", "未选择导入")
     assert not dialog.import_button.isEnabled()  # imported once; a second press cannot repeat it
 

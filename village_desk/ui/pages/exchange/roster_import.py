@@ -473,7 +473,10 @@ class RosterImportDialog(QDialog):
 
         def work(db, job: Job):
             from village_desk.core.excel.roster_import import apply_import
+            from village_desk.core.storage import backup
 
+            if db.sqlite_path is not None:  # a copy to go back to, should the roster be wrong
+                backup.backup_now(db.sqlite_path, "before-roster-import")
             return apply_import(
                 db,
                 path,
