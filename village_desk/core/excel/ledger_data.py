@@ -35,6 +35,7 @@ from sqlalchemy import String, and_, case, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from .. import queries
+from ..domain import periods
 from ..domain.lifecycle import STATUS_LABELS, progress_line
 from ..domain.validation import mask_id_number, mask_numbers, mask_phone
 from ..domain.visits import CONTACT_KINDS, QUOTA_VISIT_MODES, SIX_QUESTIONS, contact_kind
@@ -72,15 +73,8 @@ def raw(column):
 
 
 def year_share(period: Period) -> Fraction:
-    """How many years a period covers: each calendar year's overlap divided by
-    that year's length (2028 → 1, 2026-01-01..2027-12-31 → 2, a 92-day
-    quarter of 2026 → 92/365)."""
-    share = Fraction(0)
-    for year in range(period.start.year, period.end.year + 1):
-        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-        overlap = (min(period.end, last) - max(period.start, first)).days + 1
-        share += Fraction(overlap, (last - first).days + 1)
-    return share
+    """How many years a period covers (see :func:`..domain.periods.year_share`)."""
+    return periods.year_share(period.start, period.end)
 
 
 def expected_for(quota: int, period: Period) -> int:

@@ -27,11 +27,11 @@ import math
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
-from fractions import Fraction
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..domain.periods import year_share
 from ..domain.visits import QUOTA_VISIT_MODES
 from ..storage.models import Cadre, DiaryEntry, DiaryHousehold, Household, Matter
 from .ledger_period import (
@@ -98,17 +98,6 @@ class CadreFigures:
         v = self.visits
         done = v.households if v.quota_unit == "households" else v.visits
         return done / self.expected
-
-
-def year_share(start: dt.date, end: dt.date) -> Fraction:
-    """How many years [start, end] covers (each calendar year's overlap over
-    its length), as the workbook prorates yearly quotas."""
-    share = Fraction(0)
-    for year in range(start.year, end.year + 1):
-        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-        overlap = (min(end, last) - max(start, first)).days + 1
-        share += Fraction(overlap, (last - first).days + 1)
-    return share
 
 
 def _expected(quota: dict, unit: str, start: dt.date, end: dt.date) -> int | None:

@@ -8,8 +8,8 @@ settings, a township cadre). Nobody types it:
 
 * a record with a parent (a member's household, a note's matter…) belongs to
   its parent's village;
-* a diary entry written at the township belongs to the village of the
-  households it visited;
+* a diary entry belongs to the village of the households it visited (set by
+  ``services.diary``, which knows them before the entry is flushed);
 * anything else belongs to the copy's **home village** — the one village of a
   village copy; at the township, NULL unless the service says which village
   (a matter assigned to a village).
@@ -33,7 +33,6 @@ from .models import (
     ENTITY_BY_TABLE,
     SYNCED_MODELS,
     Change,
-    DiaryHousehold,
     VillageProfile,
 )
 
@@ -123,22 +122,12 @@ def assign(session: Session, new_records: list) -> None:
         elif table in PARENT and getattr(obj, PARENT[table][0]) is not None:
             column, parent = PARENT[table]
             value = of(parent, getattr(obj, column))
-        elif table == "diary_entry":
-            value = _entry_village(obj) or default()
         elif table == "sync_settlement":
             value = of(obj.entity, obj.record_id) if obj.entity in ENTITY_BY_TABLE else None
         else:
             value = default()
         obj.village_id = value
         return value
-
-    def _entry_village(entry) -> uuid.UUID | None:
-        for o in new_records:
-            if isinstance(o, DiaryHousehold) and o.entry_id == entry.id:
-                found = of("household", o.household_id)
-                if found is not None:
-                    return found
-        return None
 
     for obj in new_records:
         village_of(obj)
