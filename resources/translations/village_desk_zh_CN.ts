@@ -546,7 +546,7 @@
             <translation>即将到期事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/page.py" line="387" />
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="397" />
             <location filename="../../village_desk/ui/pages/dashboard/page.py" line="110" />
             <source>Done, awaiting return visit</source>
             <translation>已办结待回访</translation>
@@ -557,7 +557,7 @@
             <translation>未办结事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/page.py" line="96" />
+            <location filename="../../village_desk/ui/pages/households/page.py" line="99" />
             <location filename="../../village_desk/ui/pages/dashboard/page.py" line="112" />
             <source>Households never visited</source>
             <translation>从未走访的户</translation>
@@ -1047,119 +1047,124 @@ The data as it is now is backed up first. What was entered after {when} is not i
     <context>
         <name>DiaryPage</name>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/page.py" line="75" />
+            <location filename="../../village_desk/ui/pages/diary/page.py" line="77" />
             <source>From</source>
             <translation>起始日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/page.py" line="77" />
+            <location filename="../../village_desk/ui/pages/diary/page.py" line="79" />
             <source>Until</source>
             <translation>截止日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/page.py" line="87" />
+            <location filename="../../village_desk/ui/pages/diary/page.py" line="89" />
             <source>New entry…</source>
             <translation>写日记…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/page.py" line="88" />
+            <location filename="../../village_desk/ui/pages/diary/page.py" line="90" />
             <source>New diary entry (Ctrl+N)</source>
             <translation>新写民情日记（Ctrl+N）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/page.py" line="89" />
+            <location filename="../../village_desk/ui/pages/diary/page.py" line="91" />
             <source>Open</source>
             <translation>打开</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/page.py" line="90" />
+            <location filename="../../village_desk/ui/pages/diary/page.py" line="92" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/page.py" line="91" />
+            <location filename="../../village_desk/ui/pages/diary/page.py" line="93" />
             <source>Print visit diary…</source>
             <translation>打印民情日记…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/page.py" line="93" />
+            <location filename="../../village_desk/ui/pages/diary/page.py" line="95" />
             <source>A cadre's entries for a period, for the township's spot check (Ctrl+P)</source>
             <translation>打印某位干部一段时间的日记，供乡镇抽查（Ctrl+P）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/page.py" line="101" />
-            <location filename="../../village_desk/ui/pages/diary/page.py" line="293" />
+            <location filename="../../village_desk/ui/pages/diary/page.py" line="105" />
+            <location filename="../../village_desk/ui/pages/diary/page.py" line="314" />
             <source>Cadre</source>
             <translation>干部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/page.py" line="104" />
-            <location filename="../../village_desk/ui/pages/diary/page.py" line="294" />
+            <location filename="../../village_desk/ui/pages/diary/page.py" line="108" />
+            <location filename="../../village_desk/ui/pages/diary/page.py" line="315" />
             <source>Mode</source>
             <translation>走访方式</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/page.py" line="107" />
+            <location filename="../../village_desk/ui/pages/diary/page.py" line="111" />
             <source>Household</source>
             <translation>户</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/page.py" line="130" />
+            <location filename="../../village_desk/ui/pages/diary/page.py" line="134" />
             <source>Continue draft</source>
             <translation>继续填写草稿</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/page.py" line="207" />
+            <location filename="../../village_desk/ui/pages/diary/page.py" line="217" />
             <source>All cadres</source>
             <translation>全部干部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/page.py" line="210" />
+            <location filename="../../village_desk/ui/pages/diary/page.py" line="220" />
             <source>All modes</source>
             <translation>全部方式</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/page.py" line="307" />
+            <location filename="../../village_desk/ui/pages/diary/page.py" line="313" />
+            <source>Village</source>
+            <translation>村</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/page.py" line="328" />
             <source>{n} matching entries</source>
             <translation>符合条件 {n} 篇</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/page.py" line="309" />
+            <location filename="../../village_desk/ui/pages/diary/page.py" line="330" />
             <source>{n} entries</source>
             <translation>共 {n} 篇</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/page.py" line="316" />
+            <location filename="../../village_desk/ui/pages/diary/page.py" line="337" />
             <source>Draft of {date}: {who} (saved {saved})</source>
             <translation>{date} 的草稿：{who}（{saved} 保存）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/page.py" line="323" />
+            <location filename="../../village_desk/ui/pages/diary/page.py" line="344" />
             <source>{n} unfinished drafts (saved automatically):</source>
             <translation>{n} 份未写完的草稿（已自动保存）：</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/page.py" line="395" />
+            <location filename="../../village_desk/ui/pages/diary/page.py" line="416" />
             <source>Delete entry</source>
             <translation>删除日记</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/page.py" line="397" />
+            <location filename="../../village_desk/ui/pages/diary/page.py" line="418" />
             <source>Delete this diary entry? Matters created from it stay in the ledger. You can undo this right afterwards.</source>
             <translation>删除这篇民情日记吗？由它转入台账的事项会保留。删除后可以立即撤销。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/page.py" line="404" />
+            <location filename="../../village_desk/ui/pages/diary/page.py" line="425" />
             <source>diary entry of {date} {who}</source>
             <translation>{date} 的民情日记 {who}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/page.py" line="455" />
+            <location filename="../../village_desk/ui/pages/diary/page.py" line="476" />
             <source>The diary entry was saved.</source>
             <translation>民情日记已保存。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/page.py" line="452" />
+            <location filename="../../village_desk/ui/pages/diary/page.py" line="473" />
             <source>The diary entry was saved. Entered in the ledger: {numbers}</source>
             <translation>民情日记已保存。转入台账：{numbers}</translation>
         </message>
@@ -1200,42 +1205,47 @@ The data as it is now is backed up first. What was entered after {when} is not i
     <context>
         <name>DiaryTableModel</name>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/model.py" line="20" />
+            <location filename="../../village_desk/ui/pages/diary/model.py" line="23" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/model.py" line="21" />
+            <location filename="../../village_desk/ui/pages/diary/model.py" line="24" />
             <source>Cadre</source>
             <translation>干部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/model.py" line="22" />
+            <location filename="../../village_desk/ui/pages/diary/model.py" line="25" />
             <source>Mode</source>
             <translation>方式</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/model.py" line="23" />
+            <location filename="../../village_desk/ui/pages/diary/model.py" line="26" />
             <source>Households / place</source>
             <translation>走访对象/地点</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/model.py" line="24" />
+            <location filename="../../village_desk/ui/pages/diary/model.py" line="27" />
             <source>Summary</source>
             <translation>摘要</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/model.py" line="25" />
+            <location filename="../../village_desk/ui/pages/diary/model.py" line="28" />
             <source>Raised</source>
             <translation>反映问题</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/model.py" line="63" />
+            <location filename="../../village_desk/ui/pages/diary/model.py" line="29" />
+            <source>Village</source>
+            <translation>村</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/diary/model.py" line="68" />
             <source>{n} solved</source>
             <translation>当场解决 {n}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/model.py" line="65" />
+            <location filename="../../village_desk/ui/pages/diary/model.py" line="70" />
             <source>{n} to ledger</source>
             <translation>转入台账 {n}</translation>
         </message>
@@ -1243,17 +1253,17 @@ The data as it is now is backed up first. What was entered after {when} is not i
     <context>
         <name>EndPairingDialog</name>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="551" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="589" />
             <source>End pairing</source>
             <translation>结束结对</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="562" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="600" />
             <source>End date</source>
             <translation>结束日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="564" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="602" />
             <source>Reason *</source>
             <translation>原因 *</translation>
         </message>
@@ -1928,77 +1938,92 @@ A backup was taken before the import.</source>
     <context>
         <name>HouseholdDialog</name>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="355" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="359" />
             <source>Edit household</source>
             <translation>修改户信息</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="355" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="359" />
             <source>New household</source>
             <translation>新建户</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="357" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="361" />
             <source>Household no.</source>
             <translation>户号</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="359" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="456" />
             <source>(no group)</source>
             <translation>（未分组）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="367" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="382" />
             <source>Work, schooling, medical care, old-age care, income, housing…</source>
             <translation>就业、子女入学、医疗、养老、收入、住房…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="374" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="366" />
+            <source>Village</source>
+            <translation>村</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="370" />
+            <source>(choose a village)</source>
+            <translation>（请选择村）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="389" />
             <source>Household</source>
             <translation>户</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="384" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="400" />
+            <source>Village *</source>
+            <translation>所属村 *</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="401" />
             <source>Household no. *</source>
             <translation>户号 *</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="385" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="402" />
             <source>Group</source>
             <translation>组</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="386" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="403" />
             <source>Address</source>
             <translation>地址</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="387" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="404" />
             <source>Household phone</source>
             <translation>家庭电话</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="388" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="405" />
             <source>Categories</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="389" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="406" />
             <source>Situation</source>
             <translation>家庭情况</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="390" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="407" />
             <source>Notes</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="397" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="414" />
             <source>Head of household</source>
             <translation>户主</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="402" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="419" />
             <source>Further members are added on the household page.</source>
             <translation>其他家庭成员在户页面中添加。</translation>
         </message>
@@ -2047,57 +2072,62 @@ A backup was taken before the import.</source>
     <context>
         <name>HouseholdTableModel</name>
         <message>
-            <location filename="../../village_desk/ui/pages/households/model.py" line="46" />
+            <location filename="../../village_desk/ui/pages/households/model.py" line="47" />
             <source>Household no.</source>
             <translation>户号</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/model.py" line="47" />
+            <location filename="../../village_desk/ui/pages/households/model.py" line="48" />
             <source>Head</source>
             <translation>户主</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/model.py" line="48" />
+            <location filename="../../village_desk/ui/pages/households/model.py" line="49" />
             <source>Group</source>
             <translation>组</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/model.py" line="49" />
+            <location filename="../../village_desk/ui/pages/households/model.py" line="50" />
             <source>Phone</source>
             <translation>电话</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/model.py" line="50" />
+            <location filename="../../village_desk/ui/pages/households/model.py" line="51" />
             <source>Categories</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/model.py" line="51" />
+            <location filename="../../village_desk/ui/pages/households/model.py" line="52" />
             <source>Paired cadres</source>
             <translation>结对干部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/model.py" line="52" />
+            <location filename="../../village_desk/ui/pages/households/model.py" line="53" />
             <source>Last visit</source>
             <translation>最近走访</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/model.py" line="53" />
+            <location filename="../../village_desk/ui/pages/households/model.py" line="54" />
             <source>Open matters</source>
             <translation>未办结事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/model.py" line="86" />
+            <location filename="../../village_desk/ui/pages/households/model.py" line="55" />
+            <source>Village</source>
+            <translation>村</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/model.py" line="89" />
             <source>{n} overdue</source>
             <translation>其中 {n} 件已逾期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/model.py" line="114" />
+            <location filename="../../village_desk/ui/pages/households/model.py" line="117" />
             <source>never</source>
             <translation>从未走访</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/model.py" line="119" />
+            <location filename="../../village_desk/ui/pages/households/model.py" line="124" />
             <source>{n} ({overdue} overdue)</source>
             <translation>{n}（逾期 {overdue}）</translation>
         </message>
@@ -2388,97 +2418,102 @@ A backup was taken before the import.</source>
     <context>
         <name>HouseholdsPage</name>
         <message>
-            <location filename="../../village_desk/ui/pages/households/page.py" line="79" />
-            <location filename="../../village_desk/ui/pages/households/page.py" line="107" />
-            <location filename="../../village_desk/ui/pages/households/page.py" line="372" />
+            <location filename="../../village_desk/ui/pages/households/page.py" line="82" />
+            <location filename="../../village_desk/ui/pages/households/page.py" line="112" />
+            <location filename="../../village_desk/ui/pages/households/page.py" line="404" />
             <source>Group</source>
             <translation>组</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/page.py" line="81" />
-            <location filename="../../village_desk/ui/pages/households/page.py" line="110" />
-            <location filename="../../village_desk/ui/pages/households/page.py" line="373" />
+            <location filename="../../village_desk/ui/pages/households/page.py" line="84" />
+            <location filename="../../village_desk/ui/pages/households/page.py" line="115" />
+            <location filename="../../village_desk/ui/pages/households/page.py" line="405" />
             <source>Category</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/page.py" line="84" />
+            <location filename="../../village_desk/ui/pages/households/page.py" line="87" />
             <source>Paired cadre</source>
             <translation>结对干部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/page.py" line="86" />
+            <location filename="../../village_desk/ui/pages/households/page.py" line="89" />
             <source>Has overdue matter</source>
             <translation>有逾期事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/page.py" line="87" />
+            <location filename="../../village_desk/ui/pages/households/page.py" line="90" />
             <source>New household…</source>
             <translation>新建户…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/page.py" line="88" />
+            <location filename="../../village_desk/ui/pages/households/page.py" line="91" />
             <source>New household (Ctrl+N)</source>
             <translation>新建户（Ctrl+N）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/page.py" line="89" />
+            <location filename="../../village_desk/ui/pages/households/page.py" line="92" />
             <source>Open</source>
             <translation>打开</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/page.py" line="90" />
+            <location filename="../../village_desk/ui/pages/households/page.py" line="93" />
             <source>Print contact cards…</source>
             <translation>打印联系卡…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/page.py" line="92" />
+            <location filename="../../village_desk/ui/pages/households/page.py" line="95" />
             <source>Cards for the selected households, the filtered group or category, or all</source>
             <translation>为选中的户、筛选的小组或户类别、或全村打印联系卡</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/page.py" line="98" />
+            <location filename="../../village_desk/ui/pages/households/page.py" line="101" />
             <source>Not visited for over</source>
             <translation>超过</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/page.py" line="101" />
+            <location filename="../../village_desk/ui/pages/households/page.py" line="104" />
             <source> days</source>
             <translation> 天未走访</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/page.py" line="113" />
-            <location filename="../../village_desk/ui/pages/households/page.py" line="374" />
+            <location filename="../../village_desk/ui/pages/households/page.py" line="118" />
+            <location filename="../../village_desk/ui/pages/households/page.py" line="406" />
             <source>Cadre</source>
             <translation>干部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/page.py" line="463" />
+            <location filename="../../village_desk/ui/pages/households/page.py" line="403" />
+            <source>Village</source>
+            <translation>村</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/households/page.py" line="495" />
             <source>Contact card {number}</source>
             <translation>联系卡 {number}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/page.py" line="222" />
+            <location filename="../../village_desk/ui/pages/households/page.py" line="231" />
             <source>All cadres</source>
             <translation>全部干部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/page.py" line="213" />
+            <location filename="../../village_desk/ui/pages/households/page.py" line="251" />
             <source>All groups</source>
             <translation>全部组</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/page.py" line="217" />
+            <location filename="../../village_desk/ui/pages/households/page.py" line="226" />
             <source>All categories</source>
             <translation>全部类别</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/page.py" line="385" />
+            <location filename="../../village_desk/ui/pages/households/page.py" line="417" />
             <source>{n} matching households</source>
             <translation>符合条件 {n} 户</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/page.py" line="387" />
+            <location filename="../../village_desk/ui/pages/households/page.py" line="419" />
             <source>{n} households</source>
             <translation>共 {n} 户</translation>
         </message>
@@ -2596,117 +2631,122 @@ File: {path}</source>
     <context>
         <name>LedgerPage</name>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/page.py" line="256" />
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="258" />
             <source>Overdue</source>
             <translation>逾期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/page.py" line="257" />
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="259" />
             <source>Due soon</source>
             <translation>即将到期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/page.py" line="258" />
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="260" />
             <source>Register matter…</source>
             <translation>登记事项…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/page.py" line="259" />
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="261" />
             <source>Register a matter (Ctrl+N)</source>
             <translation>登记台账事项（Ctrl+N）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/page.py" line="260" />
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="262" />
             <source>Open</source>
             <translation>打开</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/page.py" line="261" />
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="263" />
             <source>Month-end review…</source>
             <translation>月底销号…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/page.py" line="262" />
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="264" />
             <source>Print public notice…</source>
             <translation>打印公示…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/page.py" line="264" />
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="266" />
             <source>公示 sheet of a month for the notice board (Ctrl+P)</source>
             <translation>打印某月的公示表，张贴到村务公开栏（Ctrl+P）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/page.py" line="266" />
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="268" />
             <source>Print month-end ledger…</source>
             <translation>打印月底台账…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/page.py" line="275" />
-            <location filename="../../village_desk/ui/pages/ledger/page.py" line="468" />
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="279" />
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="483" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/page.py" line="276" />
-            <location filename="../../village_desk/ui/pages/ledger/page.py" line="469" />
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="280" />
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="484" />
             <source>Kind</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/page.py" line="277" />
-            <location filename="../../village_desk/ui/pages/ledger/page.py" line="470" />
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="281" />
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="485" />
             <source>Level</source>
             <translation>办理层级</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/page.py" line="278" />
-            <location filename="../../village_desk/ui/pages/ledger/page.py" line="471" />
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="282" />
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="486" />
             <source>Responsible</source>
             <translation>责任人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/page.py" line="279" />
-            <location filename="../../village_desk/ui/pages/ledger/page.py" line="472" />
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="283" />
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="487" />
             <source>Month</source>
             <translation>月份</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/page.py" line="290" />
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="294" />
             <source>Red: overdue · yellow deadline: due within a few days</source>
             <translation>红色：逾期 · 黄色时限：即将到期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/page.py" line="389" />
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="399" />
             <source>All</source>
             <translation>全部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/page.py" line="389" />
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="399" />
             <source>Open (not done)</source>
             <translation>未办结</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/page.py" line="391" />
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="401" />
             <source>All kinds</source>
             <translation>全部类别</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/page.py" line="392" />
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="402" />
             <source>All levels</source>
             <translation>全部层级</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/page.py" line="393" />
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="403" />
             <source>All cadres</source>
             <translation>全部干部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/page.py" line="394" />
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="404" />
             <source>All months</source>
             <translation>全部月份</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/page.py" line="480" />
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="482" />
+            <source>Village</source>
+            <translation>村</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="495" />
             <source>{n} matters</source>
             <translation>共 {n} 件</translation>
         </message>
@@ -3064,57 +3104,62 @@ File: {path}</source>
     <context>
         <name>MatterTableModel</name>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/model.py" line="47" />
+            <location filename="../../village_desk/ui/pages/ledger/model.py" line="48" />
             <source>No.</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/model.py" line="48" />
+            <location filename="../../village_desk/ui/pages/ledger/model.py" line="49" />
             <source>Received</source>
             <translation>受理日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/model.py" line="49" />
+            <location filename="../../village_desk/ui/pages/ledger/model.py" line="50" />
             <source>Applicant</source>
             <translation>申请人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/model.py" line="50" />
+            <location filename="../../village_desk/ui/pages/ledger/model.py" line="51" />
             <source>Matter</source>
             <translation>事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/model.py" line="51" />
+            <location filename="../../village_desk/ui/pages/ledger/model.py" line="52" />
             <source>Kind</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/model.py" line="52" />
+            <location filename="../../village_desk/ui/pages/ledger/model.py" line="53" />
             <source>Responsible</source>
             <translation>责任人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/model.py" line="53" />
+            <location filename="../../village_desk/ui/pages/ledger/model.py" line="54" />
             <source>Deadline</source>
             <translation>办结时限</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/model.py" line="54" />
+            <location filename="../../village_desk/ui/pages/ledger/model.py" line="55" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/model.py" line="97" />
+            <location filename="../../village_desk/ui/pages/ledger/model.py" line="56" />
+            <source>Village</source>
+            <translation>村</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/model.py" line="100" />
             <source>Overdue</source>
             <translation>逾期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/model.py" line="99" />
+            <location filename="../../village_desk/ui/pages/ledger/model.py" line="102" />
             <source>Due within {n} days</source>
             <translation>{n} 天内到期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/model.py" line="137" />
+            <location filename="../../village_desk/ui/pages/ledger/model.py" line="142" />
             <source>{status} (overdue)</source>
             <translation>{status}（逾期）</translation>
         </message>
@@ -3678,92 +3723,92 @@ File: {path}</source>
     <context>
         <name>MonthEndView</name>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/page.py" line="68" />
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="69" />
             <source>← Back to list</source>
             <translation>← 返回列表</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/page.py" line="69" />
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="70" />
             <source>Month-end review</source>
             <translation>月底销号</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/page.py" line="78" />
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="79" />
             <source>Close (销号) matters visited back with satisfaction, visit back finished ones, and add a progress note to every open matter without one this month.</source>
             <translation>回访满意的事项销号，已办结的事项回访，本月还没有办理情况的未办结事项逐件写明进展。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/page.py" line="86" />
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="87" />
             <source>Matter</source>
             <translation>事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/page.py" line="86" />
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="87" />
             <source>Applicant</source>
             <translation>申请人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/page.py" line="86" />
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="87" />
             <source>Deadline</source>
             <translation>办结时限</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/page.py" line="86" />
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="87" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/page.py" line="91" />
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="92" />
             <source>Close (销号)</source>
             <translation>销号</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/page.py" line="92" />
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="93" />
             <source>Return visit…</source>
             <translation>回访…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/page.py" line="93" />
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="94" />
             <source>Add progress note…</source>
             <translation>添加办理情况…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/page.py" line="94" />
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="95" />
             <source>Open matter</source>
             <translation>打开事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/page.py" line="95" />
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="96" />
             <source>Print month-end ledger…</source>
             <translation>打印月底台账…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/page.py" line="145" />
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="146" />
             <source>Can be closed ({n})</source>
             <translation>可以销号（{n}）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/page.py" line="148" />
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="149" />
             <source>Done, awaiting return visit ({n})</source>
             <translation>已办结，待回访（{n}）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/page.py" line="153" />
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="154" />
             <source>Open, no progress note this month ({n})</source>
             <translation>未办结、本月没有办理情况（{n}）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/page.py" line="156" />
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="157" />
             <source>Overdue ({n})</source>
             <translation>逾期（{n}）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/page.py" line="223" />
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="224" />
             <source>Progress note</source>
             <translation>办理情况</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/page.py" line="223" />
+            <location filename="../../village_desk/ui/pages/ledger/page.py" line="224" />
             <source>Progress of {number}:</source>
             <translation>{number} 的办理进展：</translation>
         </message>
@@ -3802,32 +3847,32 @@ File: {path}</source>
     <context>
         <name>PairingDialog</name>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="492" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="530" />
             <source>Pair a cadre</source>
             <translation>结对干部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="510" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="548" />
             <source>Cadre</source>
             <translation>干部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="512" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="550" />
             <source>Kind</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="513" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="551" />
             <source>Start date</source>
             <translation>开始日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="514" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="552" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="528" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="566" />
             <source>Add a cadre in Settings first.</source>
             <translation>请先在“设置”中添加干部。</translation>
         </message>
@@ -3926,12 +3971,12 @@ File: {path}</source>
     <context>
         <name>PersonDialog</name>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="302" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="303" />
             <source>Edit member</source>
             <translation>修改家庭成员</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="302" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="303" />
             <source>Add member</source>
             <translation>添加家庭成员</translation>
         </message>
@@ -3939,79 +3984,79 @@ File: {path}</source>
     <context>
         <name>PersonForm</name>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="102" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="103" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="112" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="113" />
             <source>(unknown)</source>
             <translation>（未知）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="116" />
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="163" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="117" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="164" />
             <source>ID number</source>
             <translation>公民身份号码</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="117" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="118" />
             <source>18 digits (last may be X); may be left empty</source>
             <translation>18位，最后一位可以是X；可以不填</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="125" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="126" />
             <source>Known</source>
             <translation>已知</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="134" />
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="175" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="135" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="176" />
             <source>Phone</source>
             <translation>电话</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="138" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="139" />
             <source>Party member</source>
             <translation>党员</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="155" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="156" />
             <source>Name *</source>
             <translation>姓名 *</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="156" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="157" />
             <source>Relation to head</source>
             <translation>与户主关系</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="167" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="168" />
             <source>Gender</source>
             <translation>性别</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="174" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="175" />
             <source>Birth date</source>
             <translation>出生日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="176" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="177" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="178" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="179" />
             <source>Tags</source>
             <translation>标签</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="179" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="180" />
             <source>Notes</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/forms.py" line="220" />
+            <location filename="../../village_desk/ui/pages/households/forms.py" line="221" />
             <source>Born {date}, {gender}</source>
             <translation>出生于 {date}，{gender}</translation>
         </message>
@@ -4606,7 +4651,7 @@ File: {path}</source>
         </message>
         <message>
             <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="102" />
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="575" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="578" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
@@ -4793,42 +4838,42 @@ File: {path}</source>
             <translation>（已取消 {n} 行）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="500" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="503" />
             <source>Importing {name}…</source>
             <translation>正在导入 {name}…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="505" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="508" />
             <source>Save rows not imported</source>
             <translation>保存未导入的行</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="505" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="508" />
             <source>Excel workbook (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="514" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="517" />
             <source>{name}-not imported.xlsx</source>
             <translation>{name}-未导入的行.xlsx</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="531" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="534" />
             <source>{n} rows not imported were saved to {path}.</source>
             <translation>{n} 行未导入的行已保存到：{path}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="535" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="538" />
             <source>Saving rows not imported…</source>
             <translation>正在保存未导入的行…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="575" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="578" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="495" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="498" />
             <source>Import cancelled; nothing was written.</source>
             <translation>已取消导入，没有写入任何内容。</translation>
         </message>
@@ -5540,6 +5585,20 @@ File: {path}</source>
             <location filename="../../village_desk/ui/pages/township/page.py" line="278" />
             <source>Last progress</source>
             <translation>最近办理情况</translation>
+        </message>
+    </context>
+    <context>
+        <name>VillageFilter</name>
+        <message>
+            <location filename="../../village_desk/ui/widgets/village_choice.py" line="27" />
+            <location filename="../../village_desk/ui/widgets/village_choice.py" line="29" />
+            <source>Village</source>
+            <translation>村</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/village_choice.py" line="45" />
+            <source>All villages</source>
+            <translation>全部村</translation>
         </message>
     </context>
     <context>

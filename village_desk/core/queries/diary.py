@@ -22,6 +22,7 @@ class DiaryFilter:
     since: dt.date | None = None
     until: dt.date | None = None
     household_id: uuid.UUID | None = None
+    village_id: uuid.UUID | None = None  # a township office's: one of its villages
 
 
 @dataclass
@@ -35,10 +36,13 @@ class DiaryRow:
     households: list[str] = field(default_factory=list)
     solved: int = 0
     matters: int = 0
+    village_id: uuid.UUID | None = None
 
 
 def _where(flt: DiaryFilter):
     conds = [DiaryEntry.deleted.is_(False)]
+    if flt.village_id:
+        conds.append(DiaryEntry.village_id == flt.village_id)
     if flt.author_id:
         conds.append(DiaryEntry.author_id == flt.author_id)
     if flt.mode:
@@ -82,6 +86,7 @@ def diary_page(s: Session, flt: DiaryFilter, offset: int = 0, limit: int = 200) 
             e.mode,
             e.place,
             (e.narrative or e.q_basic or e.q_hardship or e.help_given)[:60],
+            village_id=e.village_id,
         )
         for e, author in s.execute(stmt)
     ]

@@ -34,6 +34,7 @@ class HouseholdFilter:
     not_visited_days: int | None = None  # never, or not within N days
     has_overdue: bool = False
     today: dt.date = field(default_factory=dt.date.today)
+    village_id: uuid.UUID | None = None  # a township office's: one of its villages
 
 
 @dataclass(frozen=True)
@@ -48,10 +49,13 @@ class HouseholdRow:
     last_visit: dt.date | None
     open_matters: int
     overdue_matters: int
+    village_id: uuid.UUID | None = None
 
 
 def _household_where(flt: HouseholdFilter):
     conds = [Household.deleted.is_(False)]
+    if flt.village_id:
+        conds.append(Household.village_id == flt.village_id)
     if flt.group_id:
         conds.append(Household.group_id == flt.group_id)
     if flt.category:
@@ -131,6 +135,7 @@ def household_page(
             last_visit,
             open_q,
             HouseholdSummary.next_deadline,
+            Household.village_id,
         )
         .outerjoin(head, head.c.household_id == Household.id)
         .outerjoin(HouseholdSummary, HouseholdSummary.household_id == Household.id)
@@ -181,6 +186,7 @@ def household_page(
             last_visit=r[7],
             open_matters=r[8],
             overdue_matters=overdue.get(r[0], 0),
+            village_id=r[10],
         )
         for r in rows
     ]

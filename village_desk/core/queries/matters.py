@@ -28,10 +28,13 @@ class MatterFilter:
     month: tuple[int, int] | None = None  # received in (year, month)
     household_id: uuid.UUID | None = None
     today: dt.date = field(default_factory=dt.date.today)
+    village_id: uuid.UUID | None = None  # a township office's: one of its villages
 
 
 def _matter_where(flt: MatterFilter):
     conds = [Matter.deleted.is_(False)]
+    if flt.village_id:
+        conds.append(Matter.village_id == flt.village_id)
     if flt.statuses:
         conds.append(Matter.status.in_(flt.statuses))
     if flt.kind:

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, object_session
 
 from ..domain.errors import NotFoundError, ValidationError
-from ..storage.models import Cadre, Household, VillagerGroup, VocabTerm
+from ..storage.models import Cadre, Household, VillageProfile, VillagerGroup, VocabTerm
 
 
 def get_live(s: Session, model, record_id, what: str):
@@ -18,6 +18,15 @@ def get_live(s: Session, model, record_id, what: str):
     if obj is None or obj.deleted:
         raise NotFoundError(f"找不到该{what}（可能已被删除）")
     return obj
+
+
+def live_village(s: Session, village_id, field: str) -> uuid.UUID:
+    """``village_id`` names one of the villages this database holds (a
+    township office choosing the village of a household or a matter)."""
+    found = s.get(VillageProfile, village_id) if village_id is not None else None
+    if found is None or found.deleted or found.kind != "village":
+        raise ValidationError(field, "请选择本乡镇的一个村")
+    return found.id
 
 
 def check_code(session: Session, kind: str, code: str, field: str, allow_retired=False) -> str:

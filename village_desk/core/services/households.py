@@ -15,10 +15,10 @@ from sqlalchemy.orm import Session
 
 from ..domain.errors import ServiceError, ValidationError
 from ..domain.validation import not_future, optional_phone, parse_id_number, require
-from ..storage import journal
+from ..storage import journal, villages
 from ..storage.db import Database
 from ..storage.models import Cadre, Household, Pairing, Person, VillagerGroup
-from .common import check_code, edit_only_changes, get_live
+from .common import check_code, edit_only_changes, get_live, live_village
 
 
 @dataclass
@@ -44,6 +44,10 @@ class HouseholdInput:
     categories: list[str] = field(default_factory=list)
     situation: str = ""
     notes: str = ""
+    # A township office's database: the village a new household belongs to
+    # (required there). A village copy's households are its own; a
+    # household's village is not changed by an edit.
+    village_id: uuid.UUID | None = None
 
 
 # ------------------------------------------------------------------ validation
@@ -104,15 +108,33 @@ def _id_number_free(s: Session, number: str, person_id: uuid.UUID | None) -> Non
         raise ValidationError("person.id_number", f"已登记在户号 {other[1]} 的 {other[0]} 名下")
 
 
+def _household_village(s: Session, data: HouseholdInput, household_id) -> uuid.UUID | None:
+    """The village the household is (or will be) in: its own when it exists;
+    a new one's is this copy's village, or at a township office the one chosen."""
+    if household_id is not None:
+        return s.scalar(select(Household.village_id).where(Household.id == household_id))
+    if villages.is_township(s):
+        return live_village(s, data.village_id, "household.village_id")
+    return villages.home_village(s)
+
+
 def clean_household(s: Session, data: HouseholdInput, household_id=None) -> dict:
+    """Validated column values; a new household's also carry its village.
+    户号 are unique within a village: two villages of a township may both
+    have a 01-001."""
     number = require(data.number, "household.number")
+    village = _household_village(s, data, household_id)
     dup = select(Household.id).where(Household.number == number, Household.deleted.is_(False))
+    if village is not None:
+        dup = dup.where(Household.village_id == village)
     if household_id:
         dup = dup.where(Household.id != household_id)
     if s.scalar(dup):
         raise ValidationError("household.number", f"户号 {number} 已存在")
     if data.group_id is not None:
-        get_live(s, VillagerGroup, data.group_id, "村民小组")
+        group = get_live(s, VillagerGroup, data.group_id, "村民小组")
+        if village is not None and group.village_id not in (None, village):
+            raise ValidationError("household.group_id", "该村民小组不属于这户所在的村")
     cats = []
     for code in data.categories:
         check_code(s, "household_category", code, "household.categories", allow_retired=True)
@@ -126,6 +148,7 @@ def clean_household(s: Session, data: HouseholdInput, household_id=None) -> dict
         "categories": cats,
         "situation": (data.situation or "").strip(),
         "notes": (data.notes or "").strip(),
+        **({"village_id": village} if household_id is None else {}),
     }
 
 

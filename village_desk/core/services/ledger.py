@@ -44,9 +44,8 @@ from ..storage.models import (
     MatterNote,
     Person,
     ReturnVisit,
-    VillageProfile,
 )
-from .common import as_read, as_uuid, check_code, edit_only_changes, get_live, tx_id
+from .common import as_read, as_uuid, check_code, edit_only_changes, get_live, live_village, tx_id
 
 # ------------------------------------------------------------------ numbering
 
@@ -99,10 +98,7 @@ def _village_for(session: Session, village_id, household_id) -> uuid.UUID | None
     (a township office assigning a matter), which must be a village here."""
     if household_id is not None or village_id is None:
         return None  # the journal gives it the household's, or this copy's village
-    found = session.get(VillageProfile, village_id)
-    if found is None or found.deleted or found.kind != "village":
-        raise ValidationError("matter.village_id", "请选择本乡镇的一个村")
-    return found.id
+    return live_village(session, village_id, "matter.village_id")
 
 
 def default_deadline(session: Session, kind: str, received: dt.date) -> dt.date:

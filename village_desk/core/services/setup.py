@@ -29,7 +29,7 @@ from ..storage.models import (
     VocabTerm,
 )
 from ..storage.replica import DEVICE_CODE_ALPHABET, codes_in_use
-from .common import check_code, get_live
+from .common import check_code, get_live, live_village
 
 
 def _scoped(model, village: uuid.UUID | None):
@@ -193,20 +193,29 @@ def update_profile(db: Database, actor_id: uuid.UUID | None, **fields) -> None:
 # ------------------------------------------------------------------ groups
 
 
-def _group_name_free(s: Session, name: str, except_id=None) -> None:
+def _group_name_free(s: Session, name: str, village, except_id=None) -> None:
+    """Group names are unique within a village (every village has its 一组)."""
     q = select(VillagerGroup.id).where(VillagerGroup.name == name, VillagerGroup.deleted.is_(False))
+    if village is not None:
+        q = q.where(VillagerGroup.village_id == village)
     if except_id:
         q = q.where(VillagerGroup.id != except_id)
     if s.scalar(q):
         raise ValidationError("group.name", f"已有“{name}”")
 
 
-def add_group(db: Database, actor_id, name: str) -> uuid.UUID:
+def add_group(db: Database, actor_id, name: str, village_id: uuid.UUID | None = None) -> uuid.UUID:
+    """A villager group (村民小组) of this copy's village; at a township
+    office, of the village ``village_id`` (required there)."""
     name = require(name, "group.name")
     with db.transaction(actor_id) as s:
-        _group_name_free(s, name)
+        if villages.is_township(s):
+            village = live_village(s, village_id, "group.village_id")
+        else:
+            village = villages.home_village(s)
+        _group_name_free(s, name, village)
         order = s.scalar(select(func.count()).select_from(VillagerGroup)) or 0
-        g = VillagerGroup(name=name, sort_order=order)
+        g = VillagerGroup(name=name, sort_order=order, village_id=village)
         s.add(g)
         s.flush()
         return g.id
@@ -216,7 +225,7 @@ def rename_group(db: Database, actor_id, group_id: uuid.UUID, name: str) -> None
     name = require(name, "group.name")
     with db.transaction(actor_id) as s:
         g = get_live(s, VillagerGroup, group_id, "村民小组")
-        _group_name_free(s, name, group_id)
+        _group_name_free(s, name, g.village_id, group_id)
         g.name = name
 
 

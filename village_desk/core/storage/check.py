@@ -134,13 +134,25 @@ def _live_duplicates(conn) -> list[str]:
     refuse them, but two laptops can each give out one offline (a merge then
     keeps both for a person to settle) and two writers racing used to."""
     problems = []
-    numbers = conn.execute(
-        text(
-            "SELECT number, count(*) FROM household WHERE deleted = :no AND number <> ''"
-            " GROUP BY number HAVING count(*) > 1 ORDER BY number"
-        ),
+    # 户号 are unique within a village: a township office holds many villages,
+    # each with its own 01-001 (the village is named there).
+    township = conn.execute(
+        text("SELECT count(*) FROM village_profile WHERE kind = 'township' AND deleted = :no"),
         {"no": False},
-    ).all()
+    ).scalar()
+    numbers = [
+        (f"{number}（{village}）" if township and village else number, n)
+        for village, number, n in conn.execute(
+            text(
+                "SELECT v.village, h.number, count(*) FROM household h"
+                " LEFT JOIN village_profile v ON v.id = h.village_id"
+                " WHERE h.deleted = :no AND h.number <> ''"
+                " GROUP BY h.village_id, v.village, h.number HAVING count(*) > 1"
+                " ORDER BY v.village, h.number"
+            ),
+            {"no": False},
+        ).all()
+    ]
     ids = conn.execute(
         text(
             "SELECT p.id_number, count(*) FROM person p JOIN household h ON h.id = p.household_id"

@@ -13,6 +13,9 @@ _Index = QModelIndex | QPersistentModelIndex
 ENTRY_ID_ROLE = Qt.ItemDataRole.UserRole + 20
 
 
+VILLAGE_COLUMN = 6
+
+
 class DiaryTableModel(PagedTableModel):
     def __init__(self, db: Database, page_size: int = 200, parent=None):
         self._modes: dict[str, str] = {}
@@ -23,7 +26,9 @@ class DiaryTableModel(PagedTableModel):
             self.tr("Households / place"),
             self.tr("Summary"),
             self.tr("Raised"),
+            self.tr("Village"),  # a township office's; hidden on a village laptop
         ]
+        self.village_names: dict = {}  # village id → name (a township office's)
         super().__init__(db, DiaryFilter(), headers, page_size, parent)
 
     def load_context(self, s) -> None:
@@ -64,4 +69,6 @@ class DiaryTableModel(PagedTableModel):
             if row.matters:
                 parts.append(self.tr("{n} to ledger").format(n=row.matters))
             return "，".join(parts)
+        if col == VILLAGE_COLUMN:
+            return self.village_names.get(row.village_id, "")
         return None

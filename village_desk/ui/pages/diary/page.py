@@ -34,7 +34,7 @@ from village_desk.core.queries.diary import DiaryFilter
 from village_desk.ui.pages.base import DIARY_TABLES, Page
 from village_desk.ui.pages.diary.drafts import DraftStore, drafts_dir
 from village_desk.ui.pages.diary.editor import DiaryEditor
-from village_desk.ui.pages.diary.model import ENTRY_ID_ROLE, DiaryTableModel
+from village_desk.ui.pages.diary.model import ENTRY_ID_ROLE, VILLAGE_COLUMN, DiaryTableModel
 from village_desk.ui.printing.dialogs import DiaryPrintDialog
 from village_desk.ui.printing.preview import PrintRun
 from village_desk.ui.widgets.filter_bar import FilterBar, describe, with_value
@@ -43,6 +43,7 @@ from village_desk.ui.widgets.modal import run_modal
 from village_desk.ui.widgets.pickers import HouseholdFilterEdit
 from village_desk.ui.widgets.sizing import fit_header, fit_lines
 from village_desk.ui.widgets.undo_bar import UndoBar
+from village_desk.ui.widgets.village_choice import VillageFilter
 
 DRAFT_ROLE = Qt.ItemDataRole.UserRole + 40
 HEADER_KEY = "diary/header"
@@ -67,6 +68,7 @@ class DiaryPage(Page):
         self.last_message = ""
         self.drafts = drafts or DraftStore(drafts_dir(db))
 
+        self.village_combo = VillageFilter(ctx)  # a township office's villages
         self.cadre_combo = QComboBox()
         self.mode_combo = QComboBox()
         self.household_edit = HouseholdFilterEdit(db)
@@ -98,6 +100,8 @@ class DiaryPage(Page):
         self.count_label = QLabel()
         self._load_choices()
         filters = QHBoxLayout()
+        filters.addWidget(self.village_combo.label)
+        filters.addWidget(self.village_combo)
         filters.addWidget(QLabel(self.tr("Cadre")))
         filters.addWidget(self.cadre_combo)
         filters.addSpacing(12)
@@ -152,6 +156,11 @@ class DiaryPage(Page):
         fit_header(self.table, (100, 80, 110, 230, 300))
         # 反映问题 (“2 当场解决，1 转入台账”) is shown whole
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.ResizeToContents)
+        self.model.village_names = self.village_combo.names
+        if self.village_combo.township:  # 村 first at a township office
+            header.moveSection(VILLAGE_COLUMN, 0)
+        else:
+            self.table.setColumnHidden(VILLAGE_COLUMN, True)
 
         list_page = QWidget()
         layout = QVBoxLayout(list_page)
@@ -172,6 +181,7 @@ class DiaryPage(Page):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.views)
 
+        self.village_combo.currentIndexChanged.connect(self.apply_filter)
         self.cadre_combo.currentIndexChanged.connect(self.apply_filter)
         self.mode_combo.currentIndexChanged.connect(self.apply_filter)
         self.household_edit.changed.connect(self.apply_filter)
@@ -209,6 +219,8 @@ class DiaryPage(Page):
         refill_combo(
             self.mode_combo, [(self.tr("All modes"), None)] + [(t.label, t.code) for t in modes]
         )
+        if hasattr(self, "village_combo"):
+            self.village_combo.reload()
 
     def reload_choices(self) -> None:
         """After a settings change: filters and the editor offer the new choices."""
@@ -229,6 +241,7 @@ class DiaryPage(Page):
             d = self.until_edit.date()
             until = d.toPython()
         return DiaryFilter(
+            village_id=self.village_combo.village_id(),
             author_id=uuid.UUID(cadre) if cadre else None,
             mode=self.mode_combo.currentData(),
             since=since,
@@ -245,9 +258,16 @@ class DiaryPage(Page):
         self._update_count()
 
     def _set_filters(self, household_id: uuid.UUID | None = None) -> None:
-        widgets = (self.cadre_combo, self.mode_combo, self.since_check, self.until_check)
+        widgets = (
+            self.village_combo,
+            self.cadre_combo,
+            self.mode_combo,
+            self.since_check,
+            self.until_check,
+        )
         for w in widgets:
             w.blockSignals(True)
+        self.village_combo.setCurrentIndex(0)
         self.cadre_combo.setCurrentIndex(0)
         self.mode_combo.setCurrentIndex(0)
         for check, edit in (
@@ -290,6 +310,7 @@ class DiaryPage(Page):
         household = self.household_edit.text().strip()
         return describe(
             [
+                (self.tr("Village"), self.village_combo),
                 (self.tr("Cadre"), self.cadre_combo),
                 (self.tr("Mode"), self.mode_combo),
                 f"{self.tr('Household')}：{household}"

@@ -41,6 +41,7 @@ from village_desk.ui.widgets.forms import (
     FieldErrors,
     error_label,
     keep_space,
+    refill_combo,
     scrolling,
     seen_now,
     set_combo_data,
@@ -345,7 +346,10 @@ class HouseholdDialog(EditDialog):
         ctx,
         household_id: uuid.UUID | None = None,
         parent: QWidget | None = None,
+        village_id: uuid.UUID | None = None,
     ):
+        """``village_id``: at a township office, the village a new household
+        is offered in (the one the list shows)."""
         super().__init__(parent)
         self.ctx, self.household_id = ctx, household_id
         household = ctx.read(queries.households.household, household_id) if household_id else None
@@ -355,10 +359,21 @@ class HouseholdDialog(EditDialog):
         self.setWindowTitle(self.tr("Edit household") if editing else self.tr("New household"))
         self.number_edit = QLineEdit()
         self.number_edit.setAccessibleName(self.tr("Household no."))
+        # A township office holds many villages: a household is in one of
+        # them, chosen for a new household (its groups follow), fixed after.
+        self.township = bool(ctx.read(queries.reference.is_township))
+        self.village_combo = QComboBox()
+        self.village_combo.setAccessibleName(self.tr("Village"))
+        self._groups = ctx.read(queries.reference.groups)
         self.group_combo = QComboBox()
-        self.group_combo.addItem(self.tr("(no group)"), None)
-        for g in ctx.read(queries.reference.groups):
-            self.group_combo.addItem(g.name, str(g.id))
+        if self.township:
+            self.village_combo.addItem(self.tr("(choose a village)"), None)
+            for v in ctx.read(queries.reference.village_profiles):
+                self.village_combo.addItem(v.village, str(v.id))
+            chosen = household.village_id if household is not None else village_id
+            set_combo_data(self.village_combo, str(chosen) if chosen else None)
+            self.village_combo.setEnabled(not editing)
+        self._fill_groups()
         self.address_edit = QLineEdit()
         self.phone_edit = QLineEdit()
         self.categories = CheckGrid(_vocab(ctx, "household_category"), columns=4)
@@ -381,6 +396,8 @@ class HouseholdDialog(EditDialog):
                 form.addRow("", err)
                 self.errors.register(field, widget, err)
 
+        if self.township:
+            row(self.tr("Village *"), self.village_combo, "household.village_id")
         row(self.tr("Household no. *"), self.number_edit, "household.number")
         row(self.tr("Group"), self.group_combo, "household.group_id")
         row(self.tr("Address"), self.address_edit)
@@ -422,12 +439,33 @@ class HouseholdDialog(EditDialog):
         outer.addWidget(self.buttons)
         self.want_size(720, 640)  # smaller on a small screen: the form scrolls
         self.number_edit.textEdited.connect(lambda: self.errors.clear("household.number"))
+        self.village_combo.currentIndexChanged.connect(self._village_chosen)
         self.saved_id: uuid.UUID | None = None
         self.number_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _fill_groups(self) -> None:
+        """The groups of the household's village (all, on a village laptop)."""
+        chosen = self.village_combo.currentData()
+        groups = [
+            g
+            for g in self._groups
+            if not self.township or (chosen is not None and str(g.village_id) == chosen)
+        ]
+        refill_combo(
+            self.group_combo,
+            [(self.tr("(no group)"), None)] + [(g.name, str(g.id)) for g in groups],
+        )
+
+    @Slot()
+    def _village_chosen(self) -> None:
+        self.errors.clear("household.village_id")
+        self._fill_groups()
+
     def value(self) -> HouseholdInput:
         group = self.group_combo.currentData()
+        village = self.village_combo.currentData() if self.township else None
         return HouseholdInput(
+            village_id=uuid.UUID(village) if village else None,
             number=self.number_edit.text(),
             group_id=uuid.UUID(group) if group else None,
             address=self.address_edit.text(),

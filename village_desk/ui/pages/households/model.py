@@ -37,6 +37,7 @@ class Col(IntEnum):
     CADRES = 5
     LAST_VISIT = 6
     OPEN_MATTERS = 7
+    VILLAGE = 8  # a township office's; hidden on a village laptop
 
 
 class HouseholdTableModel(PagedTableModel):
@@ -51,7 +52,9 @@ class HouseholdTableModel(PagedTableModel):
             self.tr("Paired cadres"),
             self.tr("Last visit"),
             self.tr("Open matters"),
+            self.tr("Village"),
         ]
+        self.village_names: dict = {}  # village id → name (a township office's)
         super().__init__(db, HouseholdFilter(), headers, page_size, parent)
 
     def load_context(self, s) -> None:
@@ -112,6 +115,8 @@ class HouseholdTableModel(PagedTableModel):
             return "、".join(row.cadres)
         if col == Col.LAST_VISIT:
             return row.last_visit.isoformat() if row.last_visit else self.tr("never")
+        if col == Col.VILLAGE:
+            return self.village_names.get(row.village_id, "")
         if col == Col.OPEN_MATTERS:
             if not row.open_matters:
                 return ""

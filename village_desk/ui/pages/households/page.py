@@ -40,6 +40,7 @@ from village_desk.ui.widgets.forms import refill_combo
 from village_desk.ui.widgets.modal import run_modal
 from village_desk.ui.widgets.sizing import fit_header
 from village_desk.ui.widgets.undo_bar import UndoBar
+from village_desk.ui.widgets.village_choice import VillageFilter, group_choices
 
 DEFAULT_NOT_VISITED_DAYS = 90
 NEVER_DAYS = 100 * 365  # "never visited" as queries.stats.dashboard counts it
@@ -52,6 +53,7 @@ COLUMN_WIDTHS = {
     Col.CADRES: 130,
     Col.LAST_VISIT: 100,
     Col.OPEN_MATTERS: 110,
+    Col.VILLAGE: 80,
 }
 UNDO_SECONDS = 30
 HEADER_KEY = "households/header"
@@ -75,6 +77,7 @@ class HouseholdsPage(Page):
         db = ctx.db
         self._days_setting: int | None = None
 
+        self.village_combo = VillageFilter(ctx)  # a township office's villages
         self.group_combo = QComboBox()
         self.group_combo.setAccessibleName(self.tr("Group"))
         self.category_combo = QComboBox()
@@ -104,6 +107,8 @@ class HouseholdsPage(Page):
         self.reload_choices()
 
         filters = QHBoxLayout()
+        filters.addWidget(self.village_combo.label)
+        filters.addWidget(self.village_combo)
         filters.addWidget(QLabel(self.tr("Group")))
         filters.addWidget(self.group_combo)
         filters.addSpacing(12)
@@ -156,6 +161,11 @@ class HouseholdsPage(Page):
         # Categories are the longest text: that column takes the spare width.
         header.setSectionResizeMode(Col.CATEGORIES, QHeaderView.ResizeMode.Stretch)
         fit_header(self.table, COLUMN_WIDTHS)  # never narrower than the header text
+        self.model.village_names = self.village_combo.names
+        if self.village_combo.township:  # 村 first at a township office
+            header.moveSection(Col.VILLAGE, 0)
+        else:
+            self.table.setColumnHidden(Col.VILLAGE, True)
 
         list_page = QWidget()
         layout = QVBoxLayout(list_page)
@@ -174,6 +184,7 @@ class HouseholdsPage(Page):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.views)
 
+        self.village_combo.currentIndexChanged.connect(self._village_changed)
         self.group_combo.currentIndexChanged.connect(self.apply_filter)
         self.category_combo.currentIndexChanged.connect(self.apply_filter)
         self.cadre_combo.currentIndexChanged.connect(self.apply_filter)
@@ -201,17 +212,15 @@ class HouseholdsPage(Page):
         what is chosen stays chosen (a retired category or an inactive cadre
         too, as old records still have them)."""
         read = self.ctx.read
-        groups = read(queries.reference.groups)
+        village_kept = self.village_combo.reload()
         categories = read(queries.reference.vocabulary, "household_category")
         category_labels = read(queries.reference.labels, "household_category")
         cadres = read(queries.reference.cadres)
         cadre_names = read(queries.reference.cadre_names)
         days = int(read(queries.reference.get_setting, "long_unvisited_days") or 0)
         kept = [
-            refill_combo(
-                self.group_combo,
-                [(self.tr("All groups"), None)] + [(g.name, str(g.id)) for g in groups],
-            ),
+            village_kept,
+            self.refill_groups(),
             refill_combo(
                 self.category_combo,
                 [(self.tr("All categories"), None)] + [(t.label, t.code) for t in categories],
@@ -233,6 +242,20 @@ class HouseholdsPage(Page):
         if not all(kept) and hasattr(self, "model"):  # a chosen group is gone
             self.apply_filter()
 
+    def refill_groups(self) -> bool:
+        """The group filter offers the chosen village's groups (a township
+        office's); returns whether the chosen group stayed."""
+        groups = self.ctx.read(queries.reference.groups)
+        return refill_combo(
+            self.group_combo,
+            [(self.tr("All groups"), None)] + group_choices(groups, self.village_combo),
+        )
+
+    @Slot()
+    def _village_changed(self) -> None:
+        self.refill_groups()
+        self.apply_filter()
+
     def current_filter(self) -> HouseholdFilter:
         group = self.group_combo.currentData()
         cadre = self.cadre_combo.currentData()
@@ -240,6 +263,7 @@ class HouseholdsPage(Page):
         if self.never_check.isChecked():
             days = NEVER_DAYS
         return HouseholdFilter(
+            village_id=self.village_combo.village_id(),
             group_id=uuid.UUID(group) if group else None,
             category=self.category_combo.currentData() or None,
             cadre_id=uuid.UUID(cadre) if cadre else None,
@@ -249,7 +273,8 @@ class HouseholdsPage(Page):
 
     def has_filter(self) -> bool:
         return (
-            self.group_combo.currentIndex() > 0
+            self.village_combo.currentIndex() > 0
+            or self.group_combo.currentIndex() > 0
             or self.category_combo.currentIndex() > 0
             or self.cadre_combo.currentIndex() > 0
             or self.never_check.isChecked()
@@ -266,6 +291,7 @@ class HouseholdsPage(Page):
         """Show the list filtered as the dashboard asks (other filters cleared)."""
         self.show_list()
         widgets = (
+            self.village_combo,
             self.group_combo,
             self.category_combo,
             self.cadre_combo,
@@ -276,6 +302,8 @@ class HouseholdsPage(Page):
         )
         for w in widgets:
             w.blockSignals(True)
+        self.village_combo.setCurrentIndex(0)
+        self.refill_groups()
         self.group_combo.setCurrentIndex(0)
         self.category_combo.setCurrentIndex(0)
         self.cadre_combo.setCurrentIndex(0)
@@ -321,6 +349,7 @@ class HouseholdsPage(Page):
     @Slot()
     def clear_filters(self) -> None:
         widgets = (
+            self.village_combo,
             self.group_combo,
             self.category_combo,
             self.cadre_combo,
@@ -330,6 +359,8 @@ class HouseholdsPage(Page):
         )
         for w in widgets:
             w.blockSignals(True)
+        self.village_combo.setCurrentIndex(0)
+        self.refill_groups()
         self.group_combo.setCurrentIndex(0)
         self.category_combo.setCurrentIndex(0)
         self.cadre_combo.setCurrentIndex(0)
@@ -369,6 +400,7 @@ class HouseholdsPage(Page):
         """The filters that are on, in words (for the bar above the list)."""
         return describe(
             [
+                (self.tr("Village"), self.village_combo),
                 (self.tr("Group"), self.group_combo),
                 (self.tr("Category"), self.category_combo),
                 (self.tr("Cadre"), self.cadre_combo),
@@ -492,7 +524,7 @@ class HouseholdsPage(Page):
 
     @Slot()
     def new_household(self) -> HouseholdDialog | None:
-        dialog = HouseholdDialog(self.ctx, None, self)
+        dialog = HouseholdDialog(self.ctx, None, self, village_id=self.village_combo.village_id())
         self._last_dialog = dialog
         if run_modal(dialog) and dialog.saved_id:
             self.open_household(dialog.saved_id)

@@ -36,6 +36,7 @@ STATUS_COLORS = {
 
 class Col:
     NUMBER, RECEIVED, APPLICANT, CONTENT, KIND, RESPONSIBLE, DEADLINE, STATUS = range(8)
+    VILLAGE = 8  # a township office's; hidden on a village laptop
 
 
 class MatterTableModel(PagedTableModel):
@@ -52,7 +53,9 @@ class MatterTableModel(PagedTableModel):
             self.tr("Responsible"),
             self.tr("Deadline"),
             self.tr("Status"),
+            self.tr("Village"),
         ]
+        self.village_names: dict = {}  # village id → name (a township office's)
         super().__init__(db, MatterFilter(), headers, page_size, parent)
 
     def refresh(self) -> None:
@@ -131,6 +134,8 @@ class MatterTableModel(PagedTableModel):
             return self._cadres.get(m.responsible_id, "")
         if col == Col.DEADLINE:
             return m.deadline.isoformat()
+        if col == Col.VILLAGE:
+            return self.village_names.get(m.village_id, "")
         if col == Col.STATUS:
             label = status_label(m.status)
             if is_overdue(m):

@@ -45,6 +45,7 @@ from village_desk.ui.widgets.forms import HINT_STYLE, heading, refill_combo
 from village_desk.ui.widgets.modal import run_modal
 from village_desk.ui.widgets.sizing import fit_header
 from village_desk.ui.widgets.undo_bar import UndoBar
+from village_desk.ui.widgets.village_choice import VillageFilter
 
 HEADER_KEY = "ledger/header"
 OPEN = "__open__"
@@ -248,6 +249,7 @@ class LedgerPage(Page):
 
     def __init__(self, ctx, page_size: int = 200, parent: QWidget | None = None):
         super().__init__(ctx, parent)
+        self.village_combo = VillageFilter(ctx)  # a township office's villages
         self.status_combo = QComboBox()
         self.kind_combo = QComboBox()
         self.level_combo = QComboBox()
@@ -271,6 +273,8 @@ class LedgerPage(Page):
         self._load_choices()
         filters = QHBoxLayout()
         filters2 = QHBoxLayout()
+        filters.addWidget(self.village_combo.label)
+        filters.addWidget(self.village_combo)
         for row, label, w in (
             (filters, self.tr("Status"), self.status_combo),
             (filters, self.tr("Kind"), self.kind_combo),
@@ -314,7 +318,12 @@ class LedgerPage(Page):
         header = self.table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(Col.CONTENT, QHeaderView.ResizeMode.Stretch)
-        fit_header(self.table, (130, 95, 80, 300, 80, 70, 95, 120))  # no 「Responsibl」
+        fit_header(self.table, (130, 95, 80, 300, 80, 70, 95, 120, 80))  # no 「Responsibl」
+        self.model.village_names = self.village_combo.names
+        if self.village_combo.township:  # 村 first at a township office
+            header.moveSection(Col.VILLAGE, 0)
+        else:
+            self.table.setColumnHidden(Col.VILLAGE, True)
 
         list_page = QWidget()
         layout = QVBoxLayout(list_page)
@@ -336,6 +345,7 @@ class LedgerPage(Page):
         outer.addWidget(self.views)
 
         for combo in (
+            self.village_combo,
             self.status_combo,
             self.kind_combo,
             self.level_combo,
@@ -395,6 +405,8 @@ class LedgerPage(Page):
         )
         for combo, choices in zip(combos, items, strict=True):
             refill_combo(combo, choices)  # a chosen filter stays chosen
+        if hasattr(self, "village_combo"):
+            self.village_combo.reload()
 
     def reload_choices(self) -> None:
         """After a settings change: new filter choices, and the table shows the
@@ -416,6 +428,7 @@ class LedgerPage(Page):
         cadre = self.cadre_combo.currentData()
         month = self.month_combo.currentData()
         return MatterFilter(
+            village_id=self.village_combo.village_id(),
             statuses=tuple(statuses),
             kind=self.kind_combo.currentData(),
             level=self.level_combo.currentData(),
@@ -432,6 +445,7 @@ class LedgerPage(Page):
 
     def _set_filters(self, status=None, overdue=False, due_soon=False) -> None:
         widgets = (
+            self.village_combo,
             self.status_combo,
             self.kind_combo,
             self.level_combo,
@@ -442,7 +456,7 @@ class LedgerPage(Page):
         )
         for w in widgets:
             w.blockSignals(True)
-        for c in widgets[:5]:
+        for c in widgets[:6]:
             c.setCurrentIndex(0)
         if status:
             self.status_combo.setCurrentIndex(max(self.status_combo.findData(status), 0))
@@ -465,6 +479,7 @@ class LedgerPage(Page):
         """The filters that are on, in words (for the bar above the list)."""
         return describe(
             [
+                (self.tr("Village"), self.village_combo),
                 (self.tr("Status"), self.status_combo),
                 (self.tr("Kind"), self.kind_combo),
                 (self.tr("Level"), self.level_combo),
