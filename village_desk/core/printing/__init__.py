@@ -24,6 +24,7 @@ _WHERE = {
     "print_cards": ".card_print",
     "print_commitment_notice": ".commitments",
     "print_diary": ".diary",
+    "print_dispute": ".disputes",
     "print_ledger_sheet": ".ledger_sheet",
     "print_minutes": ".meetings",
     "print_notice": ".notice",

@@ -9,6 +9,7 @@ changed behind the services' back. All filtering and counting happens in SQL.
 from . import (
     commitments,
     diary,
+    disputes,
     households,
     ledger_period,
     matters,
@@ -25,6 +26,7 @@ from . import (
 __all__ = [
     "commitments",
     "diary",
+    "disputes",
     "households",
     "ledger_period",
     "matters",

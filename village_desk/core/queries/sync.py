@@ -44,6 +44,9 @@ ENTITY_LABELS = {
     "meeting": "会议记录",
     "meeting_attendee": "参会村民",
     "meeting_item": "会上反映的问题",
+    "dispute": "矛盾纠纷",
+    "dispute_party": "纠纷当事人",
+    "mediation_session": "调解记录",
 }
 
 
@@ -114,6 +117,7 @@ def _words(value) -> str:
 GROUP_LABELS = {
     ("matter", "state"): "办理进展（状态、结果、日期、满意度）",
     ("commitment", "review"): "践诺评定（结果、说明、日期、评定人）",
+    ("dispute", "outcome"): "调解结果（结果、日期、协议内容、说明）",
 }
 
 

@@ -429,6 +429,43 @@ def apply_action(
     a required one that is missing is refused under its field key."""
     if action not in ACTIONS:
         raise ServiceError(f"未知的办理操作：{action}")
+    with db.transaction(actor_id) as s:
+        m = get_live(s, Matter, matter_id, "事项")
+        apply_in(
+            s,
+            actor_id,
+            m,
+            action,
+            text=text,
+            when=when,
+            satisfaction=satisfaction,
+            mode=mode,
+            respondent=respondent,
+            forwarded_to=forwarded_to,
+            level=level,
+            reasons=reasons,
+        )
+
+
+def apply_in(
+    s: Session,
+    actor_id: uuid.UUID | None,
+    m: Matter,
+    action: str,
+    *,
+    text: str = "",
+    when: dt.date | None = None,
+    satisfaction: str = "",
+    mode: str = "",
+    respondent: str = "",
+    forwarded_to: str = "",
+    level: str = "",
+    reasons: list[str] | None = None,
+) -> None:
+    """:func:`apply_action` inside an open transaction (a dispute's outcome
+    moves its matter in the same transaction as it is recorded)."""
+    if action not in ACTIONS:
+        raise ServiceError(f"未知的办理操作：{action}")
     act = ACTIONS[action]
     text = (text or "").strip()
     reasons = [r.strip() for r in (reasons or []) if r and r.strip()]
@@ -441,82 +478,80 @@ def apply_action(
         "level": level,
         "reasons": reasons,
     }
-    with db.transaction(actor_id) as s:
-        m = get_live(s, Matter, matter_id, "事项")
-        if m.status not in act.sources:
-            raise IllegalTransition(
-                f"事项 {m.number} 当前为“{STATUS_LABELS[m.status]}”，不能“{act.label}”"
+    if m.status not in act.sources:
+        raise IllegalTransition(
+            f"事项 {m.number} 当前为“{STATUS_LABELS[m.status]}”，不能“{act.label}”"
+        )
+    if act.guard and (refusal := act.guard(m)):
+        raise IllegalTransition(refusal)
+    when = _action_date(s, m, when, step=True)
+    for spec in act.inputs:
+        value = given.get(spec.name)
+        if spec.name == "when":
+            continue
+        if spec.required and not (value.strip() if isinstance(value, str) else value):
+            raise ValidationError(
+                spec.field,
+                "退回必须一次性写明全部理由" if spec.name == "reasons" else "必须填写",
             )
-        if act.guard and (refusal := act.guard(m)):
-            raise IllegalTransition(refusal)
-        when = _action_date(s, m, when, step=True)
-        for spec in act.inputs:
-            value = given.get(spec.name)
-            if spec.name == "when":
-                continue
-            if spec.required and not (value.strip() if isinstance(value, str) else value):
-                raise ValidationError(
-                    spec.field,
-                    "退回必须一次性写明全部理由" if spec.name == "reasons" else "必须填写",
-                )
-            if spec.kind == "choice" and value:
-                if spec.options:
-                    if value not in dict(spec.options):
-                        raise ValidationError(spec.field, f"不认识的选项：{value}")
-                else:
-                    check_code(s, spec.vocabulary, value, spec.field)
-        note = text
-        if action == "forward":
-            m.forwarded_to = forwarded_to.strip()
-            level = level or ("township" if m.level == "village" else m.level)
-            if level not in ("township", "county"):
-                raise ValidationError("action.level", "上报的事项应为镇级或县级及以上")
-            m.level, m.handling, m.forwarded_date = level, "forwarded", when
-            note = f"上报至{m.forwarded_to}" + (f"：{text}" if text else "")
-        elif action == "result":
-            m.result = text
-        elif action == "complete":
-            m.result = text
-            m.done_date = when
-        elif action == "feedback":
-            m.satisfaction, m.feedback, m.feedback_date = satisfaction, text, when
-            # Who answered and how stay in the note (回访（电话，户主本人）：满意).
-            label = SATISFACTION_LABELS.get(satisfaction, satisfaction)
-            how = f"{FEEDBACK_MODES[mode]}，{given['respondent']}"
-            note = f"回访（{how}）：{label}" + (f"；{text}" if text else "")
-            # Every visit is its own record: a later 重新办理 clears the
-            # matter's satisfaction, never the visit.
-            s.add(
-                ReturnVisit(
-                    matter_id=m.id,
-                    date=when,
-                    satisfaction=satisfaction,
-                    mode=mode,
-                    respondent=given["respondent"],
-                    text=text,
-                    author_id=actor_id,
-                )
-            )
-        elif action == "close":
-            m.closed_date = when
-            note = text or "验收销号"
-        elif action == "return":
-            m.return_reasons = "\n".join(f"{i}. {r}" for i, r in enumerate(reasons, 1))
-            m.handling = "returned"
-            note = "退回答复：" + "；".join(reasons)
-        elif action == "unresolvable":
-            m.explanation = text
-            note = "暂不能解决：" + text
-        elif action == "reopen":
-            if m.status == "feedback":
-                m.satisfaction = ""
-            note = "重新办理" + (f"：{text}" if text else "")
-        m.status = act.target
+        if spec.kind == "choice" and value:
+            if spec.options:
+                if value not in dict(spec.options):
+                    raise ValidationError(spec.field, f"不认识的选项：{value}")
+            else:
+                check_code(s, spec.vocabulary, value, spec.field)
+    note = text
+    if action == "forward":
+        m.forwarded_to = forwarded_to.strip()
+        level = level or ("township" if m.level == "village" else m.level)
+        if level not in ("township", "county"):
+            raise ValidationError("action.level", "上报的事项应为镇级或县级及以上")
+        m.level, m.handling, m.forwarded_date = level, "forwarded", when
+        note = f"上报至{m.forwarded_to}" + (f"：{text}" if text else "")
+    elif action == "result":
+        m.result = text
+    elif action == "complete":
+        m.result = text
+        m.done_date = when
+    elif action == "feedback":
+        m.satisfaction, m.feedback, m.feedback_date = satisfaction, text, when
+        # Who answered and how stay in the note (回访（电话，户主本人）：满意).
+        label = SATISFACTION_LABELS.get(satisfaction, satisfaction)
+        how = f"{FEEDBACK_MODES[mode]}，{given['respondent']}"
+        note = f"回访（{how}）：{label}" + (f"；{text}" if text else "")
+        # Every visit is its own record: a later 重新办理 clears the
+        # matter's satisfaction, never the visit.
         s.add(
-            MatterNote(
-                matter_id=m.id, date=when, author_id=actor_id, action=action, text=note or act.label
+            ReturnVisit(
+                matter_id=m.id,
+                date=when,
+                satisfaction=satisfaction,
+                mode=mode,
+                respondent=given["respondent"],
+                text=text,
+                author_id=actor_id,
             )
         )
+    elif action == "close":
+        m.closed_date = when
+        note = text or "验收销号"
+    elif action == "return":
+        m.return_reasons = "\n".join(f"{i}. {r}" for i, r in enumerate(reasons, 1))
+        m.handling = "returned"
+        note = "退回答复：" + "；".join(reasons)
+    elif action == "unresolvable":
+        m.explanation = text
+        note = "暂不能解决：" + text
+    elif action == "reopen":
+        if m.status == "feedback":
+            m.satisfaction = ""
+        note = "重新办理" + (f"：{text}" if text else "")
+    m.status = act.target
+    s.add(
+        MatterNote(
+            matter_id=m.id, date=when, author_id=actor_id, action=action, text=note or act.label
+        )
+    )
 
 
 def add_note(

@@ -20,6 +20,7 @@ LIST_FIELDS: frozenset[tuple[str, str]] = frozenset(
         ("person", "tags"),
         ("diary_entry", "companion_ids"),
         ("matter", "co_handler_ids"),
+        ("mediation_session", "mediator_ids"),
     }
 )
 MAP_FIELDS: frozenset[tuple[str, str]] = frozenset({("setting", "value")})
@@ -43,9 +44,14 @@ MATTER_STATE = frozenset(
 )
 # A commitment's year-end review (践诺评定) comes whole from one change.
 COMMITMENT_REVIEW = frozenset({"outcome", "review_date", "review_text", "reviewer_id"})
+# A dispute's outcome (调解结果: the outcome with its date, the agreement or
+# the explanation) comes whole from one change: never one copy's 调解成功
+# with the other's empty agreement.
+DISPUTE_OUTCOME = frozenset({"outcome", "outcome_date", "agreement_text", "outcome_note"})
 GROUPS: dict[str, dict[str, frozenset[str]]] = {
     "matter": {"state": MATTER_STATE},
     "commitment": {"review": COMMITMENT_REVIEW},
+    "dispute": {"outcome": DISPUTE_OUTCOME},
 }
 
 

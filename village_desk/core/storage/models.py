@@ -654,6 +654,61 @@ class MeetingItem(Record):
     )
 
 
+# --------------------------------------------------------------------------- disputes
+
+
+class Dispute(Record):
+    """A dispute (矛盾纠纷) under mediation: a ledger matter of a special kind.
+    Its :class:`Matter` (``matter_id``, one to one) carries the number, date
+    received, responsible cadre, deadline and life cycle; the dispute adds
+    its type, what it is about, and the outcome of mediation (调解成功 with
+    the agreement's text, 转司法所, 转信访, 未成功). The outcome fields merge
+    as one (``merge_policy.DISPUTE_OUTCOME``)."""
+
+    __tablename__ = "dispute"
+
+    matter_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("matter.id"), index=True)
+    type: Mapped[str] = mapped_column(String(20))  # domain.disputes.TYPES
+    summary: Mapped[str] = mapped_column(Text, default="")  # 纠纷事由
+    outcome: Mapped[str] = mapped_column(String(20), default="", index=True)  # "" = 调解中
+    outcome_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    agreement_text: Mapped[str] = mapped_column(Text, default="")  # 调解协议内容
+    outcome_note: Mapped[str] = mapped_column(Text, default="")  # 转交/未成功的说明
+
+
+class DisputeParty(Record):
+    """A party to a dispute: a registered person, a household (its head
+    speaks for it) or an outsider by name; ``side`` says which side."""
+
+    __tablename__ = "dispute_party"
+
+    dispute_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("dispute.id"), index=True)
+    side: Mapped[str] = mapped_column(String(20))  # domain.disputes.SIDES
+    person_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("person.id"), nullable=True, index=True
+    )
+    household_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("household.id"), nullable=True, index=True
+    )
+    name: Mapped[str] = mapped_column(String(60), default="")
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class MediationSession(Record):
+    """One mediation of a dispute: when, where, by whom (cadres, and others
+    by name such as a 调解员 of the 司法所), whether the parties agreed."""
+
+    __tablename__ = "mediation_session"
+
+    dispute_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("dispute.id"), index=True)
+    date: Mapped[dt.date] = mapped_column(Date, index=True)
+    place: Mapped[str] = mapped_column(String(200), default="")
+    mediator_ids: Mapped[list[str]] = mapped_column(CodeList, default=list)
+    other_mediators: Mapped[str] = mapped_column(String(200), default="")
+    agreed: Mapped[bool] = mapped_column(Boolean, default=False)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
 SYNCED_MODELS: tuple[type[Record], ...] = (
     VillageProfile,
     VocabTerm,
@@ -675,6 +730,9 @@ SYNCED_MODELS: tuple[type[Record], ...] = (
     Meeting,
     MeetingAttendee,
     MeetingItem,
+    Dispute,
+    DisputeParty,
+    MediationSession,
 )
 ENTITY_BY_TABLE = {m.__tablename__: m for m in SYNCED_MODELS}
 

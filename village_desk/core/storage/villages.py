@@ -50,6 +50,9 @@ PARENT: dict[str, tuple[str, str]] = {
     "commitment_note": ("commitment_id", "commitment"),
     "meeting_attendee": ("meeting_id", "meeting"),
     "meeting_item": ("meeting_id", "meeting"),
+    "dispute": ("matter_id", "matter"),
+    "dispute_party": ("dispute_id", "dispute"),
+    "mediation_session": ("dispute_id", "dispute"),
 }
 # Township-level records (village_id NULL) of these tables go to every
 # village: a township cadre visits households and handles matters there.
