@@ -8,7 +8,8 @@ report day), 走访记录, 联系户花名册, 干部走访统计, 结对检查 
 without a cadre, cadres below the pairing norms, on the export day), 统计汇总,
 公开承诺 (the years' public commitments and 践诺率 per person, see
 :mod:`.commitment_sheet`), 会议记录 (the period's meetings, see
-:mod:`.meeting_sheet`). ID numbers and phones are masked unless ``unmasked=True``.
+:mod:`.meeting_sheet`), 干部考核 (the yearly assessment of the year the
+period ends in, see :mod:`.assessment_sheet`). ID numbers and phones are masked unless ``unmasked=True``.
 
 The workbook is written to a temporary file next to the target and renamed
 at the end, so a failed or cancelled export never leaves half a file.
@@ -32,6 +33,7 @@ from ..domain.lifecycle import STATUS_LABELS
 from ..domain.visits import CONTACT_KINDS, contact_kind
 from ..jobs import Cancelled, Job, ensure
 from ..storage.db import Database
+from .assessment_sheet import write_assessment
 from .commitment_sheet import write_commitments
 from .layout import Column, SheetWriter
 from .ledger_data import LedgerData
@@ -50,6 +52,7 @@ SHEETS = (
     "统计汇总",
     "公开承诺",
     "会议记录",
+    "干部考核",
 )
 # A township office's workbook (乡镇汇总) adds its villages side by side.
 VILLAGES_SHEET = "各村汇总"
@@ -318,6 +321,7 @@ def _write(
     _summary_sheet(wb, data, heading("统计汇总"), info)
     write_commitments(wb, s, data, heading("公开承诺"), info)
     write_meetings(wb, s, data, heading("会议记录"), info)
+    write_assessment(wb, s, data, heading("干部考核"), info)
     if queries.reference.is_township(s):
         _villages_sheet(wb, s, data, heading("各村汇总"), info, today)
     if job.cancelled:

@@ -44,6 +44,9 @@ ENTITY_LABELS = {
     "meeting": "会议记录",
     "meeting_attendee": "参会村民",
     "meeting_item": "会上反映的问题",
+    "spot_check": "日记抽查",
+    "spot_check_item": "抽查的日记",
+    "assessment": "年度考核",
 }
 
 
@@ -114,6 +117,8 @@ def _words(value) -> str:
 GROUP_LABELS = {
     ("matter", "state"): "办理进展（状态、结果、日期、满意度）",
     ("commitment", "review"): "践诺评定（结果、说明、日期、评定人）",
+    ("spot_check_item", "finding"): "抽查结论（结论、说明）",
+    ("assessment", "entry"): "考核评价（得分、评价人、意见，或测评票数和日期）",
 }
 
 

@@ -5,9 +5,10 @@ changed is reported by the storage layer from the transaction's journal rows
 (``storage/changes.py``), so no service can forget to announce a change.
 """
 
-from . import commitments, diary, duplicates, households, ledger, meetings, setup, sync
+from . import assessment, commitments, diary, duplicates, households, ledger, meetings, setup, sync
 
 __all__ = [
+    "assessment",
     "commitments",
     "diary",
     "duplicates",

@@ -43,9 +43,17 @@ MATTER_STATE = frozenset(
 )
 # A commitment's year-end review (践诺评定) comes whole from one change.
 COMMITMENT_REVIEW = frozenset({"outcome", "review_date", "review_text", "reviewer_id"})
+# A spot-check finding comes with its note; each of a cadre's 三评 comes
+# whole (a score with its text, the villagers' three counts together).
+SPOT_CHECK_FINDING = frozenset({"finding", "note"})
+ASSESSMENT_ENTRY = frozenset(
+    {"score", "assessor", "text", "satisfied", "basic", "unsatisfied", "date"}
+)
 GROUPS: dict[str, dict[str, frozenset[str]]] = {
     "matter": {"state": MATTER_STATE},
     "commitment": {"review": COMMITMENT_REVIEW},
+    "spot_check_item": {"finding": SPOT_CHECK_FINDING},
+    "assessment": {"entry": ASSESSMENT_ENTRY},
 }
 
 

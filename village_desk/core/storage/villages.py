@@ -50,6 +50,7 @@ PARENT: dict[str, tuple[str, str]] = {
     "commitment_note": ("commitment_id", "commitment"),
     "meeting_attendee": ("meeting_id", "meeting"),
     "meeting_item": ("meeting_id", "meeting"),
+    "spot_check_item": ("check_id", "spot_check"),
 }
 # Township-level records (village_id NULL) of these tables go to every
 # village: a township cadre visits households and handles matters there.
