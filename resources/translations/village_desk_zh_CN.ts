@@ -2491,11 +2491,6 @@ A backup was taken before the import.</source>
             <translation>导出台账（Excel）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="197" />
-            <source>One workbook for the township: matters, overdue matters, visit diary, contact households, cadre visit statistics, pairing checks, a summary, public commitments and meetings, for the chosen period.</source>
-            <translation>报乡镇用的一个工作簿，含所选期间的民情台账、逾期事项、走访记录、联系户花名册、干部走访统计、结对检查、统计汇总、公开承诺和会议记录九张表（乡镇汇总库另有各村汇总）。</translation>
-        </message>
-        <message>
             <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="205" />
             <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="217" />
             <source>Prepared by</source>
@@ -2581,6 +2576,11 @@ File: {path}</source>
             <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="335" />
             <source>Export cancelled; no file was written.</source>
             <translation>已取消导出，没有写入任何文件。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="197" />
+            <source>One workbook for the township: matters, overdue matters, visit diary, contact households, cadre visit statistics, pairing checks, a summary, public commitments, meetings and the cadres' yearly assessment, for the chosen period.</source>
+            <translation>报乡镇用的一个工作簿，含所选期间的民情台账、逾期事项、走访记录、联系户花名册、干部走访统计、结对检查、统计汇总、公开承诺、会议记录和干部考核十张表（乡镇汇总库另有各村汇总）。</translation>
         </message>
         <message>
             <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="376" />
@@ -4606,7 +4606,7 @@ File: {path}</source>
         </message>
         <message>
             <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="102" />
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="575" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="578" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
@@ -4793,42 +4793,42 @@ File: {path}</source>
             <translation>（已取消 {n} 行）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="500" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="503" />
             <source>Importing {name}…</source>
             <translation>正在导入 {name}…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="505" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="508" />
             <source>Save rows not imported</source>
             <translation>保存未导入的行</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="505" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="508" />
             <source>Excel workbook (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="514" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="517" />
             <source>{name}-not imported.xlsx</source>
             <translation>{name}-未导入的行.xlsx</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="531" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="534" />
             <source>{n} rows not imported were saved to {path}.</source>
             <translation>{n} 行未导入的行已保存到：{path}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="535" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="538" />
             <source>Saving rows not imported…</source>
             <translation>正在保存未导入的行…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="575" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="578" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="495" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="498" />
             <source>Import cancelled; nothing was written.</source>
             <translation>已取消导入，没有写入任何内容。</translation>
         </message>
