@@ -30,7 +30,7 @@ FINDINGS: dict[str, str] = {
     "no_follow_up": "未回访",
     "false": "不实",
 }
-NOT_CHECKED = "未抽查"
+NOT_CHECKED = "未下结论"
 # The 三评 (002 L13), each entered as its own record.
 PARTS: dict[str, str] = {"self": "自评", "leader": "领导点评", "poll": "群众测评"}
 SCORE_MAX = 100
