@@ -9,8 +9,10 @@ without a cadre, cadres below the pairing norms, on the export day), 统计汇�
 公开承诺 (the years' public commitments and 践诺率 per person, see
 :mod:`.commitment_sheet`), 会议记录 (the period's meetings, see
 :mod:`.meeting_sheet`), 矛盾纠纷 (the 矛盾纠纷排查调处台账: disputes with
-their parties, mediations and outcome, see :mod:`.dispute_sheet`). ID
-numbers and phones are masked unless ``unmasked=True``.
+their parties, mediations and outcome, see :mod:`.dispute_sheet`), 干部考核
+(the yearly assessment of the year the period ends in, see
+:mod:`.assessment_sheet`). ID numbers and phones are masked unless
+``unmasked=True``.
 
 The workbook is written to a temporary file next to the target and renamed
 at the end, so a failed or cancelled export never leaves half a file.
@@ -34,6 +36,7 @@ from ..domain.lifecycle import STATUS_LABELS
 from ..domain.visits import CONTACT_KINDS, contact_kind
 from ..jobs import Cancelled, Job, ensure
 from ..storage.db import Database
+from .assessment_sheet import write_assessment
 from .commitment_sheet import write_commitments
 from .dispute_sheet import write_disputes
 from .layout import Column, SheetWriter
@@ -54,6 +57,7 @@ SHEETS = (
     "公开承诺",
     "会议记录",
     "矛盾纠纷",
+    "干部考核",
 )
 # A township office's workbook (乡镇汇总) adds its villages side by side.
 VILLAGES_SHEET = "各村汇总"
@@ -323,6 +327,7 @@ def _write(
     write_commitments(wb, s, data, heading("公开承诺"), info)
     write_meetings(wb, s, data, heading("会议记录"), info)
     write_disputes(wb, s, data, heading("矛盾纠纷排查调处台账"), info)
+    write_assessment(wb, s, data, heading("干部考核"), info)
     if queries.reference.is_township(s):
         _villages_sheet(wb, s, data, heading("各村汇总"), info, today)
     if job.cancelled:

@@ -21,6 +21,7 @@ _WHERE = {
     "cjk_font": ".fonts",
     "fonts": ".fonts",
     "parse_month": ".notice",
+    "print_assessment": ".assessment",
     "print_cards": ".card_print",
     "print_commitment_notice": ".commitments",
     "print_diary": ".diary",
@@ -30,6 +31,7 @@ _WHERE = {
     "print_notice": ".notice",
     "print_overdue": ".overdue",
     "print_referral": ".referral",
+    "print_spot_check": ".assessment",
 }
 
 __all__ = sorted(_WHERE)

@@ -7,6 +7,7 @@ changed behind the services' back. All filtering and counting happens in SQL.
 """
 
 from . import (
+    assessment,
     commitments,
     diary,
     disputes,
@@ -24,6 +25,7 @@ from . import (
 )
 
 __all__ = [
+    "assessment",
     "commitments",
     "diary",
     "disputes",

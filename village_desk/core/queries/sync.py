@@ -47,6 +47,9 @@ ENTITY_LABELS = {
     "dispute": "矛盾纠纷",
     "dispute_party": "纠纷当事人",
     "mediation_session": "调解记录",
+    "spot_check": "日记抽查",
+    "spot_check_item": "抽查的日记",
+    "assessment": "年度考核",
 }
 
 
@@ -118,6 +121,8 @@ GROUP_LABELS = {
     ("matter", "state"): "办理进展（状态、结果、日期、满意度）",
     ("commitment", "review"): "践诺评定（结果、说明、日期、评定人）",
     ("dispute", "outcome"): "调解结果（结果、日期、协议内容、说明）",
+    ("spot_check_item", "finding"): "抽查结论（结论、说明）",
+    ("assessment", "entry"): "考核评价（得分、评价人、意见，或测评票数和日期）",
 }
 
 

@@ -6,6 +6,7 @@ changed is reported by the storage layer from the transaction's journal rows
 """
 
 from . import (
+    assessment,
     commitments,
     diary,
     disputes,
@@ -18,6 +19,7 @@ from . import (
 )
 
 __all__ = [
+    "assessment",
     "commitments",
     "diary",
     "disputes",

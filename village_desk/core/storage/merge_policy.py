@@ -48,10 +48,18 @@ COMMITMENT_REVIEW = frozenset({"outcome", "review_date", "review_text", "reviewe
 # the explanation) comes whole from one change: never one copy's 调解成功
 # with the other's empty agreement.
 DISPUTE_OUTCOME = frozenset({"outcome", "outcome_date", "agreement_text", "outcome_note"})
+# A spot-check finding comes with its note; each of a cadre's 三评 comes
+# whole (a score with its text, the villagers' three counts together).
+SPOT_CHECK_FINDING = frozenset({"finding", "note"})
+ASSESSMENT_ENTRY = frozenset(
+    {"score", "assessor", "text", "satisfied", "basic", "unsatisfied", "date"}
+)
 GROUPS: dict[str, dict[str, frozenset[str]]] = {
     "matter": {"state": MATTER_STATE},
     "commitment": {"review": COMMITMENT_REVIEW},
     "dispute": {"outcome": DISPUTE_OUTCOME},
+    "spot_check_item": {"finding": SPOT_CHECK_FINDING},
+    "assessment": {"entry": ASSESSMENT_ENTRY},
 }
 
 

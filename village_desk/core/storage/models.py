@@ -709,6 +709,70 @@ class MediationSession(Record):
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
+# --------------------------------------------------------------------------- assessment
+
+
+class SpotCheck(Record):
+    """A township spot-check of diaries (镇党委不定期抽查民情日记): who
+    inspected and when, the scope (a village and/or a cadre, a period), and
+    the reproducible draw — ``seed`` with ``population`` entries in scope —
+    whose sampled entries are the :class:`SpotCheckItem` rows."""
+
+    __tablename__ = "spot_check"
+
+    date: Mapped[dt.date] = mapped_column(Date, index=True)
+    inspector: Mapped[str] = mapped_column(String(40))
+    scope_village_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("village_profile.id"), nullable=True
+    )
+    cadre_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("cadre.id"), nullable=True, index=True
+    )
+    period_start: Mapped[dt.date] = mapped_column(Date)
+    period_end: Mapped[dt.date] = mapped_column(Date)
+    sample_size: Mapped[int] = mapped_column(Integer)
+    population: Mapped[int] = mapped_column(Integer)
+    seed: Mapped[int] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class SpotCheckItem(Record):
+    """A diary entry drawn in a spot-check, with the inspector's finding
+    (``domain.assessment.FINDINGS``; "" until checked) and a note. The
+    finding and its note merge as one (``merge_policy.SPOT_CHECK_FINDING``)."""
+
+    __tablename__ = "spot_check_item"
+
+    check_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("spot_check.id"), index=True)
+    entry_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("diary_entry.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)  # 1, 2, … in the order drawn
+    finding: Mapped[str] = mapped_column(String(20), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Assessment(Record):
+    """One of a cadre's yearly evaluations (三评), as entered: ``part`` is
+    ``self`` (自评: score and text), ``leader`` (点评: score, the leader as
+    ``assessor``, the comment as ``text``) or ``poll`` (群众测评: the votes
+    满意 / 基本满意 / 不满意 and the day). One row per cadre, year and part
+    with the same id on every copy; its fields merge as one
+    (``merge_policy.ASSESSMENT_ENTRY``). The figures from the ledgers are
+    computed, never stored (``queries.assessment``)."""
+
+    __tablename__ = "assessment"
+
+    cadre_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("cadre.id"), index=True)
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    part: Mapped[str] = mapped_column(String(10))  # domain.assessment.PARTS
+    score: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    assessor: Mapped[str] = mapped_column(String(40), default="")
+    text: Mapped[str] = mapped_column(Text, default="")
+    satisfied: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    basic: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    unsatisfied: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+
+
 SYNCED_MODELS: tuple[type[Record], ...] = (
     VillageProfile,
     VocabTerm,
@@ -733,6 +797,9 @@ SYNCED_MODELS: tuple[type[Record], ...] = (
     Dispute,
     DisputeParty,
     MediationSession,
+    SpotCheck,
+    SpotCheckItem,
+    Assessment,
 )
 ENTITY_BY_TABLE = {m.__tablename__: m for m in SYNCED_MODELS}
 

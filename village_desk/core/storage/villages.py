@@ -53,6 +53,7 @@ PARENT: dict[str, tuple[str, str]] = {
     "dispute": ("matter_id", "matter"),
     "dispute_party": ("dispute_id", "dispute"),
     "mediation_session": ("dispute_id", "dispute"),
+    "spot_check_item": ("check_id", "spot_check"),
 }
 # Township-level records (village_id NULL) of these tables go to every
 # village: a township cadre visits households and handles matters there.

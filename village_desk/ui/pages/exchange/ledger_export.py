@@ -196,7 +196,7 @@ class LedgerExportPanel(QGroupBox):
             self.tr(
                 "One workbook for the township: matters, overdue matters, visit diary, contact "
                 "households, cadre visit statistics, pairing checks, a summary, public "
-                "commitments, meetings and disputes, for the chosen period."
+                "commitments, meetings, disputes and the cadres' yearly assessment, for the chosen period."
             )
         )
         intro.setWordWrap(True)
