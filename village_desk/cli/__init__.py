@@ -24,6 +24,7 @@ from . import (
     history,
     import_roster,
     init,
+    lock,
     print_cards,
     print_commitments,
     print_diary,
@@ -51,6 +52,7 @@ COMMANDS = (
     print_commitments,
     exchange,
     backup,
+    lock,
     self_test,
 )
 
