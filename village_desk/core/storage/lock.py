@@ -40,7 +40,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..domain.errors import ValidationError
+from ..domain.errors import ServiceError, ValidationError
 from . import roles
 from .models import LocalSetting
 
@@ -145,7 +145,10 @@ class AppLock:
 
     def _set_failures(self, count: int, last: float) -> None:
         value = json.dumps({"count": count, "last": last}) if count else None
-        self.db.set_local(FAILURES_KEY, value, any_role=True)
+        try:
+            self.db.set_local(FAILURES_KEY, value, any_role=True)
+        except ServiceError:  # a database opened read-only: the lock still holds
+            log.warning("app lock: cannot record wrong passwords", exc_info=True)
 
     def wait_seconds(self) -> int:
         """Seconds before the next password may be tried (0: now)."""
