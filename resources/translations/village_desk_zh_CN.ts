@@ -50,13 +50,13 @@
         <name>App</name>
         <message>
             <location filename="../../village_desk/ui/app.py" line="49" />
-            <location filename="../../village_desk/ui/app.py" line="217" />
+            <location filename="../../village_desk/ui/app.py" line="227" />
             <source>Village Desk</source>
             <translation>村务民情台账</translation>
         </message>
         <message>
             <location filename="../../village_desk/ui/app.py" line="70" />
-            <location filename="../../village_desk/ui/app.py" line="302" />
+            <location filename="../../village_desk/ui/app.py" line="314" />
             <source>Cannot open the data</source>
             <translation>无法打开数据</translation>
         </message>
@@ -81,12 +81,12 @@
             <translation>日志文件夹：{path}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/app.py" line="177" />
+            <location filename="../../village_desk/ui/app.py" line="187" />
             <source>The daily backup failed: {reason}</source>
             <translation>今天的自动备份没有成功：{reason}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/app.py" line="187" />
+            <location filename="../../village_desk/ui/app.py" line="197" />
             <source>Backed up: {path}</source>
             <translation>已自动备份：{path}</translation>
         </message>
@@ -116,22 +116,22 @@
             <translation>它没有响应。请关闭它（如果卡住了，请在任务管理器中结束进程 {pid}）后再打开。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/app.py" line="348" />
+            <location filename="../../village_desk/ui/app.py" line="367" />
             <source>Village Desk is already open here: no second window was started.</source>
             <translation>村务民情台账已在这里打开，没有再开第二个窗口。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/app.py" line="270" />
+            <location filename="../../village_desk/ui/app.py" line="280" />
             <source>Restore a backup</source>
             <translation>从备份恢复</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/app.py" line="237" />
+            <location filename="../../village_desk/ui/app.py" line="247" />
             <source>The backup was not restored: {reason}</source>
             <translation>没有恢复：{reason}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/app.py" line="241" />
+            <location filename="../../village_desk/ui/app.py" line="251" />
             <source>Restored from {name}. The data as it was before is kept in {safety}. This computer goes on as a new device, so no number given out before is used again.</source>
             <translation>已从 {name} 恢复。恢复前的数据保存在 {safety}。本机将作为新设备继续编号，不会重复以前已经发出的编号。</translation>
         </message>
@@ -157,37 +157,37 @@
     <context>
         <name>CadreDialog</name>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="76" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="77" />
             <source>Edit cadre</source>
             <translation>修改干部信息</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="76" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="77" />
             <source>Add cadre</source>
             <translation>添加干部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="89" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="90" />
             <source>Active (can be chosen for new records)</source>
             <translation>在用（新记录中可以选择）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="95" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="96" />
             <source>Name *</source>
             <translation>姓名 *</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="96" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="97" />
             <source>Role</source>
             <translation>职务</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="97" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="98" />
             <source>Phone</source>
             <translation>电话</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="103" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="104" />
             <source>Duties</source>
             <translation>职责</translation>
         </message>
@@ -526,6 +526,14 @@
             <location filename="../../village_desk/ui/pages/commitments/page.py" line="325" />
             <source>Public commitments {year}</source>
             <translation>{year}年公开承诺公示</translation>
+        </message>
+    </context>
+    <context>
+        <name>Curtain</name>
+        <message>
+            <location filename="../../village_desk/ui/lock.py" line="262" />
+            <source>Locked</source>
+            <translation>已锁定</translation>
         </message>
     </context>
     <context>
@@ -2135,282 +2143,282 @@ A backup was taken before the import.</source>
     <context>
         <name>HouseholdView</name>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="146" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="147" />
             <source>← Back to list</source>
             <translation>← 返回列表</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="148" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="149" />
             <source>Edit…</source>
             <translation>修改…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="149" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="150" />
             <source>New diary entry</source>
             <translation>新写民情日记</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="150" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="151" />
             <source>Diary entries of this household</source>
             <translation>查看此户民情日记</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="152" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="153" />
             <source>The 民情日记 list showing only this household's visits</source>
             <translation>打开民情日记列表，只显示对这一户的走访</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="154" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="155" />
             <source>New matter</source>
             <translation>登记事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="159" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="160" />
             <source>Print contact card…</source>
             <translation>打印联系卡…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="160" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="161" />
             <source>Preview and print this household's card (Ctrl+P)</source>
             <translation>预览并打印本户的联系卡（Ctrl+P）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="161" />
-            <location filename="../../village_desk/ui/pages/households/view.py" line="440" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="162" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="444" />
             <source>Delete household</source>
             <translation>删除此户</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="189" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="190" />
             <source>Group</source>
             <translation>组</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="190" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="191" />
             <source>Address</source>
             <translation>地址</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="191" />
-            <location filename="../../village_desk/ui/pages/households/view.py" line="210" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="192" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="211" />
             <source>Phone</source>
             <translation>电话</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="192" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="193" />
             <source>Categories</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="194" />
-            <location filename="../../village_desk/ui/pages/households/view.py" line="264" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="195" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="265" />
             <source>Paired cadres</source>
             <translation>结对干部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="195" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="196" />
             <source>Situation</source>
             <translation>家庭情况</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="196" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="197" />
             <source>Notes</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="205" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="206" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="206" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="207" />
             <source>Relation</source>
             <translation>关系</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="207" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="208" />
             <source>Gender</source>
             <translation>性别</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="208" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="209" />
             <source>Birth date</source>
             <translation>出生日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="209" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="210" />
             <source>ID number</source>
             <translation>公民身份号码</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="211" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="212" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="212" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="213" />
             <source>Party member</source>
             <translation>党员</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="213" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="214" />
             <source>Tags</source>
             <translation>标签</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="216" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="217" />
             <source>Add member…</source>
             <translation>添加成员…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="217" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="218" />
             <source>Edit member…</source>
             <translation>修改成员…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="218" />
-            <location filename="../../village_desk/ui/pages/households/view.py" line="475" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="219" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="479" />
             <source>Remove member</source>
             <translation>移除成员</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="233" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="234" />
             <source>Cadre</source>
             <translation>干部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="234" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="235" />
             <source>Kind</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="235" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="236" />
             <source>Start</source>
             <translation>开始使用</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="236" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="237" />
             <source>End</source>
             <translation>结束</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="237" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="238" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="240" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="241" />
             <source>Pair a cadre…</source>
             <translation>添加结对…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="241" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="242" />
             <source>End pairing…</source>
             <translation>结束结对…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="253" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="254" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="253" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="254" />
             <source>Type</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="253" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="254" />
             <source>What</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="253" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="254" />
             <source>Details</source>
             <translation>详情</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="257" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="258" />
             <source>Double-click a row to open the diary entry or matter.</source>
             <translation>双击一行可打开对应的民情日记或台账事项。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="263" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="264" />
             <source>Members</source>
             <translation>家庭成员</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="265" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="266" />
             <source>Timeline</source>
             <translation>走访和事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="347" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="350" />
             <source>Household {number} · {head}</source>
             <translation>户号 {number} · {head}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="348" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="351" />
             <source>(no head)</source>
             <translation>（无户主）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="366" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="370" />
             <source>Yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="396" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="400" />
             <source>current</source>
             <translation>在结对</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="403" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="407" />
             <source>Visit</source>
             <translation>走访</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="403" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="407" />
             <source>Matter</source>
             <translation>事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="412" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="416" />
             <source>Timeline ({n})</source>
             <translation>走访和事项（{n}）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="413" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="417" />
             <source>Members ({n})</source>
             <translation>家庭成员（{n}）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="442" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="446" />
             <source>Delete household {number} with its members and pairings? Visits and matters stay. You can undo this right afterwards.</source>
             <translation>删除户号 {number} 及其家庭成员和结对？走访记录和台账事项会保留。删除后可以马上撤销。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="476" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="480" />
             <source>Remove {name} from this household?</source>
             <translation>把 {name} 从这一户中移除？</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="267" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="268" />
             <source>Change history</source>
             <translation>修改记录</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="155" />
-            <location filename="../../village_desk/ui/pages/households/view.py" line="355" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="156" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="358" />
             <source>Show phone numbers</source>
             <translation>显示电话</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="355" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="358" />
             <source>Hide phone numbers</source>
             <translation>隐藏电话</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="157" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="158" />
             <source>Phone numbers are masked; show this household's in full to call them</source>
             <translation>电话号码已打码；需要打电话时，可在这里显示本户的完整号码</translation>
         </message>
@@ -2521,53 +2529,53 @@ A backup was taken before the import.</source>
     <context>
         <name>LedgerExportPanel</name>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="183" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="184" />
             <source>Export the ledger workbook (Excel)</source>
             <translation>导出台账（Excel）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="197" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="198" />
             <source>One workbook for the township: matters, overdue matters, visit diary, contact households, cadre visit statistics, pairing checks, a summary, public commitments, meetings, disputes and the cadres' yearly assessment, for the chosen period.</source>
             <translation>报乡镇用的一个工作簿，含所选期间的民情台账、逾期事项、走访记录、联系户花名册、干部走访统计、结对检查、统计汇总、公开承诺、会议记录、矛盾纠纷和干部考核十一张表（乡镇汇总库另有各村汇总）。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="205" />
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="217" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="206" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="220" />
             <source>Prepared by</source>
             <translation>制表人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="207" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="208" />
             <source>Show full ID numbers and phone numbers</source>
             <translation>显示完整身份证号和电话</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="209" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="210" />
             <source>By default the middle digits are hidden, e.g. 430521********1234.</source>
             <translation>默认隐去中间几位，例如 430521********1234。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="212" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="215" />
             <source>Export…</source>
             <translation>导出…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="216" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="219" />
             <source>Period</source>
             <translation>统计期间</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="226" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="229" />
             <source>Open the folder</source>
             <translation>打开文件所在文件夹</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="261" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="264" />
             <source>Full ID numbers and phones</source>
             <translation>完整身份证号和电话</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="263" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="266" />
             <source>The workbook will contain villagers' full ID numbers and phone numbers. These are personal data: send the file only to those who need it, do not post it in chat groups, and delete copies you no longer need.
 
 Export the full numbers?</source>
@@ -2576,54 +2584,54 @@ Export the full numbers?</source>
 确定导出完整号码吗？</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="276" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="279" />
             <source>{village}ledger-{period}.xlsx</source>
             <translation>{village}民情台账-{period}.xlsx</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="281" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="284" />
             <source>Save the ledger workbook</source>
             <translation>保存台账工作簿</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="281" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="284" />
             <source>Excel workbook (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="328" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="332" />
             <source>Exporting the ledger for {period}…</source>
             <translation>正在导出{period}的台账…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="352" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="356" />
             <source>ID numbers and phones are masked.</source>
             <translation>身份证号和电话已打码。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="354" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="358" />
             <source>Full ID numbers and phones: keep the file safe.</source>
             <translation>含完整身份证号和电话，请妥善保管。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="358" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="362" />
             <source>Exported {period}: {matters} matters, {entries} diary entries, {households} households, {cadres} cadres. {masked}
 File: {path}</source>
             <translation>已导出{period}：{matters} 件事项，{entries} 篇走访记录，{households} 户，{cadres} 名干部。{masked}
 文件：{path}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="335" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="339" />
             <source>Export cancelled; no file was written.</source>
             <translation>已取消导出，没有写入任何文件。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="376" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="380" />
             <source>The file could not be written: {reason}</source>
             <translation>文件无法写入：{reason}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="382" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="386" />
             <source>The ledger could not be exported: {reason}</source>
             <translation>台账未能导出：{reason}</translation>
         </message>
@@ -2782,6 +2790,80 @@ File: {path}</source>
             <location filename="../../village_desk/ui/printing/dialogs.py" line="343" />
             <source>Preview…</source>
             <translation>预览…</translation>
+        </message>
+    </context>
+    <context>
+        <name>LockController</name>
+        <message>
+            <location filename="../../village_desk/ui/lock.py" line="306" />
+            <source>Lock</source>
+            <translation>锁定</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/lock.py" line="309" />
+            <source>Lock the window now (Ctrl+L)</source>
+            <translation>立即锁定窗口（Ctrl+L）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/lock.py" line="315" />
+            <source>Read-only (inspector): looking is allowed, changing is not</source>
+            <translation>只读（检查人员）：可以查看，不能修改</translation>
+        </message>
+    </context>
+    <context>
+        <name>LockDialog</name>
+        <message>
+            <location filename="../../village_desk/ui/lock.py" line="218" />
+            <source>Village Desk — locked</source>
+            <translation>村务民情台账 — 已锁定</translation>
+        </message>
+    </context>
+    <context>
+        <name>LockPanel</name>
+        <message>
+            <location filename="../../village_desk/ui/lock.py" line="79" />
+            <source>Village Desk is locked</source>
+            <translation>村务民情台账已锁定</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/lock.py" line="85" />
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/lock.py" line="88" />
+            <source>Unlock</source>
+            <translation>解锁</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/lock.py" line="91" />
+            <source>Quit</source>
+            <translation>退出程序</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/lock.py" line="98" />
+            <source>Forgot the password?</source>
+            <translation>忘记密码？</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/lock.py" line="103" />
+            <source>The password cannot be recovered: only a fingerprint of it is kept. Your data stay as they are. Whoever looks after this computer can remove the lock: logged in to this computer's account, run “village-desk lock reset” (it needs the data folder and is written to the log), then set a new password in 设置 → 安全.</source>
+            <translation>密码无法找回：程序只保存密码的指纹。数据不受影响。负责这台电脑的人可以解除锁定：用这台电脑的系统账户登录，运行“village-desk lock reset”（需要能访问数据文件夹，解除会记入日志），然后在“设置 → 安全”重新设置密码。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/lock.py" line="161" />
+            <source>The inspector's password does not open a window a cadre is using. The cadre unlocks it, or quit and start the program again.</source>
+            <translation>检查人员密码不能解锁干部正在使用的窗口。请干部解锁，或退出程序后重新打开。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/lock.py" line="170" />
+            <source>Wrong password.</source>
+            <translation>密码不对。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/lock.py" line="185" />
+            <source>Too many wrong passwords. Try again in {seconds} s.</source>
+            <translation>密码输错次数太多，请 {seconds} 秒后再试。</translation>
         </message>
     </context>
     <context>
@@ -3903,67 +3985,67 @@ File: {path}</source>
     <context>
         <name>PeriodChooser</name>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="84" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="85" />
             <source>Month</source>
             <translation>按月</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="84" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="85" />
             <source>Quarter</source>
             <translation>按季度</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="84" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="85" />
             <source>Year</source>
             <translation>按年</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="84" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="85" />
             <source>Custom range</source>
             <translation>自定义期间</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="86" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="87" />
             <source>Kind of period</source>
             <translation>期间类型</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="90" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="91" />
             <source> (year)</source>
             <translation> 年</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="93" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="94" />
             <source>{n} (month)</source>
             <translation>{n}月</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="97" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="98" />
             <source>Q1</source>
             <translation>第一季度</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="97" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="98" />
             <source>Q2</source>
             <translation>第二季度</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="97" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="98" />
             <source>Q3</source>
             <translation>第三季度</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="97" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="98" />
             <source>Q4</source>
             <translation>第四季度</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="103" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="104" />
             <source>to</source>
             <translation>至</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="166" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="167" />
             <source>{label}: {start} to {end}</source>
             <translation>{label}：{start} 至 {end}</translation>
         </message>
@@ -4892,426 +4974,594 @@ File: {path}</source>
         </message>
     </context>
     <context>
-        <name>SettingsPage</name>
+        <name>SecurityTab</name>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="151" />
-            <source>Village</source>
-            <translation>村庄信息</translation>
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="59" />
+            <source>Remove password</source>
+            <translation>取消密码</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="152" />
-            <source>Groups</source>
-            <translation>村民小组</translation>
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="62" />
+            <source>Start-up password</source>
+            <translation>启动密码</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="153" />
-            <source>Cadres</source>
-            <translation>干部</translation>
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="64" />
+            <source>Current password</source>
+            <translation>当前密码</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="154" />
-            <source>Vocabularies</source>
-            <translation>词表</translation>
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="67" />
+            <source>New password</source>
+            <translation>新密码</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="155" />
-            <source>Deadlines and duty days</source>
-            <translation>时限和值班</translation>
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="68" />
+            <source>New password again</source>
+            <translation>再次输入新密码</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="156" />
-            <source>Visit quotas</source>
-            <translation>走访任务</translation>
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="76" />
+            <source>At least {n} characters. Asked for when the program starts and when it was locked. Only a fingerprint of it is kept: a forgotten password cannot be shown, only removed (“village-desk lock reset” on this computer).</source>
+            <translation>至少 {n} 个字符。打开程序和锁定后需要输入。程序只保存密码的指纹：忘记的密码无法显示，只能解除（在这台电脑上运行“village-desk lock reset”）。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="157" />
-            <source>Contact card and printing</source>
-            <translation>联系卡与打印</translation>
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="89" />
+            <source> min</source>
+            <translation> 分钟</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="161" />
-            <source>Display</source>
-            <translation>界面</translation>
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="90" />
+            <source>Off</source>
+            <translation>不自动锁定</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="164" />
-            <source>Settings</source>
-            <translation>设置</translation>
-        </message>
-        <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="191" />
-            <source>Village (community) *</source>
-            <translation>村（社区）名称 *</translation>
-        </message>
-        <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="192" />
-            <source>Township</source>
-            <translation>乡镇</translation>
-        </message>
-        <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="193" />
-            <source>County</source>
-            <translation>县（市、区）</translation>
-        </message>
-        <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="194" />
-            <source>Division code (12 digits)</source>
-            <translation>统计用区划代码（12位）</translation>
-        </message>
-        <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="195" />
-            <source>Service station phone</source>
-            <translation>村服务站电话</translation>
-        </message>
-        <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="196" />
-            <source>Secretary mailbox / hotline</source>
-            <translation>书记信箱/专线电话</translation>
-        </message>
-        <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="203" />
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="318" />
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="359" />
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="488" />
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="91" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="215" />
-            <source>Add group…</source>
-            <translation>添加小组…</translation>
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="93" />
+            <source>Lock automatically</source>
+            <translation>自动锁定</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="216" />
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="259" />
-            <source>Rename…</source>
-            <translation>重命名…</translation>
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="97" />
+            <source>After minutes without use</source>
+            <translation>无操作多少分钟后</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="217" />
-            <source>Delete</source>
-            <translation>删除</translation>
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="103" />
+            <source>0 = never. Locking covers the window; what is being typed stays, and saves already under way finish. Lock at once with Ctrl+L.</source>
+            <translation>0 表示不自动锁定。锁定时窗口被遮住；正在填写的内容保留，正在进行的保存会完成。按 Ctrl+L 立即锁定。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="231" />
-            <source>Name</source>
-            <translation>姓名</translation>
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="114" />
+            <source>Save inspector password</source>
+            <translation>保存检查人员密码</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="232" />
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="340" />
-            <source>Role</source>
-            <translation>职务</translation>
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="115" />
+            <source>Remove inspector password</source>
+            <translation>取消检查人员密码</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="233" />
-            <source>Phone</source>
-            <translation>电话</translation>
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="119" />
+            <source>Inspector (read-only)</source>
+            <translation>检查人员（只读）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="234" />
-            <source>Duties</source>
-            <translation>职责</translation>
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="123" />
+            <source>For a township inspector spot-checking diaries on this computer: this password opens the program read-only — records can be looked at, nothing can be changed, ID numbers and phones stay masked. Needs the current start-up password above.</source>
+            <translation>供乡镇检查人员在这台电脑上抽查民情日记：用这个密码打开程序为只读——可以查看记录，不能修改，身份证号和电话只显示部分。需要在上面输入当前启动密码。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="235" />
-            <source>Active</source>
-            <translation>在用</translation>
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="132" />
+            <source>State</source>
+            <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="242" />
-            <source>Add cadre…</source>
-            <translation>添加干部…</translation>
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="134" />
+            <source>Inspector password</source>
+            <translation>检查人员密码</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="243" />
-            <source>Edit…</source>
-            <translation>修改…</translation>
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="135" />
+            <source>Inspector password again</source>
+            <translation>再次输入检查人员密码</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="258" />
-            <source>Add…</source>
-            <translation>添加…</translation>
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="146" />
+            <source>The password keeps people who use this computer from opening the village's data in this program. It is not disk encryption: whoever has the disk can copy the database file and read it with other tools, unless the operating system encrypts the disk (BitLocker, LUKS).</source>
+            <translation>启动密码防止使用这台电脑的人用本程序打开村里的数据。它不是磁盘加密：拿到硬盘的人可以复制数据库文件，用其他工具读取，除非操作系统对磁盘加密（BitLocker、LUKS）。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="260" />
-            <source>Retire / reinstate</source>
-            <translation>停用/恢复</translation>
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="180" />
+            <source>A start-up password is set.</source>
+            <translation>已设置启动密码。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="262" />
-            <source>Retired entries are no longer offered for new records; old records keep them.</source>
-            <translation>停用的条目不再供新记录选择；已有记录保持不变。</translation>
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="182" />
+            <source>No start-up password: anyone using this computer can open the data.</source>
+            <translation>没有设置启动密码：使用这台电脑的任何人都能打开数据。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="271" />
-            <source>List</source>
-            <translation>词表</translation>
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="186" />
+            <source>Change password</source>
+            <translation>修改密码</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="289" />
-            <source>Default deadline (days) by matter kind</source>
-            <translation>各类事项默认办结时限（天）</translation>
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="186" />
+            <source>Set password</source>
+            <translation>设置密码</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="545" />
-            <source>Other / no kind</source>
-            <translation>其他/未分类</translation>
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="193" />
+            <source>set</source>
+            <translation>已设置</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="293" />
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="296" />
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="561" />
-            <source> days</source>
-            <translation> 天未走访</translation>
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="193" />
+            <source>not set</source>
+            <translation>未设置</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="299" />
-            <source>Highlight matters due within</source>
-            <translation>提前提醒到期天数</translation>
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="240" />
+            <source>The password was changed.</source>
+            <translation>密码已修改。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="300" />
-            <source>Households long unvisited after</source>
-            <translation>多久未走访算长期未走访</translation>
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="242" />
+            <source>The password is set: it is asked for at the next start.</source>
+            <translation>密码已设置：下次打开程序时需要输入。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="301" />
-            <source>Monthly minimum visits per cadre</source>
-            <translation>每位干部每月最低走访户次</translation>
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="251" />
+            <source>The password was removed: the program opens without one.</source>
+            <translation>密码已取消：打开程序不再需要密码。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="305" />
-            <source>Mon</source>
-            <translation>周一</translation>
-        </message>
-        <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="306" />
-            <source>Tue</source>
-            <translation>周二</translation>
-        </message>
-        <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="307" />
-            <source>Wed</source>
-            <translation>周三</translation>
-        </message>
-        <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="308" />
-            <source>Thu</source>
-            <translation>周四</translation>
-        </message>
-        <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="309" />
-            <source>Fri</source>
-            <translation>周五</translation>
-        </message>
-        <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="310" />
-            <source>Sat</source>
-            <translation>周六</translation>
-        </message>
-        <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="311" />
-            <source>Sun</source>
-            <translation>周日</translation>
-        </message>
-        <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="317" />
-            <source>Duty days (一线工作日)</source>
-            <translation>一线工作日</translation>
-        </message>
-        <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="340" />
-            <source>Counted as</source>
-            <translation>考核口径</translation>
-        </message>
-        <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="340" />
-            <source>Number</source>
-            <translation>数量</translation>
-        </message>
-        <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="340" />
-            <source>Period</source>
-            <translation>周期</translation>
-        </message>
-        <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="390" />
-            <source>No quota</source>
-            <translation>不考核</translation>
-        </message>
-        <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="391" />
-            <source>Visits (household-times)</source>
-            <translation>走访户次</translation>
-        </message>
-        <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="392" />
-            <source>Households (each counted once)</source>
-            <translation>走访户数（每户只计一次）</translation>
-        </message>
-        <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="396" />
-            <source>per year</source>
-            <translation>每年</translation>
-        </message>
-        <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="397" />
-            <source>per month</source>
-            <translation>每月</translation>
-        </message>
-        <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="398" />
-            <source>per campaign</source>
-            <translation>每轮活动</translation>
-        </message>
-        <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="352" />
-            <source>Visits count every household visited each time (户次); households count each household once in the period (户). Campaign quotas cover a visiting campaign as the township sets it.</source>
-            <translation>户次：每走访一户计一次，同一户多次走访重复计；户数：周期内每户只计一次。“每轮活动”按乡镇组织的走访活动期计算。</translation>
-        </message>
-        <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="442" />
-            <source>e.g. 民情联系卡, 干群连心卡</source>
-            <translation>如：民情联系卡、干群连心卡</translation>
-        </message>
-        <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="449" />
-            <source>Empty: a Chinese font found on this computer</source>
-            <translation>留空：使用本机找到的中文字体</translation>
-        </message>
-        <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="450" />
-            <source>Choose…</source>
-            <translation>选择…</translation>
-        </message>
-        <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="459" />
-            <source>Card title</source>
-            <translation>联系卡标题</translation>
-        </message>
-        <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="460" />
-            <source>Slogan</source>
-            <translation>标语</translation>
-        </message>
-        <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="461" />
-            <source>Policy publicity text</source>
-            <translation>政策宣传内容</translation>
-        </message>
-        <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="462" />
-            <source>Service items (one per line)</source>
-            <translation>代办事项清单（每行一项）</translation>
-        </message>
-        <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="463" />
-            <source>Print font (.ttf / .ttc)</source>
-            <translation>打印字体（.ttf / .ttc）</translation>
-        </message>
-        <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="474" />
-            <source>Printouts embed this font so Chinese shows on any computer. Use a TrueType font with Chinese characters (.ttf or .ttc, e.g. msyh.ttc, simhei.ttf); .otf fonts cannot be embedded.</source>
-            <translation>打印文件会嵌入此字体，在任何电脑上都能显示中文。请选择含汉字的 TrueType 字体（.ttf 或 .ttc，如 msyh.ttc、simhei.ttf）；.otf 字体无法嵌入。</translation>
-        </message>
-        <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="502" />
-            <source>Choose the print font</source>
-            <translation>选择打印字体</translation>
-        </message>
-        <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="504" />
-            <source>TrueType fonts (*.ttf *.ttc *.TTF *.TTC)</source>
-            <translation>TrueType 字体 (*.ttf *.ttc *.TTF *.TTC)</translation>
-        </message>
-        <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="524" />
-            <source>Large font (easier to read)</source>
-            <translation>大字体（看得更清楚）</translation>
-        </message>
-        <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="525" />
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="874" />
-            <source>A new language applies after restarting.</source>
-            <translation>新的界面语言在重新启动后生效。</translation>
-        </message>
-        <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="528" />
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="874" />
-            <source>Language</source>
-            <translation>界面语言</translation>
-        </message>
-        <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="612" />
-            <source>Yes</source>
-            <translation>是</translation>
-        </message>
-        <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="612" />
-            <source>No</source>
-            <translation>否</translation>
-        </message>
-        <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="674" />
-            <source> (retired)</source>
-            <translation>（已停用）</translation>
-        </message>
-        <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="684" />
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="818" />
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="260" />
             <source>Saved.</source>
             <translation>已保存。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="719" />
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="276" />
+            <source>The inspector password is set.</source>
+            <translation>检查人员密码已设置。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="285" />
+            <source>The inspector password was removed.</source>
+            <translation>检查人员密码已取消。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsPage</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="152" />
+            <source>Village</source>
+            <translation>村庄信息</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="153" />
+            <source>Groups</source>
+            <translation>村民小组</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="154" />
+            <source>Cadres</source>
+            <translation>干部</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="155" />
+            <source>Vocabularies</source>
+            <translation>词表</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="156" />
+            <source>Deadlines and duty days</source>
+            <translation>时限和值班</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="157" />
+            <source>Visit quotas</source>
+            <translation>走访任务</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="158" />
+            <source>Contact card and printing</source>
+            <translation>联系卡与打印</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="162" />
+            <source>Security</source>
+            <translation>安全</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="164" />
+            <source>Display</source>
+            <translation>界面</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="167" />
+            <source>Settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="194" />
+            <source>Village (community) *</source>
+            <translation>村（社区）名称 *</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="195" />
+            <source>Township</source>
+            <translation>乡镇</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="196" />
+            <source>County</source>
+            <translation>县（市、区）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="197" />
+            <source>Division code (12 digits)</source>
+            <translation>统计用区划代码（12位）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="198" />
+            <source>Service station phone</source>
+            <translation>村服务站电话</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="199" />
+            <source>Secretary mailbox / hotline</source>
+            <translation>书记信箱/专线电话</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="206" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="321" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="362" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="491" />
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="218" />
+            <source>Add group…</source>
+            <translation>添加小组…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="219" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="262" />
+            <source>Rename…</source>
+            <translation>重命名…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="220" />
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="234" />
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="235" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="343" />
+            <source>Role</source>
+            <translation>职务</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="236" />
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="237" />
+            <source>Duties</source>
+            <translation>职责</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="238" />
+            <source>Active</source>
+            <translation>在用</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="245" />
+            <source>Add cadre…</source>
+            <translation>添加干部…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="246" />
+            <source>Edit…</source>
+            <translation>修改…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="261" />
+            <source>Add…</source>
+            <translation>添加…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="263" />
+            <source>Retire / reinstate</source>
+            <translation>停用/恢复</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="265" />
+            <source>Retired entries are no longer offered for new records; old records keep them.</source>
+            <translation>停用的条目不再供新记录选择；已有记录保持不变。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="274" />
+            <source>List</source>
+            <translation>词表</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="292" />
+            <source>Default deadline (days) by matter kind</source>
+            <translation>各类事项默认办结时限（天）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="548" />
+            <source>Other / no kind</source>
+            <translation>其他/未分类</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="296" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="299" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="564" />
+            <source> days</source>
+            <translation> 天未走访</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="302" />
+            <source>Highlight matters due within</source>
+            <translation>提前提醒到期天数</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="303" />
+            <source>Households long unvisited after</source>
+            <translation>多久未走访算长期未走访</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="304" />
+            <source>Monthly minimum visits per cadre</source>
+            <translation>每位干部每月最低走访户次</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="308" />
+            <source>Mon</source>
+            <translation>周一</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="309" />
+            <source>Tue</source>
+            <translation>周二</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="310" />
+            <source>Wed</source>
+            <translation>周三</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="311" />
+            <source>Thu</source>
+            <translation>周四</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="312" />
+            <source>Fri</source>
+            <translation>周五</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="313" />
+            <source>Sat</source>
+            <translation>周六</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="314" />
+            <source>Sun</source>
+            <translation>周日</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="320" />
+            <source>Duty days (一线工作日)</source>
+            <translation>一线工作日</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="343" />
+            <source>Counted as</source>
+            <translation>考核口径</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="343" />
+            <source>Number</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="343" />
+            <source>Period</source>
+            <translation>周期</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="393" />
+            <source>No quota</source>
+            <translation>不考核</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="394" />
+            <source>Visits (household-times)</source>
+            <translation>走访户次</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="395" />
+            <source>Households (each counted once)</source>
+            <translation>走访户数（每户只计一次）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="399" />
+            <source>per year</source>
+            <translation>每年</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="400" />
+            <source>per month</source>
+            <translation>每月</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="401" />
+            <source>per campaign</source>
+            <translation>每轮活动</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="355" />
+            <source>Visits count every household visited each time (户次); households count each household once in the period (户). Campaign quotas cover a visiting campaign as the township sets it.</source>
+            <translation>户次：每走访一户计一次，同一户多次走访重复计；户数：周期内每户只计一次。“每轮活动”按乡镇组织的走访活动期计算。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="445" />
+            <source>e.g. 民情联系卡, 干群连心卡</source>
+            <translation>如：民情联系卡、干群连心卡</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="452" />
+            <source>Empty: a Chinese font found on this computer</source>
+            <translation>留空：使用本机找到的中文字体</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="453" />
+            <source>Choose…</source>
+            <translation>选择…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="462" />
+            <source>Card title</source>
+            <translation>联系卡标题</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="463" />
+            <source>Slogan</source>
+            <translation>标语</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="464" />
+            <source>Policy publicity text</source>
+            <translation>政策宣传内容</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="465" />
+            <source>Service items (one per line)</source>
+            <translation>代办事项清单（每行一项）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="466" />
+            <source>Print font (.ttf / .ttc)</source>
+            <translation>打印字体（.ttf / .ttc）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="477" />
+            <source>Printouts embed this font so Chinese shows on any computer. Use a TrueType font with Chinese characters (.ttf or .ttc, e.g. msyh.ttc, simhei.ttf); .otf fonts cannot be embedded.</source>
+            <translation>打印文件会嵌入此字体，在任何电脑上都能显示中文。请选择含汉字的 TrueType 字体（.ttf 或 .ttc，如 msyh.ttc、simhei.ttf）；.otf 字体无法嵌入。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="505" />
+            <source>Choose the print font</source>
+            <translation>选择打印字体</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="507" />
+            <source>TrueType fonts (*.ttf *.ttc *.TTF *.TTC)</source>
+            <translation>TrueType 字体 (*.ttf *.ttc *.TTF *.TTC)</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="527" />
+            <source>Large font (easier to read)</source>
+            <translation>大字体（看得更清楚）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="528" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="877" />
+            <source>A new language applies after restarting.</source>
+            <translation>新的界面语言在重新启动后生效。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="531" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="877" />
+            <source>Language</source>
+            <translation>界面语言</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="615" />
+            <source>Yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="615" />
+            <source>No</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="677" />
+            <source> (retired)</source>
+            <translation>（已停用）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="687" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="821" />
+            <source>Saved.</source>
+            <translation>已保存。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="722" />
             <source>Add group</source>
             <translation>添加村民小组</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="719" />
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="729" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="722" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="732" />
             <source>Group name:</source>
             <translation>组名：</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="729" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="732" />
             <source>Rename group</source>
             <translation>重命名村民小组</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="756" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="759" />
             <source>Add entry</source>
             <translation>添加条目</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="756" />
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="767" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="759" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="770" />
             <source>Name:</source>
             <translation>名称：</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="767" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="770" />
             <source>Rename entry</source>
             <translation>重命名条目</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="829" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="832" />
             <source>There is no font file at this path.</source>
             <translation>这个位置没有字体文件。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="832" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="835" />
             <source>Choose a TrueType font (.ttf or .ttc); .otf and other fonts cannot be embedded.</source>
             <translation>请选择 TrueType 字体（.ttf 或 .ttc）；.otf 等字体无法嵌入。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="838" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="841" />
             <source>This font cannot be used: it is damaged or has no Chinese characters.</source>
             <translation>此字体不能使用：文件已损坏或不含汉字。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/page.py" line="159" />
+            <location filename="../../village_desk/ui/pages/settings/page.py" line="160" />
             <source>Data and backups</source>
             <translation>数据与备份</translation>
         </message>
@@ -5629,7 +5879,18 @@ File: {path}</source>
             <translation>继续编辑</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/forms.py" line="300" />
+            <location filename="../../village_desk/ui/widgets/forms.py" line="291" />
+            <source>Read-only (inspector)</source>
+            <extracomment>Opens in the read-only inspector's session too (a spot-check form: what :data:`~village_desk.core.storage.roles.INSPECTOR_WRITABLE` allows).</extracomment>
+            <translation>只读（检查人员）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/forms.py" line="292" />
+            <source>This window is open read-only for an inspector: records can be looked at, not changed.</source>
+            <translation>本窗口以检查人员身份只读打开：可以查看记录，不能修改。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/forms.py" line="328" />
             <source>Please choose</source>
             <translation>请选择</translation>
         </message>

@@ -24,6 +24,7 @@ from . import (
     history,
     import_roster,
     init,
+    lock,
     print_cards,
     print_commitments,
     print_diary,
@@ -53,6 +54,7 @@ COMMANDS = (
     print_dispute,
     exchange,
     backup,
+    lock,
     self_test,
 )
 

@@ -153,6 +153,16 @@ def choose_operator(db):
     return dialog.selected()
 
 
+def unlock(db) -> str | None:
+    """The start-up lock (设置 → 安全), before any personal data is shown:
+    the role the password opens (the cadre's, or the read-only
+    inspector's), the cadre's when none is set, None when the user quit."""
+    from village_desk.ui.lock import unlock_at_start
+
+    profile = db.read(queries.reference.profile)
+    return unlock_at_start(db, profile.village if profile else "")
+
+
 DAILY_BACKUP_DELAY_MS = 3000  # after the first screen is up
 
 
@@ -278,9 +288,11 @@ def _run(app: QApplication, args) -> int:
 def _run_holding(app: QApplication, guard, url: str, stack: contextlib.ExitStack) -> int:
     """The start, with the data folder held: whatever is opened is closed
     (in reverse order) by ``stack``."""
+    from village_desk.core.storage import roles
     from village_desk.ui.context import AppContext
     from village_desk.ui.errors import describe
     from village_desk.ui.instance import bring_forward
+    from village_desk.ui.lock import LockController
     from village_desk.ui.main_window import MainWindow
 
     shown: list = []  # the main window, once there is one
@@ -302,6 +314,10 @@ def _run_holding(app: QApplication, guard, url: str, stack: contextlib.ExitStack
             None, QCoreApplication.translate("App", "Cannot open the data"), describe(err)
         )
         return EXIT_DB_ERROR
+    role = unlock(db) if initialized else roles.FULL
+    if role is None:
+        return 0  # quit at the lock screen
+    db.role = role
     ctx = AppContext(db)
     stack.callback(ctx.close)
     if not initialized:
@@ -310,13 +326,16 @@ def _run_holding(app: QApplication, guard, url: str, stack: contextlib.ExitStack
         dialog = FirstRunDialog(ctx)
         if run_modal(dialog) != QDialog.DialogCode.Accepted:
             return 0  # the user chose not to set up now
-    operator = choose_operator(db)
+    # (an inspector is nobody's operator: what they may write is their own)
+    operator = choose_operator(db) if role == roles.FULL else None
     if operator is False:
         return 0
     ctx.set_operator(operator)
     window = MainWindow(ctx)
     shown.append(window)
     stack.callback(_close_window, window)
+    window.lock_controller = LockController(window, village=window.village)
+    ctx.lock_changed.connect(window.lock_controller.settings_changed)
     start_page = os.environ.get(ENV_START_PAGE)
     if start_page:
         window.open_start_page(start_page)

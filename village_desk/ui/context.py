@@ -9,6 +9,8 @@ and talk to each other only through its signals:
   after every committed transaction — whichever page, dialog or job caused it;
   each page decides from the changed tables whether to redraw.
 * :attr:`AppContext.operator_changed` when another cadre takes the keyboard.
+* :attr:`AppContext.lock_changed` when 设置 → 安全 changed the lock (the
+  window's lock controller re-reads its minutes).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ T = TypeVar("T")
 class AppContext(QObject):
     data_changed = Signal(object)  # Changes
     operator_changed = Signal(object)  # cadre id or None
+    lock_changed = Signal()  # 设置 → 安全 saved
     _committed = Signal(object)  # from whichever thread committed
 
     def __init__(

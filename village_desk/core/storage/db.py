@@ -26,12 +26,12 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..domain.errors import ServiceError
-from . import derived, journal
+from . import derived, journal, roles
 from .changes import Changes
 from .clock import HybridClock
 from .files import make_private_folder
 from .journal import JournalContext
-from .models import LocalClock, LocalDevice, LocalSetting
+from .models import Change, LocalClock, LocalDevice, LocalSetting
 from .replica import DEVICE_CODE_ALPHABET, Identity, IdentityStore, resolve
 
 __all__ = ["DEVICE_CODE_ALPHABET", "Database", "make_engine"]
@@ -201,6 +201,9 @@ class Database:
         self._listeners: list[Callable[[Changes], None]] = []
         self._local = threading.local()  # per thread: open collect_changes() blocks
         self.read_only = False  # opened with read_only: no device, no transactions
+        # Who is at the keyboard (roles.py): an inspector's writes are refused
+        # below every service. Set by the GUI after its lock screen.
+        self.role = roles.FULL
 
     @classmethod
     def open(
@@ -291,9 +294,13 @@ class Database:
         self.identity, self.device = identity, device
         self.clock = HybridClock(device.id.hex, last)
 
-    def set_local(self, key: str, value: str | None) -> None:
+    def set_local(self, key: str, value: str | None, *, any_role: bool = False) -> None:
         """A setting of this computer (``local_setting``: not journaled,
-        never exchanged); None removes it."""
+        never exchanged); None removes it. The inspector's role may not
+        change one, unless ``any_role`` (the lock's count of wrong passwords,
+        kept whoever typed them)."""
+        if not any_role:
+            self._refuse_for_role("local_setting")
         with self._write_session() as s:
             row = s.get(LocalSetting, key)
             if value is None:
@@ -305,6 +312,7 @@ class Database:
                 row.value = value
 
     def rename_device(self, name: str, code: str | None = None) -> None:
+        self._refuse_for_role("local_device")
         with self._write_session() as s:
             device = s.get(LocalDevice, self.device.id)
             device.name = name
@@ -318,6 +326,9 @@ class Database:
                 f"数据库“{self.sqlite_path}”是以只读方式打开的（文件夹或文件不能写入），"
                 "只能查看、检查和导出，不能修改。"
             )
+
+    def _refuse_for_role(self, table: str) -> None:
+        roles.check_tables(self.role, [table])
 
     @contextlib.contextmanager
     def _write_session(self) -> Iterator[Session]:
@@ -342,6 +353,7 @@ class Database:
         session = self._sessions()
         ctx = JournalContext(self.device.id, actor_id, self.clock)
         session.info["journal"] = ctx
+        role = session.info["role"] = self.role
         try:
             with session.begin():
                 session.connection(execution_options={WRITE: True})
@@ -352,6 +364,14 @@ class Database:
                 ctx.next_seq = first_seq = state.next_seq
                 yield session
                 session.flush()
+                if role == roles.INSPECTOR and ctx.next_seq != first_seq:
+                    # (journal rows written with Core statements, a merge's)
+                    roles.check_tables(
+                        role,
+                        session.scalars(
+                            select(Change.entity).where(Change.seq >= first_seq).distinct()
+                        ),
+                    )
                 if ctx.next_seq != first_seq:
                     state.max_stamp = max(state.max_stamp, self.clock.current())
                     state.next_seq = ctx.next_seq

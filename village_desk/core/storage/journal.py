@@ -25,7 +25,7 @@ from sqlalchemy import event, insert, inspect, select
 from sqlalchemy.orm import Session
 
 from ..domain.text import clean_text
-from . import villages
+from . import roles, villages
 from .clock import HybridClock
 from .models import ENTITY_BY_TABLE, TEXT_COLUMNS, Change, Record
 
@@ -128,7 +128,29 @@ def _stored(session: Session, obj: Record, key: str):
     return session.connection().execute(select(table.c[key]).where(table.c.id == obj.id)).scalar()
 
 
+# Per-computer bookkeeping every journaled transaction updates (roles.py).
+_BOOKKEEPING = frozenset({"local_clock"})
+
+
+def _check_role(session: Session) -> None:
+    """An inspector's transaction writes only what :mod:`.roles` allows."""
+    refused = set()
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        if obj in session.dirty and not session.is_modified(obj):
+            continue
+        table = getattr(type(obj), "__tablename__", type(obj).__name__)
+        if isinstance(obj, Record):
+            if not roles.may_write(roles.INSPECTOR, table):
+                refused.add(table)
+        elif table not in _BOOKKEEPING:
+            refused.add(table)
+    if refused:
+        raise roles.ReadOnlyRole("、".join(sorted(refused)))
+
+
 def _before_flush(session: Session, flush_context, instances) -> None:
+    if session.info.get("role") == roles.INSPECTOR:
+        _check_role(session)
     ctx: JournalContext | None = session.info.get("journal")
     records_touched = any(
         isinstance(o, Record) for o in (*session.new, *session.dirty, *session.deleted)
@@ -196,6 +218,7 @@ def bulk_insert(session: Session, model: type[Record], rows: Sequence[dict]) -> 
     ctx: JournalContext | None = session.info.get("journal")
     if ctx is None:
         raise JournalError("记录只能通过服务写入（缺少日志上下文）")
+    roles.check_tables(session.info.get("role"), [model.__tablename__])
     if not rows:
         return
     mapper = inspect(model)

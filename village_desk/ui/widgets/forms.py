@@ -250,6 +250,10 @@ class EditDialog(QDialog):
     question; tests may replace it.
     """
 
+    #: Opens in the read-only inspector's session too (a spot-check form:
+    #: what :data:`~village_desk.core.storage.roles.INSPECTOR_WRITABLE` allows).
+    inspector_may_open = False
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._clean_state: dict | None = None
@@ -272,6 +276,30 @@ class EditDialog(QDialog):
             self._fitted = True
             fit_to_screen(self, self._wanted)
         super().showEvent(event)
+
+    def exec(self) -> int:
+        """In the inspector's read-only session an edit form does not open
+        (the core would refuse its save, and it shows numbers in full): a
+        message says why instead."""
+        from village_desk.core.storage import roles
+
+        ctx = getattr(self, "ctx", None)
+        role = getattr(getattr(ctx, "db", None), "role", roles.FULL)
+        if role == roles.INSPECTOR and not self.inspector_may_open:
+            box = QMessageBox(
+                QMessageBox.Icon.Information,
+                QCoreApplication.translate("Widgets", "Read-only (inspector)"),
+                QCoreApplication.translate(
+                    "Widgets",
+                    "This window is open read-only for an inspector: records can be looked "
+                    "at, not changed.",
+                ),
+                QMessageBox.StandardButton.Ok,
+                self.parentWidget(),
+            )
+            run_modal(box)
+            return QDialog.DialogCode.Rejected.value
+        return super().exec()
 
     def has_changes(self) -> bool:
         if self._clean_state is None:

@@ -46,6 +46,7 @@ from village_desk.core.domain.validation import ValidationError
 from village_desk.core.excel import Period
 from village_desk.core.jobs import Job
 from village_desk.ui.errors import describe
+from village_desk.ui.lock import is_inspector
 from village_desk.ui.ops import Task
 from village_desk.ui.widgets.files import start_folder
 from village_desk.ui.widgets.forms import ERROR_STYLE, HINT_STYLE, error_label
@@ -209,6 +210,8 @@ class LedgerExportPanel(QGroupBox):
             self.tr("By default the middle digits are hidden, e.g. 430521********1234.")
         )
         self.unmasked_check.toggled.connect(self._unmasked_toggled)
+        # An inspector's read-only session exports masked numbers only.
+        self.unmasked_check.setEnabled(not is_inspector(ctx))
         self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.clicked.connect(self.export)
         self.error = error_label()
@@ -308,7 +311,8 @@ class LedgerExportPanel(QGroupBox):
     def export_to(self, path: Path, period: Period) -> Task:
         from village_desk.core.excel.ledger_export import export_ledger
 
-        db, unmasked = self.ctx.db, self.unmasked_check.isChecked()
+        db = self.ctx.db
+        unmasked = self.unmasked_check.isChecked() and not is_inspector(self.ctx)
         prepared_by, today = self.prepared_by_edit.text().strip(), self.today
 
         def work(job: Job):

@@ -36,6 +36,7 @@ from village_desk.core.domain.validation import mask_id_number, mask_phone
 from village_desk.core.queries.history import household_history
 from village_desk.core.queries.households import TimelineEvent
 from village_desk.core.storage.changes import Changes
+from village_desk.ui.lock import is_inspector
 from village_desk.ui.pages.base import DataView
 from village_desk.ui.pages.households.forms import (
     EndPairingDialog,
@@ -308,7 +309,9 @@ class HouseholdView(DataView):
         self.reload()
 
     def _phone(self, number: str) -> str:
-        return number if self.phones_shown else mask_phone(number)
+        # (an inspector's read-only session sees phones masked only)
+        shown = self.phones_shown and not is_inspector(self.ctx)
+        return number if shown else mask_phone(number)
 
     def affected_by(self, changes: Changes) -> bool:
         """Whether a committed change may alter what this page shows."""
@@ -354,6 +357,7 @@ class HouseholdView(DataView):
         self.phones_button.setText(
             self.tr("Hide phone numbers") if self.phones_shown else self.tr("Show phone numbers")
         )
+        self.phones_button.setVisible(not is_inspector(self.ctx))
         self.info["categories"].setText("、".join(cats.get(c, c) for c in h.categories))
         self.info["situation"].setText(h.situation)
         self.info["notes"].setText(h.notes)

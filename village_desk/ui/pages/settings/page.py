@@ -41,6 +41,7 @@ from village_desk.core import queries, services
 from village_desk.core.domain.vocab import VOCABULARY_TITLES
 from village_desk.ui.pages.base import REFERENCE_TABLES, Page
 from village_desk.ui.pages.settings.data_tab import DataTab
+from village_desk.ui.pages.settings.security_tab import SecurityTab
 from village_desk.ui.prefs import LANGUAGE_KEY, LARGE_FONT_KEY, apply_font_size, is_true
 from village_desk.ui.widgets.forms import (
     ERROR_STYLE,
@@ -157,6 +158,8 @@ class SettingsPage(Page):
         self.tabs.addTab(scrolling(self._card_tab()), self.tr("Contact card and printing"))
         self.data_tab = DataTab(ctx)
         self.tabs.addTab(self.data_tab, self.tr("Data and backups"))
+        self.security_tab = SecurityTab(ctx)
+        self.tabs.addTab(scrolling(self.security_tab), self.tr("Security"))
         self.display_tab = scrolling(self._ui_tab())
         self.tabs.addTab(self.display_tab, self.tr("Display"))
         layout = QVBoxLayout(self)
