@@ -122,3 +122,78 @@ def test_damaged_sheet_xml_in_a_whole_zip_is_a_message(db, village, tmp_path, da
 def test_a_roster_within_the_limits_still_imports(db, village, tmp_path):
     path = roster(tmp_path / "a.xlsx", rows=20)
     assert apply_import(db, path, actor_id=village["secretary"]).counts()["created"] == 20
+
+
+def _member_data_offset(data: bytes, name: str) -> tuple[int, int]:
+    """Where a zip member's compressed bytes start, and how many there are."""
+    with zipfile.ZipFile(__import__("io").BytesIO(data)) as z:
+        info = z.getinfo(name)
+    at = info.header_offset
+    name_len = int.from_bytes(data[at + 26 : at + 28], "little")
+    extra_len = int.from_bytes(data[at + 28 : at + 30], "little")
+    return at + 30 + name_len + extra_len, info.compress_size
+
+
+@pytest.mark.parametrize("how", ["deflate"])
+def test_a_damaged_zip_member_is_refused_not_a_crash(db, tmp_path, how):
+    """Found by fuzzing: a flipped byte in a sheet's compressed data raised
+    zlib.error, in its compression-method field NotImplementedError — both
+    escaped the import as tracebacks."""
+    data = bytearray(roster(tmp_path / "好.xlsx", rows=30).read_bytes())
+    start, size = _member_data_offset(bytes(data), "xl/worksheets/sheet1.xml")
+    if how == "deflate":
+        data[start : start + 4] = b"\xff\xff\xff\xff"  # not a deflate stream
+    else:  # the local header's method (8 = deflate) made 99
+        header = bytes(data).rfind(b"PK\x03\x04", 0, start)
+        data[header + 8] = 99
+    path = tmp_path / "坏.xlsx"
+    path.write_bytes(bytes(data))
+    before = merge.digest(db)
+    with pytest.raises(ValidationError, match="无法读取"):
+        plan_import(db, path)
+    assert merge.digest(db) == before
+
+
+def _xls_damaged_at(tmp_path, seed: int):
+    """The messy .xls with the bytes flipped that fuzzing flipped (seed)."""
+    import random
+    from pathlib import Path
+
+    good = (Path(__file__).parent / "data" / "messy_roster.xls").read_bytes()
+    r, d = random.Random(seed), bytearray(good)
+    k = r.random()
+    if k < 0.6:
+        for _ in range(r.randint(1, 8)):
+            d[r.randrange(len(d))] ^= r.randint(1, 255)
+    elif k < 0.8:
+        del d[r.randrange(len(d)) :]
+    else:
+        a, b = r.randrange(len(d)), r.randrange(len(d))
+        d[a:a] = good[b : b + r.randint(1, 200)]
+    path = tmp_path / f"坏{seed}.xls"
+    path.write_bytes(bytes(d))
+    return path
+
+
+def test_an_xls_with_a_cell_record_far_away_is_refused_before_calamine(tmp_path):
+    """Found by fuzzing, in a process of its own: flipped bytes put a cell
+    record at column 25,348; calamine asked for 29 GB and the process aborted."""
+    path = _xls_damaged_at(tmp_path, 41)
+    data = tmp_path / "data"
+    run = [sys.executable, "-m", "village_desk", "--data-dir", str(data)]
+    assert (
+        subprocess.run([*run, "init", "--village", "桃花村"], capture_output=True).returncode == 0
+    )
+    out = subprocess.run(
+        [*run, "import-roster", str(path), "--dry-run"], capture_output=True, text=True, timeout=60
+    )
+    assert out.returncode == 2, out.stderr
+    assert "超过上限" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_an_xls_calamine_panics_on_is_refused_with_a_message(db, tmp_path):
+    """Found by fuzzing: calamine panics on a damaged directory; pyo3's
+    PanicException is no Exception and went past ``except Exception``."""
+    path = _xls_damaged_at(tmp_path, 19)
+    with pytest.raises(ValidationError, match="无法读取"):
+        plan_import(db, path)

@@ -25,6 +25,7 @@ import os
 import re
 import unicodedata
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
@@ -128,7 +129,9 @@ def read_sheets(path: str | os.PathLike, sheet: str | None = None) -> list[Sheet
     check_size(path)
     try:
         wb = CalamineWorkbook.from_path(str(path))
-    except Exception as err:  # calamine raises its own error types per format
+    except BaseException as err:  # calamine raises its own error types per format
+        if not _damaged(err):
+            raise
         raise ValidationError(
             "import.file", f"无法读取（{err}）；请确认是 .xlsx、.xls 或 .ods 表格"
         ) from None
@@ -141,7 +144,9 @@ def read_sheets(path: str | os.PathLike, sheet: str | None = None) -> list[Sheet
     for name in names:
         try:
             rows = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
-        except Exception as err:  # XmlError, CalamineError: a damaged sheet
+        except BaseException as err:  # XmlError, CalamineError: a damaged sheet
+            if not _damaged(err):
+                raise
             raise ValidationError(
                 "import.file",
                 f"工作表“{name}”已损坏，无法读取（{err}）；请用表格软件打开并另存后再导入",
@@ -150,6 +155,13 @@ def read_sheets(path: str | os.PathLike, sheet: str | None = None) -> list[Sheet
         _check_cells(data)
         out.append(data)
     return out
+
+
+def _damaged(err: BaseException) -> bool:
+    """An error calamine raises on a damaged file: its own errors, and a
+    panic in its Rust code (pyo3's PanicException derives from BaseException,
+    so ``except Exception`` let a flipped byte in an .xls end the program)."""
+    return isinstance(err, Exception) or type(err).__name__ == "PanicException"
 
 
 def _refuse(message: str):
@@ -165,7 +177,8 @@ def check_size(path: str | os.PathLike) -> None:
             f"文件有 {size / 2**20:.0f} MB，超过 {MAX_FILE_BYTES // 2**20} MB 的上限；请拆成几个文件"
         )
     if not zipfile.is_zipfile(path):
-        return  # .xls: at most 65,536 × 256 cells by its format
+        _check_xls(path)
+        return
     try:
         with zipfile.ZipFile(path) as z:
             members = z.infolist()
@@ -185,7 +198,16 @@ def check_size(path: str | os.PathLike) -> None:
                 else:
                     continue
                 _check_span(rows, columns)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as err:
+    # zlib.error: a member's compressed bytes damaged; NotImplementedError: its
+    # compression method byte flipped (both from a flipped byte on a stick)
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        NotImplementedError,
+        OSError,
+        EOFError,
+        ValueError,
+    ) as err:
         if isinstance(err, ValidationError):
             raise
         _refuse(f"无法读取（文件已损坏：{err}）；请确认是 .xlsx、.xls 或 .ods 表格")
@@ -198,6 +220,58 @@ def _check_span(rows: int, columns: int) -> None:
             f"（{MAX_ROWS} 行、{MAX_COLUMNS} 列）；可能有单元格误填在很远的位置，"
             "请在表格软件里删除多余的行和列后再导入"
         )
+
+
+def _check_xls(path: str | os.PathLike) -> None:
+    """An .xls (or anything not a zip) measured like an .xlsx: its format
+    allows 65,536 × 256 cells, but a cell record's column is 16 bits, and a
+    damaged one (a flipped byte) placed a cell at column 60,000: calamine
+    then asked for 29 GB and the process aborted."""
+    import olefile
+
+    try:
+        if not olefile.isOleFile(str(path)):
+            return  # not an .xls: calamine says what it is not
+        with olefile.OleFileIO(str(path)) as ole:
+            stream = next((n for n in ("Workbook", "Book") if ole.exists(n)), None)
+            if stream is None:
+                return  # calamine refuses it with its own message
+            data = ole.openstream(stream).read()
+    except ValidationError:
+        raise
+    except Exception as err:  # olefile's own errors for a damaged container
+        _refuse(f"无法读取（文件已损坏：{err}）；请确认是 .xlsx、.xls 或 .ods 表格")
+    _check_span(*_xls_span(data))
+
+
+# BIFF records that place a cell: row and first column in their first 4 bytes;
+# MULRK and MULBLANK end with their last column.
+_XLS_CELLS = {0x0006, 0x00FD, 0x0203, 0x027E, 0x0201, 0x0205, 0x0204, 0x00D6, 0x0206, 0x0406}
+_XLS_MULTI = {0x00BD, 0x00BE}
+
+
+def _xls_span(data: bytes) -> tuple[int, int]:
+    """Rows and columns the cell records of a BIFF workbook stream reach
+    (over all its sheets: an upper bound of each sheet's span)."""
+    max_row = max_col = 0
+    at, end = 0, len(data)
+    while at + 4 <= end:
+        kind, size = (
+            int.from_bytes(data[at : at + 2], "little"),
+            int.from_bytes(data[at + 2 : at + 4], "little"),
+        )
+        body = data[at + 4 : at + 4 + size]
+        at += 4 + size
+        if len(body) < 4 or (kind not in _XLS_CELLS and kind not in _XLS_MULTI):
+            continue
+        row = int.from_bytes(body[0:2], "little") + 1
+        col = int.from_bytes(body[2:4], "little") + 1
+        if kind in _XLS_MULTI and len(body) >= 6:
+            last = int.from_bytes(body[-2:], "little") + 1
+            entries = (len(body) - 6) // (6 if kind == 0x00BD else 2)
+            col = max(col, last, col + entries - 1)
+        max_row, max_col = max(max_row, row), max(max_col, col)
+    return max_row, max_col
 
 
 _TAG = re.compile(rb"<(row|c)\b([^>]*)>")
