@@ -131,3 +131,42 @@ def test_index_follows_deletions_and_undo_without_any_service_indexing(db, peopl
     assert names(db, "曾国华") == [] and names(db, "03-015") == []
     services.households.restore_household(db, None, head.household_id)
     assert names(db, "曾国华") == ["曾国华"] and names(db, "03-015") == ["曾国华"]
+
+
+def test_edits_of_names_and_phones_leave_the_keys_a_rebuild_gives(db, people):
+    """Only the keys that differ are rewritten after an edit: what is left
+    must be exactly what a rebuild from the records gives, and the old phone
+    and name no longer find anyone."""
+    from sqlalchemy import select
+
+    from village_desk.core.storage.models import SearchTerm
+
+    with db.reading() as s:
+        head = queries.search.search(s, "曾国华")[0]
+        spouse = queries.search.search(s, "单晓红")[0]
+    PersonInput = services.households.PersonInput
+    services.households.update_person(
+        db,
+        None,
+        spouse.person_id,
+        PersonInput(name="单晓红", relation="spouse", phone="18600001111"),
+    )
+    services.households.update_person(
+        db,
+        None,
+        head.person_id,
+        PersonInput(name="曾国强", phone="13974851234", id_number=make_id("19650705", "273")),
+    )
+    assert names(db, "58739200") == [] and names(db, "860000111") == ["单晓红"]
+    assert names(db, "国华") == [] and names(db, "zgq") == ["曾国强"]
+    assert names(db, "03-015") == ["曾国强"]  # the head still carries the 户号
+
+    def keys():
+        with db.reading() as s:
+            columns = (SearchTerm.term, SearchTerm.person_id, SearchTerm.household_id)
+            return set(s.execute(select(*columns)).all())
+
+    incremental = keys()
+    with db.transaction() as s:
+        search_index.rebuild(s)
+    assert keys() == incremental

@@ -603,11 +603,15 @@ def import_package(
             )
         result.new_key = True
     job.report("正在备份数据库", 0.1)
-    result.backup = backup_before_import(db)
+    # The copy is made now, before anything is written; it is checked while
+    # the merge runs, and the merge commits only once the check has passed.
+    backup_copy = _start_backup(db)
     job.report("正在合并", 0.2)
     manifest = checked.manifest
 
     def record(s: Session, report) -> None:
+        if backup_copy is not None:
+            result.backup = _finish_backup(backup_copy)
         now = _now()
         next_seq = s.info["journal"].next_seq
         sender = uuid.UUID(source["copy"])
@@ -673,7 +677,11 @@ def import_package(
             )
         )
 
-    result.sync = merge_changes(db, _changes(checked, job), then=record)
+    try:
+        result.sync = merge_changes(db, _changes(checked, job), then=record)
+    finally:
+        if backup_copy is not None and result.backup is None:
+            backup_copy.discard()  # the merge failed before the backup was needed
     changes = result.sync.merge.changes
     result.by_entity = {e: len(changes.ids(e)) for e in changes.entities}
     return result  # no progress report after the commit: a Cancel would come too late
@@ -709,12 +717,29 @@ def _refuse_other_village(s: Session, source: dict, name: str) -> None:
 def backup_before_import(db: Database) -> Path | None:
     """A checked backup of the SQLite database before an import (the backup
     folder and rotation of ``storage/backup.py``)."""
+    pending = _start_backup(db)
+    return _finish_backup(pending) if pending is not None else None
+
+
+def _start_backup(db: Database):
+    """The backup before an import, copied now and checked in the background
+    (``backup.start``); None for a database that is not a SQLite file."""
     from ..storage import backup
 
     path = db.sqlite_path
     if path is None or not path.exists():
         return None
-    return backup.backup_now(path, "before-exchange-import")
+    return backup.start(path, backup.folder_for(path), "before-exchange-import")
+
+
+def _finish_backup(pending) -> Path:
+    """Wait for the backup's check (``ServiceError`` if the copy is not
+    whole: the import then changes nothing), then rotate the folder."""
+    from ..storage import backup
+
+    made = pending.finish()
+    backup.rotate(pending.folder)
+    return made
 
 
 def township_of(db: Database) -> str:

@@ -33,6 +33,7 @@ import re
 import shutil
 import sqlite3
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -117,6 +118,70 @@ def verify(path: Path) -> list[str]:
 
 def create(database: Path, folder: Path, reason: str, *, now: dt.datetime | None = None) -> Path:
     """A checked backup of ``database`` in ``folder``; returns its path."""
+    pending = start(database, folder, reason, now=now, check_now=True)
+    return pending.finish()
+
+
+class Pending:
+    """A backup copied and being checked (:func:`start`): :meth:`finish`
+    waits for the check and gives the backup's path, or raises
+    ``ServiceError`` when the copy is not whole (the file is then removed)."""
+
+    def __init__(self, tmp: Path, target: Path, folder: Path):
+        self.tmp, self.target, self.folder = tmp, target, folder
+        self._problems: list[str] | None = None
+        self._error: BaseException | None = None
+        self._thread: threading.Thread | None = None
+        self._done: Path | None = None
+
+    def _check(self) -> None:
+        try:
+            self._problems = verify(self.tmp)
+        except BaseException as err:  # handed to the waiting thread  # noqa: BLE001
+            self._error = err
+
+    def finish(self) -> Path:
+        if self._done is not None:
+            return self._done
+        try:
+            if self._thread is not None:
+                self._thread.join()
+            if self._error is not None:
+                raise self._error
+            if self._problems:
+                raise ServiceError("备份检查没有通过：" + "；".join(self._problems[:3]))
+            with open(self.tmp, "rb+") as f:
+                os.fsync(f.fileno())
+            os.replace(self.tmp, self.target)
+        except (OSError, sqlite3.Error) as err:
+            raise _failed(err, self.folder) from None
+        finally:
+            self.tmp.unlink(missing_ok=True)
+        self._done = self.target
+        return self.target
+
+    def discard(self) -> None:
+        """Wait for the check and remove the unfinished copy (nothing was
+        done that needed it)."""
+        if self._thread is not None:
+            self._thread.join()
+        if self._done is None:
+            self.tmp.unlink(missing_ok=True)
+
+
+def start(
+    database: Path,
+    folder: Path,
+    reason: str,
+    *,
+    now: dt.datetime | None = None,
+    check_now: bool = False,
+) -> Pending:
+    """Copy ``database`` now (a consistent snapshot, under a temporary name)
+    and check the copy in a background thread — the check of a large
+    database takes longer than the copy, and the work the backup protects
+    can start meanwhile; :meth:`Pending.finish` waits for it. ``check_now``:
+    check before returning."""
     reason = re.sub(r"[^a-z0-9-]+", "-", reason.lower()).strip("-") or "manual"
     now = now or dt.datetime.now()
     try:
@@ -133,24 +198,28 @@ def create(database: Path, folder: Path, reason: str, *, now: dt.datetime | None
     fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=".backup-", suffix=".tmp")
     os.close(fd)
     tmp = Path(tmp_name)
+    pending = Pending(tmp, target, folder)
     try:
         copy_database(database, tmp)
-        problems = verify(tmp)
-        if problems:
-            raise ServiceError("备份检查没有通过：" + "；".join(problems[:3]))
-        with open(tmp, "rb+") as f:
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
     except (OSError, sqlite3.Error) as err:
-        why = getattr(err, "strerror", None) or err
-        if _disk_full(err):
-            raise ServiceError(
-                f"磁盘已满，无法备份到“{folder}”（{why}）；请腾出空间后再试"
-            ) from None
-        raise ServiceError(f"无法备份到“{folder}”（{why}），请检查磁盘或 U 盘") from None
-    finally:
         tmp.unlink(missing_ok=True)
-    return target
+        raise _failed(err, folder) from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    if check_now:
+        pending._check()
+    else:
+        pending._thread = threading.Thread(target=pending._check, name="backup-check", daemon=True)
+        pending._thread.start()
+    return pending
+
+
+def _failed(err: BaseException, folder: Path) -> ServiceError:
+    why = getattr(err, "strerror", None) or err
+    if _disk_full(err):
+        return ServiceError(f"磁盘已满，无法备份到“{folder}”（{why}）；请腾出空间后再试")
+    return ServiceError(f"无法备份到“{folder}”（{why}），请检查磁盘或 U 盘")
 
 
 def _disk_full(err: BaseException) -> bool:

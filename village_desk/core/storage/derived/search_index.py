@@ -21,9 +21,21 @@ import json
 import re
 import unicodedata
 import uuid
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
-from sqlalchemy import Column, MetaData, String, Table, Uuid, delete, func, insert, select
+from sqlalchemy import (
+    Column,
+    MetaData,
+    String,
+    Table,
+    Uuid,
+    bindparam,
+    delete,
+    func,
+    insert,
+    select,
+)
 from sqlalchemy.orm import Session
 
 from ..models import Household, Person, SearchTerm
@@ -264,23 +276,32 @@ def index_people(
                     simple.append(p)
             if not simple:
                 continue
-            session.execute(  # by household first: the index that table has
-                delete(SearchTerm).where(
+            # Only the keys that differ are deleted and written: a phone edit
+            # changes a few phone fragments, not the name's many keys.
+            have: dict[uuid.UUID, set[str]] = defaultdict(set)
+            for term, person_id in session.execute(
+                select(SearchTerm.term, SearchTerm.person_id).where(  # the household index
                     SearchTerm.household_id.in_({p.household_id for p in simple}),
                     SearchTerm.person_id.in_([p.id for p in simple]),
                 )
-            )
+            ):
+                have[person_id].add(term)
+            gone: list[tuple[str, uuid.UUID]] = []
             rows = []
             for p in simple:
                 household = alive_households.get(p.household_id)
-                if p.deleted or household is None:
-                    continue
-                terms = person_terms(p.name, p.phone, p.id_number)
-                if p.relation == "head":
-                    terms |= household_terms(household.number, household.phone)
+                terms: set[str] = set()
+                if not p.deleted and household is not None:
+                    terms = person_terms(p.name, p.phone, p.id_number)
+                    if p.relation == "head":
+                        terms |= household_terms(household.number, household.phone)
+                old = have.get(p.id, set())
+                gone += [(t, p.id) for t in old - terms]
                 rows += [
-                    {"term": t, "person_id": p.id, "household_id": p.household_id} for t in terms
+                    {"term": t, "person_id": p.id, "household_id": p.household_id}
+                    for t in terms - old
                 ]
+            _delete(session, gone)
             writer.add(rows)
     index_households(session, whole - done)
 
@@ -357,9 +378,38 @@ def _executemany(session: Session, table: Table, rows: list[dict]) -> None:
     if connection.dialect.name != "sqlite":
         session.execute(table.insert(), rows)
         return
+    hexes: dict = {}  # an id's hex once, not once per key
+
+    def h(value) -> str:
+        found = hexes.get(value)
+        if found is None:
+            found = hexes[value] = _hex(value)
+        return found
+
     connection.exec_driver_sql(
         f"INSERT INTO {table.name} (term, person_id, household_id) VALUES (?, ?, ?)",
-        [(r["term"], _hex(r["person_id"]), _hex(r["household_id"])) for r in rows],
+        [(r["term"], h(r["person_id"]), h(r["household_id"])) for r in rows],
+    )
+
+
+def _delete(session: Session, keys: list[tuple[str, uuid.UUID]]) -> None:
+    """Delete index rows by their key (term, person)."""
+    if not keys:
+        return
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        table = SearchTerm.__table__
+        session.connection().execute(
+            delete(table).where(
+                table.c.term == bindparam("_term"), table.c.person_id == bindparam("_person")
+            ),
+            [{"_term": t, "_person": p} for t, p in keys],
+        )
+        return
+    hexes: dict = {}
+    connection.exec_driver_sql(
+        "DELETE FROM search_term WHERE term = ? AND person_id = ?",
+        [(t, hexes.get(p) or hexes.setdefault(p, _hex(p))) for t, p in keys],
     )
 
 
