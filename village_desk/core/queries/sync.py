@@ -50,6 +50,7 @@ ENTITY_LABELS = {
     "spot_check": "日记抽查",
     "spot_check_item": "抽查的日记",
     "assessment": "年度考核",
+    "activity": "活动记录（六个一）",
 }
 
 

@@ -6,6 +6,7 @@ changed is reported by the storage layer from the transaction's journal rows
 """
 
 from . import (
+    activities,
     assessment,
     commitments,
     diary,
@@ -19,6 +20,7 @@ from . import (
 )
 
 __all__ = [
+    "activities",
     "assessment",
     "commitments",
     "diary",

@@ -21,6 +21,7 @@ LIST_FIELDS: frozenset[tuple[str, str]] = frozenset(
         ("diary_entry", "companion_ids"),
         ("matter", "co_handler_ids"),
         ("mediation_session", "mediator_ids"),
+        ("activity", "cadre_ids"),
     }
 )
 MAP_FIELDS: frozenset[tuple[str, str]] = frozenset({("setting", "value")})

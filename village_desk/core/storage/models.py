@@ -709,6 +709,28 @@ class MediationSession(Record):
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
+# --------------------------------------------------------------------------- activities
+
+
+class Activity(Record):
+    """A piece of a stationed cadre's “六个一” that no other record keeps:
+    a policy talk (宣讲), a joint service (联动服务) or a practical project
+    (实事工程) — kind (``domain.six_ones.ACTIVITY_KINDS``), date, place,
+    what it was, the cadres who did it (a set, merged as one), who took part
+    and how many."""
+
+    __tablename__ = "activity"
+
+    kind: Mapped[str] = mapped_column(String(20))
+    date: Mapped[dt.date] = mapped_column(Date, index=True)
+    place: Mapped[str] = mapped_column(String(200), default="")
+    title: Mapped[str] = mapped_column(String(200))
+    cadre_ids: Mapped[list[str]] = mapped_column(CodeList, default=list)
+    participants: Mapped[str] = mapped_column(Text, default="")
+    head_count: Mapped[int] = mapped_column(Integer, default=0)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
 # --------------------------------------------------------------------------- assessment
 
 
@@ -800,6 +822,7 @@ SYNCED_MODELS: tuple[type[Record], ...] = (
     SpotCheck,
     SpotCheckItem,
     Assessment,
+    Activity,
 )
 ENTITY_BY_TABLE = {m.__tablename__: m for m in SYNCED_MODELS}
 
