@@ -47,6 +47,91 @@
         </message>
     </context>
     <context>
+        <name>ActivityDialog</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/six_ones/dialogs.py" line="55" />
+            <source>Edit activity</source>
+            <translation>修改活动记录</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/six_ones/dialogs.py" line="55" />
+            <source>New activity</source>
+            <translation>登记活动</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/six_ones/dialogs.py" line="61" />
+            <source>Kind</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/six_ones/dialogs.py" line="65" />
+            <location filename="../../village_desk/ui/pages/six_ones/dialogs.py" line="69" />
+            <source>Village</source>
+            <translation>所属村</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/six_ones/dialogs.py" line="66" />
+            <source>The township (no single village)</source>
+            <translation>乡镇（不属于某一个村）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/six_ones/dialogs.py" line="74" />
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/six_ones/dialogs.py" line="76" />
+            <source>What it was</source>
+            <translation>活动内容</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/six_ones/dialogs.py" line="78" />
+            <source>e.g. Talk on the new medical insurance rules; hardening the group road</source>
+            <translation>如：宣讲医保缴费新政策；二组通组路硬化</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/six_ones/dialogs.py" line="80" />
+            <source>What it was *</source>
+            <translation>活动内容 *</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/six_ones/dialogs.py" line="82" />
+            <source>Place</source>
+            <translation>地点</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/six_ones/dialogs.py" line="83" />
+            <source>Place *</source>
+            <translation>地点 *</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/six_ones/dialogs.py" line="85" />
+            <source>Cadres who did it</source>
+            <translation>开展干部</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/six_ones/dialogs.py" line="102" />
+            <source>Cadres who did it *</source>
+            <translation>开展干部 *</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/six_ones/dialogs.py" line="104" />
+            <source>Who took part</source>
+            <translation>参加人员</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/six_ones/dialogs.py" line="108" />
+            <location filename="../../village_desk/ui/pages/six_ones/dialogs.py" line="109" />
+            <source>How many took part</source>
+            <translation>参加人数</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/six_ones/dialogs.py" line="110" />
+            <source>Results and notes</source>
+            <translation>成效与备注</translation>
+        </message>
+    </context>
+    <context>
         <name>App</name>
         <message>
             <location filename="../../village_desk/ui/app.py" line="49" />
@@ -5564,6 +5649,120 @@ File: {path}</source>
             <location filename="../../village_desk/ui/pages/settings/page.py" line="160" />
             <source>Data and backups</source>
             <translation>数据与备份</translation>
+        </message>
+    </context>
+    <context>
+        <name>SixOnesView</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="83" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="92" />
+            <source>Year</source>
+            <translation>年度</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="87" />
+            <source>New activity…</source>
+            <translation>登记活动…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="88" />
+            <source>A policy talk, a joint service or a practical project</source>
+            <translation>宣讲活动、联动服务或实事工程</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="90" />
+            <source>Six ones (六个一)</source>
+            <translation>“六个一”</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="96" />
+            <source>Village</source>
+            <translation>村</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="99" />
+            <source>Cadre</source>
+            <translation>干部</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="99" />
+            <source>Role</source>
+            <translation>职务</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="101" />
+            <source>Done</source>
+            <translation>完成</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="103" />
+            <source>Six ones of each cadre</source>
+            <translation>各干部的“六个一”</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="108" />
+            <source>Ticked (✓) at one or more; the number is how many the year holds.</source>
+            <translation>有1项以上即打“✓”，数字为当年的数量。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="116" />
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="117" />
+            <source>Kind</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="118" />
+            <source>What it was</source>
+            <translation>活动内容</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="119" />
+            <source>Place</source>
+            <translation>地点</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="120" />
+            <source>Cadres</source>
+            <translation>开展干部</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="121" />
+            <source>People</source>
+            <translation>人数</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="124" />
+            <source>Activities of the year</source>
+            <translation>当年的活动</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="125" />
+            <source>Edit…</source>
+            <translation>修改…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="126" />
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="128" />
+            <source>Talks, joint services and projects</source>
+            <translation>宣讲活动、联动服务、实事工程</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="233" />
+            <source>Delete activity</source>
+            <translation>删除活动记录</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="234" />
+            <source>Delete the {kind} “{title}” of {date}?</source>
+            <translation>删除 {date} 的{kind}“{title}”吗？</translation>
         </message>
     </context>
     <context>

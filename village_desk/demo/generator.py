@@ -66,7 +66,7 @@ from village_desk.core.storage.models import (
     VillagerGroup,
 )
 
-from . import commitments
+from . import commitments, six_ones
 from .stories import STORIES, Story
 from .words import (
     AREA_CODE,
@@ -1367,6 +1367,7 @@ def generate(
         ("写入回访记录", ReturnVisit, b.return_visits),
     ]
     tables += commitments.build(b, vs, seed)  # 公开承诺 and 会议记录
+    tables += six_ones.build(b, vs, seed)  # 宣讲活动、联动服务、实事工程
     total = sum(len(rows) for _, _, rows in tables) or 1
     done = 0
     summary = DemoSummary(villages=villages)
