@@ -666,3 +666,8 @@ class MainWindow(QMainWindow):
             self.ledger_page.open_matter(self.ledger_page.model.matter(0).id)
         elif name == "month-end":
             self.ledger_page.show_review()
+        elif name == "disputes":  # a settled one: its mediations and agreement below
+            rows = self.disputes_page.rows
+            chosen = next((d for d in rows if d.outcome == "success"), rows[0] if rows else None)
+            if chosen is not None:
+                self.disputes_page.select(chosen.id)

@@ -254,7 +254,7 @@ class DisputeDialog(_Form):
         self.add_outsider_button.clicked.connect(self.add_outsider)
         self.outsider_edit.returnPressed.connect(self.add_outsider)
         self.remove_party_button.clicked.connect(self.remove_party)
-        self.want_size(640, 720)
+        self.want_size(640, 600)
 
     # ------------------------------------------------------------ parties
 

@@ -151,7 +151,6 @@ class DisputesPage(Page):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_PARTIES, QHeaderView.ResizeMode.Stretch)
@@ -279,7 +278,6 @@ class DisputesPage(Page):
                     item.setForeground(red)
                     item.setToolTip(self.tr("No outcome after {days} days").format(days=d.age))
                 self.table.setItem(r, c, item)
-        self.table.resizeRowsToContents()
         overdue = sum(1 for d in rows if d.overdue)
         self.count_label.setText(
             self.tr("{n} disputes, {open} under mediation, {overdue} long unresolved").format(
