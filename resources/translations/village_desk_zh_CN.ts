@@ -539,159 +539,174 @@
     <context>
         <name>DashboardPage</name>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="107" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="110" />
             <source>Needs attention</source>
             <translation>需要关注</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="108" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="111" />
             <source>Overdue matters</source>
             <translation>逾期事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="109" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="112" />
             <source>Matters due soon</source>
             <translation>即将到期事项</translation>
         </message>
         <message>
             <location filename="../../village_desk/ui/pages/ledger/page.py" line="397" />
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="110" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="113" />
             <source>Done, awaiting return visit</source>
             <translation>已办结待回访</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="111" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="114" />
             <source>Open matters</source>
             <translation>未办结事项</translation>
         </message>
         <message>
             <location filename="../../village_desk/ui/pages/households/page.py" line="99" />
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="112" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="115" />
             <source>Households never visited</source>
             <translation>从未走访的户</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="114" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="117" />
             <source>Households</source>
             <translation>总户数</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="115" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="118" />
             <source>Conflicts and checks</source>
             <translation>冲突与待核对</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="142" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="119" />
+            <source>Long unresolved disputes</source>
+            <translation>久调不决纠纷</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="149" />
             <source>Click to open the list</source>
             <translation>点击打开清单</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="144" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="151" />
             <source>Conflicts left by merging data from another computer, and broken rules</source>
             <translation>与其他电脑的数据合并后留下的冲突，以及不符合规则的记录</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="159" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="166" />
             <source>Cadre</source>
             <translation>干部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="160" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="167" />
             <source>Visits (household-times)</source>
             <translation>走访户次</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="161" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="168" />
             <source>Households visited</source>
             <translation>走访户数</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="162" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="169" />
             <source>Diary entries</source>
             <translation>日记篇数</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="163" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="170" />
             <source>Monthly minimum</source>
             <translation>每月最低</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="196" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="203" />
             <source>Pairing: every household has a responsible cadre and every cadre meets the pairing norms.</source>
             <translation>结对情况：所有户都有联户干部，所有干部都达到结对要求。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="204" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="211" />
             <source>Households without a responsible cadre: {n} ({list})</source>
             <translation>没有联户干部的户：{n} 户（{list}）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="210" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="217" />
             <source>{name}, {kind}: {current} (required {required})</source>
             <translation>{name}，{kind}：{current}（要求{required}）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="217" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="224" />
             <source>Below the pairing norms: {n} ({list})</source>
             <translation>未达到结对要求：{n} 项（{list}）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="225" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="232" />
             <source>Mon</source>
             <translation>周一</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="226" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="233" />
             <source>Tue</source>
             <translation>周二</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="227" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="234" />
             <source>Wed</source>
             <translation>周三</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="228" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="235" />
             <source>Thu</source>
             <translation>周四</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="229" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="236" />
             <source>Fri</source>
             <translation>周五</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="230" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="237" />
             <source>Sat</source>
             <translation>周六</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="231" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="238" />
             <source>Sun</source>
             <translation>周日</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="276" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="283" />
             <source>Households not visited for {days} days</source>
             <translation>超过 {days} 天未走访的户</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="287" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="290" />
+            <source>Disputes long unresolved (over {days} days without an outcome)</source>
+            <translation>久调不决纠纷（超过{days}天）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="296" />
+            <source>{n} disputes under mediation; click to open the long unresolved ones</source>
+            <translation>调解中的纠纷 {n} 件；点击查看久调不决的纠纷</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="306" />
             <source>Duty days: {days}</source>
             <translation>一线工作日：{days}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="288" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="307" />
             <source>Today is a duty day.</source>
             <translation>今天是一线工作日。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="291" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="310" />
             <source>Visits this month ({month})</source>
             <translation>本月走访（{month}）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="307" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="326" />
             <source>Below the monthly minimum</source>
             <translation>低于每月最低走访数</translation>
         </message>
@@ -1256,6 +1271,298 @@ The data as it is now is backed up first. What was entered after {when} is not i
             <location filename="../../village_desk/ui/pages/diary/model.py" line="70" />
             <source>{n} to ledger</source>
             <translation>转入台账 {n}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DisputeDialog</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/dialogs.py" line="176" />
+            <source>Register a dispute</source>
+            <translation>登记矛盾纠纷</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/dialogs.py" line="182" />
+            <source>Kind of dispute</source>
+            <translation>纠纷类型</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/dialogs.py" line="184" />
+            <source>Received on</source>
+            <translation>受理日期</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/dialogs.py" line="190" />
+            <source>How it came</source>
+            <translation>来源渠道</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/dialogs.py" line="199" />
+            <source>Cadre in charge</source>
+            <translation>责任人（负责调解）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/dialogs.py" line="206" />
+            <source>Village</source>
+            <translation>所属村</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/dialogs.py" line="212" />
+            <source>What it is about</source>
+            <translation>纠纷事由</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/dialogs.py" line="217" />
+            <location filename="../../village_desk/ui/pages/disputes/dialogs.py" line="245" />
+            <source>Parties</source>
+            <translation>当事人</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/dialogs.py" line="222" />
+            <source>Side</source>
+            <translation>当事人一方</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/dialogs.py" line="224" />
+            <source>A villager: type a name</source>
+            <translation>本村村民：输入姓名查找</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/dialogs.py" line="226" />
+            <source>Or someone not on the list: name</source>
+            <translation>或非本村登记人员：填写姓名</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/dialogs.py" line="227" />
+            <source>Add</source>
+            <translation>添加</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/dialogs.py" line="228" />
+            <source>Remove</source>
+            <translation>移除</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/dialogs.py" line="233" />
+            <source>Add to</source>
+            <translation>添加到</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/dialogs.py" line="248" />
+            <source>At least one applicant and one respondent. The first applicant is the applicant of the matter in the ledger; the dispute is not posted on the notice board.</source>
+            <translation>申请方和被申请方至少各一人。第一位申请方作为民情台账事项的申请人；矛盾纠纷不在公开栏公示。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/dialogs.py" line="275" />
+            <source>Type the name first.</source>
+            <translation>请先填写姓名。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/dialogs.py" line="278" />
+            <source>{name} (not on the list)</source>
+            <translation>{name}（非本村登记人员）</translation>
+        </message>
+    </context>
+    <context>
+        <name>DisputesPage</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="102" />
+            <source>Register dispute…</source>
+            <translation>登记纠纷…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="103" />
+            <source>Register a dispute (Ctrl+N)</source>
+            <translation>登记矛盾纠纷（Ctrl+N）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="105" />
+            <source>Disputes</source>
+            <translation>矛盾纠纷排查调处</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="108" />
+            <source>Long unresolved after…</source>
+            <translation>久调不决天数…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="112" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="128" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="139" />
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="113" />
+            <source>All kinds</source>
+            <translation>全部类型</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="117" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="130" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="144" />
+            <source>Outcome</source>
+            <translation>调解结果</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="118" />
+            <source>All</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="137" />
+            <source>No.</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="138" />
+            <source>Village</source>
+            <translation>村</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="140" />
+            <source>Parties</source>
+            <translation>当事人（申请方 — 被申请方）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="141" />
+            <source>Received</source>
+            <translation>受理日期</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="142" />
+            <source>In charge</source>
+            <translation>责任人</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="143" />
+            <source>Mediations</source>
+            <translation>调解次数</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="145" />
+            <source>Days</source>
+            <translation>历时（天）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="146" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="273" />
+            <source>Long unresolved</source>
+            <translation>久调不决</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="150" />
+            <source>Dispute list</source>
+            <translation>矛盾纠纷列表</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="159" />
+            <source>Record mediation…</source>
+            <translation>记录调解…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="160" />
+            <source>Record outcome…</source>
+            <translation>调解结果…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="161" />
+            <source>Print agreement…</source>
+            <translation>打印调解协议书…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="164" />
+            <source>A settled dispute prints as its mediation agreement, one not settled as its mediation record (Ctrl+P)</source>
+            <translation>调解成功的打印人民调解协议书，其他的打印调解记录（Ctrl+P）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="168" />
+            <source>Show in ledger</source>
+            <translation>在台账中查看</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="169" />
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="248" />
+            <source>Long unresolved only (over {days} days)</source>
+            <translation>只看久调不决（超过{days}天）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="252" />
+            <source>Long unresolved: still without an outcome more than {days} days after it was received (the number of days is set with “Long unresolved after…”). Days: from receipt to the outcome, or to today.</source>
+            <translation>久调不决：受理后超过{days}天仍没有调解结果（天数在“久调不决天数…”中设置）。历时：从受理到出结果，未出结果的算到今天。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="279" />
+            <source>No outcome after {days} days</source>
+            <translation>已{days}天没有调解结果</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="283" />
+            <source>{n} disputes, {open} under mediation, {overdue} long unresolved</source>
+            <translation>共 {n} 件，调解中 {open} 件，久调不决 {overdue} 件</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="318" />
+            <source>Choose a dispute to see its parties and mediations.</source>
+            <translation>选中一件纠纷，查看当事人和调解经过。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="325" />
+            <source>In charge: {name}; in the ledger: {status}</source>
+            <translation>责任人：{name}；民情台账：{status}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="335" />
+            <source>No mediation recorded yet.</source>
+            <translation>还没有调解记录。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="337" />
+            <source>agreed</source>
+            <translation>达成一致</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="337" />
+            <source>not agreed</source>
+            <translation>未达成一致</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="339" />
+            <source>Mediation {i}: {date}, {place}, by {who} — {agreed}. {notes}</source>
+            <translation>第{i}次调解：{date}，{place}，调解人{who}——{agreed}。{notes}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="351" />
+            <source>Outcome on {date}: {outcome}. {text}</source>
+            <translation>{date} 调解结果：{outcome}。{text}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="359" />
+            <source>Long unresolved: no outcome after {days} days.</source>
+            <translation>久调不决：已{days}天没有调解结果。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="397" />
+            <source>Delete dispute</source>
+            <translation>删除矛盾纠纷</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="399" />
+            <source>Delete the dispute {number} ({parties}) with its mediations and its matter in the ledger? Only for one registered by mistake.</source>
+            <translation>删除矛盾纠纷 {number}（{parties}），连同调解记录和民情台账中的事项？仅用于误登记的纠纷。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="425" />
+            <source>Mediation agreement {number}</source>
+            <translation>人民调解协议书 {number}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="427" />
+            <source>Mediation record {number}</source>
+            <translation>矛盾纠纷调解记录 {number}</translation>
         </message>
     </context>
     <context>
@@ -2869,168 +3176,173 @@ File: {path}</source>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="86" />
+            <location filename="../../village_desk/ui/main_window.py" line="87" />
             <source>Village Desk — {village}</source>
             <translation>村务民情台账 — {village}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="88" />
+            <location filename="../../village_desk/ui/main_window.py" line="89" />
             <source>Village Desk</source>
             <translation>村务民情台账</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="97" />
+            <location filename="../../village_desk/ui/main_window.py" line="98" />
             <source>Work bench</source>
             <translation>工作台</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="98" />
+            <location filename="../../village_desk/ui/main_window.py" line="99" />
             <source>Households</source>
             <translation>户情</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="99" />
+            <location filename="../../village_desk/ui/main_window.py" line="100" />
             <source>Visit diary</source>
             <translation>民情日记</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="100" />
+            <location filename="../../village_desk/ui/main_window.py" line="101" />
             <source>Matter ledger</source>
             <translation>民情台账</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="101" />
+            <location filename="../../village_desk/ui/main_window.py" line="102" />
             <source>Commitments</source>
             <translation>公开承诺</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="102" />
+            <location filename="../../village_desk/ui/main_window.py" line="103" />
             <source>Meetings</source>
             <translation>会议记录</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="103" />
+            <location filename="../../village_desk/ui/main_window.py" line="104" />
+            <source>Disputes</source>
+            <translation>矛盾纠纷</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/main_window.py" line="105" />
             <source>Statistics</source>
             <translation>统计</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="104" />
+            <location filename="../../village_desk/ui/main_window.py" line="106" />
             <source>Data exchange</source>
             <translation>数据交换</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="105" />
+            <location filename="../../village_desk/ui/main_window.py" line="107" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="108" />
+            <location filename="../../village_desk/ui/main_window.py" line="110" />
             <source>Township summary</source>
             <translation>乡镇汇总</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="122" />
+            <location filename="../../village_desk/ui/main_window.py" line="125" />
             <source>{page} (Ctrl+{n})</source>
             <translation>{page}（Ctrl+{n}）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="133" />
+            <location filename="../../village_desk/ui/main_window.py" line="136" />
             <source>Tool bar</source>
             <translation>工具栏</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="152" />
+            <location filename="../../village_desk/ui/main_window.py" line="155" />
             <source>Find</source>
             <translation>查找</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="161" />
+            <location filename="../../village_desk/ui/main_window.py" line="164" />
             <source>New</source>
             <translation>新建</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="164" />
+            <location filename="../../village_desk/ui/main_window.py" line="167" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="167" />
+            <location filename="../../village_desk/ui/main_window.py" line="170" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="170" />
+            <location filename="../../village_desk/ui/main_window.py" line="173" />
             <source>Print</source>
             <translation>打印</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="193" />
+            <location filename="../../village_desk/ui/main_window.py" line="196" />
             <source>Data on the server {host}</source>
             <translation>数据保存在服务器 {host}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="195" />
+            <location filename="../../village_desk/ui/main_window.py" line="198" />
             <source>Data saved on this computer</source>
             <translation>数据保存在本机</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="198" />
+            <location filename="../../village_desk/ui/main_window.py" line="201" />
             <source>Data: {location}</source>
             <translation>数据位置：{location}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="200" />
+            <location filename="../../village_desk/ui/main_window.py" line="203" />
             <source>This computer: {name}</source>
             <translation>本机：{name}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="204" />
+            <location filename="../../village_desk/ui/main_window.py" line="207" />
             <source>Switch</source>
             <translation>切换</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="205" />
+            <location filename="../../village_desk/ui/main_window.py" line="208" />
             <source>Choose who is entering data</source>
             <translation>选择正在录入的干部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="210" />
-            <location filename="../../village_desk/ui/main_window.py" line="400" />
+            <location filename="../../village_desk/ui/main_window.py" line="213" />
+            <location filename="../../village_desk/ui/main_window.py" line="408" />
             <source>Last export: {when}</source>
             <translation>上次导出：{when}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="212" />
+            <location filename="../../village_desk/ui/main_window.py" line="215" />
             <source>Not exported yet</source>
             <translation>尚未导出</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="332" />
+            <location filename="../../village_desk/ui/main_window.py" line="335" />
             <source>{name}'s household is not in the list.</source>
             <translation>列表中没有找到{name}所在的户。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="477" />
+            <location filename="../../village_desk/ui/main_window.py" line="489" />
             <source>Operator: {name}</source>
             <translation>当前操作人：{name}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="477" />
+            <location filename="../../village_desk/ui/main_window.py" line="489" />
             <source>No operator chosen</source>
             <translation>未选择操作人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="587" />
+            <location filename="../../village_desk/ui/main_window.py" line="606" />
             <source>Printing: contact cards from 户情, diaries from 民情日记, notices and ledger sheets from 民情台账.</source>
             <translation>打印：联系卡在“户情”，民情日记在“民情日记”，公示和月底台账在“民情台账”。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="147" />
+            <location filename="../../village_desk/ui/main_window.py" line="150" />
             <source>About</source>
             <translation>关于</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="148" />
+            <location filename="../../village_desk/ui/main_window.py" line="151" />
             <source>Version, data location and log folder</source>
             <translation>版本、数据位置和日志文件夹</translation>
         </message>
@@ -3924,6 +4236,67 @@ File: {path}</source>
             <location filename="../../village_desk/ui/ops.py" line="313" />
             <source>Could not save</source>
             <translation>未能保存</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutcomeDialog</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/dialogs.py" line="369" />
+            <source>Outcome: {number}</source>
+            <translation>调解结果：{number}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/dialogs.py" line="378" />
+            <source>Outcome</source>
+            <translation>调解结果</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/dialogs.py" line="379" />
+            <source>Date</source>
+            <translation>结果日期</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/dialogs.py" line="381" />
+            <source>Agreement</source>
+            <translation>调解协议内容</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/dialogs.py" line="384" />
+            <source>What the parties agreed, item by item (printed on the agreement)</source>
+            <translation>双方协商一致的内容，逐条写明（印在调解协议书上）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/dialogs.py" line="386" />
+            <source>Explanation</source>
+            <translation>情况说明</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/dialogs.py" line="389" />
+            <source>Settled: the matter in the ledger is done, the agreement its result. Referred: it is forwarded to that office. Not settled: it cannot be solved yet, and the explanation says what the parties were told.</source>
+            <translation>调解成功：台账事项办结，协议内容即办理结果。转司法所、转信访：事项上报到该部门。未成功：事项暂不能解决，情况说明写明向当事人作的解释。</translation>
+        </message>
+    </context>
+    <context>
+        <name>OverdueDaysDialog</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/dialogs.py" line="418" />
+            <source>Long unresolved disputes</source>
+            <translation>久调不决</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/dialogs.py" line="421" />
+            <source> days</source>
+            <translation> 天</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/dialogs.py" line="424" />
+            <source>Long unresolved after</source>
+            <translation>久调不决天数</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/dialogs.py" line="428" />
+            <source>A dispute still without an outcome this many days after it was received is flagged as long unresolved, here and on the work bench. New disputes get this many days as their deadline in the ledger.</source>
+            <translation>受理后超过这么多天仍没有调解结果的纠纷，在本页和工作台标为久调不决。新登记纠纷在台账中的办结时限也按这个天数。</translation>
         </message>
     </context>
     <context>
@@ -5134,6 +5507,49 @@ File: {path}</source>
             <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="285" />
             <source>The inspector password was removed.</source>
             <translation>检查人员密码已取消。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SessionDialog</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/dialogs.py" line="324" />
+            <source>Mediation: {number}</source>
+            <translation>调解记录：{number}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/dialogs.py" line="329" />
+            <source>Date</source>
+            <translation>调解日期</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/dialogs.py" line="330" />
+            <source>Place</source>
+            <translation>调解地点</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/dialogs.py" line="335" />
+            <source>Cadres mediating</source>
+            <translation>调解干部</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/dialogs.py" line="338" />
+            <source>Other mediators</source>
+            <translation>其他调解人</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/dialogs.py" line="341" />
+            <source>By name: the justice office's mediator, an old party member…</source>
+            <translation>填写姓名：司法所调解员、老党员…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/dialogs.py" line="343" />
+            <source>The parties agreed</source>
+            <translation>双方达成一致</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/dialogs.py" line="346" />
+            <source>What was said</source>
+            <translation>调解情况</translation>
         </message>
     </context>
     <context>
