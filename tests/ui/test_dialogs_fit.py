@@ -13,6 +13,7 @@ from village_desk.core import queries
 from village_desk.core.queries.matters import MatterFilter
 from village_desk.ui.first_run import FirstRunDialog
 from village_desk.ui.operator import OperatorDialog
+from village_desk.ui.pages.disputes.dialogs import DisputeDialog, OutcomeDialog, SessionDialog
 from village_desk.ui.pages.exchange.roster_import import RosterImportDialog
 from village_desk.ui.pages.households.forms import (
     EndPairingDialog,
@@ -39,6 +40,10 @@ def first_matter(ctx, status: str):
     return ctx.read(queries.matters.matter_page, MatterFilter(statuses=(status,)), 0, 1)[0]
 
 
+def open_dispute(ctx):
+    return ctx.read(queries.disputes.disputes, state="open")[0]
+
+
 DIALOGS = {
     "new household": lambda ctx, hh: HouseholdDialog(ctx),
     "edit household": lambda ctx, hh: HouseholdDialog(ctx, hh),
@@ -60,6 +65,9 @@ DIALOGS = {
     "notice": lambda ctx, hh: LedgerPrintDialog(ctx, LedgerPrintDialog.NOTICE),
     "diary print": lambda ctx, hh: DiaryPrintDialog(ctx, None),
     "referral": lambda ctx, hh: ReferralDialog(ctx, first_matter(ctx, "forwarded").number),
+    "dispute": lambda ctx, hh: DisputeDialog(ctx),
+    "mediation": lambda ctx, hh: SessionDialog(ctx, open_dispute(ctx)),
+    "dispute outcome": lambda ctx, hh: OutcomeDialog(ctx, open_dispute(ctx)),
 }
 
 

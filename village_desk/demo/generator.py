@@ -3,7 +3,9 @@
 :func:`generate` fills an *empty* database with villager groups, households and
 their members (valid ID numbers, phones, categories at realistic rates),
 cadres with duties, pairings (联户), a year of visit diaries and a ledger of
-matters in every life-cycle state, then builds the search index. It is used to
+matters in every life-cycle state (public commitments, meetings and
+disputes from :mod:`.commitments` and :mod:`.disputes`), then builds the
+search index. It is used to
 try the program, for screenshots, and by the benchmarks.
 
 Shape of the data
@@ -66,7 +68,7 @@ from village_desk.core.storage.models import (
     VillagerGroup,
 )
 
-from . import commitments, six_ones
+from . import commitments, disputes, six_ones
 from .stories import STORIES, Story
 from .words import (
     AREA_CODE,
@@ -1349,6 +1351,7 @@ def generate(
         b.other_matters(v, max(target - from_diary[v.index], target // 10))
     for m in b.matters:
         b.play(m)
+    dispute_tables = disputes.build(b, vs, seed)  # 矛盾纠纷: their matters join the ledger
     last = b.number_matters(db.device.code, counters)
 
     if multi:
@@ -1367,6 +1370,7 @@ def generate(
         ("写入回访记录", ReturnVisit, b.return_visits),
     ]
     tables += commitments.build(b, vs, seed)  # 公开承诺 and 会议记录
+    tables += dispute_tables
     tables += six_ones.build(b, vs, seed)  # 宣讲活动、联动服务、实事工程
     total = sum(len(rows) for _, _, rows in tables) or 1
     done = 0

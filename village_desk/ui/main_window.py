@@ -61,11 +61,12 @@ class MainWindow(QMainWindow):
         PAGE_LEDGER,
         PAGE_COMMITMENTS,
         PAGE_MEETINGS,
+        PAGE_DISPUTES,
         PAGE_STATS,
         PAGE_EXCHANGE,
         PAGE_SETTINGS,
         PAGE_TOWNSHIP,  # a township office's database only (乡镇汇总)
-    ) = range(10)
+    ) = range(11)
 
     def __init__(
         self,
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
             self.tr("Matter ledger"),
             self.tr("Commitments"),
             self.tr("Meetings"),
+            self.tr("Disputes"),
             self.tr("Statistics"),
             self.tr("Data exchange"),
             self.tr("Settings"),
@@ -119,7 +121,8 @@ class MainWindow(QMainWindow):
         self.nav.setSpacing(5)
         for i, title in enumerate(titles):
             item = QListWidgetItem(title)
-            item.setToolTip(self.tr("{page} (Ctrl+{n})").format(page=title, n=(i + 1) % 10))
+            if i < 10:  # Ctrl+1 … Ctrl+9, Ctrl+0: an 11th entry has none (no duplicate)
+                item.setToolTip(self.tr("{page} (Ctrl+{n})").format(page=title, n=(i + 1) % 10))
             self.nav.addItem(item)
         self._fit_nav()
         self.nav.installEventFilter(self)  # its width follows its font
@@ -153,7 +156,7 @@ class MainWindow(QMainWindow):
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(self.focus_search)
         self.addAction(find)
-        for i in range(len(titles)):  # Ctrl+1 … Ctrl+9, then Ctrl+0
+        for i in range(min(len(titles), 10)):  # Ctrl+1 … Ctrl+9, then Ctrl+0
             go = QAction(self)
             go.setShortcut(QKeySequence(f"Ctrl+{(i + 1) % 10}"))
             go.triggered.connect(lambda _=False, row=i: self.go_to_page(row))
@@ -387,6 +390,11 @@ class MainWindow(QMainWindow):
             from village_desk.ui.pages.meetings.page import MeetingsPage
 
             page = MeetingsPage(ctx)
+        elif row == self.PAGE_DISPUTES:
+            from village_desk.ui.pages.disputes.page import DisputesPage
+
+            page = DisputesPage(ctx)
+            page.open_matter_requested.connect(self.open_matter)
         elif row == self.PAGE_STATS:
             from village_desk.ui.pages.stats.page import StatsPage
 
@@ -452,6 +460,10 @@ class MainWindow(QMainWindow):
         return self.page(self.PAGE_MEETINGS)
 
     @property
+    def disputes_page(self):
+        return self.page(self.PAGE_DISPUTES)
+
+    @property
     def township_page(self):
         return self.page(self.PAGE_TOWNSHIP)
 
@@ -489,6 +501,9 @@ class MainWindow(QMainWindow):
     def open_dashboard_list(self, key: str) -> None:
         if key == "review":
             self.open_review()
+        elif key == "disputes_overdue":
+            self.nav.setCurrentRow(self.PAGE_DISPUTES)
+            self.disputes_page.show_filter(overdue=True)
         elif key in ("overdue", "due_soon", "awaiting", "open"):
             from village_desk.ui.pages.ledger.page import AWAITING, OPEN
 
@@ -558,6 +573,8 @@ class MainWindow(QMainWindow):
             self.diary_page.new_entry()
         elif row == self.PAGE_LEDGER:
             self.ledger_page.new_matter()
+        elif row == self.PAGE_DISPUTES:
+            self.disputes_page.new_dispute()
         else:
             self.nav.setCurrentRow(self.PAGE_DIARY)
             self.diary_page.new_entry()
@@ -582,6 +599,8 @@ class MainWindow(QMainWindow):
             return self.diary_page.print_diary()
         if row == self.PAGE_LEDGER:
             return self.ledger_page.print_in_context()
+        if row == self.PAGE_DISPUTES and self.disputes_page.selected() is not None:
+            return self.disputes_page.print_dispute()
         self.statusBar().showMessage(
             self.tr(
                 "Printing: contact cards from 户情, diaries from 民情日记, "
@@ -621,6 +640,7 @@ class MainWindow(QMainWindow):
             "settings": self.PAGE_SETTINGS,
             "commitments": self.PAGE_COMMITMENTS,
             "meetings": self.PAGE_MEETINGS,
+            "disputes": self.PAGE_DISPUTES,
         }
         if self.township_office:
             pages["township"] = self.PAGE_TOWNSHIP
@@ -646,3 +666,8 @@ class MainWindow(QMainWindow):
             self.ledger_page.open_matter(self.ledger_page.model.matter(0).id)
         elif name == "month-end":
             self.ledger_page.show_review()
+        elif name == "disputes":  # a settled one: its mediations and agreement below
+            rows = self.disputes_page.rows
+            chosen = next((d for d in rows if d.outcome == "success"), rows[0] if rows else None)
+            if chosen is not None:
+                self.disputes_page.select(chosen.id)

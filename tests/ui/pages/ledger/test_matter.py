@@ -349,9 +349,14 @@ def test_the_list_keeps_the_chosen_matter_when_it_redraws(window, qtbot):
         assert page.model.index(0, Col.CONTENT).data() == content
 
     bar = page.table.verticalScrollBar()
-    for _ in range(3):  # scrolling down fetches more pages
+
+    def scroll_down() -> bool:  # scrolling down fetches more pages
         bar.setValue(bar.maximum())
-        qtbot.wait(20)
+        return page.model.rowCount() >= 3 * page.model.page_size and bar.value() > 0
+
+    # (until three pages are in: the view fetches when it gets round to it,
+    # and the first twenty rows barely overflow the table)
+    qtbot.waitUntil(scroll_down, timeout=5000)
     loaded, scrolled = page.model.rowCount(), bar.value()
     assert loaded > page.model.page_size and scrolled > 0
     change_elsewhere("别处改的")

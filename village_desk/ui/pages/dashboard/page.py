@@ -46,6 +46,7 @@ class Figures:
     review: int
     unpaired: list
     gaps: list
+    disputes: queries.disputes.Overview
 
 
 def read_figures(session) -> Figures:
@@ -54,6 +55,7 @@ def read_figures(session) -> Figures:
         review_count(session),
         queries.pairing.households_without_cadre(session),
         queries.pairing.pairing_gaps(session),
+        queries.disputes.overview(session),
     )
 
 
@@ -90,8 +92,9 @@ class DashboardPage(Page):
 
     Each number opens the filtered list behind it (:attr:`open_list` carries
     the tile's key: overdue, due_soon, awaiting, open, never, long_unvisited,
-    households, review — the last is the conflicts and broken rules a merge
-    left, see ``review.py``). The counts follow ``AppContext.data_changed``
+    households, review — the conflicts and broken rules a merge left, see
+    ``review.py`` — and disputes_overdue: the disputes 久调不决, still without an
+    outcome after the setting's days). The counts follow ``AppContext.data_changed``
     while shown, and are counted again whenever the page is shown (they
     depend on the date).
     """
@@ -100,7 +103,7 @@ class DashboardPage(Page):
     filled = Signal()  # the figures of the latest count are on screen
 
     # Conflicts can be on any record, and broken rules on most tables.
-    watches = REVIEW_TABLES
+    watches = REVIEW_TABLES | {"dispute", "mediation_session"}
 
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(ctx, parent)
@@ -113,6 +116,7 @@ class DashboardPage(Page):
         self.long_unvisited = _Tile("")
         self.households = _Tile(self.tr("Households"))
         self.review = _Tile(self.tr("Conflicts and checks"))
+        self.disputes_overdue = _Tile(self.tr("Long unresolved disputes"))
         grid = QGridLayout()
         grid.setSpacing(12)
         tiles = [
@@ -124,6 +128,7 @@ class DashboardPage(Page):
             self.long_unvisited,
             self.households,
             self.review,
+            self.disputes_overdue,
         ]
         keys = [
             "overdue",
@@ -134,16 +139,18 @@ class DashboardPage(Page):
             "long_unvisited",
             "households",
             "review",
+            "disputes_overdue",
         ]
         self.tiles = dict(zip(keys, tiles, strict=True))
+        columns = 5  # two rows of tiles
         for i, (key, tile) in enumerate(self.tiles.items()):
-            grid.addWidget(tile, i // 4, i % 4)
+            grid.addWidget(tile, i // columns, i % columns)
             tile.clicked.connect(lambda k=key: self.open_list.emit(k))
             tile.setToolTip(self.tr("Click to open the list"))
         self.review.setToolTip(
             self.tr("Conflicts left by merging data from another computer, and broken rules")
         )
-        for c in range(4):
+        for c in range(columns):
             grid.setColumnStretch(c, 1)
 
         self.duty_label = QLabel()
@@ -278,6 +285,18 @@ class DashboardPage(Page):
         self.long_unvisited.set_value(d.long_unvisited)
         self.households.set_value(d.households)
         self.review.set_value(figures.review, alert=True)
+        disputes = figures.disputes
+        self.disputes_overdue.caption.setText(
+            self.tr("Disputes long unresolved (over {days} days without an outcome)").format(
+                days=disputes.days
+            )
+        )
+        self.disputes_overdue.set_value(disputes.overdue, alert=True)
+        self.disputes_overdue.setToolTip(
+            self.tr("{n} disputes under mediation; click to open the long unresolved ones").format(
+                n=disputes.open
+            )
+        )
         self.pairing_label.setText(self.pairing_text(figures.unpaired, figures.gaps))
         today = dt.date.today()
         names = self.weekday_names()
