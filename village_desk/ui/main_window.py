@@ -62,10 +62,11 @@ class MainWindow(QMainWindow):
         PAGE_COMMITMENTS,
         PAGE_MEETINGS,
         PAGE_STATS,
+        PAGE_ASSESSMENT,
         PAGE_EXCHANGE,
         PAGE_SETTINGS,
         PAGE_TOWNSHIP,  # a township office's database only (乡镇汇总)
-    ) = range(10)
+    ) = range(11)
 
     def __init__(
         self,
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
             self.tr("Commitments"),
             self.tr("Meetings"),
             self.tr("Statistics"),
+            self.tr("Assessment"),
             self.tr("Data exchange"),
             self.tr("Settings"),
         ]
@@ -119,7 +121,8 @@ class MainWindow(QMainWindow):
         self.nav.setSpacing(5)
         for i, title in enumerate(titles):
             item = QListWidgetItem(title)
-            item.setToolTip(self.tr("{page} (Ctrl+{n})").format(page=title, n=(i + 1) % 10))
+            if i < 10:  # (Ctrl+1 … Ctrl+0: the first ten entries)
+                item.setToolTip(self.tr("{page} (Ctrl+{n})").format(page=title, n=(i + 1) % 10))
             self.nav.addItem(item)
         self._fit_nav()
         self.nav.installEventFilter(self)  # its width follows its font
@@ -153,7 +156,7 @@ class MainWindow(QMainWindow):
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(self.focus_search)
         self.addAction(find)
-        for i in range(len(titles)):  # Ctrl+1 … Ctrl+9, then Ctrl+0
+        for i in range(min(len(titles), 10)):  # Ctrl+1 … Ctrl+9, then Ctrl+0
             go = QAction(self)
             go.setShortcut(QKeySequence(f"Ctrl+{(i + 1) % 10}"))
             go.triggered.connect(lambda _=False, row=i: self.go_to_page(row))
@@ -391,6 +394,10 @@ class MainWindow(QMainWindow):
             from village_desk.ui.pages.stats.page import StatsPage
 
             page = StatsPage(ctx)
+        elif row == self.PAGE_ASSESSMENT:
+            from village_desk.ui.pages.assessment.page import AssessmentPage
+
+            page = AssessmentPage(ctx)
         elif row == self.PAGE_EXCHANGE:
             from village_desk.ui.pages.exchange.page import ExchangePage
 
@@ -450,6 +457,10 @@ class MainWindow(QMainWindow):
     @property
     def meetings_page(self):
         return self.page(self.PAGE_MEETINGS)
+
+    @property
+    def assessment_page(self):
+        return self.page(self.PAGE_ASSESSMENT)
 
     @property
     def township_page(self):
@@ -621,6 +632,8 @@ class MainWindow(QMainWindow):
             "settings": self.PAGE_SETTINGS,
             "commitments": self.PAGE_COMMITMENTS,
             "meetings": self.PAGE_MEETINGS,
+            "assessment": self.PAGE_ASSESSMENT,
+            "spot-check": self.PAGE_ASSESSMENT,
         }
         if self.township_office:
             pages["township"] = self.PAGE_TOWNSHIP
@@ -642,6 +655,8 @@ class MainWindow(QMainWindow):
             entry = self.diary_page.model.entry(0) if self.diary_page.model.rowCount() else None
             if entry is not None:
                 self.diary_page.open_entry(entry.id)
+        elif name == "assessment":
+            self.assessment_page.show_year()
         elif name == "matter" and self.ledger_page.model.rowCount():
             self.ledger_page.open_matter(self.ledger_page.model.matter(0).id)
         elif name == "month-end":
