@@ -118,6 +118,7 @@ class SpotChecksTab(DataView):
                 self.tr("With a finding"),
                 self.tr("True rate"),
                 self.tr("Seed"),
+                self.tr("Record no."),
             ],
             stretch=1,
         )
@@ -231,9 +232,10 @@ class SpotChecksTab(DataView):
                 c.checked,
                 pct(c.true_rate),
                 c.seed,
+                c.id.hex[:8],  # (print-spot-check --check takes it)
             ]
             for col, value in enumerate(values):
-                self.check_table.setItem(r, col, item(value, number=col >= 4))
+                self.check_table.setItem(r, col, item(value, number=4 <= col <= 8))
         self.check_table.blockSignals(False)
         wanted = chosen.id if chosen is not None else (self.checks[0].id if self.checks else None)
         if wanted is None or not self.select_check(wanted):
