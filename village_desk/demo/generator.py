@@ -66,7 +66,7 @@ from village_desk.core.storage.models import (
     VillagerGroup,
 )
 
-from . import commitments
+from . import assessment, commitments
 from .stories import STORIES, Story
 from .words import (
     AREA_CODE,
@@ -1367,6 +1367,7 @@ def generate(
         ("写入回访记录", ReturnVisit, b.return_visits),
     ]
     tables += commitments.build(b, vs, seed)  # 公开承诺 and 会议记录
+    tables += assessment.build(b, vs, seed)  # 日记抽查 and 三评
     total = sum(len(rows) for _, _, rows in tables) or 1
     done = 0
     summary = DemoSummary(villages=villages)
