@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -73,7 +73,7 @@ def whole_number(edit: QLineEdit, field: str) -> int | None:
     return int(text)
 
 
-class _Form(EditDialog):
+class AssessmentForm(EditDialog):
     """A dialog with a form whose fields show the core's refusals."""
 
     def __init__(self, ctx, title: str, parent: QWidget | None = None):
@@ -102,7 +102,10 @@ class _Form(EditDialog):
         return widget
 
     def not_a_number(self, field: str) -> None:
-        self.errors.show(field, self.tr("Please enter a whole number"))
+        # (named context: self.tr would look under the subclass's name)
+        self.errors.show(
+            field, QCoreApplication.translate("AssessmentForm", "Please enter a whole number")
+        )
 
     def submit(self, work) -> None:
         self.ctx.op(self, work).errors(self.errors).busy(self.save_button).success(
@@ -114,7 +117,7 @@ class _Form(EditDialog):
         self.accept()
 
 
-class DrawDialog(_Form):
+class DrawDialog(AssessmentForm):
     """抽查民情日记: the scope, the period and the sample size; the draw is
     made by the core (a seed typed in draws an earlier sample again)."""
 
@@ -214,7 +217,7 @@ class DrawDialog(_Form):
 VOTES = ("poll_satisfied", "poll_basic", "poll_unsatisfied")
 
 
-class AssessmentDialog(_Form):
+class AssessmentDialog(AssessmentForm):
     """The 三评 of one cadre's year: 自评, 领导点评, 群众测评. Whatever is
     left empty is not entered (emptying an evaluation takes it back)."""
 
