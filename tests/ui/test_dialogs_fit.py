@@ -4,6 +4,8 @@ Save / OK button is always in view."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialogButtonBox
@@ -13,6 +15,7 @@ from village_desk.core import queries
 from village_desk.core.queries.matters import MatterFilter
 from village_desk.ui.first_run import FirstRunDialog
 from village_desk.ui.operator import OperatorDialog
+from village_desk.ui.pages.assessment.dialogs import AssessmentDialog, DrawDialog
 from village_desk.ui.pages.exchange.roster_import import RosterImportDialog
 from village_desk.ui.pages.households.forms import (
     EndPairingDialog,
@@ -33,6 +36,11 @@ from village_desk.ui.widgets import sizing
 
 SCREEN = QRect(0, 0, 1024, 600 - 40)  # the free area above a 40-px task bar
 TITLE_BAR = 30
+YEAR = dt.date.today().year
+
+
+def first_cadre_year(ctx):
+    return ctx.read(queries.assessment.assessment_year, YEAR).cadres[0]
 
 
 def first_matter(ctx, status: str):
@@ -60,6 +68,8 @@ DIALOGS = {
     "notice": lambda ctx, hh: LedgerPrintDialog(ctx, LedgerPrintDialog.NOTICE),
     "diary print": lambda ctx, hh: DiaryPrintDialog(ctx, None),
     "referral": lambda ctx, hh: ReferralDialog(ctx, first_matter(ctx, "forwarded").number),
+    "spot-check": lambda ctx, hh: DrawDialog(ctx),
+    "evaluations": lambda ctx, hh: AssessmentDialog(ctx, first_cadre_year(ctx), YEAR),
 }
 
 
