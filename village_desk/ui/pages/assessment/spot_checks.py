@@ -137,9 +137,8 @@ class SpotChecksTab(DataView):
             stretch=5,
         )
         self.entry_table.setAccessibleName(self.tr("Entries drawn"))
-        self.entry_table.horizontalHeader().setSectionResizeMode(
-            4, QHeaderView.ResizeMode.Interactive
-        )
+        # what was written and what was found share the width (wrapped)
+        self.entry_table.horizontalHeader().setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
         self.summary_label.setStyleSheet(HINT_STYLE)
@@ -194,13 +193,13 @@ class SpotChecksTab(DataView):
         entries_layout.addWidget(self.entry_table, 1)
         lower.addWidget(entries)
         lower.addWidget(panel)
-        lower.setStretchFactor(0, 3)
-        lower.setStretchFactor(1, 2)
+        lower.setStretchFactor(0, 2)
+        lower.setStretchFactor(1, 1)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.check_table)
         splitter.addWidget(lower)
         splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(1, 5)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addLayout(top)

@@ -116,7 +116,7 @@ class YearTab(DataView):
             self.tr("Votes"),
             self.tr("Poll satisfaction"),
         ]
-        self.table = table(headers)
+        self.table = table(headers, stretch=2 if self.township else 1)  # the names
         self.table.setAccessibleName(self.tr("Cadres' yearly figures"))
         self.village_table = table(
             [
@@ -134,7 +134,8 @@ class YearTab(DataView):
                 self.tr("Diary true"),
                 self.tr("Votes"),
                 self.tr("Poll satisfaction"),
-            ]
+            ],
+            stretch=1,
         )
         self.village_table.setAccessibleName(self.tr("Villages' yearly figures"))
         self.tables = QStackedWidget()
@@ -293,8 +294,8 @@ class YearTab(DataView):
             for col, value in enumerate(values):
                 self.table.setItem(r, col, item(value, number=col == 0 or col >= first_number))
         self.table.blockSignals(False)
-        if chosen is not None:
-            self.select(chosen.cadre_id)
+        if (chosen is None or not self.select(chosen.cadre_id)) and self.rows:
+            self.table.selectRow(0)  # the first place's sheet shows below
         self.village_rows = ranked(queries.assessment.villages_of(found), key)
         self.village_table.setRowCount(len(self.village_rows))
         for r, (place, v) in enumerate(self.village_rows):
