@@ -137,6 +137,107 @@
         </message>
     </context>
     <context>
+        <name>AssessmentDialog</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/dialogs.py" line="226" />
+            <source>Evaluations {year}: {name}</source>
+            <translation>{year}年度三评：{name}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/dialogs.py" line="242" />
+            <source>{name}, {role}, {village}</source>
+            <translation>{name}，{role}，{village}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/dialogs.py" line="248" />
+            <location filename="../../village_desk/ui/pages/assessment/dialogs.py" line="254" />
+            <source>Self-evaluation</source>
+            <translation>自评</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/dialogs.py" line="251" />
+            <location filename="../../village_desk/ui/pages/assessment/dialogs.py" line="262" />
+            <source>Score</source>
+            <translation>得分</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/dialogs.py" line="259" />
+            <source>Leader's comment</source>
+            <translation>领导点评</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/dialogs.py" line="265" />
+            <source>Commented by</source>
+            <translation>点评人</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/dialogs.py" line="268" />
+            <source>Comment</source>
+            <translation>点评意见</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/dialogs.py" line="273" />
+            <source>Villagers' evaluation (votes)</source>
+            <translation>群众测评（票数）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/dialogs.py" line="276" />
+            <source>Satisfied</source>
+            <translation>满意</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/dialogs.py" line="280" />
+            <source>Basically satisfied</source>
+            <translation>基本满意</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/dialogs.py" line="286" />
+            <source>Not satisfied</source>
+            <translation>不满意</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/dialogs.py" line="293" />
+            <source>Polled on</source>
+            <translation>测评日期</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/dialogs.py" line="310" />
+            <source>not entered</source>
+            <translation>未填写</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/dialogs.py" line="323" />
+            <source>Satisfaction = (satisfied + basically satisfied) ÷ votes</source>
+            <translation>测评满意率 =（满意 + 基本满意）÷ 总票数</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/dialogs.py" line="328" />
+            <source>{votes} votes; satisfaction {rate}</source>
+            <translation>共 {votes} 票，测评满意率 {rate}</translation>
+        </message>
+    </context>
+    <context>
+        <name>AssessmentForm</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/dialogs.py" line="107" />
+            <source>Please enter a whole number</source>
+            <translation>请填写整数</translation>
+        </message>
+    </context>
+    <context>
+        <name>AssessmentPage</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/page.py" line="27" />
+            <source>Diary spot-checks</source>
+            <translation>日记抽查</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/page.py" line="28" />
+            <source>Yearly assessment</source>
+            <translation>年度考核</translation>
+        </message>
+    </context>
+    <context>
         <name>CadreChecklist</name>
         <message>
             <location filename="../../village_desk/ui/widgets/pickers.py" line="156" />
@@ -1256,6 +1357,109 @@ The data as it is now is backed up first. What was entered after {when} is not i
             <location filename="../../village_desk/ui/pages/diary/model.py" line="70" />
             <source>{n} to ledger</source>
             <translation>转入台账 {n}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DrawDialog</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/dialogs.py" line="127" />
+            <source>New spot-check of diaries</source>
+            <translation>新建民情日记抽查</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/dialogs.py" line="133" />
+            <source>Village checked</source>
+            <translation>抽查的村</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/dialogs.py" line="136" />
+            <source>Every village's diaries</source>
+            <translation>各村全部日记</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/dialogs.py" line="139" />
+            <source>Village</source>
+            <translation>村</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/dialogs.py" line="141" />
+            <source>Cadre checked</source>
+            <translation>抽查的干部</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/dialogs.py" line="142" />
+            <source>Every cadre's diary</source>
+            <translation>全部干部的日记</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/dialogs.py" line="144" />
+            <source>{name} (left)</source>
+            <translation>{name}（已离任）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/dialogs.py" line="146" />
+            <source>Cadre</source>
+            <translation>干部</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/dialogs.py" line="154" />
+            <source>to</source>
+            <translation>至</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/dialogs.py" line="157" />
+            <source>Diaries written</source>
+            <translation>日记期间</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/dialogs.py" line="164" />
+            <source> entries</source>
+            <translation> 篇</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/dialogs.py" line="165" />
+            <source>Sample size</source>
+            <translation>抽查篇数</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/dialogs.py" line="167" />
+            <source>Inspector</source>
+            <translation>抽查人</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/dialogs.py" line="169" />
+            <source>e.g. 镇纪委 刘明</source>
+            <translation>如：镇纪委 刘明</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/dialogs.py" line="171" />
+            <source>Checked on</source>
+            <translation>抽查日期</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/dialogs.py" line="173" />
+            <source>Seed</source>
+            <translation>随机数种子</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/dialogs.py" line="174" />
+            <source>empty: a new random draw</source>
+            <translation>不填：重新随机抽取</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/dialogs.py" line="175" />
+            <source>Note</source>
+            <translation>抽查说明</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/dialogs.py" line="178" />
+            <source>The entries in scope are ordered by date and record number and a random sample is drawn with the seed; the record prints the seed, so anyone can draw the same entries again. Type an earlier seed to repeat its draw.</source>
+            <translation>范围内的日记按日期和记录编号排序，用随机数种子抽取；抽查记录上印有种子，任何人都能重新抽出同样的日记。填写以前的种子可以重复那次抽取。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/dialogs.py" line="197" />
+            <source>A whole number from 0 to {max}</source>
+            <translation>应为0至{max}之间的整数</translation>
         </message>
     </context>
     <context>
@@ -2869,168 +3073,173 @@ File: {path}</source>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="86" />
+            <location filename="../../village_desk/ui/main_window.py" line="87" />
             <source>Village Desk — {village}</source>
             <translation>村务民情台账 — {village}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="88" />
+            <location filename="../../village_desk/ui/main_window.py" line="89" />
             <source>Village Desk</source>
             <translation>村务民情台账</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="97" />
+            <location filename="../../village_desk/ui/main_window.py" line="98" />
             <source>Work bench</source>
             <translation>工作台</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="98" />
+            <location filename="../../village_desk/ui/main_window.py" line="99" />
             <source>Households</source>
             <translation>户情</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="99" />
+            <location filename="../../village_desk/ui/main_window.py" line="100" />
             <source>Visit diary</source>
             <translation>民情日记</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="100" />
+            <location filename="../../village_desk/ui/main_window.py" line="101" />
             <source>Matter ledger</source>
             <translation>民情台账</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="101" />
+            <location filename="../../village_desk/ui/main_window.py" line="102" />
             <source>Commitments</source>
             <translation>公开承诺</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="102" />
+            <location filename="../../village_desk/ui/main_window.py" line="103" />
             <source>Meetings</source>
             <translation>会议记录</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="103" />
+            <location filename="../../village_desk/ui/main_window.py" line="104" />
             <source>Statistics</source>
             <translation>统计</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="104" />
+            <location filename="../../village_desk/ui/main_window.py" line="105" />
+            <source>Assessment</source>
+            <translation>考核</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/main_window.py" line="106" />
             <source>Data exchange</source>
             <translation>数据交换</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="105" />
+            <location filename="../../village_desk/ui/main_window.py" line="107" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="108" />
+            <location filename="../../village_desk/ui/main_window.py" line="110" />
             <source>Township summary</source>
             <translation>乡镇汇总</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="122" />
+            <location filename="../../village_desk/ui/main_window.py" line="125" />
             <source>{page} (Ctrl+{n})</source>
             <translation>{page}（Ctrl+{n}）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="133" />
+            <location filename="../../village_desk/ui/main_window.py" line="136" />
             <source>Tool bar</source>
             <translation>工具栏</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="152" />
+            <location filename="../../village_desk/ui/main_window.py" line="155" />
             <source>Find</source>
             <translation>查找</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="161" />
+            <location filename="../../village_desk/ui/main_window.py" line="164" />
             <source>New</source>
             <translation>新建</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="164" />
+            <location filename="../../village_desk/ui/main_window.py" line="167" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="167" />
+            <location filename="../../village_desk/ui/main_window.py" line="170" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="170" />
+            <location filename="../../village_desk/ui/main_window.py" line="173" />
             <source>Print</source>
             <translation>打印</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="193" />
+            <location filename="../../village_desk/ui/main_window.py" line="196" />
             <source>Data on the server {host}</source>
             <translation>数据保存在服务器 {host}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="195" />
+            <location filename="../../village_desk/ui/main_window.py" line="198" />
             <source>Data saved on this computer</source>
             <translation>数据保存在本机</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="198" />
+            <location filename="../../village_desk/ui/main_window.py" line="201" />
             <source>Data: {location}</source>
             <translation>数据位置：{location}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="200" />
+            <location filename="../../village_desk/ui/main_window.py" line="203" />
             <source>This computer: {name}</source>
             <translation>本机：{name}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="204" />
+            <location filename="../../village_desk/ui/main_window.py" line="207" />
             <source>Switch</source>
             <translation>切换</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="205" />
+            <location filename="../../village_desk/ui/main_window.py" line="208" />
             <source>Choose who is entering data</source>
             <translation>选择正在录入的干部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="210" />
-            <location filename="../../village_desk/ui/main_window.py" line="400" />
+            <location filename="../../village_desk/ui/main_window.py" line="213" />
+            <location filename="../../village_desk/ui/main_window.py" line="407" />
             <source>Last export: {when}</source>
             <translation>上次导出：{when}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="212" />
+            <location filename="../../village_desk/ui/main_window.py" line="215" />
             <source>Not exported yet</source>
             <translation>尚未导出</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="332" />
+            <location filename="../../village_desk/ui/main_window.py" line="335" />
             <source>{name}'s household is not in the list.</source>
             <translation>列表中没有找到{name}所在的户。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="477" />
+            <location filename="../../village_desk/ui/main_window.py" line="488" />
             <source>Operator: {name}</source>
             <translation>当前操作人：{name}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="477" />
+            <location filename="../../village_desk/ui/main_window.py" line="488" />
             <source>No operator chosen</source>
             <translation>未选择操作人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="587" />
+            <location filename="../../village_desk/ui/main_window.py" line="598" />
             <source>Printing: contact cards from 户情, diaries from 民情日记, notices and ledger sheets from 民情台账.</source>
             <translation>打印：联系卡在“户情”，民情日记在“民情日记”，公示和月底台账在“民情台账”。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="147" />
+            <location filename="../../village_desk/ui/main_window.py" line="150" />
             <source>About</source>
             <translation>关于</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="148" />
+            <location filename="../../village_desk/ui/main_window.py" line="151" />
             <source>Version, data location and log folder</source>
             <translation>版本、数据位置和日志文件夹</translation>
         </message>
@@ -5567,6 +5776,209 @@ File: {path}</source>
         </message>
     </context>
     <context>
+        <name>SpotChecksTab</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/spot_checks.py" line="99" />
+            <source>New spot-check…</source>
+            <translation>新建抽查…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/spot_checks.py" line="100" />
+            <source>Print record…</source>
+            <translation>打印抽查记录…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/spot_checks.py" line="101" />
+            <location filename="../../village_desk/ui/pages/assessment/spot_checks.py" line="382" />
+            <source>Delete spot-check</source>
+            <translation>删除抽查</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/spot_checks.py" line="103" />
+            <source>Spot-checks of diaries</source>
+            <translation>民情日记抽查</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/spot_checks.py" line="112" />
+            <source>Checked on</source>
+            <translation>抽查日期</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/spot_checks.py" line="113" />
+            <source>Diaries of</source>
+            <translation>抽查范围</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/spot_checks.py" line="114" />
+            <source>Written</source>
+            <translation>日记期间</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/spot_checks.py" line="115" />
+            <source>Inspector</source>
+            <translation>抽查人</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/spot_checks.py" line="116" />
+            <source>In scope</source>
+            <translation>范围内篇数</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/spot_checks.py" line="117" />
+            <source>Drawn</source>
+            <translation>抽取篇数</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/spot_checks.py" line="118" />
+            <source>With a finding</source>
+            <translation>已下结论</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/spot_checks.py" line="119" />
+            <source>True rate</source>
+            <translation>日记真实率</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/spot_checks.py" line="120" />
+            <source>Seed</source>
+            <translation>随机数种子</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/spot_checks.py" line="121" />
+            <source>Record no.</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/spot_checks.py" line="125" />
+            <source>Spot-checks</source>
+            <translation>抽查记录</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/spot_checks.py" line="128" />
+            <source>No.</source>
+            <translation>序号</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/spot_checks.py" line="129" />
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/spot_checks.py" line="130" />
+            <source>Written by</source>
+            <translation>记录人</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/spot_checks.py" line="131" />
+            <source>Mode</source>
+            <translation>方式</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/spot_checks.py" line="132" />
+            <source>Households</source>
+            <translation>走访户</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/spot_checks.py" line="133" />
+            <source>What was written</source>
+            <translation>日记内容</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/spot_checks.py" line="134" />
+            <location filename="../../village_desk/ui/pages/assessment/spot_checks.py" line="150" />
+            <location filename="../../village_desk/ui/pages/assessment/spot_checks.py" line="159" />
+            <location filename="../../village_desk/ui/pages/assessment/spot_checks.py" line="169" />
+            <source>Finding</source>
+            <translation>抽查结论</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/spot_checks.py" line="135" />
+            <source>Note</source>
+            <translation>结论说明</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/spot_checks.py" line="139" />
+            <source>Entries drawn</source>
+            <translation>抽到的日记</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/spot_checks.py" line="154" />
+            <source>The entry as written</source>
+            <translation>日记原文</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/spot_checks.py" line="164" />
+            <location filename="../../village_desk/ui/pages/assessment/spot_checks.py" line="170" />
+            <source>What was found</source>
+            <translation>发现的情况</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/spot_checks.py" line="166" />
+            <source>Required unless the entry is true: what was found</source>
+            <translation>结论不是“真实”时必填：抽查发现的情况</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/spot_checks.py" line="182" />
+            <source>Save finding</source>
+            <translation>保存结论</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/spot_checks.py" line="226" />
+            <source>All diaries</source>
+            <translation>全部日记</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/spot_checks.py" line="279" />
+            <source>(deleted since) {text}</source>
+            <translation>（已删除）{text}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/spot_checks.py" line="287" />
+            <source>Not yet</source>
+            <translation>未下结论</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/spot_checks.py" line="296" />
+            <source>No spot-check yet: “New spot-check…” draws diary entries to check.</source>
+            <translation>还没有抽查记录：点“新建抽查…”抽取要检查的日记。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/spot_checks.py" line="298" />
+            <source>Choose a spot-check to see the entries it drew.</source>
+            <translation>选择一次抽查，查看抽到的日记。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/spot_checks.py" line="306" />
+            <source>{drawn} of {population} entries drawn with seed {seed}; {checked} with a finding ({counts}); true rate {rate}.</source>
+            <translation>范围内 {population} 篇，用种子 {seed} 抽取 {drawn} 篇；已下结论 {checked} 篇（{counts}）；日记真实率 {rate}。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/spot_checks.py" line="338" />
+            <source>Households: {text}</source>
+            <translation>走访户：{text}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/spot_checks.py" line="340" />
+            <source>Place: {text}</source>
+            <translation>地点：{text}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/spot_checks.py" line="342" />
+            <source>(nothing written)</source>
+            <translation>（未写内容）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/spot_checks.py" line="384" />
+            <source>Delete the spot-check of {date} ({scope}) with its {n} findings? Its findings no longer count in the assessment.</source>
+            <translation>删除 {date} 的抽查（{scope}）及其 {n} 条结论？删除后这些结论不再计入考核。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/spot_checks.py" line="409" />
+            <source>Spot-check record {date}</source>
+            <translation>民情日记抽查记录 {date}</translation>
+        </message>
+    </context>
+    <context>
         <name>StatsPage</name>
         <message>
             <location filename="../../village_desk/ui/pages/stats/page.py" line="82" />
@@ -5903,6 +6315,257 @@ File: {path}</source>
             <location filename="../../village_desk/ui/widgets/undo_bar.py" line="42" />
             <source>Deleted: {what}</source>
             <translation>已删除：{what}</translation>
+        </message>
+    </context>
+    <context>
+        <name>YearTab</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="62" />
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="117" />
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="136" />
+            <source>Poll satisfaction</source>
+            <translation>测评满意率</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="63" />
+            <source>Visit completion</source>
+            <translation>走访完成率</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="64" />
+            <source>Paired households covered</source>
+            <translation>联系户覆盖率</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="65" />
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="109" />
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="130" />
+            <source>Done rate</source>
+            <translation>办结率</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="66" />
+            <source>On-time rate</source>
+            <translation>按时办结率</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="67" />
+            <source>Satisfaction (final)</source>
+            <translation>满意率（最终）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="68" />
+            <source>Keeping rate</source>
+            <translation>践诺率</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="69" />
+            <source>Diary true rate</source>
+            <translation>日记真实率</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="74" />
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="90" />
+            <source>Year</source>
+            <translation>年度</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="76" />
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="92" />
+            <source>Rank by</source>
+            <translation>排名依据</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="80" />
+            <source>Show</source>
+            <translation>显示</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="81" />
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="125" />
+            <source>Cadres</source>
+            <translation>干部</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="82" />
+            <source>Villages</source>
+            <translation>各村排名</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="84" />
+            <source>Counting…</source>
+            <translation>正在统计…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="87" />
+            <source>Yearly assessment</source>
+            <translation>年度考核</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="99" />
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="123" />
+            <source>Place</source>
+            <translation>名次</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="101" />
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="124" />
+            <source>Village</source>
+            <translation>村</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="103" />
+            <source>Cadre</source>
+            <translation>干部</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="104" />
+            <source>Role</source>
+            <translation>职务</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="105" />
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="126" />
+            <source>Households visited</source>
+            <translation>走访户</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="106" />
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="127" />
+            <source>Visits</source>
+            <translation>户次</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="107" />
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="128" />
+            <source>Completion</source>
+            <translation>完成率</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="108" />
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="129" />
+            <source>Paired covered</source>
+            <translation>联系户覆盖</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="110" />
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="131" />
+            <source>On time</source>
+            <translation>按时办结</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="111" />
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="132" />
+            <source>Satisfaction</source>
+            <translation>满意率</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="112" />
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="133" />
+            <source>Kept</source>
+            <translation>践诺率</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="113" />
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="134" />
+            <source>Diary true</source>
+            <translation>日记真实率</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="114" />
+            <source>Self</source>
+            <translation>自评</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="115" />
+            <source>Leader</source>
+            <translation>点评</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="116" />
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="135" />
+            <source>Votes</source>
+            <translation>测评票数</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="120" />
+            <source>Cadres' yearly figures</source>
+            <translation>干部年度考核</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="140" />
+            <source>Villages' yearly figures</source>
+            <translation>各村年度考核</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="145" />
+            <source>Enter evaluations…</source>
+            <translation>填写三评…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="146" />
+            <source>Print this cadre's sheet…</source>
+            <translation>打印本人考核表…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="147" />
+            <source>Print all sheets…</source>
+            <translation>打印全部考核表…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="159" />
+            <source>How the figures are counted:</source>
+            <translation>指标口径：</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="164" />
+            <source>Place: by the figure chosen above, highest first; equal figures share a place; cadres without that figure get none.</source>
+            <translation>名次：按上面选定的指标从高到低排列，相同的并列；没有该指标的干部不排名次。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="264" />
+            <source>{year}: counted up to {as_of}; places by {figure}</source>
+            <translation>{year}年度：统计截至 {as_of}；按{figure}排名</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="347" />
+            <source>Each village's cadres summed (township cadres under 乡镇); the rates are computed from the sums, not averaged.</source>
+            <translation>各村干部的数字相加（乡镇干部计入“乡镇”）；各项比率由合计数计算，不是平均数。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="353" />
+            <source>Choose a cadre to see the year's sheet.</source>
+            <translation>选择一位干部，查看其年度考核情况。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="359" />
+            <source>Self-evaluation: {score} {text}</source>
+            <translation>自评：{score} {text}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="364" />
+            <source>Leader's comment: {score} {who} {text}</source>
+            <translation>领导点评：{score} {who}{text}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="373" />
+            <source>Villagers' evaluation: {satisfied} satisfied, {basic} basically satisfied, {unsatisfied} not satisfied; satisfaction {rate}</source>
+            <translation>群众测评：满意 {satisfied} 票，基本满意 {basic} 票，不满意 {unsatisfied} 票；测评满意率 {rate}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="383" />
+            <source>Villagers' evaluation: not polled yet</source>
+            <translation>群众测评：尚未测评</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="417" />
+            <source>Assessment {year} {name}</source>
+            <translation>{year}年度干部考核表 {name}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/assessment/year.py" line="421" />
+            <source>Assessment {year}</source>
+            <translation>{year}年度干部考核表</translation>
         </message>
     </context>
 </TS>
