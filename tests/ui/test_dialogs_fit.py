@@ -4,6 +4,8 @@ Save / OK button is always in view."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialogButtonBox
@@ -13,6 +15,7 @@ from village_desk.core import queries
 from village_desk.core.queries.matters import MatterFilter
 from village_desk.ui.first_run import FirstRunDialog
 from village_desk.ui.operator import OperatorDialog
+from village_desk.ui.pages.assessment.dialogs import AssessmentDialog, DrawDialog
 from village_desk.ui.pages.disputes.dialogs import DisputeDialog, OutcomeDialog, SessionDialog
 from village_desk.ui.pages.exchange.roster_import import RosterImportDialog
 from village_desk.ui.pages.households.forms import (
@@ -23,6 +26,7 @@ from village_desk.ui.pages.households.forms import (
 )
 from village_desk.ui.pages.ledger.matter import ActionDialog, MatterDialog
 from village_desk.ui.pages.settings.page import CadreDialog
+from village_desk.ui.pages.six_ones.dialogs import ActivityDialog
 from village_desk.ui.prefs import apply_font_size
 from village_desk.ui.printing.dialogs import (
     CardPrintDialog,
@@ -34,6 +38,11 @@ from village_desk.ui.widgets import sizing
 
 SCREEN = QRect(0, 0, 1024, 600 - 40)  # the free area above a 40-px task bar
 TITLE_BAR = 30
+YEAR = dt.date.today().year
+
+
+def first_cadre_year(ctx):
+    return ctx.read(queries.assessment.assessment_year, YEAR).cadres[0]
 
 
 def first_matter(ctx, status: str):
@@ -68,6 +77,9 @@ DIALOGS = {
     "dispute": lambda ctx, hh: DisputeDialog(ctx),
     "mediation": lambda ctx, hh: SessionDialog(ctx, open_dispute(ctx)),
     "dispute outcome": lambda ctx, hh: OutcomeDialog(ctx, open_dispute(ctx)),
+    "spot-check": lambda ctx, hh: DrawDialog(ctx),
+    "evaluations": lambda ctx, hh: AssessmentDialog(ctx, first_cadre_year(ctx), YEAR),
+    "activity": lambda ctx, hh: ActivityDialog(ctx),
 }
 
 

@@ -68,7 +68,7 @@ from village_desk.core.storage.models import (
     VillagerGroup,
 )
 
-from . import commitments, disputes, six_ones
+from . import assessment, commitments, disputes, six_ones
 from .stories import STORIES, Story
 from .words import (
     AREA_CODE,
@@ -1371,6 +1371,7 @@ def generate(
     ]
     tables += commitments.build(b, vs, seed)  # 公开承诺 and 会议记录
     tables += dispute_tables
+    tables += assessment.build(b, vs, seed)  # 日记抽查 and 三评
     tables += six_ones.build(b, vs, seed)  # 宣讲活动、联动服务、实事工程
     total = sum(len(rows) for _, _, rows in tables) or 1
     done = 0

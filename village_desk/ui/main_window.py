@@ -63,10 +63,11 @@ class MainWindow(QMainWindow):
         PAGE_MEETINGS,
         PAGE_DISPUTES,
         PAGE_STATS,
+        PAGE_ASSESSMENT,
         PAGE_EXCHANGE,
         PAGE_SETTINGS,
         PAGE_TOWNSHIP,  # a township office's database only (乡镇汇总)
-    ) = range(11)
+    ) = range(12)
 
     def __init__(
         self,
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
             self.tr("Meetings"),
             self.tr("Disputes"),
             self.tr("Statistics"),
+            self.tr("Assessment"),
             self.tr("Data exchange"),
             self.tr("Settings"),
         ]
@@ -399,6 +401,10 @@ class MainWindow(QMainWindow):
             from village_desk.ui.pages.stats.page import StatsPage
 
             page = StatsPage(ctx)
+        elif row == self.PAGE_ASSESSMENT:
+            from village_desk.ui.pages.assessment.page import AssessmentPage
+
+            page = AssessmentPage(ctx)
         elif row == self.PAGE_EXCHANGE:
             from village_desk.ui.pages.exchange.page import ExchangePage
 
@@ -462,6 +468,8 @@ class MainWindow(QMainWindow):
     @property
     def disputes_page(self):
         return self.page(self.PAGE_DISPUTES)
+    def assessment_page(self):
+        return self.page(self.PAGE_ASSESSMENT)
 
     @property
     def township_page(self):
@@ -641,6 +649,9 @@ class MainWindow(QMainWindow):
             "commitments": self.PAGE_COMMITMENTS,
             "meetings": self.PAGE_MEETINGS,
             "disputes": self.PAGE_DISPUTES,
+            "assessment": self.PAGE_ASSESSMENT,
+            "spot-check": self.PAGE_ASSESSMENT,
+            "six-ones": self.PAGE_ASSESSMENT,
         }
         if self.township_office:
             pages["township"] = self.PAGE_TOWNSHIP
@@ -662,6 +673,10 @@ class MainWindow(QMainWindow):
             entry = self.diary_page.model.entry(0) if self.diary_page.model.rowCount() else None
             if entry is not None:
                 self.diary_page.open_entry(entry.id)
+        elif name == "assessment":
+            self.assessment_page.show_year()
+        elif name == "six-ones":
+            self.assessment_page.show_six_ones()
         elif name == "matter" and self.ledger_page.model.rowCount():
             self.ledger_page.open_matter(self.ledger_page.model.matter(0).id)
         elif name == "month-end":

@@ -30,6 +30,8 @@ from ..queries.assessment import (
     SpotCheckRow,
     assessment_year,
     checked_entries,
+    figure_rows,
+    score_text,
     spot_check,
 )
 from ..queries.reference import is_township, profile
@@ -149,43 +151,6 @@ def print_spot_check(
 # --------------------------------------------------------------------------- the year
 
 
-def _count(n: int | None, unit: str) -> str:
-    return "—" if n is None else f"{n}{unit}"
-
-
-def figure_rows(r: CadreYear) -> list[tuple[str, str]]:
-    """The 一考 figures of one cadre as label, value (shared with the page)."""
-    word = "户" if r.quota_unit == "households" else "户次"
-    if r.expected:
-        quota = f"应完成 {r.expected}{word}，已完成 {r.done_for_quota}{word}，完成率 {pct(r.completion)}"
-    elif r.campaign:
-        quota = "按轮次考核（见干部走访统计）"
-    else:
-        quota = "本职务未设走访任务"
-    findings = "，".join(f"{label} {r.findings.get(code, 0)}" for code, label in FINDINGS.items())
-    return [
-        ("走访", f"{r.households} 户，{r.visits} 户次"),
-        ("走访任务", quota),
-        (
-            "联系户覆盖率",
-            f"联系户 {r.paired} 户，走访到 {r.paired_visited} 户，{pct(r.paired_coverage)}",
-        ),
-        (
-            "主办事项",
-            f"在账 {r.matters} 件，已办结 {r.done} 件（办结率 {pct(r.done_rate)}），"
-            f"按时办结 {r.on_time} 件（{pct(r.on_time_rate)}），"
-            f"回访满意 {r.final_satisfied}/{r.final_rated}（满意率 {pct(r.satisfaction_rate)}）",
-        ),
-        ("公开承诺", f"承诺 {r.commitments} 件，已践诺 {r.kept} 件，践诺率 {pct(r.keeping_rate)}"),
-        (
-            "日记抽查",
-            f"已抽查 {r.checked} 篇（{findings}），日记真实率 {pct(r.true_rate)}"
-            if r.checked
-            else "本年度日记未被抽查",
-        ),
-    ]
-
-
 def render_assessment(
     out: str | os.PathLike | BinaryIO,
     township: str,
@@ -238,12 +203,12 @@ def render_assessment(
             [st.p(h, st.head) for h in ("", "得分", "评价意见")],
             [
                 st.p("自评", st.head),
-                st.p(_count(e.self_score, " 分"), st.cell_center),
+                st.p(score_text(e.self_score), st.cell_center),
                 st.p(mask_numbers(e.self_text) or "—", st.cell),
             ],
             [
                 st.p("领导点评", st.head),
-                st.p(_count(e.leader_score, " 分"), st.cell_center),
+                st.p(score_text(e.leader_score), st.cell_center),
                 st.p(
                     (f"{e.leader_name}：" if e.leader_name else "")
                     + (mask_numbers(e.leader_comment) or "—"),

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from ..domain.assessment import FINDINGS, poll_rate, ratio
+from ..domain.assessment import FINDINGS, pct, poll_rate, ratio
 from ..domain.visits import QUOTA_VISIT_MODES
 from ..storage.models import (
     Assessment,
@@ -520,6 +520,59 @@ def _contacted(session: Session, start, end, cadre_village) -> dict[uuid.UUID, s
         for cid in {author} | {uuid.UUID(str(c)) for c in companions or ()}:
             out[cid].add(hid)
     return out
+
+
+def years(session: Session, today: dt.date | None = None) -> list[int]:
+    """The years an assessment can be made for, newest first: this year and
+    every year with diary entries, spot-checks or entered evaluations."""
+    today = today or dt.date.today()
+    found = {today.year}
+    first = session.scalar(
+        select(DiaryEntry.date).where(DiaryEntry.deleted.is_(False)).order_by(DiaryEntry.date)
+    )
+    if first is not None and first.year <= today.year:
+        found.update(range(first.year, today.year + 1))
+    found.update(
+        session.scalars(select(Assessment.year).where(Assessment.deleted.is_(False))).all()
+    )
+    return sorted((y for y in found if y <= today.year), reverse=True)
+
+
+def score_text(score: int | None) -> str:
+    return "—" if score is None else f"{score} 分"
+
+
+def figure_rows(r: CadreYear) -> list[tuple[str, str]]:
+    """The 一考 figures of one cadre as label, value (the print and the page)."""
+    word = "户" if r.quota_unit == "households" else "户次"
+    if r.expected:
+        quota = f"应完成 {r.expected}{word}，已完成 {r.done_for_quota}{word}，完成率 {pct(r.completion)}"
+    elif r.campaign:
+        quota = "按轮次考核（见干部走访统计）"
+    else:
+        quota = "本职务未设走访任务"
+    findings = "，".join(f"{label} {r.findings.get(code, 0)}" for code, label in FINDINGS.items())
+    return [
+        ("走访", f"{r.households} 户，{r.visits} 户次"),
+        ("走访任务", quota),
+        (
+            "联系户覆盖率",
+            f"联系户 {r.paired} 户，走访到 {r.paired_visited} 户，{pct(r.paired_coverage)}",
+        ),
+        (
+            "主办事项",
+            f"在账 {r.matters} 件，已办结 {r.done} 件（办结率 {pct(r.done_rate)}），"
+            f"按时办结 {r.on_time} 件（{pct(r.on_time_rate)}），"
+            f"回访满意 {r.final_satisfied}/{r.final_rated}（满意率 {pct(r.satisfaction_rate)}）",
+        ),
+        ("公开承诺", f"承诺 {r.commitments} 件，已践诺 {r.kept} 件，践诺率 {pct(r.keeping_rate)}"),
+        (
+            "日记抽查",
+            f"已抽查 {r.checked} 篇（{findings}），日记真实率 {pct(r.true_rate)}"
+            if r.checked
+            else "本年度日记未被抽查",
+        ),
+    ]
 
 
 # --------------------------------------------------------------------------- ranking
