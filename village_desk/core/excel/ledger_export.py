@@ -36,6 +36,7 @@ from ..domain.lifecycle import STATUS_LABELS
 from ..domain.visits import CONTACT_KINDS, contact_kind
 from ..jobs import Cancelled, Job, ensure
 from ..storage.db import Database
+from ..storage.files import forget_output, note_output
 from .assessment_sheet import write_assessment
 from .commitment_sheet import write_commitments
 from .dispute_sheet import write_disputes
@@ -197,6 +198,7 @@ def export_ledger(
     fd, tmp_name = tempfile.mkstemp(suffix=".xlsx", prefix=".导出中-", dir=target.parent)
     os.close(fd)
     tmp = Path(tmp_name)
+    note_output(tmp)  # removed at the next start if this run is killed
     try:
         wb = Workbook(write_only=True)
         try:
@@ -211,6 +213,7 @@ def export_ledger(
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
+        forget_output(tmp)
     return summary
 
 
