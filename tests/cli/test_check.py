@@ -145,3 +145,28 @@ def test_search_output_has_no_control_characters(db, village):
     out = run("--db-url", db.url, "search", "zsf")
     assert out.returncode == 0 and "张三丰[2J" in out.stdout
     assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", out.stdout)
+
+
+def test_check_passes_on_a_database_with_the_app_lock_set(tmp_path, capsys):
+    """The lock lives in this computer's ``local_setting`` rows (not
+    journaled): ``check`` and ``check --repair`` must not take its hashes,
+    minutes or wrong-try count for records that bypassed the journal."""
+    from village_desk.core.storage.lock import AppLock
+    from village_desk.core.storage.paths import database_url
+
+    assert cli.main(["--data-dir", str(tmp_path), "init", "--village", "桃花村"]) == 0
+    db = Database.open(database_url(tmp_path))
+    lock = AppLock(db)
+    lock.set_password("taohua2026")
+    lock.set_inspector("jiancha88", "taohua2026")
+    lock.set_idle_minutes(10)
+    assert lock.try_password("wrong-one").role is None  # a wrong try is counted
+    db.close()
+    capsys.readouterr()
+    for args in (["check"], ["check", "--repair"]):
+        assert cli.main(["--data-dir", str(tmp_path), *args]) == 0, args
+        out = capsys.readouterr()
+        assert "检查通过" in out.out and out.err == "", args
+    db = Database.open(database_url(tmp_path))
+    assert AppLock(db).enabled and AppLock(db).idle_minutes == 10  # check left it alone
+    db.close()

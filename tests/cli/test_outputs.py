@@ -131,7 +131,45 @@ def test_a_killed_export_leaves_no_personal_data_in_the_system_temp_folder(demo_
     assert all(stat.S_IMODE(p.stat().st_mode) & 0o077 == 0 for p in left)
     assert not out.exists()
     partial = list(tmp_path.glob(".导出中-*"))
+    assert partial  # the half-made workbook next to where 台账.xlsx was to be
     assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in partial)
-    # the next start removes what the killed run left
+    # the next start removes what the killed run left, here and next to the output
     assert cli(tmp_path, "--data-dir", demo_dir, "search", "张").returncode in (0, 1)
     assert [p for p in private.rglob("*") if p.is_file() and p.name != ".in-use"] == []
+    assert list(tmp_path.glob(".导出中-*")) == []
+
+
+KILLED_WHILE_WRITING_A_PDF = """
+import os, signal, sys
+from reportlab.platypus import SimpleDocTemplate
+from village_desk import cli
+build = SimpleDocTemplate.build
+def killed(self, *args, **kwargs):  # half the PDF on the disk, then the power goes
+    self.filename.write(b"%PDF-1.4 half")
+    self.filename.flush()
+    os.kill(os.getpid(), signal.SIGKILL)
+SimpleDocTemplate.build = killed
+sys.exit(cli.main(sys.argv[1:]))
+"""
+
+
+def test_a_killed_print_leaves_its_half_written_pdf_only_until_the_next_start(demo_dir, tmp_path):
+    env = environment(tmp_path)
+    folder = tmp_path / "U盘"
+    folder.mkdir()
+    out = folder / "公示.pdf"
+    done = subprocess.run(
+        [sys.executable, "-c", KILLED_WHILE_WRITING_A_PDF]
+        + ["--data-dir", str(demo_dir), "print-notice", str(out), "--month", month()],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == -9, done.stderr
+    assert not out.exists()  # never half a file under the real name
+    [partial] = folder.iterdir()
+    assert partial.name.startswith(".") and partial.read_bytes() == b"%PDF-1.4 half"
+    keep = folder / ".写入中-not-ours.txt"  # a file no run of ours noted is left alone
+    keep.write_text("x")
+    assert cli(tmp_path, "--data-dir", demo_dir, "search", "张").returncode in (0, 1)
+    assert list(folder.iterdir()) == [keep]

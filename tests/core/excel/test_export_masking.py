@@ -74,3 +74,39 @@ def test_shorter_numbers_in_free_text_are_masked(db, village, tmp_path, number, 
 
     wb = _export(db, tmp_path, unmasked=True)
     assert number in _cell(wb, "民情台账", "申办事项")
+
+
+def test_an_unmasked_export_is_written_to_the_log_with_who_and_how_many(
+    db, village, tmp_path, caplog
+):
+    """显示完整号码 exports are logged: the file, the period, how many
+    households and people, and the operator (or the computer's user on the
+    command line). A masked export is not."""
+    import logging
+
+    from village_desk.core.storage.models import Cadre
+
+    with db.reading() as s:
+        secretary = s.get(Cadre, village["secretary"]).name
+    today = dt.date.today()
+    period = parse_period(f"{today:%Y-%m}")
+    caplog.set_level(logging.INFO, logger="village_desk")
+    export_ledger(db, tmp_path / "打码.xlsx", period, today=today)
+    assert not [r for r in caplog.records if "unmasked" in r.getMessage()]
+    summary = export_ledger(
+        db,
+        tmp_path / "完整.xlsx",
+        period,
+        today=today,
+        unmasked=True,
+        actor_id=village["secretary"],
+    )
+    [record] = [r for r in caplog.records if "unmasked" in r.getMessage()]
+    text = record.getMessage()
+    assert record.levelno == logging.WARNING
+    assert "完整.xlsx" in text and period.label in text and secretary in text
+    assert f"{summary.households} households" in text and "2 people" in text  # 张三丰 and 刘桂兰
+    caplog.clear()
+    export_ledger(db, tmp_path / "命令行.xlsx", period, today=today, unmasked=True)
+    [record] = [r for r in caplog.records if "unmasked" in r.getMessage()]
+    assert "命令行" in record.getMessage()

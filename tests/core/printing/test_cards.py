@@ -232,3 +232,34 @@ def test_without_a_truetype_font_falls_back_to_stsong_with_a_warning(monkeypatch
         for ref in reader(buf.getvalue()).pages[0]["/Resources"]["/Font"].values()
     ]
     assert any("STSong-Light" in name for name in fonts_used)
+
+
+def test_cards_written_to_a_path_on_a_full_disk_leave_no_half_pdf(demo_db, tmp_path, monkeypatch):
+    """A full stick while the PDF is saved: refused with a message, and
+    neither a truncated 联系卡.pdf nor a temporary file is left; an earlier
+    file of that name stays as it was."""
+    import errno
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    def disk_fills(self):
+        target = self._filename
+        if isinstance(target, str | Path):
+            with open(target, "wb") as f:
+                f.write(b"%PDF-1.4 half")
+        else:
+            target.write(b"%PDF-1.4 half")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    folder = tmp_path / "U盘"
+    folder.mkdir()
+    out = folder / "联系卡.pdf"
+    monkeypatch.setattr(Canvas, "save", disk_fills)
+    with pytest.raises(ServiceError, match="空间"):
+        print_cards(demo_db, out, CardSelection(all=True))
+    assert list(folder.iterdir()) == []
+    out.write_bytes(b"%PDF earlier cards")
+    with pytest.raises(ServiceError):
+        print_cards(demo_db, str(out), CardSelection(all=True))
+    assert [p.name for p in folder.iterdir()] == ["联系卡.pdf"]
+    assert out.read_bytes() == b"%PDF earlier cards"

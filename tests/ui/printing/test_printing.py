@@ -369,3 +369,34 @@ def test_printing_can_be_cancelled_and_closing_waits_for_the_page(
     qtbot.waitUntil(lambda: not path.exists(), timeout=5000)  # closed: the file is gone
     wait_ops(qtbot, window.ctx)
     assert printed == [] and painted == [0]
+
+
+def test_saving_a_copy_on_a_full_disk_leaves_no_half_pdf_under_its_name(
+    window, qtbot, tmp_path, monkeypatch
+):
+    import errno
+    import shutil
+
+    from PySide6.QtWidgets import QMessageBox
+
+    window.nav.setCurrentRow(MainWindow.PAGE_HOUSEHOLDS)
+    dialog = open_preview(qtbot, print_cards(window, window.ctx, all_households=True))
+    folder = tmp_path / "U盘"
+    folder.mkdir()
+    copy = folder / "卡片.pdf"
+    dialog.save_path = lambda parent, suggested: str(copy)
+
+    def disk_fills(src, dst, *args):  # half the PDF fits, then the stick is full
+        dst.write(src.read(1000))
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(shutil, "copyfileobj", disk_fills)
+    problems: list = []
+    seen: list[str] = []
+    on_modal(qtbot, lambda box: seen.append(box.text()) or box.accept(), problems, QMessageBox)
+    click(qtbot, dialog.save_button)
+    raise_problems(problems)
+    assert seen and "空间" in seen[0]  # says the disk is full
+    assert list(folder.iterdir()) == []  # neither a truncated 卡片.pdf nor a temp file
+    monkeypatch.undo()
+    close_preview(qtbot, dialog)

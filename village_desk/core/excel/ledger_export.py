@@ -12,7 +12,8 @@ without a cadre, cadres below the pairing norms, on the export day), 统计汇�
 their parties, mediations and outcome, see :mod:`.dispute_sheet`), 干部考核
 (the yearly assessment of the year the period ends in, see
 :mod:`.assessment_sheet`). ID numbers and phones are masked unless
-``unmasked=True``.
+``unmasked=True``; such an export is written to the log (who, when, the
+file, how many households and people), see :func:`export_ledger`.
 
 The workbook is written to a temporary file next to the target and renamed
 at the end, so a failed or cancelled export never leaves half a file.
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import logging
 import os
 import tempfile
 from dataclasses import dataclass
@@ -36,6 +38,7 @@ from ..domain.lifecycle import STATUS_LABELS
 from ..domain.visits import CONTACT_KINDS, contact_kind
 from ..jobs import Cancelled, Job, ensure
 from ..storage.db import Database
+from ..storage.files import forget_output, note_output
 from .assessment_sheet import write_assessment
 from .commitment_sheet import write_commitments
 from .dispute_sheet import write_disputes
@@ -43,6 +46,8 @@ from .layout import Column, SheetWriter
 from .ledger_data import LedgerData
 from .meeting_sheet import write_meetings
 from .period import Period
+
+log = logging.getLogger(__name__)
 
 __all__ = ["export_ledger", "ExportSummary", "Cancelled", "SHEETS"]
 
@@ -187,6 +192,7 @@ def export_ledger(
     prepared_by: str = "",
     today: dt.date | None = None,
     job: Job | None = None,
+    actor_id=None,
 ) -> ExportSummary:
     """Write the five-sheet ledger workbook; raise :class:`Cancelled` if the job
     is cancelled (the target file is then left as it was)."""
@@ -197,6 +203,7 @@ def export_ledger(
     fd, tmp_name = tempfile.mkstemp(suffix=".xlsx", prefix=".导出中-", dir=target.parent)
     os.close(fd)
     tmp = Path(tmp_name)
+    note_output(tmp)  # removed at the next start if this run is killed
     try:
         wb = Workbook(write_only=True)
         try:
@@ -209,9 +216,40 @@ def export_ledger(
         summary.path, summary.masked = target, not unmasked
         report("完成", 1.0)  # the last chance to cancel: after the move the file is there
         os.replace(tmp, target)
+        if unmasked:
+            _log_unmasked(db, target, period, summary, actor_id)
     finally:
         tmp.unlink(missing_ok=True)
+        forget_output(tmp)
     return summary
+
+
+def _log_unmasked(db: Database, target: Path, period: Period, summary, actor_id) -> None:
+    """An export showing whole ID numbers and phones is written to the log:
+    who (the operator, else the computer's user), the file, the period, how
+    many households and people it holds. (The log, not the journal: the
+    journal records changes to records and travels in exchange files.)"""
+    import getpass
+
+    from sqlalchemy import func, select
+
+    from ..storage.models import Cadre, Person
+
+    with db.reading() as s:
+        who = s.scalar(select(Cadre.name).where(Cadre.id == actor_id)) if actor_id else None
+        people = s.scalar(select(func.count()).select_from(Person).where(Person.deleted.is_(False)))
+    if not who:
+        with contextlib.suppress(Exception):
+            who = f"命令行（{getpass.getuser()}）"
+    log.warning(
+        "unmasked export (完整身份证号和电话): %s, period %s, %d households, "
+        "%d people on record, by %s",
+        target,
+        period.label,
+        summary.households,
+        people,
+        who or "?",
+    )
 
 
 def _discard(wb: Workbook) -> None:

@@ -199,9 +199,11 @@ def check_size(path: str | os.PathLike) -> None:
                     continue
                 _check_span(rows, columns)
     # zlib.error: a member's compressed bytes damaged; NotImplementedError: its
-    # compression method byte flipped (both from a flipped byte on a stick)
+    # compression method byte flipped (both from a flipped byte on a stick);
+    # RuntimeError: the "encrypted" flag bit flipped
     except (
         zipfile.BadZipFile,
+        RuntimeError,
         zlib.error,
         NotImplementedError,
         OSError,
@@ -275,7 +277,9 @@ def _xls_span(data: bytes) -> tuple[int, int]:
 
 
 _TAG = re.compile(rb"<(row|c)\b([^>]*)>")
-_REF = re.compile(rb'\br="([A-Z]{0,3})([0-9]*)"')
+# Any number of letters: a damaged reference such as AAAA1 (column 18,281,
+# beyond Excel's XFD) is read by calamine and must be measured, not skipped.
+_REF = re.compile(rb'\br="([A-Z]*)([0-9]*)"')
 
 
 def _column_number(letters: bytes) -> int:

@@ -240,8 +240,15 @@ def relation_code(value, labels: dict[str, str]) -> tuple[str, str]:
 
 def group_number(raw: str) -> int | None:
     """3 for 三组, 3组, 第三村民小组, 03, 3; None if the text names no number."""
-    m = re.fullmatch(r"第?([0-9]+|[零一二三四五六七八九十]+)(村民小组|小组|组|队|社)?", raw)
+    m = re.fullmatch(
+        r"第?([0-9]{1,2}|[一二三四五六七八九]?十[一二三四五六七八九]?|[零一二三四五六七八九])"
+        r"(村民小组|小组|组|队|社)?",
+        raw,
+    )
     if not m:
+        # Not a group's number (a village has tens of groups): 十十组, or an
+        # ID number pasted into the 组 column once made the label ask for
+        # the 43,052,119th numeral and the import stop with an IndexError.
         return None
     token = m[1]
     if token.isdigit():

@@ -6,6 +6,7 @@ import os
 from typing import BinaryIO
 
 from ..jobs import Job
+from ..storage.files import atomic_output
 from .carddata import CardSelection, load_cards, load_common
 from .cards import render_cards
 from .fonts import font_for_session
@@ -22,7 +23,15 @@ def print_cards(
     backs: bool = True,
     job: Job | None = None,
 ) -> tuple[int, int]:
-    """Write contact cards for the selected households; returns (cards, pages)."""
+    """Write contact cards for the selected households; returns (cards, pages).
+
+    A path is written whole or not at all, owner-only (a full disk leaves no
+    truncated PDF under its name; an earlier file of that name stays)."""
+    if isinstance(out, str | os.PathLike):
+        with atomic_output(out) as f:
+            return print_cards(
+                db, f, selection, layout=layout, size=size, qr=qr, backs=backs, job=job
+            )
     with db.reading() as s:
         common = load_common(s)
         cards = load_cards(s, selection)

@@ -7,7 +7,8 @@
 * :func:`private_temp` — temporary files (openpyxl's sheets, which hold
   whole ID numbers while an export runs; print previews) go to a private
   folder inside the data folder instead of the shared system one; what a
-  killed run left there is removed at the next start.
+  killed run left there is removed at the next start, and so are the
+  half-written outputs it noted there (:func:`note_output`).
 * :class:`FileLock` — an advisory lock the operating system drops when its
   holder dies (one GUI per data folder; the private temp folders in use).
 """
@@ -31,7 +32,9 @@ __all__ = [
     "TEMP_FOLDER",
     "FileLock",
     "atomic_output",
+    "forget_output",
     "make_private_folder",
+    "note_output",
     "private_temp",
 ]
 
@@ -57,6 +60,7 @@ def atomic_output(path: str | os.PathLike) -> Iterator[BinaryIO]:
     except OSError as err:
         raise ServiceError(explain_output(err, target)) from None
     tmp = Path(tmp_name)
+    note_output(tmp)
     try:
         with os.fdopen(fd, "wb") as f:
             yield f
@@ -71,6 +75,60 @@ def atomic_output(path: str | os.PathLike) -> Iterator[BinaryIO]:
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
+        forget_output(tmp)
+
+
+# Half-written outputs sit next to their target (a USB stick, the desktop),
+# not in the private temp folder: a run that is killed leaves one there
+# (holding full ID numbers when the export was unmasked). Each is noted in
+# the run's private folder while it is written; the next start removes the
+# ones a dead run noted (:func:`clean_temp`).
+OUTPUTS_NOTE = ".outputs"
+LEFTOVER_PREFIXES = (OUTPUT_PREFIX, ".导出中-")
+
+
+def _note_file() -> Path | None:
+    folder = tempfile.tempdir
+    if folder is None or not (Path(folder) / ".in-use").exists():
+        return None  # not inside private_temp: nothing cleans up after us anyway
+    return Path(folder) / OUTPUTS_NOTE
+
+
+def note_output(tmp: Path) -> None:
+    """Remember ``tmp`` (a half-written output) until :func:`forget_output`."""
+    note = _note_file()
+    if note is not None:
+        line = (os.fspath(Path(tmp).absolute()) + "\n").encode("utf-8")
+        with contextlib.suppress(OSError):
+            fd = os.open(note, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+            try:
+                os.write(fd, line)
+            finally:
+                os.close(fd)
+
+
+def forget_output(tmp: Path) -> None:
+    note = _note_file()
+    if note is None:
+        return
+    with contextlib.suppress(OSError):
+        kept = [
+            line
+            for line in note.read_text(encoding="utf-8").splitlines()
+            if line and line != os.fspath(Path(tmp).absolute())
+        ]
+        note.write_text("".join(f"{line}\n" for line in kept), encoding="utf-8")
+
+
+def _remove_noted_outputs(folder: Path) -> None:
+    """Remove the half-written outputs a dead run noted in ``folder`` (only
+    files named like one: the note is not trusted to name anything else)."""
+    with contextlib.suppress(OSError):
+        for line in (folder / OUTPUTS_NOTE).read_text(encoding="utf-8").splitlines():
+            path = Path(line)
+            if path.name.startswith(LEFTOVER_PREFIXES):
+                with contextlib.suppress(OSError):
+                    path.unlink(missing_ok=True)
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -239,6 +297,7 @@ def clean_temp(root: Path) -> list[Path]:
             if not free:
                 continue  # a running process's folder
             lock.release()
+            _remove_noted_outputs(entry)
             shutil.rmtree(entry, ignore_errors=True)
         else:
             with contextlib.suppress(OSError):

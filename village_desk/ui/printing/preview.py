@@ -475,9 +475,14 @@ class PrintPreviewDialog(QDialog):
         path = self.save_path(self, self.suggested_name)
         if not path:
             return ""
+        from village_desk.core.domain.errors import ServiceError
+        from village_desk.core.storage.files import atomic_output
+
         try:
-            shutil.copyfile(self.pdf_path, path)
-        except OSError as err:
+            # whole or not at all: a full disk leaves no truncated PDF under the name
+            with open(self.pdf_path, "rb") as src, atomic_output(path) as out:
+                shutil.copyfileobj(src, out)
+        except (OSError, ServiceError) as err:
             QMessageBox.warning(self, self.tr("Could not save"), describe(err))
             return ""
         self.status_label.setText(self.tr("Saved to {path}").format(path=path))

@@ -126,7 +126,16 @@ def test_export_writes_the_five_sheet_workbook(page, demo_db, settings, tmp_path
     assert list(out.parent.iterdir()) == [out]  # no temporary file left
 
 
-def test_full_numbers_need_a_confirmation(page, tmp_path, qtbot):
+def test_full_numbers_need_a_confirmation(page, ctx, demo_db, tmp_path, qtbot, caplog):
+    import logging
+
+    from village_desk.core.storage.models import Cadre
+
+    with demo_db.reading() as s:
+        cadre = s.scalars(select(Cadre).order_by(Cadre.name)).first()
+        operator, name = cadre.id, cadre.name
+    ctx.set_operator(operator)
+    caplog.set_level(logging.INFO, logger="village_desk")
     panel = page.export_panel
     answers = [False]
     panel.confirm_unmasked = lambda: answers.pop(0)
@@ -144,6 +153,9 @@ def test_full_numbers_need_a_confirmation(page, tmp_path, qtbot):
     roster = load_workbook(out)["联系户花名册"]
     phones = [c.value for row in roster.iter_rows() for c in row if c.value]
     assert any(isinstance(v, str) and len(v) == 11 and v.isdigit() for v in phones)
+    # the full-number export is in the log, with the operator who made it
+    [logged] = [r.getMessage() for r in caplog.records if "unmasked export" in r.getMessage()]
+    assert str(out) in logged and f"by {name}" in logged
 
 
 def test_cancelled_export_leaves_nothing_behind(page, ctx, tmp_path, qtbot, monkeypatch):

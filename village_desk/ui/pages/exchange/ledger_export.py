@@ -314,6 +314,7 @@ class LedgerExportPanel(QGroupBox):
         db = self.ctx.db
         unmasked = self.unmasked_check.isChecked() and not is_inspector(self.ctx)
         prepared_by, today = self.prepared_by_edit.text().strip(), self.today
+        actor_id = self.ctx.operator_id
 
         def work(job: Job):
             return export_ledger(
@@ -324,6 +325,7 @@ class LedgerExportPanel(QGroupBox):
                 prepared_by=prepared_by,
                 today=today,
                 job=job,
+                actor_id=actor_id,
             )
 
         self.result_frame.hide()
