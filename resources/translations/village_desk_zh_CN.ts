@@ -3200,39 +3200,39 @@ Export the full numbers?</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="332" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="334" />
             <source>Exporting the ledger for {period}…</source>
             <translation>正在导出{period}的台账…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="356" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="358" />
             <source>ID numbers and phones are masked.</source>
             <translation>身份证号和电话已打码。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="358" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="360" />
             <source>Full ID numbers and phones: keep the file safe.</source>
             <translation>含完整身份证号和电话，请妥善保管。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="362" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="364" />
             <source>Exported {period}: {matters} matters, {entries} diary entries, {households} households, {cadres} cadres. {masked}
 File: {path}</source>
             <translation>已导出{period}：{matters} 件事项，{entries} 篇走访记录，{households} 户，{cadres} 名干部。{masked}
 文件：{path}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="339" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="341" />
             <source>Export cancelled; no file was written.</source>
             <translation>已取消导出，没有写入任何文件。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="380" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="382" />
             <source>The file could not be written: {reason}</source>
             <translation>文件无法写入：{reason}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="386" />
+            <location filename="../../village_desk/ui/pages/exchange/ledger_export.py" line="388" />
             <source>The ledger could not be exported: {reason}</source>
             <translation>台账未能导出：{reason}</translation>
         </message>
@@ -3649,149 +3649,165 @@ File: {path}</source>
     <context>
         <name>MatterDialog</name>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="206" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="209" />
             <source>Edit matter {number}</source>
             <translation>修改事项 {number}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="208" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="211" />
             <source>Register a matter</source>
             <translation>登记台账事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="230" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="233" />
             <source>(none)</source>
             <translation>（无）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="237" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="244" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="300" />
+            <source>Village</source>
+            <translation>村</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="246" />
+            <source>(the township office's own)</source>
+            <translation>（乡镇本级）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="254" />
             <source>If not a registered household</source>
             <translation>不是已登记的户时填写</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="255" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="272" />
             <source>What was done (leave empty to finish later)</source>
             <translation>办了什么（以后再办结的先不填）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="269" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="286" />
             <source>Post publicly (masked)</source>
             <translation>公示（姓名电话打码）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="270" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="287" />
             <source>Do not post</source>
             <translation>不公示</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="282" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="301" />
             <source>Applicant household</source>
             <translation>申请人所在户</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="283" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="302" />
             <source>Applicant name</source>
             <translation>申请人姓名</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="284" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="303" />
             <source>Applicant phone</source>
             <translation>申请人电话</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="285" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="304" />
             <source>Matter *</source>
             <translation>申办事项 *</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="286" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="305" />
             <source>Received</source>
             <translation>受理日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="287" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="306" />
             <source>Channel</source>
             <translation>来源渠道</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="288" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="307" />
             <source>Kind *</source>
             <translation>事项类别 *</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="289" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="308" />
             <source>Service type</source>
             <translation>代办类型</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="290" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="309" />
             <source>Level</source>
             <translation>办理层级</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="291" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="310" />
             <source>Handling</source>
             <translation>办理方式</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="293" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="312" />
             <source>Result (done at once)</source>
             <translation>办理结果（即办）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="294" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="313" />
             <source>Deadline</source>
             <translation>办结时限</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="295" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="314" />
             <source>Responsible</source>
             <translation>责任人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="296" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="315" />
             <source>Co-handlers</source>
             <translation>协办人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="297" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="316" />
             <source>Public notice</source>
             <translation>公示</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="302" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="321" />
             <source>Why the registration is corrected</source>
             <translation>为什么更正登记内容</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="306" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="325" />
             <source>This matter is finished: its registration is locked. A correction needs a reason and is recorded in the progress notes.</source>
             <translation>此事项已办结，登记内容已锁定。更正须写明理由，并记入办理情况。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="312" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="331" />
             <source>Reason for correction *</source>
             <translation>更正理由 *</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="314" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="333" />
             <source>Needed when the handling type changes</source>
             <translation>改变办理方式时必须填写</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="315" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="334" />
             <source>Reason for correction</source>
             <translation>更正理由</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="367" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="389" />
             <source>Set at registration; cannot be changed here</source>
             <translation>登记时确定，这里不能修改</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="468" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="495" />
             <source>Add a cadre in Settings first.</source>
             <translation>请先在“设置”中添加干部。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="505" />
+            <source>The applicant household is in {village}.</source>
+            <translation>申请户属于{village}。</translation>
         </message>
     </context>
     <context>
@@ -3860,214 +3876,214 @@ File: {path}</source>
     <context>
         <name>MatterView</name>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="507" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="550" />
             <source>← Back to list</source>
             <translation>← 返回列表</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="517" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="560" />
             <source>Edit…</source>
             <translation>修改…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="518" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="561" />
             <source>Correct the registration details</source>
             <translation>更正登记信息</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="519" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="562" />
             <source>Print referral form…</source>
             <translation>打印办理申请…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="521" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="564" />
             <source>办理申请 for a matter forwarded to the township or county (Ctrl+P)</source>
             <translation>为已上报乡镇或县里的事项打印办理申请（Ctrl+P）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="523" />
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="826" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="566" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="869" />
             <source>Delete matter</source>
             <translation>删除事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="524" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="567" />
             <source>For a matter registered by mistake</source>
             <translation>用于误登记的事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="531" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="574" />
             <source>Next step</source>
             <translation>办理</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="550" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="593" />
             <source>No further steps: this matter is finished.</source>
             <translation>此事项已经办完，没有下一步。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="559" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="602" />
             <source>Applicant</source>
             <translation>申请人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="560" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="603" />
             <source>Phone</source>
             <translation>电话</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="561" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="604" />
             <source>Household</source>
             <translation>所在户</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="562" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="605" />
             <source>Received</source>
             <translation>受理日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="563" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="606" />
             <source>Channel</source>
             <translation>来源渠道</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="564" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="607" />
             <source>Kind</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="565" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="608" />
             <source>Service type</source>
             <translation>代办类型</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="566" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="609" />
             <source>Level</source>
             <translation>办理层级</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="567" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="610" />
             <source>Handling</source>
             <translation>办理方式</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="568" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="611" />
             <source>Deadline</source>
             <translation>办结时限</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="569" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="612" />
             <source>Responsible</source>
             <translation>责任人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="570" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="613" />
             <source>Co-handlers</source>
             <translation>协办人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="571" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="614" />
             <source>Forwarded to</source>
             <translation>上报单位</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="572" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="615" />
             <source>Result</source>
             <translation>办理结果</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="573" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="616" />
             <source>Done on</source>
             <translation>办结日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="574" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="617" />
             <source>Return reasons</source>
             <translation>退回理由</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="575" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="618" />
             <source>Explanation</source>
             <translation>解释说明</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="576" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="619" />
             <source>Return visit</source>
             <translation>回访</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="577" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="620" />
             <source>Closed on</source>
             <translation>销号日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="578" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="621" />
             <source>Public notice</source>
             <translation>公示</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="596" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="639" />
             <source>Open household</source>
             <translation>打开此户</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="597" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="640" />
             <source>Matter</source>
             <translation>事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="617" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="660" />
             <source>Add a progress note (notes are never overwritten)</source>
             <translation>添加办理情况（已有记录不会被覆盖）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="619" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="662" />
             <source>Add note</source>
             <translation>添加</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="624" />
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="635" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="667" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="678" />
             <source>Progress notes</source>
             <translation>办理情况</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="711" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="754" />
             <source>Matter {number}</source>
             <translation>事项 {number}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="715" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="758" />
             <source>{status} (overdue)</source>
             <translation>{status}（逾期）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="761" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="804" />
             <source>Yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="761" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="804" />
             <source>No</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="768" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="811" />
             <source>From the visit diary of {date} →</source>
             <translation>来自 {date} 的民情日记 →</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="799" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="842" />
             <source>Not possible while the matter is “{status}”</source>
             <translation>事项为“{status}”时不能办理此步</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="828" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="871" />
             <source>Delete matter {number} with its progress notes? Use this only for a matter registered by mistake. You can undo this right afterwards.</source>
             <translation>删除事项 {number} 及其办理记录吗？只应删除误登记的事项。删除后可以立即撤销。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="636" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="679" />
             <source>Change history</source>
             <translation>修改记录</translation>
         </message>
@@ -4838,12 +4854,12 @@ File: {path}</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/printing/preview.py" line="558" />
+            <location filename="../../village_desk/ui/printing/preview.py" line="563" />
             <source>Preparing “{title}”…</source>
             <translation>正在生成“{title}”…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/printing/preview.py" line="594" />
+            <location filename="../../village_desk/ui/printing/preview.py" line="599" />
             <source>Could not prepare the printout</source>
             <translation>无法生成打印内容</translation>
         </message>
@@ -4951,12 +4967,12 @@ File: {path}</source>
             <translation>打印失败</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/printing/preview.py" line="481" />
+            <location filename="../../village_desk/ui/printing/preview.py" line="486" />
             <source>Could not save</source>
             <translation>无法保存</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/printing/preview.py" line="483" />
+            <location filename="../../village_desk/ui/printing/preview.py" line="488" />
             <source>Saved to {path}</source>
             <translation>已保存到 {path}</translation>
         </message>

@@ -21,6 +21,7 @@ from village_desk.ui.pages.diary.page import DiaryPage
 from village_desk.ui.pages.households.forms import HouseholdDialog
 from village_desk.ui.pages.households.model import Col
 from village_desk.ui.pages.households.page import HouseholdsPage
+from village_desk.ui.pages.ledger.matter import MatterDialog
 from village_desk.ui.pages.ledger.model import Col as MatterCol
 from village_desk.ui.pages.ledger.page import LedgerPage
 
@@ -145,3 +146,74 @@ def test_a_village_laptop_shows_no_village_filter_or_column(qtbot, tmp_path, set
     finally:
         ctx.close()
         a.db.close()
+
+
+def test_a_matter_received_at_the_township_goes_to_the_village_chosen(office, qtbot, modal):
+    """上级交办: the office registers a matter for a village, without a
+    household; the form offers the village the list shows."""
+    page = LedgerPage(office)
+    qtbot.addWidget(page)
+    page.show()
+    exposed(page)
+    choose(page.village_combo, "杏花村")
+
+    def fill(dialog: MatterDialog) -> None:
+        assert dialog.village_combo.isVisible()
+        assert dialog.village_combo.currentText() == "杏花村"  # the village the list shows
+        type_chinese(dialog.applicant_name, "县水利局")
+        type_chinese(dialog.content_edit, "县里交办：排查山塘安全")
+        choose(dialog.kind_combo, "实际困难")
+        choose(dialog.village_combo, "桃花村")
+        click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Save))
+
+    with modal.expect(fill, MatterDialog):
+        click(qtbot, page.new_button)
+    wait_ops(qtbot, office)
+    with office.db.reading() as s:
+        villages = {v.id: v.village for v in queries.reference.village_profiles(s)}
+        found = [
+            m
+            for m in queries.matters.matter_page(s, queries.matters.MatterFilter())
+            if m.content.startswith("县里交办")
+        ]
+    assert len(found) == 1
+    assert villages[found[0].village_id] == "桃花村" and found[0].household_id is None
+
+
+def test_a_township_matter_with_a_household_of_another_village_is_refused(office, qtbot, modal):
+    page = LedgerPage(office)
+    qtbot.addWidget(page)
+    page.show()
+    exposed(page)
+    with office.db.reading() as s:
+        xinghua = next(
+            r.id for r in queries.households.household_page(s) if r.head_name == "李小河"
+        )
+        before = len(queries.matters.matter_page(s, queries.matters.MatterFilter()))
+    choose(page.village_combo, "桃花村")
+
+    def fill(dialog: MatterDialog) -> None:
+        dialog.applicant.add(xinghua)  # a household of 杏花村
+        type_chinese(dialog.content_edit, "申请危房改造")
+        choose(dialog.kind_combo, "实际困难")
+        click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Save))
+        wait_ops(qtbot, office)
+        assert dialog.isVisible()
+        assert "杏花村" in dialog.errors.label_for("matter.village_id").text()
+        with office.db.reading() as s:  # nothing was registered
+            assert len(queries.matters.matter_page(s, queries.matters.MatterFilter())) == before
+        choose(dialog.village_combo, "杏花村")
+        click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Save))
+
+    with modal.expect(fill, MatterDialog):
+        click(qtbot, page.new_button)
+    wait_ops(qtbot, office)
+    with office.db.reading() as s:
+        villages = {v.id: v.village for v in queries.reference.village_profiles(s)}
+        found = [
+            m
+            for m in queries.matters.matter_page(s, queries.matters.MatterFilter())
+            if m.content == "申请危房改造"
+        ]
+    assert len(found) == 1
+    assert villages[found[0].village_id] == "杏花村" and found[0].household_id == xinghua

@@ -35,6 +35,7 @@ from sqlalchemy import (
     func,
     insert,
     select,
+    type_coerce,
 )
 from sqlalchemy.orm import Session
 
@@ -163,15 +164,16 @@ def terms_for_household(household: Household, persons: Iterable[Person]) -> list
     if household.deleted:
         return []
     alive = [p for p in persons if not p.deleted]
-    rows: dict[tuple[str, uuid.UUID], dict] = {}
     head = next((p for p in alive if p.relation == "head"), alive[0] if alive else None)
+    hid = household.id
+    rows: list[dict] = []
     for p in alive:
-        for t in person_terms(p.name, p.phone, p.id_number):
-            rows[(t, p.id)] = {"term": t, "person_id": p.id, "household_id": household.id}
-    if head is not None:
-        for t in household_terms(household.number, household.phone):
-            rows[(t, head.id)] = {"term": t, "person_id": head.id, "household_id": household.id}
-    return list(rows.values())
+        terms = person_terms(p.name, p.phone, p.id_number)
+        if p is head:  # the household's keys too, each (term, person) once
+            terms |= household_terms(household.number, household.phone)
+        pid = p.id
+        rows += [{"term": t, "person_id": pid, "household_id": hid} for t in terms]
+    return rows
 
 
 ENTITIES = frozenset({"household", "person"})
@@ -194,8 +196,10 @@ _PERSON_COLUMNS = (
 
 def _terms_for(session: Session, household_ids: Sequence[uuid.UUID] | None) -> list[dict]:
     """Index rows for these households (all when ``None``), read with Core."""
-    hq = select(*_HOUSEHOLD_COLUMNS)
-    pq = select(*_PERSON_COLUMNS)
+    # Ids as stored (text on SQLite): they only pass through to the rows
+    # written, and a UUID object per row read was much of a large merge's cost.
+    hq = select(_as_stored(Household.id), *_HOUSEHOLD_COLUMNS[1:])
+    pq = select(_as_stored(Person.id), _as_stored(Person.household_id), *_PERSON_COLUMNS[2:])
     if household_ids is not None:
         hq = hq.where(Household.id.in_(household_ids))
         pq = pq.where(Person.household_id.in_(household_ids))
@@ -276,11 +280,12 @@ def index_people(
                     simple.append(p)
             if not simple:
                 continue
+            stored = _hex if session.connection().dialect.name == "sqlite" else _same
             # Only the keys that differ are deleted and written: a phone edit
             # changes a few phone fragments, not the name's many keys.
-            have: dict[uuid.UUID, set[str]] = defaultdict(set)
+            have: dict[object, set[str]] = defaultdict(set)  # by the id as stored
             for term, person_id in session.execute(
-                select(SearchTerm.term, SearchTerm.person_id).where(  # the household index
+                select(SearchTerm.term, _as_stored(SearchTerm.person_id)).where(  # household index
                     SearchTerm.household_id.in_({p.household_id for p in simple}),
                     SearchTerm.person_id.in_([p.id for p in simple]),
                 )
@@ -295,7 +300,7 @@ def index_people(
                     terms = person_terms(p.name, p.phone, p.id_number)
                     if p.relation == "head":
                         terms |= household_terms(household.number, household.phone)
-                old = have.get(p.id, set())
+                old = have.get(stored(p.id), set())
                 gone += [(t, p.id) for t in old - terms]
                 rows += [
                     {"term": t, "person_id": p.id, "household_id": p.household_id}
@@ -413,8 +418,25 @@ def _delete(session: Session, keys: list[tuple[str, uuid.UUID]]) -> None:
     )
 
 
+_STORED = re.compile(r"[0-9a-f]{32}")
+
+
 def _hex(value) -> str:
-    return value.hex if isinstance(value, uuid.UUID) else uuid.UUID(str(value)).hex
+    if isinstance(value, uuid.UUID):
+        return value.hex
+    if isinstance(value, str) and _STORED.fullmatch(value):
+        return value  # already as SQLite stores it (read with _as_stored)
+    return uuid.UUID(str(value)).hex
+
+
+def _same(value):
+    return value
+
+
+def _as_stored(column):
+    """An id column read as the database gives it, without a UUID object per
+    row: 32 hex digits on SQLite (PostgreSQL's driver gives UUIDs anyway)."""
+    return type_coerce(column, String).label(column.key)
 
 
 def rebuild(session: Session) -> int:

@@ -194,7 +194,10 @@ class MatterDialog(EditDialog):
         household_id: uuid.UUID | None = None,
         parent: QWidget | None = None,
         matter_id: uuid.UUID | None = None,
+        village_id: uuid.UUID | None = None,
     ):
+        """``village_id``: at a township office, the village a new matter is
+        offered in (the one the list shows)."""
         super().__init__(parent)
         self.ctx = ctx
         matter = ctx.read(queries.matters.matter, matter_id) if matter_id else None
@@ -232,6 +235,20 @@ class MatterDialog(EditDialog):
                 c.addItem(label, code)
             return c
 
+        # A township office holds many villages: a matter received there
+        # (上级交办) is for one of them, chosen here, or the office's own (no
+        # village, as before); one with an applicant household is its
+        # household's village. Fixed once registered.
+        self.township = bool(ctx.read(queries.reference.is_township))
+        self.village_combo = QComboBox()
+        self.village_combo.setAccessibleName(self.tr("Village"))
+        if self.township:
+            self.village_combo.addItem(self.tr("(the township office's own)"), None)
+            for v in ctx.read(queries.reference.village_profiles):
+                self.village_combo.addItem(v.village, str(v.id))
+            chosen = matter.village_id if matter is not None else village_id
+            set_combo_data(self.village_combo, str(chosen) if chosen else None)
+            self.village_combo.setEnabled(matter is None)
         self.applicant = HouseholdPicker(ctx.db, multiple=False)
         self.applicant_name = QLineEdit()
         self.applicant_name.setPlaceholderText(self.tr("If not a registered household"))
@@ -279,6 +296,8 @@ class MatterDialog(EditDialog):
                 for f in fields:
                     self.errors.register(f, widget, err)
 
+        if self.township:
+            row(self.tr("Village"), self.village_combo, "matter.village_id")
         row(self.tr("Applicant household"), self.applicant, "matter.household_id")
         row(self.tr("Applicant name"), self.applicant_name, "matter.applicant_name")
         row(self.tr("Applicant phone"), self.phone_edit, "matter.applicant_phone")
@@ -330,6 +349,9 @@ class MatterDialog(EditDialog):
             return
         if household_id:
             self.applicant.add(household_id)
+        self.village_combo.currentIndexChanged.connect(
+            lambda: self.errors.clear("matter.village_id")
+        )
         self.kind_combo.currentIndexChanged.connect(self._default_deadline)
         self.received_edit.dateChanged.connect(self._default_deadline)
         self.handling_combo.currentIndexChanged.connect(self._default_deadline)
@@ -438,7 +460,12 @@ class MatterDialog(EditDialog):
             deadline=_pydate(self.deadline_edit.date()),
             co_handler_ids=self.co_handlers.ids(),
             public=bool(self.public_check.currentData()),
+            village_id=self._village(),
         )
+
+    def _village(self) -> uuid.UUID | None:
+        chosen = self.village_combo.currentData() if self.township else None
+        return uuid.UUID(chosen) if chosen else None
 
     @Slot()
     def save(self) -> None:
@@ -467,10 +494,26 @@ class MatterDialog(EditDialog):
         if data.responsible_id is None:
             self.errors.show("matter.responsible_id", self.tr("Add a cadre in Settings first."))
             return
+        if self.township and data.household_id:
+            # the matter goes to its household's village: one chosen must be it
+            household = self.ctx.read(queries.households.household, data.household_id)
+            chosen = data.village_id
+            if household is not None and chosen and household.village_id != chosen:
+                names = {str(v.id): v.village for v in self._villages()}
+                self.errors.show(
+                    "matter.village_id",
+                    self.tr("The applicant household is in {village}.").format(
+                        village=names.get(str(household.village_id), "")
+                    ),
+                )
+                return
         if data.household_id and not data.applicant_name.strip():
             label = self.ctx.read(queries.households.household_labels, [data.household_id])
             data.applicant_name = label.get(data.household_id, "").split("（")[0]
         self._run(lambda db: services.ledger.register_matter(db, actor, data), self._saved)
+
+    def _villages(self):
+        return self.ctx.read(queries.reference.village_profiles)
 
     def _run(self, fn, on_success) -> None:
         self.ctx.op(self, fn).errors(self.errors).busy(self.buttons).success(on_success).run()

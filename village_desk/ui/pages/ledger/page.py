@@ -539,7 +539,9 @@ class LedgerPage(Page):
         self.views.setCurrentWidget(self.review)
 
     def new_matter(self, household_id=None) -> MatterDialog:
-        dialog = MatterDialog(self.ctx, household_id, self)
+        dialog = MatterDialog(
+            self.ctx, household_id, self, village_id=self.village_combo.village_id()
+        )
         self._last_dialog = dialog
         if run_modal(dialog) and dialog.saved_id:
             self.open_matter(dialog.saved_id)
