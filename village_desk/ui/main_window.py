@@ -468,6 +468,8 @@ class MainWindow(QMainWindow):
     @property
     def disputes_page(self):
         return self.page(self.PAGE_DISPUTES)
+
+    @property
     def assessment_page(self):
         return self.page(self.PAGE_ASSESSMENT)
 

@@ -101,6 +101,7 @@ class SixOnesView(DataView):
             + [self.tr("Done")]
         )
         self.table.setAccessibleName(self.tr("Six ones of each cadre"))
+        self.table.horizontalHeader().setStretchLastSection(False)
         self.item_column = len(first) + 2  # the first of the six
         definitions = QLabel(
             "\n".join(f"{label}：{how}。" for _key, label, _unit, how in ITEMS)
@@ -122,6 +123,10 @@ class SixOnesView(DataView):
             ]
         )
         self.activity_table.setAccessibleName(self.tr("Activities of the year"))
+        self.activity_table.horizontalHeader().setStretchLastSection(False)
+        self.activity_table.horizontalHeader().setSectionResizeMode(
+            len(first) + 2, QHeaderView.ResizeMode.Stretch  # 活动内容 takes the room left
+        )
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.delete_button = destructive(QPushButton(self.tr("Delete")))
         actions = QHBoxLayout()
