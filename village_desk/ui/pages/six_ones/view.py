@@ -125,7 +125,8 @@ class SixOnesView(DataView):
         self.activity_table.setAccessibleName(self.tr("Activities of the year"))
         self.activity_table.horizontalHeader().setStretchLastSection(False)
         self.activity_table.horizontalHeader().setSectionResizeMode(
-            len(first) + 2, QHeaderView.ResizeMode.Stretch  # 活动内容 takes the room left
+            len(first) + 2,
+            QHeaderView.ResizeMode.Stretch,  # 活动内容 takes the room left
         )
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.delete_button = destructive(QPushButton(self.tr("Delete")))
