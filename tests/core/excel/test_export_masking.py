@@ -110,3 +110,41 @@ def test_an_unmasked_export_is_written_to_the_log_with_who_and_how_many(
     export_ledger(db, tmp_path / "命令行.xlsx", period, today=today, unmasked=True)
     [record] = [r for r in caplog.records if "unmasked" in r.getMessage()]
     assert "命令行" in record.getMessage()
+
+
+def test_an_unmasked_export_is_recorded_in_the_journal_and_a_masked_one_is_not(
+    db, village, tmp_path
+):
+    """The township sees where full numbers went: an unmasked export leaves a
+    journaled record (file, period, households, people, who); a masked one none."""
+    from sqlalchemy import select
+
+    from village_desk.core.storage.models import Cadre, Change, Disclosure
+
+    today = dt.date.today()
+    period = parse_period(f"{today:%Y-%m}")
+    export_ledger(db, tmp_path / "打码.xlsx", period, today=today)
+    with db.reading() as s:
+        assert s.scalars(select(Disclosure)).all() == []
+        secretary = s.get(Cadre, village["secretary"]).name
+    summary = export_ledger(
+        db,
+        tmp_path / "完整.xlsx",
+        period,
+        today=today,
+        unmasked=True,
+        actor_id=village["secretary"],
+    )
+    with db.reading() as s:
+        [d] = s.scalars(select(Disclosure)).all()
+        assert (d.kind, d.file_name, d.period, d.households, d.people, d.by_name) == (
+            "ledger_export",
+            "完整.xlsx",
+            period.label,
+            summary.households,
+            2,  # 张三丰 and 刘桂兰
+            secretary,
+        )
+        assert d.at.startswith(today.isoformat())
+        journal = s.scalars(select(Change).where(Change.record_id == d.id)).all()
+        assert [c.entity for c in journal] == ["disclosure"]

@@ -12,8 +12,9 @@ without a cadre, cadres below the pairing norms, on the export day), 统计汇�
 their parties, mediations and outcome, see :mod:`.dispute_sheet`), 干部考核
 (the yearly assessment of the year the period ends in, see
 :mod:`.assessment_sheet`). ID numbers and phones are masked unless
-``unmasked=True``; such an export is written to the log (who, when, the
-file, how many households and people), see :func:`export_ledger`.
+``unmasked=True``; such an export is written to the log and recorded in the
+journal (who, when, the file, how many households and people), see
+:func:`export_ledger`.
 
 The workbook is written to a temporary file next to the target and renamed
 at the end, so a failed or cancelled export never leaves half a file.
@@ -227,8 +228,9 @@ def export_ledger(
 def _log_unmasked(db: Database, target: Path, period: Period, summary, actor_id) -> None:
     """An export showing whole ID numbers and phones is written to the log:
     who (the operator, else the computer's user), the file, the period, how
-    many households and people it holds. (The log, not the journal: the
-    journal records changes to records and travels in exchange files.)"""
+    many households and people it holds — and the same in the journal (a
+    ``disclosure`` record, synced like the others). On a read-only folder
+    only the log has it."""
     import getpass
 
     from sqlalchemy import func, select
@@ -250,6 +252,21 @@ def _log_unmasked(db: Database, target: Path, period: Period, summary, actor_id)
         people,
         who or "?",
     )
+    try:  # and in the journal, which travels to the township with the records
+        from .. import services
+
+        services.disclosures.record_disclosure(
+            db,
+            actor_id,
+            "ledger_export",
+            target.name,
+            period.label,
+            summary.households,
+            people or 0,
+            who or "?",
+        )
+    except Exception:  # a read-only folder: the export stands, the log has it
+        log.exception("could not record the unmasked export in the journal")
 
 
 def _discard(wb: Workbook) -> None:

@@ -731,6 +731,25 @@ class Activity(Record):
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
+# --------------------------------------------------------------------------- disclosures
+
+
+class Disclosure(Record):
+    """An output that showed ID numbers and phones in full (an unmasked
+    ledger export): when (``at``, ISO date and time), what kind, the file's
+    name, the period, how many households and people, and who asked."""
+
+    __tablename__ = "disclosure"
+
+    at: Mapped[str] = mapped_column(String(32))
+    kind: Mapped[str] = mapped_column(String(30))  # "ledger_export"
+    file_name: Mapped[str] = mapped_column(String(255))
+    period: Mapped[str] = mapped_column(String(60), default="")
+    households: Mapped[int] = mapped_column(Integer, default=0)
+    people: Mapped[int] = mapped_column(Integer, default=0)
+    by_name: Mapped[str] = mapped_column(String(80), default="")
+
+
 # --------------------------------------------------------------------------- assessment
 
 
@@ -823,6 +842,7 @@ SYNCED_MODELS: tuple[type[Record], ...] = (
     SpotCheckItem,
     Assessment,
     Activity,
+    Disclosure,
 )
 ENTITY_BY_TABLE = {m.__tablename__: m for m in SYNCED_MODELS}
 
