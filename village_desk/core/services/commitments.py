@@ -23,8 +23,8 @@ from ..domain.commitments import KINDS, OUTCOMES, outcome_label
 from ..domain.errors import IllegalTransition, ServiceError, ValidationError
 from ..domain.validation import not_future, require
 from ..storage.db import Database
-from ..storage.models import Cadre, Commitment, CommitmentNote, Person, VillageProfile
-from .common import edit_only_changes, get_live, tx_id
+from ..storage.models import Cadre, Commitment, CommitmentNote, Person
+from .common import edit_only_changes, get_live, live_village, tx_id
 
 FIRST_YEAR = 2000
 
@@ -103,10 +103,7 @@ def _village_for(s: Session, data: CommitmentInput, person: Person | None) -> uu
         return person.village_id
     if data.village_id is None:
         return None  # the journal gives it this copy's village
-    found = s.get(VillageProfile, data.village_id)
-    if found is None or found.deleted or found.kind != "village":
-        raise ValidationError("commitment.village_id", "请选择本乡镇的一个村")
-    return found.id
+    return live_village(s, data.village_id, "commitment.village_id")
 
 
 def add_commitment(

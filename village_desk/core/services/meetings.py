@@ -27,11 +27,10 @@ from ..storage.models import (
     MeetingAttendee,
     MeetingItem,
     Person,
-    VillageProfile,
     VillagerGroup,
 )
 from . import ledger
-from .common import get_live, tx_id
+from .common import get_live, live_village, tx_id
 from .setup import set_setting_in
 
 MAX_HEAD_COUNT = 10000
@@ -165,10 +164,7 @@ def _add_points(s: Session, m: Meeting, points: list[RaisedPoint]) -> list[uuid.
 def _village_for(s: Session, village_id) -> uuid.UUID | None:
     if village_id is None:
         return None  # the journal gives it this copy's village
-    found = s.get(VillageProfile, village_id)
-    if found is None or found.deleted or found.kind != "village":
-        raise ValidationError("meeting.village_id", "请选择本乡镇的一个村")
-    return found.id
+    return live_village(s, village_id, "meeting.village_id")
 
 
 def record_meeting(db: Database, actor_id, data: MeetingInput) -> tuple[uuid.UUID, list]:

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -51,6 +50,7 @@ from village_desk.ui.pages.disputes.dialogs import (
 from village_desk.ui.printing.preview import PrintRun, generate_and_preview
 from village_desk.ui.widgets.forms import ERROR_COLOR, HINT_STYLE, destructive, heading
 from village_desk.ui.widgets.modal import run_modal
+from village_desk.ui.widgets.tables import cell
 from village_desk.ui.widgets.village_choice import VillageFilter
 
 OPEN = "open"  # the state filter's 调解中
@@ -68,14 +68,6 @@ OPEN = "open"  # the state filter's 调解中
     COL_DAYS,
     COL_OVERDUE,
 ) = range(10)
-
-
-def _item(value, number: bool = False) -> QTableWidgetItem:
-    item = QTableWidgetItem(str(value))
-    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-    if number:
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    return item
 
 
 class DisputesPage(Page):
@@ -273,7 +265,7 @@ class DisputesPage(Page):
                 self.tr("Long unresolved") if d.overdue else "",
             ]
             for c, value in enumerate(values):
-                item = _item(value, number=c in (COL_SESSIONS, COL_DAYS))
+                item = cell(value, number=c in (COL_SESSIONS, COL_DAYS))
                 if d.overdue and c in (COL_DAYS, COL_OVERDUE):
                     item.setForeground(red)
                     item.setToolTip(self.tr("No outcome after {days} days").format(days=d.age))

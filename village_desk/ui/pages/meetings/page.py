@@ -18,13 +18,10 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -36,25 +33,7 @@ from village_desk.ui.pages.meetings.dialogs import FrequencyDialog, MeetingDialo
 from village_desk.ui.printing.preview import PrintRun, generate_and_preview
 from village_desk.ui.widgets.forms import ERROR_COLOR, destructive, heading
 from village_desk.ui.widgets.modal import run_modal
-
-
-def _item(value, number: bool = False) -> QTableWidgetItem:
-    item = QTableWidgetItem(str(value))
-    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-    if number:
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    return item
-
-
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
+from village_desk.ui.widgets.tables import cell, row_table
 
 
 class MeetingsPage(Page):
@@ -82,7 +61,7 @@ class MeetingsPage(Page):
         top.addWidget(self.new_button)
         top.addWidget(self.frequency_button)
 
-        self.due = _table(
+        self.due = row_table(
             [
                 self.tr("Kind"),
                 self.tr("How often"),
@@ -93,7 +72,7 @@ class MeetingsPage(Page):
         )
         self.due.setAccessibleName(self.tr("When each kind is due"))
         self.due.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table = _table(
+        self.table = row_table(
             [
                 self.tr("Date"),
                 self.tr("Kind"),
@@ -173,7 +152,7 @@ class MeetingsPage(Page):
                 state,
             ]
             for c, value in enumerate(values):
-                item = _item(value)
+                item = cell(value)
                 if k.overdue and c == 4:
                     item.setForeground(QBrush(QColor(ERROR_COLOR)))
                 self.due.setItem(r, c, item)
@@ -195,7 +174,7 @@ class MeetingsPage(Page):
                 m.topics,
             ]
             for c, value in enumerate(values):
-                self.table.setItem(r, c, _item(value, number=c in (4, 5, 6)))
+                self.table.setItem(r, c, cell(value, number=c in (4, 5, 6)))
         if chosen is not None:
             for r, m in enumerate(self.rows):
                 if m.id == chosen.id:

@@ -14,7 +14,6 @@ import datetime as dt
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -22,8 +21,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -34,28 +31,10 @@ from village_desk.ui.pages.base import REFERENCE_TABLES, DataView
 from village_desk.ui.pages.six_ones.dialogs import ActivityDialog, kind_text
 from village_desk.ui.widgets.forms import HINT_STYLE, destructive, heading
 from village_desk.ui.widgets.modal import run_modal
+from village_desk.ui.widgets.tables import cell, row_table
 
 DONE_COLOR = "#1b7f3b"
 MISSING_COLOR = "#b3261e"
-
-
-def _item(value, number: bool = False) -> QTableWidgetItem:
-    item = QTableWidgetItem(str(value))
-    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-    if number:
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    return item
-
-
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 class SixOnesView(DataView):
@@ -94,7 +73,7 @@ class SixOnesView(DataView):
         top.addWidget(self.new_button)
 
         first = [self.tr("Village")] if self.township else []
-        self.table = _table(
+        self.table = row_table(
             first
             + [self.tr("Cadre"), self.tr("Role")]
             + [label for _key, label, _unit, _how in ITEMS]
@@ -111,7 +90,7 @@ class SixOnesView(DataView):
         definitions.setWordWrap(True)
         definitions.setStyleSheet(HINT_STYLE)
 
-        self.activity_table = _table(
+        self.activity_table = row_table(
             (first if self.township else [])
             + [
                 self.tr("Date"),
@@ -176,16 +155,16 @@ class SixOnesView(DataView):
         self.table.setRowCount(len(self.rows))
         for r, row in enumerate(self.rows):
             if self.township:
-                self.table.setItem(r, 0, _item(row.village))
-            self.table.setItem(r, lead, _item(row.name))
-            self.table.setItem(r, lead + 1, _item(row.role))
+                self.table.setItem(r, 0, cell(row.village))
+            self.table.setItem(r, lead, cell(row.name))
+            self.table.setItem(r, lead + 1, cell(row.role))
             for i, (key, _label, unit, _how) in enumerate(ITEMS):
                 n = row.counts[key]
-                item = _item(f"✓ {n}{unit}" if n else "—")
+                item = cell(f"✓ {n}{unit}" if n else "—")
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 item.setForeground(QBrush(QColor(DONE_COLOR if n else MISSING_COLOR)))
                 self.table.setItem(r, self.item_column + i, item)
-            self.table.setItem(r, self.item_column + len(ITEMS), _item(f"{row.ticked}/6", True))
+            self.table.setItem(r, self.item_column + len(ITEMS), cell(f"{row.ticked}/6", True))
         self.activity_table.setRowCount(len(self.activities))
         for r, a in enumerate(self.activities):
             values = ([a.village] if self.township else []) + [
@@ -197,7 +176,7 @@ class SixOnesView(DataView):
                 a.head_count,
             ]
             for c, value in enumerate(values):
-                self.activity_table.setItem(r, c, _item(value, number=c == len(values) - 1))
+                self.activity_table.setItem(r, c, cell(value, number=c == len(values) - 1))
         if chosen is not None:
             for r, a in enumerate(self.activities):
                 if a.id == chosen.id:
