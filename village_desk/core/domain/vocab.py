@@ -189,8 +189,10 @@ DEFAULT_SETTINGS: dict[str, object] = {
     "也可在一线工作日到村便民服务站办理。",
     # A TrueType CJK font for printing; empty = look for one on this computer.
     "print_font_path": "",
+    # The most the attached photos and scans may take on this computer (MB).
+    "attachment_cap_mb": 4096,
 }
 
 # Settings of one computer, not of the village: kept in ``local_setting``,
 # never exchanged (a font path means nothing on another laptop).
-LOCAL_SETTING_KEYS = frozenset({"print_font_path"})
+LOCAL_SETTING_KEYS = frozenset({"print_font_path", "attachment_cap_mb"})

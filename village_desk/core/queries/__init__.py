@@ -8,6 +8,7 @@ changed behind the services' back. All filtering and counting happens in SQL.
 
 from . import (
     assessment,
+    attachments,
     commitments,
     diary,
     disputes,
@@ -27,6 +28,7 @@ from . import (
 
 __all__ = [
     "assessment",
+    "attachments",
     "commitments",
     "diary",
     "disputes",

@@ -52,6 +52,7 @@ ENTITY_LABELS = {
     "assessment": "年度考核",
     "activity": "活动记录（六个一）",
     "disclosure": "完整号码导出记录",
+    "attachment": "照片和扫描件",
 }
 
 

@@ -8,6 +8,7 @@ changed is reported by the storage layer from the transaction's journal rows
 from . import (
     activities,
     assessment,
+    attachments,
     commitments,
     diary,
     disclosures,
@@ -23,6 +24,7 @@ from . import (
 __all__ = [
     "activities",
     "assessment",
+    "attachments",
     "commitments",
     "diary",
     "disclosures",

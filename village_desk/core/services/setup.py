@@ -427,6 +427,9 @@ def check_setting(key: str, value):
         if not isinstance(value, str) or not value.strip():
             raise ValidationError(field, "请填写印在联系卡上的标题")
         return value.strip()
+    if key == "attachment_cap_mb":
+        _whole_number(value, field, 100)
+        return value
     if key in ("card_slogan", "card_policy_text", "print_font_path"):
         if not isinstance(value, str):
             raise ValidationError(field, "应为文字")

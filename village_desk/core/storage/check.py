@@ -97,6 +97,7 @@ def run_check(db: Database) -> CheckReport:
                     f"{table}：{orphans} 条日志指向已不存在的记录（记录被物理删除）"
                 )
         report.problems += _live_duplicates(conn)
+        report.problems += _attachment_files(db, conn)
         if revision == migrate.HEAD:
             report.problems += _replay_differences(db)
             report.problems += _missing_guards(conn)
@@ -108,6 +109,37 @@ def run_check(db: Database) -> CheckReport:
                         "可运行 village-desk check --repair 重新计算"
                     )
     return report
+
+
+def _attachment_files(db: Database, conn) -> list[str]:
+    """Live attachments whose file is not in the store, or no longer matches
+    its SHA-256 (``blobs.py``)."""
+    from .blobs import BlobStore, DamagedFile, folder_for
+
+    store = BlobStore(folder_for(db.sqlite_path))
+    missing, damaged = [], []
+    rows = conn.execute(
+        text("SELECT DISTINCT sha256, original_name FROM attachment WHERE deleted = :no"),
+        {"no": False},
+    ).all()
+    for sha, name in rows:
+        try:
+            store.read(sha)
+        except DamagedFile:
+            damaged.append(name or sha[:12])
+        except (FileNotFoundError, ValueError):  # (ValueError: not a hash)
+            missing.append(name or sha[:12])
+        except OSError as err:
+            damaged.append(f"{name or sha[:12]}（{err.strerror or err}）")
+    out = []
+    if damaged:
+        out.append(f"{len(damaged)} 个附件的文件已损坏：" + "、".join(damaged[:LISTED]))
+    if missing:
+        out.append(
+            f"{len(missing)} 个附件的文件不在附件文件夹 {store.root} 中："
+            + "、".join(missing[:LISTED])
+        )
+    return out
 
 
 def file_problems(path: Path) -> list[str]:

@@ -55,8 +55,10 @@ SPOT_CHECK_FINDING = frozenset({"finding", "note"})
 ASSESSMENT_ENTRY = frozenset(
     {"score", "assessor", "text", "satisfied", "basic", "unsatisfied", "date"}
 )
+# 办结签收 as a tick: who signed with the day, from one change.
+MATTER_SIGNOFF = frozenset({"signoff_by", "signoff_date"})
 GROUPS: dict[str, dict[str, frozenset[str]]] = {
-    "matter": {"state": MATTER_STATE},
+    "matter": {"state": MATTER_STATE, "signoff": MATTER_SIGNOFF},
     "commitment": {"review": COMMITMENT_REVIEW},
     "dispute": {"outcome": DISPUTE_OUTCOME},
     "spot_check_item": {"finding": SPOT_CHECK_FINDING},

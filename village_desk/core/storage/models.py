@@ -514,6 +514,10 @@ class Matter(Record):
     satisfaction: Mapped[str] = mapped_column(String(20), default="")  # vocab "satisfaction"
     closed_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     public: Mapped[bool] = mapped_column(Boolean, default=True)  # 公示
+    # 办结签收 as a tick: who signed the slip and when (a photo of the slip
+    # is an Attachment of kind "signoff"; domain/attachments.py).
+    signoff_by: Mapped[str] = mapped_column(String(60), default="")
+    signoff_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
 
 
 class MatterNote(Record):
@@ -750,6 +754,32 @@ class Disclosure(Record):
     by_name: Mapped[str] = mapped_column(String(80), default="")
 
 
+# --------------------------------------------------------------------------- attachments
+
+
+class Attachment(Record):
+    """A photo or scan attached to a record (``domain/attachments.py``): the
+    owner (table and id), its kind and caption, and the stored file — by the
+    SHA-256 of its bytes in the content-addressed store (``storage/blobs.py``),
+    with its type, size and pixel size — plus the original file's name and
+    when the photo was taken, if the camera said."""
+
+    __tablename__ = "attachment"
+
+    owner_entity: Mapped[str] = mapped_column(String(40))
+    owner_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # domain.attachments.KINDS
+    caption: Mapped[str] = mapped_column(String(200), default="")
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    mime: Mapped[str] = mapped_column(String(40))
+    size: Mapped[int] = mapped_column(Integer)
+    width: Mapped[int] = mapped_column(Integer, default=0)
+    height: Mapped[int] = mapped_column(Integer, default=0)
+    original_name: Mapped[str] = mapped_column(String(255), default="")
+    taken: Mapped[str] = mapped_column(String(19), default="")  # ISO date-time, or ""
+    added_on: Mapped[dt.date] = mapped_column(Date)
+
+
 # --------------------------------------------------------------------------- assessment
 
 
@@ -843,6 +873,7 @@ SYNCED_MODELS: tuple[type[Record], ...] = (
     Assessment,
     Activity,
     Disclosure,
+    Attachment,
 )
 ENTITY_BY_TABLE = {m.__tablename__: m for m in SYNCED_MODELS}
 

@@ -128,6 +128,8 @@ def assign(session: Session, new_records: list) -> None:
             value = of(parent, getattr(obj, column))
         elif table == "sync_settlement":
             value = of(obj.entity, obj.record_id) if obj.entity in ENTITY_BY_TABLE else None
+        elif table == "attachment" and obj.owner_entity in ENTITY_BY_TABLE:
+            value = of(obj.owner_entity, obj.owner_id)
         else:
             value = default()
         obj.village_id = value
