@@ -36,12 +36,12 @@
     <context>
         <name>ActionDialog</name>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="82" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="83" />
             <source>{action}: {number}</source>
             <translation>{action}：{number}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="142" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="143" />
             <source>One per line</source>
             <translation>每行一条</translation>
         </message>
@@ -328,6 +328,173 @@
         </message>
     </context>
     <context>
+        <name>AttachmentPanel</name>
+        <message>
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="232" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="233" />
+            <source>Photos and scans</source>
+            <translation>照片和扫描件</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="234" />
+            <source>Add photos or scans…</source>
+            <translation>添加照片或扫描件…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="236" />
+            <source>Choose photos or PDF scans, or drop files here (they are made smaller)</source>
+            <translation>选择照片或 PDF 扫描件，也可以把文件拖到这里（照片会自动缩小）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="238" />
+            <source>Keep camera details (incl. location)</source>
+            <translation>保留拍摄信息（含位置）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="241" />
+            <source>Normally the place and camera details a phone writes into a photo are removed. Tick to keep them.</source>
+            <translation>手机写在照片里的拍摄地点和相机信息默认会去掉；勾选则保留。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="246" />
+            <source>Attached photos and scans</source>
+            <translation>已添加的照片和扫描件</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="258" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="336" />
+            <source>No photos yet. Drop files here or use “Add…”.</source>
+            <translation>还没有照片。可以把文件拖到这里，或点“添加…”。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="328" />
+            <source>{name} — added when the record is saved</source>
+            <translation>{name}——保存记录时添加</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="334" />
+            <source>Choose a record to see its photos and scans.</source>
+            <translation>选中一条记录，查看它的照片和扫描件。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="354" />
+            <source>Add photos or scans</source>
+            <translation>添加照片或扫描件</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="356" />
+            <source>Photos and scans ({patterns});;All files (*)</source>
+            <translation>照片和扫描件 ({patterns});;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="394" />
+            <source>Adding {name}</source>
+            <translation>正在添加 {name}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="411" />
+            <source>Some files were not added</source>
+            <translation>有文件没有添加</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="418" />
+            <source>Adding photos and scans</source>
+            <translation>正在添加照片和扫描件</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="469" />
+            <source>Delete attachment</source>
+            <translation>删除附件</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="470" />
+            <source>Delete “{what}” from this record? You can undo this right afterwards.</source>
+            <translation>从这条记录中删除“{what}”？删除后可以立即撤销。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="480" />
+            <source>Deleted “{what}”</source>
+            <translation>已删除“{what}”</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttachmentViewer</name>
+        <message>
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="508" />
+            <source>Photos and scans</source>
+            <translation>照片和扫描件</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="517" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="531" />
+            <source>Caption</source>
+            <translation>说明</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="518" />
+            <source>What it shows, e.g. 签收单 signed by 张三丰</source>
+            <translation>内容说明，如：张三丰签字的签收单</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="520" />
+            <source>Kind</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="524" />
+            <source>◀ Previous</source>
+            <translation>◀ 上一张</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="525" />
+            <source>Next ▶</source>
+            <translation>下一张 ▶</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="526" />
+            <source>Save caption</source>
+            <translation>保存说明</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="527" />
+            <source>Save a copy…</source>
+            <translation>另存为…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="528" />
+            <source>Open in another program</source>
+            <translation>用其他程序打开</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="529" />
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="587" />
+            <source>added {date}</source>
+            <translation>{date} 添加</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="597" />
+            <source>This file cannot be shown here.</source>
+            <translation>这个文件无法在这里显示。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="648" />
+            <source>Save a copy</source>
+            <translation>另存为</translation>
+        </message>
+    </context>
+    <context>
+        <name>Attachments</name>
+        <message>
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="182" />
+            <source>taken {when}</source>
+            <translation>拍摄于 {when}</translation>
+        </message>
+    </context>
+    <context>
         <name>CadreChecklist</name>
         <message>
             <location filename="../../village_desk/ui/widgets/pickers.py" line="156" />
@@ -544,177 +711,177 @@
     <context>
         <name>CommitmentsPage</name>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="77" />
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="83" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="78" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="84" />
             <source>Year</source>
             <translation>年度</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="78" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="79" />
             <source>New commitment…</source>
             <translation>新增承诺…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="79" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="80" />
             <source>Print public notice…</source>
             <translation>打印公示…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="81" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="82" />
             <source>Public commitments</source>
             <translation>公开承诺</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="90" />
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="116" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="91" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="117" />
             <source>Committed by</source>
             <translation>承诺人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="91" />
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="117" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="92" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="118" />
             <source>Role</source>
             <translation>职务</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="92" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="93" />
             <source>Kind</source>
             <translation>承诺类型</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="93" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="94" />
             <source>What is promised</source>
             <translation>承诺内容</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="94" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="95" />
             <source>Deadline</source>
             <translation>完成时限</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="95" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="96" />
             <source>How it stands</source>
             <translation>践诺情况</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="118" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="119" />
             <source>Commitments</source>
             <translation>承诺件数</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="101" />
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="242" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="102" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="245" />
             <source>Choose a commitment to see its progress.</source>
             <translation>选中一条承诺，查看践诺进展。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="98" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="99" />
             <source>Commitment list</source>
             <translation>承诺列表</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="104" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="105" />
             <source>Note progress…</source>
             <translation>记进展…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="105" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="106" />
             <source>Review…</source>
             <translation>年终评定…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="106" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="107" />
             <source>Edit…</source>
             <translation>修改…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="107" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="108" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="119" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="120" />
             <source>Kept</source>
             <translation>已践诺</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="120" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="121" />
             <source>Partly kept</source>
             <translation>部分践诺</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="121" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="122" />
             <source>Not kept</source>
             <translation>未践诺</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="122" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="123" />
             <source>Not reviewed</source>
             <translation>未评定</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="123" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="124" />
             <source>Keeping rate</source>
             <translation>践诺率</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="126" />
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="143" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="127" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="145" />
             <source>Keeping rate per person</source>
             <translation>践诺率（按承诺人）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="130" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="131" />
             <source>Keeping rate = commitments kept ÷ all commitments of the year (partly kept ones and those not reviewed yet count as not kept).</source>
             <translation>践诺率 = 已践诺件数 ÷ 本年度承诺件数（部分践诺和尚未评定的不计为已践诺）。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="180" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="182" />
             <source>{year}</source>
             <translation>{year}年</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="219" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="221" />
             <source>Under way</source>
             <translation>践诺中</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="220" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="222" />
             <source>Under way ({date}): {text}</source>
             <translation>践诺中（{date}）：{text}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="248" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="251" />
             <source>Measures: {text}</source>
             <translation>措施：{text}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="250" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="253" />
             <source>Target: {text}</source>
             <translation>目标：{text}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="257" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="260" />
             <source>No progress noted yet.</source>
             <translation>还没有记录进展。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="260" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="263" />
             <source>Reviewed on {date}: {outcome}. {text}</source>
             <translation>{date} 评定：{outcome}。{text}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="302" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="305" />
             <source>Delete commitment</source>
             <translation>删除承诺</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="303" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="306" />
             <source>Delete {name}'s commitment “{content}” with its progress notes?</source>
             <translation>删除{name}的承诺“{content}”及其践诺进展？</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="325" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="328" />
             <source>Public commitments {year}</source>
             <translation>{year}年公开承诺公示</translation>
         </message>
@@ -1074,186 +1241,186 @@ The data as it is now is backed up first. What was entered after {when} is not i
     <context>
         <name>DiaryEditor</name>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/editor.py" line="286" />
-            <location filename="../../village_desk/ui/pages/diary/editor.py" line="522" />
-            <location filename="../../village_desk/ui/pages/diary/editor.py" line="537" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="287" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="527" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="543" />
             <source>New diary entry</source>
             <translation>新写民情日记</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/editor.py" line="289" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="290" />
             <source>Save entry</source>
             <translation>保存日记</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/editor.py" line="290" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="291" />
             <source>Save (Ctrl+S)</source>
             <translation>保存（Ctrl+S）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/editor.py" line="291" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="292" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/editor.py" line="292" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="293" />
             <source>Close (Esc); an unsaved entry is kept as a draft</source>
             <translation>关闭（Esc）；未保存的日记会留作草稿</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/editor.py" line="293" />
-            <location filename="../../village_desk/ui/pages/diary/editor.py" line="786" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="294" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="794" />
             <source>Discard draft</source>
             <translation>放弃草稿</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/editor.py" line="295" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="296" />
             <source>Delete entry</source>
             <translation>删除日记</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/editor.py" line="296" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="297" />
             <source>Delete this saved entry (can be undone)</source>
             <translation>删除这篇已保存的日记（可撤销）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/editor.py" line="316" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="317" />
             <source>For meetings: where, and who took part</source>
             <translation>集体活动：地点和参加人员</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/editor.py" line="335" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="336" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/editor.py" line="336" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="337" />
             <source>Mode</source>
             <translation>走访方式</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/editor.py" line="337" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="338" />
             <source>Cadre</source>
             <translation>干部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/editor.py" line="338" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="339" />
             <source>Companions</source>
             <translation>同行干部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/editor.py" line="339" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="340" />
             <source>Visited households</source>
             <translation>走访对象</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/editor.py" line="340" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="341" />
             <source>Place / participants</source>
             <translation>地点/参加人员</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/editor.py" line="345" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="346" />
             <source>The six questions (optional; click to open)</source>
             <translation>“六问”（可选，点击展开）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/editor.py" line="350" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="351" />
             <source>Basic situation</source>
             <translation>基本情况</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/editor.py" line="351" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="352" />
             <source>Hardships</source>
             <translation>困难问题</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/editor.py" line="352" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="353" />
             <source>Wishes to raise income</source>
             <translation>致富愿望</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/editor.py" line="353" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="354" />
             <source>Views of cadres</source>
             <translation>干部评价</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/editor.py" line="354" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="355" />
             <source>Suggestions for our work</source>
             <translation>工作建议</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/editor.py" line="355" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="356" />
             <source>Development ideas</source>
             <translation>发展计策</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/editor.py" line="364" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="365" />
             <source>What happened on this visit</source>
             <translation>这次走访的情况</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/editor.py" line="367" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="368" />
             <source>Policies explained, services, goods</source>
             <translation>送政策、送服务、送物资</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/editor.py" line="369" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="370" />
             <source>Narrative</source>
             <translation>走访记录</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/editor.py" line="370" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="371" />
             <source>Help given</source>
             <translation>帮扶内容</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/editor.py" line="372" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="373" />
             <source>Raised by the villagers</source>
             <translation>群众反映的问题</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/editor.py" line="379" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="380" />
             <source>Add raised item</source>
             <translation>添加反映的问题</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/editor.py" line="537" />
-            <location filename="../../village_desk/ui/pages/diary/editor.py" line="575" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="543" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="582" />
             <source>Edit diary entry</source>
             <translation>修改民情日记</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/editor.py" line="543" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="549" />
             <source>Draft restored</source>
             <translation>已恢复草稿</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/editor.py" line="600" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="607" />
             <source>{text} → ledger matter {number}</source>
             <translation>{text} → 台账事项 {number}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/editor.py" line="611" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="618" />
             <source>{text} — solved on the spot: {solution}</source>
             <translation>{text} —— 当场解决：{solution}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/editor.py" line="694" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="701" />
             <source>Draft could not be saved: {reason}</source>
             <translation>草稿无法保存：{reason}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/editor.py" line="700" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="707" />
             <source>Draft saved {time}</source>
             <translation>草稿已自动保存 {time}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/editor.py" line="734" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="741" />
             <source>Add a cadre in Settings first.</source>
             <translation>请先在“设置”中添加干部。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/editor.py" line="787" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="795" />
             <source>Throw away what was written in this entry?</source>
             <translation>放弃这篇日记里已经写的内容？</translation>
         </message>
@@ -1556,202 +1723,202 @@ The data as it is now is backed up first. What was entered after {when} is not i
     <context>
         <name>DisputesPage</name>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="102" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="95" />
             <source>Register dispute…</source>
             <translation>登记纠纷…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="103" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="96" />
             <source>Register a dispute (Ctrl+N)</source>
             <translation>登记矛盾纠纷（Ctrl+N）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="105" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="98" />
             <source>Disputes</source>
             <translation>矛盾纠纷排查调处</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="108" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="101" />
             <source>Long unresolved after…</source>
             <translation>久调不决天数…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="112" />
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="128" />
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="139" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="105" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="121" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="132" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="113" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="106" />
             <source>All kinds</source>
             <translation>全部类型</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="117" />
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="130" />
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="144" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="110" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="123" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="137" />
             <source>Outcome</source>
             <translation>调解结果</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="118" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="111" />
             <source>All</source>
             <translation>全部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="137" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="130" />
             <source>No.</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="138" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="131" />
             <source>Village</source>
             <translation>村</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="140" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="133" />
             <source>Parties</source>
             <translation>当事人（申请方 — 被申请方）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="141" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="134" />
             <source>Received</source>
             <translation>受理日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="142" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="135" />
             <source>In charge</source>
             <translation>责任人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="143" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="136" />
             <source>Mediations</source>
             <translation>调解次数</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="145" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="138" />
             <source>Days</source>
             <translation>历时（天）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="146" />
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="273" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="139" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="267" />
             <source>Long unresolved</source>
             <translation>久调不决</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="150" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="143" />
             <source>Dispute list</source>
             <translation>矛盾纠纷列表</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="159" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="152" />
             <source>Record mediation…</source>
             <translation>记录调解…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="160" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="153" />
             <source>Record outcome…</source>
             <translation>调解结果…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="161" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="154" />
             <source>Print agreement…</source>
             <translation>打印调解协议书…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="164" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="157" />
             <source>A settled dispute prints as its mediation agreement, one not settled as its mediation record (Ctrl+P)</source>
             <translation>调解成功的打印人民调解协议书，其他的打印调解记录（Ctrl+P）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="168" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="161" />
             <source>Show in ledger</source>
             <translation>在台账中查看</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="169" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="162" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="248" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="242" />
             <source>Long unresolved only (over {days} days)</source>
             <translation>只看久调不决（超过{days}天）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="252" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="246" />
             <source>Long unresolved: still without an outcome more than {days} days after it was received (the number of days is set with “Long unresolved after…”). Days: from receipt to the outcome, or to today.</source>
             <translation>久调不决：受理后超过{days}天仍没有调解结果（天数在“久调不决天数…”中设置）。历时：从受理到出结果，未出结果的算到今天。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="279" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="273" />
             <source>No outcome after {days} days</source>
             <translation>已{days}天没有调解结果</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="283" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="277" />
             <source>{n} disputes, {open} under mediation, {overdue} long unresolved</source>
             <translation>共 {n} 件，调解中 {open} 件，久调不决 {overdue} 件</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="318" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="313" />
             <source>Choose a dispute to see its parties and mediations.</source>
             <translation>选中一件纠纷，查看当事人和调解经过。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="325" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="320" />
             <source>In charge: {name}; in the ledger: {status}</source>
             <translation>责任人：{name}；民情台账：{status}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="335" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="330" />
             <source>No mediation recorded yet.</source>
             <translation>还没有调解记录。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="337" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="332" />
             <source>agreed</source>
             <translation>达成一致</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="337" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="332" />
             <source>not agreed</source>
             <translation>未达成一致</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="339" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="334" />
             <source>Mediation {i}: {date}, {place}, by {who} — {agreed}. {notes}</source>
             <translation>第{i}次调解：{date}，{place}，调解人{who}——{agreed}。{notes}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="351" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="346" />
             <source>Outcome on {date}: {outcome}. {text}</source>
             <translation>{date} 调解结果：{outcome}。{text}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="359" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="354" />
             <source>Long unresolved: no outcome after {days} days.</source>
             <translation>久调不决：已{days}天没有调解结果。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="397" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="392" />
             <source>Delete dispute</source>
             <translation>删除矛盾纠纷</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="399" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="394" />
             <source>Delete the dispute {number} ({parties}) with its mediations and its matter in the ledger? Only for one registered by mistake.</source>
             <translation>删除矛盾纠纷 {number}（{parties}），连同调解记录和民情台账中的事项？仅用于误登记的纠纷。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="425" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="420" />
             <source>Mediation agreement {number}</source>
             <translation>人民调解协议书 {number}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="427" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="422" />
             <source>Mediation record {number}</source>
             <translation>矛盾纠纷调解记录 {number}</translation>
         </message>
@@ -3621,17 +3788,17 @@ File: {path}</source>
             <translation>列表中没有找到{name}所在的户。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="497" />
+            <location filename="../../village_desk/ui/main_window.py" line="499" />
             <source>Operator: {name}</source>
             <translation>当前操作人：{name}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="497" />
+            <location filename="../../village_desk/ui/main_window.py" line="499" />
             <source>No operator chosen</source>
             <translation>未选择操作人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="614" />
+            <location filename="../../village_desk/ui/main_window.py" line="616" />
             <source>Printing: contact cards from 户情, diaries from 民情日记, notices and ledger sheets from 民情台账.</source>
             <translation>打印：联系卡在“户情”，民情日记在“民情日记”，公示和月底台账在“民情台账”。</translation>
         </message>
@@ -3649,163 +3816,163 @@ File: {path}</source>
     <context>
         <name>MatterDialog</name>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="209" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="210" />
             <source>Edit matter {number}</source>
             <translation>修改事项 {number}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="211" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="212" />
             <source>Register a matter</source>
             <translation>登记台账事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="233" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="234" />
             <source>(none)</source>
             <translation>（无）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="244" />
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="300" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="245" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="301" />
             <source>Village</source>
             <translation>村</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="246" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="247" />
             <source>(the township office's own)</source>
             <translation>（乡镇本级）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="254" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="255" />
             <source>If not a registered household</source>
             <translation>不是已登记的户时填写</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="272" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="273" />
             <source>What was done (leave empty to finish later)</source>
             <translation>办了什么（以后再办结的先不填）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="286" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="287" />
             <source>Post publicly (masked)</source>
             <translation>公示（姓名电话打码）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="287" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="288" />
             <source>Do not post</source>
             <translation>不公示</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="301" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="302" />
             <source>Applicant household</source>
             <translation>申请人所在户</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="302" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="303" />
             <source>Applicant name</source>
             <translation>申请人姓名</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="303" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="304" />
             <source>Applicant phone</source>
             <translation>申请人电话</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="304" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="305" />
             <source>Matter *</source>
             <translation>申办事项 *</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="305" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="306" />
             <source>Received</source>
             <translation>受理日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="306" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="307" />
             <source>Channel</source>
             <translation>来源渠道</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="307" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="308" />
             <source>Kind *</source>
             <translation>事项类别 *</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="308" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="309" />
             <source>Service type</source>
             <translation>代办类型</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="309" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="310" />
             <source>Level</source>
             <translation>办理层级</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="310" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="311" />
             <source>Handling</source>
             <translation>办理方式</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="312" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="313" />
             <source>Result (done at once)</source>
             <translation>办理结果（即办）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="313" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="314" />
             <source>Deadline</source>
             <translation>办结时限</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="314" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="315" />
             <source>Responsible</source>
             <translation>责任人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="315" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="316" />
             <source>Co-handlers</source>
             <translation>协办人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="316" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="317" />
             <source>Public notice</source>
             <translation>公示</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="321" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="322" />
             <source>Why the registration is corrected</source>
             <translation>为什么更正登记内容</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="325" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="326" />
             <source>This matter is finished: its registration is locked. A correction needs a reason and is recorded in the progress notes.</source>
             <translation>此事项已办结，登记内容已锁定。更正须写明理由，并记入办理情况。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="331" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="332" />
             <source>Reason for correction *</source>
             <translation>更正理由 *</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="333" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="334" />
             <source>Needed when the handling type changes</source>
             <translation>改变办理方式时必须填写</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="334" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="335" />
             <source>Reason for correction</source>
             <translation>更正理由</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="389" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="390" />
             <source>Set at registration; cannot be changed here</source>
             <translation>登记时确定，这里不能修改</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="495" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="496" />
             <source>Add a cadre in Settings first.</source>
             <translation>请先在“设置”中添加干部。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="505" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="506" />
             <source>The applicant household is in {village}.</source>
             <translation>申请户属于{village}。</translation>
         </message>
@@ -3876,214 +4043,220 @@ File: {path}</source>
     <context>
         <name>MatterView</name>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="550" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="551" />
             <source>← Back to list</source>
             <translation>← 返回列表</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="560" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="561" />
             <source>Edit…</source>
             <translation>修改…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="561" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="562" />
             <source>Correct the registration details</source>
             <translation>更正登记信息</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="562" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="563" />
             <source>Print referral form…</source>
             <translation>打印办理申请…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="564" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="565" />
             <source>办理申请 for a matter forwarded to the township or county (Ctrl+P)</source>
             <translation>为已上报乡镇或县里的事项打印办理申请（Ctrl+P）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="566" />
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="869" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="567" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="879" />
             <source>Delete matter</source>
             <translation>删除事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="567" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="568" />
             <source>For a matter registered by mistake</source>
             <translation>用于误登记的事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="574" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="575" />
             <source>Next step</source>
             <translation>办理</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="593" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="594" />
             <source>No further steps: this matter is finished.</source>
             <translation>此事项已经办完，没有下一步。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="602" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="603" />
             <source>Applicant</source>
             <translation>申请人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="603" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="604" />
             <source>Phone</source>
             <translation>电话</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="604" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="605" />
             <source>Household</source>
             <translation>所在户</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="605" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="606" />
             <source>Received</source>
             <translation>受理日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="606" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="607" />
             <source>Channel</source>
             <translation>来源渠道</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="607" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="608" />
             <source>Kind</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="608" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="609" />
             <source>Service type</source>
             <translation>代办类型</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="609" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="610" />
             <source>Level</source>
             <translation>办理层级</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="610" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="611" />
             <source>Handling</source>
             <translation>办理方式</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="611" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="612" />
             <source>Deadline</source>
             <translation>办结时限</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="612" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="613" />
             <source>Responsible</source>
             <translation>责任人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="613" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="614" />
             <source>Co-handlers</source>
             <translation>协办人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="614" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="615" />
             <source>Forwarded to</source>
             <translation>上报单位</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="615" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="616" />
             <source>Result</source>
             <translation>办理结果</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="616" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="617" />
             <source>Done on</source>
             <translation>办结日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="617" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="618" />
             <source>Return reasons</source>
             <translation>退回理由</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="618" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="619" />
             <source>Explanation</source>
             <translation>解释说明</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="619" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="620" />
             <source>Return visit</source>
             <translation>回访</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="620" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="621" />
             <source>Closed on</source>
             <translation>销号日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="621" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="622" />
             <source>Public notice</source>
             <translation>公示</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="639" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="640" />
             <source>Open household</source>
             <translation>打开此户</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="640" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="641" />
             <source>Matter</source>
             <translation>事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="660" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="661" />
             <source>Add a progress note (notes are never overwritten)</source>
             <translation>添加办理情况（已有记录不会被覆盖）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="662" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="663" />
             <source>Add note</source>
             <translation>添加</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="667" />
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="678" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="668" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="679" />
             <source>Progress notes</source>
             <translation>办理情况</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="754" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="682" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="832" />
+            <source>Sign-off and photos</source>
+            <translation>签收与照片</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="759" />
             <source>Matter {number}</source>
             <translation>事项 {number}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="758" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="763" />
             <source>{status} (overdue)</source>
             <translation>{status}（逾期）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="804" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="809" />
             <source>Yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="804" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="809" />
             <source>No</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="811" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="816" />
             <source>From the visit diary of {date} →</source>
             <translation>来自 {date} 的民情日记 →</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="842" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="852" />
             <source>Not possible while the matter is “{status}”</source>
             <translation>事项为“{status}”时不能办理此步</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="871" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="881" />
             <source>Delete matter {number} with its progress notes? Use this only for a matter registered by mistake. You can undo this right afterwards.</source>
             <translation>删除事项 {number} 及其办理记录吗？只应删除误登记的事项。删除后可以立即撤销。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="679" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="680" />
             <source>Change history</source>
             <translation>修改记录</translation>
         </message>
@@ -4245,186 +4418,186 @@ File: {path}</source>
     <context>
         <name>MeetingsPage</name>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="71" />
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="80" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="51" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="60" />
             <source>Year</source>
             <translation>年度</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="74" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="54" />
             <source>{year}</source>
             <translation>{year}年</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="75" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="55" />
             <source>New meeting…</source>
             <translation>新增会议记录…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="76" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="56" />
             <source>Frequencies…</source>
             <translation>会议频次…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="78" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="58" />
             <source>Meetings</source>
             <translation>会议记录</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="87" />
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="99" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="67" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="79" />
             <source>Kind</source>
             <translation>会议类型</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="88" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="68" />
             <source>How often</source>
             <translation>频次要求</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="89" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="69" />
             <source>Last held</source>
             <translation>最近一次</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="90" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="70" />
             <source>Next due</source>
             <translation>下次应开</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="91" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="71" />
             <source>State</source>
             <translation>情况</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="94" />
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="133" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="74" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="114" />
             <source>When each kind is due</source>
             <translation>各类会议召开情况</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="98" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="78" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="100" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="80" />
             <source>Place</source>
             <translation>地点</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="101" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="81" />
             <source>Host</source>
             <translation>主持人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="102" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="82" />
             <source>People present</source>
             <translation>参会人数</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="103" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="83" />
             <source>Solved on the spot</source>
             <translation>当场解决</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="104" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="84" />
             <source>Into the ledger</source>
             <translation>转入台账</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="105" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="85" />
             <source>Topics</source>
             <translation>会议议题</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="108" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="88" />
             <source>Meeting list</source>
             <translation>会议列表</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="109" />
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="217" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="89" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="199" />
             <source>Choose a meeting to see what was raised.</source>
             <translation>选中一次会议，查看群众反映的问题。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="112" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="92" />
             <source>Edit…</source>
             <translation>修改…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="113" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="93" />
             <source>Print minutes…</source>
             <translation>打印会议记录…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="114" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="94" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="161" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="142" />
             <source>No fixed rhythm</source>
             <translation>不定期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="163" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="144" />
             <source>Never held</source>
             <translation>从未召开</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="165" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="146" />
             <source>Overdue by {days} days</source>
             <translation>已逾期 {days} 天</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="167" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="148" />
             <source>In time</source>
             <translation>按时</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="170" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="151" />
             <source>every {n} months</source>
             <translation>每 {n} 个月</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="221" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="203" />
             <source>hosted by {host}, {n} present</source>
             <translation>主持人{host}，参会{n}人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="225" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="207" />
             <source>Villagers who came: {names}</source>
             <translation>参会村民：{names}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="232" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="214" />
             <source>solved on the spot: {how}</source>
             <translation>当场解决：{how}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="234" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="216" />
             <source>into the ledger as {number}</source>
             <translation>转入台账，编号 {number}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="237" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="219" />
             <source>Decisions: {text}</source>
             <translation>会议决定：{text}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="260" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="242" />
             <source>Delete meeting</source>
             <translation>删除会议记录</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="262" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="244" />
             <source>Delete the {kind} of {date}? Matters made from its points stay in the ledger.</source>
             <translation>删除 {date} 的{kind}记录？由会上问题登记的民情事项仍保留在台账中。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="284" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="266" />
             <source>Minutes {date}</source>
             <translation>会议记录 {date}</translation>
         </message>
@@ -5039,47 +5212,47 @@ File: {path}</source>
     <context>
         <name>RaisedItemRow</name>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/editor.py" line="110" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="111" />
             <source>What was raised</source>
             <translation>群众反映的问题</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/editor.py" line="111" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="112" />
             <source>Raised item</source>
             <translation>反映的问题</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/editor.py" line="113" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="114" />
             <source>Solved on the spot</source>
             <translation>当场解决</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/editor.py" line="114" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="115" />
             <source>Turn into a ledger matter</source>
             <translation>转入台账</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/editor.py" line="116" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="117" />
             <source>How it was solved</source>
             <translation>怎样解决的</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/editor.py" line="118" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="119" />
             <source>Kind of matter</source>
             <translation>事项类别</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/editor.py" line="119" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="120" />
             <source>Required for a ledger matter</source>
             <translation>转入台账时必须选择</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/editor.py" line="148" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="149" />
             <source>Choose the kind *</source>
             <translation>请选择类别 *</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/diary/editor.py" line="123" />
+            <location filename="../../village_desk/ui/pages/diary/editor.py" line="124" />
             <source>Remove</source>
             <translation>移除</translation>
         </message>
@@ -6298,115 +6471,207 @@ File: {path}</source>
         </message>
     </context>
     <context>
+        <name>SignOffDialog</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/signoff.py" line="36" />
+            <source>Record sign-off</source>
+            <translation>登记办结签收</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/signoff.py" line="39" />
+            <source>Signed by</source>
+            <translation>签收人</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/signoff.py" line="50" />
+            <source>Signed by *</source>
+            <translation>签收人 *</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/signoff.py" line="51" />
+            <source>Date</source>
+            <translation>签收日期</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/signoff.py" line="63" />
+            <source>The applicant signs the completion slip (办结签收). Record who signed; a photo of the signed slip can be added on the tab as well.</source>
+            <translation>事项办结后由申请人在办结签收单上签字。这里登记签收人；也可以在本页添加签收单的照片。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignOffTab</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/signoff.py" line="97" />
+            <source>Sign-off on completion (办结签收)</source>
+            <translation>办结签收</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/signoff.py" line="100" />
+            <source>Record sign-off…</source>
+            <translation>登记签收…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/signoff.py" line="101" />
+            <source>Add photo of the signed slip…</source>
+            <translation>添加签收单照片…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/signoff.py" line="102" />
+            <location filename="../../village_desk/ui/pages/ledger/signoff.py" line="176" />
+            <source>Take back sign-off</source>
+            <translation>撤销签收</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/signoff.py" line="133" />
+            <source>Signed by {who} on {date}.</source>
+            <translation>{who} 于 {date} 签收。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/signoff.py" line="137" />
+            <source>Signed slip attached.</source>
+            <translation>已附签收单。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/signoff.py" line="139" />
+            <source>Not signed off yet: the applicant signs the completion slip.</source>
+            <translation>尚未签收：请申请人在办结签收单上签字。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/signoff.py" line="141" />
+            <source>Signed off after the matter is done.</source>
+            <translation>事项办结后签收。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/signoff.py" line="143" />
+            <source>Photo of the signed slip attached.</source>
+            <translation>已附签收单照片。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/signoff.py" line="163" />
+            <source>Photo of the signed slip</source>
+            <translation>签收单照片</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/signoff.py" line="165" />
+            <source>Photos and scans ({patterns})</source>
+            <translation>照片和扫描件 ({patterns})</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/ledger/signoff.py" line="178" />
+            <source>Remove the sign-off by {who}? Use this only for one recorded by mistake.</source>
+            <translation>撤销 {who} 的签收登记？仅用于登记错了的情况。</translation>
+        </message>
+    </context>
+    <context>
         <name>SixOnesView</name>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="83" />
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="92" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="63" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="72" />
             <source>Year</source>
             <translation>年度</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="87" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="67" />
             <source>New activity…</source>
             <translation>登记活动…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="88" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="68" />
             <source>A policy talk, a joint service or a practical project</source>
             <translation>宣讲活动、联动服务或实事工程</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="90" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="70" />
             <source>Six ones (六个一)</source>
             <translation>“六个一”</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="96" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="76" />
             <source>Village</source>
             <translation>村</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="99" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="79" />
             <source>Cadre</source>
             <translation>干部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="99" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="79" />
             <source>Role</source>
             <translation>职务</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="101" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="81" />
             <source>Done</source>
             <translation>完成</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="103" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="83" />
             <source>Six ones of each cadre</source>
             <translation>各干部的“六个一”</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="108" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="89" />
             <source>Ticked (✓) at one or more; the number is how many the year holds.</source>
             <translation>有1项以上即打“✓”，数字为当年的数量。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="116" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="97" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="117" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="98" />
             <source>Kind</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="118" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="99" />
             <source>What it was</source>
             <translation>活动内容</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="119" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="100" />
             <source>Place</source>
             <translation>地点</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="120" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="101" />
             <source>Cadres</source>
             <translation>开展干部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="121" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="102" />
             <source>People</source>
             <translation>人数</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="124" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="105" />
             <source>Activities of the year</source>
             <translation>当年的活动</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="125" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="111" />
             <source>Edit…</source>
             <translation>修改…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="126" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="112" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="128" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="114" />
             <source>Talks, joint services and projects</source>
             <translation>宣讲活动、联动服务、实事工程</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="233" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="225" />
             <source>Delete activity</source>
             <translation>删除活动记录</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="234" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="226" />
             <source>Delete the {kind} “{title}” of {date}?</source>
             <translation>删除 {date} 的{kind}“{title}”吗？</translation>
         </message>

@@ -12,6 +12,7 @@ top-level folder itself.
 
 from __future__ import annotations
 
+import os
 from importlib import resources
 from pathlib import Path
 
@@ -42,3 +43,24 @@ def resources_dir() -> Path:
 def resource_path(*parts: str) -> Path:
     """A file in the resources folder, e.g. ``resource_path("icons", "village-desk.png")``."""
     return resources_dir().joinpath(*parts)
+
+
+def font_candidates() -> list[Path]:
+    """System TrueType CJK fonts worth trying, best first (printing; the
+    demo's pictures of signed slips)."""
+    win = Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"
+    return [
+        win / "msyh.ttc",  # 微软雅黑
+        win / "msyh.ttf",
+        win / "simhei.ttf",  # 黑体
+        win / "simsun.ttc",  # 宋体
+        win / "simsun.ttf",
+        Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
+        Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"),
+        Path("/usr/share/fonts/wqy-microhei/wqy-microhei.ttc"),  # Fedora
+        Path("/usr/share/fonts/wqy-zenhei/wqy-zenhei.ttc"),
+        Path("/usr/share/fonts/truetype/noto/NotoSansSC-Regular.ttf"),
+        Path("/usr/share/fonts/truetype/noto/NotoSerifSC-Regular.ttf"),
+        Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"),
+        Path("/System/Library/Fonts/STHeiti Medium.ttc"),
+    ]

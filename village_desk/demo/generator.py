@@ -68,7 +68,7 @@ from village_desk.core.storage.models import (
     VillagerGroup,
 )
 
-from . import assessment, commitments, disputes, six_ones
+from . import assessment, attachments, commitments, disputes, six_ones
 from .stories import STORIES, Story
 from .words import (
     AREA_CODE,
@@ -1373,6 +1373,8 @@ def generate(
     tables += dispute_tables
     tables += assessment.build(b, vs, seed)  # 日记抽查 and 三评
     tables += six_ones.build(b, vs, seed)  # 宣讲活动、联动服务、实事工程
+    report("生成照片和签收单", 0.38)
+    tables += attachments.build(db, b, tables, seed)  # 留痕: photos, 办结签收
     total = sum(len(rows) for _, _, rows in tables) or 1
     done = 0
     summary = DemoSummary(villages=villages)

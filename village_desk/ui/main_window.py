@@ -643,6 +643,7 @@ class MainWindow(QMainWindow):
             "diary-editor": self.PAGE_DIARY,
             "ledger": self.PAGE_LEDGER,
             "matter": self.PAGE_LEDGER,
+            "matter-signoff": self.PAGE_LEDGER,
             "month-end": self.PAGE_LEDGER,
             "print-preview": self.PAGE_HOUSEHOLDS,
             "stats": self.PAGE_STATS,
@@ -681,8 +682,16 @@ class MainWindow(QMainWindow):
             self.assessment_page.show_six_ones()
         elif name == "matter" and self.ledger_page.model.rowCount():
             self.ledger_page.open_matter(self.ledger_page.model.matter(0).id)
+        elif name == "matter-signoff":  # a matter with a photo of its signed slip
+            found = self.ctx.read(queries.attachments.first_owner, "matter", "signoff")
+            if found is not None:
+                self.ledger_page.open_matter(found)
+                view = self.ledger_page.detail
+                view.side_tabs.setCurrentWidget(view.signoff_tab)
         elif name == "month-end":
             self.ledger_page.show_review()
+        elif name == "meetings" and self.meetings_page.rows:
+            self.meetings_page.table.selectRow(0)
         elif name == "disputes":  # a settled one: its mediations and agreement below
             rows = self.disputes_page.rows
             chosen = next((d for d in rows if d.outcome == "success"), rows[0] if rows else None)

@@ -21,34 +21,17 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from ..resources import font_candidates
+
 log = logging.getLogger(__name__)
 
 FALLBACK_CID_FONT = "STSong-Light"
 FONT_NAME = "VillageDeskCJK"
 
 
-def _windows_fonts_dir() -> Path:
-    return Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"
-
-
 def candidate_paths() -> list[Path]:
     """System TrueType CJK fonts worth trying, best first."""
-    win = _windows_fonts_dir()
-    return [
-        win / "msyh.ttc",  # 微软雅黑
-        win / "msyh.ttf",
-        win / "simhei.ttf",  # 黑体
-        win / "simsun.ttc",  # 宋体
-        win / "simsun.ttf",
-        Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
-        Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"),
-        Path("/usr/share/fonts/wqy-microhei/wqy-microhei.ttc"),  # Fedora
-        Path("/usr/share/fonts/wqy-zenhei/wqy-zenhei.ttc"),
-        Path("/usr/share/fonts/truetype/noto/NotoSansSC-Regular.ttf"),
-        Path("/usr/share/fonts/truetype/noto/NotoSerifSC-Regular.ttf"),
-        Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"),
-        Path("/System/Library/Fonts/STHeiti Medium.ttc"),
-    ]
+    return font_candidates()
 
 
 @dataclass(frozen=True)

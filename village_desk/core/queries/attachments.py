@@ -166,3 +166,20 @@ def sign_off(session: Session, matter_id: uuid.UUID) -> SignOff:
         )
     )
     return SignOff(m.signoff_by, m.signoff_date, photos or 0)
+
+
+def first_owner(session: Session, entity: str, kind: str) -> uuid.UUID | None:
+    """The live record of ``entity`` most recently given an attachment of ``kind``."""
+    model = ENTITY_BY_TABLE[entity]
+    return session.scalar(
+        select(Attachment.owner_id)
+        .join(model, model.id == Attachment.owner_id)
+        .where(
+            Attachment.owner_entity == entity,
+            Attachment.kind == kind,
+            Attachment.deleted.is_(False),
+            model.deleted.is_(False),
+        )
+        .order_by(Attachment.added_on.desc())
+        .limit(1)
+    )

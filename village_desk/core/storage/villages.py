@@ -149,6 +149,27 @@ def assign_rows(session: Session, table: str, rows: list[dict]) -> None:
             r["village_id"] = r["id"] if (r.get("kind") or VILLAGE) == VILLAGE else None
         return
     fallback = home_village(session)
+    if table == "attachment":  # its owner's village (owners of several kinds)
+        for entity in sorted({r["owner_entity"] for r in todo if r.get("owner_entity")}):
+            model = ENTITY_BY_TABLE.get(entity)
+            if model is None:
+                continue
+            mine = [r for r in todo if r.get("owner_entity") == entity]
+            wanted = sorted({r["owner_id"] for r in mine}, key=str)
+            found: dict = {}
+            for start in range(0, len(wanted), 500):
+                part = wanted[start : start + 500]
+                found.update(
+                    session.execute(
+                        select(model.id, model.village_id).where(model.id.in_(part))
+                    ).all()
+                )
+            for r in mine:
+                r["village_id"] = found.get(r["owner_id"], fallback)
+        for r in todo:
+            if r.get("village_id") is None:
+                r["village_id"] = fallback
+        return
     if table in PARENT:
         column, parent = PARENT[table]
         model = ENTITY_BY_TABLE[parent]

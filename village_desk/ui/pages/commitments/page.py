@@ -41,6 +41,7 @@ from village_desk.ui.pages.commitments.dialogs import (
     outcome_text,
 )
 from village_desk.ui.printing.preview import PrintRun, generate_and_preview
+from village_desk.ui.widgets.attachments import AttachmentPanel, beside
 from village_desk.ui.widgets.forms import HINT_STYLE, destructive, heading
 from village_desk.ui.widgets.modal import run_modal
 
@@ -138,7 +139,8 @@ class CommitmentsPage(Page):
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addLayout(actions)
-        lower_layout.addWidget(self.detail_label)
+        self.attachments = AttachmentPanel(ctx, "commitment", self)
+        lower_layout.addLayout(beside(self.detail_label, self.attachments))
         lower_layout.addSpacing(6)
         lower_layout.addWidget(heading(self.tr("Keeping rate per person"), 1.1))
         lower_layout.addWidget(self.rates, 1)
@@ -238,6 +240,7 @@ class CommitmentsPage(Page):
         row = self.selected()
         for b in (self.progress_button, self.review_button, self.edit_button, self.delete_button):
             b.setEnabled(row is not None)
+        self.attachments.set_owner(row.id if row else None, editable=row is not None)
         if row is None:
             self.detail_label.setText(self.tr("Choose a commitment to see its progress."))
             return

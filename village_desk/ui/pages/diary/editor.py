@@ -39,6 +39,7 @@ from village_desk.core.domain.visits import SIX_QUESTIONS
 from village_desk.core.services.diary import DiaryInput, RaisedItem
 from village_desk.core.storage.changes import Changes
 from village_desk.ui.pages.diary.drafts import DraftStore
+from village_desk.ui.widgets.attachments import AttachmentPanel
 from village_desk.ui.widgets.forms import (
     ERROR_BORDER_STYLE,
     HINT_STYLE,
@@ -387,6 +388,9 @@ class DiaryEditor(QWidget):
         columns = QHBoxLayout()
         left = QVBoxLayout()
         left.addLayout(form)
+        # visit photos (留痕): chosen for a new entry, they are added once it is saved
+        self.attachments = AttachmentPanel(ctx, "diary_entry", self)
+        left.addWidget(self.attachments)
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(sections_title)
@@ -517,6 +521,7 @@ class DiaryEditor(QWidget):
     def start_new(self, household_ids: list[uuid.UUID] = ()) -> None:
         self._reset()
         self.entry_id = None
+        self.attachments.set_owner(None)
         self.delete_button.hide()
         self.draft_id = self.drafts.new_id()
         self.title.setText(self.tr("New diary entry"))
@@ -533,6 +538,7 @@ class DiaryEditor(QWidget):
         self.draft_id = draft_id
         entry = data.get("entry_id")
         self.entry_id = uuid.UUID(entry) if entry else None
+        self.attachments.set_owner(self.entry_id)
         self.delete_button.setVisible(self.entry_id is not None)
         self.title.setText(self.tr("Edit diary entry") if entry else self.tr("New diary entry"))
         self._loading = True
@@ -570,6 +576,7 @@ class DiaryEditor(QWidget):
             return False
         self._reset()
         self.entry_id = entry_id
+        self.attachments.set_owner(entry_id)
         self.delete_button.show()
         self.draft_id = self.drafts.new_id()
         self.title.setText(self.tr("Edit diary entry"))
@@ -755,6 +762,7 @@ class DiaryEditor(QWidget):
 
     def _on_saved(self, result: tuple[uuid.UUID, list[uuid.UUID]]) -> None:
         entry_id, matter_ids = result
+        self.attachments.commit(entry_id)  # the photos chosen before it had an id
         self.forget()
         self._update_discard_button()
         self.saved.emit(entry_id, list(matter_ids))

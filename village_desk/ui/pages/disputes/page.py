@@ -48,6 +48,7 @@ from village_desk.ui.pages.disputes.dialogs import (
     type_text,
 )
 from village_desk.ui.printing.preview import PrintRun, generate_and_preview
+from village_desk.ui.widgets.attachments import AttachmentPanel, beside
 from village_desk.ui.widgets.forms import ERROR_COLOR, HINT_STYLE, destructive, heading
 from village_desk.ui.widgets.modal import run_modal
 from village_desk.ui.widgets.tables import cell
@@ -176,7 +177,8 @@ class DisputesPage(Page):
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addLayout(actions)
-        lower_layout.addWidget(self.detail_label, 1)
+        self.attachments = AttachmentPanel(ctx, "dispute", self)
+        lower_layout.addLayout(beside(self.detail_label, self.attachments), 1)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(lower)
@@ -296,6 +298,7 @@ class DisputesPage(Page):
 
     def show_detail(self) -> None:
         d = self.selected()
+        self.attachments.set_owner(d.id if d else None, editable=d is not None)
         buttons = (
             self.session_button,
             self.outcome_button,

@@ -38,6 +38,7 @@ from village_desk.core.storage.changes import Changes
 from village_desk.ui.labels import action_label, status_label
 from village_desk.ui.pages.base import REFERENCE_TABLES, DataView
 from village_desk.ui.pages.ledger.model import STATUS_COLORS
+from village_desk.ui.pages.ledger.signoff import SignOffTab
 from village_desk.ui.widgets.forms import (
     ERROR_STYLE,
     HINT_STYLE,
@@ -677,6 +678,9 @@ class MatterView(DataView):
         self.side_tabs = QTabWidget()
         self.side_tabs.addTab(notes, self.tr("Progress notes"))
         self.side_tabs.addTab(self.history, self.tr("Change history"))
+        self.signoff_tab = SignOffTab(ctx, self)
+        self.side_tabs.addTab(self.signoff_tab, self.tr("Sign-off and photos"))
+        self.signoff_tab.count_changed.connect(self._photos_counted)
         body = QHBoxLayout()
         body.addWidget(details, 3)
         body.addWidget(self.side_tabs, 2)
@@ -750,6 +754,7 @@ class MatterView(DataView):
         self.stale = False
         self.matter_id, self.matter = matter_id, m
         self.history.show_record(matter_id)
+        self.signoff_tab.show_matter(m)
         labels, cadres = self._labels, self._cadres
         self.title.setText(self.tr("Matter {number}").format(number=m.number))
         overdue = is_overdue(m)
@@ -821,6 +826,11 @@ class MatterView(DataView):
         self._update_enabled()
         self._build_actions(m)
         return True
+
+    def _photos_counted(self, count: int) -> None:
+        index = self.side_tabs.indexOf(self.signoff_tab)
+        title = self.tr("Sign-off and photos")
+        self.side_tabs.setTabText(index, f"{title} ({count})" if count else title)
 
     def _update_enabled(self) -> None:
         closed = self.matter is None or self.matter.status == "closed"

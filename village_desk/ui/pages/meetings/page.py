@@ -31,6 +31,7 @@ from village_desk.core.jobs import Job
 from village_desk.ui.pages.base import Page
 from village_desk.ui.pages.meetings.dialogs import FrequencyDialog, MeetingDialog, kind_text
 from village_desk.ui.printing.preview import PrintRun, generate_and_preview
+from village_desk.ui.widgets.attachments import AttachmentPanel, beside
 from village_desk.ui.widgets.forms import ERROR_COLOR, destructive, heading
 from village_desk.ui.widgets.modal import run_modal
 from village_desk.ui.widgets.tables import cell, row_table
@@ -100,7 +101,8 @@ class MeetingsPage(Page):
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addLayout(actions)
-        lower_layout.addWidget(self.detail_label, 1, Qt.AlignmentFlag.AlignTop)
+        self.attachments = AttachmentPanel(ctx, "meeting", self)
+        lower_layout.addLayout(beside(self.detail_label, self.attachments), 1)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(lower)
@@ -192,6 +194,7 @@ class MeetingsPage(Page):
         m = self.selected()
         for b in (self.edit_button, self.print_button, self.delete_button):
             b.setEnabled(m is not None)
+        self.attachments.set_owner(m.id if m else None, editable=m is not None)
         if m is None:
             self.detail_label.setText(self.tr("Choose a meeting to see what was raised."))
             return

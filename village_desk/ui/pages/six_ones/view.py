@@ -29,6 +29,7 @@ from village_desk.core import queries, services
 from village_desk.core.domain.six_ones import ITEMS
 from village_desk.ui.pages.base import REFERENCE_TABLES, DataView
 from village_desk.ui.pages.six_ones.dialogs import ActivityDialog, kind_text
+from village_desk.ui.widgets.attachments import AttachmentPanel
 from village_desk.ui.widgets.forms import HINT_STYLE, destructive, heading
 from village_desk.ui.widgets.modal import run_modal
 from village_desk.ui.widgets.tables import cell, row_table
@@ -124,7 +125,11 @@ class SixOnesView(DataView):
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addLayout(actions)
-        lower_layout.addWidget(self.activity_table, 1)
+        self.attachments = AttachmentPanel(ctx, "activity", self)
+        activity_row = QHBoxLayout()
+        activity_row.addWidget(self.activity_table, 3)
+        activity_row.addWidget(self.attachments, 2)
+        lower_layout.addLayout(activity_row, 1)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(upper)
         splitter.addWidget(lower)
@@ -191,7 +196,9 @@ class SixOnesView(DataView):
         return None
 
     def _selection_changed(self) -> None:
-        chosen = self.selected() is not None
+        activity = self.selected()
+        chosen = activity is not None
+        self.attachments.set_owner(activity.id if chosen else None, editable=chosen)
         self.edit_button.setEnabled(chosen)
         self.delete_button.setEnabled(chosen)
 
