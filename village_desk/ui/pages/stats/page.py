@@ -1,4 +1,5 @@
-"""The 统计 page: visits per month, matters by status and by kind, per cadre.
+"""The 统计 page: visits per month, matters by status and by kind, per cadre,
+and each cadre's 践诺率 for the commitments of a chosen year.
 
 All numbers come from the core queries (``visit_stats``, ``matter_count``),
 counted on a reader thread (a township's year of visits takes a while): the
@@ -14,8 +15,9 @@ import threading
 
 import shiboken6
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QPainter, QPaintEvent, QShowEvent
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -31,9 +33,11 @@ from village_desk.core.queries.diary import visits_by_month
 from village_desk.core.queries.matters import MatterFilter
 from village_desk.ui.labels import status_label
 from village_desk.ui.pages.base import Page
-from village_desk.ui.widgets.forms import heading
+from village_desk.ui.widgets.forms import HINT_STYLE, heading
 
 MONTHS = 12
+# 已践诺, 部分践诺, 未践诺, 未评定 in the 践诺率 chart
+KEEPING_COLORS = ("#2e7d32", "#f9a825", "#c62828", "#9e9e9e")
 
 # A count waits for the page to be drawn first (at most this long, seconds): a
 # thread counting while the window is first laid out would slow its start.
@@ -49,7 +53,34 @@ def _months_back(today: dt.date, n: int) -> list[tuple[int, int]]:
     return out[::-1]
 
 
-def read_stats(session, today: dt.date) -> dict:
+def keeping(session, year: int) -> dict:
+    """践诺率 per cadre for the commitments made for ``year`` (the year a
+    commitment belongs to, not when it was reviewed): 已践诺 ÷ 承诺件数, partly
+    kept and not yet reviewed ones in the base (domain.commitments). Party
+    members' commitments are left out (they are not cadres); active cadres
+    without a commitment that year are named."""
+    township = queries.reference.is_township(session)
+    rates = [r for r in queries.commitments.keeping_rates(session, year) if r.cadre_id]
+    committed = {r.cadre_id for r in rates}
+    return {
+        "year": year,
+        "years": queries.commitments.years(session),
+        "rates": [
+            (
+                f"{r.village} {r.name}" if township and r.village else r.name,
+                r.total,
+                r.kept,
+                r.partly,
+                r.not_kept,
+                r.unreviewed,
+            )
+            for r in rates
+        ],
+        "without": [c.name for c in queries.reference.cadres(session) if c.id not in committed],
+    }
+
+
+def read_stats(session, today: dt.date, commitment_year: int | None = None) -> dict:
     """The numbers behind the charts (codes, not labels), in one session."""
     months = _months_back(today, MONTHS)
     per_month = visits_by_month(session, month_bounds(*months[0])[0], today)
@@ -68,12 +99,21 @@ def read_stats(session, today: dt.date) -> dict:
             (v.name, v.visits, v.households)
             for v in queries.stats.visit_stats(session, year_start, today)
         ],
+        "keeping": keeping(session, commitment_year or today.year),
     }
 
 
 class StatsPage(Page):
     watches = frozenset(
-        {"matter", "diary_entry", "diary_household", "cadre", "setting", "vocab_term"}
+        {
+            "matter",
+            "diary_entry",
+            "diary_household",
+            "cadre",
+            "setting",
+            "vocab_term",
+            "commitment",
+        }
     )
     drawn = Signal()  # the charts show the latest numbers
 
@@ -82,10 +122,15 @@ class StatsPage(Page):
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.counting_label = QLabel(self.tr("Counting…"))
         self.counting_label.hide()
+        # the commitments whose 践诺率 is shown: those made for this year
+        self.year_combo = QComboBox()
+        self.year_combo.setAccessibleName(self.tr("Commitments of the year"))
         top = QHBoxLayout()
         top.addWidget(heading(self.tr("Statistics")))
         top.addStretch(1)
         top.addWidget(self.counting_label)
+        top.addWidget(QLabel(self.tr("Commitments of")))
+        top.addWidget(self.year_combo)
         top.addWidget(self.refresh_button)
         charts = QWidget()  # takes the room below the heading, charts or not yet
         self.grid = QGridLayout(charts)
@@ -94,11 +139,16 @@ class StatsPage(Page):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addLayout(top)
         layout.addWidget(charts, 1)
+        self.keeping_note = QLabel()
+        self.keeping_note.setStyleSheet(HINT_STYLE)
+        self.keeping_note.setWordWrap(True)
+        layout.addWidget(self.keeping_note)
         self.views = []
         self.data: dict = {}
         self._counting = 0  # the latest count asked for; older answers are dropped
         self._painted = threading.Event()  # drawn once: counting may start
-        self.refresh_button.clicked.connect(self.refresh)
+        self.refresh_button.clicked.connect(lambda: self.refresh())
+        self.year_combo.currentIndexChanged.connect(lambda _i: self.refresh())
 
     @property
     def counting(self) -> bool:
@@ -125,6 +175,7 @@ class StatsPage(Page):
     def refresh(self, today: dt.date | None = None) -> None:
         """Count again on a reader thread; the charts are drawn when counted."""
         today = today or dt.date.today()
+        year = self.year_combo.currentData() or today.year
         self._counting += 1
         asked = self._counting
         self.counting_label.show()
@@ -135,6 +186,7 @@ class StatsPage(Page):
                 return  # closed meanwhile, or a later count supersedes this one
             self.counting_label.hide()
             self.data = dict(data, by_status=[(status_label(c), n) for c, n in data["by_status"]])
+            self.fill_years(data["keeping"])
             self.draw()
 
         def ended() -> None:
@@ -145,10 +197,44 @@ class StatsPage(Page):
 
         def work(_job) -> dict:
             painted.wait(FIRST_PAINT_WAIT)  # the window is drawn before counting starts
-            return db.read(read_stats, today)
+            return db.read(read_stats, today, year)
 
         task = self.ctx.task(self, work)
         task.always(ended).success(answered).run()
+
+    def fill_years(self, keeping: dict) -> None:
+        """The years with commitments, the one counted chosen."""
+        self.year_combo.blockSignals(True)
+        self.year_combo.clear()
+        for y in keeping["years"]:
+            self.year_combo.addItem(self.tr("{year}").format(year=y), y)
+        self.year_combo.setCurrentIndex(max(self.year_combo.findData(keeping["year"]), 0))
+        self.year_combo.blockSignals(False)
+
+    def keeping_text(self, keeping: dict) -> str:
+        """The definition of the rate, and the cadres without a commitment."""
+        text = self.tr(
+            "Keeping rate = commitments kept ÷ the cadre's commitments for {year} (counted by "
+            "the year a commitment was made for; partly kept ones and those not reviewed yet "
+            "count in the base, not as kept). Party members' commitments are on the "
+            "commitments page."
+        ).format(year=keeping["year"])
+        if keeping["without"]:
+            text += " " + self.tr("Active cadres without a commitment for {year}: {names}.").format(
+                year=keeping["year"], names="、".join(keeping["without"])
+            )
+        return text
+
+    def keeping_rows(self, keeping: dict) -> list[tuple]:
+        """Per cadre: the label with the rate and the counts, then the shares
+        (percent of the commitments) kept, partly kept, not kept, not reviewed."""
+        out = []
+        for name, total, kept, partly, not_kept, unreviewed in keeping["rates"]:
+            label = self.tr("{name} {rate} ({kept}/{total})").format(
+                name=name, rate=f"{kept / total * 100:.1f}%", kept=kept, total=total
+            )
+            out.append((label, *(n / total * 100 for n in (kept, partly, not_kept, unreviewed))))
+        return out
 
     def draw(self) -> None:
         """The charts of :attr:`data`."""
@@ -159,6 +245,7 @@ class StatsPage(Page):
             QChart,
             QChartView,
             QHorizontalBarSeries,
+            QHorizontalStackedBarSeries,
             QPieSeries,
             QValueAxis,
         )
@@ -173,28 +260,38 @@ class StatsPage(Page):
         title_font = self.font()
         title_font.setBold(True)
 
-        def bar_chart(title: str, rows, series_names, horizontal=False):
+        def bar_chart(title: str, rows, series_names, horizontal=False, percent=False):
             chart = QChart()
             chart.setTitle(title)
             chart.setTitleFont(title_font)
             chart.legend().setFont(font)
-            series = QHorizontalBarSeries() if horizontal else QBarSeries()
+            if percent:
+                series = QHorizontalStackedBarSeries()
+            else:
+                series = QHorizontalBarSeries() if horizontal else QBarSeries()
             for i, name in enumerate(series_names):
                 bar = QBarSet(name)
                 for row in rows:
                     bar.append(row[i + 1])
                 series.append(bar)
             series.setLabelsVisible(len(series_names) == 1)
+            if percent:
+                for bar, color in zip(series.barSets(), KEEPING_COLORS, strict=True):
+                    bar.setColor(QColor(color))
             chart.addSeries(series)
             cats = QBarCategoryAxis()
             cats.append([row[0] for row in rows])
             values = QValueAxis()
-            values.setLabelFormat("%d")
-            top = max([max(row[1:]) for row in rows] + [1])
-            values.setRange(0, top * 1.15)
+            if percent:
+                values.setLabelFormat("%d%%")
+                values.setRange(0, 100)
+            else:
+                values.setLabelFormat("%d")
+                top = max([max(row[1:]) for row in rows] + [1])
+                values.setRange(0, top * 1.15)
             cats.setLabelsFont(font)
             values.setLabelsFont(font)
-            if horizontal:
+            if horizontal or percent:
                 chart.addAxis(cats, Qt.AlignmentFlag.AlignLeft)
                 chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
             else:
@@ -221,6 +318,7 @@ class StatsPage(Page):
             return chart
 
         d = self.data
+        keeping = d["keeping"]
         charts = [
             bar_chart(
                 self.tr("Visits per month, last 12 months (household-times)"),
@@ -234,13 +332,30 @@ class StatsPage(Page):
                 [self.tr("Visits"), self.tr("Households visited")],
             ),
             pie_chart(self.tr("Matters by kind"), d["by_kind"]),
+            bar_chart(
+                self.tr("Keeping rate per cadre, commitments for {year}").format(
+                    year=keeping["year"]
+                ),
+                self.keeping_rows(keeping) or [(self.tr("No commitments"), 0, 0, 0, 0)],
+                [
+                    self.tr("Kept"),
+                    self.tr("Partly kept"),
+                    self.tr("Not kept"),
+                    self.tr("Not reviewed"),
+                ],
+                percent=True,
+            ),
         ]
-        for i, chart in enumerate(charts):
+        self.keeping_note.setText(self.keeping_text(keeping))
+        # visits per month, matters by status and by kind above; visits per
+        # cadre (wide: two series per cadre) and 践诺率 per cadre below
+        places = [(0, 0, 1), (0, 1, 1), (1, 0, 2), (0, 2, 1), (1, 2, 1)]
+        for chart, (row, column, span) in zip(charts, places, strict=True):
             chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
             view = QChartView(chart)
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
             # fits two rows of charts on a 1024×600 screen, large text too
             view.setMinimumHeight(10 * self.fontMetrics().height())
             self.views.append(view)
-            self.grid.addWidget(view, i // 2, i % 2)
+            self.grid.addWidget(view, row, column, 1, span)
         self.drawn.emit()
