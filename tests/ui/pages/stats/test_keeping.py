@@ -11,10 +11,12 @@ import itertools
 
 import pytest
 from PySide6.QtCore import Qt
+from sqlalchemy import select
 
 from tests.ui.helpers import exposed, settle
 from village_desk.core import services
 from village_desk.core.services.commitments import CommitmentInput
+from village_desk.core.storage.models import Commitment
 from village_desk.ui.pages.stats.page import StatsPage
 
 TODAY = dt.date.today()
@@ -66,8 +68,8 @@ def test_keeping_rate_per_cadre_for_the_chosen_year(ctx, db, village, qtbot):
     for outcome in ("kept", "kept", "partly", ""):
         commit(db, wang, LAST, outcome)
     commit(db, li, LAST, "not_kept")
-    # this year: 王建国 one kept; 李秀英 none
-    commit(db, wang, TODAY.year, "kept")
+    # this year, under way: 王建国 one not reviewed yet; 李秀英 none
+    commit(db, wang, TODAY.year)
 
     page = StatsPage(ctx)
     qtbot.addWidget(page)
@@ -76,20 +78,11 @@ def test_keeping_rate_per_cadre_for_the_chosen_year(ctx, db, village, qtbot):
     exposed(page)
     settle(qtbot, ctx)
     qtbot.waitUntil(lambda: bool(page.views) and not page.counting)
-    assert page.year_combo.currentData() == TODAY.year
+    page.tabs.setCurrentIndex(1)  # 干部践诺率
+    # the newest year with reviewed commitments comes first
+    assert page.year_combo.currentData() == LAST
     chart = keeping_chart(page)
-    assert str(TODAY.year) in chart.title()
-    assert categories(chart) == [f"王建国 {rate(1, 1)}（1/1）"]
-    assert shares(chart)["已践诺"] == [100.0]
-    note = page.keeping_note.text()
-    assert "已践诺 ÷" in note and "部分践诺" in note
-    assert f"{TODAY.year}年无承诺的在职干部：李秀英" in note
-
-    page.year_combo.setCurrentIndex(page.year_combo.findData(LAST))
-    settle(qtbot, ctx)
-    qtbot.waitUntil(lambda: not page.counting)
-    chart = keeping_chart(page)
-    assert str(LAST) in chart.title()
+    assert chart.title() == f"各干部践诺率（{LAST}年的承诺）"
     # 李秀英 before 王建国 (by name); 践诺率 = kept ÷ all of the year's commitments
     assert categories(chart) == [
         f"李秀英 {rate(0, 1)}（0/1）",
@@ -100,4 +93,27 @@ def test_keeping_rate_per_cadre_for_the_chosen_year(ctx, db, village, qtbot):
     assert bands["部分践诺"] == [0.0, 25.0]
     assert bands["未践诺"] == [100.0, 0.0]
     assert bands["未评定"] == [0.0, 25.0]
-    assert "无承诺的在职干部" not in page.keeping_note.text()
+    note = page.keeping_note.text()
+    assert "已践诺 ÷" in note and "部分践诺" in note
+    assert "无承诺的在职干部" not in note
+
+    page.year_combo.setCurrentIndex(page.year_combo.findData(TODAY.year))
+    settle(qtbot, ctx)
+    qtbot.waitUntil(lambda: not page.counting)
+    chart = keeping_chart(page)
+    assert chart.title() == f"各干部践诺率（{TODAY.year}年的承诺）"
+    assert categories(chart) == [f"王建国 {rate(0, 1)}（0/1）"]  # not reviewed: in the base
+    assert shares(chart)["未评定"] == [100.0]
+    assert f"{TODAY.year}年无承诺的在职干部：李秀英" in page.keeping_note.text()
+
+    # reviewed as kept: the rate follows
+    cid = db.read(lambda s: s.scalar(select(Commitment.id).where(Commitment.year == TODAY.year)))
+    ctx.op(
+        None,
+        lambda d: services.commitments.review_commitment(d, None, cid, "kept", "已修通"),
+    ).run()
+    settle(qtbot, ctx)
+    settle(qtbot, ctx)
+    qtbot.waitUntil(lambda: not page.counting)
+    assert page.year_combo.currentData() == TODAY.year
+    assert categories(keeping_chart(page)) == [f"王建国 {rate(1, 1)}（1/1）"]

@@ -1,5 +1,6 @@
-"""The 统计 page: visits per month, matters by status and by kind, per cadre,
-and each cadre's 践诺率 for the commitments of a chosen year.
+"""The 统计 page: visits per month, matters by status and by kind, per cadre
+(tab 走访与事项), and each cadre's 践诺率 for the commitments made for a chosen
+year (tab 干部践诺率: by default the newest year with reviewed commitments).
 
 All numbers come from the core queries (``visit_stats``, ``matter_count``),
 counted on a reader thread (a township's year of visits takes a while): the
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -99,7 +101,12 @@ def read_stats(session, today: dt.date, commitment_year: int | None = None) -> d
             (v.name, v.visits, v.households)
             for v in queries.stats.visit_stats(session, year_start, today)
         ],
-        "keeping": keeping(session, commitment_year or today.year),
+        # by default the newest year whose commitments have been reviewed: a
+        # year under way has most still open (counted, but not as kept)
+        "keeping": keeping(
+            session,
+            commitment_year or queries.commitments.latest_reviewed_year(session) or today.year,
+        ),
     }
 
 
@@ -122,27 +129,38 @@ class StatsPage(Page):
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.counting_label = QLabel(self.tr("Counting…"))
         self.counting_label.hide()
-        # the commitments whose 践诺率 is shown: those made for this year
-        self.year_combo = QComboBox()
-        self.year_combo.setAccessibleName(self.tr("Commitments of the year"))
         top = QHBoxLayout()
         top.addWidget(heading(self.tr("Statistics")))
         top.addStretch(1)
         top.addWidget(self.counting_label)
-        top.addWidget(QLabel(self.tr("Commitments of")))
-        top.addWidget(self.year_combo)
         top.addWidget(self.refresh_button)
         charts = QWidget()  # takes the room below the heading, charts or not yet
         self.grid = QGridLayout(charts)
         self.grid.setContentsMargins(0, 0, 0, 0)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.addLayout(top)
-        layout.addWidget(charts, 1)
+
+        # 践诺率 per cadre on a tab of its own: the commitments made for the
+        # year chosen, the definition under the chart
+        self.year_combo = QComboBox()
+        self.year_combo.setAccessibleName(self.tr("Commitments of the year"))
+        keeping_tab = QWidget()
+        self.keeping_layout = QVBoxLayout(keeping_tab)
+        self.keeping_layout.setContentsMargins(0, 8, 0, 0)
+        year_row = QHBoxLayout()
+        year_row.addWidget(QLabel(self.tr("Commitments of")))
+        year_row.addWidget(self.year_combo)
+        year_row.addStretch(1)
+        self.keeping_layout.addLayout(year_row)
         self.keeping_note = QLabel()
         self.keeping_note.setStyleSheet(HINT_STYLE)
         self.keeping_note.setWordWrap(True)
-        layout.addWidget(self.keeping_note)
+        self.keeping_layout.addWidget(self.keeping_note)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(charts, self.tr("Visits and matters"))
+        self.tabs.addTab(keeping_tab, self.tr("Keeping rate per cadre"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
         self.views = []
         self.data: dict = {}
         self._counting = 0  # the latest count asked for; older answers are dropped
@@ -175,7 +193,7 @@ class StatsPage(Page):
     def refresh(self, today: dt.date | None = None) -> None:
         """Count again on a reader thread; the charts are drawn when counted."""
         today = today or dt.date.today()
-        year = self.year_combo.currentData() or today.year
+        year = self.year_combo.currentData()  # None at first: the default year
         self._counting += 1
         asked = self._counting
         self.counting_label.show()
@@ -251,7 +269,7 @@ class StatsPage(Page):
         )
 
         for view in self.views:
-            self.grid.removeWidget(view)
+            view.parentWidget().layout().removeWidget(view)
             view.hide()
             view.deleteLater()
         self.views = []
@@ -347,15 +365,15 @@ class StatsPage(Page):
             ),
         ]
         self.keeping_note.setText(self.keeping_text(keeping))
-        # visits per month, matters by status and by kind above; visits per
-        # cadre (wide: two series per cadre) and 践诺率 per cadre below
-        places = [(0, 0, 1), (0, 1, 1), (1, 0, 2), (0, 2, 1), (1, 2, 1)]
-        for chart, (row, column, span) in zip(charts, places, strict=True):
+        for i, chart in enumerate(charts):
             chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
             view = QChartView(chart)
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
             # fits two rows of charts on a 1024×600 screen, large text too
             view.setMinimumHeight(10 * self.fontMetrics().height())
             self.views.append(view)
-            self.grid.addWidget(view, row, column, 1, span)
+            if i < 4:  # two by two on the first tab
+                self.grid.addWidget(view, i // 2, i % 2)
+            else:  # 践诺率 between the year and the definition
+                self.keeping_layout.insertWidget(1, view, 1)
         self.drawn.emit()
