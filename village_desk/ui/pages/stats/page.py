@@ -137,6 +137,12 @@ class StatsPage(Page):
         charts = QWidget()  # takes the room below the heading, charts or not yet
         self.grid = QGridLayout(charts)
         self.grid.setContentsMargins(0, 0, 0, 0)
+        # bars (months, cadres' names) wider than the pies; rows alike (without
+        # stretches the first chart took most of the room)
+        self.grid.setColumnStretch(0, 3)
+        self.grid.setColumnStretch(1, 2)
+        for i in range(2):
+            self.grid.setRowStretch(i, 1)
 
         # 践诺率 per cadre on a tab of its own: the commitments made for the
         # year chosen, the definition under the chart
