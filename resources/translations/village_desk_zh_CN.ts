@@ -730,174 +730,174 @@
     <context>
         <name>DashboardPage</name>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="110" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="230" />
             <source>Needs attention</source>
             <translation>需要关注</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="111" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="231" />
             <source>Overdue matters</source>
             <translation>逾期事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="112" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="232" />
             <source>Matters due soon</source>
             <translation>即将到期事项</translation>
         </message>
         <message>
             <location filename="../../village_desk/ui/pages/ledger/page.py" line="397" />
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="113" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="233" />
             <source>Done, awaiting return visit</source>
             <translation>已办结待回访</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="114" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="234" />
             <source>Open matters</source>
             <translation>未办结事项</translation>
         </message>
         <message>
             <location filename="../../village_desk/ui/pages/households/page.py" line="99" />
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="115" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="235" />
             <source>Households never visited</source>
             <translation>从未走访的户</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="117" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="237" />
             <source>Households</source>
             <translation>总户数</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="118" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="238" />
             <source>Conflicts and checks</source>
             <translation>冲突与待核对</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="119" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="239" />
             <source>Long unresolved disputes</source>
             <translation>久调不决纠纷</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="149" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="269" />
             <source>Click to open the list</source>
             <translation>点击打开清单</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="151" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="271" />
             <source>Conflicts left by merging data from another computer, and broken rules</source>
             <translation>与其他电脑的数据合并后留下的冲突，以及不符合规则的记录</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="166" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="288" />
             <source>Cadre</source>
             <translation>干部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="167" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="289" />
             <source>Visits (household-times)</source>
             <translation>走访户次</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="168" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="290" />
             <source>Households visited</source>
             <translation>走访户数</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="169" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="291" />
             <source>Diary entries</source>
             <translation>日记篇数</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="170" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="292" />
             <source>Monthly minimum</source>
             <translation>每月最低</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="203" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="326" />
             <source>Pairing: every household has a responsible cadre and every cadre meets the pairing norms.</source>
             <translation>结对情况：所有户都有联户干部，所有干部都达到结对要求。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="211" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="334" />
             <source>Households without a responsible cadre: {n} ({list})</source>
             <translation>没有联户干部的户：{n} 户（{list}）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="217" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="340" />
             <source>{name}, {kind}: {current} (required {required})</source>
             <translation>{name}，{kind}：{current}（要求{required}）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="224" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="347" />
             <source>Below the pairing norms: {n} ({list})</source>
             <translation>未达到结对要求：{n} 项（{list}）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="232" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="355" />
             <source>Mon</source>
             <translation>周一</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="233" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="356" />
             <source>Tue</source>
             <translation>周二</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="234" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="357" />
             <source>Wed</source>
             <translation>周三</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="235" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="358" />
             <source>Thu</source>
             <translation>周四</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="236" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="359" />
             <source>Fri</source>
             <translation>周五</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="237" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="360" />
             <source>Sat</source>
             <translation>周六</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="238" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="361" />
             <source>Sun</source>
             <translation>周日</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="283" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="406" />
             <source>Households not visited for {days} days</source>
             <translation>超过 {days} 天未走访的户</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="290" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="413" />
             <source>Disputes long unresolved (over {days} days without an outcome)</source>
             <translation>久调不决纠纷（超过{days}天）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="296" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="419" />
             <source>{n} disputes under mediation; click to open the long unresolved ones</source>
             <translation>调解中的纠纷 {n} 件；点击查看久调不决的纠纷</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="306" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="430" />
             <source>Duty days: {days}</source>
             <translation>一线工作日：{days}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="307" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="431" />
             <source>Today is a duty day.</source>
             <translation>今天是一线工作日。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="310" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="434" />
             <source>Visits this month ({month})</source>
             <translation>本月走访（{month}）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="326" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="450" />
             <source>Below the monthly minimum</source>
             <translation>低于每月最低走访数</translation>
         </message>
@@ -1556,202 +1556,264 @@ The data as it is now is backed up first. What was entered after {when} is not i
     <context>
         <name>DisputesPage</name>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="102" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="97" />
             <source>Register dispute…</source>
             <translation>登记纠纷…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="103" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="98" />
             <source>Register a dispute (Ctrl+N)</source>
             <translation>登记矛盾纠纷（Ctrl+N）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="105" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="100" />
             <source>Disputes</source>
             <translation>矛盾纠纷排查调处</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="108" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="103" />
             <source>Long unresolved after…</source>
             <translation>久调不决天数…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="112" />
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="128" />
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="139" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="107" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="123" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="134" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="113" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="108" />
             <source>All kinds</source>
             <translation>全部类型</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="117" />
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="130" />
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="144" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="112" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="125" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="139" />
             <source>Outcome</source>
             <translation>调解结果</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="118" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="113" />
             <source>All</source>
             <translation>全部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="137" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="132" />
             <source>No.</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="138" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="133" />
             <source>Village</source>
             <translation>村</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="140" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="135" />
             <source>Parties</source>
             <translation>当事人（申请方 — 被申请方）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="141" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="136" />
             <source>Received</source>
             <translation>受理日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="142" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="137" />
             <source>In charge</source>
             <translation>责任人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="143" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="138" />
             <source>Mediations</source>
             <translation>调解次数</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="145" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="140" />
             <source>Days</source>
             <translation>历时（天）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="146" />
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="273" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="141" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="306" />
             <source>Long unresolved</source>
             <translation>久调不决</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="150" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="145" />
             <source>Dispute list</source>
             <translation>矛盾纠纷列表</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="159" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="154" />
             <source>Record mediation…</source>
             <translation>记录调解…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="160" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="155" />
             <source>Record outcome…</source>
             <translation>调解结果…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="161" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="156" />
+            <source>Correct…</source>
+            <translation>修改…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="157" />
+            <source>Correct the kind, what it is about and the parties</source>
+            <translation>修改纠纷类型、纠纷事由和当事人</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="158" />
             <source>Print agreement…</source>
             <translation>打印调解协议书…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="164" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="161" />
             <source>A settled dispute prints as its mediation agreement, one not settled as its mediation record (Ctrl+P)</source>
             <translation>调解成功的打印人民调解协议书，其他的打印调解记录（Ctrl+P）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="168" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="165" />
             <source>Show in ledger</source>
             <translation>在台账中查看</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="169" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="166" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="248" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="184" />
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="185" />
+            <source>Place</source>
+            <translation>地点</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="186" />
+            <source>Mediators</source>
+            <translation>调解人</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="187" />
+            <source>Agreed</source>
+            <translation>是否达成一致</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="188" />
+            <source>What was said</source>
+            <translation>调解情况</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="192" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="204" />
+            <source>Mediation records</source>
+            <translation>调解记录</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="199" />
+            <source>Delete mediation…</source>
+            <translation>删除调解记录…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="201" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="416" />
+            <source>Delete the chosen mediation, recorded by mistake</source>
+            <translation>删除选中的、误录的调解记录</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="281" />
             <source>Long unresolved only (over {days} days)</source>
             <translation>只看久调不决（超过{days}天）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="252" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="285" />
             <source>Long unresolved: still without an outcome more than {days} days after it was received (the number of days is set with “Long unresolved after…”). Days: from receipt to the outcome, or to today.</source>
             <translation>久调不决：受理后超过{days}天仍没有调解结果（天数在“久调不决天数…”中设置）。历时：从受理到出结果，未出结果的算到今天。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="279" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="312" />
             <source>No outcome after {days} days</source>
             <translation>已{days}天没有调解结果</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="283" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="316" />
             <source>{n} disputes, {open} under mediation, {overdue} long unresolved</source>
             <translation>共 {n} 件，调解中 {open} 件，久调不决 {overdue} 件</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="318" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="353" />
             <source>Choose a dispute to see its parties and mediations.</source>
             <translation>选中一件纠纷，查看当事人和调解经过。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="325" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="360" />
             <source>In charge: {name}; in the ledger: {status}</source>
             <translation>责任人：{name}；民情台账：{status}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="335" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="370" />
             <source>No mediation recorded yet.</source>
             <translation>还没有调解记录。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="337" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="395" />
             <source>agreed</source>
             <translation>达成一致</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="337" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="395" />
             <source>not agreed</source>
             <translation>未达成一致</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="339" />
-            <source>Mediation {i}: {date}, {place}, by {who} — {agreed}. {notes}</source>
-            <translation>第{i}次调解：{date}，{place}，调解人{who}——{agreed}。{notes}</translation>
-        </message>
-        <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="351" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="374" />
             <source>Outcome on {date}: {outcome}. {text}</source>
             <translation>{date} 调解结果：{outcome}。{text}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="359" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="382" />
             <source>Long unresolved: no outcome after {days} days.</source>
             <translation>久调不决：已{days}天没有调解结果。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="397" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="414" />
+            <source>A mediation of a dispute with its outcome recorded stays</source>
+            <translation>纠纷已有调处结果，调解记录不能再删除</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="453" />
+            <source>Delete mediation</source>
+            <translation>删除调解记录</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="455" />
+            <source>Delete the mediation of {date} at {place} (by {who}) from the dispute {number}? Only for one recorded by mistake.</source>
+            <translation>删除纠纷 {number} 中 {date} 在{place}的调解记录（调解人{who}）？仅用于误录的记录。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="481" />
             <source>Delete dispute</source>
             <translation>删除矛盾纠纷</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="399" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="483" />
             <source>Delete the dispute {number} ({parties}) with its mediations and its matter in the ledger? Only for one registered by mistake.</source>
             <translation>删除矛盾纠纷 {number}（{parties}），连同调解记录和民情台账中的事项？仅用于误登记的纠纷。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="425" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="509" />
             <source>Mediation agreement {number}</source>
             <translation>人民调解协议书 {number}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="427" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="511" />
             <source>Mediation record {number}</source>
             <translation>矛盾纠纷调解记录 {number}</translation>
         </message>
@@ -1857,6 +1919,86 @@ The data as it is now is backed up first. What was entered after {when} is not i
             <location filename="../../village_desk/ui/pages/assessment/dialogs.py" line="197" />
             <source>A whole number from 0 to {max}</source>
             <translation>应为0至{max}之间的整数</translation>
+        </message>
+    </context>
+    <context>
+        <name>EditDisputeDialog</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/edit.py" line="50" />
+            <source>Correct the dispute {number}</source>
+            <translation>修改纠纷 {number}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/edit.py" line="57" />
+            <source>Kind of dispute</source>
+            <translation>纠纷类型</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/edit.py" line="58" />
+            <source>What it is about</source>
+            <translation>纠纷事由</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/edit.py" line="64" />
+            <location filename="../../village_desk/ui/pages/disputes/edit.py" line="100" />
+            <source>Parties</source>
+            <translation>当事人</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/edit.py" line="69" />
+            <source>Side</source>
+            <translation>当事人一方</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/edit.py" line="71" />
+            <source>A villager: type a name</source>
+            <translation>本村村民：输入姓名查找</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/edit.py" line="73" />
+            <source>Or someone not on the list: name</source>
+            <translation>或非本村登记人员：填写姓名</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/edit.py" line="74" />
+            <source>Add</source>
+            <translation>添加</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/edit.py" line="75" />
+            <source>Remove</source>
+            <translation>移除</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/edit.py" line="76" />
+            <source>Other side</source>
+            <translation>换到另一方</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/edit.py" line="78" />
+            <source>Move the chosen party to the other side (applicant ↔ respondent)</source>
+            <translation>把选中的当事人换到另一方（申请方 ↔ 被申请方）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/edit.py" line="84" />
+            <source>Add to</source>
+            <translation>添加到</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/edit.py" line="103" />
+            <source>At least one applicant and one respondent. The date received and the cadre in charge are changed in the ledger.</source>
+            <translation>至少要有一名申请方和一名被申请方。受理日期和负责干部在民情台账中修改。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/edit.py" line="113" />
+            <location filename="../../village_desk/ui/pages/disputes/edit.py" line="144" />
+            <source>{name} (not on the list)</source>
+            <translation>{name}（非本村登记人员）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/edit.py" line="141" />
+            <source>Type the name first.</source>
+            <translation>请先填写姓名。</translation>
         </message>
     </context>
     <context>
@@ -3621,17 +3763,17 @@ File: {path}</source>
             <translation>列表中没有找到{name}所在的户。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="497" />
+            <location filename="../../village_desk/ui/main_window.py" line="499" />
             <source>Operator: {name}</source>
             <translation>当前操作人：{name}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="497" />
+            <location filename="../../village_desk/ui/main_window.py" line="499" />
             <source>No operator chosen</source>
             <translation>未选择操作人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="614" />
+            <location filename="../../village_desk/ui/main_window.py" line="618" />
             <source>Printing: contact cards from 户情, diaries from 民情日记, notices and ledger sheets from 民情台账.</source>
             <translation>打印：联系卡在“户情”，民情日记在“民情日记”，公示和月底台账在“民情台账”。</translation>
         </message>
@@ -4245,186 +4387,186 @@ File: {path}</source>
     <context>
         <name>MeetingsPage</name>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="71" />
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="80" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="50" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="59" />
             <source>Year</source>
             <translation>年度</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="74" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="53" />
             <source>{year}</source>
             <translation>{year}年</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="75" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="54" />
             <source>New meeting…</source>
             <translation>新增会议记录…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="76" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="55" />
             <source>Frequencies…</source>
             <translation>会议频次…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="78" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="57" />
             <source>Meetings</source>
             <translation>会议记录</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="87" />
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="99" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="66" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="78" />
             <source>Kind</source>
             <translation>会议类型</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="88" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="67" />
             <source>How often</source>
             <translation>频次要求</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="89" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="68" />
             <source>Last held</source>
             <translation>最近一次</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="90" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="69" />
             <source>Next due</source>
             <translation>下次应开</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="91" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="70" />
             <source>State</source>
             <translation>情况</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="94" />
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="133" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="73" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="112" />
             <source>When each kind is due</source>
             <translation>各类会议召开情况</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="98" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="77" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="100" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="79" />
             <source>Place</source>
             <translation>地点</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="101" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="80" />
             <source>Host</source>
             <translation>主持人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="102" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="81" />
             <source>People present</source>
             <translation>参会人数</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="103" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="82" />
             <source>Solved on the spot</source>
             <translation>当场解决</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="104" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="83" />
             <source>Into the ledger</source>
             <translation>转入台账</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="105" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="84" />
             <source>Topics</source>
             <translation>会议议题</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="108" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="87" />
             <source>Meeting list</source>
             <translation>会议列表</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="109" />
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="217" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="88" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="196" />
             <source>Choose a meeting to see what was raised.</source>
             <translation>选中一次会议，查看群众反映的问题。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="112" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="91" />
             <source>Edit…</source>
             <translation>修改…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="113" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="92" />
             <source>Print minutes…</source>
             <translation>打印会议记录…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="114" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="93" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="161" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="140" />
             <source>No fixed rhythm</source>
             <translation>不定期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="163" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="142" />
             <source>Never held</source>
             <translation>从未召开</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="165" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="144" />
             <source>Overdue by {days} days</source>
             <translation>已逾期 {days} 天</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="167" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="146" />
             <source>In time</source>
             <translation>按时</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="170" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="149" />
             <source>every {n} months</source>
             <translation>每 {n} 个月</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="221" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="200" />
             <source>hosted by {host}, {n} present</source>
             <translation>主持人{host}，参会{n}人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="225" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="204" />
             <source>Villagers who came: {names}</source>
             <translation>参会村民：{names}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="232" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="211" />
             <source>solved on the spot: {how}</source>
             <translation>当场解决：{how}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="234" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="213" />
             <source>into the ledger as {number}</source>
             <translation>转入台账，编号 {number}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="237" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="216" />
             <source>Decisions: {text}</source>
             <translation>会议决定：{text}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="260" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="239" />
             <source>Delete meeting</source>
             <translation>删除会议记录</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="262" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="241" />
             <source>Delete the {kind} of {date}? Matters made from its points stay in the ledger.</source>
             <translation>删除 {date} 的{kind}记录？由会上问题登记的民情事项仍保留在台账中。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="284" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="263" />
             <source>Minutes {date}</source>
             <translation>会议记录 {date}</translation>
         </message>
@@ -6300,113 +6442,113 @@ File: {path}</source>
     <context>
         <name>SixOnesView</name>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="83" />
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="92" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="62" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="71" />
             <source>Year</source>
             <translation>年度</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="87" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="66" />
             <source>New activity…</source>
             <translation>登记活动…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="88" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="67" />
             <source>A policy talk, a joint service or a practical project</source>
             <translation>宣讲活动、联动服务或实事工程</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="90" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="69" />
             <source>Six ones (六个一)</source>
             <translation>“六个一”</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="96" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="75" />
             <source>Village</source>
             <translation>村</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="99" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="78" />
             <source>Cadre</source>
             <translation>干部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="99" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="78" />
             <source>Role</source>
             <translation>职务</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="101" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="80" />
             <source>Done</source>
             <translation>完成</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="103" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="82" />
             <source>Six ones of each cadre</source>
             <translation>各干部的“六个一”</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="108" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="88" />
             <source>Ticked (✓) at one or more; the number is how many the year holds.</source>
             <translation>有1项以上即打“✓”，数字为当年的数量。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="116" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="96" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="117" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="97" />
             <source>Kind</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="118" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="98" />
             <source>What it was</source>
             <translation>活动内容</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="119" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="99" />
             <source>Place</source>
             <translation>地点</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="120" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="100" />
             <source>Cadres</source>
             <translation>开展干部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="121" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="101" />
             <source>People</source>
             <translation>人数</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="124" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="104" />
             <source>Activities of the year</source>
             <translation>当年的活动</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="125" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="110" />
             <source>Edit…</source>
             <translation>修改…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="126" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="111" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="128" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="113" />
             <source>Talks, joint services and projects</source>
             <translation>宣讲活动、联动服务、实事工程</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="233" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="218" />
             <source>Delete activity</source>
             <translation>删除活动记录</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="234" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="219" />
             <source>Delete the {kind} “{title}” of {date}?</source>
             <translation>删除 {date} 的{kind}“{title}”吗？</translation>
         </message>
@@ -6617,50 +6759,120 @@ File: {path}</source>
     <context>
         <name>StatsPage</name>
         <message>
-            <location filename="../../village_desk/ui/pages/stats/page.py" line="82" />
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="129" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/stats/page.py" line="83" />
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="130" />
             <source>Counting…</source>
             <translation>正在统计…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/stats/page.py" line="86" />
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="150" />
+            <source>Commitments of the year</source>
+            <translation>承诺年度</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="133" />
             <source>Statistics</source>
             <translation>统计</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/stats/page.py" line="226" />
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="155" />
+            <source>Commitments of</source>
+            <translation>承诺年度</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="164" />
+            <source>Visits and matters</source>
+            <translation>走访与事项</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="165" />
+            <source>Keeping rate per cadre</source>
+            <translation>干部践诺率</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="234" />
+            <source>{year}</source>
+            <translation>{year}年</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="241" />
+            <source>Keeping rate = commitments kept ÷ the cadre's commitments for {year} (counted by the year a commitment was made for; partly kept ones and those not reviewed yet count in the base, not as kept). Party members' commitments are on the commitments page.</source>
+            <translation>践诺率 = 已践诺 ÷ 该干部{year}年的承诺件数（按承诺所属年度统计；部分践诺和尚未评定的计入承诺件数，不算已践诺）。党员的承诺见“公开承诺”页。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="247" />
+            <source>Active cadres without a commitment for {year}: {names}.</source>
+            <translation>{year}年无承诺的在职干部：{names}。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="257" />
+            <source>{name} {rate} ({kept}/{total})</source>
+            <translation>{name} {rate}（{kept}/{total}）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="348" />
             <source>Visits per month, last 12 months (household-times)</source>
             <translation>近12个月每月走访户次</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/stats/page.py" line="228" />
-            <location filename="../../village_desk/ui/pages/stats/page.py" line="234" />
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="350" />
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="356" />
             <source>Visits</source>
             <translation>户次</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/stats/page.py" line="230" />
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="352" />
             <source>Matters by status</source>
             <translation>各状态事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/stats/page.py" line="232" />
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="354" />
             <source>Visits per cadre this year</source>
             <translation>今年各干部走访</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/stats/page.py" line="234" />
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="356" />
             <source>Households visited</source>
             <translation>走访户数</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/stats/page.py" line="236" />
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="358" />
             <source>Matters by kind</source>
             <translation>各类别事项</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="360" />
+            <source>Keeping rate per cadre, commitments for {year}</source>
+            <translation>各干部践诺率（{year}年的承诺）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="363" />
+            <source>No commitments</source>
+            <translation>无承诺</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="365" />
+            <source>Kept</source>
+            <translation>已践诺</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="366" />
+            <source>Partly kept</source>
+            <translation>部分践诺</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="367" />
+            <source>Not kept</source>
+            <translation>未践诺</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="368" />
+            <source>Not reviewed</source>
+            <translation>未评定</translation>
         </message>
     </context>
     <context>
@@ -6902,43 +7114,43 @@ File: {path}</source>
     <context>
         <name>Widgets</name>
         <message>
-            <location filename="../../village_desk/ui/widgets/forms.py" line="182" />
+            <location filename="../../village_desk/ui/widgets/forms.py" line="183" />
             <source>Save (Ctrl+S)</source>
             <translation>保存（Ctrl+S）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/forms.py" line="190" />
+            <location filename="../../village_desk/ui/widgets/forms.py" line="191" />
             <source>Unsaved changes</source>
             <translation>未保存的修改</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/forms.py" line="191" />
+            <location filename="../../village_desk/ui/widgets/forms.py" line="192" />
             <source>Discard unsaved changes?</source>
             <translation>放弃未保存的修改？</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/forms.py" line="193" />
+            <location filename="../../village_desk/ui/widgets/forms.py" line="194" />
             <source>Discard</source>
             <translation>放弃</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/forms.py" line="196" />
+            <location filename="../../village_desk/ui/widgets/forms.py" line="197" />
             <source>Keep editing</source>
             <translation>继续编辑</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/forms.py" line="291" />
+            <location filename="../../village_desk/ui/widgets/forms.py" line="292" />
             <source>Read-only (inspector)</source>
             <extracomment>Opens in the read-only inspector's session too (a spot-check form: what :data:`~village_desk.core.storage.roles.INSPECTOR_WRITABLE` allows).</extracomment>
             <translation>只读（检查人员）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/forms.py" line="292" />
+            <location filename="../../village_desk/ui/widgets/forms.py" line="293" />
             <source>This window is open read-only for an inspector: records can be looked at, not changed.</source>
             <translation>本窗口以检查人员身份只读打开：可以查看记录，不能修改。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/forms.py" line="328" />
+            <location filename="../../village_desk/ui/widgets/forms.py" line="329" />
             <source>Please choose</source>
             <translation>请选择</translation>
         </message>
@@ -7202,6 +7414,85 @@ File: {path}</source>
             <location filename="../../village_desk/ui/pages/assessment/year.py" line="421" />
             <source>Assessment {year}</source>
             <translation>{year}年度干部考核表</translation>
+        </message>
+    </context>
+    <context>
+        <name>_MeetingsPanel</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="115" />
+            <source>Click to open the meeting records</source>
+            <translation>点击打开会议记录</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="116" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="182" />
+            <source>Meeting rhythm</source>
+            <translation>会议节奏</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="136" />
+            <source>{month}/{day}</source>
+            <translation>{month}月{day}日</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="137" />
+            <source>{year}/{month}/{day}</source>
+            <translation>{year}年{month}月{day}日</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="142" />
+            <source>last {date}</source>
+            <translation>上次 {date}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="144" />
+            <source>never held</source>
+            <translation>从未召开</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="147" />
+            <source>no fixed rhythm</source>
+            <translation>不定期</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="149" />
+            <source>overdue</source>
+            <translation>已逾期</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="151" />
+            <source>overdue by {days} days</source>
+            <translation>已逾期 {days} 天</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="153" />
+            <source>next by {date}</source>
+            <translation>{date}前召开</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="178" />
+            <source>Meeting rhythm: {n} of {total} villages have overdue meetings</source>
+            <translation>会议节奏：{total} 个村中有 {n} 个村会议逾期</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="187" />
+            <source>Every village holds its meetings in time.</source>
+            <translation>各村会议均按时召开。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="191" />
+            <source>{kind} overdue by {days} days</source>
+            <translation>{kind}逾期 {days} 天</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="195" />
+            <source>{kind} never held</source>
+            <translation>{kind}从未召开</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="202" />
+            <source>… and {n} more villages</source>
+            <translation>……另有 {n} 个村</translation>
         </message>
     </context>
 </TS>
