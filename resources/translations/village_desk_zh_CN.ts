@@ -330,89 +330,89 @@
     <context>
         <name>AttachmentPanel</name>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="232" />
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="233" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="235" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="236" />
             <source>Photos and scans</source>
             <translation>照片和扫描件</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="234" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="237" />
             <source>Add photos or scans…</source>
             <translation>添加照片或扫描件…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="236" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="239" />
             <source>Choose photos or PDF scans, or drop files here (they are made smaller)</source>
             <translation>选择照片或 PDF 扫描件，也可以把文件拖到这里（照片会自动缩小）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="238" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="241" />
             <source>Keep camera details (incl. location)</source>
             <translation>保留拍摄信息（含位置）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="241" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="244" />
             <source>Normally the place and camera details a phone writes into a photo are removed. Tick to keep them.</source>
             <translation>手机写在照片里的拍摄地点和相机信息默认会去掉；勾选则保留。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="246" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="249" />
             <source>Attached photos and scans</source>
             <translation>已添加的照片和扫描件</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="258" />
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="336" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="261" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="339" />
             <source>No photos yet. Drop files here or use “Add…”.</source>
             <translation>还没有照片。可以把文件拖到这里，或点“添加…”。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="328" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="331" />
             <source>{name} — added when the record is saved</source>
             <translation>{name}——保存记录时添加</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="334" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="337" />
             <source>Choose a record to see its photos and scans.</source>
             <translation>选中一条记录，查看它的照片和扫描件。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="354" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="357" />
             <source>Add photos or scans</source>
             <translation>添加照片或扫描件</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="356" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="359" />
             <source>Photos and scans ({patterns});;All files (*)</source>
             <translation>照片和扫描件 ({patterns});;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="394" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="397" />
             <source>Adding {name}</source>
             <translation>正在添加 {name}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="411" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="414" />
             <source>Some files were not added</source>
             <translation>有文件没有添加</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="418" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="421" />
             <source>Adding photos and scans</source>
             <translation>正在添加照片和扫描件</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="469" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="472" />
             <source>Delete attachment</source>
             <translation>删除附件</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="470" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="473" />
             <source>Delete “{what}” from this record? You can undo this right afterwards.</source>
             <translation>从这条记录中删除“{what}”？删除后可以立即撤销。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="480" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="483" />
             <source>Deleted “{what}”</source>
             <translation>已删除“{what}”</translation>
         </message>
@@ -420,68 +420,68 @@
     <context>
         <name>AttachmentViewer</name>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="508" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="511" />
             <source>Photos and scans</source>
             <translation>照片和扫描件</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="517" />
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="531" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="520" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="534" />
             <source>Caption</source>
             <translation>说明</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="518" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="521" />
             <source>What it shows, e.g. 签收单 signed by 张三丰</source>
             <translation>内容说明，如：张三丰签字的签收单</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="520" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="523" />
             <source>Kind</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="524" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="527" />
             <source>◀ Previous</source>
             <translation>◀ 上一张</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="525" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="528" />
             <source>Next ▶</source>
             <translation>下一张 ▶</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="526" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="529" />
             <source>Save caption</source>
             <translation>保存说明</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="527" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="530" />
             <source>Save a copy…</source>
             <translation>另存为…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="528" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="531" />
             <source>Open in another program</source>
             <translation>用其他程序打开</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="529" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="532" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="587" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="590" />
             <source>added {date}</source>
             <translation>{date} 添加</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="597" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="600" />
             <source>This file cannot be shown here.</source>
             <translation>这个文件无法在这里显示。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="648" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="651" />
             <source>Save a copy</source>
             <translation>另存为</translation>
         </message>
@@ -897,174 +897,174 @@
     <context>
         <name>DashboardPage</name>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="110" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="230" />
             <source>Needs attention</source>
             <translation>需要关注</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="111" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="231" />
             <source>Overdue matters</source>
             <translation>逾期事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="112" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="232" />
             <source>Matters due soon</source>
             <translation>即将到期事项</translation>
         </message>
         <message>
             <location filename="../../village_desk/ui/pages/ledger/page.py" line="397" />
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="113" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="233" />
             <source>Done, awaiting return visit</source>
             <translation>已办结待回访</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="114" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="234" />
             <source>Open matters</source>
             <translation>未办结事项</translation>
         </message>
         <message>
             <location filename="../../village_desk/ui/pages/households/page.py" line="99" />
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="115" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="235" />
             <source>Households never visited</source>
             <translation>从未走访的户</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="117" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="237" />
             <source>Households</source>
             <translation>总户数</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="118" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="238" />
             <source>Conflicts and checks</source>
             <translation>冲突与待核对</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="119" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="239" />
             <source>Long unresolved disputes</source>
             <translation>久调不决纠纷</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="149" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="269" />
             <source>Click to open the list</source>
             <translation>点击打开清单</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="151" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="271" />
             <source>Conflicts left by merging data from another computer, and broken rules</source>
             <translation>与其他电脑的数据合并后留下的冲突，以及不符合规则的记录</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="166" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="288" />
             <source>Cadre</source>
             <translation>干部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="167" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="289" />
             <source>Visits (household-times)</source>
             <translation>走访户次</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="168" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="290" />
             <source>Households visited</source>
             <translation>走访户数</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="169" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="291" />
             <source>Diary entries</source>
             <translation>日记篇数</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="170" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="292" />
             <source>Monthly minimum</source>
             <translation>每月最低</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="203" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="326" />
             <source>Pairing: every household has a responsible cadre and every cadre meets the pairing norms.</source>
             <translation>结对情况：所有户都有联户干部，所有干部都达到结对要求。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="211" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="334" />
             <source>Households without a responsible cadre: {n} ({list})</source>
             <translation>没有联户干部的户：{n} 户（{list}）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="217" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="340" />
             <source>{name}, {kind}: {current} (required {required})</source>
             <translation>{name}，{kind}：{current}（要求{required}）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="224" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="347" />
             <source>Below the pairing norms: {n} ({list})</source>
             <translation>未达到结对要求：{n} 项（{list}）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="232" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="355" />
             <source>Mon</source>
             <translation>周一</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="233" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="356" />
             <source>Tue</source>
             <translation>周二</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="234" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="357" />
             <source>Wed</source>
             <translation>周三</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="235" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="358" />
             <source>Thu</source>
             <translation>周四</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="236" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="359" />
             <source>Fri</source>
             <translation>周五</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="237" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="360" />
             <source>Sat</source>
             <translation>周六</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="238" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="361" />
             <source>Sun</source>
             <translation>周日</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="283" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="406" />
             <source>Households not visited for {days} days</source>
             <translation>超过 {days} 天未走访的户</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="290" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="413" />
             <source>Disputes long unresolved (over {days} days without an outcome)</source>
             <translation>久调不决纠纷（超过{days}天）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="296" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="419" />
             <source>{n} disputes under mediation; click to open the long unresolved ones</source>
             <translation>调解中的纠纷 {n} 件；点击查看久调不决的纠纷</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="306" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="430" />
             <source>Duty days: {days}</source>
             <translation>一线工作日：{days}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="307" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="431" />
             <source>Today is a duty day.</source>
             <translation>今天是一线工作日。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="310" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="434" />
             <source>Visits this month ({month})</source>
             <translation>本月走访（{month}）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="326" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="450" />
             <source>Below the monthly minimum</source>
             <translation>低于每月最低走访数</translation>
         </message>
@@ -1723,202 +1723,264 @@ The data as it is now is backed up first. What was entered after {when} is not i
     <context>
         <name>DisputesPage</name>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="95" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="98" />
             <source>Register dispute…</source>
             <translation>登记纠纷…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="96" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="99" />
             <source>Register a dispute (Ctrl+N)</source>
             <translation>登记矛盾纠纷（Ctrl+N）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="98" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="101" />
             <source>Disputes</source>
             <translation>矛盾纠纷排查调处</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="101" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="104" />
             <source>Long unresolved after…</source>
             <translation>久调不决天数…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="105" />
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="121" />
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="132" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="108" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="124" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="135" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="106" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="109" />
             <source>All kinds</source>
             <translation>全部类型</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="110" />
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="123" />
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="137" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="113" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="126" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="140" />
             <source>Outcome</source>
             <translation>调解结果</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="111" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="114" />
             <source>All</source>
             <translation>全部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="130" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="133" />
             <source>No.</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="131" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="134" />
             <source>Village</source>
             <translation>村</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="133" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="136" />
             <source>Parties</source>
             <translation>当事人（申请方 — 被申请方）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="134" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="137" />
             <source>Received</source>
             <translation>受理日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="135" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="138" />
             <source>In charge</source>
             <translation>责任人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="136" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="139" />
             <source>Mediations</source>
             <translation>调解次数</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="138" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="141" />
             <source>Days</source>
             <translation>历时（天）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="139" />
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="267" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="142" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="312" />
             <source>Long unresolved</source>
             <translation>久调不决</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="143" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="146" />
             <source>Dispute list</source>
             <translation>矛盾纠纷列表</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="152" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="155" />
             <source>Record mediation…</source>
             <translation>记录调解…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="153" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="156" />
             <source>Record outcome…</source>
             <translation>调解结果…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="154" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="157" />
+            <source>Correct…</source>
+            <translation>修改…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="158" />
+            <source>Correct the kind, what it is about and the parties</source>
+            <translation>修改纠纷类型、纠纷事由和当事人</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="159" />
             <source>Print agreement…</source>
             <translation>打印调解协议书…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="157" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="162" />
             <source>A settled dispute prints as its mediation agreement, one not settled as its mediation record (Ctrl+P)</source>
             <translation>调解成功的打印人民调解协议书，其他的打印调解记录（Ctrl+P）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="161" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="166" />
             <source>Show in ledger</source>
             <translation>在台账中查看</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="162" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="167" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="242" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="185" />
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="186" />
+            <source>Place</source>
+            <translation>地点</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="187" />
+            <source>Mediators</source>
+            <translation>调解人</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="188" />
+            <source>Agreed</source>
+            <translation>是否达成一致</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="189" />
+            <source>What was said</source>
+            <translation>调解情况</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="193" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="205" />
+            <source>Mediation records</source>
+            <translation>调解记录</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="200" />
+            <source>Delete mediation…</source>
+            <translation>删除调解记录…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="202" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="423" />
+            <source>Delete the chosen mediation, recorded by mistake</source>
+            <translation>删除选中的、误录的调解记录</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="287" />
             <source>Long unresolved only (over {days} days)</source>
             <translation>只看久调不决（超过{days}天）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="246" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="291" />
             <source>Long unresolved: still without an outcome more than {days} days after it was received (the number of days is set with “Long unresolved after…”). Days: from receipt to the outcome, or to today.</source>
             <translation>久调不决：受理后超过{days}天仍没有调解结果（天数在“久调不决天数…”中设置）。历时：从受理到出结果，未出结果的算到今天。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="273" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="318" />
             <source>No outcome after {days} days</source>
             <translation>已{days}天没有调解结果</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="277" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="322" />
             <source>{n} disputes, {open} under mediation, {overdue} long unresolved</source>
             <translation>共 {n} 件，调解中 {open} 件，久调不决 {overdue} 件</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="313" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="360" />
             <source>Choose a dispute to see its parties and mediations.</source>
             <translation>选中一件纠纷，查看当事人和调解经过。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="320" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="367" />
             <source>In charge: {name}; in the ledger: {status}</source>
             <translation>责任人：{name}；民情台账：{status}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="330" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="377" />
             <source>No mediation recorded yet.</source>
             <translation>还没有调解记录。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="332" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="402" />
             <source>agreed</source>
             <translation>达成一致</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="332" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="402" />
             <source>not agreed</source>
             <translation>未达成一致</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="334" />
-            <source>Mediation {i}: {date}, {place}, by {who} — {agreed}. {notes}</source>
-            <translation>第{i}次调解：{date}，{place}，调解人{who}——{agreed}。{notes}</translation>
-        </message>
-        <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="346" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="381" />
             <source>Outcome on {date}: {outcome}. {text}</source>
             <translation>{date} 调解结果：{outcome}。{text}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="354" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="389" />
             <source>Long unresolved: no outcome after {days} days.</source>
             <translation>久调不决：已{days}天没有调解结果。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="392" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="421" />
+            <source>A mediation of a dispute with its outcome recorded stays</source>
+            <translation>纠纷已有调处结果，调解记录不能再删除</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="460" />
+            <source>Delete mediation</source>
+            <translation>删除调解记录</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="462" />
+            <source>Delete the mediation of {date} at {place} (by {who}) from the dispute {number}? Only for one recorded by mistake.</source>
+            <translation>删除纠纷 {number} 中 {date} 在{place}的调解记录（调解人{who}）？仅用于误录的记录。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="488" />
             <source>Delete dispute</source>
             <translation>删除矛盾纠纷</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="394" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="490" />
             <source>Delete the dispute {number} ({parties}) with its mediations and its matter in the ledger? Only for one registered by mistake.</source>
             <translation>删除矛盾纠纷 {number}（{parties}），连同调解记录和民情台账中的事项？仅用于误登记的纠纷。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="420" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="516" />
             <source>Mediation agreement {number}</source>
             <translation>人民调解协议书 {number}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="422" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="518" />
             <source>Mediation record {number}</source>
             <translation>矛盾纠纷调解记录 {number}</translation>
         </message>
@@ -2024,6 +2086,86 @@ The data as it is now is backed up first. What was entered after {when} is not i
             <location filename="../../village_desk/ui/pages/assessment/dialogs.py" line="197" />
             <source>A whole number from 0 to {max}</source>
             <translation>应为0至{max}之间的整数</translation>
+        </message>
+    </context>
+    <context>
+        <name>EditDisputeDialog</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/edit.py" line="50" />
+            <source>Correct the dispute {number}</source>
+            <translation>修改纠纷 {number}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/edit.py" line="57" />
+            <source>Kind of dispute</source>
+            <translation>纠纷类型</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/edit.py" line="58" />
+            <source>What it is about</source>
+            <translation>纠纷事由</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/edit.py" line="64" />
+            <location filename="../../village_desk/ui/pages/disputes/edit.py" line="100" />
+            <source>Parties</source>
+            <translation>当事人</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/edit.py" line="69" />
+            <source>Side</source>
+            <translation>当事人一方</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/edit.py" line="71" />
+            <source>A villager: type a name</source>
+            <translation>本村村民：输入姓名查找</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/edit.py" line="73" />
+            <source>Or someone not on the list: name</source>
+            <translation>或非本村登记人员：填写姓名</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/edit.py" line="74" />
+            <source>Add</source>
+            <translation>添加</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/edit.py" line="75" />
+            <source>Remove</source>
+            <translation>移除</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/edit.py" line="76" />
+            <source>Other side</source>
+            <translation>换到另一方</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/edit.py" line="78" />
+            <source>Move the chosen party to the other side (applicant ↔ respondent)</source>
+            <translation>把选中的当事人换到另一方（申请方 ↔ 被申请方）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/edit.py" line="84" />
+            <source>Add to</source>
+            <translation>添加到</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/edit.py" line="103" />
+            <source>At least one applicant and one respondent. The date received and the cadre in charge are changed in the ledger.</source>
+            <translation>至少要有一名申请方和一名被申请方。受理日期和负责干部在民情台账中修改。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/edit.py" line="113" />
+            <location filename="../../village_desk/ui/pages/disputes/edit.py" line="144" />
+            <source>{name} (not on the list)</source>
+            <translation>{name}（非本村登记人员）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/disputes/edit.py" line="141" />
+            <source>Type the name first.</source>
+            <translation>请先填写姓名。</translation>
         </message>
     </context>
     <context>
@@ -3798,7 +3940,7 @@ File: {path}</source>
             <translation>未选择操作人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="616" />
+            <location filename="../../village_desk/ui/main_window.py" line="618" />
             <source>Printing: contact cards from 户情, diaries from 民情日记, notices and ledger sheets from 民情台账.</source>
             <translation>打印：联系卡在“户情”，民情日记在“民情日记”，公示和月底台账在“民情台账”。</translation>
         </message>
@@ -6882,50 +7024,120 @@ File: {path}</source>
     <context>
         <name>StatsPage</name>
         <message>
-            <location filename="../../village_desk/ui/pages/stats/page.py" line="82" />
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="129" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/stats/page.py" line="83" />
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="130" />
             <source>Counting…</source>
             <translation>正在统计…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/stats/page.py" line="86" />
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="133" />
             <source>Statistics</source>
             <translation>统计</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/stats/page.py" line="226" />
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="150" />
+            <source>Commitments of the year</source>
+            <translation>承诺年度</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="155" />
+            <source>Commitments of</source>
+            <translation>承诺年度</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="164" />
+            <source>Visits and matters</source>
+            <translation>走访与事项</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="165" />
+            <source>Keeping rate per cadre</source>
+            <translation>干部践诺率</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="234" />
+            <source>{year}</source>
+            <translation>{year}年</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="241" />
+            <source>Keeping rate = commitments kept ÷ the cadre's commitments for {year} (counted by the year a commitment was made for; partly kept ones and those not reviewed yet count in the base, not as kept). Party members' commitments are on the commitments page.</source>
+            <translation>践诺率 = 已践诺 ÷ 该干部{year}年的承诺件数（按承诺所属年度统计；部分践诺和尚未评定的计入承诺件数，不算已践诺）。党员的承诺见“公开承诺”页。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="247" />
+            <source>Active cadres without a commitment for {year}: {names}.</source>
+            <translation>{year}年无承诺的在职干部：{names}。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="257" />
+            <source>{name} {rate} ({kept}/{total})</source>
+            <translation>{name} {rate}（{kept}/{total}）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="348" />
             <source>Visits per month, last 12 months (household-times)</source>
             <translation>近12个月每月走访户次</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/stats/page.py" line="228" />
-            <location filename="../../village_desk/ui/pages/stats/page.py" line="234" />
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="350" />
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="356" />
             <source>Visits</source>
             <translation>户次</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/stats/page.py" line="230" />
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="352" />
             <source>Matters by status</source>
             <translation>各状态事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/stats/page.py" line="232" />
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="354" />
             <source>Visits per cadre this year</source>
             <translation>今年各干部走访</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/stats/page.py" line="234" />
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="356" />
             <source>Households visited</source>
             <translation>走访户数</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/stats/page.py" line="236" />
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="358" />
             <source>Matters by kind</source>
             <translation>各类别事项</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="360" />
+            <source>Keeping rate per cadre, commitments for {year}</source>
+            <translation>各干部践诺率（{year}年的承诺）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="363" />
+            <source>No commitments</source>
+            <translation>无承诺</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="365" />
+            <source>Kept</source>
+            <translation>已践诺</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="366" />
+            <source>Partly kept</source>
+            <translation>部分践诺</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="367" />
+            <source>Not kept</source>
+            <translation>未践诺</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/stats/page.py" line="368" />
+            <source>Not reviewed</source>
+            <translation>未评定</translation>
         </message>
     </context>
     <context>
@@ -7167,43 +7379,43 @@ File: {path}</source>
     <context>
         <name>Widgets</name>
         <message>
-            <location filename="../../village_desk/ui/widgets/forms.py" line="182" />
+            <location filename="../../village_desk/ui/widgets/forms.py" line="183" />
             <source>Save (Ctrl+S)</source>
             <translation>保存（Ctrl+S）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/forms.py" line="190" />
+            <location filename="../../village_desk/ui/widgets/forms.py" line="191" />
             <source>Unsaved changes</source>
             <translation>未保存的修改</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/forms.py" line="191" />
+            <location filename="../../village_desk/ui/widgets/forms.py" line="192" />
             <source>Discard unsaved changes?</source>
             <translation>放弃未保存的修改？</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/forms.py" line="193" />
+            <location filename="../../village_desk/ui/widgets/forms.py" line="194" />
             <source>Discard</source>
             <translation>放弃</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/forms.py" line="196" />
+            <location filename="../../village_desk/ui/widgets/forms.py" line="197" />
             <source>Keep editing</source>
             <translation>继续编辑</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/forms.py" line="291" />
+            <location filename="../../village_desk/ui/widgets/forms.py" line="292" />
             <source>Read-only (inspector)</source>
             <extracomment>Opens in the read-only inspector's session too (a spot-check form: what :data:`~village_desk.core.storage.roles.INSPECTOR_WRITABLE` allows).</extracomment>
             <translation>只读（检查人员）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/forms.py" line="292" />
+            <location filename="../../village_desk/ui/widgets/forms.py" line="293" />
             <source>This window is open read-only for an inspector: records can be looked at, not changed.</source>
             <translation>本窗口以检查人员身份只读打开：可以查看记录，不能修改。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/forms.py" line="328" />
+            <location filename="../../village_desk/ui/widgets/forms.py" line="329" />
             <source>Please choose</source>
             <translation>请选择</translation>
         </message>
@@ -7467,6 +7679,85 @@ File: {path}</source>
             <location filename="../../village_desk/ui/pages/assessment/year.py" line="421" />
             <source>Assessment {year}</source>
             <translation>{year}年度干部考核表</translation>
+        </message>
+    </context>
+    <context>
+        <name>_MeetingsPanel</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="115" />
+            <source>Click to open the meeting records</source>
+            <translation>点击打开会议记录</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="116" />
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="182" />
+            <source>Meeting rhythm</source>
+            <translation>会议节奏</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="136" />
+            <source>{month}/{day}</source>
+            <translation>{month}月{day}日</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="137" />
+            <source>{year}/{month}/{day}</source>
+            <translation>{year}年{month}月{day}日</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="142" />
+            <source>last {date}</source>
+            <translation>上次 {date}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="144" />
+            <source>never held</source>
+            <translation>从未召开</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="147" />
+            <source>no fixed rhythm</source>
+            <translation>不定期</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="149" />
+            <source>overdue</source>
+            <translation>已逾期</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="151" />
+            <source>overdue by {days} days</source>
+            <translation>已逾期 {days} 天</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="153" />
+            <source>next by {date}</source>
+            <translation>{date}前召开</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="178" />
+            <source>Meeting rhythm: {n} of {total} villages have overdue meetings</source>
+            <translation>会议节奏：{total} 个村中有 {n} 个村会议逾期</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="187" />
+            <source>Every village holds its meetings in time.</source>
+            <translation>各村会议均按时召开。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="191" />
+            <source>{kind} overdue by {days} days</source>
+            <translation>{kind}逾期 {days} 天</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="195" />
+            <source>{kind} never held</source>
+            <translation>{kind}从未召开</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/dashboard/page.py" line="202" />
+            <source>… and {n} more villages</source>
+            <translation>……另有 {n} 个村</translation>
         </message>
     </context>
 </TS>

@@ -514,6 +514,8 @@ class MainWindow(QMainWindow):
         elif key == "disputes_overdue":
             self.nav.setCurrentRow(self.PAGE_DISPUTES)
             self.disputes_page.show_filter(overdue=True)
+        elif key == "meetings":
+            self.nav.setCurrentRow(self.PAGE_MEETINGS)
         elif key in ("overdue", "due_soon", "awaiting", "open"):
             from village_desk.ui.pages.ledger.page import AWAITING, OPEN
 

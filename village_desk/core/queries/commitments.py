@@ -58,6 +58,15 @@ def years(session: Session, today: dt.date | None = None) -> list[int]:
     return sorted({*found, today.year}, reverse=True)
 
 
+def latest_reviewed_year(session: Session) -> int | None:
+    """The newest year with a reviewed commitment (已践诺/部分践诺/未践诺), or None."""
+    return session.scalar(
+        select(func.max(Commitment.year)).where(
+            Commitment.deleted.is_(False), Commitment.outcome != ""
+        )
+    )
+
+
 def commitments(
     session: Session,
     first_year: int,

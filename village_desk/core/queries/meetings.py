@@ -27,7 +27,7 @@ from ..storage.models import (
     VillageProfile,
     VillagerGroup,
 )
-from .reference import get_setting
+from .reference import get_setting, village_profiles
 
 
 @dataclass(frozen=True)
@@ -167,9 +167,10 @@ def meeting(session: Session, meeting_id: uuid.UUID) -> MeetingRow | None:
     return found[0] if found else None
 
 
-def frequencies(session: Session) -> dict[str, int]:
-    """Months between two meetings of each kind (the setting, else the defaults)."""
-    stored = get_setting(session, FREQUENCY_SETTING) or {}
+def frequencies(session: Session, village: uuid.UUID | None | bool = False) -> dict[str, int]:
+    """Months between two meetings of each kind (the setting, else the defaults):
+    the session's village's, or ``village``'s (see ``reference.get_setting``)."""
+    stored = get_setting(session, FREQUENCY_SETTING, village) or {}
     return {
         kind: int(stored.get(kind, months)) for kind, months in DEFAULT_FREQUENCY_MONTHS.items()
     }
@@ -188,19 +189,24 @@ class KindDue:
     days_overdue: int
 
 
-def schedule(session: Session, today: dt.date | None = None) -> list[KindDue]:
+def schedule(
+    session: Session, today: dt.date | None = None, village: uuid.UUID | None | bool = False
+) -> list[KindDue]:
     """Each kind's last meeting against its frequency: overdue when the
-    frequency's months have passed since the last one (or none was ever held)."""
+    frequency's months have passed since the last one (or none was ever held).
+    ``village``: only that village's meetings, against its own frequencies
+    (a township office's database holds many villages)."""
     today = today or dt.date.today()
-    last = dict(
-        session.execute(
-            select(Meeting.kind, func.max(Meeting.date))
-            .where(Meeting.deleted.is_(False))
-            .group_by(Meeting.kind)
-        ).all()
+    q = (
+        select(Meeting.kind, func.max(Meeting.date))
+        .where(Meeting.deleted.is_(False))
+        .group_by(Meeting.kind)
     )
+    if village is not False:
+        q = q.where(Meeting.village_id == village)
+    last = dict(session.execute(q).all())
     out = []
-    for kind, months in frequencies(session).items():
+    for kind, months in frequencies(session, village).items():
         held = last.get(kind)
         due = add_months(held, months) if held and months else None
         overdue = bool(months) and (held is None or due < today)
@@ -216,3 +222,26 @@ def schedule(session: Session, today: dt.date | None = None) -> list[KindDue]:
             )
         )
     return out
+
+
+@dataclass(frozen=True)
+class VillageDue:
+    """A village's meeting rhythm (a township office's work bench)."""
+
+    village_id: uuid.UUID
+    village: str
+    kinds: tuple[KindDue, ...]
+
+    @property
+    def overdue(self) -> tuple[KindDue, ...]:
+        return tuple(k for k in self.kinds if k.overdue)
+
+
+def schedule_by_village(session: Session, today: dt.date | None = None) -> list[VillageDue]:
+    """Each village's :func:`schedule`: its own meetings against its own
+    frequencies (a township office's database), villages in the usual order."""
+    today = today or dt.date.today()
+    return [
+        VillageDue(v.id, v.village, tuple(schedule(session, today, v.id)))
+        for v in village_profiles(session)
+    ]

@@ -190,7 +190,10 @@ def beside(detail: QWidget, panel: AttachmentPanel) -> QHBoxLayout:
     """A record's details with its photos to their right (the pages' lower pane)."""
     row = QHBoxLayout()
     row.setContentsMargins(0, 0, 0, 0)
-    row.addWidget(detail, 3, Qt.AlignmentFlag.AlignTop)
+    if isinstance(detail, QLabel):
+        row.addWidget(detail, 3, Qt.AlignmentFlag.AlignTop)
+    else:
+        row.addWidget(detail, 3)
     row.addWidget(panel, 2)
     return row
 

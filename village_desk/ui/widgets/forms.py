@@ -45,9 +45,10 @@ HINT_STYLE = "color: #5a5a5a;"
 
 def destructive(button: QAbstractButton) -> QAbstractButton:
     """Mark a button that deletes or removes: red text and a bin icon, so it
-    never passes for a common one. Pages place it apart (after a stretch)."""
+    never passes for a common one (greyed when disabled, like the others).
+    Pages place it apart (after a stretch)."""
     button.setProperty("destructive", True)
-    button.setStyleSheet(f"color: {ERROR_COLOR};")
+    button.setStyleSheet(f"*{{color: {ERROR_COLOR};}} *:disabled{{color: palette(mid);}}")
     button.setIcon(button.style().standardIcon(QStyle.StandardPixmap.SP_TrashIcon))
     return button
 

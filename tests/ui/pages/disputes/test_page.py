@@ -119,7 +119,7 @@ def test_register_mediate_settle_and_print(page, ctx, db, village, qtbot, modal)
     settle(qtbot, ctx)
     assert cells(page.table, 0)[5] == "1"
     assert "办理中" in page.detail_label.text()  # the first mediation starts the matter
-    assert "村委会调解室" in page.detail_label.text()
+    assert page.sessions_table.item(0, 1).text() == "村委会调解室"
 
     def settle_it(dialog: OutcomeDialog) -> None:
         dialog.outcome_combo.setCurrentIndex(dialog.outcome_combo.findText("调解成功"))

@@ -19,14 +19,14 @@ def test_charts_are_drawn_when_shown_and_follow_changes(ctx, demo_db, qtbot):
     page.show()
     exposed(page)
     settle(qtbot, ctx)  # counted on a reader thread
-    assert len(page.views) == 4
+    assert len(page.views) == 5
     first = by_status(page)
     matter = demo_db.read(queries.matters.matter_page, MatterFilter(statuses=("registered",)))[0]
     ctx.op(None, lambda db: services.ledger.apply_action(db, None, matter.id, "start")).run()
     settle(qtbot, ctx)
     now = by_status(page)
     assert now["登记受理"] == first["登记受理"] - 1 and now["办理中"] == first["办理中"] + 1
-    assert len(page.views) == 4
+    assert len(page.views) == 5
 
     # a renamed matter kind is shown under its new name
     code, label = demo_db.read(queries.reference.choices, "matter_kind")[0]

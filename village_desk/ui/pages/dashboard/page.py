@@ -31,6 +31,8 @@ from village_desk.core import queries
 from village_desk.core.queries.stats import Dashboard
 from village_desk.ui.pages.base import Page
 from village_desk.ui.pages.dashboard.review import REVIEW_TABLES, review_count
+from village_desk.ui.pages.meetings.dialogs import kind_text
+from village_desk.ui.widgets.forms import ERROR_COLOR
 from village_desk.ui.widgets.sizing import relative_font
 
 # A count waits for the page to be drawn first (at most this long, seconds): a
@@ -47,15 +49,26 @@ class Figures:
     unpaired: list
     gaps: list
     disputes: queries.disputes.Overview
+    # each kind's last meeting against its rhythm: a village's KindDue list, or
+    # at a township office each village's (VillageDue)
+    meetings: list
+    township: bool = False
 
 
 def read_figures(session) -> Figures:
+    township = queries.reference.is_township(session)
     return Figures(
         queries.stats.dashboard(session),
         review_count(session),
         queries.pairing.households_without_cadre(session),
         queries.pairing.pairing_gaps(session),
         queries.disputes.overview(session),
+        (
+            queries.meetings.schedule_by_village(session)
+            if township
+            else queries.meetings.schedule(session)
+        ),
+        township,
     )
 
 
@@ -87,6 +100,112 @@ class _Tile(QFrame):
         super().mouseReleaseEvent(event)
 
 
+class _MeetingsPanel(QFrame):
+    """会议节奏: each kind of meeting, when it last took place and whether it
+    is overdue against its frequency (at a township office: the villages with
+    overdue meetings); clicking it opens the 会议记录 page."""
+
+    clicked = Signal()
+    MAX_VILLAGES = 6  # a township office's villages named; the rest counted
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip(self.tr("Click to open the meeting records"))
+        self.title = relative_font(QLabel(self.tr("Meeting rhythm")), 1.1, bold=True)
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(24)
+        self.grid.setVerticalSpacing(2)
+        self.lines: list[QLabel] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 6, 12, 6)
+        layout.setSpacing(4)
+        layout.addWidget(self.title)
+        layout.addLayout(self.grid)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+            event.position().toPoint()
+        ):
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+    def day(self, day: dt.date) -> str:
+        if day.year == dt.date.today().year:
+            return self.tr("{month}/{day}").format(month=day.month, day=day.day)
+        return self.tr("{year}/{month}/{day}").format(year=day.year, month=day.month, day=day.day)
+
+    def kind_state(self, k) -> str:
+        """One kind's rhythm: when last held, and overdue or due when."""
+        last = (
+            self.tr("last {date}").format(date=self.day(k.last))
+            if k.last
+            else self.tr("never held")
+        )
+        if not k.months:
+            state = self.tr("no fixed rhythm")
+        elif k.overdue and k.last is None:
+            state = self.tr("overdue")
+        elif k.overdue:
+            state = self.tr("overdue by {days} days").format(days=k.days_overdue)
+        else:
+            state = self.tr("next by {date}").format(date=self.day(k.due))
+        return f"{kind_text(k.kind)}  {last} · {state}"
+
+    def show_schedule(self, meetings: list, township: bool) -> None:
+        for label in self.lines:
+            self.grid.removeWidget(label)
+            label.deleteLater()
+        self.lines = []
+        if township:
+            entries = self.village_entries(meetings)
+        else:
+            entries = [(self.kind_state(k), k.overdue) for k in meetings]
+        columns = 1 if township else 2
+        for i, (text, overdue) in enumerate(entries):
+            label = QLabel(text)
+            label.setProperty("overdue", overdue)
+            label.setStyleSheet(f"color: {ERROR_COLOR}; font-weight: bold;" if overdue else "")
+            label.setWordWrap(township)
+            self.lines.append(label)
+            self.grid.addWidget(label, i // columns, i % columns)
+
+    def village_entries(self, villages: list) -> list[tuple[str, bool]]:
+        """At a township office: each village with an overdue kind, naming them."""
+        behind = [v for v in villages if v.overdue]
+        self.title.setText(
+            self.tr("Meeting rhythm: {n} of {total} villages have overdue meetings").format(
+                n=len(behind), total=len(villages)
+            )
+            if behind
+            else self.tr("Meeting rhythm")
+        )
+        if not villages:
+            return []
+        if not behind:
+            return [(self.tr("Every village holds its meetings in time."), False)]
+        out = []
+        for v in behind[: self.MAX_VILLAGES]:
+            kinds = "、".join(
+                self.tr("{kind} overdue by {days} days").format(
+                    kind=kind_text(k.kind), days=k.days_overdue
+                )
+                if k.last
+                else self.tr("{kind} never held").format(kind=kind_text(k.kind))
+                for k in v.overdue
+            )
+            out.append((f"{v.village}：{kinds}", True))
+        if len(behind) > self.MAX_VILLAGES:
+            out.append(
+                (
+                    self.tr("… and {n} more villages").format(n=len(behind) - self.MAX_VILLAGES),
+                    True,
+                )
+            )
+        return out
+
+
 class DashboardPage(Page):
     """Real counts from ``queries.stats.dashboard``: what needs attention today.
 
@@ -94,7 +213,8 @@ class DashboardPage(Page):
     the tile's key: overdue, due_soon, awaiting, open, never, long_unvisited,
     households, review — the conflicts and broken rules a merge left, see
     ``review.py`` — and disputes_overdue: the disputes 久调不决, still without an
-    outcome after the setting's days). The counts follow ``AppContext.data_changed``
+    outcome after the setting's days), and meetings from the 会议节奏 panel below
+    the tiles (each kind's last meeting against its frequency). The counts follow ``AppContext.data_changed``
     while shown, and are counted again whenever the page is shown (they
     depend on the date).
     """
@@ -103,7 +223,7 @@ class DashboardPage(Page):
     filled = Signal()  # the figures of the latest count are on screen
 
     # Conflicts can be on any record, and broken rules on most tables.
-    watches = REVIEW_TABLES | {"dispute", "mediation_session"}
+    watches = REVIEW_TABLES | {"dispute", "mediation_session", "meeting"}
 
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(ctx, parent)
@@ -152,6 +272,8 @@ class DashboardPage(Page):
         )
         for c in range(columns):
             grid.setColumnStretch(c, 1)
+        self.meetings = _MeetingsPanel()
+        self.meetings.clicked.connect(lambda: self.open_list.emit("meetings"))
 
         self.duty_label = QLabel()
         # Pairing rules (DOMAIN.md §2): households without a cadre, cadres below
@@ -183,6 +305,7 @@ class DashboardPage(Page):
         top.addWidget(self.duty_label)
         layout.addLayout(top)
         layout.addLayout(grid)
+        layout.addWidget(self.meetings)
         layout.addWidget(self.pairing_label)
         layout.addSpacing(8)
         layout.addWidget(self.visits_title)
@@ -297,6 +420,7 @@ class DashboardPage(Page):
                 n=disputes.open
             )
         )
+        self.meetings.show_schedule(figures.meetings, figures.township)
         self.pairing_label.setText(self.pairing_text(figures.unpaired, figures.gaps))
         today = dt.date.today()
         names = self.weekday_names()

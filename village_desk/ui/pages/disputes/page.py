@@ -6,10 +6,12 @@ the outcome or 调解中, how many days it took (or has taken so far), and
 久调不决 in red for one still without an outcome after the setting's days
 (``dispute_overdue_days``). Filters: kind, outcome, 久调不决 only, and at a
 township office the village. Below the list the selected dispute's
-parties, mediations and outcome. Buttons register a dispute, record a
-mediation, record the outcome, print the 人民调解协议书 (or, before an
-agreement, the 调解记录), open its matter in the ledger, and delete one
-registered by mistake. Read from ``core/queries/disputes.py``, written
+parties and outcome, and its mediations in a table. Buttons register a
+dispute, record a mediation, record the outcome, correct its kind, summary
+and parties (``edit.EditDisputeDialog``), print the 人民调解协议书 (or, before
+an agreement, the 调解记录), open its matter in the ledger, delete one
+registered by mistake, and delete a mediation recorded by mistake (asking
+first; not once the outcome is recorded). Read from ``core/queries/disputes.py``, written
 through ``core/services/disputes.py`` on the writer thread.
 """
 
@@ -47,6 +49,7 @@ from village_desk.ui.pages.disputes.dialogs import (
     side_text,
     type_text,
 )
+from village_desk.ui.pages.disputes.edit import EditDisputeDialog
 from village_desk.ui.printing.preview import PrintRun, generate_and_preview
 from village_desk.ui.widgets.attachments import AttachmentPanel, beside
 from village_desk.ui.widgets.forms import ERROR_COLOR, HINT_STYLE, destructive, heading
@@ -151,6 +154,8 @@ class DisputesPage(Page):
 
         self.session_button = QPushButton(self.tr("Record mediation…"))
         self.outcome_button = QPushButton(self.tr("Record outcome…"))
+        self.edit_button = QPushButton(self.tr("Correct…"))
+        self.edit_button.setToolTip(self.tr("Correct the kind, what it is about and the parties"))
         self.print_button = QPushButton(self.tr("Print agreement…"))
         self.print_button.setToolTip(
             self.tr(
@@ -161,7 +166,13 @@ class DisputesPage(Page):
         self.ledger_button = QPushButton(self.tr("Show in ledger"))
         self.delete_button = destructive(QPushButton(self.tr("Delete")))
         actions = QHBoxLayout()
-        for b in (self.session_button, self.outcome_button, self.print_button, self.ledger_button):
+        for b in (
+            self.session_button,
+            self.outcome_button,
+            self.edit_button,
+            self.print_button,
+            self.ledger_button,
+        ):
             actions.addWidget(b)
         actions.addStretch(1)
         actions.addWidget(self.delete_button)
@@ -169,6 +180,31 @@ class DisputesPage(Page):
         self.detail_label.setWordWrap(True)
         self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # the selected dispute's mediations, one to delete if recorded by mistake
+        session_headers = [
+            self.tr("Date"),
+            self.tr("Place"),
+            self.tr("Mediators"),
+            self.tr("Agreed"),
+            self.tr("What was said"),
+        ]
+        self.sessions_table = QTableWidget(0, len(session_headers))
+        self.sessions_table.setHorizontalHeaderLabels(session_headers)
+        self.sessions_table.setAccessibleName(self.tr("Mediation records"))
+        self.sessions_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.sessions_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.sessions_table.verticalHeader().hide()
+        sessions_header = self.sessions_table.horizontalHeader()
+        sessions_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        sessions_header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.delete_session_button = destructive(QPushButton(self.tr("Delete mediation…")))
+        self.delete_session_button.setToolTip(
+            self.tr("Delete the chosen mediation, recorded by mistake")
+        )
+        sessions_row = QHBoxLayout()
+        sessions_row.addWidget(heading(self.tr("Mediation records"), 1.0))
+        sessions_row.addStretch(1)
+        sessions_row.addWidget(self.delete_session_button)
         self.rule_label = QLabel()
         self.rule_label.setStyleSheet(HINT_STYLE)
         self.rule_label.setWordWrap(True)
@@ -177,8 +213,14 @@ class DisputesPage(Page):
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addLayout(actions)
+        details = QWidget()
+        details_layout = QVBoxLayout(details)
+        details_layout.setContentsMargins(0, 0, 0, 0)
+        details_layout.addWidget(self.detail_label, 1)
+        details_layout.addLayout(sessions_row)
+        details_layout.addWidget(self.sessions_table, 1)
         self.attachments = AttachmentPanel(ctx, "dispute", self)
-        lower_layout.addLayout(beside(self.detail_label, self.attachments), 1)
+        lower_layout.addLayout(beside(details, self.attachments), 1)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(lower)
@@ -195,6 +237,9 @@ class DisputesPage(Page):
         self.days_button.clicked.connect(self.set_overdue_days)
         self.session_button.clicked.connect(self.record_session)
         self.outcome_button.clicked.connect(self.record_outcome)
+        self.edit_button.clicked.connect(self.edit_dispute)
+        self.delete_session_button.clicked.connect(self.delete_session)
+        self.sessions_table.itemSelectionChanged.connect(self.show_session_buttons)
         self.print_button.clicked.connect(self.print_dispute)
         self.ledger_button.clicked.connect(self.show_in_ledger)
         self.delete_button.clicked.connect(self.delete)
@@ -302,12 +347,14 @@ class DisputesPage(Page):
         buttons = (
             self.session_button,
             self.outcome_button,
+            self.edit_button,
             self.print_button,
             self.ledger_button,
             self.delete_button,
         )
         for b in buttons:
             b.setEnabled(d is not None)
+        self.show_sessions(d)
         if d is None:
             self.detail_label.setText(
                 self.tr("Choose a dispute to see its parties and mediations.")
@@ -328,18 +375,6 @@ class DisputesPage(Page):
             lines.append(f"{side_text(side)}：{names}")
         if not d.sessions:
             lines.append(self.tr("No mediation recorded yet."))
-        for i, s in enumerate(d.sessions, 1):
-            agreed = self.tr("agreed") if s.agreed else self.tr("not agreed")
-            lines.append(
-                self.tr("Mediation {i}: {date}, {place}, by {who} — {agreed}. {notes}").format(
-                    i=i,
-                    date=s.date.isoformat(),
-                    place=s.place,
-                    who=s.mediators,
-                    agreed=agreed,
-                    notes=s.notes,
-                )
-            )
         if d.outcome:
             text = d.agreement_text or d.outcome_note
             lines.append(
@@ -354,6 +389,39 @@ class DisputesPage(Page):
                 self.tr("Long unresolved: no outcome after {days} days.").format(days=d.age)
             )
         self.detail_label.setText("\n".join(lines))
+
+    def show_sessions(self, d) -> None:
+        """The dispute's mediations, oldest first."""
+        sessions = d.sessions if d is not None else ()
+        self.sessions_table.setRowCount(len(sessions))
+        for r, s in enumerate(sessions):
+            values = [
+                s.date.isoformat(),
+                s.place,
+                s.mediators,
+                self.tr("agreed") if s.agreed else self.tr("not agreed"),
+                s.notes,
+            ]
+            for c, value in enumerate(values):
+                self.sessions_table.setItem(r, c, cell(value))
+        self.show_session_buttons()
+
+    def selected_session(self):
+        d = self.selected()
+        r = self.sessions_table.currentRow()
+        if d is None or not self.sessions_table.selectionModel().hasSelection():
+            return None
+        return d.sessions[r] if 0 <= r < len(d.sessions) else None
+
+    def show_session_buttons(self) -> None:
+        d = self.selected()
+        settled = d is not None and bool(d.outcome)
+        self.delete_session_button.setEnabled(self.selected_session() is not None and not settled)
+        self.delete_session_button.setToolTip(
+            self.tr("A mediation of a dispute with its outcome recorded stays")
+            if settled
+            else self.tr("Delete the chosen mediation, recorded by mistake")
+        )
 
     # ------------------------------------------------------------ writing
 
@@ -374,6 +442,34 @@ class DisputesPage(Page):
         d = self.selected()
         if d is not None and not d.outcome:
             self._open(OutcomeDialog(self.ctx, d, parent=self))
+
+    def edit_dispute(self) -> EditDisputeDialog | None:
+        d = self.selected()
+        if d is None:
+            return None
+        dialog = EditDisputeDialog(self.ctx, d, parent=self)
+        self._open(dialog)
+        return dialog
+
+    def delete_session(self) -> None:
+        d, s = self.selected(), self.selected_session()
+        if d is None or s is None or d.outcome:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Delete mediation"),
+            self.tr(
+                "Delete the mediation of {date} at {place} (by {who}) from the dispute "
+                "{number}? Only for one recorded by mistake."
+            ).format(date=s.date.isoformat(), place=s.place, who=s.mediators, number=d.number),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        if run_modal(box) != QMessageBox.StandardButton.Yes:
+            return
+        actor, sid = self.ctx.operator_id, s.id
+        self.ctx.op(self, lambda db: services.disputes.delete_session(db, actor, sid)).run()
 
     def set_overdue_days(self) -> None:
         self._open(OverdueDaysDialog(self.ctx, parent=self))
