@@ -269,3 +269,21 @@ def test_check_reports_a_damaged_or_missing_file(db, village, entry, tmp_path):
     assert any("不在附件文件夹" in p for p in run_check(db).problems)
     with pytest.raises(ServiceError, match="不在本机"):
         att.file_bytes(db, aid)
+
+
+def test_an_inspector_cannot_attach_and_no_file_is_left(db, village, entry, tmp_path):
+    from village_desk.core.storage import roles
+
+    db.role = roles.INSPECTOR
+    try:
+        with pytest.raises(roles.ReadOnlyRole):
+            att.add_attachment(
+                db,
+                village["secretary"],
+                "diary_entry",
+                entry,
+                phone_photo(tmp_path, size=(640, 480)),
+            )
+    finally:
+        db.role = roles.FULL
+    assert list(queries.attachments.store(db).hashes()) == []

@@ -45,7 +45,7 @@ from ..domain.attachments import (
 from ..domain.errors import ServiceError, ValidationError
 from ..domain.validation import not_future
 from ..queries import attachments as q
-from ..storage import journal
+from ..storage import journal, roles
 from ..storage.db import Database
 from ..storage.models import ENTITY_BY_TABLE, Attachment, Matter
 from .common import get_live, tx_id
@@ -223,6 +223,11 @@ def add_prepared(
     """Store a prepared file and attach it to a record; returns the
     attachment's id. Refused when the record already has
     :data:`MAX_PER_RECORD` attachments or the store would pass its cap."""
+    # refused before the file is stored (the transaction would refuse the
+    # record, leaving the file behind): an inspector, a read-only folder
+    roles.check_tables(db.role, ["attachment"])
+    if db.read_only:
+        raise ServiceError("数据库是以只读方式打开的，不能添加附件")
     kind = _kind(entity, kind)
     caption = _caption(caption)
     files = q.store(db)
