@@ -1072,159 +1072,195 @@
     <context>
         <name>DataTab</name>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="54" />
-            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="55" />
-            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="56" />
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="57" />
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="58" />
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="59" />
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="76" />
             <source>Open</source>
             <translation>打开</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="57" />
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="60" />
             <source>Choose folder…</source>
             <translation>选择文件夹…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="58" />
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="61" />
             <source>Use the default</source>
             <translation>用默认位置</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="65" />
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="68" />
             <source>Data</source>
             <translation>数据</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="66" />
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="69" />
             <source>Logs</source>
             <translation>日志</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="68" />
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="71" />
             <source>Backups</source>
             <translation>备份</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="73" />
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="84" />
+            <source>Most the photos and scans may take</source>
+            <translation>照片和扫描件最多占用</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="86" />
+            <source>Adding a photo beyond this is refused, saying how much is used</source>
+            <translation>超过这个上限时不再添加照片，并说明已用多少</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="94" />
+            <source>Photos and scans</source>
+            <translation>照片和扫描件</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="96" />
+            <source>At most</source>
+            <translation>最多占用</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="99" />
             <source>The first start of each day makes a backup, and so does every import; the newest of each of the last 14 days and 8 weeks are kept. A folder on a USB stick keeps them safe when this computer is lost or broken. Only this computer's user can read the data and the backups.</source>
             <translation>每天第一次打开程序时和每次导入前都会自动备份，保留最近 14 天每天一份、最近 8 周每周一份。把备份放在 U 盘上的文件夹里，电脑丢失或损坏时数据也不会丢。数据和备份只有本机的这个用户能读取。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="82" />
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="108" />
             <source>Back up now</source>
             <translation>立即备份</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="83" />
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="109" />
             <source>Verify</source>
             <translation>检查</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="84" />
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="110" />
             <source>Restore…</source>
             <translation>恢复…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="90" />
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="116" />
             <source>Made</source>
             <translation>备份时间</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="90" />
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="116" />
             <source>Why</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="90" />
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="116" />
             <source>Size</source>
             <translation>大小</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="90" />
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="116" />
             <source>Checked</source>
             <translation>检查结果</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="132" />
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="158" />
             <source>Daily</source>
             <translation>每日备份</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="133" />
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="159" />
             <source>By hand</source>
             <translation>手动备份</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="134" />
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="160" />
             <source>Before a restore</source>
             <translation>恢复前的备份</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="135" />
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="161" />
             <source>Before a restore (damaged data)</source>
             <translation>恢复前的备份（数据已损坏）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="136" />
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="162" />
             <source>Before an import</source>
             <translation>导入前的备份</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="137" />
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="163" />
             <source>Before a roster import</source>
             <translation>导入花名册前的备份</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="138" />
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="164" />
             <source>Before an exchange import</source>
             <translation>导入交换文件前的备份</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="158" />
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="177" />
+            <source>{folder} — {used} used by {files} files</source>
+            <translation>{folder}——{files} 个文件，共 {used}</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="184" />
+            <source>{n} attached files are not on this computer (an exchange file did not bring them, or the folder was moved)</source>
+            <translation>有 {n} 个附件的文件不在本机（交换文件没有带来，或附件文件夹被移动过）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="201" />
+            <source>Saved</source>
+            <translation>已保存</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="224" />
             <source>A server database is backed up with the server's own tools (pg_dump).</source>
             <translation>服务器数据库请用服务器自己的工具备份（pg_dump）。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="182" />
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="248" />
             <source>Whole</source>
             <translation>完好</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="184" />
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="250" />
             <source>Damaged: {problem}</source>
             <translation>已损坏：{problem}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="224" />
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="290" />
             <source>Folder for backups</source>
             <translation>备份文件夹</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="235" />
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="301" />
             <source>Backups now go to {folder}.</source>
             <translation>以后的备份保存在 {folder}。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="248" />
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="314" />
             <source>Backed up: {path}</source>
             <translation>已备份：{path}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="251" />
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="317" />
             <source>Backing up…</source>
             <translation>正在备份…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="267" />
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="333" />
             <source>{name} is whole.</source>
             <translation>{name} 完好。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="279" />
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="345" />
             <source>Restore a backup</source>
             <translation>从备份恢复</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="281" />
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="347" />
             <source>Replace the data on this computer with the backup made {when}?
 
 The data as it is now is backed up first. What was entered after {when} is not in the backup: enter it again or import it from another computer's exchange file. Village Desk closes the data and opens it again.</source>
@@ -1233,7 +1269,7 @@ The data as it is now is backed up first. What was entered after {when} is not i
 现在的数据会先备份。{when} 之后录入的内容不在这个备份里，需要重新录入，或从别的电脑的交换文件导入。程序会关闭数据后重新打开。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="289" />
+            <location filename="../../village_desk/ui/pages/settings/data_tab.py" line="355" />
             <source>Restore</source>
             <translation>恢复</translation>
         </message>

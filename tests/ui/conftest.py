@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -144,6 +145,9 @@ def _demo_template(tmp_path_factory):
 def demo_db(_demo_template, tmp_path):
     path = tmp_path / "demo.sqlite3"
     path.write_bytes(_demo_template.read_bytes())
+    photos = _demo_template.parent / "attachments"  # the demo's photos, as a copied folder has
+    if photos.is_dir():
+        shutil.copytree(photos, tmp_path / "attachments")
     db = Database.open(f"sqlite:///{path}")
     yield db
     db.close()

@@ -251,7 +251,7 @@ def add_prepared(
         if used + len(prepared.data) > cap:
             raise ServiceError(
                 f"附件已占用 {human_size(used)}，达到本机上限 {human_size(cap)}，"
-                f"“{prepared.original_name}”没有添加。可以在“设置”里提高上限，或删去不需要的附件"
+                f"“{prepared.original_name}”没有添加。可以在“设置 → 数据与备份”里提高上限，或删去不需要的附件"
             )
         files.put(prepared.data)
     with db.transaction(actor_id) as s:

@@ -199,3 +199,27 @@ def test_restoring_reopens_the_data_as_the_backup_on_a_new_device(
     finally:
         reopened.close()
     assert os.path.exists(data / "village-desk.lock")
+
+
+def test_photos_folder_use_and_cap(page, ctx, qtbot, demo_db):
+    from village_desk.core import queries
+    from village_desk.core.domain.attachments import human_size
+
+    tab = page.data_tab
+    store = queries.attachments.store(demo_db)
+    files = list(store.hashes())
+    used = sum(store.path(h).stat().st_size for h in files)
+    assert files  # the demo has photos
+    text = tab.attachments_label.text()
+    assert str(store.root) in text and human_size(used) in text and f"{len(files)}" in text
+    assert "不在本机" not in text
+    assert tab.cap_spin.value() == 4096
+    tab.cap_spin.setValue(2048)
+    tab.cap_spin.editingFinished.emit()
+    wait_ops(qtbot, ctx)
+    assert demo_db.read(queries.attachments.cap_bytes) == 2048 * 1024 * 1024
+    assert tab.cap_message.text() == "已保存"
+    # a file gone from the folder is said in red
+    store.path(files[0]).unlink()
+    tab.reload()
+    assert "不在本机" in tab.attachments_label.text()

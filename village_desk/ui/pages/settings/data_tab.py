@@ -24,12 +24,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from village_desk.core import queries, services
+from village_desk.core.domain.attachments import human_size
 from village_desk.core.storage import backup
 from village_desk.ui import restart
 from village_desk.ui.widgets.forms import ERROR_STYLE, HINT_STYLE
@@ -68,6 +71,29 @@ class DataTab(QWidget):
             self.tr("Backups"),
             self._row(self.folder_label, self.open_folder, self.choose_folder, self.default_folder),
         )
+        # photos and scans: where, how much they take, and this computer's cap
+        self.attachments_label = self._path_label()
+        self.open_attachments = QPushButton(self.tr("Open"))
+        self.open_attachments.clicked.connect(
+            lambda: self._open(str(queries.attachments.store(self.ctx.db).root))
+        )
+        self.cap_spin = QSpinBox()
+        self.cap_spin.setRange(100, 1_000_000)
+        self.cap_spin.setSingleStep(512)
+        self.cap_spin.setSuffix(" MB")
+        self.cap_spin.setAccessibleName(self.tr("Most the photos and scans may take"))
+        self.cap_spin.setToolTip(
+            self.tr("Adding a photo beyond this is refused, saying how much is used")
+        )
+        self.cap_message = QLabel()
+        self.cap_spin.editingFinished.connect(self.save_cap)
+        cap_row = QHBoxLayout()
+        cap_row.addWidget(self.cap_spin)
+        cap_row.addWidget(self.cap_message, 1)
+        form.addRow(
+            self.tr("Photos and scans"), self._row(self.attachments_label, self.open_attachments)
+        )
+        form.addRow(self.tr("At most"), cap_row)
         hint = QLabel(
             self.tr(
                 "The first start of each day makes a backup, and so does every import; the "
@@ -145,9 +171,49 @@ class DataTab(QWidget):
     def folder(self) -> Path | None:
         return backup.folder_for(self.database) if self.database is not None else None
 
+    def show_attachments(self) -> None:
+        """The photo folder, what it holds against the cap, files missing."""
+        use = queries.attachments.usage(self.ctx.db)
+        text = self.tr("{folder} — {used} used by {files} files").format(
+            folder=queries.attachments.store(self.ctx.db).root,
+            used=human_size(use.bytes),
+            files=use.files,
+        )
+        if use.missing:
+            text += "\n" + self.tr(
+                "{n} attached files are not on this computer (an exchange file did not bring "
+                "them, or the folder was moved)"
+            ).format(n=use.missing)
+        self.attachments_label.setText(text)
+        self.attachments_label.setStyleSheet(ERROR_STYLE if use.missing else "")
+        self.cap_spin.blockSignals(True)
+        self.cap_spin.setValue(use.cap // (1024 * 1024))
+        self.cap_spin.blockSignals(False)
+
+    @Slot()
+    def save_cap(self) -> None:
+        value = self.cap_spin.value()
+        if value * 1024 * 1024 == queries.attachments.usage(self.ctx.db).cap:
+            return
+
+        def saved(_r) -> None:
+            self.cap_message.setStyleSheet(SAVED_STYLE)
+            self.cap_message.setText(self.tr("Saved"))
+
+        def refused(err) -> None:
+            self.cap_message.setStyleSheet(ERROR_STYLE)
+            self.cap_message.setText(str(err))
+
+        self.ctx.op(
+            self,
+            lambda db: services.setup.set_setting(db, None, "attachment_cap_mb", value),
+        ).failure(refused).success(saved).run()
+
     def reload(self) -> None:
         """Paths and the list of backups as they are now."""
         from village_desk.core import logs
+
+        self.show_attachments()
 
         setup = logs.current()
         log_folder = setup.folder if setup is not None and setup.folder else logs.log_dir()
