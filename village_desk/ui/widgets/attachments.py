@@ -222,6 +222,7 @@ class AttachmentPanel(QWidget):
         *,
         default_kind: str = "photo",
         title: str | None = None,
+        compact: bool = False,
     ):
         super().__init__(parent)
         self.ctx = ctx
@@ -258,6 +259,9 @@ class AttachmentPanel(QWidget):
         self.list.setMinimumHeight(THUMB + 44)
         self.list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.list.setAcceptDrops(False)  # the panel takes drops
+        if compact:  # one row of thumbnails (a page with more below)
+            self.list.setMaximumHeight(THUMB + 44)
+            self.list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
         self.hint = QLabel(self.tr("No photos yet. Drop files here or use “Add…”."))
         self.hint.setStyleSheet("color: palette(mid);")
         self.hint.setWordWrap(True)

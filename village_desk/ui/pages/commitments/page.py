@@ -139,7 +139,7 @@ class CommitmentsPage(Page):
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addLayout(actions)
-        self.attachments = AttachmentPanel(ctx, "commitment", self)
+        self.attachments = AttachmentPanel(ctx, "commitment", self, compact=True)
         lower_layout.addLayout(beside(self.detail_label, self.attachments))
         lower_layout.addSpacing(6)
         lower_layout.addWidget(heading(self.tr("Keeping rate per person"), 1.1))
