@@ -248,7 +248,7 @@ def test_an_older_programs_package_still_imports(a, b, tmp_path, monkeypatch):
     assert got.files == 0 and got.by_entity.get("household") == 1
 
 
-def test_a_package_for_a_village_carries_its_photos_and_not_another_villages(tmp_path):
+def test_a_package_for_a_village_carries_its_photos_and_not_another_villages(tmp_path, monkeypatch):
     x = Copy(tmp_path, "taohua", **TAOHUA)
     y = Copy(tmp_path, "xinghua", **XINGHUA)
     t = Copy(tmp_path, "township", **OFFICE)
@@ -263,3 +263,28 @@ def test_a_package_for_a_village_carries_its_photos_and_not_another_villages(tmp
     fresh.take(for_x.path)
     assert stored(fresh) == {x_sha: stored(x)[x_sha]}
     assert run_check(fresh.db).problems == []
+    # Even asked for it (a package saying it lacks 杏花村's photo), the
+    # township does not send another village's file.
+    monkeypatch.setattr(package, "_lacking", lambda _s, _db: [y_sha])
+    t.take(fresh.export(tmp_path / "reply.vdx").path)
+    monkeypatch.undo()
+    assert carried(t.export(tmp_path / "t-for-x-2.vdx", peer=fresh.db.device.code).path) == set()
+
+
+def test_a_file_the_receiver_lacks_comes_with_the_next_package_for_it(a, b, tmp_path):
+    [sha] = visit_with(a, "01-001", "张三丰", (photo("red"), "IMG_0001.jpg"))
+    files = queries.attachments.store(a.db)
+    kept = files.path(sha).read_bytes()
+    files.path(sha).unlink()  # not on A when the first package is made
+    b.take(a.export(tmp_path / "first.vdx").path)
+    assert not queries.attachments.store(b.db).has(sha)
+    # B's reply says what B lacks; A has the photo again by then.
+    files.put(kept)
+    a.take(b.export(tmp_path / "reply.vdx").path)
+    add_household(a, "01-002", "李四")
+    later = a.export(tmp_path / "later.vdx", peer=b.db.device.code)
+    assert later.by_entity == {"household": 1, "person": 1}  # no attachment change again
+    assert carried(later.path) == {sha}
+    b.take(later.path)
+    assert stored(b) == {sha: kept}
+    assert run_check(b.db).problems == []

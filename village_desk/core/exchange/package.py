@@ -15,8 +15,10 @@ A package is a container (``container.py``) whose content is JSON lines:
    pieces of :data:`FILE_PIECE` bytes, one piece per line
    (``{"type":"file","sha256":…,"size":…,"at":offset,"data":base64}``), so
    neither side ever holds a whole file in memory; a file the sender does not
-   have (or whose bytes no longer match) is left out, the receiver's
-   ``check`` then names it missing, and a later ``--full`` package brings it;
+   have (or whose bytes no longer match) is left out and the receiver's
+   ``check`` names it missing. Every manifest lists the files its sender
+   lacks (``wants``); the receiver's next package *for* that copy brings
+   those it has, and a ``--full`` package carries every file anyway;
 4. the **end**: the number of changes and of files, the SHA-256 of the lines
    before it (the content hash) and the sending installation's Ed25519
    signature over the header and that hash.
@@ -57,6 +59,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.errors import ServiceError
 from ..jobs import Job, ensure
+from ..queries.attachments import live_hashes
 from ..queries.attachments import store as _store
 from ..queries.reference import profile, village_profiles
 from ..queries.rules import Violation
@@ -303,6 +306,7 @@ def export_package(
         wanted = [Change.seq > since, Change.seq <= upto]
         wanted += _theirs(s, target, since)
         wanted += _for_whom(s, target, village)
+        lacking = _lacking(s, db)
         by_entity = dict(
             s.execute(
                 select(Change.entity, func.count()).where(*wanted).group_by(Change.entity)
@@ -310,7 +314,8 @@ def export_package(
         )
         acks = {str(p.copy_id): p.received_seq for p in s.scalars(select(ExchangePeer))}
         total = sum(by_entity.values())
-        files, missing = _files_to_send(s, db, wanted, by_entity)
+        scope = _for_whom(s, target, village)
+        files, missing = _files_to_send(s, db, wanted, by_entity, _asked(s, target), scope)
         package_id = uuid.uuid4()
         manifest = {
             "type": "manifest",
@@ -330,6 +335,7 @@ def export_package(
                 "file_bytes": sum(size for _sha, size in files),
             },
             "acks": acks,
+            "wants": lacking,
         }
         tmp = out.with_name(f".{out.name}.{os.getpid()}.part")
         try:
@@ -413,32 +419,94 @@ def export_package(
 
 
 def _files_to_send(
-    s: Session, db: Database, wanted: list, by_entity: dict[str, int]
+    s: Session,
+    db: Database,
+    wanted: list,
+    by_entity: dict[str, int],
+    asked: list[str],
+    scope: list,
 ) -> tuple[list[tuple[str, int]], int]:
-    """The files a package carries — (SHA-256, size) of the attachments its
-    changes insert or update and that are not deleted, whole in this copy's
-    store — and how many such attachments' files are missing or damaged here
-    (left out: the receiver's ``check`` reports them). A package without
-    attachment changes costs nothing more."""
-    if not by_entity.get("attachment"):
-        return [], 0
-    changed = select(Change.record_id).where(*wanted, Change.entity == "attachment")
-    rows = s.execute(
-        select(Attachment.sha256, func.max(Attachment.size))
-        .where(Attachment.deleted.is_(False), Attachment.id.in_(changed))
-        .group_by(Attachment.sha256)
-        .order_by(Attachment.sha256)
-    ).all()
+    """The files a package carries, as (SHA-256, size), whole in this copy's
+    store: those of the attachments its changes insert or update and that are
+    not deleted, and those the receiver said it lacks (``asked``, from its
+    last package) of attachments it may hold (``scope``: a village's, in a
+    township office's database). Also how many attachments of the changes
+    have their file missing or damaged here (left out: the receiver's
+    ``check`` reports them). A package without attachments costs nothing
+    more."""
+    hashes: set[str] = set()
+    if by_entity.get("attachment"):
+        changed = select(Change.record_id).where(*wanted, Change.entity == "attachment")
+        hashes.update(
+            s.scalars(
+                select(Attachment.sha256)
+                .where(Attachment.deleted.is_(False), Attachment.id.in_(changed))
+                .distinct()
+            )
+        )
     store = _store(db)
     found, missing = [], 0
-    for sha, _size in rows:
+    for sha in sorted(hashes):
         # (read once here: a damaged file would make the receiver refuse the package)
         if is_hash(sha) and store.hash_of(sha) == sha:
             found.append((sha, store.path(sha).stat().st_size))
         else:
             missing += 1
             log.warning("attachment file %s missing or damaged here: not in the package", sha)
+    asked = sorted(set(asked) - hashes)
+    if asked:
+        mine = select(Change.record_id).where(Change.entity == "attachment", *scope)
+        for sha in sorted(
+            s.scalars(
+                select(Attachment.sha256)
+                .where(
+                    Attachment.deleted.is_(False),
+                    Attachment.sha256.in_(asked),
+                    Attachment.id.in_(mine),
+                )
+                .distinct()
+            )
+        ):
+            if store.hash_of(sha) == sha:
+                found.append((sha, store.path(sha).stat().st_size))
     return found, missing
+
+
+MAX_WANTS = 500  # files a package asks for at most (its manifest stays small)
+
+
+def _lacking(s: Session, db: Database) -> list[str]:
+    """The files of this copy's live attachments that its store lacks: a
+    package asks its receiver for them (``wants`` in the manifest), and the
+    receiver's next package for this copy brings those it has."""
+    if s.scalar(select(Attachment.id).limit(1)) is None:
+        return []
+    present = set(_store(db).hashes())
+    return sorted(live_hashes(s) - present)[:MAX_WANTS]
+
+
+def _wants(manifest: dict) -> list[str]:
+    wants = manifest.get("wants")
+    if not isinstance(wants, list):
+        return []
+    return [w for w in wants if isinstance(w, str) and is_hash(w)][:MAX_WANTS]
+
+
+def _asked(s: Session, target: ExchangePeer | None) -> list[str]:
+    """The files ``target`` said it lacks, in the last package it sent here."""
+    if target is None:
+        return []
+    summary = s.scalar(
+        select(ExchangePackage.summary)
+        .where(ExchangePackage.direction == "in", ExchangePackage.peer_copy_id == target.copy_id)
+        .order_by(ExchangePackage.processed.desc())
+        .limit(1)
+    )
+    try:
+        wants = json.loads(summary or "{}").get("wants", [])
+    except (ValueError, AttributeError):
+        return []
+    return [w for w in wants if isinstance(w, str) and is_hash(w)][:MAX_WANTS]
 
 
 def _write_files(db: Database, files: list[tuple[str, int]], writer, content, job: Job) -> None:
@@ -874,6 +942,8 @@ def import_package(
                         "conflicts": report.conflicts,
                         "files": files.count,
                         "files_new": files.stored,
+                        # the files the sender lacks: its next package asks for them
+                        "wants": _wants(manifest),
                         # the sequence numbers its changes got here
                         "local_seqs": [next_seq - report.recorded, next_seq - 1],
                     },
