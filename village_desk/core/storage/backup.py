@@ -55,8 +55,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.errors import ServiceError
-from .blobs import BlobStore
-from .blobs import folder_for as files_folder
 
 log = logging.getLogger(__name__)
 
@@ -188,6 +186,9 @@ def save_files(database: Path, made: Path, folder: Path) -> int:
     many were copied. A file missing (or damaged) in the data folder is
     skipped (``check`` reports it there); a full disk or a folder that
     cannot be written raises :class:`FilesNotSaved` naming the backup."""
+    from .blobs import BlobStore
+    from .blobs import folder_for as files_folder
+
     names = named_files(made) or set()
     if not names:
         return 0
@@ -236,6 +237,9 @@ def restore_files(database: Path, backup: Path) -> tuple[int, int]:
     """Bring back from ``backup``'s folder the attached files the database
     names that its data folder lacks (nothing there is deleted or replaced).
     Returns (files brought back, files found in neither place)."""
+    from .blobs import BlobStore
+    from .blobs import folder_for as files_folder
+
     names = named_files(database) or set()
     live = BlobStore(files_folder(database))
     kept = BlobStore(backup.parent / FILES)
@@ -395,6 +399,8 @@ def prune_files(folder: Path) -> int:
     """Remove from ``folder``'s shared :data:`FILES` folder the files no
     backup in ``folder`` names; nothing when a backup cannot be read (what it
     needs is unknown) or another backup is being made. Returns how many."""
+    from .blobs import BlobStore
+
     kept = BlobStore(folder / FILES)
     if not (kept.root / MARKER).is_file() or any(folder.glob(".backup-*.tmp")):
         return 0

@@ -26,8 +26,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..domain.errors import ServiceError
-from .failures import explain_output
-from .files import make_private_folder
+from .files import explain_output, make_private_folder
 from .paths import data_dir
 
 ENV_FOLDER = "VILLAGE_DESK_ATTACHMENTS_DIR"
