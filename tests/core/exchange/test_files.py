@@ -16,6 +16,7 @@ import hashlib
 import io
 import json
 import os
+import time
 
 import pytest
 from PIL import Image
@@ -216,8 +217,15 @@ def test_a_failed_import_leaves_no_file_under_a_wrong_name_and_can_be_redone(
     for sha in files.hashes():  # whatever was written is whole
         assert files.intact(sha)
     assert run_check(b.db).problems == []
+    # What a kill would leave: a half-written temporary file, from yesterday.
+    left = files.root / shas[0][:2] / ".part-killed"
+    left.parent.mkdir(parents=True, exist_ok=True)
+    left.write_bytes(b"half a photo")
+    yesterday = time.time() - 86400
+    os.utime(left, (yesterday, yesterday))
     got = b.take(path)
     assert not got.replay and attachment_hashes(b) == set(shas)
+    assert not left.exists()  # cleared by the next import that brings files
     assert stored(b) == stored(a)
     assert run_check(b.db).problems == []
 

@@ -953,6 +953,8 @@ def import_package(
         )
 
     files = _FileLines(name, _store(db))
+    if checked.end.get("files"):
+        files.store.remove_leftovers()  # (of an import killed before)
     try:
         result.sync = merge_changes(db, _changes(checked, job, files), then=record)
     finally:

@@ -129,6 +129,26 @@ class BlobStore:
                 continue
         return total
 
+    def remove_leftovers(self, older_than: float = 3600.0) -> int:
+        """Remove the temporary files (``.part-…``) of writes that a kill
+        interrupted, once older than ``older_than`` seconds (younger ones may
+        be another program's write in progress). Returns how many."""
+        import time
+
+        limit = time.time() - older_than
+        removed = 0
+        try:
+            subfolders = [p for p in self.root.iterdir() if p.is_dir()]
+        except OSError:
+            return 0
+        for sub in subfolders:
+            for part in sub.glob(f"{_PART}*"):
+                with contextlib.suppress(OSError):
+                    if part.stat().st_mtime < limit:
+                        part.unlink()
+                        removed += 1
+        return removed
+
     def pieces(self, sha: str, size: int = PIECE) -> Iterator[bytes]:
         """The stored file's bytes a piece at a time, unchecked (a caller
         hashing them compares with ``sha``). Missing: ``FileNotFoundError``."""
