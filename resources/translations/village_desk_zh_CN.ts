@@ -1556,202 +1556,202 @@ The data as it is now is backed up first. What was entered after {when} is not i
     <context>
         <name>DisputesPage</name>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="102" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="94" />
             <source>Register dispute…</source>
             <translation>登记纠纷…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="103" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="95" />
             <source>Register a dispute (Ctrl+N)</source>
             <translation>登记矛盾纠纷（Ctrl+N）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="105" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="97" />
             <source>Disputes</source>
             <translation>矛盾纠纷排查调处</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="108" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="100" />
             <source>Long unresolved after…</source>
             <translation>久调不决天数…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="112" />
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="128" />
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="139" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="104" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="120" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="131" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="113" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="105" />
             <source>All kinds</source>
             <translation>全部类型</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="117" />
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="130" />
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="144" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="109" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="122" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="136" />
             <source>Outcome</source>
             <translation>调解结果</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="118" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="110" />
             <source>All</source>
             <translation>全部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="137" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="129" />
             <source>No.</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="138" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="130" />
             <source>Village</source>
             <translation>村</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="140" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="132" />
             <source>Parties</source>
             <translation>当事人（申请方 — 被申请方）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="141" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="133" />
             <source>Received</source>
             <translation>受理日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="142" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="134" />
             <source>In charge</source>
             <translation>责任人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="143" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="135" />
             <source>Mediations</source>
             <translation>调解次数</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="145" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="137" />
             <source>Days</source>
             <translation>历时（天）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="146" />
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="273" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="138" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="265" />
             <source>Long unresolved</source>
             <translation>久调不决</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="150" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="142" />
             <source>Dispute list</source>
             <translation>矛盾纠纷列表</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="159" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="151" />
             <source>Record mediation…</source>
             <translation>记录调解…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="160" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="152" />
             <source>Record outcome…</source>
             <translation>调解结果…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="161" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="153" />
             <source>Print agreement…</source>
             <translation>打印调解协议书…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="164" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="156" />
             <source>A settled dispute prints as its mediation agreement, one not settled as its mediation record (Ctrl+P)</source>
             <translation>调解成功的打印人民调解协议书，其他的打印调解记录（Ctrl+P）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="168" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="160" />
             <source>Show in ledger</source>
             <translation>在台账中查看</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="169" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="161" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="248" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="240" />
             <source>Long unresolved only (over {days} days)</source>
             <translation>只看久调不决（超过{days}天）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="252" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="244" />
             <source>Long unresolved: still without an outcome more than {days} days after it was received (the number of days is set with “Long unresolved after…”). Days: from receipt to the outcome, or to today.</source>
             <translation>久调不决：受理后超过{days}天仍没有调解结果（天数在“久调不决天数…”中设置）。历时：从受理到出结果，未出结果的算到今天。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="279" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="271" />
             <source>No outcome after {days} days</source>
             <translation>已{days}天没有调解结果</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="283" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="275" />
             <source>{n} disputes, {open} under mediation, {overdue} long unresolved</source>
             <translation>共 {n} 件，调解中 {open} 件，久调不决 {overdue} 件</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="318" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="310" />
             <source>Choose a dispute to see its parties and mediations.</source>
             <translation>选中一件纠纷，查看当事人和调解经过。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="325" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="317" />
             <source>In charge: {name}; in the ledger: {status}</source>
             <translation>责任人：{name}；民情台账：{status}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="335" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="327" />
             <source>No mediation recorded yet.</source>
             <translation>还没有调解记录。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="337" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="329" />
             <source>agreed</source>
             <translation>达成一致</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="337" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="329" />
             <source>not agreed</source>
             <translation>未达成一致</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="339" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="331" />
             <source>Mediation {i}: {date}, {place}, by {who} — {agreed}. {notes}</source>
             <translation>第{i}次调解：{date}，{place}，调解人{who}——{agreed}。{notes}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="351" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="343" />
             <source>Outcome on {date}: {outcome}. {text}</source>
             <translation>{date} 调解结果：{outcome}。{text}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="359" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="351" />
             <source>Long unresolved: no outcome after {days} days.</source>
             <translation>久调不决：已{days}天没有调解结果。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="397" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="389" />
             <source>Delete dispute</source>
             <translation>删除矛盾纠纷</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="399" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="391" />
             <source>Delete the dispute {number} ({parties}) with its mediations and its matter in the ledger? Only for one registered by mistake.</source>
             <translation>删除矛盾纠纷 {number}（{parties}），连同调解记录和民情台账中的事项？仅用于误登记的纠纷。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="425" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="417" />
             <source>Mediation agreement {number}</source>
             <translation>人民调解协议书 {number}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/disputes/page.py" line="427" />
+            <location filename="../../village_desk/ui/pages/disputes/page.py" line="419" />
             <source>Mediation record {number}</source>
             <translation>矛盾纠纷调解记录 {number}</translation>
         </message>
@@ -2122,32 +2122,42 @@ Carry it to the receiver (USB stick or WeChat); it is encrypted.</source>
 请用 U 盘或微信交给对方；文件已加密。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="413" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="406" />
+            <source>{n} attached photos or scans are missing or damaged on this computer and were not included.</source>
+            <translation>另有 {n} 个附件（照片、扫描件）的文件在本机缺失或已损坏，没有带上。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="421" />
+            <source>Photos and scans in the file: {n} ({size}).</source>
+            <translation>文件中的照片、扫描件：{n} 个（{size}）。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="433" />
             <source>Import an exchange file</source>
             <translation>导入交换文件</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="415" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="435" />
             <source>Exchange file (*.vdx);;All files (*)</source>
             <translation>交换文件 (*.vdx);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="444" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="464" />
             <source>Checking the exchange file…</source>
             <translation>正在检查交换文件…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="455" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="475" />
             <source>Not imported: the laptop was not confirmed.</source>
             <translation>没有导入：未确认对方电脑。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="462" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="482" />
             <source>A laptop not seen before</source>
             <translation>新的交换对象</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="465" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="485" />
             <source>This file comes from a laptop this computer has not exchanged with yet:
 {label}
 
@@ -2162,39 +2172,39 @@ Ask its user (on the phone) to read the fingerprint shown on their 数据交换 
 请打电话让对方念一下其“数据交换”页上显示的本机密钥指纹，两者一致才导入。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="471" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="491" />
             <source>Same — import</source>
             <translation>一致，导入</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="485" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="505" />
             <source>Importing the exchange file…</source>
             <translation>正在导入交换文件…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="490" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="510" />
             <source>Import cancelled; nothing was changed.</source>
             <translation>已取消导入，没有改动任何内容。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="500" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="520" />
             <source>This file was already imported on {when}; nothing was changed.</source>
             <translation>这个文件已在 {when} 导入过，没有任何改动。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="509" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="529" />
             <source>Imported {file} from {source}: {new} new changes ({known} already here), {records} records updated. Open conflicts: {conflicts}; rules to check: {broken}.
 A backup was taken before the import.</source>
             <translation>已导入 {file}（来自 {source}）：新改动 {new} 条（本机已有 {known} 条），更新记录 {records} 条。待处理冲突 {conflicts} 条，待核对 {broken} 条。
 导入前已自动备份数据库。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="538" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="559" />
             <source>Stop accepting this laptop</source>
             <translation>停用这台电脑</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="540" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="561" />
             <source>From now on, exchange files from “{label}” are refused (for a lost or stolen laptop). Records already imported stay. Continue?</source>
             <translation>此后将拒绝来自“{label}”的交换文件（用于电脑丢失或被盗）。已经导入的记录保留。继续吗？</translation>
         </message>
@@ -3621,17 +3631,17 @@ File: {path}</source>
             <translation>列表中没有找到{name}所在的户。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="497" />
+            <location filename="../../village_desk/ui/main_window.py" line="499" />
             <source>Operator: {name}</source>
             <translation>当前操作人：{name}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="497" />
+            <location filename="../../village_desk/ui/main_window.py" line="499" />
             <source>No operator chosen</source>
             <translation>未选择操作人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="614" />
+            <location filename="../../village_desk/ui/main_window.py" line="616" />
             <source>Printing: contact cards from 户情, diaries from 民情日记, notices and ledger sheets from 民情台账.</source>
             <translation>打印：联系卡在“户情”，民情日记在“民情日记”，公示和月底台账在“民情台账”。</translation>
         </message>
@@ -4245,186 +4255,186 @@ File: {path}</source>
     <context>
         <name>MeetingsPage</name>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="71" />
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="80" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="50" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="59" />
             <source>Year</source>
             <translation>年度</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="74" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="53" />
             <source>{year}</source>
             <translation>{year}年</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="75" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="54" />
             <source>New meeting…</source>
             <translation>新增会议记录…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="76" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="55" />
             <source>Frequencies…</source>
             <translation>会议频次…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="78" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="57" />
             <source>Meetings</source>
             <translation>会议记录</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="87" />
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="99" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="66" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="78" />
             <source>Kind</source>
             <translation>会议类型</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="88" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="67" />
             <source>How often</source>
             <translation>频次要求</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="89" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="68" />
             <source>Last held</source>
             <translation>最近一次</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="90" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="69" />
             <source>Next due</source>
             <translation>下次应开</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="91" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="70" />
             <source>State</source>
             <translation>情况</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="94" />
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="133" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="73" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="112" />
             <source>When each kind is due</source>
             <translation>各类会议召开情况</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="98" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="77" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="100" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="79" />
             <source>Place</source>
             <translation>地点</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="101" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="80" />
             <source>Host</source>
             <translation>主持人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="102" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="81" />
             <source>People present</source>
             <translation>参会人数</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="103" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="82" />
             <source>Solved on the spot</source>
             <translation>当场解决</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="104" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="83" />
             <source>Into the ledger</source>
             <translation>转入台账</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="105" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="84" />
             <source>Topics</source>
             <translation>会议议题</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="108" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="87" />
             <source>Meeting list</source>
             <translation>会议列表</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="109" />
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="217" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="88" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="196" />
             <source>Choose a meeting to see what was raised.</source>
             <translation>选中一次会议，查看群众反映的问题。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="112" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="91" />
             <source>Edit…</source>
             <translation>修改…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="113" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="92" />
             <source>Print minutes…</source>
             <translation>打印会议记录…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="114" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="93" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="161" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="140" />
             <source>No fixed rhythm</source>
             <translation>不定期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="163" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="142" />
             <source>Never held</source>
             <translation>从未召开</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="165" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="144" />
             <source>Overdue by {days} days</source>
             <translation>已逾期 {days} 天</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="167" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="146" />
             <source>In time</source>
             <translation>按时</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="170" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="149" />
             <source>every {n} months</source>
             <translation>每 {n} 个月</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="221" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="200" />
             <source>hosted by {host}, {n} present</source>
             <translation>主持人{host}，参会{n}人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="225" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="204" />
             <source>Villagers who came: {names}</source>
             <translation>参会村民：{names}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="232" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="211" />
             <source>solved on the spot: {how}</source>
             <translation>当场解决：{how}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="234" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="213" />
             <source>into the ledger as {number}</source>
             <translation>转入台账，编号 {number}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="237" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="216" />
             <source>Decisions: {text}</source>
             <translation>会议决定：{text}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="260" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="239" />
             <source>Delete meeting</source>
             <translation>删除会议记录</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="262" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="241" />
             <source>Delete the {kind} of {date}? Matters made from its points stay in the ledger.</source>
             <translation>删除 {date} 的{kind}记录？由会上问题登记的民情事项仍保留在台账中。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="284" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="263" />
             <source>Minutes {date}</source>
             <translation>会议记录 {date}</translation>
         </message>
@@ -6300,113 +6310,113 @@ File: {path}</source>
     <context>
         <name>SixOnesView</name>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="83" />
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="92" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="62" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="71" />
             <source>Year</source>
             <translation>年度</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="87" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="66" />
             <source>New activity…</source>
             <translation>登记活动…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="88" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="67" />
             <source>A policy talk, a joint service or a practical project</source>
             <translation>宣讲活动、联动服务或实事工程</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="90" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="69" />
             <source>Six ones (六个一)</source>
             <translation>“六个一”</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="96" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="75" />
             <source>Village</source>
             <translation>村</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="99" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="78" />
             <source>Cadre</source>
             <translation>干部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="99" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="78" />
             <source>Role</source>
             <translation>职务</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="101" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="80" />
             <source>Done</source>
             <translation>完成</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="103" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="82" />
             <source>Six ones of each cadre</source>
             <translation>各干部的“六个一”</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="108" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="88" />
             <source>Ticked (✓) at one or more; the number is how many the year holds.</source>
             <translation>有1项以上即打“✓”，数字为当年的数量。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="116" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="96" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="117" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="97" />
             <source>Kind</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="118" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="98" />
             <source>What it was</source>
             <translation>活动内容</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="119" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="99" />
             <source>Place</source>
             <translation>地点</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="120" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="100" />
             <source>Cadres</source>
             <translation>开展干部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="121" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="101" />
             <source>People</source>
             <translation>人数</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="124" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="104" />
             <source>Activities of the year</source>
             <translation>当年的活动</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="125" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="110" />
             <source>Edit…</source>
             <translation>修改…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="126" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="111" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="128" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="113" />
             <source>Talks, joint services and projects</source>
             <translation>宣讲活动、联动服务、实事工程</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="233" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="218" />
             <source>Delete activity</source>
             <translation>删除活动记录</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="234" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="219" />
             <source>Delete the {kind} “{title}” of {date}?</source>
             <translation>删除 {date} 的{kind}“{title}”吗？</translation>
         </message>
