@@ -205,3 +205,47 @@ def test_held_changes_are_listed_and_merged_on_request(env, monkeypatch, capsys)
     assert f"已合并 {held} 条改动" in capsys.readouterr().out
     assert a("exchange", "conflicts") == 0
     assert "暂存" not in capsys.readouterr().out
+
+
+def test_import_says_how_many_photos_came(env, monkeypatch, capsys):
+    import datetime as dt
+    import io
+
+    from PIL import Image
+
+    from village_desk.core import services
+    from village_desk.core.domain.attachments import human_size
+    from village_desk.core.exchange.package import export_package
+    from village_desk.core.services import attachments as att
+    from village_desk.core.services.diary import DiaryInput
+    from village_desk.core.services.households import HouseholdInput, PersonInput
+    from village_desk.core.storage.db import Database
+    from village_desk.core.storage.replica import IdentityStore
+
+    a = at(env, "a", monkeypatch)
+    assert a("init", "--village", "桃花村", "--township", "青山镇") == 0
+    other = Database.open(
+        f"sqlite:///{env / 'other' / 'data.sqlite3'}",
+        identities=IdentityStore(env / "other-config"),
+    )
+    services.setup.initialize(other, village="桃花村", township="青山镇")
+    cadre = services.setup.add_cadre(other, None, "王建国", "secretary", "")
+    hid = services.households.create_household(
+        other, None, HouseholdInput(number="01-001"), PersonInput(name="张三丰")
+    )
+    entry, _ = services.diary.write_entry(
+        other,
+        cadre,
+        DiaryInput(dt.date.today(), "home_visit", cadre, [hid], narrative="入户走访"),
+    )
+    jpeg = io.BytesIO()
+    Image.new("RGB", (320, 240), "red").save(jpeg, "JPEG")
+    prepared = att.prepare_bytes(jpeg.getvalue(), "visit.jpg")
+    att.add_prepared(other, cadre, "diary_entry", entry, prepared)
+    made = export_package(other, env / "p.vdx", secret=SECRET).path
+    other.close()
+    capsys.readouterr()
+    assert a("exchange", "import", "--trust-new-device", str(made)) == 0
+    out = capsys.readouterr().out
+    assert f"附件文件（照片、扫描件）：收到 1 个，{human_size(len(prepared.data))}" in out
+    assert a("check") == 0

@@ -133,6 +133,7 @@ def _secret(db) -> str:
 
 
 def run_export(args) -> int:
+    from village_desk.core.domain.attachments import human_size
     from village_desk.core.exchange.package import export_package
 
     db = open_database(args)
@@ -151,10 +152,18 @@ def run_export(args) -> int:
     to = f"发给 {result.peer}" if result.peer else "全部记录"
     print(f"已导出：{result.path}")
     print(f"{to}，{result.changes} 条改动（本机序号 {result.from_seq + 1}–{result.to_seq}）")
+    if result.files or result.files_missing:
+        print(f"附件文件（照片、扫描件）：{result.files} 个，{human_size(result.file_bytes)}")
+    if result.files_missing:
+        print(
+            f"另有 {result.files_missing} 个附件的文件不在本机（或已损坏），没有带上；"
+            "运行 village-desk check 查看"
+        )
     return 0
 
 
 def run_import(args) -> int:
+    from village_desk.core.domain.attachments import human_size
     from village_desk.core.exchange.package import import_package
     from village_desk.core.queries.sync import ENTITY_LABELS
 
@@ -189,6 +198,11 @@ def run_import(args) -> int:
         f"{ENTITY_LABELS.get(e, e)} {n}" for e, n in sorted(result.by_entity.items())
     )
     print(f"更新的记录：{changed or '无'}")
+    if result.files:
+        print(
+            f"附件文件（照片、扫描件）：收到 {result.files} 个，{human_size(result.file_bytes)}"
+            f"（本机原来没有的 {result.files_new} 个）"
+        )
     if report.pending:
         print(f"等待所属记录到达：{report.pending} 条")
     print(f"冲突（待处理）：{result.sync.conflicts_open} 条")

@@ -11,7 +11,11 @@ end every copy holds the same records (equal digests) and nothing was lost.
 
 from __future__ import annotations
 
+import hashlib
+import io
+
 import pytest
+from PIL import Image
 from sqlalchemy import select
 
 from tests.core.exchange.test_package import Copy, add_household, households
@@ -19,6 +23,7 @@ from tests.core.storage.postgres_server import PostgresServer
 from village_desk.core import queries, services
 from village_desk.core.services.households import HouseholdInput
 from village_desk.core.services.ledger import MatterInput
+from village_desk.core.storage.blobs import ENV_FOLDER
 from village_desk.core.storage.models import Household, Matter
 
 
@@ -66,7 +71,11 @@ def township_url(request):
     return request.getfixturevalue("server").new_database()
 
 
-def test_two_laptops_and_the_township_end_with_the_same_records(tmp_path, township_url):
+def test_two_laptops_and_the_township_end_with_the_same_records(
+    tmp_path, township_url, monkeypatch
+):
+    # (a township server keeps attached files in a folder it is told)
+    monkeypatch.setenv(ENV_FOLDER, str(tmp_path / "township-files"))
     a1, a2 = Copy(tmp_path, "a1"), Copy(tmp_path, "a2")
     t = Copy(
         tmp_path,
@@ -100,7 +109,7 @@ def a_week_of_exchange(tmp_path, a1: Copy, a2: Copy, t: Copy) -> None:
     # also records a matter.
     set_phone(a1, hid, "13800000011")
     set_phone(a2, hid, "13800000022")
-    services.ledger.register_matter(
+    matter = services.ledger.register_matter(
         a2.db,
         cadre,
         MatterInput(
@@ -111,6 +120,11 @@ def a_week_of_exchange(tmp_path, a1: Copy, a2: Copy, t: Copy) -> None:
             kind="hardship",
         ),
     )
+    # with a photo of the house taken on the visit
+    jpeg = io.BytesIO()
+    Image.new("RGB", (640, 480), "gray").save(jpeg, "JPEG")
+    house = services.attachments.prepare_bytes(jpeg.getvalue(), "危房.jpg")
+    services.attachments.add_prepared(a2.db, cadre, "matter", matter, house, caption="房屋现状")
 
     # A2's first package is lost on the way; its next one covers it.
     lost = a2.export(stick / "a2-lost.vdx")
@@ -149,6 +163,9 @@ def a_week_of_exchange(tmp_path, a1: Copy, a2: Copy, t: Copy) -> None:
     for copy in (a1, a2, t):
         assert phone_of(copy, "01-001") == "13800000022"
         assert open_conflicts(copy) == []
+        # the photo reached every copy, byte for byte
+        files = queries.attachments.store(copy.db)
+        assert files.read(hashlib.sha256(house.data).hexdigest()) == house.data
     assert village_digest(a1) == village_digest(a2) == village_digest(t)
     # Nothing is left to send anywhere.
     for copy in (a1, a2):

@@ -71,6 +71,20 @@ def test_rotation_keeps_the_newest_per_day_and_per_week(tmp_path):
     assert len(kept) <= 14 + 8
 
 
+def test_of_two_backups_made_in_one_second_rotation_keeps_the_later(village):
+    db, path = village
+    folder = backup.default_folder(path)
+    now = dt.datetime(2026, 12, 1, 9, 30, 0)
+    backup.create(path, folder, "manual", now=now)
+    services.households.create_household(
+        db, None, HouseholdInput(number="01-002"), PersonInput(name="李四")
+    )
+    later = backup.create(path, folder, "manual", now=now)
+    assert later.name.endswith("-manual-2.sqlite3")
+    backup.rotate(folder)
+    assert [b.path for b in backup.backups(folder)] == [later]
+
+
 def test_a_damaged_database_is_put_back_from_a_backup(village, tmp_path):
     db, path = village
     good = merge.digest(db)

@@ -34,7 +34,11 @@ from typing import BinaryIO
 from ..domain.errors import ServiceError
 
 MAGIC = b"VDX"
-FORMAT = 1  # this program writes and reads format 1
+# This program writes format 2 and reads 1 and 2. Format 2: a package may
+# carry attached files as lines after its changes (``package.py``); a
+# program that knows only format 1 refuses it by this byte, asking to
+# upgrade, instead of counting those lines as changes.
+FORMAT = 2
 CHUNK = 1 << 20  # plaintext bytes per sealed chunk
 _LAST = 0x80000000
 _MAX_HEADER = 64 * 1024

@@ -9,16 +9,30 @@ A package is a container (``container.py``) whose content is JSON lines:
    sender's **acknowledgements**: for every copy it has received from, the
    sequence number up to which it holds everything;
 2. the **changes**, one per line, exactly as the journal holds them;
-3. the **end**: the number of changes, the SHA-256 of lines 1–2 (the content
-   hash) and the sending installation's Ed25519 signature over the header and
-   that hash.
+3. the **files** (format 2) of the attachments whose records the changes
+   insert or update and that are not deleted — photos and scans, from the
+   sender's content-addressed store (``storage/blobs.py``) — each cut into
+   pieces of :data:`FILE_PIECE` bytes, one piece per line
+   (``{"type":"file","sha256":…,"size":…,"at":offset,"data":base64}``), so
+   neither side ever holds a whole file in memory; a file the sender does not
+   have (or whose bytes no longer match) is left out and the receiver's
+   ``check`` names it missing. Every manifest lists the files its sender
+   lacks (``wants``); the receiver's next package *for* that copy brings
+   those it has, and a ``--full`` package carries every file anyway;
+4. the **end**: the number of changes and of files, the SHA-256 of the lines
+   before it (the content hash) and the sending installation's Ed25519
+   signature over the header and that hash.
 
 Importing reads the file twice: first it checks everything (passphrase,
 every chunk, the content hash, the signature, the counts, the schema, the
 sender's key: known, new — a person confirms its fingerprint — or revoked)
-without touching the database; then it merges the changes and records the
-watermarks and the package in one transaction (``services.sync``), after a
-backup. A package already imported is recognised and changes nothing.
+without touching the database, and that every file's bytes hash to its
+SHA-256; then it merges the changes and records the watermarks and the
+package in one transaction (``services.sync``), after a backup, writing the
+files into the receiver's store as they come (before that transaction
+commits; a file left by an import that failed is harmless, being only a
+copy of a real file under its own hash). A package already imported is
+recognised and changes nothing.
 
 Watermarks: a package made *for* a peer holds every change recorded here
 after the sequence number that peer acknowledged, so a lost package is
@@ -45,13 +59,17 @@ from sqlalchemy.orm import Session
 
 from ..domain.errors import ServiceError
 from ..jobs import Job, ensure
+from ..queries.attachments import live_hashes
+from ..queries.attachments import store as _store
 from ..queries.reference import profile, village_profiles
 from ..queries.rules import Violation
 from ..services.sync import SyncReport, merge_changes
 from ..storage import villages
+from ..storage.blobs import BlobStore, is_hash
 from ..storage.db import Database
 from ..storage.migrate import HEAD, REVISIONS
 from ..storage.models import (
+    Attachment,
     Change,
     ExchangeKey,
     ExchangePackage,
@@ -107,6 +125,8 @@ def _exchanged(row) -> dict:
 
 _SIGNED = b"village-desk exchange package 1\n"
 _READ_ROWS = 2000
+FILE_PIECE = 768 * 1024  # file bytes per line (1 MiB of base64)
+_FILE_LINE = b'{"type":"file"'  # how a file line starts (as _line writes it)
 
 
 # --------------------------------------------------------------------------- who
@@ -229,6 +249,9 @@ class ExportResult:
     to_seq: int
     peer: str  # the receiver's label, or "" for a full package
     by_entity: dict[str, int] = field(default_factory=dict)
+    files: int = 0  # attached files carried
+    file_bytes: int = 0
+    files_missing: int = 0  # attachments whose file this copy lacks: not carried
 
 
 def default_file_name(db: Database, folder: Path, today: dt.date | None = None) -> Path:
@@ -283,6 +306,7 @@ def export_package(
         wanted = [Change.seq > since, Change.seq <= upto]
         wanted += _theirs(s, target, since)
         wanted += _for_whom(s, target, village)
+        lacking = _lacking(s, db)
         by_entity = dict(
             s.execute(
                 select(Change.entity, func.count()).where(*wanted).group_by(Change.entity)
@@ -290,6 +314,8 @@ def export_package(
         )
         acks = {str(p.copy_id): p.received_seq for p in s.scalars(select(ExchangePeer))}
         total = sum(by_entity.values())
+        scope = _for_whom(s, target, village)
+        files, missing = _files_to_send(s, db, wanted, by_entity, _asked(s, target), scope)
         package_id = uuid.uuid4()
         manifest = {
             "type": "manifest",
@@ -302,8 +328,14 @@ def export_package(
             "to_label": target.label if target is not None else "",
             "from_seq": since,
             "to_seq": upto,
-            "counts": {"changes": total, "entities": by_entity},
+            "counts": {
+                "changes": total,
+                "entities": by_entity,
+                "files": len(files),
+                "file_bytes": sum(size for _sha, size in files),
+            },
             "acks": acks,
+            "wants": lacking,
         }
         tmp = out.with_name(f".{out.name}.{os.getpid()}.part")
         try:
@@ -328,6 +360,8 @@ def export_package(
                     job.report("正在导出交换文件", done / max(total, 1))
                 if done != total:
                     raise ServiceError("导出时记录数发生了变化，请重试")
+                if files:
+                    _write_files(db, files, writer, content, job)
                 digest = content.hexdigest()
                 signature = keys.signing_key(key_folder(db)).sign(
                     _SIGNED + writer.header_digest + bytes.fromhex(digest)
@@ -337,6 +371,7 @@ def export_package(
                         {
                             "type": "end",
                             "changes": total,
+                            "files": len(files),
                             "content_hash": digest,
                             "signature": base64.b64encode(signature).decode("ascii"),
                         }
@@ -363,12 +398,155 @@ def export_package(
                 to_seq=upto,
                 change_count=total,
                 content_hash=digest,
-                summary=json.dumps({"entities": by_entity}, ensure_ascii=False),
+                summary=json.dumps(
+                    {"entities": by_entity, "files": len(files)}, ensure_ascii=False
+                ),
             )
         )
     # No progress report from here on: a Cancel now would come too late.
     return ExportResult(
-        out, package_id, total, since, upto, target.label if target else "", by_entity
+        out,
+        package_id,
+        total,
+        since,
+        upto,
+        target.label if target else "",
+        by_entity,
+        len(files),
+        manifest["counts"]["file_bytes"],
+        missing,
+    )
+
+
+def _files_to_send(
+    s: Session,
+    db: Database,
+    wanted: list,
+    by_entity: dict[str, int],
+    asked: list[str],
+    scope: list,
+) -> tuple[list[tuple[str, int]], int]:
+    """The files a package carries, as (SHA-256, size), whole in this copy's
+    store: those of the attachments its changes insert or update and that are
+    not deleted, and those the receiver said it lacks (``asked``, from its
+    last package) of attachments it may hold (``scope``: a village's, in a
+    township office's database). Also how many attachments of the changes
+    have their file missing or damaged here (left out: the receiver's
+    ``check`` reports them). A package without attachments costs nothing
+    more."""
+    hashes: set[str] = set()
+    if by_entity.get("attachment"):
+        changed = select(Change.record_id).where(*wanted, Change.entity == "attachment")
+        hashes.update(
+            s.scalars(
+                select(Attachment.sha256)
+                .where(Attachment.deleted.is_(False), Attachment.id.in_(changed))
+                .distinct()
+            )
+        )
+    store = _store(db)
+    found, missing = [], 0
+    for sha in sorted(hashes):
+        # (read once here: a damaged file would make the receiver refuse the package)
+        if is_hash(sha) and store.hash_of(sha) == sha:
+            found.append((sha, store.path(sha).stat().st_size))
+        else:
+            missing += 1
+            log.warning("attachment file %s missing or damaged here: not in the package", sha)
+    asked = sorted(set(asked) - hashes)
+    if asked:
+        mine = select(Change.record_id).where(Change.entity == "attachment", *scope)
+        for sha in sorted(
+            s.scalars(
+                select(Attachment.sha256)
+                .where(
+                    Attachment.deleted.is_(False),
+                    Attachment.sha256.in_(asked),
+                    Attachment.id.in_(mine),
+                )
+                .distinct()
+            )
+        ):
+            if store.hash_of(sha) == sha:
+                found.append((sha, store.path(sha).stat().st_size))
+    return found, missing
+
+
+MAX_WANTS = 500  # files a package asks for at most (its manifest stays small)
+
+
+def _lacking(s: Session, db: Database) -> list[str]:
+    """The files of this copy's live attachments that its store lacks: a
+    package asks its receiver for them (``wants`` in the manifest), and the
+    receiver's next package for this copy brings those it has."""
+    if s.scalar(select(Attachment.id).limit(1)) is None:
+        return []
+    present = set(_store(db).hashes())
+    return sorted(live_hashes(s) - present)[:MAX_WANTS]
+
+
+def _wants(manifest: dict) -> list[str]:
+    wants = manifest.get("wants")
+    if not isinstance(wants, list):
+        return []
+    return [w for w in wants if isinstance(w, str) and is_hash(w)][:MAX_WANTS]
+
+
+def _asked(s: Session, target: ExchangePeer | None) -> list[str]:
+    """The files ``target`` said it lacks, in the last package it sent here."""
+    if target is None:
+        return []
+    summary = s.scalar(
+        select(ExchangePackage.summary)
+        .where(ExchangePackage.direction == "in", ExchangePackage.peer_copy_id == target.copy_id)
+        .order_by(ExchangePackage.processed.desc())
+        .limit(1)
+    )
+    try:
+        wants = json.loads(summary or "{}").get("wants", [])
+    except (ValueError, AttributeError):
+        return []
+    return [w for w in wants if isinstance(w, str) and is_hash(w)][:MAX_WANTS]
+
+
+def _write_files(db: Database, files: list[tuple[str, int]], writer, content, job: Job) -> None:
+    """The file lines of a package, a piece at a time."""
+    store = _store(db)
+    total = max(sum(size for _sha, size in files), 1)
+    sent = 0
+    for sha, size in files:
+        h = hashlib.sha256()
+        at = 0
+        try:
+            for piece in store.pieces(sha, FILE_PIECE):
+                h.update(piece)
+                line = _file_line(sha, size, at, piece)
+                content.update(line)
+                writer.write(line)
+                at += len(piece)
+                sent += len(piece)
+                job.report("正在导出附件文件", sent / total)
+        except OSError as err:
+            raise ServiceError(
+                f"无法读取附件文件 {store.path(sha)}：{err.strerror or err}"
+            ) from None
+        if at == 0:  # (an empty file: one empty piece says so)
+            line = _file_line(sha, size, 0, b"")
+            content.update(line)
+            writer.write(line)
+        if at != size or h.hexdigest() != sha:
+            raise ServiceError(f"附件文件 {store.path(sha)} 在导出时发生了变化，请重试")
+
+
+def _file_line(sha: str, size: int, at: int, piece: bytes) -> bytes:
+    return _line(
+        {
+            "type": "file",
+            "sha256": sha,
+            "size": size,
+            "at": at,
+            "data": base64.b64encode(piece).decode("ascii"),
+        }
     )
 
 
@@ -453,14 +631,20 @@ def check_package(path: Path, secret: str, *, township: str = "") -> Checked:
         manifest: dict | None = None
         last: bytes | None = None
         count = 0
+        files = _FileLines(name)
         for line in container.lines(container.plaintext(f, header, key, name)):
             if last is not None:
                 content.update(last)
                 if manifest is None:
                     manifest = _json(last, name, "清单")
+                elif last.startswith(_FILE_LINE):
+                    files.add(last)
+                elif files.count or files.open:
+                    raise _bad(name, "内容结构不对")
                 else:
                     count += 1
             last = line
+        files.close()
     if manifest is None or last is None:
         raise _bad(name, "内容不完整")
     end = _json(last, name, "结尾")
@@ -488,6 +672,13 @@ def check_package(path: Path, secret: str, *, township: str = "") -> Checked:
         raise _bad(name, "的签名不对（不是由清单上的电脑导出的，或被改动过）")
     if stated != count or manifest.get("counts", {}).get("changes") != count:
         raise _bad(name, f"的变更条数不符（写明 {stated} 条，实际 {count} 条）")
+    if (
+        end.get("files", 0) != files.count
+        or manifest.get("counts", {}).get("files", 0) != files.count
+    ):
+        raise _bad(
+            name, f"的附件文件个数不符（写明 {end.get('files', 0)} 个，实际 {files.count} 个）"
+        )
     if schema not in REVISIONS:
         raise ExchangeFileError(
             f"“{name}”来自更新版本的村务民情台账（数据结构 {schema}，本程序支持到 {HEAD}），"
@@ -506,10 +697,13 @@ def _json(line: bytes, name: str, what: str) -> dict:
     return obj
 
 
-def _changes(checked: Checked, job: Job | None = None) -> Iterator[dict]:
+def _changes(
+    checked: Checked, job: Job | None = None, files: _FileLines | None = None
+) -> Iterator[dict]:
     """The change rows of a checked package (second reading, inside the
     merge's transaction: a file changed since the check, or a Cancel, raises
-    there and nothing is merged)."""
+    there and nothing is merged); its attached files go to ``files`` as they
+    come (written into the store before the merge commits)."""
     name = checked.path.name
     total = max(int(checked.end["changes"]), 1)
     content = hashlib.sha256()
@@ -522,14 +716,88 @@ def _changes(checked: Checked, job: Job | None = None) -> Iterator[dict]:
         for line in container.lines(container.plaintext(f, header, checked.key, name)):
             if previous is not None:
                 content.update(previous)
-                if n:
+                if n and previous.startswith(_FILE_LINE):
+                    if files is not None:
+                        files.add(previous)
+                elif n:
                     yield _json(previous, name, "变更")
                 n += 1
                 if job is not None and n % _READ_ROWS == 0:
                     job.report("正在合并", 0.2 + 0.6 * n / total)
             previous = line
+    if files is not None:
+        files.close()
     if content.hexdigest() != checked.end["content_hash"]:
         raise _bad(name, "在导入过程中被改动了")
+
+
+class _FileLines:
+    """The file lines of a package, in order: each file's pieces follow one
+    another from offset 0 to its size, and its bytes must hash to its
+    SHA-256 — else the whole package is refused. With a ``store`` the bytes
+    are also written there (``BlobStore.receive``: a file appears under its
+    name only when whole and right)."""
+
+    def __init__(self, name: str, store: BlobStore | None = None):
+        self.name, self.store = name, store
+        self.count = 0  # files read whole
+        self.bytes = 0
+        self.stored = 0  # files this store did not have
+        self._sha = ""
+        self._size = self._at = 0
+        self._sink = None  # hashlib object, or blobs.Incoming
+
+    @property
+    def open(self) -> bool:
+        return self._sink is not None
+
+    def add(self, line: bytes) -> None:
+        obj = _json(line, self.name, "附件文件")
+        try:
+            sha, size, at = str(obj["sha256"]), int(obj["size"]), int(obj["at"])
+            data = base64.b64decode(obj["data"], validate=True)
+        except (KeyError, TypeError, ValueError):
+            raise _bad(self.name, "的附件文件无法读取") from None
+        if not is_hash(sha) or size < 0:
+            raise _bad(self.name, "的附件文件无法读取")
+        if at == 0 and self._sink is None:
+            self._sha, self._size, self._at = sha, size, 0
+            self._sink = self.store.receive(sha) if self.store else hashlib.sha256()
+        elif self._sink is None or sha != self._sha or at != self._at:
+            raise _bad(self.name, "的附件文件不完整")
+        if self.store is None:
+            self._sink.update(data)
+        else:
+            self._sink.write(data)
+        self._at += len(data)
+        if self._at > self._size:
+            raise _bad(self.name, "的附件文件不完整")
+        if self._at == self._size:
+            self._finish()
+
+    def _finish(self) -> None:
+        sink, self._sink = self._sink, None
+        whole = sink.hexdigest() == self._sha if self.store is None else sink.finish()
+        if not whole:
+            raise _bad(
+                self.name,
+                f"中的附件文件（{self._sha[:12]}…）与它的校验值不符（可能被改动过或已损坏）",
+            )
+        self.count += 1
+        self.bytes += self._size
+        if self.store is not None and sink.stored:
+            self.stored += 1
+
+    def close(self) -> None:
+        """The end of the package: no file may be left unfinished."""
+        if self._sink is not None:
+            self.abort()
+            raise _bad(self.name, "的附件文件不完整")
+
+    def abort(self) -> None:
+        if self._sink is not None and self.store is not None:
+            self._sink.abort()
+        self._sink = None
 
 
 # --------------------------------------------------------------------------- import
@@ -546,6 +814,9 @@ class ImportResult:
     backup: Path | None = None
     sync: SyncReport | None = None
     by_entity: dict[str, int] = field(default_factory=dict)  # records changed, by kind
+    files: int = 0  # attached files the package carried
+    files_new: int = 0  # of them, not here before
+    file_bytes: int = 0
 
     @property
     def violations(self) -> list[Violation]:
@@ -669,6 +940,10 @@ def import_package(
                         "pending": report.pending,
                         "quarantined": report.quarantined,
                         "conflicts": report.conflicts,
+                        "files": files.count,
+                        "files_new": files.stored,
+                        # the files the sender lacks: its next package asks for them
+                        "wants": _wants(manifest),
                         # the sequence numbers its changes got here
                         "local_seqs": [next_seq - report.recorded, next_seq - 1],
                     },
@@ -677,11 +952,16 @@ def import_package(
             )
         )
 
+    files = _FileLines(name, _store(db))
+    if checked.end.get("files"):
+        files.store.remove_leftovers()  # (of an import killed before)
     try:
-        result.sync = merge_changes(db, _changes(checked, job), then=record)
+        result.sync = merge_changes(db, _changes(checked, job, files), then=record)
     finally:
+        files.abort()  # (a file half-written when the merge failed: its temporary copy)
         if backup_copy is not None and result.backup is None:
             backup_copy.discard()  # the merge failed before the backup was needed
+    result.files, result.files_new, result.file_bytes = files.count, files.stored, files.bytes
     changes = result.sync.merge.changes
     result.by_entity = {e: len(changes.ids(e)) for e in changes.entities}
     return result  # no progress report after the commit: a Cancel would come too late

@@ -13,8 +13,24 @@ stick) is set (:data:`FOLDER_SETTING`, a per-computer setting). Rotation keeps
 the newest backup of each of the last :data:`KEEP_DAILY` days that have one and
 of each of the last :data:`KEEP_WEEKLY` weeks; older ones are deleted.
 
+**Attached files** (photos and scans, ``blobs.py``) are backed up beside the
+databases in one shared content-addressed folder, ``attachments/ab/abcd…``
+inside the backup folder: a file is stored under the SHA-256 of its bytes and
+never changes, so each backup copies only the files its database names
+(attachments deleted or not: a deletion can be undone) that the folder does
+not hold yet — a hard link when the folder is on the same disk as the data,
+a copy checked against its hash otherwise (a USB stick). The backup made
+before an exchange import does not copy files: an import only adds files,
+never removes one, and it must stay quick (the next daily or manual backup
+copies what it brought). Rotation removes from the shared folder only files
+that no kept backup names any more (which happens only after an older state
+was restored); when a kept backup cannot be read, or another backup is being
+made, it removes nothing.
+
 **Restoring** first backs up the current database (``before-restore``), then
-copies the backup over it with the same API. The restored database is an
+copies the backup over it with the same API, and brings back from the backup
+folder every file the restored database names that the data folder lacks
+(it never deletes or replaces a file there). The restored database is an
 older state of this copy: the next time it is opened, the installation's
 identity record (``storage/replica.py``) sees stamps it issued that the
 database does not hold and re-keys it as a new device, so nothing it writes
@@ -28,6 +44,7 @@ import contextlib
 import datetime as dt
 import errno
 import json
+import logging
 import os
 import re
 import shutil
@@ -39,11 +56,18 @@ from pathlib import Path
 
 from ..domain.errors import ServiceError
 
+log = logging.getLogger(__name__)
+
 FOLDER_SETTING = "backup_folder"  # local_setting key
 KEEP_DAILY = 14
 KEEP_WEEKLY = 8
 PREFIX = "village-desk-"
 SUFFIX = ".sqlite3"
+FILES = "attachments"  # the shared folder of attached files in a backup folder
+# Written in that folder when backups start using it: rotation removes files
+# only from a folder that has it (never from the data folder's own store,
+# should someone choose the data folder itself as the backup folder).
+MARKER = ".village-desk-backup-files"
 _NAME = re.compile(r"^village-desk-(\d{8}-\d{6})-([a-z0-9-]+)\.sqlite3$")
 
 
@@ -72,11 +96,14 @@ def backups(folder: Path) -> list[Backup]:
             continue
         try:
             created = dt.datetime.strptime(m.group(1), "%Y%m%d-%H%M%S")
-            size = path.stat().st_size
+            st = path.stat()
         except (ValueError, OSError):
             continue
-        out.append(Backup(path, created, m.group(2), size))
-    return sorted(out, key=lambda b: (b.created, b.path.name), reverse=True)
+        out.append((Backup(path, created, m.group(2), st.st_size), st.st_mtime_ns))
+    # Two backups made in one second (…-manual and …-manual-2): the one
+    # written last is the newer.
+    out.sort(key=lambda bm: (bm[0].created, bm[1], bm[0].path.name), reverse=True)
+    return [b for b, _mtime in out]
 
 
 def copy_database(source: Path, target: Path) -> None:
@@ -116,10 +143,122 @@ def verify(path: Path) -> list[str]:
     return problems
 
 
+class FilesNotSaved(ServiceError):
+    """The database was backed up (``path``) but not every attached file it
+    names could be copied into the backup folder."""
+
+    def __init__(self, message: str, path: Path):
+        super().__init__(message)
+        self.path = path
+
+
 def create(database: Path, folder: Path, reason: str, *, now: dt.datetime | None = None) -> Path:
-    """A checked backup of ``database`` in ``folder``; returns its path."""
+    """A checked backup of ``database`` in ``folder`` and the attached files
+    it names (:func:`save_files`); returns its path. ``FilesNotSaved`` when
+    the database was backed up but files could not be copied."""
     pending = start(database, folder, reason, now=now, check_now=True)
-    return pending.finish()
+    made = pending.finish()
+    save_files(database, made, folder)
+    return made
+
+
+def named_files(database: Path) -> set[str] | None:
+    """The SHA-256 of every file the attachments of a SQLite database
+    (deleted ones too) point to; None when the file cannot be read."""
+    try:
+        con = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+        try:
+            rows = con.execute("SELECT DISTINCT sha256 FROM attachment").fetchall()
+        except sqlite3.OperationalError as err:
+            if "no such table" in str(err):  # (a database from before attachments)
+                return set()
+            raise
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return None
+    return {r[0] for r in rows if isinstance(r[0], str)}
+
+
+def save_files(database: Path, made: Path, folder: Path) -> int:
+    """Copy into ``folder``'s shared :data:`FILES` folder the attached files
+    that the backup ``made`` names and that are not there yet; returns how
+    many were copied. A file missing (or damaged) in the data folder is
+    skipped (``check`` reports it there); a full disk or a folder that
+    cannot be written raises :class:`FilesNotSaved` naming the backup."""
+    from .blobs import BlobStore
+    from .blobs import folder_for as files_folder
+
+    names = named_files(made) or set()
+    if not names:
+        return 0
+    live = BlobStore(files_folder(database))
+    kept = BlobStore(folder / FILES)
+    if _same_folder(kept.root, live.root):
+        return 0  # (the backup folder is the data folder: the files are there)
+    copied = skipped = 0
+    try:
+        kept.root.mkdir(mode=0o700, parents=True, exist_ok=True)
+        (kept.root / MARKER).touch()
+    except OSError:
+        pass  # (reported below, when a file cannot be copied)
+    for sha in sorted(names):
+        if kept.has(sha):
+            continue
+        if not live.has(sha):
+            skipped += 1
+            continue
+        try:
+            if kept.copy_from(live, sha):
+                copied += 1
+            else:
+                skipped += 1
+        except (OSError, ServiceError) as err:
+            why = getattr(err, "strerror", None) or err
+            left = len([x for x in names if not kept.has(x)])
+            raise FilesNotSaved(
+                f"数据库已备份为“{made.name}”，但有 {left} 个附件文件没能复制到"
+                f"“{kept.root}”（{why}）；请腾出空间或换一个备份文件夹后再备份一次",
+                made,
+            ) from None
+    if skipped:
+        log.warning("backup %s: %d attached files missing or damaged here", made.name, skipped)
+    return copied
+
+
+def _same_folder(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+def restore_files(database: Path, backup: Path) -> tuple[int, int]:
+    """Bring back from ``backup``'s folder the attached files the database
+    names that its data folder lacks (nothing there is deleted or replaced).
+    Returns (files brought back, files found in neither place)."""
+    from .blobs import BlobStore
+    from .blobs import folder_for as files_folder
+
+    names = named_files(database) or set()
+    live = BlobStore(files_folder(database))
+    kept = BlobStore(backup.parent / FILES)
+    back = lacking = 0
+    for sha in sorted(names):
+        if live.has(sha):
+            continue
+        try:
+            ok = kept.has(sha) and live.copy_from(kept, sha)
+        except (OSError, ServiceError):
+            log.exception("could not bring back attached file %s", sha)
+            ok = False
+        if ok:
+            back += 1
+        else:
+            lacking += 1
+    if back or lacking:
+        log.info("restore: %d attached files brought back, %d missing", back, lacking)
+    return back, lacking
 
 
 class Pending:
@@ -251,7 +390,33 @@ def rotate(
                 deleted.append(b.path)
             except OSError:
                 pass
+    if deleted:
+        prune_files(folder)
     return deleted
+
+
+def prune_files(folder: Path) -> int:
+    """Remove from ``folder``'s shared :data:`FILES` folder the files no
+    backup in ``folder`` names; nothing when a backup cannot be read (what it
+    needs is unknown) or another backup is being made. Returns how many."""
+    from .blobs import BlobStore
+
+    kept = BlobStore(folder / FILES)
+    if not (kept.root / MARKER).is_file() or any(folder.glob(".backup-*.tmp")):
+        return 0
+    needed: set[str] = set()
+    for b in backups(folder):
+        names = named_files(b.path)
+        if names is None:
+            return 0
+        needed |= names
+    removed = 0
+    for sha in list(kept.hashes()):
+        if sha not in needed:
+            with contextlib.suppress(OSError):
+                kept.path(sha).unlink()
+                removed += 1
+    return removed
 
 
 def folder_for(database: Path) -> Path:
@@ -298,7 +463,11 @@ def backup_now(database: Path, reason: str, folder: Path | None = None) -> Path:
     """A checked backup in ``folder`` (else this database's backup folder),
     then the rotation: what every automatic backup does."""
     folder = folder or folder_for(database)
-    made = create(database, folder, reason)
+    try:
+        made = create(database, folder, reason)
+    except FilesNotSaved:
+        rotate(folder)  # (the database is backed up; rotation may free space)
+        raise
     rotate(folder)
     return made
 
@@ -339,6 +508,8 @@ def restore(database: Path, backup: Path, folder: Path) -> Path | None:
     if database.exists():
         try:
             safety = create(database, folder, "before-restore")
+        except FilesNotSaved as err:
+            safety = err.path  # (its files stay in the data folder: nothing removes them)
         except ServiceError:
             safety = _raw_copy(database, folder)
     fd, tmp_name = tempfile.mkstemp(dir=database.parent, prefix=".restore-", suffix=".tmp")
@@ -359,6 +530,7 @@ def restore(database: Path, backup: Path, folder: Path) -> Path | None:
         raise ServiceError(f"恢复失败（{reason}）{where}") from None
     finally:
         tmp.unlink(missing_ok=True)
+    restore_files(database, backup)
     return safety
 
 

@@ -17,21 +17,23 @@ computer's data folder.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..domain.errors import ServiceError
-from .failures import explain_output
-from .files import make_private_folder
+from .files import explain_output, make_private_folder
 from .paths import data_dir
 
 ENV_FOLDER = "VILLAGE_DESK_ATTACHMENTS_DIR"
 FOLDER = "attachments"
 _HASH = re.compile(r"^[0-9a-f]{64}$")
+PIECE = 1 << 20  # bytes read or written at a time (memory stays bounded)
+_PART = ".part-"  # temporary names (a kill may leave one; never a real name)
 
 
 def folder_for(sqlite_path: Path | None) -> Path:
@@ -74,7 +76,7 @@ class BlobStore:
         try:
             make_private_folder(self.root)
             target.parent.mkdir(mode=0o700, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".part-")
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=_PART)
         except OSError as err:
             raise ServiceError(explain_output(err, target)) from None
         try:
@@ -126,3 +128,151 @@ class BlobStore:
             except OSError:
                 continue
         return total
+
+    def remove_leftovers(self, older_than: float = 3600.0) -> int:
+        """Remove the temporary files (``.part-…``) of writes that a kill
+        interrupted, once older than ``older_than`` seconds (younger ones may
+        be another program's write in progress). Returns how many."""
+        import time
+
+        limit = time.time() - older_than
+        removed = 0
+        try:
+            subfolders = [p for p in self.root.iterdir() if p.is_dir()]
+        except OSError:
+            return 0
+        for sub in subfolders:
+            for part in sub.glob(f"{_PART}*"):
+                with contextlib.suppress(OSError):
+                    if part.stat().st_mtime < limit:
+                        part.unlink()
+                        removed += 1
+        return removed
+
+    def pieces(self, sha: str, size: int = PIECE) -> Iterator[bytes]:
+        """The stored file's bytes a piece at a time, unchecked (a caller
+        hashing them compares with ``sha``). Missing: ``FileNotFoundError``."""
+        with open(self.path(sha), "rb") as f:
+            while piece := f.read(size):
+                yield piece
+
+    def hash_of(self, sha: str) -> str | None:
+        """The SHA-256 of the file stored as ``sha``, read a piece at a time
+        (equal to ``sha`` when it is whole); None when it cannot be read."""
+        h = hashlib.sha256()
+        try:
+            for piece in self.pieces(sha):
+                h.update(piece)
+        except (OSError, ValueError):
+            return None
+        return h.hexdigest()
+
+    def receive(self, sha: str) -> Incoming:
+        """A file arriving in pieces (an exchange package, a backup): see
+        :class:`Incoming`."""
+        return Incoming(self, sha)
+
+    def put_pieces(self, sha: str, pieces: Iterable[bytes]) -> bool:
+        """Store the file made of ``pieces`` under ``sha`` if its bytes hash to
+        it; False (nothing stored) when they do not."""
+        incoming = self.receive(sha)
+        try:
+            for piece in pieces:
+                incoming.write(piece)
+        except BaseException:
+            incoming.abort()
+            raise
+        return incoming.finish()
+
+    def copy_from(self, other: BlobStore, sha: str, *, link: bool = True) -> bool:
+        """Bring ``other``'s whole file ``sha`` here: a hard link when both
+        stores are on one disk and ``link`` (stored files are never changed,
+        so sharing one is safe), else a copy checked as it is written. False
+        when ``other``'s file is damaged (nothing is stored); ``OSError`` /
+        ``ServiceError`` when this store cannot be written."""
+        if link:
+            if other.hash_of(sha) != sha:
+                return False
+            target = self.path(sha)
+            try:
+                make_private_folder(self.root)
+                target.parent.mkdir(mode=0o700, exist_ok=True)
+                tmp = target.parent / f"{_PART}{os.getpid()}-{sha[:16]}"
+                tmp.unlink(missing_ok=True)
+                os.link(other.path(sha), tmp)
+            except OSError:
+                pass  # another disk, or links not allowed: copy instead
+            else:
+                try:
+                    os.replace(tmp, target)
+                finally:
+                    tmp.unlink(missing_ok=True)
+                return True
+        return self.put_pieces(sha, other.pieces(sha))
+
+
+class Incoming:
+    """A file written a piece at a time under a temporary name, hashed as it
+    comes, and stored under its name by :meth:`finish` only if its bytes hash
+    to that name (else removed): a kill, a damaged piece or a failure never
+    leaves a wrong file under a real name. Already stored: the pieces are
+    only hashed."""
+
+    def __init__(self, store: BlobStore, sha: str):
+        self.store, self.sha = store, sha
+        self.target = store.path(sha)
+        self._hash = hashlib.sha256()
+        self._file = None
+        self._tmp: str | None = None
+        self.size = 0
+        self.stored = False  # finish() wrote it (it was not here before)
+        if not self.target.is_file():
+            try:
+                make_private_folder(store.root)
+                self.target.parent.mkdir(mode=0o700, exist_ok=True)
+                fd, self._tmp = tempfile.mkstemp(dir=self.target.parent, prefix=_PART)
+            except OSError as err:
+                raise ServiceError(explain_output(err, self.target)) from None
+            self._file = os.fdopen(fd, "wb")
+
+    def write(self, data: bytes) -> None:
+        self._hash.update(data)
+        self.size += len(data)
+        if self._file is not None:
+            try:
+                self._file.write(data)
+            except OSError as err:
+                self.abort()
+                raise ServiceError(explain_output(err, self.target)) from None
+
+    def finish(self) -> bool:
+        """True when the bytes hashed to the name (then stored, or already
+        there); False when they did not (nothing stored)."""
+        whole = self._hash.hexdigest() == self.sha
+        if self._file is None:
+            return whole
+        try:
+            if whole:
+                self._file.flush()
+                os.fsync(self._file.fileno())
+            self._file.close()
+            self._file = None
+            if whole:
+                os.replace(self._tmp, self.target)
+                self.stored = True
+        except OSError as err:
+            raise ServiceError(explain_output(err, self.target)) from None
+        finally:
+            self.abort()
+        return whole
+
+    def abort(self) -> None:
+        if self._file is not None:
+            with contextlib.suppress(OSError):
+                self._file.close()
+            self._file = None
+        if self._tmp is not None:
+            with contextlib.suppress(OSError):
+                if os.path.exists(self._tmp):
+                    os.unlink(self._tmp)
+            self._tmp = None

@@ -10,9 +10,12 @@ message said "the file may be damaged" would lose work, so
 from __future__ import annotations
 
 import errno
-import os
 import sqlite3
 from pathlib import Path
+
+# (explain_output lives with the file writers, ``files.py``, which blobs and
+# backups use without the database advice here; named here as before)
+from .files import explain_output
 
 __all__ = ["cause", "explain", "explain_output", "read_only"]
 
@@ -160,21 +163,3 @@ def read_only(path: Path) -> str:
     """A writing command refused up front on a database it cannot write."""
     what, advice = _TEXT["read_only"]
     return f"{what}（{path}）。{advice}"
-
-
-def explain_output(err: OSError, path: Path) -> str:
-    """A file the user asked for (an export, a PDF) could not be written."""
-    code = err.errno
-    if code in (errno.ENOSPC, errno.EFBIG, _QUOTA):
-        what = "磁盘空间不足，文件没有写完（未完成的文件已删除）；请腾出空间或换一个位置再试"
-    elif code == errno.ENAMETOOLONG:
-        what = "文件名或路径太长；请换一个短一些的名字"
-    elif code == errno.EISDIR or os.path.isdir(path):
-        what = "这个名字是一个文件夹；请换一个文件名"
-    elif code in (errno.EACCES, errno.EPERM, errno.EROFS):
-        what = "没有权限写入（只读的文件夹或写保护的 U 盘？）；请换一个位置"
-    elif code in (errno.ENOENT, errno.ENOTDIR):
-        what = "文件夹不存在"
-    else:
-        what = f"无法写入（{err.strerror or err}）"
-    return f"无法保存“{path}”：{what}。"

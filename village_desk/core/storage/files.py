@@ -26,10 +26,10 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..domain.errors import ServiceError
-from .failures import explain_output
 
 __all__ = [
     "TEMP_FOLDER",
+    "explain_output",
     "FileLock",
     "atomic_output",
     "forget_output",
@@ -37,6 +37,27 @@ __all__ = [
     "note_output",
     "private_temp",
 ]
+
+_QUOTA_FULL = getattr(errno, "EDQUOT", errno.ENOSPC)  # (no EDQUOT on Windows)
+
+
+def explain_output(err: OSError, path: Path) -> str:
+    """A file the user asked for (an export, a PDF) could not be written."""
+    code = err.errno
+    if code in (errno.ENOSPC, errno.EFBIG, _QUOTA_FULL):
+        what = "磁盘空间不足，文件没有写完（未完成的文件已删除）；请腾出空间或换一个位置再试"
+    elif code == errno.ENAMETOOLONG:
+        what = "文件名或路径太长；请换一个短一些的名字"
+    elif code == errno.EISDIR or os.path.isdir(path):
+        what = "这个名字是一个文件夹；请换一个文件名"
+    elif code in (errno.EACCES, errno.EPERM, errno.EROFS):
+        what = "没有权限写入（只读的文件夹或写保护的 U 盘？）；请换一个位置"
+    elif code in (errno.ENOENT, errno.ENOTDIR):
+        what = "文件夹不存在"
+    else:
+        what = f"无法写入（{err.strerror or err}）"
+    return f"无法保存“{path}”：{what}。"
+
 
 OUTPUT_PREFIX = ".写入中-"
 TEMP_FOLDER = "tmp"  # inside the data folder

@@ -4,14 +4,22 @@ by its fingerprint), see the peers and the files sent and received."""
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import io
+
 import pytest
+from PIL import Image
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import select
 
 from tests.ui.helpers import click, exposed, wait_ops
 from village_desk.core import queries, services
+from village_desk.core.domain.attachments import human_size
 from village_desk.core.exchange import package
+from village_desk.core.services import attachments
+from village_desk.core.services.diary import DiaryInput
 from village_desk.core.services.households import HouseholdInput, PersonInput
 from village_desk.core.storage import merge
 from village_desk.core.storage.db import Database
@@ -61,6 +69,19 @@ def township(tmp_path, demo_db):
     return db
 
 
+def visit_photo(db, hid) -> bytes:
+    """A township cadre's visit to household ``hid`` with a photo; its bytes."""
+    cadre = services.setup.add_cadre(db, None, "赵乡干", "secretary", "")
+    entry, _ = services.diary.write_entry(
+        db, cadre, DiaryInput(dt.date.today(), "home_visit", cadre, [hid], narrative="入户走访")
+    )
+    jpeg = io.BytesIO()
+    Image.new("RGB", (320, 240), "red").save(jpeg, "JPEG")
+    prepared = attachments.prepare_bytes(jpeg.getvalue(), "visit.jpg")
+    attachments.add_prepared(db, cadre, "diary_entry", entry, prepared)
+    return prepared.data
+
+
 class Answer:
     """Answer the next modal message box by clicking the button with
     ``text``; records the box's text, and whether one appeared at all."""
@@ -102,6 +123,7 @@ def test_export_then_import_the_townships_reply(panel, ctx, qtbot, township, tmp
         HouseholdInput(number="99-001"),
         PersonInput(name="乡镇登记户"),
     )
+    photo = visit_photo(township, hid)
     reply = package.export_package(township, tmp_path / "reply.vdx", secret=SECRET).path
 
     # A laptop not seen before: the cadre compares fingerprints and accepts.
@@ -112,6 +134,9 @@ def test_export_then_import_the_townships_reply(panel, ctx, qtbot, township, tmp
     assert package.own_fingerprint(township) in answer.seen
     wait_ops(qtbot, ctx, 30000)
     assert "已导入 reply.vdx" in panel.result_label.text()
+    # The visit photo came with it, and the cadre is told (count and size).
+    assert human_size(len(photo)) in panel.result_label.text()
+    assert queries.attachments.store(ctx.db).read(hashlib.sha256(photo).hexdigest()) == photo
     with ctx.db.reading() as s:
         assert s.scalar(select(Household.number).where(Household.id == hid)) == "99-001"
     assert merge.digest(ctx.db) == merge.digest(township)

@@ -399,8 +399,28 @@ class ExchangeFilesPanel(QGroupBox):
                 "Exchange file written {to}: {changes} changes.\nFile: {path}\n"
                 "Carry it to the receiver (USB stick or WeChat); it is encrypted."
             ).format(to=to, changes=result.changes, path=result.path)
+            + self._files_line(result.files, result.file_bytes)
+            + (
+                "\n"
+                + self.tr(
+                    "{n} attached photos or scans are missing or damaged on this computer "
+                    "and were not included."
+                ).format(n=result.files_missing)
+                if result.files_missing
+                else ""
+            )
         )
         self.refresh()
+
+    def _files_line(self, files: int, size: int) -> str:
+        """The photos and scans a package carried, as a line of its own."""
+        if not files:
+            return ""
+        from village_desk.core.domain.attachments import human_size
+
+        return "\n" + self.tr("Photos and scans in the file: {n} ({size}).").format(
+            n=files, size=human_size(size)
+        )
 
     def _failed(self, err: BaseException) -> None:
         self._show(describe(err), error=True)
@@ -518,6 +538,7 @@ class ExchangeFilesPanel(QGroupBox):
                 conflicts=conflicts,
                 broken=broken,
             )
+            + self._files_line(result.files, result.file_bytes)
         )
         if conflicts or broken:
             self.review_requested.emit()
