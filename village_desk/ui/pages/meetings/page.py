@@ -71,6 +71,7 @@ class MeetingsPage(Page):
             self.year_combo.addItem(self.tr("{year}").format(year=y), y)
         self.village_combo = VillageFilter(ctx)  # a township office's villages
         self.new_button = QPushButton(self.tr("New meeting…"))
+        self.new_button.setToolTip(self.tr("Record a meeting (Ctrl+N)"))
         self.frequency_button = QPushButton(self.tr("Frequencies…"))
         top = QHBoxLayout()
         top.addWidget(heading(self.tr("Meetings")))
