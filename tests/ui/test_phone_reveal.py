@@ -80,4 +80,11 @@ def test_showing_a_households_phones_is_recorded_and_listed_in_security(window, 
     assert table.isVisibleTo(window.settings_page.security_tab)
     assert table.rowCount() == len(after)
     first = [table.item(0, c).text() for c in range(table.columnCount())]
-    assert first[2:] == [cadre.name, "户页显示完整电话", f"{number} {head}", "", "1", str(with_phone)]
+    assert first[2:] == [
+        cadre.name,
+        "户页显示完整电话",
+        f"{number} {head}",
+        "",
+        "1",
+        str(with_phone),
+    ]

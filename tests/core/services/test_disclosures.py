@@ -27,7 +27,10 @@ def test_revealing_a_households_phones_is_recorded_with_whose_and_who(db, villag
         None,
         village["hh"],
         PersonInput(
-            name="张小明", relation="child", id_number=make_id("19850101", "333"), phone="13912340000"
+            name="张小明",
+            relation="child",
+            id_number=make_id("19850101", "333"),
+            phone="13912340000",
         ),
     )
     before = dt.datetime.now().replace(microsecond=0)
