@@ -330,89 +330,89 @@
     <context>
         <name>AttachmentPanel</name>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="235" />
             <location filename="../../village_desk/ui/widgets/attachments.py" line="236" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="237" />
             <source>Photos and scans</source>
             <translation>照片和扫描件</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="237" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="238" />
             <source>Add photos or scans…</source>
             <translation>添加照片或扫描件…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="239" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="240" />
             <source>Choose photos or PDF scans, or drop files here (they are made smaller)</source>
             <translation>选择照片或 PDF 扫描件，也可以把文件拖到这里（照片会自动缩小）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="241" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="242" />
             <source>Keep camera details (incl. location)</source>
             <translation>保留拍摄信息（含位置）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="244" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="245" />
             <source>Normally the place and camera details a phone writes into a photo are removed. Tick to keep them.</source>
             <translation>手机写在照片里的拍摄地点和相机信息默认会去掉；勾选则保留。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="249" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="250" />
             <source>Attached photos and scans</source>
             <translation>已添加的照片和扫描件</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="261" />
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="339" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="265" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="343" />
             <source>No photos yet. Drop files here or use “Add…”.</source>
             <translation>还没有照片。可以把文件拖到这里，或点“添加…”。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="331" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="335" />
             <source>{name} — added when the record is saved</source>
             <translation>{name}——保存记录时添加</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="337" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="341" />
             <source>Choose a record to see its photos and scans.</source>
             <translation>选中一条记录，查看它的照片和扫描件。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="357" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="361" />
             <source>Add photos or scans</source>
             <translation>添加照片或扫描件</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="359" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="363" />
             <source>Photos and scans ({patterns});;All files (*)</source>
             <translation>照片和扫描件 ({patterns});;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="397" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="401" />
             <source>Adding {name}</source>
             <translation>正在添加 {name}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="414" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="418" />
             <source>Some files were not added</source>
             <translation>有文件没有添加</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="421" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="425" />
             <source>Adding photos and scans</source>
             <translation>正在添加照片和扫描件</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="472" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="476" />
             <source>Delete attachment</source>
             <translation>删除附件</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="473" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="477" />
             <source>Delete “{what}” from this record? You can undo this right afterwards.</source>
             <translation>从这条记录中删除“{what}”？删除后可以立即撤销。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="483" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="487" />
             <source>Deleted “{what}”</source>
             <translation>已删除“{what}”</translation>
         </message>
@@ -420,68 +420,68 @@
     <context>
         <name>AttachmentViewer</name>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="511" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="515" />
             <source>Photos and scans</source>
             <translation>照片和扫描件</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="520" />
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="534" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="524" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="538" />
             <source>Caption</source>
             <translation>说明</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="521" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="525" />
             <source>What it shows, e.g. 签收单 signed by 张三丰</source>
             <translation>内容说明，如：张三丰签字的签收单</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="523" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="527" />
             <source>Kind</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="527" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="531" />
             <source>◀ Previous</source>
             <translation>◀ 上一张</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="528" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="532" />
             <source>Next ▶</source>
             <translation>下一张 ▶</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="529" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="533" />
             <source>Save caption</source>
             <translation>保存说明</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="530" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="534" />
             <source>Save a copy…</source>
             <translation>另存为…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="531" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="535" />
             <source>Open in another program</source>
             <translation>用其他程序打开</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="532" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="536" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="590" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="594" />
             <source>added {date}</source>
             <translation>{date} 添加</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="600" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="604" />
             <source>This file cannot be shown here.</source>
             <translation>这个文件无法在这里显示。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="651" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="655" />
             <source>Save a copy</source>
             <translation>另存为</translation>
         </message>
@@ -712,7 +712,7 @@
         <name>CommitmentsPage</name>
         <message>
             <location filename="../../village_desk/ui/pages/commitments/page.py" line="78" />
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="84" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="85" />
             <source>Year</source>
             <translation>年度</translation>
         </message>
@@ -722,166 +722,171 @@
             <translation>新增承诺…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="80" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="81" />
             <source>Print public notice…</source>
             <translation>打印公示…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="82" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="83" />
             <source>Public commitments</source>
             <translation>公开承诺</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="91" />
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="117" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="92" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="118" />
             <source>Committed by</source>
             <translation>承诺人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="92" />
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="118" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="93" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="119" />
             <source>Role</source>
             <translation>职务</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="93" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="94" />
             <source>Kind</source>
             <translation>承诺类型</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="94" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="95" />
             <source>What is promised</source>
             <translation>承诺内容</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="95" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="96" />
             <source>Deadline</source>
             <translation>完成时限</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="96" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="97" />
             <source>How it stands</source>
             <translation>践诺情况</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="119" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="120" />
             <source>Commitments</source>
             <translation>承诺件数</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="102" />
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="245" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="103" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="246" />
             <source>Choose a commitment to see its progress.</source>
             <translation>选中一条承诺，查看践诺进展。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="99" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="80" />
+            <source>Record a public commitment (Ctrl+N)</source>
+            <translation>登记公开承诺（Ctrl+N）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="100" />
             <source>Commitment list</source>
             <translation>承诺列表</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="105" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="106" />
             <source>Note progress…</source>
             <translation>记进展…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="106" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="107" />
             <source>Review…</source>
             <translation>年终评定…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="107" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="108" />
             <source>Edit…</source>
             <translation>修改…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="108" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="109" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="120" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="121" />
             <source>Kept</source>
             <translation>已践诺</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="121" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="122" />
             <source>Partly kept</source>
             <translation>部分践诺</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="122" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="123" />
             <source>Not kept</source>
             <translation>未践诺</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="123" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="124" />
             <source>Not reviewed</source>
             <translation>未评定</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="124" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="125" />
             <source>Keeping rate</source>
             <translation>践诺率</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="127" />
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="145" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="128" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="146" />
             <source>Keeping rate per person</source>
             <translation>践诺率（按承诺人）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="131" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="132" />
             <source>Keeping rate = commitments kept ÷ all commitments of the year (partly kept ones and those not reviewed yet count as not kept).</source>
             <translation>践诺率 = 已践诺件数 ÷ 本年度承诺件数（部分践诺和尚未评定的不计为已践诺）。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="182" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="183" />
             <source>{year}</source>
             <translation>{year}年</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="221" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="222" />
             <source>Under way</source>
             <translation>践诺中</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="222" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="223" />
             <source>Under way ({date}): {text}</source>
             <translation>践诺中（{date}）：{text}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="251" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="252" />
             <source>Measures: {text}</source>
             <translation>措施：{text}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="253" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="254" />
             <source>Target: {text}</source>
             <translation>目标：{text}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="260" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="261" />
             <source>No progress noted yet.</source>
             <translation>还没有记录进展。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="263" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="264" />
             <source>Reviewed on {date}: {outcome}. {text}</source>
             <translation>{date} 评定：{outcome}。{text}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="305" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="306" />
             <source>Delete commitment</source>
             <translation>删除承诺</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="306" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="307" />
             <source>Delete {name}'s commitment “{content}” with its progress notes?</source>
             <translation>删除{name}的承诺“{content}”及其践诺进展？</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/commitments/page.py" line="328" />
+            <location filename="../../village_desk/ui/pages/commitments/page.py" line="329" />
             <source>Public commitments {year}</source>
             <translation>{year}年公开承诺公示</translation>
         </message>
@@ -1665,6 +1670,70 @@ The data as it is now is backed up first. What was entered after {when} is not i
             <location filename="../../village_desk/ui/pages/diary/model.py" line="70" />
             <source>{n} to ledger</source>
             <translation>转入台账 {n}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DisclosureList</name>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/disclosures_box.py" line="36" />
+            <location filename="../../village_desk/ui/pages/settings/disclosures_box.py" line="60" />
+            <source>Full ID numbers and phones shown</source>
+            <translation>完整号码导出/查看记录</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/disclosures_box.py" line="39" />
+            <source>Each time ID numbers or phones were shown in full — a ledger workbook exported without masking, a household's phones shown on its page, a record's history printed in full — it is recorded here, newest first (the newest {n}). The records go to the township with the village's data and cannot be removed.</source>
+            <translation>每次显示完整的身份证号或电话——导出不打码的台账工作簿、在户页显示电话、完整显示一条记录的修改记录——都记录在这里，最新的在前（列出最新的 {n} 条）。这些记录随本村数据报送乡镇，不能删除。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/disclosures_box.py" line="50" />
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/disclosures_box.py" line="51" />
+            <source>Village</source>
+            <translation>所属村</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/disclosures_box.py" line="52" />
+            <source>Who</source>
+            <translation>经办人</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/disclosures_box.py" line="53" />
+            <source>What</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/disclosures_box.py" line="54" />
+            <source>File or household</source>
+            <translation>文件或户</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/disclosures_box.py" line="55" />
+            <source>Period</source>
+            <translation>期间</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/disclosures_box.py" line="56" />
+            <source>Households</source>
+            <translation>户数</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/disclosures_box.py" line="57" />
+            <source>People</source>
+            <translation>人数</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/disclosures_box.py" line="67" />
+            <source>Nothing yet: no full numbers were shown.</source>
+            <translation>暂无记录：还没有显示过完整号码。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/settings/disclosures_box.py" line="85" />
+            <source>(township)</source>
+            <translation>（乡镇本级）</translation>
         </message>
     </context>
     <context>
@@ -2467,32 +2536,42 @@ Carry it to the receiver (USB stick or WeChat); it is encrypted.</source>
 请用 U 盘或微信交给对方；文件已加密。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="413" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="406" />
+            <source>{n} attached photos or scans are missing or damaged on this computer and were not included.</source>
+            <translation>另有 {n} 个附件（照片、扫描件）的文件在本机缺失或已损坏，没有带上。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="421" />
+            <source>Photos and scans in the file: {n} ({size}).</source>
+            <translation>文件中的照片、扫描件：{n} 个（{size}）。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="433" />
             <source>Import an exchange file</source>
             <translation>导入交换文件</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="415" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="435" />
             <source>Exchange file (*.vdx);;All files (*)</source>
             <translation>交换文件 (*.vdx);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="444" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="464" />
             <source>Checking the exchange file…</source>
             <translation>正在检查交换文件…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="455" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="475" />
             <source>Not imported: the laptop was not confirmed.</source>
             <translation>没有导入：未确认对方电脑。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="462" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="482" />
             <source>A laptop not seen before</source>
             <translation>新的交换对象</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="465" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="485" />
             <source>This file comes from a laptop this computer has not exchanged with yet:
 {label}
 
@@ -2507,39 +2586,39 @@ Ask its user (on the phone) to read the fingerprint shown on their 数据交换 
 请打电话让对方念一下其“数据交换”页上显示的本机密钥指纹，两者一致才导入。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="471" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="491" />
             <source>Same — import</source>
             <translation>一致，导入</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="485" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="505" />
             <source>Importing the exchange file…</source>
             <translation>正在导入交换文件…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="490" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="510" />
             <source>Import cancelled; nothing was changed.</source>
             <translation>已取消导入，没有改动任何内容。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="500" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="520" />
             <source>This file was already imported on {when}; nothing was changed.</source>
             <translation>这个文件已在 {when} 导入过，没有任何改动。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="509" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="529" />
             <source>Imported {file} from {source}: {new} new changes ({known} already here), {records} records updated. Open conflicts: {conflicts}; rules to check: {broken}.
 A backup was taken before the import.</source>
             <translation>已导入 {file}（来自 {source}）：新改动 {new} 条（本机已有 {known} 条），更新记录 {records} 条。待处理冲突 {conflicts} 条，待核对 {broken} 条。
 导入前已自动备份数据库。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="538" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="559" />
             <source>Stop accepting this laptop</source>
             <translation>停用这台电脑</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="540" />
+            <location filename="../../village_desk/ui/pages/exchange/packages.py" line="561" />
             <source>From now on, exchange files from “{label}” are refused (for a lost or stolen laptop). Records already imported stay. Continue?</source>
             <translation>此后将拒绝来自“{label}”的交换文件（用于电脑丢失或被盗）。已经导入的记录保留。继续吗？</translation>
         </message>
@@ -3089,282 +3168,282 @@ A backup was taken before the import.</source>
     <context>
         <name>HouseholdView</name>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="147" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="150" />
             <source>← Back to list</source>
             <translation>← 返回列表</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="149" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="152" />
             <source>Edit…</source>
             <translation>修改…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="150" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="153" />
             <source>New diary entry</source>
             <translation>新写民情日记</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="151" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="154" />
             <source>Diary entries of this household</source>
             <translation>查看此户民情日记</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="153" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="156" />
             <source>The 民情日记 list showing only this household's visits</source>
             <translation>打开民情日记列表，只显示对这一户的走访</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="155" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="158" />
             <source>New matter</source>
             <translation>登记事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="160" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="163" />
             <source>Print contact card…</source>
             <translation>打印联系卡…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="161" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="164" />
             <source>Preview and print this household's card (Ctrl+P)</source>
             <translation>预览并打印本户的联系卡（Ctrl+P）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="162" />
-            <location filename="../../village_desk/ui/pages/households/view.py" line="444" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="165" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="461" />
             <source>Delete household</source>
             <translation>删除此户</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="190" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="193" />
             <source>Group</source>
             <translation>组</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="191" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="194" />
             <source>Address</source>
             <translation>地址</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="192" />
-            <location filename="../../village_desk/ui/pages/households/view.py" line="211" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="195" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="214" />
             <source>Phone</source>
             <translation>电话</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="193" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="196" />
             <source>Categories</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="195" />
-            <location filename="../../village_desk/ui/pages/households/view.py" line="265" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="198" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="268" />
             <source>Paired cadres</source>
             <translation>结对干部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="196" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="199" />
             <source>Situation</source>
             <translation>家庭情况</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="197" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="200" />
             <source>Notes</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="206" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="209" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="207" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="210" />
             <source>Relation</source>
             <translation>关系</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="208" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="211" />
             <source>Gender</source>
             <translation>性别</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="209" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="212" />
             <source>Birth date</source>
             <translation>出生日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="210" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="213" />
             <source>ID number</source>
             <translation>公民身份号码</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="212" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="215" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="213" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="216" />
             <source>Party member</source>
             <translation>党员</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="214" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="217" />
             <source>Tags</source>
             <translation>标签</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="217" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="220" />
             <source>Add member…</source>
             <translation>添加成员…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="218" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="221" />
             <source>Edit member…</source>
             <translation>修改成员…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="219" />
-            <location filename="../../village_desk/ui/pages/households/view.py" line="479" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="222" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="496" />
             <source>Remove member</source>
             <translation>移除成员</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="234" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="237" />
             <source>Cadre</source>
             <translation>干部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="235" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="238" />
             <source>Kind</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="236" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="239" />
             <source>Start</source>
             <translation>开始使用</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="237" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="240" />
             <source>End</source>
             <translation>结束</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="238" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="241" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="241" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="244" />
             <source>Pair a cadre…</source>
             <translation>添加结对…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="242" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="245" />
             <source>End pairing…</source>
             <translation>结束结对…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="254" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="257" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="254" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="257" />
             <source>Type</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="254" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="257" />
             <source>What</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="254" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="257" />
             <source>Details</source>
             <translation>详情</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="258" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="261" />
             <source>Double-click a row to open the diary entry or matter.</source>
             <translation>双击一行可打开对应的民情日记或台账事项。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="264" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="267" />
             <source>Members</source>
             <translation>家庭成员</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="266" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="269" />
             <source>Timeline</source>
             <translation>走访和事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="350" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="367" />
             <source>Household {number} · {head}</source>
             <translation>户号 {number} · {head}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="351" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="368" />
             <source>(no head)</source>
             <translation>（无户主）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="370" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="387" />
             <source>Yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="400" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="417" />
             <source>current</source>
             <translation>在结对</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="407" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="424" />
             <source>Visit</source>
             <translation>走访</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="407" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="424" />
             <source>Matter</source>
             <translation>事项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="416" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="433" />
             <source>Timeline ({n})</source>
             <translation>走访和事项（{n}）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="417" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="434" />
             <source>Members ({n})</source>
             <translation>家庭成员（{n}）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="446" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="463" />
             <source>Delete household {number} with its members and pairings? Visits and matters stay. You can undo this right afterwards.</source>
             <translation>删除户号 {number} 及其家庭成员和结对？走访记录和台账事项会保留。删除后可以马上撤销。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="480" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="497" />
             <source>Remove {name} from this household?</source>
             <translation>把 {name} 从这一户中移除？</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="268" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="271" />
             <source>Change history</source>
             <translation>修改记录</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="156" />
-            <location filename="../../village_desk/ui/pages/households/view.py" line="358" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="159" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="375" />
             <source>Show phone numbers</source>
             <translation>显示电话</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="358" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="375" />
             <source>Hide phone numbers</source>
             <translation>隐藏电话</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/households/view.py" line="158" />
+            <location filename="../../village_desk/ui/pages/households/view.py" line="161" />
             <source>Phone numbers are masked; show this household's in full to call them</source>
             <translation>电话号码已打码；需要打电话时，可在这里显示本户的完整号码</translation>
         </message>
@@ -3976,7 +4055,7 @@ File: {path}</source>
             <translation>未选择操作人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/main_window.py" line="618" />
+            <location filename="../../village_desk/ui/main_window.py" line="624" />
             <source>Printing: contact cards from 户情, diaries from 民情日记, notices and ledger sheets from 民情台账.</source>
             <translation>打印：联系卡在“户情”，民情日记在“民情日记”，公示和月底台账在“民情台账”。</translation>
         </message>
@@ -4596,186 +4675,227 @@ File: {path}</source>
     <context>
         <name>MeetingsPage</name>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="51" />
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="60" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="68" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="81" />
             <source>Year</source>
             <translation>年度</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="54" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="71" />
             <source>{year}</source>
             <translation>{year}年</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="55" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="73" />
             <source>New meeting…</source>
             <translation>新增会议记录…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="56" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="74" />
+            <source>Record a meeting (Ctrl+N)</source>
+            <translation>登记会议记录（Ctrl+N）</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="75" />
             <source>Frequencies…</source>
             <translation>会议频次…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="58" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="77" />
             <source>Meetings</source>
             <translation>会议记录</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="67" />
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="79" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="88" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="101" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="116" />
             <source>Kind</source>
             <translation>会议类型</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="68" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="89" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="102" />
             <source>How often</source>
             <translation>频次要求</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="69" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="90" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="103" />
             <source>Last held</source>
             <translation>最近一次</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="70" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="91" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="104" />
             <source>Next due</source>
             <translation>下次应开</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="71" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="92" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="105" />
             <source>State</source>
             <translation>情况</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="74" />
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="114" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="95" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="153" />
             <source>When each kind is due</source>
             <translation>各类会议召开情况</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="78" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="100" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="123" />
+            <source>Village</source>
+            <translation>所属村</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="108" />
+            <source>Overdue meetings by village</source>
+            <translation>各村逾期会议</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="115" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="80" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="117" />
             <source>Place</source>
             <translation>地点</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="81" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="118" />
             <source>Host</source>
             <translation>主持人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="82" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="119" />
             <source>People present</source>
             <translation>参会人数</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="83" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="120" />
             <source>Solved on the spot</source>
             <translation>当场解决</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="84" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="121" />
             <source>Into the ledger</source>
             <translation>转入台账</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="85" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="122" />
             <source>Topics</source>
             <translation>会议议题</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="88" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="127" />
             <source>Meeting list</source>
             <translation>会议列表</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="89" />
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="199" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="128" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="298" />
             <source>Choose a meeting to see what was raised.</source>
             <translation>选中一次会议，查看群众反映的问题。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="92" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="131" />
             <source>Edit…</source>
             <translation>修改…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="93" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="132" />
             <source>Print minutes…</source>
             <translation>打印会议记录…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="94" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="133" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="142" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="197" />
+            <source>{village}: its own meetings against its own frequencies.</source>
+            <translation>{village}：按本村自己的会议和召开频次计算。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="234" />
             <source>No fixed rhythm</source>
             <translation>不定期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="144" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="236" />
             <source>Never held</source>
             <translation>从未召开</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="146" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="238" />
             <source>Overdue by {days} days</source>
             <translation>已逾期 {days} 天</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="148" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="240" />
             <source>In time</source>
             <translation>按时</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="151" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="243" />
             <source>every {n} months</source>
             <translation>每 {n} 个月</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="203" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="259" />
+            <source>No villages yet: their meetings come with their files.</source>
+            <translation>还没有村：各村的会议随其数据文件汇入。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="262" />
+            <source>All villages: each village counted on its own meetings. Every village holds each kind in time.</source>
+            <translation>全部村：各村按本村自己的会议分别计算。各村各类会议都按时召开。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="267" />
+            <source>All villages: each village counted on its own meetings; only the overdue kinds are listed ({n} of {total} villages behind). Choose a village to see all its kinds.</source>
+            <translation>全部村：各村按本村自己的会议分别计算，只列出逾期的会议（{total} 个村中 {n} 个村有逾期）。选一个村可看它的各类会议。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="302" />
             <source>hosted by {host}, {n} present</source>
             <translation>主持人{host}，参会{n}人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="207" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="306" />
             <source>Villagers who came: {names}</source>
             <translation>参会村民：{names}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="214" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="313" />
             <source>solved on the spot: {how}</source>
             <translation>当场解决：{how}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="216" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="315" />
             <source>into the ledger as {number}</source>
             <translation>转入台账，编号 {number}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="219" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="318" />
             <source>Decisions: {text}</source>
             <translation>会议决定：{text}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="242" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="341" />
             <source>Delete meeting</source>
             <translation>删除会议记录</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="244" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="343" />
             <source>Delete the {kind} of {date}? Matters made from its points stay in the ledger.</source>
             <translation>删除 {date} 的{kind}记录？由会上问题登记的民情事项仍保留在台账中。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="266" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="365" />
             <source>Minutes {date}</source>
             <translation>会议记录 {date}</translation>
         </message>
@@ -6015,162 +6135,162 @@ File: {path}</source>
     <context>
         <name>SecurityTab</name>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="59" />
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="61" />
             <source>Remove password</source>
             <translation>取消密码</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="62" />
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="64" />
             <source>Start-up password</source>
             <translation>启动密码</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="64" />
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="66" />
             <source>Current password</source>
             <translation>当前密码</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="67" />
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="69" />
             <source>New password</source>
             <translation>新密码</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="68" />
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="70" />
             <source>New password again</source>
             <translation>再次输入新密码</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="76" />
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="78" />
             <source>At least {n} characters. Asked for when the program starts and when it was locked. Only a fingerprint of it is kept: a forgotten password cannot be shown, only removed (“village-desk lock reset” on this computer).</source>
             <translation>至少 {n} 个字符。打开程序和锁定后需要输入。程序只保存密码的指纹：忘记的密码无法显示，只能解除（在这台电脑上运行“village-desk lock reset”）。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="89" />
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="91" />
             <source> min</source>
             <translation> 分钟</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="90" />
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="92" />
             <source>Off</source>
             <translation>不自动锁定</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="91" />
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="93" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="93" />
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="95" />
             <source>Lock automatically</source>
             <translation>自动锁定</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="97" />
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="99" />
             <source>After minutes without use</source>
             <translation>无操作多少分钟后</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="103" />
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="105" />
             <source>0 = never. Locking covers the window; what is being typed stays, and saves already under way finish. Lock at once with Ctrl+L.</source>
             <translation>0 表示不自动锁定。锁定时窗口被遮住；正在填写的内容保留，正在进行的保存会完成。按 Ctrl+L 立即锁定。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="114" />
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="116" />
             <source>Save inspector password</source>
             <translation>保存检查人员密码</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="115" />
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="117" />
             <source>Remove inspector password</source>
             <translation>取消检查人员密码</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="119" />
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="121" />
             <source>Inspector (read-only)</source>
             <translation>检查人员（只读）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="123" />
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="125" />
             <source>For a township inspector spot-checking diaries on this computer: this password opens the program read-only — records can be looked at, nothing can be changed, ID numbers and phones stay masked. Needs the current start-up password above.</source>
             <translation>供乡镇检查人员在这台电脑上抽查民情日记：用这个密码打开程序为只读——可以查看记录，不能修改，身份证号和电话只显示部分。需要在上面输入当前启动密码。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="132" />
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="134" />
             <source>State</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="134" />
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="136" />
             <source>Inspector password</source>
             <translation>检查人员密码</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="135" />
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="137" />
             <source>Inspector password again</source>
             <translation>再次输入检查人员密码</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="146" />
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="148" />
             <source>The password keeps people who use this computer from opening the village's data in this program. It is not disk encryption: whoever has the disk can copy the database file and read it with other tools, unless the operating system encrypts the disk (BitLocker, LUKS).</source>
             <translation>启动密码防止使用这台电脑的人用本程序打开村里的数据。它不是磁盘加密：拿到硬盘的人可以复制数据库文件，用其他工具读取，除非操作系统对磁盘加密（BitLocker、LUKS）。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="180" />
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="186" />
             <source>A start-up password is set.</source>
             <translation>已设置启动密码。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="182" />
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="188" />
             <source>No start-up password: anyone using this computer can open the data.</source>
             <translation>没有设置启动密码：使用这台电脑的任何人都能打开数据。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="186" />
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="192" />
             <source>Change password</source>
             <translation>修改密码</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="186" />
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="192" />
             <source>Set password</source>
             <translation>设置密码</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="193" />
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="198" />
             <source>set</source>
             <translation>已设置</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="193" />
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="198" />
             <source>not set</source>
             <translation>未设置</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="240" />
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="248" />
             <source>The password was changed.</source>
             <translation>密码已修改。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="242" />
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="250" />
             <source>The password is set: it is asked for at the next start.</source>
             <translation>密码已设置：下次打开程序时需要输入。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="251" />
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="259" />
             <source>The password was removed: the program opens without one.</source>
             <translation>密码已取消：打开程序不再需要密码。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="260" />
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="268" />
             <source>Saved.</source>
             <translation>已保存。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="276" />
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="284" />
             <source>The inspector password is set.</source>
             <translation>检查人员密码已设置。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="285" />
+            <location filename="../../village_desk/ui/pages/settings/security_tab.py" line="293" />
             <source>The inspector password was removed.</source>
             <translation>检查人员密码已取消。</translation>
         </message>
@@ -6744,7 +6864,7 @@ File: {path}</source>
         <name>SixOnesView</name>
         <message>
             <location filename="../../village_desk/ui/pages/six_ones/view.py" line="63" />
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="72" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="74" />
             <source>Year</source>
             <translation>年度</translation>
         </message>
@@ -6754,102 +6874,102 @@ File: {path}</source>
             <translation>登记活动…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="68" />
-            <source>A policy talk, a joint service or a practical project</source>
-            <translation>宣讲活动、联动服务或实事工程</translation>
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="69" />
+            <source>A policy talk, a joint service or a practical project (Ctrl+N)</source>
+            <translation>宣讲活动、联动服务或实事工程（Ctrl+N）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="70" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="72" />
             <source>Six ones (六个一)</source>
             <translation>“六个一”</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="76" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="78" />
             <source>Village</source>
             <translation>村</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="79" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="81" />
             <source>Cadre</source>
             <translation>干部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="79" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="81" />
             <source>Role</source>
             <translation>职务</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="81" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="83" />
             <source>Done</source>
             <translation>完成</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="83" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="85" />
             <source>Six ones of each cadre</source>
             <translation>各干部的“六个一”</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="89" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="91" />
             <source>Ticked (✓) at one or more; the number is how many the year holds.</source>
             <translation>有1项以上即打“✓”，数字为当年的数量。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="97" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="99" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="98" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="100" />
             <source>Kind</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="99" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="101" />
             <source>What it was</source>
             <translation>活动内容</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="100" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="102" />
             <source>Place</source>
             <translation>地点</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="101" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="103" />
             <source>Cadres</source>
             <translation>开展干部</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="102" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="104" />
             <source>People</source>
             <translation>人数</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="105" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="107" />
             <source>Activities of the year</source>
             <translation>当年的活动</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="111" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="113" />
             <source>Edit…</source>
             <translation>修改…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="112" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="114" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="114" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="116" />
             <source>Talks, joint services and projects</source>
             <translation>宣讲活动、联动服务、实事工程</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="225" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="227" />
             <source>Delete activity</source>
             <translation>删除活动记录</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="226" />
+            <location filename="../../village_desk/ui/pages/six_ones/view.py" line="228" />
             <source>Delete the {kind} “{title}” of {date}?</source>
             <translation>删除 {date} 的{kind}“{title}”吗？</translation>
         </message>

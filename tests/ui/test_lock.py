@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from tests.ui.helpers import click
+from tests.ui.helpers import click, wait_ops
+from village_desk.core import queries
 from village_desk.core.storage import roles
 from village_desk.core.storage.lock import AppLock
 from village_desk.ui.lock import Curtain, LockController, LockPanel
@@ -73,5 +74,12 @@ def test_the_inspector_cannot_save_a_household_edit(qtbot, window, modal):
             page.detail.edit_household()
         assert "只读" in seen[0] or "read-only" in seen[0]
         assert not page.detail.phones_button.isVisible()
+        # nor are phones shown another way (a shortcut, a stale button): none
+        # in full, and no 完整号码查看记录 the inspector could not write anyway
+        before = window.ctx.read(queries.disclosures.disclosures)
+        page.detail.toggle_phones()
+        wait_ops(qtbot, window.ctx)
+        assert not page.detail.phones_shown
+        assert window.ctx.read(queries.disclosures.disclosures) == before
     finally:
         window.ctx.db.role = roles.FULL

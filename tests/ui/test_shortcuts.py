@@ -157,3 +157,36 @@ def test_ctrl_n_ctrl_s_and_esc_walk(window, demo_db, qtbot):
     assert window.stack.currentWidget() is diary and diary.is_editing()
     key(qtbot, editor.picker.edit, Qt.Key.Key_Escape)
     assert not diary.is_editing()
+
+
+def test_ctrl_n_on_commitments_meetings_and_six_ones(window, qtbot):
+    """公开承诺 and 会议记录 open their own new-record form on Ctrl+N (not a
+    diary entry), and 考核 → 六个一 its 登记活动; each button says so."""
+    from village_desk.ui.pages.commitments.dialogs import CommitmentDialog
+    from village_desk.ui.pages.meetings.dialogs import MeetingDialog
+    from village_desk.ui.pages.six_ones.dialogs import ActivityDialog
+
+    problems: list = []
+    seen: list = []
+
+    def close(dialog):
+        seen.append(type(dialog))
+        key(qtbot, focused(qtbot, dialog), Qt.Key.Key_Escape)
+
+    for row, page, dialog_type in (
+        (MainWindow.PAGE_COMMITMENTS, lambda: window.commitments_page, CommitmentDialog),
+        (MainWindow.PAGE_MEETINGS, lambda: window.meetings_page, MeetingDialog),
+        (MainWindow.PAGE_ASSESSMENT, lambda: window.assessment_page.six_ones, ActivityDialog),
+    ):
+        window.nav.setCurrentRow(row)
+        if row == MainWindow.PAGE_ASSESSMENT:
+            window.assessment_page.show_six_ones()
+        target = page()
+        assert "Ctrl+N" in target.new_button.toolTip()
+        activate(window, qtbot)
+        seen.clear()
+        on_modal(qtbot, close, problems)
+        key(qtbot, target.new_button, Qt.Key.Key_N, CTRL)
+        raise_problems(problems)
+        assert seen == [dialog_type]
+        assert not window.diary_page.is_editing()  # no diary entry started instead

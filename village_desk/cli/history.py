@@ -3,9 +3,12 @@ field from what to what, when and on which computer (from the journal)."""
 
 from __future__ import annotations
 
+import logging
 import sys
 
 from .common import UserError, open_database
+
+log = logging.getLogger("village_desk.cli")
 
 
 def register(sub) -> None:
@@ -52,4 +55,26 @@ def run(args) -> int:
                 print(f"    {c.field}：{printable(c.old)} → {printable(c.new)}")
     if not entries:
         print("没有修改记录。", file=sys.stderr)
+    elif args.unmasked:
+        _record(db, target)
     return 0
+
+
+def _record(db, target) -> None:
+    """Full numbers were printed: into the log, and into the journal (完整号码
+    导出/查看记录, synced to the township); a read-only folder: the log only."""
+    import contextlib
+    import getpass
+
+    from village_desk.core import services
+
+    who = "命令行"
+    with contextlib.suppress(Exception):
+        who = f"命令行（{getpass.getuser()}）"
+    log.warning("history --unmasked (完整身份证号和电话): %s, by %s", target.label, who)
+    try:
+        services.disclosures.record_history_shown(
+            db, None, target.kind, target.id, target.label, who
+        )
+    except Exception:  # read-only: what was shown stands, the log has it
+        log.warning("could not record the unmasked history in the journal", exc_info=True)

@@ -587,6 +587,12 @@ class MainWindow(QMainWindow):
             self.ledger_page.new_matter()
         elif row == self.PAGE_DISPUTES:
             self.disputes_page.new_dispute()
+        elif row == self.PAGE_COMMITMENTS:
+            self.commitments_page.new_commitment()
+        elif row == self.PAGE_MEETINGS:
+            self.meetings_page.new_meeting()
+        elif row == self.PAGE_ASSESSMENT and self.assessment_page.on_six_ones():
+            self.assessment_page.six_ones.new_activity()
         else:
             self.nav.setCurrentRow(self.PAGE_DIARY)
             self.diary_page.new_entry()

@@ -206,6 +206,7 @@ class _Planner:
         for result, get, relation, other in rows:
             result.household = number  # shown with refused rows too
             try:
+                rv.clean_group(get.get("group"))  # not an ID number or phone shifted into it
                 people.append((result, self.person_values(get, relation, other), get))
             except ValidationError as err:
                 result.reason = str(err)

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from ..domain.validation import (
     IdNumber,
     ValidationError,
+    mask_id_number,
+    mask_phone,
     not_future,
     optional_phone,
     parse_id_number,
@@ -261,6 +263,27 @@ def group_number(raw: str) -> int | None:
             CN_NUMERALS.index(ones) if ones else 0
         )
     return CN_NUMERALS.index(token) if len(token) == 1 else None
+
+
+_ID_LIKE = re.compile(r"\d{17}[\dX]|\d{15}")
+_PHONE_LIKE = re.compile(r"1[3-9]\d{9}|0\d{9,11}")  # a mobile; a landline with its area code
+
+
+def clean_group(value) -> str:
+    """The 组 cell's text. An ID number or a phone number there — the
+    columns shifted by one — is refused, rather than becoming a group named
+    by it (the number masked in the message, like everywhere it is shown)."""
+    raw = text(value)
+    compact = re.sub(r"[\s\-－()（）]", "", raw).upper()
+    if _ID_LIKE.fullmatch(compact):
+        what, shown = "身份证号", mask_id_number(compact)
+    elif _PHONE_LIKE.fullmatch(compact):
+        what, shown = "电话号码", mask_phone(compact)
+    else:
+        return raw
+    raise ValidationError(
+        "household.group_id", f"“{shown}”看起来是{what}，请检查列是否错位", label="组"
+    )
 
 
 def group_label(n: int) -> str:

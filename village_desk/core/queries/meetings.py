@@ -86,9 +86,11 @@ def meetings(
     *,
     kind: str | None = None,
     ids: list[uuid.UUID] | None = None,
+    village: uuid.UUID | None = None,
 ) -> list[MeetingRow]:
     """The meetings held from ``start`` to ``end``, newest first, each with
-    its attendees and raised points."""
+    its attendees and raised points; ``village``: only that village's (a
+    township office's database holds many)."""
     q = (
         select(Meeting, Cadre.name, VillagerGroup.name, VillageProfile.village)
         .join(Cadre, Cadre.id == Meeting.host_id)
@@ -101,6 +103,8 @@ def meetings(
         q = q.where(Meeting.kind == kind)
     if ids is not None:
         q = q.where(Meeting.id.in_(ids))
+    if village is not None:
+        q = q.where(Meeting.village_id == village)
     found = session.execute(q).all()
     wanted = [m.id for m, *_ in found]
     attendees: dict[uuid.UUID, list[Attendee]] = {}

@@ -51,7 +51,7 @@ ENTITY_LABELS = {
     "spot_check_item": "抽查的日记",
     "assessment": "年度考核",
     "activity": "活动记录（六个一）",
-    "disclosure": "完整号码导出记录",
+    "disclosure": "完整号码导出/查看记录",
     "attachment": "照片和扫描件",
 }
 

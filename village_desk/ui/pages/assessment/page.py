@@ -43,3 +43,7 @@ class AssessmentPage(Page):
 
     def show_six_ones(self) -> None:
         self.tabs.setCurrentWidget(self.six_ones)
+
+    def on_six_ones(self) -> bool:
+        """Is the 六个一 tab showing (Ctrl+N records an activity there)?"""
+        return self.tabs.currentWidget() is self.six_ones

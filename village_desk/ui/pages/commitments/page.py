@@ -77,6 +77,7 @@ class CommitmentsPage(Page):
         self.year_combo = QComboBox()
         self.year_combo.setAccessibleName(self.tr("Year"))
         self.new_button = QPushButton(self.tr("New commitment…"))
+        self.new_button.setToolTip(self.tr("Record a public commitment (Ctrl+N)"))
         self.print_button = QPushButton(self.tr("Print public notice…"))
         top = QHBoxLayout()
         top.addWidget(heading(self.tr("Public commitments")))

@@ -10,6 +10,7 @@ it redraws when next shown.
 
 from __future__ import annotations
 
+import logging
 import uuid
 from dataclasses import dataclass
 
@@ -47,6 +48,8 @@ from village_desk.ui.pages.households.forms import (
 from village_desk.ui.widgets.forms import HINT_STYLE, destructive, heading
 from village_desk.ui.widgets.history import HistoryView
 from village_desk.ui.widgets.modal import run_modal
+
+log = logging.getLogger(__name__)
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 10
 # Any change to these tables may change what a household page shows (its
@@ -304,9 +307,23 @@ class HouseholdView(DataView):
 
     @Slot()
     def toggle_phones(self) -> None:
-        """Show this household's phone numbers in full, or mask them again."""
+        """Show this household's phone numbers in full, or mask them again.
+        Showing them is recorded (完整号码导出/查看记录: whose, who) in the
+        background; the inspector never gets here (the button is hidden)."""
+        if is_inspector(self.ctx):
+            return
         self.phones_shown = not self.phones_shown
         self.reload()
+        if self.phones_shown and self.household_id is not None:
+            actor, hid = self.ctx.operator_id, self.household_id
+            self.ctx.op(
+                self, lambda db: services.disclosures.record_phone_reveal(db, actor, hid)
+            ).failure(self._reveal_not_recorded).run()
+
+    @staticmethod
+    def _reveal_not_recorded(err: BaseException) -> None:
+        # a read-only folder, say: the numbers are shown, the log has it
+        log.warning("could not record showing a household's phones: %s", err, exc_info=err)
 
     def _phone(self, number: str) -> str:
         # (an inspector's read-only session sees phones masked only)

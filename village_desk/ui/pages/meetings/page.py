@@ -6,6 +6,11 @@ At the top, when each kind last took place against how often it should
 attendees, points raised (solved on the spot, or the ledger matter each
 became) and decisions. Buttons record a meeting, correct or delete one,
 print its minutes, and set the frequencies.
+
+At a township office (many villages) a 村 filter chooses the village: its
+kinds are due against its own meetings, never another village's. With 全部村
+the table lists, village by village, only the kinds that are overdue, so one
+village's 民主议政日 cannot make the others look on time.
 """
 
 from __future__ import annotations
@@ -32,14 +37,26 @@ from village_desk.ui.pages.base import Page
 from village_desk.ui.pages.meetings.dialogs import FrequencyDialog, MeetingDialog, kind_text
 from village_desk.ui.printing.preview import PrintRun, generate_and_preview
 from village_desk.ui.widgets.attachments import AttachmentPanel, beside
-from village_desk.ui.widgets.forms import ERROR_COLOR, destructive, heading
+from village_desk.ui.widgets.forms import ERROR_COLOR, HINT_STYLE, destructive, heading
 from village_desk.ui.widgets.modal import run_modal
 from village_desk.ui.widgets.tables import cell, row_table
+from village_desk.ui.widgets.village_choice import VillageFilter
+
+COL_VILLAGE = 8  # the meeting list's village (a township office's)
 
 
 class MeetingsPage(Page):
     watches = frozenset(
-        {"meeting", "meeting_attendee", "meeting_item", "matter", "cadre", "person", "setting"}
+        {
+            "meeting",
+            "meeting_attendee",
+            "meeting_item",
+            "matter",
+            "cadre",
+            "person",
+            "setting",
+            "village_profile",
+        }
     )
     shown = Signal()  # the page shows the latest data
 
@@ -52,11 +69,15 @@ class MeetingsPage(Page):
         this_year = dt.date.today().year
         for y in range(this_year, this_year - 6, -1):
             self.year_combo.addItem(self.tr("{year}").format(year=y), y)
+        self.village_combo = VillageFilter(ctx)  # a township office's villages
         self.new_button = QPushButton(self.tr("New meeting…"))
+        self.new_button.setToolTip(self.tr("Record a meeting (Ctrl+N)"))
         self.frequency_button = QPushButton(self.tr("Frequencies…"))
         top = QHBoxLayout()
         top.addWidget(heading(self.tr("Meetings")))
         top.addStretch(1)
+        top.addWidget(self.village_combo.label)
+        top.addWidget(self.village_combo)
         top.addWidget(QLabel(self.tr("Year")))
         top.addWidget(self.year_combo)
         top.addWidget(self.new_button)
@@ -73,6 +94,22 @@ class MeetingsPage(Page):
         )
         self.due.setAccessibleName(self.tr("When each kind is due"))
         self.due.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        # a township office with 全部村: each village's overdue kinds
+        self.behind = row_table(
+            [
+                self.tr("Village"),
+                self.tr("Kind"),
+                self.tr("How often"),
+                self.tr("Last held"),
+                self.tr("Next due"),
+                self.tr("State"),
+            ]
+        )
+        self.behind.setAccessibleName(self.tr("Overdue meetings by village"))
+        self.behind.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.due_note = QLabel()
+        self.due_note.setWordWrap(True)
+        self.due_note.setStyleSheet(HINT_STYLE)
         self.table = row_table(
             [
                 self.tr("Date"),
@@ -83,8 +120,10 @@ class MeetingsPage(Page):
                 self.tr("Solved on the spot"),
                 self.tr("Into the ledger"),
                 self.tr("Topics"),
+                self.tr("Village"),
             ]
         )
+        self.table.setColumnHidden(COL_VILLAGE, not self.village_combo.township)
         self.table.setAccessibleName(self.tr("Meeting list"))
         self.detail_label = QLabel(self.tr("Choose a meeting to see what was raised."))
         self.detail_label.setWordWrap(True)
@@ -112,7 +151,9 @@ class MeetingsPage(Page):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addLayout(top)
         layout.addWidget(heading(self.tr("When each kind is due"), 1.1))
+        layout.addWidget(self.due_note)
         layout.addWidget(self.due)
+        layout.addWidget(self.behind)
         layout.addWidget(splitter, 1)
 
         self.new_button.clicked.connect(self.new_meeting)
@@ -123,7 +164,12 @@ class MeetingsPage(Page):
         self.table.itemSelectionChanged.connect(self.show_detail)
         self.table.cellActivated.connect(lambda _r, _c: self.edit())
         self.year_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.village_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.refresh()
+
+    def reload_choices(self) -> None:
+        if not self.village_combo.reload():
+            self.refresh()
 
     @property
     def year(self) -> int:
@@ -132,37 +178,34 @@ class MeetingsPage(Page):
     def refresh(self) -> None:
         chosen = self.selected()
         year = self.year
+        village = self.village_combo.village_id()
         self.rows = self.ctx.read(
-            queries.meetings.meetings, dt.date(year, 1, 1), dt.date(year, 12, 31)
+            queries.meetings.meetings,
+            dt.date(year, 1, 1),
+            dt.date(year, 12, 31),
+            village=village,
         )
-        due = self.ctx.read(queries.meetings.schedule)
-        self.due.setRowCount(len(due))
-        for r, k in enumerate(due):
-            if not k.months:
-                state = self.tr("No fixed rhythm")
-            elif k.last is None:
-                state = self.tr("Never held")
-            elif k.overdue:
-                state = self.tr("Overdue by {days} days").format(days=k.days_overdue)
+        everyone = self.village_combo.township and village is None
+        self.due.setVisible(not everyone)
+        self.behind.setVisible(everyone)
+        if everyone:
+            self.show_behind(self.ctx.read(queries.meetings.schedule_by_village))
+        else:
+            if self.village_combo.township:
+                due = self.ctx.read(queries.meetings.schedule, None, village)
+                self.due_note.setText(
+                    self.tr("{village}: its own meetings against its own frequencies.").format(
+                        village=self.village_combo.name(village)
+                    )
+                )
             else:
-                state = self.tr("In time")
-            values = [
-                kind_text(k.kind),
-                self.tr("every {n} months").format(n=k.months) if k.months else "—",
-                k.last.isoformat() if k.last else "—",
-                k.due.isoformat() if k.due else "—",
-                state,
-            ]
-            for c, value in enumerate(values):
-                item = cell(value)
-                if k.overdue and c == 4:
-                    item.setForeground(QBrush(QColor(ERROR_COLOR)))
-                self.due.setItem(r, c, item)
-        self.due.setFixedHeight(
-            self.due.horizontalHeader().height()
-            + sum(self.due.rowHeight(r) for r in range(self.due.rowCount()))
-            + 4
-        )
+                due = self.ctx.read(queries.meetings.schedule)
+            self.due_note.setVisible(self.village_combo.township)
+            self.due.setRowCount(len(due))
+            for r, k in enumerate(due):
+                for c, item in enumerate(self.due_cells(k)):
+                    self.due.setItem(r, c, item)
+            self.fit(self.due)
         self.table.setRowCount(len(self.rows))
         for r, m in enumerate(self.rows):
             values = [
@@ -174,6 +217,7 @@ class MeetingsPage(Page):
                 m.solved,
                 m.to_ledger,
                 m.topics,
+                m.village,
             ]
             for c, value in enumerate(values):
                 self.table.setItem(r, c, cell(value, number=c in (4, 5, 6)))
@@ -183,6 +227,61 @@ class MeetingsPage(Page):
                     self.table.selectRow(r)
         self.show_detail()
         self.shown.emit()
+
+    def due_cells(self, k) -> list:
+        """A kind's row: kind, how often, last held, next due, state."""
+        if not k.months:
+            state = self.tr("No fixed rhythm")
+        elif k.last is None:
+            state = self.tr("Never held")
+        elif k.overdue:
+            state = self.tr("Overdue by {days} days").format(days=k.days_overdue)
+        else:
+            state = self.tr("In time")
+        values = [
+            kind_text(k.kind),
+            self.tr("every {n} months").format(n=k.months) if k.months else "—",
+            k.last.isoformat() if k.last else "—",
+            k.due.isoformat() if k.due else "—",
+            state,
+        ]
+        items = [cell(v) for v in values]
+        if k.overdue:
+            items[4].setForeground(QBrush(QColor(ERROR_COLOR)))
+        return items
+
+    def show_behind(self, villages: list) -> None:
+        """全部村 at a township office: one row per village and overdue kind,
+        each village counted on its own meetings."""
+        rows = [(v, k) for v in villages for k in v.overdue]
+        behind = len({v.village_id for v, _k in rows})
+        if not villages:
+            note = self.tr("No villages yet: their meetings come with their files.")
+        elif not rows:
+            note = self.tr(
+                "All villages: each village counted on its own meetings. "
+                "Every village holds each kind in time."
+            )
+        else:
+            note = self.tr(
+                "All villages: each village counted on its own meetings; only the overdue "
+                "kinds are listed ({n} of {total} villages behind). Choose a village to see "
+                "all its kinds."
+            ).format(n=behind, total=len(villages))
+        self.due_note.setText(note)
+        self.due_note.setVisible(True)
+        self.behind.setRowCount(len(rows))
+        for r, (v, k) in enumerate(rows):
+            for c, item in enumerate([cell(v.village), *self.due_cells(k)]):
+                self.behind.setItem(r, c, item)
+        self.fit(self.behind)
+
+    def fit(self, table) -> None:
+        """The table as tall as its rows (at most ten; it scrolls beyond)."""
+        shown = min(table.rowCount(), 10)
+        table.setFixedHeight(
+            table.horizontalHeader().height() + sum(table.rowHeight(r) for r in range(shown)) + 4
+        )
 
     def selected(self):
         r = self.table.currentRow()

@@ -1,5 +1,6 @@
 """设置 → 安全: this computer's start-up password, auto-lock after idle
-minutes, and the read-only inspector's password.
+minutes, the read-only inspector's password, and the list of where full ID
+numbers and phones were shown (完整号码导出/查看记录, ``disclosures_box``).
 
 The passwords are hashed and kept by the core
 (:class:`village_desk.core.storage.lock.AppLock`); every change runs as an
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 from village_desk.core.domain.errors import ValidationError
 from village_desk.core.storage.lock import MAX_IDLE_MINUTES, MIN_LENGTH, AppLock
 from village_desk.ui.lock import is_inspector
+from village_desk.ui.pages.settings.disclosures_box import DisclosureList
 from village_desk.ui.widgets.forms import HINT_STYLE, FieldErrors, error_label
 
 SAVED_STYLE = "color: #1b7f3b;"
@@ -152,6 +154,9 @@ class SecurityTab(QWidget):
         protects.setWordWrap(True)
         protects.setStyleSheet(HINT_STYLE)
 
+        self.lock_boxes = (box, idle_box, inspector_box)
+        self.disclosures = DisclosureList(ctx)  # read-only: the inspector may look
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addWidget(protects)
@@ -159,6 +164,7 @@ class SecurityTab(QWidget):
         layout.addWidget(idle_box)
         layout.addWidget(inspector_box)
         layout.addWidget(self.general)
+        layout.addWidget(self.disclosures)
         layout.addStretch(1)
         self.reload()
 
@@ -188,13 +194,15 @@ class SecurityTab(QWidget):
         self.idle_spin.setValue(self.lock.idle_minutes)
         self.idle_spin.setEnabled(enabled)
         self.idle_save.setEnabled(enabled)
-        self.inspector_box.setEnabled(enabled)
         self.inspector_state.setText(
             self.tr("set") if self.lock.has_inspector else self.tr("not set")
         )
         self.inspector_remove.setEnabled(self.lock.has_inspector)
-        # The inspector changes nothing here (the core refuses it too).
-        self.setEnabled(not is_inspector(self.ctx))
+        # The inspector changes nothing here (the core refuses it too), but may
+        # read the list of full numbers shown.
+        inspector = is_inspector(self.ctx)
+        for b in self.lock_boxes:
+            b.setEnabled(not inspector and (enabled or b is not self.inspector_box))
 
     def _done(self, message: str) -> None:
         for edit in (

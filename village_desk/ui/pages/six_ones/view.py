@@ -65,7 +65,9 @@ class SixOnesView(DataView):
         for y in range(this_year, this_year - 6, -1):
             self.year_combo.addItem(str(y), y)
         self.new_button = QPushButton(self.tr("New activity…"))
-        self.new_button.setToolTip(self.tr("A policy talk, a joint service or a practical project"))
+        self.new_button.setToolTip(
+            self.tr("A policy talk, a joint service or a practical project (Ctrl+N)")
+        )
         top = QHBoxLayout()
         top.addWidget(heading(self.tr("Six ones (六个一)"), 1.1))
         top.addStretch(1)

@@ -1,0 +1,109 @@
+"""会议记录 at a township office: 桃花村 held every kind of meeting five days
+ago; 杏花村 held the other kinds five days ago but its monthly 民主议政日
+last more than two months ago. Counted over all villages the 民主议政日
+would look on time (桃花村's); the page counts each village on its own
+meetings: with 全部村 only 杏花村's 民主议政日 is listed as overdue, and
+choosing a village shows its own kinds and meetings only."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.core.exchange.test_package import OFFICE, Copy
+from tests.core.queries.test_township import TAOHUA, XINGHUA
+from tests.ui.helpers import exposed
+from village_desk.core import services
+from village_desk.core.services.meetings import MeetingInput
+from village_desk.ui.pages.meetings.page import COL_VILLAGE, MeetingsPage
+
+TODAY = dt.date.today()
+RECENT = TODAY - dt.timedelta(days=5)
+# 民主议政日 is monthly: held on a day that every month has, well over a month ago
+OLD = (TODAY - dt.timedelta(days=75)).replace(day=10)
+KINDS = ("council_day", "democratic_talk", "courtyard", "representatives")
+
+
+def hold(copy: Copy, host, kind: str, day: dt.date, place: str) -> None:
+    services.meetings.record_meeting(
+        copy.db,
+        host,
+        MeetingInput(kind=kind, date=day, host_id=host, place=place, topics="村务", head_count=9),
+    )
+
+
+@pytest.fixture
+def township(tmp_path, settings):
+    from village_desk.ui.context import AppContext
+
+    a, b = Copy(tmp_path, "a", **TAOHUA), Copy(tmp_path, "b", **XINGHUA)
+    t = Copy(tmp_path, "t", **OFFICE)
+    wang = services.setup.add_cadre(a.db, None, "王建国", "secretary", "13907310001")
+    liu = services.setup.add_cadre(b.db, None, "刘桂兰", "secretary", "13907310002")
+    for kind in KINDS:
+        hold(a, wang, kind, RECENT, "桃花村村部")
+        hold(b, liu, kind, OLD if kind == "council_day" else RECENT, "杏花村村部")
+    t.take(a.export(tmp_path / "a.vdx").path)
+    t.take(b.export(tmp_path / "b.vdx").path)
+    a.db.close()
+    b.db.close()
+    context = AppContext(t.db, settings)
+    yield context
+    context.close()
+    t.db.close()
+
+
+def rows(table) -> list[list[str]]:
+    return [
+        [table.item(r, c).text() for c in range(table.columnCount())]
+        for r in range(table.rowCount())
+    ]
+
+
+def test_each_village_is_due_on_its_own_meetings(township, qtbot):
+    page = MeetingsPage(township)
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    page.year_combo.setCurrentIndex(page.year_combo.findData(OLD.year))
+    page.show()
+    exposed(page)
+    assert page.village_combo.isVisible()
+    # 全部村: the one overdue kind, named with its village; the rest in time
+    due = dt.date(OLD.year + OLD.month // 12, OLD.month % 12 + 1, 10)  # a month after
+    assert page.behind.isVisible() and not page.due.isVisible()
+    assert rows(page.behind) == [
+        [
+            "杏花村",
+            "民主议政日",
+            "每 1 个月",
+            OLD.isoformat(),
+            due.isoformat(),
+            f"已逾期 {(TODAY - due).days} 天",
+        ]
+    ]
+    assert "2 个村中 1 个村有逾期" in page.due_note.text()
+    # the list holds both villages' meetings of the year, each named
+    listed = {(r[COL_VILLAGE], r[1]) for r in rows(page.table)}
+    assert ("杏花村", "民主议政日") in listed
+    if RECENT.year == OLD.year:
+        assert ("桃花村", "民主议政日") in listed
+    assert not page.table.isColumnHidden(COL_VILLAGE)
+
+    # 桃花村 alone: every kind in time, only its own meetings
+    page.village_combo.setCurrentIndex(page.village_combo.findText("桃花村"))
+    assert page.due.isVisible() and not page.behind.isVisible()
+    assert [(r[0], r[4]) for r in rows(page.due)] == [
+        ("民主议政日", "按时"),
+        ("民主恳谈会", "按时"),
+        ("院坝说事会", "按时"),
+        ("村民代表会议", "按时"),
+    ]
+    assert {r[COL_VILLAGE] for r in rows(page.table)} <= {"桃花村"}
+
+    # 杏花村 alone: its 民主议政日 overdue; its meetings only
+    page.village_combo.setCurrentIndex(page.village_combo.findText("杏花村"))
+    council = next(r for r in rows(page.due) if r[0] == "民主议政日")
+    assert council[2:] == [OLD.isoformat(), due.isoformat(), f"已逾期 {(TODAY - due).days} 天"]
+    assert {r[COL_VILLAGE] for r in rows(page.table)} == {"杏花村"}
+    assert ("杏花村", "民主议政日") in {(r[COL_VILLAGE], r[1]) for r in rows(page.table)}
