@@ -144,6 +144,7 @@ def test_large_text_is_there_again_after_a_restart(demo_db, qtbot):
         qtbot.addWidget(second)
         second.nav.setCurrentRow(MainWindow.PAGE_SETTINGS)
         built(second)
+        second.show()  # as the first was: a combo box makes its popup when shown
         restarted = sorted(font_sizes(second).values())
         assert len(restarted) == len(normal)
         assert all(r >= n * 1.2 for r, n in zip(restarted, normal, strict=True))

@@ -695,7 +695,7 @@ class MainWindow(QMainWindow):
             if found is not None:
                 self.ledger_page.open_matter(found)
                 view = self.ledger_page.detail
-                view.side_tabs.setCurrentWidget(view.signoff_tab)
+                view.side_tabs.setCurrentWidget(view.signoff_scroll)
         elif name == "month-end":
             self.ledger_page.show_review()
         elif name == "meetings" and self.meetings_page.rows:

@@ -64,3 +64,50 @@ def test_every_field_a_conflict_can_name_reads_in_chinese():
 
 def test_signoff_tick_merges_whole():
     assert merge_policy.group_of("matter", "signoff_by") == {"signoff_by", "signoff_date"}
+
+
+def test_matters_recorded_before_0014_pass_the_check_after_the_upgrade(tmp_path):
+    """A matter journaled by a program before 0014 has no 办结签收 in its
+    history; after the upgrade it reads as not signed, and ``check`` finds
+    no difference between the record and its replayed journal."""
+    from alembic import command
+
+    from village_desk.core.storage import migrate
+    from village_desk.core.storage.db import Database
+
+    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    db = Database.open(url, device_name="旧版本")
+    services.setup.initialize(db, village="桃花村", township="青山镇", county="隆回县")
+    cadre = services.setup.add_cadre(db, None, "王建国", "secretary", "13907310001", "全面负责")
+    today = dt.date.today()
+    services.ledger.register_matter(
+        db,
+        cadre,
+        MatterInput(
+            content="申请修缮村道",
+            responsible_id=cadre,
+            received_date=today,
+            applicant_name="张三丰",
+            kind="hardship",
+            deadline=today + dt.timedelta(days=5),
+        ),
+    )
+    command.downgrade(migrate.alembic_config(db.engine), "0013")
+    with db.engine.begin() as con:  # the journal as a program before 0014 wrote it
+        con.execute(
+            text(
+                "UPDATE change_log SET changes = "
+                "json_remove(changes, '$.signoff_by', '$.signoff_date') WHERE entity = 'matter'"
+            )
+        )
+    db.close()
+    upgraded = Database.open(url)
+    try:
+        with upgraded.reading() as s:
+            from village_desk.core.storage.models import Matter
+
+            (matter,) = s.scalars(select(Matter)).all()
+        assert (matter.signoff_by, matter.signoff_date) == ("", None)
+        assert run_check(upgraded).problems == []
+    finally:
+        upgraded.close()

@@ -195,7 +195,7 @@ def test_signoff_of_a_finished_matter_on_its_tab(ctx, db, village, qtbot, modal,
     exposed(view)
     view.show_matter(mid)
     tab = view.signoff_tab
-    view.side_tabs.setCurrentWidget(tab)
+    view.side_tabs.setCurrentWidget(view.signoff_scroll)
     assert not tab.sign_button.isEnabled()  # not done yet: nothing to sign
     apply_action(db, sec, mid, "start", when=TODAY - dt.timedelta(days=11))
     apply_action(db, sec, mid, "complete", text="低保已批", when=TODAY - dt.timedelta(days=2))
@@ -222,7 +222,7 @@ def test_signoff_of_a_finished_matter_on_its_tab(ctx, db, village, qtbot, modal,
     settle(qtbot, ctx)
     with db.reading() as s:
         assert queries.attachments.sign_off(s, mid).photos == 1
-    index = view.side_tabs.indexOf(tab)
+    index = view.side_tabs.indexOf(view.signoff_scroll)
     assert view.side_tabs.tabText(index).endswith("(1)")
 
 

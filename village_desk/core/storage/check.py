@@ -231,13 +231,25 @@ def _replay_differences(db: Database) -> list[str]:
             ):
                 history.setdefault(row.record_id, []).append(row)
             columns = sorted(_columns(model))
+            # A field its history never set reads as the column's default, as
+            # a merge writes it (a column added by a later migration: the
+            # 办结签收 of matters recorded before 0014)
+            defaults = {}
+            for k in columns:
+                col = model.__table__.c[k]
+                if not col.nullable and col.default is not None and col.default.is_scalar:
+                    defaults[k] = _json_value(col.default.arg)
             differ = 0
             for record in s.execute(select(model.__table__)).mappings():
                 folded = fold(table, history.get(record["id"], []))
                 if folded.state is None:
                     continue  # no insert in the journal: reported above
                 stored = {k: _json_value(record[k]) for k in columns}
-                replayed = {k: folded.state.get(k) for k in columns}
+                replayed = {
+                    k: defaults[k] if folded.state.get(k) is None and k in defaults else v
+                    for k in columns
+                    for v in (folded.state.get(k),)
+                }
                 if stored != _normalise(replayed, stored) or record["hlc"] != folded.hlc:
                     differ += 1
             if differ:

@@ -679,7 +679,9 @@ class MatterView(DataView):
         self.side_tabs.addTab(notes, self.tr("Progress notes"))
         self.side_tabs.addTab(self.history, self.tr("Change history"))
         self.signoff_tab = SignOffTab(ctx, self)
-        self.side_tabs.addTab(self.signoff_tab, self.tr("Sign-off and photos"))
+        # (scrolls on a small screen rather than making the window taller)
+        self.signoff_scroll = scrolling(self.signoff_tab)
+        self.side_tabs.addTab(self.signoff_scroll, self.tr("Sign-off and photos"))
         self.signoff_tab.count_changed.connect(self._photos_counted)
         body = QHBoxLayout()
         body.addWidget(details, 3)
@@ -828,7 +830,7 @@ class MatterView(DataView):
         return True
 
     def _photos_counted(self, count: int) -> None:
-        index = self.side_tabs.indexOf(self.signoff_tab)
+        index = self.side_tabs.indexOf(self.signoff_scroll)
         title = self.tr("Sign-off and photos")
         self.side_tabs.setTabText(index, f"{title} ({count})" if count else title)
 

@@ -113,6 +113,45 @@ def upgrade() -> None:
         sa.Column("signoff_by", sa.String(length=60), nullable=False, server_default=""),
     )
     op.add_column("matter", sa.Column("signoff_date", sa.Date(), nullable=True))
+    _signoffs_from_the_journal()
+
+
+def _signoffs_from_the_journal() -> None:
+    """A database brought back down below 0014 and up again lost its
+    matters' 办结签收 but its journal kept them: the last value journaled
+    for each field is put back (nothing to do on a database that never had
+    0014)."""
+    conn = op.get_bind()
+    found = conn.execute(
+        sa.text(
+            "SELECT count(*) FROM change_log WHERE entity = 'matter' "
+            "AND changes LIKE '%\"signoff_%'"
+        )
+    ).scalar()
+    if not found:
+        return
+    sqlite = conn.dialect.name == "sqlite"
+    conn.execute(sa.text("UPDATE local_gate SET open = 1 WHERE id = 1"))
+    for field, empty in (("signoff_by", "''"), ("signoff_date", "NULL")):
+        value = (
+            f"json_extract(c.changes, '$.{field}[1]')"
+            if sqlite
+            else f"(c.changes::json -> '{field}' ->> 1)"
+        )
+        present = (
+            f"json_extract(c.changes, '$.{field}') IS NOT NULL"
+            if sqlite
+            else f"(c.changes::json -> '{field}') IS NOT NULL"
+        )
+        cast = "" if sqlite or field == "signoff_by" else "::date"
+        conn.execute(
+            sa.text(
+                f"UPDATE matter SET {field} = COALESCE((SELECT {value}{cast} FROM change_log c "
+                f"WHERE c.entity = 'matter' AND c.record_id = matter.id AND {present} "
+                f"ORDER BY c.hlc DESC LIMIT 1), {empty})"
+            )
+        )
+    conn.execute(sa.text("UPDATE local_gate SET open = 0 WHERE id = 1"))
 
 
 def downgrade() -> None:
