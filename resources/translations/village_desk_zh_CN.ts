@@ -2915,17 +2915,17 @@ A backup was taken before the import.</source>
     <context>
         <name>FrequencyDialog</name>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="348" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="375" />
             <source>How often meetings are held</source>
             <translation>会议频次</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="355" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="382" />
             <source>No fixed rhythm</source>
             <translation>不定期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="356" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="383" />
             <source> months</source>
             <translation> 个月一次</translation>
         </message>
@@ -4326,7 +4326,7 @@ File: {path}</source>
         </message>
         <message>
             <location filename="../../village_desk/ui/pages/ledger/matter.py" line="567" />
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="879" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="881" />
             <source>Delete matter</source>
             <translation>删除事项</translation>
         </message>
@@ -4472,43 +4472,43 @@ File: {path}</source>
             <translation>办理情况</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="682" />
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="832" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="684" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="834" />
             <source>Sign-off and photos</source>
             <translation>签收与照片</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="759" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="761" />
             <source>Matter {number}</source>
             <translation>事项 {number}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="763" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="765" />
             <source>{status} (overdue)</source>
             <translation>{status}（逾期）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="809" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="811" />
             <source>Yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="809" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="811" />
             <source>No</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="816" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="818" />
             <source>From the visit diary of {date} →</source>
             <translation>来自 {date} 的民情日记 →</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="852" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="854" />
             <source>Not possible while the matter is “{status}”</source>
             <translation>事项为“{status}”时不能办理此步</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="881" />
+            <location filename="../../village_desk/ui/pages/ledger/matter.py" line="883" />
             <source>Delete matter {number} with its progress notes? Use this only for a matter registered by mistake. You can undo this right afterwards.</source>
             <translation>删除事项 {number} 及其办理记录吗？只应删除误登记的事项。删除后可以立即撤销。</translation>
         </message>
@@ -4521,153 +4521,168 @@ File: {path}</source>
     <context>
         <name>MeetingDialog</name>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="87" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="89" />
             <source>Edit meeting</source>
             <translation>修改会议记录</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="87" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="89" />
             <source>New meeting</source>
             <translation>新增会议记录</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="93" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="95" />
             <source>Kind</source>
             <translation>会议类型</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="97" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="112" />
             <source>Date</source>
             <translation>会议日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="99" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="114" />
             <source>Place</source>
             <translation>会议地点</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="105" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="120" />
             <source>Host</source>
             <translation>主持人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="107" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="319" />
             <source>Whole village</source>
             <translation>全村</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="110" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="123" />
             <source>Group</source>
             <translation>村民小组</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="113" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="102" />
+            <source>Village</source>
+            <translation>所在村</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="103" />
+            <source>Choose the village…</source>
+            <translation>请选择村…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="108" />
+            <source>Village *</source>
+            <translation>所在村 *</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="128" />
             <source>People present</source>
             <translation>参会人数</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="116" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="131" />
             <source>Add a villager who came: type a name</source>
             <translation>添加参会村民：输入姓名或拼音首字母</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="119" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="134" />
             <source>Remove</source>
             <translation>移除</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="128" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="143" />
             <source>Villagers who came</source>
             <translation>参会村民</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="129" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="144" />
             <source>Topics</source>
             <translation>会议议题</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="130" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="145" />
             <source>What was said</source>
             <translation>会议情况</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="131" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="146" />
             <source>Decisions</source>
             <translation>会议决定</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="138" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="153" />
             <source>What was raised</source>
             <translation>群众反映的问题</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="140" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="155" />
             <source>Solved on the spot</source>
             <translation>当场解决</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="141" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="156" />
             <source>Into the ledger</source>
             <translation>转入台账</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="143" />
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="161" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="158" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="176" />
             <source>How it was solved</source>
             <translation>解决情况</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="149" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="164" />
             <source>Add point</source>
             <translation>添加这一项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="150" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="165" />
             <source>Remove point</source>
             <translation>删除这一项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="152" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="167" />
             <source>Only points not saved yet can be removed here.</source>
             <translation>这里只能删除尚未保存的问题。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="158" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="173" />
             <source>Raised</source>
             <translation>反映的问题</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="159" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="174" />
             <source>Raised by</source>
             <translation>反映人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="160" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="175" />
             <source>Handled</source>
             <translation>处理方式</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="162" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="177" />
             <source>Matter category</source>
             <translation>事项类别</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="167" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="182" />
             <source>Points raised</source>
             <translation>群众反映的问题</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="169" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="184" />
             <source>A point put into the ledger becomes a matter for the host to handle first.</source>
             <translation>转入台账的问题登记为民情事项，由主持人首接负责。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="250" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="265" />
             <source>(the meeting)</source>
             <translation>（会议集体）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="270" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="285" />
             <source>Type what was raised first.</source>
             <translation>请先填写反映的问题。</translation>
         </message>

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from ..domain.errors import ServiceError, ValidationError
 from ..domain.meetings import FREQUENCY_SETTING, ITEM_OUTCOMES, KINDS, item_field
 from ..domain.validation import not_future, require
+from ..storage import villages
 from ..storage.db import Database
 from ..storage.models import (
     Cadre,
@@ -161,17 +162,27 @@ def _add_points(s: Session, m: Meeting, points: list[RaisedPoint]) -> list[uuid.
     return matter_ids
 
 
-def _village_for(s: Session, village_id) -> uuid.UUID | None:
-    if village_id is None:
+def _village_for(s: Session, data: MeetingInput) -> uuid.UUID | None:
+    """The village of a new meeting: at a township office the one chosen
+    (required: a meeting is held in a village, and counts in its rhythm),
+    with its group in that village."""
+    if data.village_id is None:
+        if villages.is_township(s):
+            raise ValidationError("meeting.village_id", "请选择会议所在的村")
         return None  # the journal gives it this copy's village
-    return live_village(s, village_id, "meeting.village_id")
+    village = live_village(s, data.village_id, "meeting.village_id")
+    if data.group_id is not None:
+        group = s.get(VillagerGroup, data.group_id)
+        if group is not None and group.village_id != village:
+            raise ValidationError("meeting.group_id", "这个村民小组不属于所选的村")
+    return village
 
 
 def record_meeting(db: Database, actor_id, data: MeetingInput) -> tuple[uuid.UUID, list]:
     """Save a meeting; returns (its id, the ids of matters made from its points)."""
     with db.transaction(actor_id) as s:
         _check(s, data)
-        m = Meeting(village_id=_village_for(s, data.village_id))
+        m = Meeting(village_id=_village_for(s, data))
         _fill(m, data)
         s.add(m)
         s.flush()

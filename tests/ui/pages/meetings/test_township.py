@@ -107,3 +107,89 @@ def test_each_village_is_due_on_its_own_meetings(township, qtbot):
     assert council[2:] == [OLD.isoformat(), due.isoformat(), f"已逾期 {(TODAY - due).days} 天"]
     assert {r[COL_VILLAGE] for r in rows(page.table)} == {"杏花村"}
     assert ("杏花村", "民主议政日") in {(r[COL_VILLAGE], r[1]) for r in rows(page.table)}
+
+
+def test_a_meeting_recorded_at_the_office_is_held_in_a_chosen_village(
+    township, qtbot, modal, tmp_path
+):
+    """The office's meeting form asks which village the meeting was held in
+    (the page's chosen village to start with) and offers that village's
+    groups only; without a village it is refused at that field and nothing
+    is saved; saved, it counts in that village's list."""
+    from village_desk.core import queries
+    from village_desk.ui.pages.meetings.dialogs import MeetingDialog, select_data
+
+    villages = {v.village: v.id for v in township.read(queries.reference.village_profiles)}
+    xinghua = next(vid for name, vid in villages.items() if name.startswith("杏花村"))
+    page = MeetingsPage(township)
+    qtbot.addWidget(page)
+    page.show()
+    exposed(page)
+    page.village_combo.setCurrentIndex(page.village_combo.findData(str(xinghua)))
+    before = len(
+        township.read(queries.meetings.meetings, dt.date(TODAY.year, 1, 1), TODAY, village=xinghua)
+    )
+    groups = {g.id: g.village_id for g in township.read(queries.reference.groups)}
+
+    def fill(dialog: MeetingDialog) -> None:
+        assert dialog.village_combo is not None
+        assert dialog.village_combo.currentData() == xinghua  # the page's village
+        offered = [dialog.group_combo.itemData(i) for i in range(1, dialog.group_combo.count())]
+        assert all(groups[g] == xinghua for g in offered)
+        dialog.village_combo.setCurrentIndex(0)  # no village: refused
+        dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("courtyard"))
+        dialog.place_edit.setText("杏花村村部")
+        dialog.topics_edit.setPlainText("灌溉水渠清淤")
+        dialog.save_button.click()
+        qtbot.waitUntil(lambda: dialog.errors.label_for("meeting.village_id").text() != "")
+        assert "村" in dialog.errors.label_for("meeting.village_id").text()
+        select_data(dialog.village_combo, xinghua)
+        dialog.save_button.click()
+        qtbot.waitUntil(lambda: not dialog.isVisible())
+
+    with modal.expect(fill, MeetingDialog):
+        page.new_meeting()
+    after = township.read(
+        queries.meetings.meetings, dt.date(TODAY.year, 1, 1), TODAY, village=xinghua
+    )
+    assert len(after) == before + 1
+    assert any(m.topics == "灌溉水渠清淤" for m in after)
+
+
+def test_a_group_of_another_village_is_refused(tmp_path):
+    """At the office, a meeting held in 杏花村 cannot name 桃花村's group;
+    and a meeting without a village is refused (it would count for none)."""
+    from village_desk.core import queries
+    from village_desk.core.domain.errors import ValidationError
+
+    a, b = Copy(tmp_path, "a", **TAOHUA), Copy(tmp_path, "b", **XINGHUA)
+    t = Copy(tmp_path, "t", **OFFICE)
+    services.setup.add_group(a.db, None, "一组")
+    liu = services.setup.add_cadre(b.db, None, "刘桂兰", "secretary", "13907310002")
+    t.take(a.export(tmp_path / "a.vdx").path)
+    t.take(b.export(tmp_path / "b.vdx").path)
+    try:
+        villages = {v.village: v.id for v in t.db.read(queries.reference.village_profiles)}
+        xinghua = next(vid for name, vid in villages.items() if name.startswith("杏花村"))
+        (group,) = t.db.read(queries.reference.groups)
+        data = MeetingInput(
+            kind="courtyard",
+            date=TODAY,
+            host_id=liu,
+            place="杏花村村部",
+            topics="村务",
+            group_id=group.id,
+            village_id=xinghua,
+        )
+        with pytest.raises(ValidationError) as err:
+            services.meetings.record_meeting(t.db, liu, data)
+        assert err.value.field == "meeting.group_id"
+        data.group_id, data.village_id = None, None
+        with pytest.raises(ValidationError) as err:
+            services.meetings.record_meeting(t.db, liu, data)
+        assert err.value.field == "meeting.village_id"
+        data.village_id = xinghua
+        services.meetings.record_meeting(t.db, liu, data)
+    finally:
+        for c in (a, b, t):
+            c.db.close()

@@ -80,7 +80,9 @@ def _text(lines: float = 3) -> QPlainTextEdit:
 class MeetingDialog(EditDialog):
     """A new meeting, or correcting one (``row``: the meeting as listed)."""
 
-    def __init__(self, ctx, row=None, parent: QWidget | None = None):
+    def __init__(
+        self, ctx, row=None, parent: QWidget | None = None, village_id: uuid.UUID | None = None
+    ):
         super().__init__(parent)
         self.ctx = ctx
         self.row = row
@@ -91,6 +93,19 @@ class MeetingDialog(EditDialog):
         for code in KINDS:
             self.kind_combo.addItem(kind_text(code), code)
         self._field(self.tr("Kind"), self.kind_combo, "meeting.kind")
+        # At a township office a new meeting is held in one of its villages
+        # (it counts in that village's rhythm); a meeting keeps its village.
+        self.village_combo: QComboBox | None = None
+        self._group_village = dict((g.id, g.village_id) for g in ctx.read(queries.reference.groups))
+        if row is None and ctx.read(queries.reference.is_township):
+            self.village_combo = QComboBox()
+            self.village_combo.setAccessibleName(self.tr("Village"))
+            self.village_combo.addItem(self.tr("Choose the village…"), None)
+            for v in ctx.read(queries.reference.village_profiles):
+                self.village_combo.addItem(v.village, v.id)
+            if village_id is not None:
+                select_data(self.village_combo, village_id)
+            self._field(self.tr("Village *"), self.village_combo, "meeting.village_id")
         self.date_edit = QDateEdit(QDate(row.date) if row else QDate.currentDate())
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.date_edit.setCalendarPopup(True)
@@ -104,10 +119,10 @@ class MeetingDialog(EditDialog):
             self.host_combo.addItem(row.host, row.host_id)  # a host since deactivated
         self._field(self.tr("Host"), self.host_combo, "meeting.host_id")
         self.group_combo = QComboBox()
-        self.group_combo.addItem(self.tr("Whole village"), None)
-        for g in ctx.read(queries.reference.groups):
-            self.group_combo.addItem(g.name, g.id)
+        self._fill_groups()
         self._field(self.tr("Group"), self.group_combo, "meeting.group_id")
+        if self.village_combo is not None:
+            self.village_combo.currentIndexChanged.connect(lambda _i: self._fill_groups())
         self.head_spin = QSpinBox()
         self.head_spin.setRange(0, MAX_HEAD_COUNT)
         self._field(self.tr("People present"), self.head_spin, "meeting.head_count")
@@ -296,6 +311,17 @@ class MeetingDialog(EditDialog):
         self.new_points = [p for p in self.new_points if p is not point]
         self.points_list.takeItem(self.points_list.row(item))
 
+    def _fill_groups(self) -> None:
+        """The groups of the chosen village (all of them on a village laptop)."""
+        chosen = self.group_combo.currentData()
+        village = self.village_combo.currentData() if self.village_combo is not None else None
+        self.group_combo.clear()
+        self.group_combo.addItem(self.tr("Whole village"), None)
+        for g in self.ctx.read(queries.reference.groups):
+            if village is None or g.village_id == village:
+                self.group_combo.addItem(g.name, g.id)
+        select_data(self.group_combo, chosen)
+
     # ------------------------------------------------------------ saving
 
     def data(self) -> MeetingInput:
@@ -311,6 +337,7 @@ class MeetingDialog(EditDialog):
             discussion=self.discussion_edit.toPlainText(),
             decisions=self.decisions_edit.toPlainText(),
             points=list(self.new_points),
+            village_id=self.village_combo.currentData() if self.village_combo else None,
         )
 
     def save(self) -> None:

@@ -321,7 +321,7 @@ class MeetingsPage(Page):
     # ------------------------------------------------------------ actions
 
     def new_meeting(self) -> None:
-        dialog = MeetingDialog(self.ctx, parent=self)
+        dialog = MeetingDialog(self.ctx, parent=self, village_id=self.village_combo.village_id())
         run_modal(dialog)
 
     def edit(self) -> None:
