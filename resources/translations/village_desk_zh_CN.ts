@@ -2915,17 +2915,17 @@ A backup was taken before the import.</source>
     <context>
         <name>FrequencyDialog</name>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="375" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="382" />
             <source>How often meetings are held</source>
             <translation>会议频次</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="382" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="391" />
             <source>No fixed rhythm</source>
             <translation>不定期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="383" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="392" />
             <source> months</source>
             <translation> 个月一次</translation>
         </message>
@@ -4810,7 +4810,7 @@ File: {path}</source>
         </message>
         <message>
             <location filename="../../village_desk/ui/pages/meetings/page.py" line="128" />
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="298" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="303" />
             <source>Choose a meeting to see what was raised.</source>
             <translation>选中一次会议，查看群众反映的问题。</translation>
         </message>
@@ -4830,87 +4830,92 @@ File: {path}</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="197" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="192" />
+            <source>Choose a village to set how often its meetings are held</source>
+            <translation>请先选一个村，再设置它的会议频次</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="202" />
             <source>{village}: its own meetings against its own frequencies.</source>
             <translation>{village}：按本村自己的会议和召开频次计算。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="234" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="239" />
             <source>No fixed rhythm</source>
             <translation>不定期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="236" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="241" />
             <source>Never held</source>
             <translation>从未召开</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="238" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="243" />
             <source>Overdue by {days} days</source>
             <translation>已逾期 {days} 天</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="240" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="245" />
             <source>In time</source>
             <translation>按时</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="243" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="248" />
             <source>every {n} months</source>
             <translation>每 {n} 个月</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="259" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="264" />
             <source>No villages yet: their meetings come with their files.</source>
             <translation>还没有村：各村的会议随其数据文件汇入。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="262" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="267" />
             <source>All villages: each village counted on its own meetings. Every village holds each kind in time.</source>
             <translation>全部村：各村按本村自己的会议分别计算。各村各类会议都按时召开。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="267" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="272" />
             <source>All villages: each village counted on its own meetings; only the overdue kinds are listed ({n} of {total} villages behind). Choose a village to see all its kinds.</source>
             <translation>全部村：各村按本村自己的会议分别计算，只列出逾期的会议（{total} 个村中 {n} 个村有逾期）。选一个村可看它的各类会议。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="302" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="307" />
             <source>hosted by {host}, {n} present</source>
             <translation>主持人{host}，参会{n}人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="306" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="311" />
             <source>Villagers who came: {names}</source>
             <translation>参会村民：{names}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="313" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="318" />
             <source>solved on the spot: {how}</source>
             <translation>当场解决：{how}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="315" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="320" />
             <source>into the ledger as {number}</source>
             <translation>转入台账，编号 {number}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="318" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="323" />
             <source>Decisions: {text}</source>
             <translation>会议决定：{text}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="341" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="348" />
             <source>Delete meeting</source>
             <translation>删除会议记录</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="343" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="350" />
             <source>Delete the {kind} of {date}? Matters made from its points stay in the ledger.</source>
             <translation>删除 {date} 的{kind}记录？由会上问题登记的民情事项仍保留在台账中。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/page.py" line="365" />
+            <location filename="../../village_desk/ui/pages/meetings/page.py" line="372" />
             <source>Minutes {date}</source>
             <translation>会议记录 {date}</translation>
         </message>

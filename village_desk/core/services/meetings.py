@@ -227,8 +227,12 @@ def delete_meeting(db: Database, actor_id, meeting_id: uuid.UUID) -> uuid.UUID:
         return tx_id(s)
 
 
-def set_frequencies(db: Database, actor_id, months: dict[str, int]) -> None:
-    """How often each kind should take place (months; 0: no fixed rhythm)."""
+def set_frequencies(
+    db: Database, actor_id, months: dict[str, int], village_id: uuid.UUID | None = None
+) -> None:
+    """How often each kind should take place (months; 0: no fixed rhythm):
+    this copy's village's, or at a township office ``village_id``'s (each
+    village is counted against its own)."""
     field_key = f"setting.{FREQUENCY_SETTING}"
     clean = {}
     for kind, value in months.items():
@@ -238,4 +242,9 @@ def set_frequencies(db: Database, actor_id, months: dict[str, int]) -> None:
             raise ValidationError(field_key, f"{KINDS[kind]}的频次应为0至24个月")
         clean[kind] = value
     with db.transaction(actor_id) as s:
-        set_setting_in(s, FREQUENCY_SETTING, clean)
+        if village_id is not None:
+            s.info["village_scope"] = live_village(s, village_id, field_key)
+        try:
+            set_setting_in(s, FREQUENCY_SETTING, clean)
+        finally:
+            s.info.pop("village_scope", None)

@@ -193,3 +193,37 @@ def test_a_group_of_another_village_is_refused(tmp_path):
     finally:
         for c in (a, b, t):
             c.db.close()
+
+
+def test_frequencies_are_set_for_the_chosen_village(township, qtbot, modal):
+    """At the office 会议频次… is for one village (greyed with 全部村): making
+    杏花村's 民主议政日 every three months puts its old one back in time,
+    and 桃花村 keeps the default monthly rhythm."""
+    from village_desk.core import queries
+    from village_desk.ui.pages.meetings.dialogs import FrequencyDialog
+
+    villages = {v.village: v.id for v in township.read(queries.reference.village_profiles)}
+    xinghua = next(vid for name, vid in villages.items() if name.startswith("杏花村"))
+    taohua = next(vid for name, vid in villages.items() if name.startswith("桃花村"))
+    page = MeetingsPage(township)
+    qtbot.addWidget(page)
+    page.show()
+    exposed(page)
+    assert not page.frequency_button.isEnabled()  # 全部村
+    page.village_combo.setCurrentIndex(page.village_combo.findData(str(xinghua)))
+    assert page.frequency_button.isEnabled()
+
+    def three_months(dialog: FrequencyDialog) -> None:
+        assert "杏花村" in dialog.windowTitle()
+        assert dialog.spins["council_day"].value() == 1
+        dialog.spins["council_day"].setValue(3)
+        dialog.save_button.click()
+        qtbot.waitUntil(lambda: not dialog.isVisible())
+
+    with modal.expect(three_months, FrequencyDialog):
+        page.set_frequencies()
+    assert township.read(queries.meetings.frequencies, xinghua)["council_day"] == 3
+    assert township.read(queries.meetings.frequencies, taohua)["council_day"] == 1
+    # 75 days ago is within three months: 杏花村's 民主议政日 is in time now
+    due = {s.kind: s for s in township.read(queries.meetings.schedule, None, xinghua)}
+    assert not due["council_day"].overdue

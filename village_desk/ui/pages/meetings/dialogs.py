@@ -369,14 +369,23 @@ class MeetingDialog(EditDialog):
 class FrequencyDialog(EditDialog):
     """How often each kind of meeting should take place (months)."""
 
-    def __init__(self, ctx, parent: QWidget | None = None):
+    def __init__(
+        self,
+        ctx,
+        parent: QWidget | None = None,
+        village_id: uuid.UUID | None = None,
+        village_name: str = "",
+    ):
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle(self.tr("How often meetings are held"))
+        self.village_id = village_id  # a township office: the village's own
+        title = self.tr("How often meetings are held")
+        self.setWindowTitle(f"{title}（{village_name}）" if village_name else title)
         self.errors = FieldErrors(error_label())
         form = QFormLayout()
         self.spins: dict[str, QSpinBox] = {}
-        for kind, months in ctx.read(queries.meetings.frequencies).items():
+        scope = village_id if village_id is not None else False
+        for kind, months in ctx.read(queries.meetings.frequencies, scope).items():
             spin = QSpinBox()
             spin.setRange(0, 24)
             spin.setSpecialValueText(self.tr("No fixed rhythm"))
@@ -394,6 +403,9 @@ class FrequencyDialog(EditDialog):
     def save(self) -> None:
         actor = self.ctx.operator_id
         months = {kind: spin.value() for kind, spin in self.spins.items()}
-        self.ctx.op(self, lambda db: services.meetings.set_frequencies(db, actor, months)).errors(
-            self.errors
-        ).busy(self.save_button).success(lambda _r: self.isVisible() and self.accept()).run()
+        village = self.village_id
+        self.ctx.op(
+            self, lambda db: services.meetings.set_frequencies(db, actor, months, village)
+        ).errors(self.errors).busy(self.save_button).success(
+            lambda _r: self.isVisible() and self.accept()
+        ).run()

@@ -186,6 +186,11 @@ class MeetingsPage(Page):
             village=village,
         )
         everyone = self.village_combo.township and village is None
+        # at a township office each village has its own frequencies
+        self.frequency_button.setEnabled(not everyone)
+        self.frequency_button.setToolTip(
+            self.tr("Choose a village to set how often its meetings are held") if everyone else ""
+        )
         self.due.setVisible(not everyone)
         self.behind.setVisible(everyone)
         if everyone:
@@ -330,7 +335,9 @@ class MeetingsPage(Page):
             run_modal(MeetingDialog(self.ctx, m, parent=self))
 
     def set_frequencies(self) -> None:
-        run_modal(FrequencyDialog(self.ctx, parent=self))
+        village = self.village_combo.village_id()
+        name = self.village_combo.name(village) if village is not None else ""
+        run_modal(FrequencyDialog(self.ctx, parent=self, village_id=village, village_name=name))
 
     def delete(self) -> None:
         m = self.selected()
