@@ -377,42 +377,42 @@
             <translation>选中一条记录，查看它的照片和扫描件。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="361" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="363" />
             <source>Add photos or scans</source>
             <translation>添加照片或扫描件</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="363" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="365" />
             <source>Photos and scans ({patterns});;All files (*)</source>
             <translation>照片和扫描件 ({patterns});;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="401" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="403" />
             <source>Adding {name}</source>
             <translation>正在添加 {name}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="418" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="420" />
             <source>Some files were not added</source>
             <translation>有文件没有添加</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="425" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="427" />
             <source>Adding photos and scans</source>
             <translation>正在添加照片和扫描件</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="476" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="478" />
             <source>Delete attachment</source>
             <translation>删除附件</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="477" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="479" />
             <source>Delete “{what}” from this record? You can undo this right afterwards.</source>
             <translation>从这条记录中删除“{what}”？删除后可以立即撤销。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="487" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="489" />
             <source>Deleted “{what}”</source>
             <translation>已删除“{what}”</translation>
         </message>
@@ -420,68 +420,68 @@
     <context>
         <name>AttachmentViewer</name>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="515" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="517" />
             <source>Photos and scans</source>
             <translation>照片和扫描件</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="524" />
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="538" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="526" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="540" />
             <source>Caption</source>
             <translation>说明</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="525" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="527" />
             <source>What it shows, e.g. 签收单 signed by 张三丰</source>
             <translation>内容说明，如：张三丰签字的签收单</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="527" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="529" />
             <source>Kind</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="531" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="533" />
             <source>◀ Previous</source>
             <translation>◀ 上一张</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="532" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="534" />
             <source>Next ▶</source>
             <translation>下一张 ▶</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="533" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="535" />
             <source>Save caption</source>
             <translation>保存说明</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="534" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="536" />
             <source>Save a copy…</source>
             <translation>另存为…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="535" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="537" />
             <source>Open in another program</source>
             <translation>用其他程序打开</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="536" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="538" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="594" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="596" />
             <source>added {date}</source>
             <translation>{date} 添加</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="604" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="606" />
             <source>This file cannot be shown here.</source>
             <translation>这个文件无法在这里显示。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/widgets/attachments.py" line="655" />
+            <location filename="../../village_desk/ui/widgets/attachments.py" line="657" />
             <source>Save a copy</source>
             <translation>另存为</translation>
         </message>
@@ -2915,17 +2915,17 @@ A backup was taken before the import.</source>
     <context>
         <name>FrequencyDialog</name>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="382" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="381" />
             <source>How often meetings are held</source>
             <translation>会议频次</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="391" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="390" />
             <source>No fixed rhythm</source>
             <translation>不定期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="392" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="391" />
             <source> months</source>
             <translation> 个月一次</translation>
         </message>
@@ -4536,153 +4536,153 @@ File: {path}</source>
             <translation>会议类型</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="112" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="111" />
             <source>Date</source>
             <translation>会议日期</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="114" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="113" />
             <source>Place</source>
             <translation>会议地点</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="120" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="119" />
             <source>Host</source>
             <translation>主持人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="319" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="318" />
             <source>Whole village</source>
             <translation>全村</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="123" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="122" />
             <source>Group</source>
             <translation>村民小组</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="102" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="101" />
             <source>Village</source>
             <translation>所在村</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="103" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="102" />
             <source>Choose the village…</source>
             <translation>请选择村…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="108" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="107" />
             <source>Village *</source>
             <translation>所在村 *</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="128" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="127" />
             <source>People present</source>
             <translation>参会人数</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="131" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="130" />
             <source>Add a villager who came: type a name</source>
             <translation>添加参会村民：输入姓名或拼音首字母</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="134" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="133" />
             <source>Remove</source>
             <translation>移除</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="143" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="142" />
             <source>Villagers who came</source>
             <translation>参会村民</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="144" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="143" />
             <source>Topics</source>
             <translation>会议议题</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="145" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="144" />
             <source>What was said</source>
             <translation>会议情况</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="146" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="145" />
             <source>Decisions</source>
             <translation>会议决定</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="153" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="152" />
             <source>What was raised</source>
             <translation>群众反映的问题</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="155" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="154" />
             <source>Solved on the spot</source>
             <translation>当场解决</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="156" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="155" />
             <source>Into the ledger</source>
             <translation>转入台账</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="158" />
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="176" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="157" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="175" />
             <source>How it was solved</source>
             <translation>解决情况</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="164" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="163" />
             <source>Add point</source>
             <translation>添加这一项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="165" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="164" />
             <source>Remove point</source>
             <translation>删除这一项</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="167" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="166" />
             <source>Only points not saved yet can be removed here.</source>
             <translation>这里只能删除尚未保存的问题。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="173" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="172" />
             <source>Raised</source>
             <translation>反映的问题</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="174" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="173" />
             <source>Raised by</source>
             <translation>反映人</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="175" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="174" />
             <source>Handled</source>
             <translation>处理方式</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="177" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="176" />
             <source>Matter category</source>
             <translation>事项类别</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="182" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="181" />
             <source>Points raised</source>
             <translation>群众反映的问题</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="184" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="183" />
             <source>A point put into the ledger becomes a matter for the host to handle first.</source>
             <translation>转入台账的问题登记为民情事项，由主持人首接负责。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="265" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="264" />
             <source>(the meeting)</source>
             <translation>（会议集体）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="285" />
+            <location filename="../../village_desk/ui/pages/meetings/dialogs.py" line="284" />
             <source>Type what was raised first.</source>
             <translation>请先填写反映的问题。</translation>
         </message>
@@ -6835,7 +6835,7 @@ File: {path}</source>
         </message>
         <message>
             <location filename="../../village_desk/ui/pages/ledger/signoff.py" line="102" />
-            <location filename="../../village_desk/ui/pages/ledger/signoff.py" line="176" />
+            <location filename="../../village_desk/ui/pages/ledger/signoff.py" line="163" />
             <source>Take back sign-off</source>
             <translation>撤销签收</translation>
         </message>
@@ -6865,19 +6865,17 @@ File: {path}</source>
             <translation>已附签收单照片。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/signoff.py" line="163" />
+            <location filename="../../village_desk/ui/pages/ledger/signoff.py" line="165" />
+            <source>Remove the sign-off by {who}? Use this only for one recorded by mistake.</source>
+            <translation>撤销 {who} 的签收登记？仅用于登记错了的情况。</translation>
+        </message>
+        <message>
             <source>Photo of the signed slip</source>
             <translation>签收单照片</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/ledger/signoff.py" line="165" />
             <source>Photos and scans ({patterns})</source>
             <translation>照片和扫描件 ({patterns})</translation>
-        </message>
-        <message>
-            <location filename="../../village_desk/ui/pages/ledger/signoff.py" line="178" />
-            <source>Remove the sign-off by {who}? Use this only for one recorded by mistake.</source>
-            <translation>撤销 {who} 的签收登记？仅用于登记错了的情况。</translation>
         </message>
     </context>
     <context>

@@ -212,7 +212,7 @@ def _replay_differences(db: Database) -> list[str]:
     """Replay every record's journal (as a merge does) and compare it with the
     stored record: a difference is a write that went around the journal."""
     from .journal import _json_value
-    from .merge import _columns, fold
+    from .merge import _META, _columns, fold
 
     problems = []
     with db.reading() as s:
@@ -232,13 +232,13 @@ def _replay_differences(db: Database) -> list[str]:
                 history.setdefault(row.record_id, []).append(row)
             columns = sorted(_columns(model))
             # A field its history never set reads as the column's default, as
-            # a merge writes it (a column added by a later migration: the
-            # 办结签收 of matters recorded before 0014)
-            defaults = {}
-            for k in columns:
-                col = model.__table__.c[k]
-                if not col.nullable and col.default is not None and col.default.is_scalar:
-                    defaults[k] = _json_value(col.default.arg)
+            # a merge writes it (``merge._live_row``; a column added by a
+            # later migration: the 办结签收 of matters recorded before 0014)
+            defaults = {
+                key: _json_value(default(None) if callable(default) else default)
+                for key, _convert, nullable, default in _META[table].live
+                if not nullable and default is not None
+            }
             differ = 0
             for record in s.execute(select(model.__table__)).mappings():
                 folded = fold(table, history.get(record["id"], []))

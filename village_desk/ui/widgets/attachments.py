@@ -65,7 +65,7 @@ from PySide6.QtWidgets import (
 )
 
 from village_desk.core import queries, services
-from village_desk.core.domain.attachments import KINDS, PICKER_PATTERNS, human_size
+from village_desk.core.domain.attachments import EXTENSIONS, KINDS, PICKER_PATTERNS, human_size
 from village_desk.core.domain.errors import ServiceError
 from village_desk.ui.i18n import current_language
 from village_desk.ui.widgets.undo_bar import UndoBar
@@ -278,7 +278,7 @@ class AttachmentPanel(QWidget):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.hint)
         layout.addWidget(self.undo)
-        self.add_button.clicked.connect(self.choose_files)
+        self.add_button.clicked.connect(lambda: self.choose_files())
         self.list.itemActivated.connect(lambda item: self.open_viewer(self.list.row(item)))
         self.undo.undo_requested.connect(self._undo)
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.list)
@@ -352,7 +352,9 @@ class AttachmentPanel(QWidget):
     # ------------------------------------------------------------ adding
 
     @Slot()
-    def choose_files(self) -> None:
+    def choose_files(self, kind: str | None = None) -> None:
+        """Files picked in the file dialog, attached as ``kind`` (None: a
+        photo, or a scan for a PDF)."""
         if not self.editable:
             return
         start = self.ctx.prefs.value("attachments/folder", "") or str(Path.home())
@@ -366,7 +368,7 @@ class AttachmentPanel(QWidget):
         )
         if names:
             self.ctx.prefs.setValue("attachments/folder", str(Path(names[0]).parent))
-            self.add_files([Path(n) for n in names])
+            self.add_files([Path(n) for n in names], kind)
 
     def add_files(self, paths: list[Path], kind: str | None = None) -> None:
         """Attach ``paths`` (or keep them until :meth:`commit` for a record
@@ -648,7 +650,7 @@ class AttachmentViewer(QDialog):
     def save_as(self) -> None:
         row = self.row
         suggested = row.original_name or f"附件{self.index + 1}"
-        ext = {"image/jpeg": ".jpg", "image/png": ".png", "application/pdf": ".pdf"}.get(row.mime)
+        ext = EXTENSIONS.get(row.mime)
         if ext and not suggested.lower().endswith(ext):
             suggested = Path(suggested).stem + ext
         start = Path(self.ctx.prefs.value("attachments/save_folder", "") or Path.home())

@@ -152,20 +152,7 @@ class SignOffTab(QWidget):
             run_modal(SignOffDialog(self.ctx, self.matter, self))
 
     def add_photo(self) -> None:
-        from pathlib import Path
-
-        from PySide6.QtWidgets import QFileDialog
-
-        from village_desk.core.domain.attachments import PICKER_PATTERNS
-
-        names, _f = QFileDialog.getOpenFileNames(
-            self,
-            self.tr("Photo of the signed slip"),
-            str(self.ctx.prefs.value("attachments/folder", "") or Path.home()),
-            self.tr("Photos and scans ({patterns})").format(patterns=PICKER_PATTERNS),
-        )
-        if names:
-            self.panel.add_files([Path(n) for n in names], kind="signoff")
+        self.panel.choose_files(kind="signoff")
 
     def take_back(self) -> None:
         m = self.matter

@@ -96,7 +96,6 @@ class MeetingDialog(EditDialog):
         # At a township office a new meeting is held in one of its villages
         # (it counts in that village's rhythm); a meeting keeps its village.
         self.village_combo: QComboBox | None = None
-        self._group_village = dict((g.id, g.village_id) for g in ctx.read(queries.reference.groups))
         if row is None and ctx.read(queries.reference.is_township):
             self.village_combo = QComboBox()
             self.village_combo.setAccessibleName(self.tr("Village"))

@@ -193,7 +193,7 @@ class DataTab(QWidget):
     @Slot()
     def save_cap(self) -> None:
         value = self.cap_spin.value()
-        if value * 1024 * 1024 == queries.attachments.usage(self.ctx.db).cap:
+        if value * 1024 * 1024 == self.ctx.read(queries.attachments.cap_bytes):
             return
 
         def saved(_r) -> None:
