@@ -145,7 +145,7 @@ def one_package(quick: bool) -> list[dict]:
 
     with sqlite3.connect(pristine) as con:
         since = con.execute("SELECT coalesce(max(seq), 0) FROM change_log").fetchone()[0]
-    rows = _written_rows(target, since, [])
+    rows = _written_rows(target, since, pristine)
     baseline_db = out / "raw.sqlite3"
     raw = min(_raw(_fresh_copy(pristine, baseline_db), rows) for _ in range(2))
     n = sent.changes

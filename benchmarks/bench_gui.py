@@ -717,6 +717,8 @@ def _stalls(gui: _Gui, work: Path, quick: bool) -> list[dict]:
     # roster import: read, check, import
     dialog = RosterImportDialog(gui.ctx, w)
     dialog.show()
+    if dialog.township:  # a township office imports a roster into one of its villages
+        dialog.village_combo.setCurrentIndex(1)
     gui.settle()
 
     def roster_steps() -> None:
@@ -730,6 +732,8 @@ def _stalls(gui: _Gui, work: Path, quick: bool) -> list[dict]:
             raise RuntimeError(f"roster import: {op.error}")
         if dialog.plan is None:
             jobs["roster"] = dialog.dry_run()
+            if jobs["roster"] is None:
+                raise RuntimeError(f"roster import: {dialog.error.text()}")
             return False
         if not dialog.applied:
             jobs["roster"] = dialog.apply()

@@ -32,10 +32,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from common import demo_database, fresh_dir, result, timed  # noqa: E402
 
+from village_desk.core.domain.validation import id_check_digit  # noqa: E402
 from village_desk.core.storage import journal  # noqa: E402
 from village_desk.core.storage.db import Database  # noqa: E402
 from village_desk.core.storage.merge import export_changes  # noqa: E402
 from village_desk.core.storage.models import Change, Household, Person  # noqa: E402
+from village_desk.demo.words import GIVEN, SURNAMES  # noqa: E402
 
 CHILD = r"""
 import json, resource, sys, time
@@ -57,6 +59,25 @@ print(json.dumps({"seconds": seconds, "peak_mb": peak, "recorded": report.record
 """
 
 
+def _person(rng: random.Random, relation: str) -> dict:
+    """A member as a roster gives one: a name of the demo's surnames and
+    given names, an ID number with its check digit, a mobile."""
+    gender = "男" if relation == "head" else "女"
+    born = f"19{rng.randrange(40, 99)}{rng.randrange(1, 13):02d}{rng.randrange(1, 29):02d}"
+    first17 = f"431381{born}{rng.randrange(100):02d}{rng.randrange(5) * 2 + (gender == '男')}"
+    return {
+        "name": _SURNAMES[rng.randrange(len(_SURNAMES))]
+        + rng.choice(GIVEN[(gender, rng.randrange(3))]),
+        "gender": gender,
+        "relation": relation,
+        "id_number": first17 + id_check_digit(first17),
+        "phone": f"139{rng.randrange(10**8):08d}",
+    }
+
+
+_SURNAMES = [name for name, _weight in SURNAMES]
+
+
 def _make_changes(fork: Database, households: int, edits: int, rng: random.Random) -> None:
     """New households with two members each, and phone edits of members."""
     with fork.transaction(None) as s:
@@ -71,15 +92,8 @@ def _make_changes(fork: Database, households: int, edits: int, rng: random.Rando
         for n in range(households):
             hid = uuid.uuid4()
             new_h.append({"id": hid, "number": f"99-{n:05d}", "group_id": rng.choice(groups)})
-            for k, relation in enumerate(("head", "spouse")):
-                new_p.append(
-                    {
-                        "household_id": hid,
-                        "name": f"新户{n}{'甲乙'[k]}",
-                        "relation": relation,
-                        "phone": f"139{rng.randrange(10**8):08d}",
-                    }
-                )
+            for relation in ("head", "spouse"):
+                new_p.append({"household_id": hid, **_person(rng, relation)})
         people = s.query(Person).filter(Person.deleted.is_(False)).limit(edits).all()
         for p in people:  # members already there, not the new ones
             p.phone = f"137{rng.randrange(10**8):08d}"
@@ -90,9 +104,11 @@ def _make_changes(fork: Database, households: int, edits: int, rng: random.Rando
             journal.bulk_insert(s, Person, chunk)
 
 
-def _written_rows(path: Path, since_seq: int, changed_people: list[str]) -> dict:
-    """What the merge wrote, read back, for the raw baseline."""
+def _written_rows(path: Path, since_seq: int, before: Path) -> dict:
+    """What the merge wrote, read back, for the raw baseline (``before``: the
+    database the changes were merged into, as it was)."""
     con = sqlite3.connect(path)
+    con.execute("ATTACH DATABASE ? AS before", (str(before),))
     rows = {
         "change_log": con.execute(
             "SELECT * FROM change_log WHERE seq > ? ORDER BY seq", (since_seq,)
@@ -117,16 +133,21 @@ def _written_rows(path: Path, since_seq: int, changed_people: list[str]) -> dict
     edited = [r[pid] for r in rows["person_updates"]]
     con.execute("CREATE TEMP TABLE edited (id TEXT PRIMARY KEY)")
     con.executemany("INSERT OR IGNORE INTO edited VALUES (?)", [(e,) for e in edited])
-    # search keys written: every key of the new households, and the edited
-    # people's keys (deleted and written anew)
+    # search keys written: every key of the new households, and the keys of
+    # the edited people that differ from before (deleted, and written)
+    edited_keys = "SELECT term, person_id FROM {} WHERE person_id IN (SELECT id FROM edited)"
     rows["search_term"] = con.execute(
-        f"SELECT * FROM search_term WHERE household_id IN ({marks})"
-        " UNION ALL SELECT * FROM search_term WHERE person_id IN (SELECT id FROM edited)"
+        f"SELECT * FROM main.search_term WHERE household_id IN ({marks})"
+        " UNION ALL SELECT * FROM main.search_term WHERE (term, person_id) IN"
+        f" ({edited_keys.format('main.search_term')}"
+        f" EXCEPT {edited_keys.format('before.search_term')})"
         " ORDER BY 1, 2",
         new_households,
     ).fetchall()
-    hcol = [r[1] for r in con.execute("PRAGMA table_info(person)")].index("household_id")
-    rows["edited_people"] = sorted({(r[hcol], r[pid]) for r in rows["person_updates"]})
+    rows["search_gone"] = con.execute(
+        f"{edited_keys.format('before.search_term')}"
+        f" EXCEPT {edited_keys.format('main.search_term')} ORDER BY 1, 2"
+    ).fetchall()
     rows["household_summary"] = (
         con.execute(
             f"SELECT * FROM household_summary WHERE household_id IN ({marks})", new_households
@@ -137,7 +158,6 @@ def _written_rows(path: Path, since_seq: int, changed_people: list[str]) -> dict
     columns = [r[1] for r in con.execute("PRAGMA table_info(person)")]
     con.close()
     rows["_person_columns"] = columns
-    del changed_people
     return rows
 
 
@@ -153,9 +173,7 @@ def _raw(path: Path, rows: dict) -> float:
     ]
     started = time.perf_counter()
     con.execute("BEGIN IMMEDIATE")
-    con.executemany(
-        "DELETE FROM search_term WHERE household_id = ? AND person_id = ?", rows["edited_people"]
-    )
+    con.executemany("DELETE FROM search_term WHERE term = ? AND person_id = ?", rows["search_gone"])
     for table in ("change_log", "household", "person", "search_term", "household_summary"):
         if rows[table]:
             marks = ",".join("?" * len(rows[table][0]))
@@ -213,7 +231,7 @@ def run(quick: bool = False) -> list[dict]:
 
     with sqlite3.connect(pristine) as con:
         since = con.execute("SELECT coalesce(max(seq), 0) FROM change_log").fetchone()[0]
-    rows = _written_rows(target, since, [])
+    rows = _written_rows(target, since, pristine)
     baseline_db = out / "raw.sqlite3"
     shutil.copy(pristine, baseline_db)
     raw = min(_raw(_fresh_copy(pristine, baseline_db), rows) for _ in range(2))

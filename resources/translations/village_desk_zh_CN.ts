@@ -5860,281 +5860,297 @@ File: {path}</source>
     <context>
         <name>RosterImportDialog</name>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="84" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="87" />
             <source>New</source>
             <translation>新增</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="85" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="88" />
             <source>Update</source>
             <translation>更新</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="86" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="89" />
             <source>Unchanged</source>
             <translation>不变</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="87" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="90" />
             <source>Not imported</source>
             <translation>未导入</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="88" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="91" />
             <source>Skipped</source>
             <translation>跳过</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="90" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="93" />
             <source>Import a household roster</source>
             <translation>导入花名册</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="98" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="101" />
             <source>Back</source>
             <translation>上一步</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="99" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="102" />
             <source>Check (dry run)</source>
             <translation>检查（不写入）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="100" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="103" />
             <source>Save rows not imported…</source>
             <translation>保存未导入的行…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="101" />
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="331" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="104" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="357" />
             <source>Import</source>
             <translation>导入</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="102" />
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="578" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="105" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="610" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="127" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="130" />
             <source>Choose the roster file (.xlsx, .xls or .ods). Title rows above the header, several sheets, blank and subtotal rows are fine. People already registered are matched by ID number; nothing is written until you press Import.</source>
             <translation>选择花名册文件（.xlsx、.xls 或 .ods）。表头上方有标题行、有多个工作表、有空行和合计行都没关系。已登记的人按身份证号对应；按“导入”之前不会写入任何数据。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="135" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="138" />
             <source>No file chosen</source>
             <translation>尚未选择文件</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="136" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="139" />
             <source>Choose file…</source>
             <translation>选择文件…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="139" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="142" />
             <source>File</source>
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="146" />
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="332" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="148" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="156" />
+            <source>Village</source>
+            <translation>村</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="150" />
+            <source>Choose the roster's village…</source>
+            <translation>选择花名册所属的村…</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="166" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="358" />
             <source>Sheet</source>
             <translation>工作表</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="151" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="171" />
             <source>Columns found in the file and what they are imported as. Correct a wrong one with its list; the correction is remembered for the next roster.</source>
             <translation>文件中的各列及其对应的内容。对应错了请在右侧下拉框中改正；改正会记住，下次导入花名册时自动使用。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="160" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="180" />
             <source>Column in the file</source>
             <translation>文件中的列名</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="161" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="181" />
             <source>Where</source>
             <translation>位置</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="162" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="182" />
             <source>Example</source>
             <translation>示例</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="163" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="183" />
             <source>Import as</source>
             <translation>导入为</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="175" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="195" />
             <source>1. File and columns</source>
             <translation>1. 文件和列</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="187" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="208" />
             <source>Choose a household roster</source>
             <translation>选择花名册</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="189" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="210" />
             <source>Spreadsheets (*.xlsx *.xls *.ods);;All files (*)</source>
             <translation>表格文件 (*.xlsx *.xls *.ods);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="217" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="238" />
             <source>Reading {name}…</source>
             <translation>正在读取 {name}…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="228" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="249" />
             <source>All sheets ({n} with a roster)</source>
             <translation>所有工作表（{n} 张有花名册）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="233" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="254" />
             <source>{sheet} (no roster header found)</source>
             <translation>{sheet}（未找到花名册表头）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="239" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="260" />
             <source>{sheet} ({n} rows)</source>
             <translation>{sheet}（{n} 行）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="259" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="285" />
             <source>(not imported)</source>
             <translation>（不导入）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="291" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="317" />
             <source>One column must be imported as 姓名 (name).</source>
             <translation>必须有一列导入为“姓名”。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="296" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="322" />
             <source>Several columns are imported as {fields}; only the first is used.</source>
             <translation>有几列都导入为{fields}，只用第一列。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="310" />
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="442" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="336" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="473" />
             <source>2. Check before importing</source>
             <translation>2. 导入前检查</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="318" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="344" />
             <source>All rows</source>
             <translation>全部行</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="326" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="352" />
             <source>Show</source>
             <translation>显示</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="333" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="359" />
             <source>Row</source>
             <translation>行号</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="334" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="360" />
             <source>Household no.</source>
             <translation>户号</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="335" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="361" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="336" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="362" />
             <source>Result</source>
             <translation>结果</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="337" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="363" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="419" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="434" />
+            <source>Choose the village the roster is of.</source>
+            <translation>请选择花名册所属的村。</translation>
+        </message>
+        <message>
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="450" />
             <source>Checking {name}…</source>
             <translation>正在检查 {name}…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="428" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="459" />
             <source>Imported:</source>
             <translation>导入完成：</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="428" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="459" />
             <source>Dry run (nothing written yet):</source>
             <translation>检查结果（尚未写入）：</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="431" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="462" />
             <source>Sheet “{sheet}” not imported: {why}</source>
             <translation>工作表“{sheet}”未导入：{why}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="442" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="473" />
             <source>3. Result</source>
             <translation>3. 导入结果</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="452" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="483" />
             <source>The import is done. Rows not imported can be saved, corrected and imported again.</source>
             <translation>导入完成。未导入的行可以保存下来，改正后再导入。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="457" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="488" />
             <source>{n} rows will be imported. Untick a row to leave it out; leaving out the head of a new household leaves out its members too.</source>
             <translation>将导入 {n} 行。取消勾选的行不导入；新户的户主不导入时，该户成员也不导入。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="461" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="492" />
             <source>({n} left out)</source>
             <translation>（已取消 {n} 行）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="503" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="535" />
             <source>Importing {name}…</source>
             <translation>正在导入 {name}…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="508" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="540" />
             <source>Save rows not imported</source>
             <translation>保存未导入的行</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="508" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="540" />
             <source>Excel workbook (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="517" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="549" />
             <source>{name}-not imported.xlsx</source>
             <translation>{name}-未导入的行.xlsx</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="534" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="566" />
             <source>{n} rows not imported were saved to {path}.</source>
             <translation>{n} 行未导入的行已保存到：{path}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="538" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="570" />
             <source>Saving rows not imported…</source>
             <translation>正在保存未导入的行…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="578" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="610" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="498" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="530" />
             <source>Import cancelled; nothing was written.</source>
             <translation>已取消导入，没有写入任何内容。</translation>
         </message>
@@ -6868,14 +6884,6 @@ File: {path}</source>
             <location filename="../../village_desk/ui/pages/ledger/signoff.py" line="165" />
             <source>Remove the sign-off by {who}? Use this only for one recorded by mistake.</source>
             <translation>撤销 {who} 的签收登记？仅用于登记错了的情况。</translation>
-        </message>
-        <message>
-            <source>Photo of the signed slip</source>
-            <translation>签收单照片</translation>
-        </message>
-        <message>
-            <source>Photos and scans ({patterns})</source>
-            <translation>照片和扫描件 ({patterns})</translation>
         </message>
     </context>
     <context>

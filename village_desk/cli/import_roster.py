@@ -24,6 +24,11 @@ def register(sub) -> None:
     )
     p.add_argument("file", metavar="FILE", help="花名册文件")
     p.add_argument("--sheet", metavar="NAME", help="只导入这个工作表")
+    p.add_argument(
+        "--village",
+        metavar="NAME",
+        help="乡镇汇总库：花名册所属的村（村名或区划代码）；村里的电脑不用填",
+    )
     p.add_argument("--dry-run", action="store_true", help="只检查，不写入")
     p.add_argument("--rejects", metavar="OUT.xlsx", help="把未导入的行（原样加原因）保存到此文件")
     p.add_argument("--verbose", action="store_true", help="逐行列出结果")
@@ -39,8 +44,14 @@ def run(args) -> int:
     # checked before anything is written
     rejects = Path(output(args.rejects, ".xlsx")) if args.rejects else None
     db = open_database(args, reading=args.dry_run)
+    village = None
+    if args.village:
+        from village_desk.core.exchange.package import find_village
+
+        with db.reading() as s:
+            village = find_village(s, args.village)
     if args.dry_run:
-        plan = plan_import(db, source, sheet=args.sheet)
+        plan = plan_import(db, source, sheet=args.sheet, village_id=village)
     else:
         if db.sqlite_path is not None:  # a copy to go back to, should the roster be wrong
             from village_desk.core.domain.errors import ServiceError
@@ -50,7 +61,7 @@ def run(args) -> int:
                 backup.backup_now(db.sqlite_path, "before-roster-import")
             except ServiceError as err:
                 raise UserError(f"没有导入：导入前的备份没有成功。{err}") from None
-        plan = apply_import(db, source, sheet=args.sheet)
+        plan = apply_import(db, source, sheet=args.sheet, village_id=village)
     counts = plan.counts()
     for sheet, why in plan.ignored_sheets.items():
         print(f"工作表“{sheet}”未导入：{why}", file=sys.stderr)

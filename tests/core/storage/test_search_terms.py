@@ -1,7 +1,8 @@
 """The quick-search keys (what one query box accepts, storage/derived/
 search_index.py): Chinese suffixes, full pinyin and initials of every
-syllable suffix, surname readings, phone fragments of three digits or more,
-ID numbers from their end, and the 户号 — and what a hit shows."""
+syllable suffix, surname readings, ID numbers from their end and the 户号 —
+phone fragments of three digits or more are found by scanning the phone
+columns, not as keys — and what a hit shows."""
 
 from types import SimpleNamespace
 
@@ -35,21 +36,19 @@ def test_surname_readings_come_first_and_the_everyday_reading_is_kept():
 
 
 def test_a_person_s_keys():
-    terms = si.person_terms("曾国华", "139-7485-1234", "43052119650705273X")
+    terms = si.person_terms("曾国华", "43052119650705273X")
     assert {"曾国华", "国华", "华"} <= terms  # Chinese, from any character
     assert {"zengguohua", "guohua", "hua", "cengguohua"} <= terms  # pinyin from any syllable
     assert {"zgh", "gh", "h", "cgh"} <= terms  # initials likewise
-    assert {"13974851234", "74851234", "234"} <= terms  # phone fragments
-    assert "34" not in terms and "4" not in terms  # two digits are no fragment
     assert "~" + "43052119650705273x"[::-1] in terms  # the ID number read from its end
+    assert not any(t.isdigit() for t in terms)  # phones are scanned, not keys
     assert not any(t.startswith("#") for t in terms)  # no 户号 on a person
 
 
-def test_no_phone_or_id_means_no_number_keys():
+def test_no_id_means_no_number_keys():
     terms = si.person_terms("张三")
     assert terms == {"张三", "三", "zhangsan", "san", "zs", "s"}
-    assert si.person_terms("张三", "12") == terms  # two digits are no fragment
-    assert si.household_terms("01-001", "12") == {"#01001"}
+    assert si.household_terms("01-001") == {"#01001"}
 
 
 def test_keys_are_at_most_64_characters():
@@ -59,20 +58,8 @@ def test_keys_are_at_most_64_characters():
 
 
 def test_a_household_s_keys():
-    assert si.household_terms("03-015", "0739-8123456") == {
-        "#03015",
-        "07398123456",
-        "7398123456",
-        "398123456",
-        "98123456",
-        "8123456",
-        "123456",
-        "23456",
-        "3456",
-        "456",
-    }
-    assert si.household_terms("", "") == set()
-    assert si.household_terms("", "110") == {"110"}
+    assert si.household_terms("03-015") == {"#03015"}
+    assert si.household_terms("") == set()
 
 
 def person(pid, name, relation="member", deleted=False, phone="", id_number=""):
@@ -98,7 +85,8 @@ def test_the_household_s_keys_go_to_its_head_and_deleted_people_have_none():
     ]
     keys = rows_by_person(household, people)
     assert set(keys) == {"a", "b"}
-    assert "#01001" in keys["b"] and "8123456" in keys["b"] and "5678" in keys["b"]
+    assert "#01001" in keys["b"] and "zsf" in keys["b"]
+    assert not any(t.isdigit() for t in keys["b"])  # phones are scanned, not keys
     assert "#01001" not in keys["a"] and "liuguilan" in keys["a"]
 
 
@@ -195,3 +183,70 @@ def test_a_search_shows_at_most_fifty_people(db, village):
         shown = queries.search.search(s, "欧")  # as the search box asks
     assert len(shown) == 50 and shown[0].name == "欧一"  # the head first
     assert len(hits(db, "欧", limit=60)) == 53
+
+
+@pytest.fixture
+def phones(db, village):
+    """Three households: one with a head, one without, one deleted."""
+    PersonInput = services.households.PersonInput
+    HouseholdInput = services.households.HouseholdInput
+    services.households.create_household(
+        db,
+        None,
+        HouseholdInput(number="07-001", phone="0739-8654321"),
+        PersonInput(name="林海", phone="13974851234"),
+        [PersonInput(name="林妻", relation="spouse", phone="15873920001")],
+    )
+    headless = services.households.create_household(
+        db,
+        None,
+        HouseholdInput(number="07-002", phone="0739-5550199"),
+        PersonInput(name="周甲"),
+        [PersonInput(name="周乙", relation="child")],
+    )
+    with db.reading() as s:
+        head = queries.households.members(s, headless)[0]
+    services.households.update_person(
+        db, None, head.id, PersonInput(name="周甲", relation="grandchild")
+    )
+    gone = services.households.create_household(
+        db,
+        None,
+        HouseholdInput(number="07-003", phone="0739-7770123"),
+        PersonInput(name="吴丙", phone="18877770123"),
+    )
+    services.households.delete_household(db, None, gone)
+    return village
+
+
+def test_a_phone_is_found_by_any_three_digits_or_more(db, phones):
+    assert [h.name for h in hits(db, "4851")] == ["林海"]  # in the middle
+    assert [h.name for h in hits(db, "51234")] == ["林海"]  # the last digits, as people quote
+    assert [h.name for h in hits(db, "0001")] == ["林妻"]
+    assert [h.name for h in hits(db, "158 7392")] == ["林妻"]  # typed with a space
+    assert hits(db, "51") == []  # two digits are no fragment
+
+
+def test_a_household_phone_finds_its_head_even_across_the_dash(db, phones):
+    assert [h.name for h in hits(db, "8654321")] == ["林海"]
+    assert [h.name for h in hits(db, "07398654")] == ["林海"]  # 0739-8654… typed whole
+    assert [h.name for h in hits(db, "0739-865")] == ["林海"]
+
+
+def test_a_household_without_a_head_is_found_through_every_living_member(db, phones):
+    assert sorted(h.name for h in hits(db, "5550199")) == ["周乙", "周甲"]
+
+
+def test_deleted_households_and_people_are_not_found_by_phone(db, phones):
+    assert hits(db, "7770123") == [] and hits(db, "18877770") == []
+
+
+def test_a_phone_edit_is_found_at_once_and_the_old_number_no_longer(db, phones):
+    (hit,) = hits(db, "0001")
+    services.households.update_person(
+        db,
+        None,
+        hit.person_id,
+        services.households.PersonInput(name="林妻", relation="spouse", phone="18600001111"),
+    )
+    assert hits(db, "15873920") == [] and [h.name for h in hits(db, "860000")] == ["林妻"]

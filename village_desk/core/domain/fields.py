@@ -150,6 +150,7 @@ FIELD_LABELS: dict[str, str] = {
     # Excel
     "period": "统计期间",
     "import.file": "文件",
+    "import.village": "村",
     "import.sheet": "工作表",
     "import.mapping": "列对应",
 }

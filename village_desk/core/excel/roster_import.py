@@ -65,11 +65,13 @@ def plan_import(
     sheet: str | None = None,
     mapping: dict[str, str] | None = None,
     job: Job | None = None,
+    village_id: uuid.UUID | None = None,
 ) -> ImportPlan:
     """Dry run: what importing the file would create, update and refuse,
-    reporting to ``job``."""
+    reporting to ``job`` (``village_id``: at a township office, the village
+    the roster is of)."""
     with db.reading() as s:
-        return make_plan(s, path, sheet, mapping, job)
+        return make_plan(s, path, sheet, mapping, job, village_id)
 
 
 def apply_import(
@@ -82,6 +84,7 @@ def apply_import(
     exclude: frozenset[tuple[str, int]] = frozenset(),
     remember: bool = False,
     job: Job | None = None,
+    village_id: uuid.UUID | None = None,
 ) -> ImportPlan:
     """Plan again inside one write transaction and apply it (all or nothing).
 
@@ -95,7 +98,7 @@ def apply_import(
     if remember and mapping:
         check_mapping(mapping)
     with db.transaction(actor_id) as s:
-        plan = make_plan(s, path, sheet, mapping, job.part(0.0, 0.6))
+        plan = make_plan(s, path, sheet, mapping, job.part(0.0, 0.6), village_id)
         dropped = {id(r) for r in plan.rows if (r.sheet, r.row) in exclude}
         households = []
         for h, head in plan.new_households:

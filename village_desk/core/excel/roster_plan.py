@@ -76,8 +76,12 @@ def legacy_to_18(number: str) -> str:
 
 
 class _Planner:
-    def __init__(self, s: Session, mapping: dict[str, str] | None):
+    def __init__(self, s: Session, mapping: dict[str, str] | None, village_id=None):
+        """``village_id``: at a township office, the village the roster is
+        of — only its people, households and 组 are matched, and what is new
+        is written in it."""
         self.s = s
+        self.village_id = village_id
         self.learned = learned_mapping(s)
         self.learned.update(mapping or {})
         self.plan = ImportPlan()
@@ -88,16 +92,32 @@ class _Planner:
         self.category_labels = queries.reference.labels(s, "household_category")
         self.persons_by_id: dict[str, Person] = {}
         self.persons_by_household: dict[uuid.UUID, list[Person]] = defaultdict(list)
+        # ID numbers registered in the township's other villages: where, by whom
+        self.elsewhere: dict[str, str] = {}
+        village_names = {v.id: v.village for v in queries.reference.village_profiles(s)}
+        households = s.scalars(select(Household).where(Household.deleted.is_(False))).all()
+        numbers = {h.id: h.number for h in households}
         for p in s.scalars(select(Person).where(Person.deleted.is_(False))):
+            key = (legacy_to_18(p.id_number) if p.id_legacy else p.id_number) or None
+            if village_id is not None and p.village_id != village_id:
+                if key:
+                    place = village_names.get(p.village_id, "乡镇本级")
+                    self.elsewhere[key] = (
+                        f"{place}户号 {numbers.get(p.household_id, '?')} 的 {p.name}"
+                    )
+                continue
             self.persons_by_household[p.household_id].append(p)
-            if p.id_number:
-                key = legacy_to_18(p.id_number) if p.id_legacy else p.id_number
+            if key:
                 self.persons_by_id[key] = p
         self.households = {
-            h.number: h for h in s.scalars(select(Household).where(Household.deleted.is_(False)))
+            h.number: h for h in households if village_id is None or h.village_id == village_id
         }
         self.households_by_id = {h.id: h for h in self.households.values()}
-        self.groups = {g.name: g.id for g in queries.reference.groups(s)}
+        self.groups = {
+            g.name: g.id
+            for g in queries.reference.groups(s)
+            if village_id is None or g.village_id == village_id
+        }
         self.group_by_number = {}
         for name, gid in self.groups.items():
             n = rv.group_number(name)
@@ -408,9 +428,14 @@ class _Planner:
             return self.group_by_number[n]
         name = rv.group_label(n) if n is not None else text
         gid = uuid.uuid4()
-        self.plan.new_groups.append(
-            {"id": gid, "name": name, "sort_order": len(self.groups) + len(self.plan.new_groups)}
-        )
+        group = {
+            "id": gid,
+            "name": name,
+            "sort_order": len(self.groups) + len(self.plan.new_groups),
+        }
+        if self.village_id is not None:
+            group["village_id"] = self.village_id
+        self.plan.new_groups.append(group)
         self.groups[name] = self.groups[text] = gid
         if n is not None:
             self.group_by_number[n] = gid
@@ -440,6 +465,8 @@ class _Planner:
                 other = self.persons_by_id[values["_key"]]
                 owner = self.households_by_id.get(other.household_id)
                 result.reason = f"公民身份号码：已登记在户号 {owner.number if owner else '?'} 的 {other.name} 名下"
+            elif values["_key"] in self.elsewhere:
+                result.reason = self.registered_elsewhere(values["_key"])
         if head_row.reason or not self.claim_id(head_row, heads[0][1]):
             for result, _, _ in people:
                 if result is not head_row and not result.reason:
@@ -457,6 +484,8 @@ class _Planner:
             "categories": hh["categories"],
             "notes": _unknown_note(hh),
         }
+        if self.village_id is not None:
+            household["village_id"] = self.village_id
         self.plan.new_households.append((household, head_row))
         for result, values, _ in people:
             result.household = number
@@ -486,6 +515,9 @@ class _Planner:
             if result.reason or not self.claim_id(result, values):
                 continue
             key = values["_key"]
+            if key in self.elsewhere:
+                result.reason = self.registered_elsewhere(key)
+                continue
             person = self.persons_by_id.get(key) if key else None
             if person is None:  # same name, and no conflicting ID number on record
                 person = next(
@@ -532,6 +564,9 @@ class _Planner:
                 first.reason = (first.reason + "；" if first.reason else "") + "更新户信息"
             self.plan.updates.append(("household", h.id, changes, first))
 
+    def registered_elsewhere(self, key: str) -> str:
+        return f"公民身份号码：已登记在{self.elsewhere[key]} 名下；迁户请在户详情中办理"
+
     def refusal_of_update(self, person: Person, diff: dict) -> str:
         """Why the household service would refuse this update (checked now, so
         the dry run shows it and the import skips the row), or ``""``."""
@@ -546,6 +581,8 @@ class _Planner:
     def person_row(self, values: dict, household_id) -> dict:
         row = {k: v for k, v in values.items() if not k.startswith("_")}
         row.update(household_id=household_id, id=uuid.uuid4(), status="home", tags=[])
+        if self.village_id is not None:
+            row["village_id"] = self.village_id
         row["party_member"] = bool(row["party_member"])
         return row
 
@@ -569,10 +606,17 @@ class _Planner:
                 return number
 
 
-def make_plan(s: Session, path, sheet, mapping, job: Job | None = None) -> ImportPlan:
+def make_plan(
+    s: Session, path, sheet, mapping, job: Job | None = None, village_id=None
+) -> ImportPlan:
     """Plan the import, reporting to ``job`` (cancelling it raises
-    :class:`~village_desk.core.jobs.Cancelled`: nothing is written)."""
-    planner = _Planner(s, mapping)
+    :class:`~village_desk.core.jobs.Cancelled`: nothing is written).
+
+    At a township office the roster is of one village, which must be given
+    (``village_id``): a township's villages all have their 一组, 01-001 and
+    so on. On a village copy ``village_id`` is its own village or None."""
+    village_id = _roster_village(s, village_id)
+    planner = _Planner(s, mapping, village_id)
     job = ensure(job)
     sheets = read_sheets(path, sheet)
 
@@ -591,3 +635,21 @@ def make_plan(s: Session, path, sheet, mapping, job: Job | None = None) -> Impor
         )
     plan.rows.sort(key=lambda r: (r.sheet, r.row))
     return plan
+
+
+def _roster_village(s: Session, village_id):
+    """The village a roster is imported into at a township office (None on a
+    village copy: its own), refused when missing or not one of its villages."""
+    township = queries.reference.is_township(s)
+    if village_id is None:
+        if township:
+            raise ValidationError(
+                "import.village", "乡镇汇总库导入花名册时，请先选择花名册所属的村"
+            )
+        return None
+    if isinstance(village_id, str):
+        village_id = uuid.UUID(village_id)
+    known = {v.id for v in queries.reference.village_profiles(s)}
+    if village_id not in known:
+        raise ValidationError("import.village", "所选的村不在本台账中")
+    return village_id if township else None

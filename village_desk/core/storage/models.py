@@ -386,6 +386,8 @@ class Cadre(Record):
 
 class Household(Record):
     __tablename__ = "household"
+    # Phone fragments are found by scanning this index (queries/search.py).
+    __table_args__ = (Index("ix_household_phone", "phone", "id"),)
 
     number: Mapped[str] = mapped_column(String(30), index=True)  # 户号
     group_id: Mapped[uuid.UUID | None] = mapped_column(
@@ -400,6 +402,8 @@ class Household(Record):
 
 class Person(Record):
     __tablename__ = "person"
+    # Phone fragments are found by scanning this index (queries/search.py).
+    __table_args__ = (Index("ix_person_phone", "phone", "id"),)
 
     household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("household.id"), index=True)
     name: Mapped[str] = mapped_column(String(40))

@@ -4,6 +4,12 @@ One query box accepts Chinese substrings (三丰), full pinyin (zhangsanfeng,
 sanfeng), pinyin initials (zsf), phone fragments (≥3 digits, anywhere), the
 last digits of an ID number, and a 户号.
 
+Phone fragments are not keys: ``queries/search.py`` finds them by scanning
+the phone columns' covering indexes (migration 0015). As keys they were about
+half of all keys (nine suffixes of every mobile, nine more of a household's
+phone on its head), and every phone edit rewrote them: most of a large
+import's time. A scan of 100,000 phones takes about 20 ms.
+
 Keys are computed on write into ``search_term`` (term, person, household)
 with the term as primary key, so every keystroke is one or two index range
 scans (``term >= q AND term < q + U+10FFFF``, see ``queries/search.py``)
@@ -135,7 +141,7 @@ def normalize_query(text: str) -> str:
     return re.sub(r"[\s\-]+", "", text)
 
 
-def person_terms(name: str, phone: str = "", id_number: str = "") -> set[str]:
+def person_terms(name: str, id_number: str = "") -> set[str]:
     terms: set[str] = set()
     clean = normalize_query(name)
     for i in range(len(clean)):
@@ -144,20 +150,13 @@ def person_terms(name: str, phone: str = "", id_number: str = "") -> set[str]:
         for i in range(len(syllables)):
             terms.add("".join(syllables[i:]))
             terms.add("".join(s[0] for s in syllables[i:] if s))
-    digits = re.sub(r"\D", "", phone)
-    for i in range(max(len(digits) - 2, 0)):
-        terms.add(digits[i:])  # phone fragments of 3+ digits
     if id_number:
         terms.add(ID_PREFIX + id_number.lower()[::-1])
     return {t[:MAX_TERM] for t in terms if t}
 
 
-def household_terms(number: str, phone: str = "") -> set[str]:
-    terms = {HH_PREFIX + normalize_query(number)} if number else set()
-    digits = re.sub(r"\D", "", phone)
-    for i in range(max(len(digits) - 2, 0)):
-        terms.add(digits[i:])
-    return {t[:MAX_TERM] for t in terms}
+def household_terms(number: str) -> set[str]:
+    return {(HH_PREFIX + normalize_query(number))[:MAX_TERM]} if number else set()
 
 
 def terms_for_household(household: Household, persons: Iterable[Person]) -> list[dict]:
@@ -168,9 +167,9 @@ def terms_for_household(household: Household, persons: Iterable[Person]) -> list
     hid = household.id
     rows: list[dict] = []
     for p in alive:
-        terms = person_terms(p.name, p.phone, p.id_number)
+        terms = person_terms(p.name, p.id_number)
         if p is head:  # the household's keys too, each (term, person) once
-            terms |= household_terms(household.number, household.phone)
+            terms |= household_terms(household.number)
         pid = p.id
         rows += [{"term": t, "person_id": pid, "household_id": hid} for t in terms]
     return rows
@@ -179,15 +178,14 @@ def terms_for_household(household: Household, persons: Iterable[Person]) -> list
 ENTITIES = frozenset({"household", "person"})
 _CHUNK = 500
 # What the keys are made of: other edits (status, tags, notes…) change none.
-_HOUSEHOLD_FIELDS = frozenset({"number", "phone", "deleted"})
-_PERSON_FIELDS = frozenset({"name", "phone", "id_number"})
+_HOUSEHOLD_FIELDS = frozenset({"number", "deleted"})
+_PERSON_FIELDS = frozenset({"name", "id_number"})
 _PLACE_FIELDS = frozenset({"relation", "deleted", "household_id"})  # who carries the 户号
-_HOUSEHOLD_COLUMNS = (Household.id, Household.number, Household.phone, Household.deleted)
+_HOUSEHOLD_COLUMNS = (Household.id, Household.number, Household.deleted)
 _PERSON_COLUMNS = (
     Person.id,
     Person.household_id,
     Person.name,
-    Person.phone,
     Person.id_number,
     Person.relation,
     Person.deleted,
@@ -233,7 +231,7 @@ def index_households(
 def index_people(
     session: Session, person_ids: Iterable[uuid.UUID], done: Iterable[uuid.UUID] = ()
 ) -> None:
-    """Recompute the keys of these people only (their name, phone or ID number
+    """Recompute the keys of these people only (their name or ID number
     changed; who carries the household's keys did not). A household's only
     living head carries the household's keys too: they are written again with
     the head's own. A household with no head or several is redone whole (which
@@ -281,8 +279,8 @@ def index_people(
             if not simple:
                 continue
             stored = _hex if session.connection().dialect.name == "sqlite" else _same
-            # Only the keys that differ are deleted and written: a phone edit
-            # changes a few phone fragments, not the name's many keys.
+            # Only the keys that differ are deleted and written: an ID number
+            # edit changes one key, not the name's many keys.
             have: dict[object, set[str]] = defaultdict(set)  # by the id as stored
             for term, person_id in session.execute(
                 select(SearchTerm.term, _as_stored(SearchTerm.person_id)).where(  # household index
@@ -297,9 +295,9 @@ def index_people(
                 household = alive_households.get(p.household_id)
                 terms: set[str] = set()
                 if not p.deleted and household is not None:
-                    terms = person_terms(p.name, p.phone, p.id_number)
+                    terms = person_terms(p.name, p.id_number)
                     if p.relation == "head":
-                        terms |= household_terms(household.number, household.phone)
+                        terms |= household_terms(household.number)
                 old = have.get(stored(p.id), set())
                 gone += [(t, p.id) for t in old - terms]
                 rows += [

@@ -19,6 +19,7 @@ nothing; a cancelled import writes nothing.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -41,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from village_desk.core import queries
 from village_desk.core.excel.roster_read import FIELDS
 from village_desk.core.jobs import Job
 from village_desk.ui.errors import describe
@@ -74,6 +76,7 @@ class RosterImportDialog(QDialog):
         self.previews: list[SheetPreview] = []
         self.mapping: list[MappingRow] = []
         self.plan = None
+        self.planned_village = None  # the village the dry run was for (township office)
         self.applied = False
         self.job: Op | None = None  # the task or op under way
         self._busy = self._cancellable = False
@@ -139,6 +142,24 @@ class RosterImportDialog(QDialog):
         file_row.addWidget(QLabel(self.tr("File")))
         file_row.addWidget(self.path_edit, 1)
         file_row.addWidget(self.choose_button)
+        # A township office holds many villages: a roster is one village's.
+        self.township = bool(self.ctx.read(queries.reference.is_township))
+        self.village_combo = QComboBox()
+        self.village_combo.setAccessibleName(self.tr("Village"))
+        self.village_combo.setMaxVisibleItems(25)
+        self.village_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.village_combo.addItem(self.tr("Choose the roster's village…"), None)
+        if self.township:
+            for v in self.ctx.read(queries.reference.village_profiles):
+                self.village_combo.addItem(v.village, str(v.id))
+        self.village_combo.currentIndexChanged.connect(self.error.hide)
+        village_row = QHBoxLayout()
+        self.village_label = QLabel(self.tr("Village"))
+        village_row.addWidget(self.village_label)
+        village_row.addWidget(self.village_combo)
+        village_row.addStretch(1)
+        self.village_label.setVisible(self.township)
+        self.village_combo.setVisible(self.township)
         self.sheet_combo = QComboBox()
         self.sheet_combo.setMinimumContentsLength(24)
         self.sheet_combo.currentIndexChanged.connect(self._sheet_changed)
@@ -174,6 +195,7 @@ class RosterImportDialog(QDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(heading(self.tr("1. File and columns"), 1.3))
         layout.addWidget(intro)
+        layout.addLayout(village_row)
         layout.addLayout(file_row)
         layout.addLayout(sheet_row)
         layout.addWidget(self.mapping_note)
@@ -245,6 +267,11 @@ class RosterImportDialog(QDialog):
     def sheet(self) -> str | None:
         """The chosen sheet's name, or None for all sheets."""
         return self.sheet_combo.currentData()
+
+    def village_id(self) -> uuid.UUID | None:
+        """At a township office, the village chosen for the roster."""
+        data = self.village_combo.currentData()
+        return uuid.UUID(data) if data else None
 
     @Slot()
     def _sheet_changed(self) -> None:
@@ -403,15 +430,20 @@ class RosterImportDialog(QDialog):
         if self.path is None:
             return None
         self.error.hide()
+        village = self.village_id()
+        if self.township and village is None:
+            self._show_error(self.tr("Choose the village the roster is of."))
+            self.village_combo.setFocus()
+            return None
         db, path, sheet, mapping = self.ctx.db, self.path, self.sheet(), self.corrections()
 
         def work(job: Job):
             from village_desk.core.excel.roster_import import plan_import
 
-            return plan_import(db, path, sheet=sheet, mapping=mapping, job=job)
+            return plan_import(db, path, sheet=sheet, mapping=mapping, job=job, village_id=village)
 
         def done(plan):
-            self.plan, self.applied = plan, False
+            self.plan, self.applied, self.planned_village = plan, False, village
             self.model.set_plan(plan)
             self._show_plan()
             self._go(self.STEP_REVIEW)
@@ -438,9 +470,12 @@ class RosterImportDialog(QDialog):
             RosterResultModel.COL_REASON,
             max(self.table.columnWidth(RosterResultModel.COL_REASON), 200),
         )
-        self.review_heading.setText(
+        heading_text = (
             self.tr("3. Result") if self.applied else self.tr("2. Check before importing")
         )
+        if self.township:  # which village the rows go to, in sight while checking them
+            heading_text += " · " + self.village_combo.currentText()
+        self.review_heading.setText(heading_text)
         self._selection_changed(extra=ignored)
 
     @Slot()
@@ -468,7 +503,7 @@ class RosterImportDialog(QDialog):
         if self.plan is None or self.applied or self.path is None:
             return None
         self.error.hide()
-        actor, path = self.ctx.operator_id, self.path
+        actor, path, village = self.ctx.operator_id, self.path, self.planned_village
         sheet, mapping, exclude = self.sheet(), self.corrections(), self.model.exclude()
 
         def work(db, job: Job):
@@ -486,6 +521,7 @@ class RosterImportDialog(QDialog):
                 exclude=exclude,
                 remember=True,
                 job=job,
+                village_id=village,
             )
 
         def done(plan):
