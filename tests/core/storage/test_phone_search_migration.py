@@ -48,7 +48,7 @@ def test_phone_keys_go_at_the_upgrade_and_come_back_at_a_downgrade(tmp_path):
         indexes = {n for (n,) in con.execute(text("SELECT name FROM sqlite_master"))}
     assert {"51234", "13974851234", "920001", "07398654321", "654321"} <= old
     assert "12" not in old  # fragments have three digits or more
-    assert "ix_person_phone" not in indexes
+    assert "ix_person_phone" not in indexes and "ix_person_village_id_number" not in indexes
     db.close()
 
     upgraded = Database.open(url)
@@ -56,7 +56,12 @@ def test_phone_keys_go_at_the_upgrade_and_come_back_at_a_downgrade(tmp_path):
         assert _keys(upgraded) == without_phones  # no digit key is left
         with upgraded.engine.connect() as con:
             indexes = {n for (n,) in con.execute(text("SELECT name FROM sqlite_master"))}
-        assert {"ix_person_phone", "ix_household_phone"} <= indexes
+        assert {
+            "ix_person_phone",
+            "ix_household_phone",
+            "ix_person_village_id_number",
+            "ix_household_village_number",
+        } <= indexes
         assert _found(upgraded, "4851") == ["曾国华"]
         assert _found(upgraded, "920001") == ["单晓红"]
         assert _found(upgraded, "07398654") == ["曾国华"]  # the household's landline

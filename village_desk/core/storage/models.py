@@ -386,8 +386,12 @@ class Cadre(Record):
 
 class Household(Record):
     __tablename__ = "household"
-    # Phone fragments are found by scanning this index (queries/search.py).
-    __table_args__ = (Index("ix_household_phone", "phone", "id"),)
+    # Phone fragments are found by scanning ix_household_phone (queries/search.py);
+    # the rule checks count 户号 village by village (queries/rules.py).
+    __table_args__ = (
+        Index("ix_household_phone", "phone", "id"),
+        Index("ix_household_village_number", "village_id", "number"),
+    )
 
     number: Mapped[str] = mapped_column(String(30), index=True)  # 户号
     group_id: Mapped[uuid.UUID | None] = mapped_column(
@@ -402,8 +406,12 @@ class Household(Record):
 
 class Person(Record):
     __tablename__ = "person"
-    # Phone fragments are found by scanning this index (queries/search.py).
-    __table_args__ = (Index("ix_person_phone", "phone", "id"),)
+    # Phone fragments are found by scanning ix_person_phone (queries/search.py);
+    # the rule checks count ID numbers village by village (queries/rules.py).
+    __table_args__ = (
+        Index("ix_person_phone", "phone", "id"),
+        Index("ix_person_village_id_number", "village_id", "id_number"),
+    )
 
     household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("household.id"), index=True)
     name: Mapped[str] = mapped_column(String(40))
