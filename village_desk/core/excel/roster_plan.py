@@ -94,9 +94,10 @@ class _Planner:
         self.persons_by_household: dict[uuid.UUID, list[Person]] = defaultdict(list)
         # ID numbers registered in the township's other villages: where, by whom
         self.elsewhere: dict[str, str] = {}
-        village_names = {v.id: v.village for v in queries.reference.village_profiles(s)}
         households = s.scalars(select(Household).where(Household.deleted.is_(False))).all()
-        numbers = {h.id: h.number for h in households}
+        if village_id is not None:
+            village_names = {v.id: v.village for v in queries.reference.village_profiles(s)}
+            numbers = {h.id: h.number for h in households}
         for p in s.scalars(select(Person).where(Person.deleted.is_(False))):
             key = (legacy_to_18(p.id_number) if p.id_legacy else p.id_number) or None
             if village_id is not None and p.village_id != village_id:
@@ -647,8 +648,6 @@ def _roster_village(s: Session, village_id):
                 "import.village", "乡镇汇总库导入花名册时，请先选择花名册所属的村"
             )
         return None
-    if isinstance(village_id, str):
-        village_id = uuid.UUID(village_id)
     known = {v.id for v in queries.reference.village_profiles(s)}
     if village_id not in known:
         raise ValidationError("import.village", "所选的村不在本台账中")

@@ -62,14 +62,12 @@ def _by_phone(session: Session, digits: str, limit: int) -> set:
         select(Household.id).where(_phone_has(Household.phone, digits)).limit(limit)
     ).all()
     members: dict = {}
-    for start in range(0, len(households), 500):
-        for pid, hid, relation in session.execute(
-            select(Person.id, Person.household_id, Person.relation).where(
-                Person.household_id.in_(households[start : start + 500]),
-                Person.deleted.is_(False),
-            )
-        ):
-            members.setdefault(hid, []).append((relation == "head", pid))
+    for pid, hid, relation in session.execute(
+        select(Person.id, Person.household_id, Person.relation).where(
+            Person.household_id.in_(households), Person.deleted.is_(False)
+        )
+    ):
+        members.setdefault(hid, []).append((relation == "head", pid))
     for people in members.values():
         heads = [pid for head, pid in people if head]
         found.update(heads or [pid for _head, pid in people])

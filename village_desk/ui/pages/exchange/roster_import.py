@@ -76,7 +76,6 @@ class RosterImportDialog(QDialog):
         self.previews: list[SheetPreview] = []
         self.mapping: list[MappingRow] = []
         self.plan = None
-        self.planned_village = None  # the village the dry run was for (township office)
         self.applied = False
         self.job: Op | None = None  # the task or op under way
         self._busy = self._cancellable = False
@@ -443,7 +442,7 @@ class RosterImportDialog(QDialog):
             return plan_import(db, path, sheet=sheet, mapping=mapping, job=job, village_id=village)
 
         def done(plan):
-            self.plan, self.applied, self.planned_village = plan, False, village
+            self.plan, self.applied = plan, False
             self.model.set_plan(plan)
             self._show_plan()
             self._go(self.STEP_REVIEW)
@@ -503,7 +502,8 @@ class RosterImportDialog(QDialog):
         if self.plan is None or self.applied or self.path is None:
             return None
         self.error.hide()
-        actor, path, village = self.ctx.operator_id, self.path, self.planned_village
+        # the dry run's village: the choice is on step 1, which a new dry run leaves
+        actor, path, village = self.ctx.operator_id, self.path, self.village_id()
         sheet, mapping, exclude = self.sheet(), self.corrections(), self.model.exclude()
 
         def work(db, job: Job):
