@@ -21,13 +21,13 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import event, insert, inspect, select
+from sqlalchemy import event, insert, inspect, select, text
 from sqlalchemy.orm import Session
 
 from ..domain.text import clean_text
 from . import roles, villages
 from .clock import HybridClock
-from .models import ENTITY_BY_TABLE, TEXT_COLUMNS, Change, Record
+from .models import DELETIONS, ENTITY_BY_TABLE, TEXT_COLUMNS, Change, Record
 
 
 class JournalError(RuntimeError):
@@ -266,7 +266,7 @@ def undo_deletions(session: Session, tx_id: uuid.UUID) -> int:
     """Bring back every record tombstoned by transaction ``tx_id``."""
     count = 0
     rows = session.execute(
-        select(Change.entity, Change.record_id).where(Change.tx_id == tx_id, Change.op == "delete")
+        select(Change.entity, Change.record_id).where(Change.tx_id == tx_id, text(DELETIONS))
     ).all()
     for entity, record_id in rows:
         obj = session.get(ENTITY_BY_TABLE[entity], record_id)
@@ -280,7 +280,7 @@ def last_deletion(session: Session, record_id: uuid.UUID) -> uuid.UUID | None:
     """The transaction that last tombstoned this record."""
     return session.scalar(
         select(Change.tx_id)
-        .where(Change.record_id == record_id, Change.op == "delete")
+        .where(Change.record_id == record_id, text(DELETIONS))
         .order_by(Change.hlc.desc())
         .limit(1)
     )
