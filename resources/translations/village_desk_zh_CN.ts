@@ -135,13 +135,13 @@
         <name>App</name>
         <message>
             <location filename="../../village_desk/ui/app.py" line="49" />
-            <location filename="../../village_desk/ui/app.py" line="227" />
+            <location filename="../../village_desk/ui/app.py" line="249" />
             <source>Village Desk</source>
             <translation>村务民情台账</translation>
         </message>
         <message>
             <location filename="../../village_desk/ui/app.py" line="70" />
-            <location filename="../../village_desk/ui/app.py" line="314" />
+            <location filename="../../village_desk/ui/app.py" line="336" />
             <source>Cannot open the data</source>
             <translation>无法打开数据</translation>
         </message>
@@ -166,12 +166,12 @@
             <translation>日志文件夹：{path}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/app.py" line="187" />
+            <location filename="../../village_desk/ui/app.py" line="196" />
             <source>The daily backup failed: {reason}</source>
             <translation>今天的自动备份没有成功：{reason}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/app.py" line="197" />
+            <location filename="../../village_desk/ui/app.py" line="206" />
             <source>Backed up: {path}</source>
             <translation>已自动备份：{path}</translation>
         </message>
@@ -201,22 +201,22 @@
             <translation>它没有响应。请关闭它（如果卡住了，请在任务管理器中结束进程 {pid}）后再打开。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/app.py" line="367" />
+            <location filename="../../village_desk/ui/app.py" line="388" />
             <source>Village Desk is already open here: no second window was started.</source>
             <translation>村务民情台账已在这里打开，没有再开第二个窗口。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/app.py" line="280" />
+            <location filename="../../village_desk/ui/app.py" line="302" />
             <source>Restore a backup</source>
             <translation>从备份恢复</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/app.py" line="247" />
+            <location filename="../../village_desk/ui/app.py" line="269" />
             <source>The backup was not restored: {reason}</source>
             <translation>没有恢复：{reason}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/app.py" line="251" />
+            <location filename="../../village_desk/ui/app.py" line="273" />
             <source>Restored from {name}. The data as it was before is kept in {safety}. This computer goes on as a new device, so no number given out before is used again.</source>
             <translation>已从 {name} 恢复。恢复前的数据保存在 {safety}。本机将作为新设备继续编号，不会重复以前已经发出的编号。</translation>
         </message>
@@ -5860,84 +5860,84 @@ File: {path}</source>
     <context>
         <name>RosterImportDialog</name>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="87" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="86" />
             <source>New</source>
             <translation>新增</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="88" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="87" />
             <source>Update</source>
             <translation>更新</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="89" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="88" />
             <source>Unchanged</source>
             <translation>不变</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="90" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="89" />
             <source>Not imported</source>
             <translation>未导入</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="91" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="90" />
             <source>Skipped</source>
             <translation>跳过</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="93" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="92" />
             <source>Import a household roster</source>
             <translation>导入花名册</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="101" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="100" />
             <source>Back</source>
             <translation>上一步</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="102" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="101" />
             <source>Check (dry run)</source>
             <translation>检查（不写入）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="103" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="102" />
             <source>Save rows not imported…</source>
             <translation>保存未导入的行…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="104" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="103" />
             <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="357" />
             <source>Import</source>
             <translation>导入</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="105" />
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="610" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="104" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="614" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="130" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="129" />
             <source>Choose the roster file (.xlsx, .xls or .ods). Title rows above the header, several sheets, blank and subtotal rows are fine. People already registered are matched by ID number; nothing is written until you press Import.</source>
             <translation>选择花名册文件（.xlsx、.xls 或 .ods）。表头上方有标题行、有多个工作表、有空行和合计行都没关系。已登记的人按身份证号对应；按“导入”之前不会写入任何数据。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="138" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="137" />
             <source>No file chosen</source>
             <translation>尚未选择文件</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="139" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="138" />
             <source>Choose file…</source>
             <translation>选择文件…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="142" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="141" />
             <source>File</source>
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="148" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="147" />
             <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="156" />
             <source>Village</source>
             <translation>村</translation>
@@ -6100,57 +6100,57 @@ File: {path}</source>
             <translation>3. 导入结果</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="483" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="486" />
             <source>The import is done. Rows not imported can be saved, corrected and imported again.</source>
             <translation>导入完成。未导入的行可以保存下来，改正后再导入。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="488" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="491" />
             <source>{n} rows will be imported. Untick a row to leave it out; leaving out the head of a new household leaves out its members too.</source>
             <translation>将导入 {n} 行。取消勾选的行不导入；新户的户主不导入时，该户成员也不导入。</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="492" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="495" />
             <source>({n} left out)</source>
             <translation>（已取消 {n} 行）</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="535" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="539" />
             <source>Importing {name}…</source>
             <translation>正在导入 {name}…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="540" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="544" />
             <source>Save rows not imported</source>
             <translation>保存未导入的行</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="540" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="544" />
             <source>Excel workbook (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="549" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="553" />
             <source>{name}-not imported.xlsx</source>
             <translation>{name}-未导入的行.xlsx</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="566" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="570" />
             <source>{n} rows not imported were saved to {path}.</source>
             <translation>{n} 行未导入的行已保存到：{path}</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="570" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="574" />
             <source>Saving rows not imported…</source>
             <translation>正在保存未导入的行…</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="610" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="614" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="530" />
+            <location filename="../../village_desk/ui/pages/exchange/roster_import.py" line="534" />
             <source>Import cancelled; nothing was written.</source>
             <translation>已取消导入，没有写入任何内容。</translation>
         </message>

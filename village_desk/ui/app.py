@@ -164,15 +164,24 @@ def unlock(db) -> str | None:
 
 
 DAILY_BACKUP_DELAY_MS = 3000  # after the first screen is up
+# Then every half hour: a window left open for days (a laptop put to sleep,
+# not shut down) backs up each day, and a failed backup is tried again.
+DAILY_BACKUP_CHECK_MS = 30 * 60 * 1000
 
 
 def daily_backup(ctx, window):
     """The first start of a day backs the database up (on a reader thread;
-    a failure is logged and shown in the status bar, never in the way)."""
+    a failure is logged and shown in the status bar, never in the way).
+    Asked again later (:func:`schedule_daily_backups`), it backs up when the
+    day has no backup yet — a new day, or the earlier try failed — and none
+    is being made."""
     from village_desk.core.storage import backup
 
     path = ctx.db.sqlite_path
     if path is None:
+        return None
+    running = getattr(window, "daily_backup_task", None)
+    if running is not None and not running.finished:
         return None
     folder = backup.folder_for(path)
     if backup.made_today(folder):
@@ -190,7 +199,7 @@ def daily_backup(ctx, window):
             15000,
         )
 
-    return (
+    task = (
         ctx.task(window, work)
         .success(
             lambda made: window.statusBar().showMessage(
@@ -198,8 +207,21 @@ def daily_backup(ctx, window):
             )
         )
         .failure(failed)
-        .run()
     )
+    window.daily_backup_task = task
+    return task.run()
+
+
+def schedule_daily_backups(ctx, window) -> QTimer:
+    """The day's backup shortly after the first screen is up, then a look
+    every :data:`DAILY_BACKUP_CHECK_MS` (the window owns the timers: a window
+    closed before then — a restore — backs up nothing)."""
+    QTimer.singleShot(DAILY_BACKUP_DELAY_MS, window, lambda: daily_backup(ctx, window))
+    timer = QTimer(window)
+    timer.setInterval(DAILY_BACKUP_CHECK_MS)
+    timer.timeout.connect(lambda: daily_backup(ctx, window))
+    timer.start()
+    return timer
 
 
 EXIT_ALREADY_RUNNING = 3  # another start holds the data folder and did not answer
@@ -348,8 +370,7 @@ def _run_holding(app: QApplication, guard, url: str, stack: contextlib.ExitStack
     probe = os.environ.get(ENV_STARTUP_PROBE)
     if probe:
         QTimer.singleShot(0, window, lambda: _startup_reached(probe, app))
-    # (the window as context: a window closed before then — a restore — backs up nothing)
-    QTimer.singleShot(DAILY_BACKUP_DELAY_MS, window, lambda: daily_backup(ctx, window))
+    schedule_daily_backups(ctx, window)
     return app.exec()
 
 

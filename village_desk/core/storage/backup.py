@@ -492,9 +492,18 @@ def restore_advice(database: Path) -> str:
     )
 
 
+# Made without the attached files (an exchange import's, kept quick): not the
+# day's backup — the daily one still copies what the import brought.
+WITHOUT_FILES = frozenset({"before-exchange-import"})
+
+
 def made_today(folder: Path, today: dt.date | None = None) -> bool:
+    """Whether ``folder`` holds a whole backup (database and files) of today."""
     today = today or dt.date.today()
-    return any(b.created.date() == today for b in backups(folder))
+    return any(
+        b.created.date() == today and re.sub(r"-\d+$", "", b.reason) not in WITHOUT_FILES
+        for b in backups(folder)
+    )
 
 
 def restore(database: Path, backup: Path, folder: Path) -> Path | None:
