@@ -4,6 +4,10 @@ syllable suffix, surname readings, ID numbers from their end and the 户号 —
 phone fragments of three digits or more are found by scanning the phone
 columns, not as keys — and what a hit shows."""
 
+import json
+import os
+import subprocess
+import sys
 from types import SimpleNamespace
 
 import pytest
@@ -250,3 +254,32 @@ def test_a_phone_edit_is_found_at_once_and_the_old_number_no_longer(db, phones):
         services.households.PersonInput(name="林妻", relation="spouse", phone="18600001111"),
     )
     assert hits(db, "15873920") == [] and [h.name for h in hits(db, "860000")] == ["林妻"]
+
+
+KEYS_OF_NAMES = """
+import json, sys
+from village_desk.core.storage.derived.search_index import person_terms
+from village_desk.demo.words import GIVEN, SURNAMES
+names = [s + g for s, _w in SURNAMES for g in sorted({g for gs in GIVEN.values() for g in gs})[:40]]
+print(json.dumps({n: sorted(person_terms(n)) for n in names}))
+print("phrases" if "pypinyin.phrases_dict" in sys.modules else "no phrases")
+"""
+
+
+def _keys_of_names(phrases: bool) -> tuple[dict, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYPINYIN_")}
+    if phrases:  # pypinyin's switch, off: its phrase dictionary loaded
+        env["PYPINYIN_NO_PHRASES"] = ""
+    out = subprocess.run(
+        [sys.executable, "-c", KEYS_OF_NAMES], env=env, capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    return json.loads(out[0]), out[1]
+
+
+def test_names_get_the_same_keys_without_pypinyin_s_phrase_dictionary():
+    # (46 MB and a quarter second saved in every process that saves a person)
+    without, loaded = _keys_of_names(phrases=False)
+    assert loaded == "no phrases"
+    with_phrases, loaded = _keys_of_names(phrases=True)
+    assert loaded == "phrases"
+    assert len(without) > 1000 and without == with_phrases

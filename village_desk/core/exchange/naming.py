@@ -12,10 +12,10 @@ from pathlib import Path
 def initials(place: str) -> str:
     """The pinyin initials of a place name, upper case (桃花村 → THC);
     letters and digits of a name already in Latin script are kept."""
-    from pypinyin import Style, lazy_pinyin
+    from ..domain.pinyin import first_letters
 
     letters = []
-    for part in lazy_pinyin(place.strip(), style=Style.FIRST_LETTER, errors="default"):
+    for part in first_letters(place.strip()):
         letters.append(re.sub(r"[^A-Za-z0-9]", "", part)[:1] if len(part) == 1 else "")
         if len(part) > 1:  # a run of Latin letters or digits kept as written
             letters[-1] = re.sub(r"[^A-Za-z0-9]", "", part)

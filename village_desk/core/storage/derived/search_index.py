@@ -111,7 +111,7 @@ HH_PREFIX = "#"  # 户号
 @functools.lru_cache(maxsize=20000)
 def char_pinyin(ch: str) -> str:
     """Everyday pinyin of one character (no tone); the character itself if none."""
-    from pypinyin import lazy_pinyin
+    from ...domain.pinyin import lazy_pinyin
 
     if not ("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"):
         return ch.lower()
