@@ -13,7 +13,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
 from ..domain.lifecycle import STATUS_LABELS
@@ -103,35 +103,39 @@ def violations(session: Session) -> list[Violation]:
         "id_number",
         "身份证号",
     )
-    heads = session.execute(
-        select(Person.household_id, func.count())
-        .where(live_p, Person.relation == "head", Person.household_id.in_(alive))
+    # Heads counted in SQL, household by household: only the households
+    # with none or several come back (a township holds 100,000 people).
+    heads = func.sum(case((Person.relation == "head", 1), else_=0))
+    not_one = session.execute(
+        select(Person.household_id, heads)
+        .where(live_p, Person.household_id.in_(alive))
         .group_by(Person.household_id)
+        .having(heads != 1)
     ).all()
-    numbers = dict(session.execute(select(Household.id, Household.number)).all())
-    for hid, n in heads:
-        if n > 1:
-            out.append(
-                Violation("heads", "household", (hid,), f"户号 {numbers[hid]} 有 {n} 位户主")
-            )
-    with_members = set(
-        session.scalars(select(Person.household_id).where(live_p, Person.household_id.in_(alive)))
-    )
-    headed = {hid for hid, _ in heads}
-    for hid in sorted(with_members - headed, key=str):
-        out.append(Violation("no_head", "household", (hid,), f"户号 {numbers[hid]} 没有户主"))
-    for hid, n in session.execute(
+    orphans = session.execute(
         select(Person.household_id, func.count())
         .join(Household, Household.id == Person.household_id)
         .where(live_p, Household.deleted.is_(True))
         .group_by(Person.household_id)
-    ):
+    ).all()
+    pairings = _open_pairings(session)
+    named = {hid for hid, _n in not_one + orphans} | {hid for _c, hid, _ids in pairings}
+    numbers = _numbers(session, named)
+    for hid, n in sorted(not_one, key=lambda row: str(row[0])):
+        if n > 1:
+            out.append(
+                Violation("heads", "household", (hid,), f"户号 {numbers[hid]} 有 {n} 位户主")
+            )
+    for hid, n in sorted(not_one, key=lambda row: str(row[0])):
+        if n == 0:
+            out.append(Violation("no_head", "household", (hid,), f"户号 {numbers[hid]} 没有户主"))
+    for hid, n in orphans:
         out.append(
             Violation(
                 "orphan_member", "household", (hid,), f"户号 {numbers[hid]} 已删除，仍有 {n} 名成员"
             )
         )
-    for _cadre, hid, ids in _open_pairings(session):
+    for _cadre, hid, ids in pairings:
         out.append(
             Violation(
                 "pairing",
@@ -163,6 +167,20 @@ def violations(session: Session) -> list[Violation]:
                 tuple(sorted(extra, key=str)),
                 f"有 {len(extra)} 份{'乡镇' if townships else '村庄'}信息",
             )
+        )
+    return out
+
+
+def _numbers(session: Session, households: set) -> dict:
+    """户号 of these households (to name them in a violation)."""
+    out: dict = {}
+    ids = list(households)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        out.update(
+            session.execute(
+                select(Household.id, Household.number).where(Household.id.in_(chunk))
+            ).all()
         )
     return out
 
