@@ -29,6 +29,7 @@ has not arrived yet waits in ``sync_pending`` and is applied when it does.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import hashlib
@@ -164,6 +165,13 @@ def _parse(raw: Mapping, n: int, ids: dict | None = None) -> dict:
             changes[key], dirty = pair, True
     if dirty:
         row["changes"] = json.dumps(changes, ensure_ascii=False, separators=(",", ":"))
+    # The record's village, when the change names it (an insert does): the
+    # journal row is written with it, not filled in afterwards.
+    row["village_id"] = None
+    village = changes.get("village_id")
+    if village and isinstance(village[1], str):
+        with contextlib.suppress(ValueError):
+            row["village_id"] = _cached_uuid(village[1], ids)
     return row
 
 
@@ -491,6 +499,7 @@ def merge(
             fresh.sort(key=lambda r: (r["hlc"], str(r["device_id"]), str(r["id"])))
             for r in fresh:
                 r["seq"] = ctx.take_seq()
+            _known_villages(s, fresh)
             s.execute(Change.__table__.insert(), fresh)
             newest = max(newest, max(r["hlc"] for r in fresh))
             touched.update((r["entity"], r["record_id"]) for r in fresh)
@@ -514,6 +523,33 @@ def merge(
         if then is not None:
             then(s, report)
     return report
+
+
+def _known_villages(s: Session, rows: list[dict]) -> None:
+    """The village of the records these changes are to, for the changes that
+    do not name it, from the records stored here. (What is left — records
+    arriving in this merge, or waiting for a parent — ``villages.fill``
+    writes after the merge.)"""
+    asked: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        if r["village_id"] is None and r["op"] != "insert":
+            asked[r["entity"]].append(r)
+    for entity, todo in asked.items():
+        table = ENTITY_BY_TABLE[entity].__table__
+        if "village_id" not in table.c:
+            continue
+        found: dict = {}
+        for start in range(0, len(todo), _CHUNK):
+            chunk = [r["record_id"] for r in todo[start : start + _CHUNK]]
+            found.update(
+                s.execute(
+                    select(table.c.id, table.c.village_id).where(
+                        table.c.id.in_(chunk), table.c.village_id.is_not(None)
+                    )
+                ).all()
+            )
+        for r in todo:
+            r["village_id"] = found.get(r["record_id"])
 
 
 def _drop_known(s: Session, rows: list[dict]) -> list[dict]:
