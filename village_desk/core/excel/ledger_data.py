@@ -126,6 +126,7 @@ class LedgerData:
         self.contacts_by_kind: dict[str, int] = defaultdict(int)  # 户次 per kind
         self.coverage: Coverage | None = None
         self._ledger: list[LedgerState] | None = None
+        self._visits: dict | None = None
         # A township office's workbook names each row's village (村 column).
         self.township = queries.reference.is_township(s)
         self.village_names = (
@@ -165,6 +166,15 @@ class LedgerData:
         return self._ledger
 
     @property
+    def visits(self) -> dict:
+        """Every return visit of the ledger's matters up to :attr:`as_of`,
+        oldest first (``queries.ledger_period.return_visits``)."""
+        if self._visits is None:
+            ids = [state.matter_id for state in self.ledger]
+            self._visits = queries.ledger_period.return_visits(self.s, ids, self.as_of)
+        return self._visits
+
+    @property
     def as_of(self) -> dt.date:
         return queries.ledger_period.report_day(self.period.start, self.period.end, self.today)
 
@@ -177,23 +187,24 @@ class LedgerData:
         for at in range(0, len(ids), CHUNK):
             yield from self.s.execute(query.where(column.in_(ids[at : at + CHUNK])))
 
-    def _progress(self) -> dict[object, str]:
+    def _progress(self) -> dict[uuid.UUID, str]:
         """Every progress note of the ledger's matters up to the period's end,
         oldest first, one line each with the step it belongs to:
         ``11-03 办结：已更换路灯``."""
         q = (
-            select(MatterNote.matter_id, MatterNote.date, MatterNote.action, MatterNote.text)
+            select(raw(MatterNote.matter_id), MatterNote.date, MatterNote.action, MatterNote.text)
             .where(MatterNote.deleted.is_(False), MatterNote.date <= self.as_of)
             .order_by(MatterNote.date, MatterNote.hlc)
         )
         lines: dict[object, list[str]] = defaultdict(list)
         for matter_id, date, action, text in self._by_matter(q, MatterNote.matter_id):
             lines[matter_id].append(f"{date:%m-%d} {progress_line(action, text)}")
-        return {mid: "\n".join(kept) for mid, kept in lines.items()}
+        keys = queries.keys.UuidKeys()  # each matter's key made a UUID once, not each note's
+        return {keys[key]: "\n".join(kept) for key, kept in lines.items()}
 
     def matter_rows(self):
         """Rows of 民情台账; also fills :attr:`stats` and per-cadre matter counts."""
-        L, as_of, start = self.labels, self.as_of, self.period.start
+        L, start = self.labels, self.period.start
         progress = self._progress()
         q = select(
             Matter.id,
@@ -214,9 +225,7 @@ class LedgerData:
             raw(Matter.village_id),
         )
         details = {r[0]: r[1:] for r in self._by_matter(q, Matter.id)}
-        visits = queries.ledger_period.return_visits(
-            self.s, [state.matter_id for state in self.ledger], as_of
-        )
+        visits = self.visits
         for n, state in enumerate(self.ledger, 1):
             (number, channel, applicant, gid, content, kind, service, level, handling) = details[
                 state.matter_id

@@ -403,7 +403,10 @@ def _villages_sheet(wb: Workbook, s, data: LedgerData, heading: str, info: str, 
     """各村汇总 (a township office's workbook): every village's figures side
     by side, counted as the village's own workbook counts them
     (``queries/township.py``), and the township's total."""
-    figures = queries.township.township_figures(s, data.period.start, data.period.end, today)
+    p = data.period
+    figures = queries.township.township_figures(
+        s, p.start, p.end, today, cadres=False, ledger=data.ledger, visits=data.visits
+    )
     sheet = SheetWriter(wb, VILLAGES_SHEET, VILLAGE_COLUMNS, heading, info)
     sheet.extend(
         (

@@ -48,9 +48,11 @@ from ..storage.models import (
     VillageProfile,
 )
 from .commitments import keeping_rates
+from .keys import UuidKeys, raw
 from .ledger_period import period_ledger, report_day, return_visits
 from .reference import get_setting, labels
-from .township import SATISFIED, township_figures
+from .stats import Contact, period_contacts
+from .township import SATISFIED, cadre_figures
 
 CHUNK = 500
 
@@ -392,11 +394,11 @@ def assessment_year(session: Session, year: int, today: dt.date | None = None) -
     today = today or dt.date.today()
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     as_of = report_day(start, end, today)
-    figures = township_figures(session, start, end, today)
     roles = labels(session, "role")
     cadre_village = dict(session.execute(select(Cadre.id, Cadre.village_id)).all())
     rows: dict[uuid.UUID, CadreYear] = {}
-    for f in figures.cadres:
+    contacts = period_contacts(session, start, end)  # read once for both figures
+    for f in cadre_figures(session, start, end, today, contacts):
         v = f.visits
         rows[v.cadre_id] = CadreYear(
             cadre_id=v.cadre_id,
@@ -426,7 +428,7 @@ def assessment_year(session: Session, year: int, today: dt.date | None = None) -
         )
     ):
         paired[cid].add(hid)
-    contacted = _contacted(session, start, end, cadre_village)
+    contacted = _contacted(session, contacts)
     for cid, row in rows.items():
         mine = paired.get(cid, set())
         row.paired = len(mine)
@@ -435,13 +437,15 @@ def assessment_year(session: Session, year: int, today: dt.date | None = None) -
     # The year's ledger, matters of which the cadre is 主办责任人.
     ledger = period_ledger(session, start, end, today)
     ids = [state.matter_id for state in ledger]
-    responsible: dict[uuid.UUID, uuid.UUID] = {}
+    keys = UuidKeys()
+    responsible: dict[uuid.UUID, uuid.UUID | None] = {}
     for at in range(0, len(ids), CHUNK):
-        responsible.update(
-            session.execute(
-                select(Matter.id, Matter.responsible_id).where(Matter.id.in_(ids[at : at + CHUNK]))
-            ).all()
-        )
+        for mid, cid in session.execute(
+            select(raw(Matter.id), raw(Matter.responsible_id)).where(
+                Matter.id.in_(ids[at : at + CHUNK])
+            )
+        ):
+            responsible[keys[mid]] = keys[cid]
     visits = return_visits(session, ids, as_of)
     for state in ledger:
         row = rows.get(responsible.get(state.matter_id))
@@ -486,9 +490,10 @@ def assessment_year(session: Session, year: int, today: dt.date | None = None) -
     return AssessmentYear(year, as_of, out)
 
 
-def _contacted(session: Session, start, end, cadre_village) -> dict[uuid.UUID, set]:
-    """Households each cadre contacted in [start, end] by the kinds counted
-    toward quotas (each village's setting), as author or companion."""
+def _contacted(session: Session, contacts: list[Contact]) -> dict[uuid.UUID, set]:
+    """Households on record each cadre contacted (``contacts``: the year's,
+    ``stats.period_contacts``) by the kinds counted toward quotas (the
+    household's village's setting), as author or companion."""
     counted: dict = {}
 
     def counts(village) -> set:
@@ -499,25 +504,10 @@ def _contacted(session: Session, start, end, cadre_village) -> dict[uuid.UUID, s
         return counted[village]
 
     out: dict[uuid.UUID, set] = defaultdict(set)
-    for author, companions, mode, hid, village in session.execute(
-        select(
-            DiaryEntry.author_id,
-            DiaryEntry.companion_ids,
-            DiaryEntry.mode,
-            DiaryHousehold.household_id,
-            Household.village_id,
-        )
-        .join(DiaryHousehold, DiaryHousehold.entry_id == DiaryEntry.id)
-        .join(Household, Household.id == DiaryHousehold.household_id)
-        .where(
-            DiaryEntry.deleted.is_(False),
-            DiaryHousehold.deleted.is_(False),
-            DiaryEntry.date.between(start, end),
-        )
-    ):
-        if mode not in counts(village):
+    for credited, mode, hid, village, on_record in contacts:
+        if not on_record or mode not in counts(village):
             continue
-        for cid in {author} | {uuid.UUID(str(c)) for c in companions or ()}:
+        for cid in credited:
             out[cid].add(hid)
     return out
 

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.lifecycle import ACTIONS, OPEN_STATUSES, progress_line
 from ..storage.models import Cadre, Matter, MatterNote, ReturnVisit, VillagerGroup
+from .keys import UuidKeys, raw
 
 # On the ledger: open, or finished but not yet 销号.
 ON_LEDGER = (*OPEN_STATUSES, "done", "feedback")
@@ -122,7 +123,7 @@ def period_ledger(
         conds.append(Matter.public.is_(True))
     rows = session.execute(
         select(
-            Matter.id,
+            raw(Matter.id),
             Matter.received_date,
             Matter.deadline,
             Matter.status,
@@ -132,11 +133,13 @@ def period_ledger(
         .where(*conds)
         .order_by(Matter.received_date, Matter.number)
     ).all()
-    steps: dict[uuid.UUID, list[tuple[dt.date, str]]] = {}
-    ids = [r[0] for r in rows]
+    # Each matter's steps, by its key as read (the matters' keys are read the same way).
+    keys = UuidKeys()
+    steps: dict[object, list[tuple[dt.date, str]]] = {}
+    ids = [keys[r[0]] for r in rows]
     for at in range(0, len(ids), CHUNK):
         for mid, date, action in session.execute(
-            select(MatterNote.matter_id, MatterNote.date, MatterNote.action)
+            select(raw(MatterNote.matter_id), MatterNote.date, MatterNote.action)
             .where(
                 MatterNote.matter_id.in_(ids[at : at + CHUNK]),
                 MatterNote.deleted.is_(False),
@@ -147,8 +150,9 @@ def period_ledger(
             steps.setdefault(mid, []).append((date, action))
     out = []
     the_day_after = as_of + dt.timedelta(days=1)
-    for mid, received, deadline, status, done, closed in rows:
-        history = steps.get(mid, [])
+    for key, received, deadline, status, done, closed in rows:
+        mid = keys[key]
+        history = steps.get(key, [])
         carried = received < start
         if carried and _replay(received, history, start)[0] not in ON_LEDGER:
             continue
@@ -175,10 +179,11 @@ def return_visits(
     A matter return-visited before return visits were kept as records (it
     has none) counts its stored visit, if it was made by ``as_of``."""
     out: dict[uuid.UUID, list[Visit]] = {}
+    keys = UuidKeys()
     for at in range(0, len(matter_ids), CHUNK):
         chunk = matter_ids[at : at + CHUNK]
-        for mid, date, satisfaction in session.execute(
-            select(ReturnVisit.matter_id, ReturnVisit.date, ReturnVisit.satisfaction)
+        for key, date, satisfaction in session.execute(
+            select(raw(ReturnVisit.matter_id), ReturnVisit.date, ReturnVisit.satisfaction)
             .where(
                 ReturnVisit.matter_id.in_(chunk),
                 ReturnVisit.deleted.is_(False),
@@ -186,7 +191,7 @@ def return_visits(
             )
             .order_by(ReturnVisit.date, ReturnVisit.hlc)
         ):
-            out.setdefault(mid, []).append(Visit(date, satisfaction))
+            out.setdefault(keys[key], []).append(Visit(date, satisfaction))
         recorded = select(ReturnVisit.id).where(ReturnVisit.matter_id == Matter.id).exists()
         for mid, date, satisfaction in session.execute(
             select(Matter.id, Matter.feedback_date, Matter.satisfaction).where(

@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session
 from ..domain.lifecycle import OPEN_STATUSES
 from ..domain.periods import month_bounds
 from ..domain.visits import QUOTA_VISIT_MODES
-from ..storage.models import Cadre, DiaryEntry, DiaryHousehold
+from ..storage.models import Cadre, CodeList, DiaryEntry, DiaryHousehold, Household
 from .households import HouseholdFilter, household_count
+from .keys import UuidKeys, raw
 from .matters import MatterFilter, matter_count
 from .reference import get_setting
 
@@ -80,6 +81,115 @@ def visit_stats(session: Session, start: dt.date, end: dt.date) -> list[CadreVis
                 c.role,
                 visits,
                 households,
+                entries.get(c.id, 0),
+                quota.get(unit),
+                unit,
+            )
+        )
+    return out
+
+
+# One household contact of a diary entry: (the cadres credited with it — the
+# author and every companion —, the entry's mode, the household, the
+# household's village, whether the household is on record).
+Contact = tuple[frozenset, str, uuid.UUID, "uuid.UUID | None", bool]
+
+
+def period_contacts(session: Session, start: dt.date, end: dt.date) -> list[Contact]:
+    """Every household contact of the diary entries in [start, end] (entries
+    and links not deleted), every mode, read once for the figures that count
+    them by different rules (:func:`village_visit_stats`, the assessment's
+    联系户覆盖率)."""
+    ids = UuidKeys()
+    codes = CodeList()
+    credited: dict[tuple[str, str], frozenset] = {}  # (author, companions) as stored
+    out: list[Contact] = []
+    for author, companions, mode, hid, on_record, village in session.execute(
+        select(
+            raw(DiaryEntry.author_id),
+            raw(DiaryEntry.companion_ids),
+            DiaryEntry.mode,
+            raw(DiaryHousehold.household_id),
+            raw(Household.id),
+            raw(Household.village_id),
+        )
+        .join(DiaryHousehold, DiaryHousehold.entry_id == DiaryEntry.id)
+        .outerjoin(Household, Household.id == DiaryHousehold.household_id)
+        .where(
+            DiaryEntry.deleted.is_(False),
+            DiaryEntry.date.between(start, end),
+            DiaryHousehold.deleted.is_(False),
+        )
+    ):
+        who = credited.get((author, companions))
+        if who is None:
+            listed = codes.process_result_value(companions, None)
+            who = frozenset({ids[author]} | {ids[str(c)] for c in listed})
+            credited[(author, companions)] = who
+        out.append((who, mode, ids[hid], ids[village], on_record is not None))
+    return out
+
+
+def village_visit_stats(
+    session: Session,
+    start: dt.date,
+    end: dt.date,
+    villages: list[uuid.UUID | None],
+    contacts: list[Contact] | None = None,
+) -> dict[uuid.UUID | None, list[CadreVisits]]:
+    """:func:`visit_stats` for the cadres of each of ``villages`` (None: the
+    township's own cadres), each village's cadres counted by that village's
+    settings (``visit_quotas``, ``quota_visit_modes``) exactly as
+    :func:`visit_stats` counts them in a session scoped to the village — with
+    one read of the period's contacts for all of them (``contacts``:
+    :func:`period_contacts` of the same dates, if read already)."""
+    settings = {
+        vid: (
+            get_setting(session, "visit_quotas", vid) or {},
+            set(get_setting(session, "quota_visit_modes", vid) or QUOTA_VISIT_MODES),
+        )
+        for vid in villages
+    }
+    cadres = session.scalars(
+        select(Cadre).where(Cadre.deleted.is_(False), Cadre.active.is_(True)).order_by(Cadre.name)
+    ).all()
+    cadre_village = dict(session.execute(select(Cadre.id, Cadre.village_id)).all())
+    # The kinds of contact each listed cadre is counted by: its village's.
+    counted_for = {
+        c.id: settings[cadre_village.get(c.id)][1]
+        for c in cadres
+        if cadre_village.get(c.id) in settings
+    }
+    if contacts is None:
+        contacts = period_contacts(session, start, end)
+    found: dict[uuid.UUID, list] = {}
+    for credited, mode, hid, _village, _on_record in contacts:
+        for cid in credited:
+            modes = counted_for.get(cid)
+            if modes is not None and mode in modes:
+                found.setdefault(cid, []).append(hid)
+    entries = dict(
+        session.execute(
+            select(DiaryEntry.author_id, func.count())
+            .where(DiaryEntry.deleted.is_(False), DiaryEntry.date.between(start, end))
+            .group_by(DiaryEntry.author_id)
+        ).all()
+    )
+    out: dict[uuid.UUID | None, list[CadreVisits]] = {vid: [] for vid in villages}
+    for c in cadres:
+        vid = cadre_village.get(c.id)
+        if vid not in out:
+            continue
+        quota = settings[vid][0].get(c.role) or {}
+        unit = "households" if "households" in quota else ("visits" if "visits" in quota else "")
+        hids = found.get(c.id, [])
+        out[vid].append(
+            CadreVisits(
+                c.id,
+                c.name,
+                c.role,
+                len(hids),
+                len(set(hids)),
                 entries.get(c.id, 0),
                 quota.get(unit),
                 unit,

@@ -33,16 +33,19 @@ from sqlalchemy.orm import Session
 
 from ..domain.periods import year_share
 from ..domain.visits import QUOTA_VISIT_MODES
-from ..storage.models import Cadre, DiaryEntry, DiaryHousehold, Household, Matter
+from ..storage.models import DiaryEntry, DiaryHousehold, Household, Matter
+from .keys import UuidKeys, raw
 from .ledger_period import (
+    LedgerState,
     OverdueMatter,
+    Visit,
     overdue_matters,
     period_ledger,
     report_day,
     return_visits,
 )
-from .reference import _SCOPE, get_setting, village_profiles
-from .stats import CadreVisits, visit_stats
+from .reference import get_setting, village_profiles
+from .stats import CadreVisits, Contact, village_visit_stats
 
 SATISFIED = ("satisfied", "basic")
 
@@ -118,95 +121,122 @@ class TownshipFigures:
     cadres: list[CadreFigures]
 
 
-def _scoped(session: Session, village: uuid.UUID | None):
-    """Read settings as ``village`` does (None: the township's own)."""
-    session.info[_SCOPE] = village
+def cadre_figures(
+    session: Session,
+    start: dt.date,
+    end: dt.date,
+    today: dt.date | None = None,
+    contacts: list[Contact] | None = None,
+) -> list[CadreFigures]:
+    """Every village's active cadres (by village, then name; the township's
+    own cadres last, under 乡镇) against their village's quotas for
+    [start, end], each counted by its village's settings (``contacts``:
+    ``stats.period_contacts`` of the same dates, if read already)."""
+    today = today or dt.date.today()
+    as_of = report_day(start, end, today)
+    scopes = [(p.id, p.village) for p in village_profiles(session)] + [(None, "乡镇")]
+    stats = village_visit_stats(session, start, end, [vid for vid, _ in scopes], contacts)
+    out: list[CadreFigures] = []
+    for vid, name in scopes:
+        quotas = get_setting(session, "visit_quotas", vid) or {}
+        for c in stats[vid]:
+            quota = quotas.get(c.role) or {}
+            out.append(
+                CadreFigures(
+                    name,
+                    c,
+                    _expected(quota, c.quota_unit, start, as_of),
+                    quota.get("period") == "campaign",
+                )
+            )
+    return out
 
 
 def township_figures(
-    session: Session, start: dt.date, end: dt.date, today: dt.date | None = None
+    session: Session,
+    start: dt.date,
+    end: dt.date,
+    today: dt.date | None = None,
+    *,
+    cadres: bool = True,
+    ledger: list[LedgerState] | None = None,
+    visits: dict[uuid.UUID, list[Visit]] | None = None,
 ) -> TownshipFigures:
-    """The figures of every village this database holds for [start, end]."""
+    """The figures of every village this database holds for [start, end].
+
+    ``cadres=False`` leaves the cadres' figures out (an empty list). A caller
+    that has read them already passes the period's ledger, ``ledger =
+    period_ledger(session, start, end, today)``, and its return visits,
+    ``visits = return_visits(session, [its matters], report_day(start, end,
+    today))``."""
     today = today or dt.date.today()
     as_of = report_day(start, end, today)
     profiles = village_profiles(session)
     rows = {p.id: VillageFigures(p.id, p.village) for p in profiles}
     township = VillageFigures(None, "乡镇")
-    saved = session.info.get(_SCOPE, False)
-    try:
-        # Households and contacts, each village by its own counted kinds.
-        for vid, n in session.execute(
-            select(Household.village_id, func.count())
-            .where(Household.deleted.is_(False))
-            .group_by(Household.village_id)
-        ):
-            rows.get(vid, township).households += n
-        counted = {
-            vid: set(get_setting(session, "quota_visit_modes", vid) or QUOTA_VISIT_MODES)
-            for vid in rows
-        }
-        contacts: dict[uuid.UUID, list] = defaultdict(list)
-        for vid, mode, hid in session.execute(
-            select(Household.village_id, DiaryEntry.mode, DiaryHousehold.household_id)
-            .join(DiaryHousehold, DiaryHousehold.entry_id == DiaryEntry.id)
-            .join(Household, Household.id == DiaryHousehold.household_id)
-            .where(
-                DiaryEntry.deleted.is_(False),
-                DiaryHousehold.deleted.is_(False),
-                Household.deleted.is_(False),
-                DiaryEntry.date.between(start, end),
-            )
-        ):
-            if vid in rows and mode in counted[vid]:
-                contacts[vid].append(hid)
-        for vid, hids in contacts.items():
-            rows[vid].visits, rows[vid].visited = len(hids), len(set(hids))
+    ids = UuidKeys()
 
-        # The period's ledger, per village.
+    # Households and contacts, each village by its own counted kinds.
+    for vid, n in session.execute(
+        select(Household.village_id, func.count())
+        .where(Household.deleted.is_(False))
+        .group_by(Household.village_id)
+    ):
+        rows.get(vid, township).households += n
+    counted = {
+        vid: set(get_setting(session, "quota_visit_modes", vid) or QUOTA_VISIT_MODES)
+        for vid in rows
+    }
+    contacts: dict[uuid.UUID, list] = defaultdict(list)
+    for vid, mode, hid in session.execute(
+        select(
+            raw(Household.village_id),
+            DiaryEntry.mode,
+            raw(DiaryHousehold.household_id),
+        )
+        .join(DiaryHousehold, DiaryHousehold.entry_id == DiaryEntry.id)
+        .join(Household, Household.id == DiaryHousehold.household_id)
+        .where(
+            DiaryEntry.deleted.is_(False),
+            DiaryHousehold.deleted.is_(False),
+            Household.deleted.is_(False),
+            DiaryEntry.date.between(start, end),
+        )
+    ):
+        vid = ids[vid]
+        if vid in rows and mode in counted[vid]:
+            contacts[vid].append(ids[hid])
+    for vid, hids in contacts.items():
+        rows[vid].visits, rows[vid].visited = len(hids), len(set(hids))
+
+    # The period's ledger, per village.
+    if ledger is None:
         ledger = period_ledger(session, start, end, today)
-        ids = [state.matter_id for state in ledger]
-        village_of: dict[uuid.UUID, uuid.UUID | None] = {}
-        for at in range(0, len(ids), 500):
-            village_of.update(
-                session.execute(
-                    select(Matter.id, Matter.village_id).where(Matter.id.in_(ids[at : at + 500]))
-                ).all()
+    matter_ids = [state.matter_id for state in ledger]
+    village_of: dict[uuid.UUID, uuid.UUID | None] = {}
+    for at in range(0, len(matter_ids), 500):
+        for mid, vid in session.execute(
+            select(raw(Matter.id), raw(Matter.village_id)).where(
+                Matter.id.in_(matter_ids[at : at + 500])
             )
-        visits = return_visits(session, ids, as_of)
-        for state in ledger:
-            row = rows.get(village_of.get(state.matter_id), township)
-            row.matters += 1
-            if state.done:
-                row.done += 1
-                row.on_time += state.on_time
-            row.overdue += state.overdue
-            mine = visits.get(state.matter_id)
-            if mine and mine[-1].date >= start:
-                row.final_rated += 1
-                row.final_satisfied += mine[-1].satisfaction in SATISFIED
+        ):
+            village_of[ids[mid]] = ids[vid]
+    if visits is None:
+        visits = return_visits(session, matter_ids, as_of)
+    for state in ledger:
+        row = rows.get(village_of.get(state.matter_id), township)
+        row.matters += 1
+        if state.done:
+            row.done += 1
+            row.on_time += state.on_time
+        row.overdue += state.overdue
+        mine = visits.get(state.matter_id)
+        if mine and mine[-1].date >= start:
+            row.final_rated += 1
+            row.final_satisfied += mine[-1].satisfaction in SATISFIED
 
-        # Cadres against their village's quotas; township cadres under 乡镇.
-        cadre_village = dict(session.execute(select(Cadre.id, Cadre.village_id)).all())
-        cadres: list[CadreFigures] = []
-        for vid, name in [(p.id, p.village) for p in profiles] + [(None, "乡镇")]:
-            _scoped(session, vid)
-            quotas = get_setting(session, "visit_quotas") or {}
-            for c in visit_stats(session, start, end):
-                if cadre_village.get(c.cadre_id) == vid:
-                    quota = quotas.get(c.role) or {}
-                    cadres.append(
-                        CadreFigures(
-                            name,
-                            c,
-                            _expected(quota, c.quota_unit, start, as_of),
-                            quota.get("period") == "campaign",
-                        )
-                    )
-    finally:
-        if saved is False:
-            session.info.pop(_SCOPE, None)
-        else:
-            session.info[_SCOPE] = saved
+    # Cadres against their village's quotas; township cadres under 乡镇.
+    figures = cadre_figures(session, start, end, today) if cadres else []
     total = VillageFigures(None, "合计")
     for row in [*rows.values(), township]:
         for key in (
@@ -224,7 +254,7 @@ def township_figures(
     villages = list(rows.values())
     if township.matters or township.households:
         villages.append(township)
-    return TownshipFigures(start, end, as_of, villages, total, cadres)
+    return TownshipFigures(start, end, as_of, villages, total, figures)
 
 
 def village_overdue(
