@@ -1,6 +1,6 @@
 """Excel targets (issue 5).
 
-* ledger export: the five-sheet workbook for a year of a township (30,000
+* ledger export: the ledger workbook for a year of a township (30,000
   matters + 100,000 diary entries + 10,000 households) against raw openpyxl
   write-only writing exactly the same cell values (read back from our file);
   target ≤ 1.5×.

@@ -1,4 +1,4 @@
-"""The township ledger workbook: five sheets for one period, streamed.
+"""The township ledger workbook: one period, streamed.
 
     summary = export_ledger(db, "桃花村台账.xlsx", parse_period("2026-11"))
 
@@ -196,7 +196,7 @@ def export_ledger(
     job: Job | None = None,
     actor_id=None,
 ) -> ExportSummary:
-    """Write the five-sheet ledger workbook; raise :class:`Cancelled` if the job
+    """Write the ledger workbook; raise :class:`Cancelled` if the job
     is cancelled (the target file is then left as it was)."""
     target = Path(path)
     today = today or dt.date.today()
