@@ -385,3 +385,37 @@ def test_the_printed_month_ledger_lists_the_workbooks_matters(village_file, tmp_
     carried = len(exp.where(carried=True))
     assert f"共{len(exp.rows)}件，其中上月结转{carried}件" in text
     assert text.count("（已超期）") == len(exp.overdue)
+
+
+def test_a_period_and_its_year_read_together(village_file):
+    """The workbook of 366 days ending today reads its ledger and the year's
+    (干部考核) together: each holds the matters and states it holds alone."""
+    from village_desk.core.queries.ledger_period import period_ledgers
+
+    db, path = village_file
+    spans = [(TODAY - dt.timedelta(days=366), TODAY), (dt.date(2026, 1, 1), dt.date(2026, 12, 31))]
+    notes: dict = {}
+    with db.reading() as s:
+        found = period_ledgers(s, spans, TODAY, notes=notes)
+    assert len(found[0]) > len(found[1]) > 0  # the period began the year before
+    for (start, end), ledger in zip(spans, found, strict=True):
+        exp = Expected(path, start, end)
+        got = {state.matter_id.hex: state for state in ledger}
+        assert set(got) == {r["id"] for r in exp.rows}
+        for r in exp.rows:
+            state = got[r["id"]]
+            assert state.carried_over == r["carried"], r["number"]
+            assert (state.status, state.done_date, state.closed_date) == (
+                r["status"],
+                r["done"],
+                r["closed"],
+            ), r["number"]
+    con = sqlite3.connect(path)
+    kept = Counter(
+        mid for (mid,) in con.execute("SELECT matter_id FROM matter_note WHERE deleted = 0")
+    )
+    con.close()
+    # every note of their matters, steps and plain notes alike
+    for state in [*found[0], *found[1]]:
+        assert len(notes.get(state.matter_id, ())) == kept[state.matter_id.hex]
+    assert sum(kept[state.matter_id.hex] for state in found[0]) > len(found[0])

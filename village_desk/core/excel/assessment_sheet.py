@@ -76,7 +76,10 @@ def _findings(r) -> list:
 def write_assessment(wb: Workbook, s, data: LedgerData, heading: str, info: str) -> int:
     """Write the sheet for the year the period ends in; returns the number of cadres."""
     year = data.period.end.year
-    found = queries.assessment.assessment_year(s, year, data.today)
+    ledger = data.year_ledger()  # read with the period's when it can be
+    found = queries.assessment.assessment_year(
+        s, year, data.today, ledger=ledger, visits=data.visits if ledger is not None else None
+    )
     places = {id(r): n for n, r in ranked(found.cadres, DEFAULT_RANK_KEY)}
     columns = COLUMNS
     if data.township:

@@ -47,7 +47,6 @@ from ..storage.models import (
     DiaryItem,
     Household,
     Matter,
-    MatterNote,
     Pairing,
     Person,
     VillageProfile,
@@ -126,6 +125,8 @@ class LedgerData:
         self.contacts_by_kind: dict[str, int] = defaultdict(int)  # 户次 per kind
         self.coverage: Coverage | None = None
         self._ledger: list[LedgerState] | None = None
+        self._year_ledger: list[LedgerState] | None = None
+        self._notes: dict = {}
         self._visits: dict | None = None
         # A township office's workbook names each row's village (村 column).
         self.township = queries.reference.is_township(s)
@@ -161,16 +162,39 @@ class LedgerData:
         """The period's ledger: matters carried over and received, with their
         state at the period's end (see :mod:`..queries.ledger_period`)."""
         if self._ledger is None:
-            p = self.period
-            self._ledger = queries.ledger_period.period_ledger(self.s, p.start, p.end, self.today)
+            self._read_ledger()
         return self._ledger
+
+    def _read_ledger(self) -> None:
+        """The period's ledger and, when it is read on the same report day,
+        the ledger of the year the period ends in (干部考核), read together;
+        every progress note of their matters is kept for 办理情况."""
+        p, ledger_period = self.period, queries.ledger_period
+        year = (dt.date(p.end.year, 1, 1), dt.date(p.end.year, 12, 31))
+        spans = [(p.start, p.end)]
+        if ledger_period.report_day(*year, self.today) == self.as_of:
+            spans.append(year)
+        self._notes = {}
+        found = ledger_period.period_ledgers(self.s, spans, self.today, notes=self._notes)
+        self._ledger = found[0]
+        self._year_ledger = found[1] if len(found) > 1 else None
+
+    def year_ledger(self) -> list[LedgerState] | None:
+        """The ledger of the year the period ends in, if it was read with the
+        period's (same report day), else None."""
+        if self._ledger is None:
+            self._read_ledger()
+        return self._year_ledger
 
     @property
     def visits(self) -> dict:
-        """Every return visit of the ledger's matters up to :attr:`as_of`,
-        oldest first (``queries.ledger_period.return_visits``)."""
+        """Every return visit of the ledger's matters (and of the year's, see
+        :meth:`year_ledger`) up to :attr:`as_of`, oldest first
+        (``queries.ledger_period.return_visits``)."""
         if self._visits is None:
-            ids = [state.matter_id for state in self.ledger]
+            ids = list(dict.fromkeys(state.matter_id for state in self.ledger))
+            if self._year_ledger is not None:
+                ids = list(dict.fromkeys([*ids, *(s.matter_id for s in self._year_ledger)]))
             self._visits = queries.ledger_period.return_visits(self.s, ids, self.as_of)
         return self._visits
 
@@ -190,17 +214,18 @@ class LedgerData:
     def _progress(self) -> dict[uuid.UUID, str]:
         """Every progress note of the ledger's matters up to the period's end,
         oldest first, one line each with the step it belongs to:
-        ``11-03 办结：已更换路灯``."""
-        q = (
-            select(raw(MatterNote.matter_id), MatterNote.date, MatterNote.action, MatterNote.text)
-            .where(MatterNote.deleted.is_(False), MatterNote.date <= self.as_of)
-            .order_by(MatterNote.date, MatterNote.hlc)
-        )
-        lines: dict[object, list[str]] = defaultdict(list)
-        for matter_id, date, action, text in self._by_matter(q, MatterNote.matter_id):
-            lines[matter_id].append(f"{date:%m-%d} {progress_line(action, text)}")
-        keys = queries.keys.UuidKeys()  # each matter's key made a UUID once, not each note's
-        return {keys[key]: "\n".join(kept) for key, kept in lines.items()}
+        ``11-03 办结：已更换路灯`` (the notes read with the ledger)."""
+        ledger = self.ledger  # reads the notes too
+        as_of, notes, out = self.as_of, self._notes, {}
+        for state in ledger:
+            lines = [
+                f"{date:%m-%d} {progress_line(action, text)}"
+                for date, action, text in notes.get(state.matter_id, ())
+                if date <= as_of
+            ]
+            if lines:
+                out[state.matter_id] = "\n".join(lines)
+        return out
 
     def matter_rows(self):
         """Rows of 民情台账; also fills :attr:`stats` and per-cadre matter counts."""

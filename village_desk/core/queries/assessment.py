@@ -49,7 +49,7 @@ from ..storage.models import (
 )
 from .commitments import keeping_rates
 from .keys import UuidKeys, raw
-from .ledger_period import period_ledger, report_day, return_visits
+from .ledger_period import LedgerState, period_ledger, report_day, return_visits
 from .reference import get_setting, labels
 from .stats import Contact, period_contacts
 from .township import SATISFIED, cadre_figures
@@ -388,9 +388,20 @@ def _entered(parts) -> Entered:
     return Entered(**values)
 
 
-def assessment_year(session: Session, year: int, today: dt.date | None = None) -> AssessmentYear:
+def assessment_year(
+    session: Session,
+    year: int,
+    today: dt.date | None = None,
+    *,
+    ledger: list[LedgerState] | None = None,
+    visits: dict | None = None,
+) -> AssessmentYear:
     """Every active cadre's figures of ``year`` and the entered 三评, by
-    village (township cadres under 乡镇) and name."""
+    village (township cadres under 乡镇) and name.
+
+    ``ledger`` and ``visits``, when a caller has them already, are the year's
+    ``period_ledger`` and the ``return_visits`` of (at least) its matters on
+    the year's report day; else they are read here."""
     today = today or dt.date.today()
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     as_of = report_day(start, end, today)
@@ -435,7 +446,8 @@ def assessment_year(session: Session, year: int, today: dt.date | None = None) -
         row.paired_visited = len(mine & contacted.get(cid, set()))
 
     # The year's ledger, matters of which the cadre is 主办责任人.
-    ledger = period_ledger(session, start, end, today)
+    if ledger is None:
+        ledger = period_ledger(session, start, end, today)
     ids = [state.matter_id for state in ledger]
     keys = UuidKeys()
     responsible: dict[uuid.UUID, uuid.UUID | None] = {}
@@ -446,7 +458,8 @@ def assessment_year(session: Session, year: int, today: dt.date | None = None) -
             )
         ):
             responsible[keys[mid]] = keys[cid]
-    visits = return_visits(session, ids, as_of)
+    if visits is None:
+        visits = return_visits(session, ids, as_of)
     for state in ledger:
         row = rows.get(responsible.get(state.matter_id))
         if row is None:

@@ -98,7 +98,30 @@ def period_ledger(
     public_only: bool = False,
 ) -> list[LedgerState]:
     """The matters of the period's ledger, ordered by received date and number."""
-    as_of = report_day(start, end, today)
+    return period_ledgers(session, [(start, end)], today, public_only=public_only)[0]
+
+
+def period_ledgers(
+    session: Session,
+    spans: list[tuple[dt.date, dt.date]],
+    today: dt.date,
+    *,
+    public_only: bool = False,
+    notes: dict | None = None,
+) -> list[list[LedgerState]]:
+    """:func:`period_ledger` of each of ``spans`` (periods read on the same
+    report day, e.g. a period ending today and the year ending this year),
+    the matters and their steps read once for all of them.
+
+    With ``notes`` (a dict), every progress note of the matters read (not
+    only the steps; any date), oldest first, is put in it as matter →
+    [(date, action, text)], so that a caller showing the notes need not read
+    them again."""
+    as_of = report_day(*spans[0], today)
+    if any(report_day(s, e, today) != as_of for s, e in spans):
+        raise ValueError("the periods are not read on the same report day")
+    first = min(s for s, _ in spans)
+    last = max(e for _, e in spans)
     last_step = (
         select(func.max(MatterNote.date))
         .where(
@@ -110,13 +133,13 @@ def period_ledger(
     )
     conds = [
         Matter.deleted.is_(False),
-        Matter.received_date <= end,
+        Matter.received_date <= last,
         # A matter off the ledger before the period began and untouched since
         # cannot belong to it; the rest are replayed below.
         or_(
-            Matter.received_date >= start,
+            Matter.received_date >= first,
             Matter.status.in_(ON_LEDGER),
-            last_step >= start,
+            last_step >= first,
         ),
     ]
     if public_only:
@@ -138,30 +161,51 @@ def period_ledger(
     steps: dict[object, list[tuple[dt.date, str]]] = {}
     ids = [keys[r[0]] for r in rows]
     for at in range(0, len(ids), CHUNK):
-        for mid, date, action in session.execute(
-            select(raw(MatterNote.matter_id), MatterNote.date, MatterNote.action)
-            .where(
-                MatterNote.matter_id.in_(ids[at : at + CHUNK]),
+        chunk = ids[at : at + CHUNK]
+        if notes is None:
+            q = select(raw(MatterNote.matter_id), MatterNote.date, MatterNote.action).where(
+                MatterNote.matter_id.in_(chunk),
                 MatterNote.deleted.is_(False),
                 MatterNote.action.in_(STEPS),
             )
-            .order_by(MatterNote.date, MatterNote.hlc)
-        ):
-            steps.setdefault(mid, []).append((date, action))
-    out = []
-    the_day_after = as_of + dt.timedelta(days=1)
-    for key, received, deadline, status, done, closed in rows:
-        mid = keys[key]
-        history = steps.get(key, [])
-        carried = received < start
-        if carried and _replay(received, history, start)[0] not in ON_LEDGER:
+            for mid, date, action in session.execute(q.order_by(MatterNote.date, MatterNote.hlc)):
+                steps.setdefault(mid, []).append((date, action))
             continue
+        q = select(
+            raw(MatterNote.matter_id), MatterNote.date, MatterNote.action, MatterNote.text
+        ).where(MatterNote.matter_id.in_(chunk), MatterNote.deleted.is_(False))
+        for mid, date, action, text in session.execute(q.order_by(MatterNote.date, MatterNote.hlc)):
+            notes.setdefault(keys[mid], []).append((date, action, text))
+            if action in ACTIONS:
+                steps.setdefault(mid, []).append((date, action))
+    states = []
+    the_day_after = as_of + dt.timedelta(days=1)
+    for key, received, deadline, stored, done, closed in rows:
+        history = steps.get(key, [])
+        status = stored
         if history and history[-1][0] > as_of:
             status, done, closed = _replay(received, history, the_day_after)
         else:
             done = done if status in DONE_STATUSES else None
             closed = closed if status == "closed" else None
-        out.append(LedgerState(mid, received, deadline, carried, status, done, closed, as_of))
+        states.append((keys[key], received, deadline, stored, status, done, closed, history))
+    out = []
+    for start, end in spans:
+        ledger = []
+        for mid, received, deadline, stored, status, done, closed, history in states:
+            if received > end:
+                continue
+            carried = received < start
+            if carried:
+                # the select's condition for this period (history is date-ordered)
+                if stored not in ON_LEDGER and not (history and history[-1][0] >= start):
+                    continue
+                if _replay(received, history, start)[0] not in ON_LEDGER:
+                    continue
+            ledger.append(
+                LedgerState(mid, received, deadline, carried, status, done, closed, as_of)
+            )
+        out.append(ledger)
     return out
 
 
