@@ -187,12 +187,15 @@ def township_figures(
         vid: set(get_setting(session, "quota_visit_modes", vid) or QUOTA_VISIT_MODES)
         for vid in rows
     }
-    contacts: dict[uuid.UUID, list] = defaultdict(list)
-    for vid, mode, hid in session.execute(
+    # 户次 and 户: the period's contacts per village, mode and household
+    # (households compared by their keys as read, only counted).
+    visited: dict[uuid.UUID, set] = defaultdict(set)
+    for vid, mode, hid, n in session.execute(
         select(
             raw(Household.village_id),
             DiaryEntry.mode,
             raw(DiaryHousehold.household_id),
+            func.count(),
         )
         .join(DiaryHousehold, DiaryHousehold.entry_id == DiaryEntry.id)
         .join(Household, Household.id == DiaryHousehold.household_id)
@@ -202,12 +205,14 @@ def township_figures(
             Household.deleted.is_(False),
             DiaryEntry.date.between(start, end),
         )
+        .group_by(Household.village_id, DiaryEntry.mode, DiaryHousehold.household_id)
     ):
         vid = ids[vid]
         if vid in rows and mode in counted[vid]:
-            contacts[vid].append(ids[hid])
-    for vid, hids in contacts.items():
-        rows[vid].visits, rows[vid].visited = len(hids), len(set(hids))
+            rows[vid].visits += n
+            visited[vid].add(hid)
+    for vid, hids in visited.items():
+        rows[vid].visited = len(hids)
 
     # The period's ledger, per village.
     if ledger is None:
