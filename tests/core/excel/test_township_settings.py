@@ -12,6 +12,10 @@ expected figure below is counted by hand from the story:
 * 杏花村's 刘桂兰 (书记) visits 陈五 at home, phones 陈六 and phones 陈五:
   the calls do not count there — 走访户 1 (陈五), 户次 1. Her 联系户 is 陈六,
   only phoned: not covered (0 of 1).
+
+Every sheet that counts a cadre's visits (各村汇总, 干部走访统计, 干部考核)
+counts them so; the contacts of each kind (入户, 电话…) are listed whatever
+counts.
 """
 
 from __future__ import annotations
@@ -135,6 +139,7 @@ def test_each_village_counts_visits_by_its_own_kinds_of_contact(tmp_path, townsh
         t.take(a.export(tmp_path / "a.vdx").path)
         t.take(b.export(tmp_path / "b.vdx").path)
         figures = t.db.read(queries.township.township_figures, start, end)
+        on_screen = t.db.read(queries.stats.visit_stats, start, end)  # 统计's per-cadre chart
         book = tmp_path / "township.xlsx"
         export_ledger(t.db, book, Period.month(start.year, start.month))
     finally:
@@ -145,6 +150,10 @@ def test_each_village_counts_visits_by_its_own_kinds_of_contact(tmp_path, townsh
         f.visits.name: (f.village, f.visits.households, f.visits.visits) for f in figures.cadres
     }
     assert cadres == {"王建国": ("桃花村", 2, 3), "刘桂兰": ("杏花村", 1, 1)}
+    assert [(v.name, v.households, v.visits) for v in on_screen] == [
+        ("刘桂兰", 1, 1),
+        ("王建国", 2, 3),
+    ]
 
     wb = load_workbook(book, read_only=True)
     villages = table(wb["各村汇总"], "村（社区）")
@@ -161,6 +170,14 @@ def test_each_village_counts_visits_by_its_own_kinds_of_contact(tmp_path, townsh
     assert ledger["张一"]["村（社区）"] == "桃花村"
     assert "已发放救助金" in ledger["张一"]["办理情况"]
     assert (ledger["张一"]["满意度"], ledger["张一"]["是否逾期"]) == ("满意", "否")
+
+    # 干部走访统计: each cadre by the kinds of contact of the cadre's village
+    cadre_sheet = table(wb["干部走访统计"], "干部")
+    wang_visits, liu_visits = cadre_sheet["王建国"], cadre_sheet["刘桂兰"]
+    assert (wang_visits["走访户次"], wang_visits["走访户数"]) == (3, 2)
+    assert (wang_visits["入户户次"], wang_visits["电话户次"]) == (1, 2)
+    assert (liu_visits["走访户次"], liu_visits["走访户数"]) == (1, 1)
+    assert (liu_visits["入户户次"], liu_visits["电话户次"]) == (1, 2)
 
     # 干部考核 (the year the month is in): the same visits, and the 联系户 covered
     year = table(wb["干部考核"], "姓名")

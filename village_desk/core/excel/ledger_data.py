@@ -102,9 +102,10 @@ class LedgerData:
                 "service_type",
             )
         }
-        cadres = s.execute(select(raw(Cadre.id), Cadre.id, Cadre.name)).all()
-        self.cadres = {key: name for key, _, name in cadres}  # raw key → name
-        self.cadre_by_uuid = {cid: name for _, cid, name in cadres}
+        cadres = s.execute(select(raw(Cadre.id), Cadre.id, Cadre.name, Cadre.village_id)).all()
+        self.cadres = {key: name for key, _, name, _v in cadres}  # raw key → name
+        self.cadre_by_uuid = {cid: name for _, cid, name, _v in cadres}
+        self.cadre_village = {key: village for key, _, _n, village in cadres}
         groups = s.execute(
             select(raw(VillagerGroup.id), VillagerGroup.name, VillagerGroup.sort_order)
         ).all()
@@ -121,7 +122,11 @@ class LedgerData:
         self.counted_modes = set(
             queries.reference.get_setting(s, "quota_visit_modes") or QUOTA_VISIT_MODES
         )
-        self.cadre_key = {str(cid): key for key, cid, _ in cadres}  # "uuid" → raw key
+        self.cadre_key = {str(cid): key for key, cid, _n, _v in cadres}  # "uuid" → raw key
+        # A township office counts each cadre's visits by the settings of the
+        # cadre's own village (None: the township's cadres, its own), as
+        # 各村汇总 and 干部考核 do; a village copy has one village's.
+        self._village_settings: dict = {}
         self.contacts_by_kind: dict[str, int] = defaultdict(int)  # 户次 per kind
         self.coverage: Coverage | None = None
         self._ledger: list[LedgerState] | None = None
@@ -376,6 +381,8 @@ class LedgerData:
             for key in credited:  # companions are credited with the contact too
                 counts = per_author[key]
                 counts[3][kind] += len(hids)
+                if self.township:  # (by the cadre's own village's kinds)
+                    counted = mode in self._cadre_settings(key)[1]
                 if counted:
                     counts[1] += len(hids)
                     counts[2].update(hids)
@@ -491,6 +498,28 @@ class LedgerData:
                 village,
             )
 
+    def _settings_of(self, village) -> tuple[dict, set]:
+        """(visit_quotas, quota_visit_modes) of a village (a township office:
+        None is the township's own), read once."""
+        found = self._village_settings.get(village)
+        if found is None:
+            get = queries.reference.get_setting
+            found = self._village_settings[village] = (
+                get(self.s, "visit_quotas", village) or {},
+                set(get(self.s, "quota_visit_modes", village) or QUOTA_VISIT_MODES),
+            )
+        return found
+
+    def _cadre_settings(self, key) -> tuple[dict, set]:
+        """The visit quotas and counted kinds of contact a cadre (raw key) is
+        held to: at a township office its village's, else this copy's."""
+        if not self.township:
+            if None not in self._village_settings:
+                quotas = queries.reference.get_setting(self.s, "visit_quotas") or {}
+                self._village_settings[None] = (quotas, self.counted_modes)
+            return self._village_settings[None]
+        return self._settings_of(self.cadre_village.get(key))
+
     # ------------------------------------------------------------ 干部走访统计
 
     def cadre_rows(self):
@@ -499,7 +528,6 @@ class LedgerData:
         contact, entries written, the quota and matters; call after
         :meth:`matter_rows` and :meth:`diary_rows` have been consumed."""
         p = self.period
-        quotas = queries.reference.get_setting(self.s, "visit_quotas") or {}
         roles = self.labels["role"]
         cadres = self.s.execute(
             select(raw(Cadre.id), Cadre.id, Cadre.name, Cadre.role)
@@ -508,6 +536,7 @@ class LedgerData:
         )
         for n, (key, cid, name, role) in enumerate(cadres, 1):
             entries, visits, households, kinds = self.visits_by_cadre.get(key, (0, 0, (), {}))
+            quotas, counted = self._cadre_settings(key)
             spec = quotas.get(role) or {}
             unit = "households" if "households" in spec else "visits" if "visits" in spec else ""
             quota = spec.get(unit)
@@ -528,7 +557,7 @@ class LedgerData:
                     else:
                         requirement += f"（{first:%Y-%m-%d}至{last:%Y-%m-%d}）"
                         expected = quota
-                        done = self._campaign(cid, first, last, unit)
+                        done = self._campaign(cid, first, last, unit, counted)
             owned, finished, on_time = self.matters_by_cadre.get(key, (0, 0, 0))
             yield (
                 n,
@@ -546,7 +575,7 @@ class LedgerData:
                 on_time,
             )
 
-    def _campaign(self, cadre_id, first: dt.date, last: dt.date, unit: str) -> int:
+    def _campaign(self, cadre_id, first: dt.date, last: dt.date, unit: str, counted) -> int:
         """户 (distinct) or 户次 of the counted modes a cadre made, as author or
         companion, between a campaign's own dates."""
         q = (
@@ -556,7 +585,7 @@ class LedgerData:
                 DiaryHousehold.deleted.is_(False),
                 DiaryEntry.deleted.is_(False),
                 DiaryEntry.date.between(first, last),
-                DiaryEntry.mode.in_(sorted(self.counted_modes)),
+                DiaryEntry.mode.in_(sorted(counted)),
                 or_(DiaryEntry.author_id == cadre_id, has_code(DiaryEntry.companion_ids, cadre_id)),
             )
         )

@@ -16,7 +16,7 @@ from ..storage.models import Cadre, CodeList, DiaryEntry, DiaryHousehold, Househ
 from .households import HouseholdFilter, household_count
 from .keys import UuidKeys, raw
 from .matters import MatterFilter, matter_count
-from .reference import get_setting
+from .reference import get_setting, is_township, scope
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,13 @@ def visit_stats(session: Session, start: dt.date, end: dt.date) -> list[CadreVis
     """Per active cadre: visits (户次) and distinct households (户) in [start, end]
     by the modes that count toward quotas (setting ``quota_visit_modes``,
     入户走访 and 慰问 by default), as author or companion — as the township
-    workbook's 干部走访统计 counts them."""
+    workbook's 干部走访统计 counts them. A township office not scoped to one
+    of its villages counts each cadre by the settings of the cadre's own
+    village (the township's for its own cadres), as its workbook does."""
+    if is_township(session) and scope(session) is None:
+        villages = {None} | set(session.scalars(select(Cadre.village_id).distinct()))
+        found = village_visit_stats(session, start, end, list(villages))
+        return sorted((v for rows in found.values() for v in rows), key=lambda v: v.name)
     quotas = get_setting(session, "visit_quotas") or {}
     counted = get_setting(session, "quota_visit_modes") or QUOTA_VISIT_MODES
     in_period = and_(
