@@ -31,14 +31,15 @@ import uuid
 from collections import defaultdict
 from fractions import Fraction
 
-from sqlalchemy import String, and_, case, func, or_, select, type_coerce
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from .. import queries
 from ..domain import periods
 from ..domain.lifecycle import STATUS_LABELS, progress_line
 from ..domain.validation import mask_id_number, mask_numbers, mask_phone
-from ..domain.visits import CONTACT_KINDS, QUOTA_VISIT_MODES, SIX_QUESTIONS, contact_kind
+from ..domain.visits import CONTACT_KINDS, SIX_QUESTIONS, contact_kind
+from ..queries.keys import raw
 from ..queries.ledger_period import LedgerState
 from ..storage.models import (
     Cadre,
@@ -63,12 +64,6 @@ _MAYBE_NUMBER = re.compile(r"\d(?:[\s\-]?\d){6}")
 SUMMARY_CHARS = 60
 CHUNK = 500
 TARGETS_SHOWN = 3
-
-
-def raw(column):
-    """A key column read without building ``uuid.UUID`` objects (a third of the
-    export time for 100,000 diary rows); used only to join rows in Python."""
-    return type_coerce(column, String)
 
 
 def year_share(period: Period) -> Fraction:
@@ -119,14 +114,9 @@ class LedgerData:
         self.visits_by_cadre: dict[object, list] = defaultdict(
             lambda: [0, 0, set(), defaultdict(int)]
         )
-        self.counted_modes = set(
-            queries.reference.get_setting(s, "quota_visit_modes") or QUOTA_VISIT_MODES
-        )
+        self.counted_modes = queries.stats.visit_settings(s)[1]
         self.cadre_key = {str(cid): key for key, cid, _n, _v in cadres}  # "uuid" → raw key
-        # A township office counts each cadre's visits by the settings of the
-        # cadre's own village (None: the township's cadres, its own), as
-        # 各村汇总 and 干部考核 do; a village copy has one village's.
-        self._village_settings: dict = {}
+        self._village_settings: dict = {}  # (see _cadre_settings)
         self.contacts_by_kind: dict[str, int] = defaultdict(int)  # 户次 per kind
         self.coverage: Coverage | None = None
         self._ledger: list[LedgerState] | None = None
@@ -374,16 +364,14 @@ class LedgerData:
         per_author = self.visits_by_cadre
         for n, (eid, date, author, companions, mode, place, summary) in enumerate(s.execute(q), 1):
             hids = targets.get(eid, [])
-            kind, counted = contact_kind(mode), mode in self.counted_modes
+            kind = contact_kind(mode)
             self.contacts_by_kind[kind] += len(hids)
             per_author[author][0] += 1
             credited = {author} | {self.cadre_key.get(c) for c in companions} - {None}
             for key in credited:  # companions are credited with the contact too
                 counts = per_author[key]
                 counts[3][kind] += len(hids)
-                if self.township:  # (by the cadre's own village's kinds)
-                    counted = mode in self._cadre_settings(key)[1]
-                if counted:
+                if mode in self._cadre_settings(key)[1]:
                     counts[1] += len(hids)
                     counts[2].update(hids)
             cadres = [self.cadres.get(author, "")]
@@ -498,27 +486,16 @@ class LedgerData:
                 village,
             )
 
-    def _settings_of(self, village) -> tuple[dict, set]:
-        """(visit_quotas, quota_visit_modes) of a village (a township office:
-        None is the township's own), read once."""
-        found = self._village_settings.get(village)
-        if found is None:
-            get = queries.reference.get_setting
-            found = self._village_settings[village] = (
-                get(self.s, "visit_quotas", village) or {},
-                set(get(self.s, "quota_visit_modes", village) or QUOTA_VISIT_MODES),
-            )
-        return found
-
     def _cadre_settings(self, key) -> tuple[dict, set]:
         """The visit quotas and counted kinds of contact a cadre (raw key) is
-        held to: at a township office its village's, else this copy's."""
-        if not self.township:
-            if None not in self._village_settings:
-                quotas = queries.reference.get_setting(self.s, "visit_quotas") or {}
-                self._village_settings[None] = (quotas, self.counted_modes)
-            return self._village_settings[None]
-        return self._settings_of(self.cadre_village.get(key))
+        held to: at a township office its own village's (the township's for
+        its own cadres), as 各村汇总 and 干部考核 count them; else this copy's."""
+        village = self.cadre_village.get(key) if self.township else False
+        found = self._village_settings.get(village)
+        if found is None:
+            found = queries.stats.visit_settings(self.s, village)
+            self._village_settings[village] = found
+        return found
 
     # ------------------------------------------------------------ 干部走访统计
 

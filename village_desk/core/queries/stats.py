@@ -38,6 +38,17 @@ class CadreVisits:
         return done / self.quota
 
 
+def visit_settings(
+    session: Session, village: uuid.UUID | None | bool = False
+) -> tuple[dict, set[str]]:
+    """(``visit_quotas``, ``quota_visit_modes``) a village's cadres are held
+    to: the session's village, or ``village`` (None: the township's own)."""
+    return (
+        get_setting(session, "visit_quotas", village) or {},
+        set(get_setting(session, "quota_visit_modes", village) or QUOTA_VISIT_MODES),
+    )
+
+
 def visit_stats(session: Session, start: dt.date, end: dt.date) -> list[CadreVisits]:
     """Per active cadre: visits (户次) and distinct households (户) in [start, end]
     by the modes that count toward quotas (setting ``quota_visit_modes``,
@@ -49,8 +60,7 @@ def visit_stats(session: Session, start: dt.date, end: dt.date) -> list[CadreVis
         villages = {None} | set(session.scalars(select(Cadre.village_id).distinct()))
         found = village_visit_stats(session, start, end, list(villages))
         return sorted((v for rows in found.values() for v in rows), key=lambda v: v.name)
-    quotas = get_setting(session, "visit_quotas") or {}
-    counted = get_setting(session, "quota_visit_modes") or QUOTA_VISIT_MODES
+    quotas, counted = visit_settings(session)
     in_period = and_(
         DiaryEntry.deleted.is_(False),
         DiaryEntry.date.between(start, end),
@@ -149,13 +159,7 @@ def village_visit_stats(
     :func:`visit_stats` counts them in a session scoped to the village — with
     one read of the period's contacts for all of them (``contacts``:
     :func:`period_contacts` of the same dates, if read already)."""
-    settings = {
-        vid: (
-            get_setting(session, "visit_quotas", vid) or {},
-            set(get_setting(session, "quota_visit_modes", vid) or QUOTA_VISIT_MODES),
-        )
-        for vid in villages
-    }
+    settings = {vid: visit_settings(session, vid) for vid in villages}
     cadres = session.scalars(
         select(Cadre).where(Cadre.deleted.is_(False), Cadre.active.is_(True)).order_by(Cadre.name)
     ).all()

@@ -32,7 +32,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..domain.periods import year_share
-from ..domain.visits import QUOTA_VISIT_MODES
 from ..storage.models import DiaryEntry, DiaryHousehold, Household, Matter
 from .keys import UuidKeys, raw
 from .ledger_period import (
@@ -44,8 +43,8 @@ from .ledger_period import (
     report_day,
     return_visits,
 )
-from .reference import get_setting, village_profiles
-from .stats import CadreVisits, Contact, village_visit_stats
+from .reference import village_profiles
+from .stats import CadreVisits, Contact, village_visit_stats, visit_settings
 
 SATISFIED = ("satisfied", "basic")
 
@@ -138,7 +137,7 @@ def cadre_figures(
     stats = village_visit_stats(session, start, end, [vid for vid, _ in scopes], contacts)
     out: list[CadreFigures] = []
     for vid, name in scopes:
-        quotas = get_setting(session, "visit_quotas", vid) or {}
+        quotas = visit_settings(session, vid)[0]
         for c in stats[vid]:
             quota = quotas.get(c.role) or {}
             out.append(
@@ -183,10 +182,7 @@ def township_figures(
         .group_by(Household.village_id)
     ):
         rows.get(vid, township).households += n
-    counted = {
-        vid: set(get_setting(session, "quota_visit_modes", vid) or QUOTA_VISIT_MODES)
-        for vid in rows
-    }
+    counted = {vid: visit_settings(session, vid)[1] for vid in rows}
     # 户次 and 户: the period's contacts per village, mode and household
     # (households compared by their keys as read, only counted).
     visited: dict[uuid.UUID, set] = defaultdict(set)
